@@ -1,0 +1,469 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace LeanTeamsApp.Features.Organisation.Import;
+
+internal sealed record OrganisationDraft(
+    Organisation Organisation,
+    IReadOnlyList<ServiceArea> ServiceAreas,
+    IReadOnlyList<Person> People,
+    IReadOnlyList<Unit> Units);
+
+/// <summary>What the tenant already has, against which a file's references are checked.</summary>
+internal sealed record StoredOrganisation(Organisation Organisation, IReadOnlyList<ServiceArea> ServiceAreas, IReadOnlyList<Person> People);
+
+/// <summary>
+/// Checks every record of an import file and collects all errors (not just the first), each pointing at its line,
+/// so a coordinator can fix the whole file in one go. Produces a draft only when there is no error.
+/// </summary>
+internal sealed partial class OrganisationImportValidator
+{
+    private const int DefaultMeetingMinutes = 15;
+
+    private readonly ImportSource _source;
+    private readonly string _tenantId;
+    private readonly StoredOrganisation? _stored;
+    private readonly List<ImportError> _errors;
+    private readonly Dictionary<string, (Person Person, int Line)> _people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ServiceArea Area, int Line)> _areas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Unit Unit, int Line)> _units = new(StringComparer.Ordinal);
+
+    private OrganisationImportValidator(ImportSource source, string tenantId, StoredOrganisation? stored)
+    {
+        _source = source;
+        _tenantId = tenantId;
+        _stored = stored;
+        _errors = [.. source.SyntaxErrors];
+    }
+
+    public static (OrganisationDraft? Draft, IReadOnlyList<ImportError> Errors) Validate(ImportSource source, string tenantId, StoredOrganisation? stored)
+    {
+        var validator = new OrganisationImportValidator(source, tenantId, stored);
+        var draft = validator.Run();
+        return validator._errors.Count == 0 ? (draft, []) : (null, validator._errors);
+    }
+
+    private OrganisationDraft? Run()
+    {
+        if (_errors.Count > 0)
+        {
+            return null;
+        }
+
+        var organisation = _source.Organisation is { } record ? ReadOrganisation(record) : ExistingOrganisationForSheet();
+        var newPeople = _source.People.Select(ReadPerson).OfType<Person>().ToList();
+        var newAreas = _source.ServiceAreas.Select(ReadServiceArea).OfType<ServiceArea>().ToList();
+        var units = _source.Units.Select(r => ReadUnit(r, organisation?.DefaultTimeZone)).OfType<Unit>().ToList();
+        CheckReferences(newAreas, units);
+        if (_source.Organisation is not null && newAreas.Count(a => a.Kind == ServiceAreaKind.TopManagement) > 1)
+        {
+            Error(_source.Organisation.Line, "serviceAreas", "at most one service area can be the top management group");
+        }
+
+        // People and areas defined by a units sheet's own columns are new records too.
+        newPeople.AddRange(_people.Values.Select(p => p.Person).Where(p => !newPeople.Contains(p) && !IsStoredPerson(p)));
+        newAreas.AddRange(_areas.Values.Select(a => a.Area).Where(a => !newAreas.Contains(a) && !IsStoredArea(a)));
+        return organisation is null ? null : new OrganisationDraft(organisation, newAreas, newPeople, units);
+    }
+
+    private Organisation? ReadOrganisation(SourceRecord r)
+    {
+        CheckTenant(r);
+        var name = Required(r, "name");
+        var zone = r["timeZone"] is null ? "Europe/Oslo" : Zone(r, "timeZone");
+        ChannelReference? channel = null;
+        if (r["coordinatorChannel.teamId"] is not null || r["coordinatorChannel.channelId"] is not null)
+        {
+            var team = Required(r, "coordinatorChannel.teamId");
+            var id = Required(r, "coordinatorChannel.channelId");
+            channel = team is null || id is null ? null : new ChannelReference(team, id, r["coordinatorChannel.name"]?.Value);
+        }
+
+        foreach (var field in r.Fields.Keys.Where(k => !OrganisationFields.Contains(k) && !k.StartsWith("coordinatorChannel.", StringComparison.Ordinal)))
+        {
+            Error(r.LineOf(field), field, $"unknown field; the organisation has {string.Join(", ", OrganisationFields)}, serviceAreas, people and units");
+        }
+
+        return name is null || zone is null ? null : new Organisation(_tenantId, name, zone, channel);
+    }
+
+    private static readonly string[] OrganisationFields = ["tenantId", "name", "timeZone"];
+
+    private Organisation? ExistingOrganisationForSheet()
+    {
+        if (_stored is not null)
+        {
+            return _stored.Organisation;
+        }
+
+        Error(1, "tenantId", $"the organisation of tenant {_tenantId} is not set up yet; import its YAML file first, then unit sheets");
+        return null;
+    }
+
+    private Person? ReadPerson(SourceRecord r)
+    {
+        var email = Email(r, "email");
+        var name = Required(r, "name");
+        var roles = OrganisationRoles.None;
+        foreach (var role in Split(r["roles"]?.Value))
+        {
+            if (Enum.TryParse<OrganisationRoles>(role, ignoreCase: true, out var parsed) && parsed != OrganisationRoles.None)
+            {
+                roles |= parsed;
+            }
+            else
+            {
+                Error(r.LineOf("roles"), "roles", $"unknown role '{role}'; organisation-wide roles are coordinator and consultant (leaders come from the units and service areas they lead)");
+            }
+        }
+
+        if (email is null || name is null)
+        {
+            return null;
+        }
+
+        var person = new Person(email, name, roles, r["unit"]?.Value, r["aadObjectId"]?.Value);
+        if (!_people.TryAdd(email, (person, r.Line)))
+        {
+            Error(r.LineOf("email"), "email", $"duplicate person '{email}' (first on line {_people[email].Line})");
+            return null;
+        }
+
+        return person;
+    }
+
+    private ServiceArea? ReadServiceArea(SourceRecord r)
+    {
+        var id = Slug(r, "id");
+        var name = Required(r, "name");
+        var leader = RequiredField(r, "leader", "missing leader: every service area needs a service-area leader (e-mail)");
+        var kind = ServiceAreaKind.ServiceArea;
+        if (r["kind"] is { } k && !Enum.TryParse(k.Value, ignoreCase: true, out kind))
+        {
+            Error(k.Line, "kind", "expected serviceArea or topManagement");
+        }
+
+        if (id is null || name is null || leader is null)
+        {
+            return null;
+        }
+
+        var area = new ServiceArea(id, name, kind, Person.NormaliseId(leader.Value));
+        if (!_areas.TryAdd(id, (area, r.Line)))
+        {
+            Error(r.LineOf("id"), "id", $"duplicate service area '{id}' (first on line {_areas[id].Line})");
+            return null;
+        }
+
+        return area;
+    }
+
+    private Unit? ReadUnit(SourceRecord r, string? defaultZone)
+    {
+        if (r["tenantId"] is not null)
+        {
+            CheckTenant(r);
+        }
+
+        var id = Slug(r, "id");
+        var name = Required(r, "name");
+        var area = RequiredField(r, "serviceArea", "missing service area");
+        var leader = RequiredField(r, "leader", "missing leader: every unit needs a unit leader (e-mail)");
+        var zone = r["timeZone"] is null ? defaultZone : Zone(r, "timeZone");
+        var meeting = ReadBoardMeeting(r);
+        var leanStart = Date(r, "leanStart", required: true);
+        var guidance = ReadGuidance(r);
+        var coordinators = ReadCoordinators(r);
+        if (r["serviceAreaName"] is not null || r["serviceAreaLeader"] is not null)
+        {
+            DefineAreaFromSheet(r);
+        }
+
+        if (leader is not null && Ids.Email().IsMatch(leader.Value) && r["leaderName"] is { } leaderName)
+        {
+            DefinePersonFromSheet(leader.Value, leaderName.Value, r.Line);
+        }
+
+        if (id is null || name is null || area is null || leader is null || zone is null || meeting is null || leanStart is null || coordinators is null)
+        {
+            return null;
+        }
+
+        var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, Channel(r));
+        if (!_units.TryAdd(id, (unit, r.Line)))
+        {
+            Error(r.LineOf("id"), "id", $"duplicate unit '{id}' (first on line {_units[id].Line})");
+            return null;
+        }
+
+        return unit;
+    }
+
+    private BoardMeeting? ReadBoardMeeting(SourceRecord r)
+    {
+        var dayField = r["boardMeeting.weekday"];
+        var timeField = r["boardMeeting.time"];
+        DayOfWeek day = default;
+        TimeOnly time = default;
+        var minutes = DefaultMeetingMinutes;
+        var ok = true;
+        if (dayField is null || !Weekdays.TryParse(dayField.Value, out day))
+        {
+            Error(r.LineOf("boardMeeting.weekday"), "boardMeeting.weekday",
+                dayField is null ? "missing board-meeting weekday" : $"'{dayField.Value}' is not a weekday (write e.g. monday, mandag, måndag or 1-7)");
+            ok = false;
+        }
+
+        if (timeField is null || !TimeOnly.TryParseExact(timeField.Value, ["HH:mm", "H:mm", "HH.mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        {
+            Error(r.LineOf("boardMeeting.time"), "boardMeeting.time",
+                timeField is null ? "missing board-meeting start time" : $"'{timeField.Value}' is not a time of day (write HH:MM, 24-hour, e.g. 08:45)");
+            ok = false;
+        }
+
+        if (r["boardMeeting.minutes"] is { } m &&
+            (!int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || minutes < BoardMeeting.MinMinutes || minutes > BoardMeeting.MaxMinutes))
+        {
+            Error(m.Line, "boardMeeting.minutes", $"'{m.Value}' is not a meeting length from {BoardMeeting.MinMinutes} to {BoardMeeting.MaxMinutes} minutes");
+            ok = false;
+        }
+
+        return ok ? new BoardMeeting(day, time, minutes) : null;
+    }
+
+    private GuidancePeriod? ReadGuidance(SourceRecord r)
+    {
+        if (r["guidance.consultant"] is null && r["guidance.from"] is null && r["guidance.to"] is null)
+        {
+            return null;
+        }
+
+        var consultant = Email(r, "guidance.consultant");
+        var from = Date(r, "guidance.from", required: true);
+        var to = Date(r, "guidance.to", required: true);
+        if (from is not null && to is not null && to < from)
+        {
+            Error(r.LineOf("guidance.to"), "guidance.to", "the guidance period ends before it starts");
+            return null;
+        }
+
+        return consultant is null || from is null || to is null ? null : new GuidancePeriod(from.Value, to.Value, consultant);
+    }
+
+    private List<string>? ReadCoordinators(SourceRecord r)
+    {
+        var ids = new List<string>();
+        var ok = true;
+        // Only ';' separates coordinators: HR exports write names as "Berg, Anne".
+        foreach (var entry in (r["coordinators"]?.Value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var match = NamedAddress().Match(entry);
+            var email = Person.NormaliseId(match.Success ? match.Groups["email"].Value : entry);
+            if (!Ids.Email().IsMatch(email))
+            {
+                Error(r.LineOf("coordinators"), "coordinators", $"'{entry}' is not an e-mail address (or Name <e-mail>)");
+                ok = false;
+                continue;
+            }
+
+            if (match.Success && match.Groups["name"].Value.Trim() is { Length: > 0 } name)
+            {
+                DefinePersonFromSheet(email, name, r.Line);
+            }
+
+            ids.Add(email);
+        }
+
+        if (ids.Count > Unit.MaxCoordinators)
+        {
+            Error(r.LineOf("coordinators"), "coordinators", $"a unit has at most {Unit.MaxCoordinators} unit coordinators, not {ids.Count}");
+            ok = false;
+        }
+
+        return ok ? ids : null;
+    }
+
+    private void CheckReferences(IReadOnlyList<ServiceArea> areas, IReadOnlyList<Unit> units)
+    {
+        foreach (var area in areas)
+        {
+            RequirePerson(area.LeaderId, _areas[area.Id].Line, "leader", _source.ServiceAreas.First(r => r["id"]?.Value == area.Id));
+        }
+
+        foreach (var unit in units)
+        {
+            var record = _source.Units.First(r => r["id"]?.Value == unit.Id);
+            if (!_areas.ContainsKey(unit.ServiceAreaId) && _stored?.ServiceAreas.Any(a => a.Id == unit.ServiceAreaId) != true)
+            {
+                Error(record.LineOf("serviceArea"), "serviceArea", $"unknown service area '{unit.ServiceAreaId}'; known: {string.Join(", ", KnownAreaIds())}");
+            }
+
+            RequirePerson(unit.LeaderId, record.Line, "leader", record);
+            foreach (var coordinator in unit.CoordinatorIds)
+            {
+                RequirePerson(coordinator, record.Line, "coordinators", record);
+            }
+
+            if (unit.Guidance is { } g)
+            {
+                RequirePerson(g.ConsultantId, record.Line, "guidance.consultant", record);
+            }
+        }
+
+        foreach (var (person, line) in _people.Values.Where(p => p.Person.HomeUnitId is not null))
+        {
+            if (!_units.ContainsKey(person.HomeUnitId!))
+            {
+                Error(line, "unit", $"unknown unit '{person.HomeUnitId}'");
+            }
+        }
+    }
+
+    private void RequirePerson(string id, int line, string field, SourceRecord record)
+    {
+        if (!_people.ContainsKey(id) && _stored?.People.Any(p => p.Id == id) != true)
+        {
+            Error(record.Fields.ContainsKey(field) ? record.LineOf(field) : line, field, $"unknown person '{id}': add them under people (or a name column in a sheet)");
+        }
+    }
+
+    private void DefinePersonFromSheet(string email, string name, int line)
+    {
+        var id = Person.NormaliseId(email);
+        var stored = _stored?.People.FirstOrDefault(p => p.Id == id);
+        _people.TryAdd(id, (stored is null ? new Person(id, name, OrganisationRoles.None, null, null) : stored with { Name = name }, line));
+    }
+
+    private void DefineAreaFromSheet(SourceRecord r)
+    {
+        var id = Slug(r, "serviceArea");
+        var name = Required(r, "serviceAreaName");
+        var leader = Email(r, "serviceAreaLeader");
+        if (id is not null && name is not null && leader is not null)
+        {
+            var area = new ServiceArea(id, name, ServiceAreaKind.ServiceArea, leader);
+            if (_areas.TryGetValue(id, out var first) && first.Area != area)
+            {
+                Error(r.LineOf("serviceAreaName"), "serviceAreaName", $"service area '{id}' is described differently on line {first.Line}");
+            }
+
+            _areas.TryAdd(id, (area, r.Line));
+            RequirePerson(leader, r.Line, "serviceAreaLeader", r);
+        }
+    }
+
+    private void CheckTenant(SourceRecord r)
+    {
+        var field = r["tenantId"];
+        if (field is null)
+        {
+            Error(r.LineOf("tenantId"), "tenantId", "missing tenant id (the organisation's Entra ID tenant GUID)");
+        }
+        else if (!Ids.IsTenantId(field.Value))
+        {
+            Error(field.Line, "tenantId", $"'{field.Value}' is not a tenant id (a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47)");
+        }
+        else if (!string.Equals(field.Value, _tenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            Error(field.Line, "tenantId", $"wrong tenant: the row is for tenant {field.Value}, but this import is for tenant {_tenantId}");
+        }
+    }
+
+    private string? Required(SourceRecord r, string field, string? reason = null)
+    {
+        if (r[field] is { } value)
+        {
+            return value.Value;
+        }
+
+        Error(r.LineOf(field), field, reason ?? "missing value");
+        return null;
+    }
+
+    private SourceField? RequiredField(SourceRecord r, string field, string reason) =>
+        r[field] ?? Fail<SourceField>(r.LineOf(field), field, reason);
+
+    private string? Slug(SourceRecord r, string field)
+    {
+        var value = Required(r, field);
+        if (value is not null && !Ids.Slug().IsMatch(value))
+        {
+            Error(r.LineOf(field), field, $"'{value}' is not an id: use lower-case letters, digits and '-' (e.g. hjemmetjenesten-nord)");
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? Email(SourceRecord r, string field)
+    {
+        var value = Required(r, field);
+        if (value is not null && !Ids.Email().IsMatch(value))
+        {
+            Error(r.LineOf(field), field, $"'{value}' is not an e-mail address");
+            return null;
+        }
+
+        return value is null ? null : Person.NormaliseId(value);
+    }
+
+    private string? Zone(SourceRecord r, string field)
+    {
+        var value = Required(r, field);
+        if (value is null)
+        {
+            return null;
+        }
+
+        // Only IANA ids: they are what Teams sends in localTimezone, and Windows ids would not round-trip on Linux.
+        if (value.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone) && zone.HasIanaId)
+        {
+            return value;
+        }
+
+        Error(r.LineOf(field), field, $"unknown time zone '{value}' (use an IANA id such as Europe/Oslo or Europe/Stockholm)");
+        return null;
+    }
+
+    private DateOnly? Date(SourceRecord r, string field, bool required)
+    {
+        var value = required ? Required(r, field) : r[field]?.Value;
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Error(r.LineOf(field), field, $"'{value}' is not a date (write YYYY-MM-DD)");
+        return null;
+    }
+
+    private static ChannelReference? Channel(SourceRecord r) =>
+        r["channel.teamId"] is { } team && r["channel.channelId"] is { } channel ? new ChannelReference(team.Value, channel.Value, r["channel.name"]?.Value) : null;
+
+    private bool IsStoredPerson(Person p) => _stored?.People.Any(s => s with { ETag = null } == p with { ETag = null }) == true;
+
+    private bool IsStoredArea(ServiceArea a) => _stored?.ServiceAreas.Any(s => s with { ETag = null } == a with { ETag = null }) == true;
+
+    private IEnumerable<string> KnownAreaIds() =>
+        _areas.Keys.Concat(_stored?.ServiceAreas.Select(a => a.Id) ?? []).Distinct().Order(StringComparer.Ordinal);
+
+    private static string[] Split(string? list) =>
+        (list ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private void Error(int line, string field, string reason) => _errors.Add(new ImportError(_source.FileName, line, field, reason));
+
+    private T? Fail<T>(int line, string field, string reason)
+        where T : class
+    {
+        Error(line, field, reason);
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<name>[^<]*)<(?<email>[^>]+)>$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedAddress();
+}

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+
+namespace LeanTeamsApp.Features.Organisation;
+
+/// <summary>One Entra ID tenant. Everything the app stores is partitioned by <see cref="TenantId"/>.</summary>
+public sealed record Organisation(
+    string TenantId,
+    string Name,
+    string DefaultTimeZone,
+    ChannelReference? CoordinatorChannel)
+{
+    public string? ETag { get; init; }
+}
+
+public enum ServiceAreaKind
+{
+    ServiceArea,
+
+    /// <summary>The top management group (rådmannens ledergruppe / direktørens ledermøte): owns the overall goals.</summary>
+    TopManagement,
+}
+
+public sealed record ServiceArea(string Id, string Name, ServiceAreaKind Kind, string LeaderId)
+{
+    public string? ETag { get; init; }
+}
+
+/// <summary>A Teams channel the app can post to. Conversation ids are filled in when the bot is installed there.</summary>
+public sealed record ChannelReference(string TeamId, string ChannelId, string? Name = null);
+
+public sealed record BoardMeeting(DayOfWeek Weekday, TimeOnly Start, int Minutes)
+{
+    public const int MinMinutes = 5;
+
+    // Norwegian practice names 15-20 minutes a success factor; two hours is the most any real board meeting runs.
+    public const int MaxMinutes = 120;
+
+    public TimeOnly End => Start.AddMinutes(Minutes);
+
+    /// <summary>Minutes from Monday 00:00 (ISO week) to the meeting's end, in the unit's local time.</summary>
+    public int EndMinuteOfWeek => (LocalWeek.MinuteOfWeek(Weekday, Start) + Minutes) % LocalWeek.MinutesPerWeek;
+}
+
+public sealed record GuidancePeriod(DateOnly From, DateOnly To, string ConsultantId);
+
+public sealed record Unit(
+    string Id,
+    string Name,
+    string ServiceAreaId,
+    string LeaderId,
+    IReadOnlyList<string> CoordinatorIds,
+    string TimeZone,
+    BoardMeeting BoardMeeting,
+    DateOnly LeanStart,
+    GuidancePeriod? Guidance,
+    ChannelReference? Channel)
+{
+    public const int MaxCoordinators = 2;
+
+    public string? ETag { get; init; }
+}
+
+[Flags]
+public enum OrganisationRoles
+{
+    None = 0,
+    Coordinator = 1,
+    Consultant = 2,
+}
+
+/// <summary>
+/// A person known to the organisation. Leader and unit-coordinator roles come from the units and service areas
+/// that name the person; organisation-wide roles (coordinator, consultant) are stored here.
+/// </summary>
+public sealed record Person(string Id, string Name, OrganisationRoles Roles, string? HomeUnitId, string? AadObjectId)
+{
+    /// <summary>People are keyed by their normalised e-mail / UPN: the one identifier HR exports and Teams both know.</summary>
+    public static string NormaliseId(string email) => email.Trim().ToLowerInvariant();
+
+    public string? ETag { get; init; }
+}
+
+public enum Role
+{
+    Coordinator,
+    Consultant,
+    ServiceAreaLeader,
+    UnitLeader,
+    UnitCoordinator,
+    Member,
+}
+
+/// <summary>A role and where it applies: the organisation (null scope), a service area or a unit.</summary>
+public sealed record RoleAssignment(Role Role, string? ScopeId);
+
+internal static partial class Ids
+{
+    /// <summary>Unit and service-area ids: lower-case slugs, safe as Table Storage keys and in chat commands.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
+    public static partial Regex Slug();
+
+    [GeneratedRegex(@"^[^@\s/\\#?]+@[^@\s/\\#?]+\.[^@\s/\\#?]+$", RegexOptions.CultureInvariant)]
+    public static partial Regex Email();
+
+    public static bool IsTenantId(string? value) => Guid.TryParseExact(value, "D", out _);
+}

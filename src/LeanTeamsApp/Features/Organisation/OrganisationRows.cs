@@ -1,0 +1,166 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace LeanTeamsApp.Features.Organisation;
+
+/// <summary>
+/// Row keys of the Directory table. Everything of one tenant lives in the partition named by its tenant id, so a
+/// tenant's queries never touch another's rows. A unit is written under three row keys in one transaction: its own
+/// (lookup by id), one under its service area and one under its local board-meeting end, so that each of the
+/// product's queries is a single range scan.
+/// </summary>
+internal static class DirectoryKeys
+{
+    public const string Organisation = "organisation";
+    public const string TimeZones = "timezones";
+    public const string AreaPrefix = "area|";
+    public const string PersonPrefix = "person|";
+    public const string UnitPrefix = "unit|";
+    public const string AreaUnitPrefix = "areaunit|";
+    public const string MeetingEndPrefix = "meetingend|";
+
+    public static string Area(string id) => AreaPrefix + id;
+
+    public static string Person(string id) => PersonPrefix + id;
+
+    public static string Unit(string id) => UnitPrefix + id;
+
+    public static string AreaUnit(string areaId, string unitId) => $"{AreaUnitPrefix}{areaId}|{unitId}";
+
+    public static string MeetingEnds(string timeZone) => $"{MeetingEndPrefix}{EncodeZone(timeZone)}|";
+
+    public static string MeetingEnd(Unit unit) =>
+        $"{MeetingEnds(unit.TimeZone)}{unit.BoardMeeting.EndMinuteOfWeek.ToString("D5", CultureInfo.InvariantCulture)}|{unit.Id}";
+
+    public static string MeetingEnd(string timeZone, int minuteOfWeek) =>
+        MeetingEnds(timeZone) + minuteOfWeek.ToString("D5", CultureInfo.InvariantCulture);
+
+    public static IEnumerable<string> IndexKeys(Unit unit) => [AreaUnit(unit.ServiceAreaId, unit.Id), MeetingEnd(unit)];
+
+    /// <summary>The smallest key greater than every key that starts with <paramref name="prefix"/>.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    // '/' is forbidden in Table Storage keys and IANA zone ids never contain ':'.
+    private static string EncodeZone(string timeZone) => timeZone.Replace('/', ':');
+}
+
+internal static class DirectoryRows
+{
+    private const string DateFormat = "yyyy-MM-dd";
+    private const string TimeFormat = "HH\\:mm";
+
+    public static TableEntity ToRow(string tenantId, Organisation o) => new(tenantId, DirectoryKeys.Organisation)
+    {
+        ["Name"] = o.Name,
+        ["DefaultTimeZone"] = o.DefaultTimeZone,
+        ["CoordinatorTeamId"] = o.CoordinatorChannel?.TeamId,
+        ["CoordinatorChannelId"] = o.CoordinatorChannel?.ChannelId,
+        ["CoordinatorChannelName"] = o.CoordinatorChannel?.Name,
+    };
+
+    public static Organisation ToOrganisation(TableEntity row) => new(
+        row.PartitionKey,
+        row.GetString("Name"),
+        row.GetString("DefaultTimeZone"),
+        Channel(row.GetString("CoordinatorTeamId"), row.GetString("CoordinatorChannelId"), row.GetString("CoordinatorChannelName")))
+    {
+        ETag = row.ETag.ToString(),
+    };
+
+    public static TableEntity ToRow(string tenantId, ServiceArea a) => new(tenantId, DirectoryKeys.Area(a.Id))
+    {
+        ["Name"] = a.Name,
+        ["Kind"] = a.Kind.ToString(),
+        ["LeaderId"] = a.LeaderId,
+    };
+
+    public static ServiceArea ToServiceArea(TableEntity row) => new(
+        row.RowKey[DirectoryKeys.AreaPrefix.Length..],
+        row.GetString("Name"),
+        Enum.Parse<ServiceAreaKind>(row.GetString("Kind")),
+        row.GetString("LeaderId"))
+    {
+        ETag = row.ETag.ToString(),
+    };
+
+    public static TableEntity ToRow(string tenantId, Person p) => new(tenantId, DirectoryKeys.Person(p.Id))
+    {
+        ["Name"] = p.Name,
+        ["Roles"] = p.Roles.ToString(),
+        ["HomeUnitId"] = p.HomeUnitId,
+        ["AadObjectId"] = p.AadObjectId,
+    };
+
+    public static Person ToPerson(TableEntity row) => new(
+        row.RowKey[DirectoryKeys.PersonPrefix.Length..],
+        row.GetString("Name"),
+        Enum.Parse<OrganisationRoles>(row.GetString("Roles")),
+        row.GetString("HomeUnitId"),
+        row.GetString("AadObjectId"))
+    {
+        ETag = row.ETag.ToString(),
+    };
+
+    public static TableEntity ToRow(string tenantId, string rowKey, Unit u) => new(tenantId, rowKey)
+    {
+        ["UnitId"] = u.Id,
+        ["Name"] = u.Name,
+        ["ServiceAreaId"] = u.ServiceAreaId,
+        ["LeaderId"] = u.LeaderId,
+        ["CoordinatorIds"] = string.Join(';', u.CoordinatorIds),
+        ["TimeZone"] = u.TimeZone,
+        ["BoardWeekday"] = (int)u.BoardMeeting.Weekday,
+        ["BoardStart"] = u.BoardMeeting.Start.ToString(TimeFormat, CultureInfo.InvariantCulture),
+        ["BoardMinutes"] = u.BoardMeeting.Minutes,
+        ["LeanStart"] = u.LeanStart.ToString(DateFormat, CultureInfo.InvariantCulture),
+        ["GuidanceFrom"] = u.Guidance?.From.ToString(DateFormat, CultureInfo.InvariantCulture),
+        ["GuidanceTo"] = u.Guidance?.To.ToString(DateFormat, CultureInfo.InvariantCulture),
+        ["GuidanceConsultantId"] = u.Guidance?.ConsultantId,
+        ["ChannelTeamId"] = u.Channel?.TeamId,
+        ["ChannelId"] = u.Channel?.ChannelId,
+        ["ChannelName"] = u.Channel?.Name,
+    };
+
+    public static Unit ToUnit(TableEntity row)
+    {
+        var consultant = row.GetString("GuidanceConsultantId");
+        var coordinators = row.GetString("CoordinatorIds");
+        return new Unit(
+            row.GetString("UnitId"),
+            row.GetString("Name"),
+            row.GetString("ServiceAreaId"),
+            row.GetString("LeaderId"),
+            string.IsNullOrEmpty(coordinators) ? [] : coordinators.Split(';'),
+            row.GetString("TimeZone"),
+            new BoardMeeting(
+                (DayOfWeek)row.GetInt32("BoardWeekday")!.Value,
+                TimeOnly.ParseExact(row.GetString("BoardStart"), TimeFormat, CultureInfo.InvariantCulture),
+                row.GetInt32("BoardMinutes")!.Value),
+            Date(row.GetString("LeanStart")),
+            consultant is null ? null : new GuidancePeriod(Date(row.GetString("GuidanceFrom")), Date(row.GetString("GuidanceTo")), consultant),
+            Channel(row.GetString("ChannelTeamId"), row.GetString("ChannelId"), row.GetString("ChannelName")))
+        {
+            ETag = row.ETag.ToString(),
+        };
+    }
+
+    /// <summary>True when writing <paramref name="desired"/> over <paramref name="current"/> would change nothing.</summary>
+    public static bool SameContent(TableEntity current, TableEntity desired)
+    {
+        var before = Content(current);
+        var after = Content(desired);
+        return before.Count == after.Count && before.All(p => after.TryGetValue(p.Key, out var v) && Equals(p.Value, v));
+    }
+
+    public static ETag ETagOf(string? etag) => etag is null ? ETag.All : new ETag(etag);
+
+    private static Dictionary<string, object> Content(TableEntity row) => row
+        .Where(p => p.Value is not null && p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+        .ToDictionary(p => p.Key, p => p.Value is long l and >= int.MinValue and <= int.MaxValue ? (int)l : p.Value);
+
+    private static DateOnly Date(string value) => DateOnly.ParseExact(value, DateFormat, CultureInfo.InvariantCulture);
+
+    private static ChannelReference? Channel(string? teamId, string? channelId, string? name) =>
+        teamId is null || channelId is null ? null : new ChannelReference(teamId, channelId, name);
+}

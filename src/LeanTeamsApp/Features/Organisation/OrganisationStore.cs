@@ -1,0 +1,357 @@
+using Azure;
+using Azure.Data.Tables;
+using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.Features.Organisation;
+
+public enum WriteOutcome
+{
+    Written,
+
+    /// <summary>Someone else changed the row since it was read (ETag mismatch), or an insert found it existing.</summary>
+    Conflict,
+    NotFound,
+}
+
+public sealed record WriteResult(WriteOutcome Outcome, string? ETag = null)
+{
+    public static readonly WriteResult Conflict = new(WriteOutcome.Conflict);
+    public static readonly WriteResult NotFound = new(WriteOutcome.NotFound);
+}
+
+public sealed class OrganisationStore(StorageTables tables)
+{
+    internal const string DirectoryTable = "Directory";
+    internal const string TenantsTable = "Tenants";
+    private const string TenantRow = "tenant";
+
+    // Entity group transactions take at most 100 operations.
+    private const int MaxTransactionSize = 100;
+
+    private TableClient Directory => tables.Get(DirectoryTable);
+
+    public async Task<IReadOnlyList<string>> ListTenantIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var row in tables.Get(TenantsTable).QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(row.PartitionKey);
+        }
+
+        return ids;
+    }
+
+    public async Task<Organisation?> GetOrganisationAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var row = await GetRowAsync(tenantId, DirectoryKeys.Organisation, cancellationToken);
+        return row is null ? null : DirectoryRows.ToOrganisation(row);
+    }
+
+    public async Task<Unit?> GetUnitAsync(string tenantId, string unitId, CancellationToken cancellationToken)
+    {
+        if (!Ids.Slug().IsMatch(unitId))
+        {
+            return null;
+        }
+
+        var row = await GetRowAsync(tenantId, DirectoryKeys.Unit(unitId), cancellationToken);
+        return row is null ? null : DirectoryRows.ToUnit(row);
+    }
+
+    public async Task<Person?> GetPersonAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var row = await GetRowAsync(tenantId, DirectoryKeys.Person(Person.NormaliseId(personId)), cancellationToken);
+        return row is null ? null : DirectoryRows.ToPerson(row);
+    }
+
+    public Task<IReadOnlyList<Unit>> ListUnitsAsync(string tenantId, CancellationToken cancellationToken) =>
+        RangeAsync(tenantId, DirectoryKeys.UnitPrefix, DirectoryRows.ToUnit, cancellationToken);
+
+    public Task<IReadOnlyList<Unit>> ListUnitsInServiceAreaAsync(string tenantId, string serviceAreaId, CancellationToken cancellationToken) =>
+        Ids.Slug().IsMatch(serviceAreaId)
+            ? RangeAsync(tenantId, DirectoryKeys.AreaUnit(serviceAreaId, ""), DirectoryRows.ToUnit, cancellationToken)
+            : Task.FromResult<IReadOnlyList<Unit>>([]);
+
+    public Task<IReadOnlyList<ServiceArea>> ListServiceAreasAsync(string tenantId, CancellationToken cancellationToken) =>
+        RangeAsync(tenantId, DirectoryKeys.AreaPrefix, DirectoryRows.ToServiceArea, cancellationToken);
+
+    public Task<IReadOnlyList<Person>> ListPeopleAsync(string tenantId, CancellationToken cancellationToken) =>
+        RangeAsync(tenantId, DirectoryKeys.PersonPrefix, DirectoryRows.ToPerson, cancellationToken);
+
+    /// <summary>Units whose board meeting ends, in each unit's own time zone, at an instant in [fromUtc, toUtc).</summary>
+    public async Task<IReadOnlyList<Unit>> ListUnitsWithMeetingEndingAsync(
+        string tenantId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken)
+    {
+        var zones = await GetRowAsync(tenantId, DirectoryKeys.TimeZones, cancellationToken);
+        var found = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        foreach (var zoneId in ZonesOf(zones))
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+            foreach (var (from, to) in LocalWeek.Ranges(zone, fromUtc, toUtc))
+            {
+                var filter = TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {tenantId} and RowKey ge {DirectoryKeys.MeetingEnd(zoneId, from)} and RowKey lt {DirectoryKeys.MeetingEnd(zoneId, to)}");
+                await foreach (var row in Directory.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+                {
+                    var unit = DirectoryRows.ToUnit(row);
+                    found.TryAdd(unit.Id, unit);
+                }
+            }
+        }
+
+        return [.. found.Values.OrderBy(u => u.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The roles a person holds: stored organisation-wide roles plus the leadership the structure gives them.</summary>
+    public async Task<IReadOnlyList<RoleAssignment>> GetRolesAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var id = Person.NormaliseId(personId);
+        var person = await GetPersonAsync(tenantId, id, cancellationToken);
+        var areas = await ListServiceAreasAsync(tenantId, cancellationToken);
+        var units = await ListUnitsAsync(tenantId, cancellationToken);
+        var roles = new List<RoleAssignment>();
+        if (person?.Roles.HasFlag(OrganisationRoles.Coordinator) == true)
+        {
+            roles.Add(new(Role.Coordinator, null));
+        }
+
+        if (person?.Roles.HasFlag(OrganisationRoles.Consultant) == true)
+        {
+            roles.Add(new(Role.Consultant, null));
+        }
+
+        roles.AddRange(areas.Where(a => a.LeaderId == id).Select(a => new RoleAssignment(Role.ServiceAreaLeader, a.Id)));
+        roles.AddRange(units.Where(u => u.LeaderId == id).Select(u => new RoleAssignment(Role.UnitLeader, u.Id)));
+        roles.AddRange(units.Where(u => u.CoordinatorIds.Contains(id)).Select(u => new RoleAssignment(Role.UnitCoordinator, u.Id)));
+        if (person?.HomeUnitId is { } home && units.Any(u => u.Id == home))
+        {
+            roles.Add(new(Role.Member, home));
+        }
+
+        return roles;
+    }
+
+    /// <summary>Inserts the organisation (no ETag) or replaces it if it still has the ETag the caller read.</summary>
+    public async Task<WriteResult> SaveOrganisationAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        RequireTenant(organisation.TenantId);
+        var row = DirectoryRows.ToRow(organisation.TenantId, organisation);
+        var result = await SubmitAsync(organisation.TenantId, [Write(row, organisation.ETag)], cancellationToken);
+        if (result.Outcome == WriteOutcome.Written)
+        {
+            await RegisterTenantAsync(organisation.TenantId, organisation.Name, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Inserts a unit (no ETag) or replaces it if it still has the ETag the caller read. Its index rows move with it in
+    /// the same transaction, so a query never sees a unit under an old service area or meeting time.
+    /// </summary>
+    public async Task<WriteResult> SaveUnitAsync(string tenantId, Unit unit, CancellationToken cancellationToken)
+    {
+        RequireTenant(tenantId);
+        var current = unit.ETag is null ? null : await GetRowAsync(tenantId, DirectoryKeys.Unit(unit.Id), cancellationToken);
+        if (unit.ETag is not null && current is null)
+        {
+            return WriteResult.NotFound;
+        }
+
+        var zones = await GetRowAsync(tenantId, DirectoryKeys.TimeZones, cancellationToken);
+        var actions = new List<TableTransactionAction>();
+        actions.AddRange(UnitWrites(tenantId, unit, unit.ETag, current is null ? [] : IndexKeysOf(DirectoryRows.ToUnit(current))));
+        actions.AddRange(ZoneWrites(tenantId, zones, [unit.TimeZone]));
+        return await SubmitAsync(tenantId, actions, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a validated organisation in as few transactions as the 100-operation limit allows. Rows whose content is
+    /// unchanged are not rewritten, so re-importing the same file is a no-op. Every write carries the ETag read at the
+    /// start, so a concurrent edit is reported as a conflict rather than overwritten.
+    /// </summary>
+    internal async Task<WriteResult> ImportAsync(OrganisationDraft draft, CancellationToken cancellationToken)
+    {
+        var tenantId = draft.Organisation.TenantId;
+        RequireTenant(tenantId);
+        var current = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in Directory.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}"), cancellationToken: cancellationToken))
+        {
+            current[row.RowKey] = row;
+        }
+
+        var groups = new List<List<TableTransactionAction>>();
+        void Put(TableEntity desired)
+        {
+            var existing = current.GetValueOrDefault(desired.RowKey);
+            if (existing is null || !DirectoryRows.SameContent(existing, desired))
+            {
+                groups.Add([Write(desired, existing?.ETag.ToString())]);
+            }
+        }
+
+        var existingOrganisation = current.GetValueOrDefault(DirectoryKeys.Organisation);
+        Put(DirectoryRows.ToRow(tenantId, draft.Organisation with
+        {
+            // The coordinator channel is set from Teams, not from an HR file: keep it.
+            CoordinatorChannel = draft.Organisation.CoordinatorChannel
+                ?? (existingOrganisation is null ? null : DirectoryRows.ToOrganisation(existingOrganisation).CoordinatorChannel),
+        }));
+        foreach (var area in draft.ServiceAreas)
+        {
+            Put(DirectoryRows.ToRow(tenantId, area));
+        }
+
+        foreach (var person in draft.People)
+        {
+            Put(DirectoryRows.ToRow(tenantId, person));
+        }
+
+        foreach (var unit in draft.Units)
+        {
+            var existing = current.GetValueOrDefault(DirectoryKeys.Unit(unit.Id));
+            var merged = existing is null ? unit : unit with { Channel = unit.Channel ?? DirectoryRows.ToUnit(existing).Channel };
+            var unitRow = DirectoryRows.ToRow(tenantId, DirectoryKeys.Unit(unit.Id), merged);
+            var indexUnchanged = existing is not null && IndexKeysOf(DirectoryRows.ToUnit(existing)).SequenceEqual(DirectoryKeys.IndexKeys(merged));
+            if (existing is not null && indexUnchanged && DirectoryRows.SameContent(existing, unitRow))
+            {
+                continue;
+            }
+
+            var oldIndex = existing is null ? [] : IndexKeysOf(DirectoryRows.ToUnit(existing)).Where(current.ContainsKey);
+            groups.Add([.. UnitWrites(tenantId, merged, existing?.ETag.ToString(), oldIndex)]);
+        }
+
+        var zoneWrites = ZoneWrites(tenantId, current.GetValueOrDefault(DirectoryKeys.TimeZones), draft.Units.Select(u => u.TimeZone));
+        if (zoneWrites.Count > 0)
+        {
+            groups.Add(zoneWrites);
+        }
+
+        foreach (var batch in Chunk(groups))
+        {
+            var result = await SubmitAsync(tenantId, batch, cancellationToken);
+            if (result.Outcome != WriteOutcome.Written)
+            {
+                return result;
+            }
+        }
+
+        await RegisterTenantAsync(tenantId, draft.Organisation.Name, cancellationToken);
+        return new WriteResult(WriteOutcome.Written);
+    }
+
+    private static IEnumerable<TableTransactionAction> UnitWrites(string tenantId, Unit unit, string? etag, IEnumerable<string> oldIndexKeys)
+    {
+        var newIndexKeys = DirectoryKeys.IndexKeys(unit).ToList();
+        yield return Write(DirectoryRows.ToRow(tenantId, DirectoryKeys.Unit(unit.Id), unit), etag);
+        foreach (var stale in oldIndexKeys.Except(newIndexKeys))
+        {
+            yield return new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenantId, stale), ETag.All);
+        }
+
+        // Index rows are copies guarded by the unit row's ETag in the same transaction, so they need none of their own.
+        foreach (var key in newIndexKeys)
+        {
+            yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace, DirectoryRows.ToRow(tenantId, key, unit));
+        }
+    }
+
+    private static List<TableTransactionAction> ZoneWrites(string tenantId, TableEntity? current, IEnumerable<string> zones)
+    {
+        var known = ZonesOf(current).ToHashSet(StringComparer.Ordinal);
+        var all = known.Union(zones).Order(StringComparer.Ordinal).ToList();
+        if (all.Count == known.Count)
+        {
+            return [];
+        }
+
+        var row = new TableEntity(tenantId, DirectoryKeys.TimeZones) { ["Zones"] = string.Join(',', all) };
+        return [Write(row, current?.ETag.ToString())];
+    }
+
+    private static string[] ZonesOf(TableEntity? row) =>
+        row?.GetString("Zones")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    private static IEnumerable<string> IndexKeysOf(Unit unit) => DirectoryKeys.IndexKeys(unit);
+
+    private static TableTransactionAction Write(TableEntity row, string? etag) => etag is null
+        ? new TableTransactionAction(TableTransactionActionType.Add, row)
+        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(etag));
+
+    private static IEnumerable<List<TableTransactionAction>> Chunk(List<List<TableTransactionAction>> groups)
+    {
+        var batch = new List<TableTransactionAction>();
+        foreach (var group in groups)
+        {
+            if (batch.Count + group.Count > MaxTransactionSize)
+            {
+                yield return batch;
+                batch = [];
+            }
+
+            batch.AddRange(group);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private async Task<WriteResult> SubmitAsync(string tenantId, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        if (actions.Count == 0)
+        {
+            return new WriteResult(WriteOutcome.Written);
+        }
+
+        try
+        {
+            var response = await Directory.SubmitTransactionAsync(actions, cancellationToken);
+            return new WriteResult(WriteOutcome.Written, response.Value[0].Headers.ETag?.ToString());
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return WriteResult.Conflict;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            return WriteResult.NotFound;
+        }
+    }
+
+    private async Task RegisterTenantAsync(string tenantId, string name, CancellationToken cancellationToken) =>
+        await tables.Get(TenantsTable).UpsertEntityAsync(new TableEntity(tenantId, TenantRow) { ["Name"] = name }, TableUpdateMode.Replace, cancellationToken);
+
+    private async Task<TableEntity?> GetRowAsync(string tenantId, string rowKey, CancellationToken cancellationToken)
+    {
+        RequireTenant(tenantId);
+        var response = await Directory.GetEntityIfExistsAsync<TableEntity>(tenantId, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async Task<IReadOnlyList<T>> RangeAsync<T>(string tenantId, string prefix, Func<TableEntity, T> map, CancellationToken cancellationToken)
+    {
+        RequireTenant(tenantId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.PrefixEnd(prefix)}");
+        var items = new List<T>();
+        await foreach (var row in Directory.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            items.Add(map(row));
+        }
+
+        return items;
+    }
+
+    // Tenant ids become partition keys; only a GUID can never smuggle a key range or another tenant's partition in.
+    private static void RequireTenant(string tenantId)
+    {
+        if (!Ids.IsTenantId(tenantId))
+        {
+            throw new ArgumentException($"'{tenantId}' is not a tenant id (a GUID).", nameof(tenantId));
+        }
+    }
+}

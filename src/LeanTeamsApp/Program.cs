@@ -1,0 +1,31 @@
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.Health;
+using LeanTeamsApp.Infrastructure.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.AddStructuredConsole(builder.Environment);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddErrors();
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddOrganisation(builder.Configuration);
+
+var app = builder.Build();
+
+if (ImportCommand.IsInvoked(args))
+{
+    await app.Services.GetRequiredService<StorageTables>().TryCreateAsync(CancellationToken.None);
+    return await ImportCommand.RunAsync(app.Services, args, Console.Out);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapHealth();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

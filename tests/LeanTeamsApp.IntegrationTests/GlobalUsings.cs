@@ -1,0 +1,2 @@
+global using LeanTeamsApp.IntegrationTests.Support;
+global using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json;
+using LeanTeamsApp.Features.Organisation.Import;
+
+namespace LeanTeamsApp.IntegrationTests;
+
+public sealed class HostTests
+{
+    [Fact]
+    public async Task Healthz_StorageUp_IsHealthy()
+    {
+        await using var app = await AppFactory.StartAsync();
+
+        var response = await app.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Healthz_StorageDown_IsUnhealthyWith503()
+    {
+        // A port nothing listens on: what an outage looks like from the service.
+        var deadStorage = $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:9/{Azurite.AccountName};QueueEndpoint=http://127.0.0.1:9/{Azurite.AccountName};";
+        await using var app = new AppFactory(deadStorage);
+
+        var response = await app.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Startup_MissingStorageConnectionString_FailsWithTheOptionName()
+    {
+        await using var app = new AppFactory("");
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("ConnectionString", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_SeedFileConfigured_ImportsTheDemoOrganisation()
+    {
+        var tenant = TestTenants.New();
+        var seed = Path.Combine(Path.GetTempPath(), $"seed-{tenant}.yaml");
+        await File.WriteAllTextAsync(seed, ImportFiles.Demo(tenant));
+        try
+        {
+            await using var app = await AppFactory.StartAsync(new Dictionary<string, string?>
+            {
+                ["Organisation:SeedFile"] = seed,
+                ["Organisation:SeedTenantId"] = tenant,
+            });
+
+            Assert.Equal(12, (await app.Store.ListUnitsAsync(tenant, default)).Count);
+        }
+        finally
+        {
+            File.Delete(seed);
+        }
+    }
+
+    [Fact]
+    public async Task ImportCommand_BadFile_ExitsOneAndPrintsEveryError()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var tenant = TestTenants.New();
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{tenant}.yaml");
+        await File.WriteAllTextAsync(file, ImportFiles.Fixture("bad-organisation.yaml", tenant));
+        using var output = new StringWriter();
+        try
+        {
+            var exit = await ImportCommand.RunAsync(app.Services, ["import", "--tenant", tenant, file], output);
+
+            Assert.Equal(1, exit);
+            Assert.Contains($"{file}:18: leader: missing leader", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Nothing was written: 7 error(s).", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task ImportCommand_DemoFile_ExitsZero()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var tenant = TestTenants.New();
+        var file = Path.Combine(Path.GetTempPath(), $"demo-{tenant}.yaml");
+        await File.WriteAllTextAsync(file, ImportFiles.Demo(tenant));
+        using var output = new StringWriter();
+        try
+        {
+            var exit = await ImportCommand.RunAsync(app.Services, ["import", "--tenant", tenant, file], output);
+
+            Assert.Equal(0, exit);
+            Assert.Equal(12, (await app.Store.ListUnitsAsync(tenant, default)).Count);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using LeanTeamsApp.Features.Organisation;
+
+namespace LeanTeamsApp.IntegrationTests.Organisation;
+
+public sealed class OrganisationImportTests : IAsyncLifetime
+{
+    private AppFactory _app = null!;
+
+    public async Task InitializeAsync() => _app = await AppFactory.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Import_DemoFile_StoresTheWholeOrganisation()
+    {
+        var tenant = TestTenants.New();
+
+        var result = await _app.ImportDemoAsync(tenant);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var organisation = await _app.Store.GetOrganisationAsync(tenant, default);
+        Assert.Equal("Fjordvik kommune", organisation?.Name);
+        var areas = await _app.Store.ListServiceAreasAsync(tenant, default);
+        Assert.Equal(3, areas.Count(a => a.Kind == ServiceAreaKind.ServiceArea));
+        Assert.Single(areas, a => a.Kind == ServiceAreaKind.TopManagement);
+        var units = await _app.Store.ListUnitsAsync(tenant, default);
+        Assert.Equal(12, units.Count);
+        Assert.All(units, u => Assert.Equal("Europe/Oslo", u.TimeZone));
+        Assert.Equal(5, units.Select(u => u.BoardMeeting.Weekday).Distinct().Count());
+
+        var fjordtun = await _app.Store.GetUnitAsync(tenant, "fjordtun-sykehjem", default);
+        Assert.NotNull(fjordtun);
+        Assert.Equal(new BoardMeeting(DayOfWeek.Tuesday, new TimeOnly(13, 30), 20), fjordtun.BoardMeeting);
+        Assert.Equal(["sara.knutsen@fjordvik.kommune.no"], fjordtun.CoordinatorIds);
+        Assert.Equal(new GuidancePeriod(new DateOnly(2026, 8, 17), new DateOnly(2027, 2, 26), "ingrid.solheim@fjordvik.kommune.no"), fjordtun.Guidance);
+
+        var helse = await _app.Store.ListUnitsInServiceAreaAsync(tenant, "helse-og-omsorg", default);
+        Assert.Equal(["fjordtun-sykehjem", "hjemmetjenesten-nord", "hjemmetjenesten-sor", "tildelingskontoret"], helse.Select(u => u.Id).Order());
+        Assert.Contains(tenant, await _app.Store.ListTenantIdsAsync(default));
+    }
+
+    [Fact]
+    public async Task Import_SameFileTwice_RewritesNothing()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+        var before = await _app.Store.ListUnitsAsync(tenant, default);
+
+        var again = await _app.ImportDemoAsync(tenant);
+
+        Assert.True(again.Succeeded);
+        var after = await _app.Store.ListUnitsAsync(tenant, default);
+        Assert.Equal(before.Select(u => u.ETag), after.Select(u => u.ETag));
+    }
+
+    [Fact]
+    public async Task Import_YamlWithSixKindsOfBadRows_ReportsEachByLineAndWritesNothing()
+    {
+        var tenant = TestTenants.New();
+
+        var result = await _app.ImportAsync(tenant, "bad-organisation.yaml", ImportFiles.Fixture("bad-organisation.yaml", tenant));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+            [
+                "bad-organisation.yaml:18: leader: missing leader: every unit needs a unit leader (e-mail)",
+                "bad-organisation.yaml:25: serviceArea: unknown service area 'oppvekst'; known: helse",
+                "bad-organisation.yaml:33: timeZone: unknown time zone 'Europe/Olso' (use an IANA id such as Europe/Oslo or Europe/Stockholm)",
+                "bad-organisation.yaml:40: boardMeeting.weekday: 'fredagg' is not a weekday (write e.g. monday, mandag, måndag or 1-7)",
+                "bad-organisation.yaml:40: boardMeeting.time: '25:30' is not a time of day (write HH:MM, 24-hour, e.g. 08:45)",
+                "bad-organisation.yaml:42: id: duplicate unit 'ok-unit' (first on line 12)",
+                $"bad-organisation.yaml:49: tenantId: wrong tenant: the row is for tenant 22222222-2222-4222-8222-222222222222, but this import is for tenant {tenant}",
+            ],
+            result.Errors.OrderBy(e => e.Line).Select(e => e.ToString()));
+        Assert.Null(await _app.Store.GetOrganisationAsync(tenant, default));
+        Assert.Empty(await _app.Store.ListUnitsAsync(tenant, default));
+        Assert.Empty(await _app.Store.ListPeopleAsync(tenant, default));
+        Assert.DoesNotContain(tenant, await _app.Store.ListTenantIdsAsync(default));
+    }
+
+    [Fact]
+    public async Task Import_CsvWithSixKindsOfBadRows_ReportsEachByLineAndWritesNothing()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+        var before = await _app.Store.ListUnitsAsync(tenant, default);
+
+        var result = await _app.ImportAsync(tenant, "bad-units.csv", ImportFiles.Fixture("bad-units.csv", tenant));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(
+            [
+                "bad-units.csv:3: leader: missing leader: every unit needs a unit leader (e-mail)",
+                "bad-units.csv:4: serviceArea: unknown service area 'skole'; known: helse-og-omsorg, oppvekst-og-kultur, radmannens-ledergruppe, samfunn-og-teknikk",
+                "bad-units.csv:5: timeZone: unknown time zone 'Oslo' (use an IANA id such as Europe/Oslo or Europe/Stockholm)",
+                "bad-units.csv:6: boardMeeting.weekday: 'someday' is not a weekday (write e.g. monday, mandag, måndag or 1-7)",
+                "bad-units.csv:6: boardMeeting.time: '9' is not a time of day (write HH:MM, 24-hour, e.g. 08:45)",
+                "bad-units.csv:7: id: duplicate unit 'ny-enhet' (first on line 2)",
+                $"bad-units.csv:8: tenantId: wrong tenant: the row is for tenant 22222222-2222-4222-8222-222222222222, but this import is for tenant {tenant}",
+            ],
+            result.Errors.OrderBy(e => e.Line).Select(e => e.ToString()));
+        var after = await _app.Store.ListUnitsAsync(tenant, default);
+        Assert.Equal(before.Select(u => (u.Id, u.ETag)), after.Select(u => (u.Id, u.ETag)));
+        Assert.Null(await _app.Store.GetPersonAsync(tenant, "ny.leder@fjordvik.kommune.no", default));
+    }
+
+    [Fact]
+    public async Task Import_UnitsSheet_AddsAndUpdatesUnitsWithTheirPeopleAndArea()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+
+        var result = await _app.ImportAsync(tenant, "good-units.csv", ImportFiles.Fixture("good-units.csv", tenant));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var nav = await _app.Store.GetUnitAsync(tenant, "nav-fjordvik", default);
+        Assert.Equal("arbeid-og-velferd", nav?.ServiceAreaId);
+        Assert.Equal("Europe/Oslo", nav?.TimeZone);
+        Assert.Equal(["kaja.lind@fjordvik.kommune.no"], nav?.CoordinatorIds);
+        Assert.Equal("Lind, Kaja", (await _app.Store.GetPersonAsync(tenant, "kaja.lind@fjordvik.kommune.no", default))?.Name);
+        Assert.Equal("Frode Lind", (await _app.Store.GetPersonAsync(tenant, "leder.nav@fjordvik.kommune.no", default))?.Name);
+        var byggesak = await _app.Store.GetUnitAsync(tenant, "byggesak", default);
+        Assert.Equal("Byggesak og oppmåling", byggesak?.Name);
+        Assert.Equal(20, byggesak?.BoardMeeting.Minutes);
+        Assert.Single(await _app.Store.ListUnitsInServiceAreaAsync(tenant, "arbeid-og-velferd", default));
+        Assert.Equal(13, (await _app.Store.ListUnitsAsync(tenant, default)).Count);
+    }
+
+    [Fact]
+    public async Task Import_CsvBeforeAnyOrganisation_IsRejectedWithAHint()
+    {
+        var tenant = TestTenants.New();
+
+        var result = await _app.ImportAsync(tenant, "good-units.csv", ImportFiles.Fixture("good-units.csv", tenant));
+
+        var error = Assert.Single(result.Errors, e => e.Field == "tenantId");
+        Assert.Contains("import its YAML file first", error.Reason, StringComparison.Ordinal);
+        Assert.Empty(await _app.Store.ListUnitsAsync(tenant, default));
+    }
+
+    [Theory]
+    [InlineData("org.json", "unsupported file type")]
+    [InlineData("org.yaml", "not valid YAML")]
+    public async Task Import_UnreadableFile_IsRejected(string fileName, string reason)
+    {
+        var result = await _app.ImportAsync(TestTenants.New(), fileName, "tenantId: [unclosed");
+
+        Assert.Contains(result.Errors, e => e.Reason.Contains(reason, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace LeanTeamsApp.IntegrationTests.Support;
+
+/// <summary>
+/// The real Azure Storage emulator, started once per test run, in memory, on ports the OS picks (Azurite prints
+/// them), and stopped when the test process exits. Tests isolate by using a fresh tenant id each.
+/// </summary>
+public sealed partial class Azurite : IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    // Azurite's published development account key; not a secret.
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly Lazy<Task<Azurite>> Shared = new(() => StartAsync());
+
+    private readonly Process _process;
+
+    private Azurite(Process process, int tablePort, int queuePort)
+    {
+        _process = process;
+        TablePort = tablePort;
+        QueuePort = queuePort;
+    }
+
+    public int TablePort { get; }
+
+    public int QueuePort { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};";
+
+    public static Task<Azurite> InstanceAsync() => Shared.Value;
+
+    public static async Task<Azurite> StartAsync()
+    {
+        var root = RepositoryRoot.Find();
+        var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed ({script} is missing). Run the README's test command, which runs 'npm ci' first.");
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = root,
+        };
+        foreach (var arg in new[] { script, "--inMemoryPersistence", "--extentMemoryLimit", "256", "--skipApiVersionCheck", "--disableProductStyleUrl", "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0", "--tableHost", "127.0.0.1", "--tablePort", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
+        int? table = null, queue = null;
+        var output = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((table is null || queue is null) && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            output.Add(line);
+            var match = Listening().Match(line);
+            if (match.Success)
+            {
+                var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (match.Groups["service"].Value == "Table")
+                {
+                    table = port;
+                }
+                else if (match.Groups["service"].Value == "Queue")
+                {
+                    queue = port;
+                }
+            }
+        }
+
+        if (table is null || queue is null)
+        {
+            Stop(process);
+            throw new InvalidOperationException($"Azurite did not start:{Environment.NewLine}{string.Join(Environment.NewLine, output)}{await process.StandardError.ReadToEndAsync()}");
+        }
+
+        // Keep draining output so Azurite never blocks on a full pipe.
+        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+        return new Azurite(process, table.Value, queue.Value);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop(_process);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
+    private static partial Regex Listening();
+}
+
+public static class RepositoryRoot
+{
+    public static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LeanTeamsApp.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (LeanTeamsApp.sln) above " + AppContext.BaseDirectory);
+    }
+}
