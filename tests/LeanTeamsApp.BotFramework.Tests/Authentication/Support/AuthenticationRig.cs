@@ -25,10 +25,14 @@ internal sealed class AuthenticationRig : IDisposable
     public static readonly Uri TenantMetadata = new($"https://login.microsoftonline.com/{TenantId}/v2.0/.well-known/openid-configuration");
     public static readonly Uri TenantJwks = new($"https://login.microsoftonline.com/{TenantId}/discovery/v2.0/keys");
 
-    private BotTokenValidator? validator;
+    private readonly Lazy<BotTokenValidator> validator;
 
     public AuthenticationRig()
     {
+        validator = new(() => new BotTokenValidator(
+            OptionsFactory.Create(Options),
+            new SigningKeySource(Server, Time, NullLogger<SigningKeySource>.Instance),
+            Time));
         Server.AddIssuer(BotFrameworkMetadata, BotFrameworkJwks);
         Server.Publish(BotFrameworkMetadata, TestKeys.Teams);
         Server.Publish(BotFrameworkMetadata, TestKeys.WebChatOnly);
@@ -43,11 +47,11 @@ internal sealed class AuthenticationRig : IDisposable
 
     public BotAuthenticationOptions Options { get; } = new() { AppId = AppId, TenantId = TenantId };
 
-    /// <summary>Created on first use so that a test can change <see cref="Options"/> before.</summary>
-    public BotTokenValidator Validator => validator ??= new BotTokenValidator(
-        OptionsFactory.Create(Options),
-        new SigningKeySource(Server, Time, NullLogger<SigningKeySource>.Instance),
-        Time);
+    /// <summary>
+    /// Created on first use so that a test can change <see cref="Options"/> before; once only, even when the first
+    /// uses are concurrent (a second validator would fetch the keys a second time).
+    /// </summary>
+    public BotTokenValidator Validator => validator.Value;
 
     public Task<BotAuthenticationResult> ValidateAsync(
         string? authorizationHeader, string? serviceUrl = ServiceUrl, string? channelId = ChannelId) =>

@@ -1,0 +1,224 @@
+namespace LeanTeamsApp.BotFramework.Connector;
+
+internal enum PacingBucket
+{
+    ConversationWrite,
+    ConversationRead,
+}
+
+/// <summary>
+/// Spaces connector calls so that Teams' sliding-window limits (per thread and per tenant) are not exceeded:
+/// a burst is delivered late instead of being answered with 429s. Calls wait; none is dropped.
+/// </summary>
+/// <remarks>
+/// A call first waits until its thread has room, then takes the next free slot in its tenant's budget, in
+/// arrival order. Only calls whose thread is ready compete for the tenant budget, so one busy thread cannot
+/// hold up the rest of the tenant. Each reserved slot is recorded in both logs at the time it will be used, so
+/// later calls account for calls that are still waiting. All time comes from the injected
+/// <see cref="TimeProvider"/>'s monotonic timestamps, so tests can drive it with a fake clock.
+/// </remarks>
+internal sealed class ConnectorPacer
+{
+    /// <summary>How often idle logs are looked for; eviction needs no precision.</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider timeProvider;
+    private readonly long origin;
+    private readonly Window[] writeWindows;
+    private readonly Window[] readWindows;
+    private readonly Window[] tenantWindows;
+
+    /// <summary>A thread or tenant with no call for this long cannot be limited by its past any more.</summary>
+    private readonly TimeSpan retention;
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<(PacingBucket Bucket, string ConversationId), SlotLog> conversations = [];
+    private readonly Dictionary<string, SlotLog> tenants = new(StringComparer.Ordinal);
+    private TimeSpan nextSweep;
+
+    public ConnectorPacer(ConnectorOptions options, TimeProvider timeProvider)
+    {
+        this.timeProvider = timeProvider;
+        origin = timeProvider.GetTimestamp();
+        writeWindows = ToWindows(options.ConversationWriteLimits, options.PacingMargin);
+        readWindows = ToWindows(options.ConversationReadLimits, options.PacingMargin);
+        tenantWindows = ToWindows(options.TenantLimits, options.PacingMargin);
+        retention = writeWindows.Concat(readWindows).Concat(tenantWindows)
+            .Select(w => w.Span)
+            .DefaultIfEmpty(TimeSpan.Zero)
+            .Max();
+        nextSweep = SweepInterval;
+    }
+
+    /// <summary>Threads and tenants whose recent calls are remembered; idle ones are forgotten.</summary>
+    public int TrackedCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return conversations.Count + tenants.Count;
+            }
+        }
+    }
+
+    public async Task WaitAsync(PacingBucket bucket, string conversationId, string? tenantId, CancellationToken cancellationToken)
+    {
+        var windows = bucket == PacingBucket.ConversationRead ? readWindows : writeWindows;
+        while (true)
+        {
+            var (reservation, wait) = TryReserve(windows, (bucket, conversationId), tenantId ?? string.Empty);
+            if (reservation is null)
+            {
+                // Another call to the same thread may take the room first, so look again after waiting.
+                await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // Give the slot back: removing an entry only ever makes room for the calls behind it.
+                lock (gate)
+                {
+                    reservation.Conversation.Remove(reservation.Slot);
+                    reservation.Tenant.Remove(reservation.Slot);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A slot in both logs and how long until it, or no reservation and how long until the thread has room.
+    /// </summary>
+    private (Reservation? Reservation, TimeSpan Wait) TryReserve(
+        Window[] windows, (PacingBucket, string) conversationKey, string tenantKey)
+    {
+        lock (gate)
+        {
+            var now = Now();
+            SweepIfDue(now);
+            var conversation = GetLog(conversations, conversationKey);
+            var conversationReady = conversation.EarliestNext(windows, now);
+            if (conversationReady > now)
+            {
+                return (null, conversationReady - now);
+            }
+
+            var tenant = GetLog(tenants, tenantKey);
+            var slot = Max(tenant.EarliestNext(tenantWindows, now), tenant.Last, conversation.Last);
+            conversation.Add(slot);
+            tenant.Add(slot);
+            return (new Reservation(conversation, tenant, slot), slot - now);
+        }
+    }
+
+    private TimeSpan Now() => timeProvider.GetElapsedTime(origin);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
+
+    private static SlotLog GetLog<TKey>(Dictionary<TKey, SlotLog> logs, TKey key)
+        where TKey : notnull
+    {
+        if (!logs.TryGetValue(key, out var log))
+        {
+            log = new SlotLog();
+            logs.Add(key, log);
+        }
+
+        return log;
+    }
+
+    private void SweepIfDue(TimeSpan now)
+    {
+        if (now < nextSweep)
+        {
+            return;
+        }
+
+        nextSweep = now + SweepInterval;
+        var idleSince = now - retention;
+        foreach (var (key, log) in conversations)
+        {
+            if (log.Last <= idleSince)
+            {
+                conversations.Remove(key);
+            }
+        }
+
+        foreach (var (key, log) in tenants)
+        {
+            if (log.Last <= idleSince)
+            {
+                tenants.Remove(key);
+            }
+        }
+    }
+
+    private static Window[] ToWindows(IEnumerable<RateLimitWindow> limits, TimeSpan margin) =>
+        [.. limits.Select(l => new Window(l.Permits, l.Window + margin))];
+
+    private readonly record struct Window(int Permits, TimeSpan Span);
+
+    private sealed record Reservation(SlotLog Conversation, SlotLog Tenant, TimeSpan Slot);
+
+    /// <summary>Times of granted and reserved calls, oldest first.</summary>
+    private sealed class SlotLog
+    {
+        private readonly List<TimeSpan> slots = [];
+
+        public TimeSpan Last => slots.Count == 0 ? TimeSpan.MinValue : slots[^1];
+
+        /// <summary>
+        /// The earliest time, not before <paramref name="now"/>, at which one more call keeps every window at or
+        /// under its permits, assuming the call comes after every recorded one.
+        /// </summary>
+        public TimeSpan EarliestNext(Window[] windows, TimeSpan now)
+        {
+            var longest = TimeSpan.Zero;
+            foreach (var window in windows)
+            {
+                longest = window.Span > longest ? window.Span : longest;
+            }
+
+            var stale = 0;
+            while (stale < slots.Count && slots[stale] <= now - longest)
+            {
+                stale++;
+            }
+
+            slots.RemoveRange(0, stale);
+
+            var earliest = now;
+            foreach (var window in windows)
+            {
+                // The call may only join once the permits-th most recent call has left this window.
+                if (slots.Count >= window.Permits)
+                {
+                    var leaves = slots[^window.Permits] + window.Span;
+                    if (leaves > earliest)
+                    {
+                        earliest = leaves;
+                    }
+                }
+            }
+
+            return earliest;
+        }
+
+        public void Add(TimeSpan slot) => slots.Add(slot);
+
+        public void Remove(TimeSpan slot) => slots.Remove(slot);
+    }
+}

@@ -1,0 +1,157 @@
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.BotFramework.Tests.Connector.Support;
+
+namespace LeanTeamsApp.BotFramework.Tests.Connector;
+
+public class ConnectorPacingTests
+{
+    private static readonly Activity Message = new() { Type = ActivityTypes.Message, Text = "Daglig tavlemøte" };
+
+    /// <summary>The most requests that arrived within any half-open span of <paramref name="window"/>.</summary>
+    private static int MostInAnyWindow(IEnumerable<SentRequest> requests, TimeSpan window)
+    {
+        var times = requests.Select(r => r.At).Order().ToArray();
+        return times.Length == 0 ? 0 : times.Max(start => times.Count(t => t >= start && t < start + window));
+    }
+
+    [Fact]
+    public async Task SendAsync_BurstToOneConversation_SpreadWithinTeamsThreadLimits()
+    {
+        await using var rig = new ConnectorRig();
+        var to = ConnectorRig.Address("19:board@thread.tacv2");
+
+        var ids = await rig.RunAsync(Task.WhenAll(
+            Enumerable.Range(0, 20).Select(_ => rig.Client.SendAsync(to, Message, CancellationToken.None))));
+
+        var requests = rig.Handler.Requests;
+        Assert.Equal(20, requests.Count);
+        Assert.Equal(20, ids.Distinct().Count());
+        Assert.True(MostInAnyWindow(requests, TimeSpan.FromSeconds(1)) <= 7);
+        Assert.True(MostInAnyWindow(requests, TimeSpan.FromSeconds(2)) <= 8);
+        // Paced, not slowed down: the first seven go at once.
+        Assert.Equal(7, requests.Count(r => r.At == ConnectorRig.Start));
+    }
+
+    [Fact]
+    public async Task SendAsync_ManyConversationsOfOneTenant_AtMost50PerSecond()
+    {
+        await using var rig = new ConnectorRig();
+
+        await rig.RunAsync(Task.WhenAll(Enumerable.Range(0, 120).Select(i =>
+            rig.Client.SendAsync(ConnectorRig.Address($"a:user-{i}"), Message, CancellationToken.None))));
+
+        var requests = rig.Handler.Requests;
+        Assert.Equal(120, requests.Count);
+        Assert.Equal(50, MostInAnyWindow(requests, TimeSpan.FromSeconds(1)));
+        Assert.Equal(50, requests.Count(r => r.At == ConnectorRig.Start));
+    }
+
+    [Fact]
+    public async Task SendAsync_OtherTenantBusy_NotSlowedDown()
+    {
+        await using var rig = new ConnectorRig();
+        var busy = Enumerable.Range(0, 120)
+            .Select(i => rig.Client.SendAsync(ConnectorRig.Address($"a:busy-{i}", ConnectorRig.TenantId), Message, CancellationToken.None))
+            .ToList();
+
+        var other = Enumerable.Range(0, 30)
+            .Select(i => rig.Client.SendAsync(ConnectorRig.Address($"a:other-{i}", ConnectorRig.OtherTenantId), Message, CancellationToken.None))
+            .ToList();
+        await rig.RunAsync(Task.WhenAll(busy.Concat(other)));
+
+        var otherRequests = rig.Handler.Requests.Where(r => r.Path.Contains("other", StringComparison.Ordinal)).ToList();
+        Assert.Equal(30, otherRequests.Count);
+        Assert.All(otherRequests, r => Assert.Equal(ConnectorRig.Start, r.At));
+    }
+
+    [Fact]
+    public async Task SendAsync_BusyConversation_DoesNotHoldUpOthersOfTheTenant()
+    {
+        await using var rig = new ConnectorRig();
+        var busy = Enumerable.Range(0, 30)
+            .Select(_ => rig.Client.SendAsync(ConnectorRig.Address("19:busy@thread.tacv2"), Message, CancellationToken.None))
+            .ToList();
+
+        var other = rig.Client.SendAsync(ConnectorRig.Address("a:quiet"), Message, CancellationToken.None);
+        await rig.RunAsync(Task.WhenAll(busy.Append(other)));
+
+        var quiet = Assert.Single(rig.Handler.Requests, r => r.Path.Contains("quiet", StringComparison.Ordinal));
+        Assert.Equal(ConnectorRig.Start, quiet.At);
+    }
+
+    [Fact]
+    public async Task GetMembersAsync_RosterReads_UseTheirOwnLimits()
+    {
+        await using var rig = new ConnectorRig();
+        var team = ConnectorRig.Address("19:team@thread.tacv2");
+
+        await rig.RunAsync(Task.WhenAll(
+            Enumerable.Range(0, 20).Select(_ => rig.Client.GetMembersAsync(team, CancellationToken.None))));
+
+        var requests = rig.Handler.Requests;
+        Assert.Equal(20, requests.Count);
+        Assert.Equal(14, requests.Count(r => r.At == ConnectorRig.Start));
+        Assert.True(MostInAnyWindow(requests, TimeSpan.FromSeconds(2)) <= 16);
+    }
+
+    [Fact]
+    public async Task SendAsync_RetriesAfterThrottling_ArePacedToo()
+    {
+        await using var rig = new ConnectorRig(o =>
+        {
+            o.ConversationWriteLimits = [new RateLimitWindow(2, TimeSpan.FromSeconds(1))];
+            o.PacingMargin = TimeSpan.Zero;
+        });
+        for (var i = 0; i < 4; i++)
+        {
+            rig.Handler.EnqueueError(429, "Throttled", r => r.Headers.RetryAfter = new(TimeSpan.Zero));
+        }
+
+        var to = ConnectorRig.Address("a:kari");
+        await rig.RunAsync(Task.WhenAll(Enumerable.Range(0, 2).Select(_ => rig.Client.SendAsync(to, Message, CancellationToken.None))));
+
+        var requests = rig.Handler.Requests;
+        Assert.Equal(6, requests.Count);
+        Assert.True(MostInAnyWindow(requests, TimeSpan.FromSeconds(1)) <= 2);
+    }
+
+    [Fact]
+    public async Task SendAsync_CancelledWhileWaiting_GivesItsSlotBack()
+    {
+        await using var rig = new ConnectorRig(o =>
+        {
+            o.ConversationWriteLimits = [new RateLimitWindow(1, TimeSpan.FromSeconds(1))];
+            o.PacingMargin = TimeSpan.Zero;
+        });
+        var to = ConnectorRig.Address("a:kari");
+        await rig.Client.SendAsync(to, Message, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = rig.Client.SendAsync(to, Message, cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await rig.RunAsync(rig.Client.SendAsync(to, Message, CancellationToken.None));
+        Assert.Equal(ConnectorRig.Start.AddSeconds(1), rig.Handler.Requests[^1].At);
+    }
+
+    [Fact]
+    public async Task SendAsync_IdleConversations_AreForgotten()
+    {
+        await using var rig = new ConnectorRig(o =>
+        {
+            o.ConversationWriteLimits = [new RateLimitWindow(7, TimeSpan.FromSeconds(1))];
+            o.ConversationReadLimits = [new RateLimitWindow(14, TimeSpan.FromSeconds(1))];
+            o.TenantLimits = [new RateLimitWindow(50, TimeSpan.FromSeconds(1))];
+        });
+        await rig.RunAsync(Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            rig.Client.SendAsync(ConnectorRig.Address($"a:user-{i}"), Message, CancellationToken.None))));
+        Assert.Equal(41, rig.Client.PacerTrackedCount);
+
+        rig.Time.Advance(TimeSpan.FromMinutes(2));
+        await rig.Client.SendAsync(ConnectorRig.Address("a:later"), Message, CancellationToken.None);
+
+        Assert.Equal(2, rig.Client.PacerTrackedCount);
+    }
+}

@@ -1,0 +1,437 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.BotFramework.Connector;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace LeanTeamsApp.IntegrationTests.Support;
+
+/// <summary>
+/// A Bot Connector on 127.0.0.1 that records what the bot sends. It speaks the REST API the bot uses (send, reply,
+/// update, delete, create conversation, members) under any path prefix, answers like Teams does, and can be told to
+/// throttle, fail, or enforce Teams' rate limits. Delivered requests are in <see cref="Requests"/>; requests answered
+/// with an error are in <see cref="Rejected"/> only.
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private const string ThrottledBody = """{"error":{"code":"Throttled","message":"Too many requests"}}""";
+
+    private readonly Lock _gate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<RecordedRequest> _rejected = [];
+    private readonly Dictionary<string, List<TeamsChannelAccount>> _rosters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _tenantOfConversation = new(StringComparer.Ordinal);
+    private readonly Queue<(int Status, string Body, TimeSpan? RetryAfter)> _failures = new();
+    private readonly TimeProvider _time;
+    private TaskCompletionSource _changed = NewSignal();
+    private FakeConnectorRateLimits? _rateLimits;
+    private long _nextActivityId = 1_776_000_000_000;
+    private WebApplication? _app;
+
+    public FakeConnector(TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary><c>http://127.0.0.1:{port}/teams/</c>, shaped like Teams' regional serviceUrls.</summary>
+    public Uri ServiceUrl { get; private set; } = null!;
+
+    /// <summary>Caps roster pages below Teams' 50–500 so that tests can see continuation tokens with a few members.</summary>
+    public int MaxMembersPerPage { get; set; } = 500;
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public IReadOnlyList<RecordedRequest> Rejected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _rejected];
+            }
+        }
+    }
+
+    public static async Task<FakeConnector> StartNewAsync()
+    {
+        var connector = new FakeConnector();
+        await connector.StartAsync();
+        return connector;
+    }
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        // Nothing from the test's environment or appsettings may move the fake off loopback or change its port.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        ServiceUrl = new Uri($"{address.TrimEnd('/')}/teams/");
+    }
+
+    /// <summary>Waits until the delivered requests satisfy <paramref name="condition"/>; throws TimeoutException otherwise.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(Func<IReadOnlyList<RecordedRequest>, bool> condition, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        using var expiry = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            IReadOnlyList<RecordedRequest> snapshot;
+            Task changed;
+            lock (_gate)
+            {
+                snapshot = [.. _requests];
+                changed = _changed.Task;
+            }
+
+            if (condition(snapshot))
+            {
+                return snapshot;
+            }
+
+            try
+            {
+                await changed.WaitAsync(expiry.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException(
+                    $"The fake connector did not see the expected requests within {timeout}. Delivered: {Describe(snapshot)}. Rejected: {Describe(Rejected)}.");
+            }
+        }
+    }
+
+    /// <summary>The roster that members and pagedmembers return for <paramref name="conversationId"/> (empty when never set).</summary>
+    public void SetMembers(string conversationId, IEnumerable<TeamsChannelAccount> members)
+    {
+        lock (_gate)
+        {
+            _rosters[conversationId] = [.. members];
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> requests get Teams' 429, with Retry-After when given.</summary>
+    public void ThrottleNext(int count, TimeSpan? retryAfter = null)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _failures.Enqueue((StatusCodes.Status429TooManyRequests, ThrottledBody, retryAfter));
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> requests get <paramref name="status"/> with error code <paramref name="code"/>.</summary>
+    public void FailNext(int count, int status, string code)
+    {
+        var body = JsonSerializer.Serialize(new ErrorResponse { Error = new ErrorDetail { Code = code, Message = $"Fake connector failure {status} {code}" } }, BotJson.Options);
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _failures.Enqueue((status, body, null));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Answers 429 whenever a thread or the tenant goes over Teams' limits (7/1 s, 8/2 s, 60/30 s, 1800/1 h per
+    /// thread for writes; twice that for member reads; 50/s per tenant), on the real clock.
+    /// <paramref name="timeScale"/> below 1 shrinks every window by that factor to keep tests short.
+    /// </summary>
+    public void EnforceTeamsRateLimits(bool enabled, double timeScale = 1)
+    {
+        lock (_gate)
+        {
+            _rateLimits = enabled ? new FakeConnectorRateLimits(timeScale) : null;
+        }
+    }
+
+    /// <summary>Forgets recorded requests, rosters, pending failures and rate-limit history; keeps the settings.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _requests.Clear();
+            _rejected.Clear();
+            _rosters.Clear();
+            _tenantOfConversation.Clear();
+            _failures.Clear();
+            if (_rateLimits is not null)
+            {
+                _rateLimits = new FakeConnectorRateLimits(_rateLimits.TimeScale);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static string Describe(IReadOnlyList<RecordedRequest> requests) =>
+        requests.Count == 0 ? "none" : string.Join("; ", requests.Select(r => $"{r.Method} {r.Path} -> {r.StatusCode}"));
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var receivedAt = _time.GetUtcNow();
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var route = ConnectorRoute.Parse(request.Method, request.Path.Value ?? string.Empty);
+        var activity = route.CarriesActivity ? ReadJson<Activity>(body) : null;
+        var parameters = route.Operation == ConnectorOperation.CreateConversation ? ReadJson<ConversationParameters>(body) : null;
+        if (parameters is not null)
+        {
+            activity = parameters.Activity;
+        }
+
+        Answer answer;
+        lock (_gate)
+        {
+            var tenant = LearnTenant(route, activity, parameters);
+            answer = Refusal(route, tenant) ?? Respond(route, parameters, request.Query);
+            var recorded = new RecordedRequest(
+                request.Method,
+                request.Path.Value ?? string.Empty,
+                route.Operation,
+                answer.ConversationId ?? route.ConversationId,
+                route.ActivityId,
+                activity,
+                parameters,
+                body,
+                request.Headers.Authorization.ToString() is { Length: > 0 } authorization ? authorization : null,
+                receivedAt,
+                answer.Status,
+                answer.ResultId);
+            (answer.Status < 400 ? _requests : _rejected).Add(recorded);
+            var changed = _changed;
+            _changed = NewSignal();
+            changed.TrySetResult();
+        }
+
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        context.Response.Headers["X-Correlating-OperationId"] = Guid.NewGuid().ToString("N");
+        if (answer.Body is not null)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync(answer.Body, context.RequestAborted);
+        }
+    }
+
+    private string LearnTenant(ConnectorRoute route, Activity? activity, ConversationParameters? parameters)
+    {
+        var tenant = parameters?.TenantId ?? parameters?.ChannelData?.Tenant?.Id ?? activity?.TenantId;
+        var thread = route.Thread(parameters);
+        if (tenant is not null && thread is not null)
+        {
+            _tenantOfConversation[thread] = tenant;
+        }
+
+        return tenant ?? (thread is not null && _tenantOfConversation.TryGetValue(thread, out var known) ? known : string.Empty);
+    }
+
+    private Answer? Refusal(ConnectorRoute route, string tenant)
+    {
+        if (_failures.TryDequeue(out var failure))
+        {
+            return new Answer(failure.Status, failure.Body, failure.RetryAfter);
+        }
+
+        if (_rateLimits?.TryAdmit(route.Operation, route.Thread(null) ?? string.Empty, tenant) is { } wait)
+        {
+            return new Answer(StatusCodes.Status429TooManyRequests, ThrottledBody, wait);
+        }
+
+        return null;
+    }
+
+    private Answer Respond(ConnectorRoute route, ConversationParameters? parameters, IQueryCollection query)
+    {
+        switch (route.Operation)
+        {
+            case ConnectorOperation.Send or ConnectorOperation.Reply:
+                var id = NextActivityId();
+                return new Answer(StatusCodes.Status201Created, Json(new ResourceResponse { Id = id })) { ResultId = id };
+            case ConnectorOperation.Update:
+                return new Answer(StatusCodes.Status200OK, Json(new ResourceResponse { Id = route.ActivityId })) { ResultId = route.ActivityId };
+            case ConnectorOperation.Delete:
+                return new Answer(StatusCodes.Status200OK, null);
+            case ConnectorOperation.CreateConversation:
+                return CreateConversation(parameters);
+            case ConnectorOperation.GetMembers:
+                return new Answer(StatusCodes.Status200OK, Json(Roster(route.ConversationId!)));
+            case ConnectorOperation.GetPagedMembers:
+                return new Answer(StatusCodes.Status200OK, Json(Page(route.ConversationId!, query)));
+            case ConnectorOperation.GetMember:
+                var member = Roster(route.ConversationId!).FirstOrDefault(m =>
+                    string.Equals(m.Id, route.MemberId, StringComparison.Ordinal)
+                    || string.Equals(m.AadObjectId, route.MemberId, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(m.UserPrincipalName, route.MemberId, StringComparison.OrdinalIgnoreCase));
+                return member is null
+                    ? Error(StatusCodes.Status404NotFound, "MemberNotFoundInConversation")
+                    : new Answer(StatusCodes.Status200OK, Json(member));
+            default:
+                return Error(StatusCodes.Status404NotFound, "NotFound");
+        }
+    }
+
+    private Answer CreateConversation(ConversationParameters? parameters)
+    {
+        if (parameters?.ChannelData?.Channel?.Id is { } channelId)
+        {
+            // Teams refuses empty threads: a channel post must carry its first message.
+            if (parameters.Activity is null)
+            {
+                return Error(StatusCodes.Status400BadRequest, "BadSyntax");
+            }
+
+            var activityId = NextActivityId();
+            var thread = $"{channelId};messageid={activityId}";
+            if ((parameters.TenantId ?? parameters.ChannelData.Tenant?.Id) is { } channelTenant)
+            {
+                _tenantOfConversation[thread] = channelTenant;
+            }
+
+            return new Answer(StatusCodes.Status201Created, Json(new ConversationResourceResponse { Id = thread, ActivityId = activityId }))
+            {
+                ConversationId = thread,
+                ResultId = activityId,
+            };
+        }
+
+        if (parameters is { IsGroup: not true, Members: [{ Id: { Length: > 0 } memberId }] })
+        {
+            // Teams gives the same 1:1 conversation every time for the same user.
+            var personal = "a:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(memberId)))[..32];
+            if ((parameters.TenantId ?? parameters.ChannelData?.Tenant?.Id) is { } personalTenant)
+            {
+                _tenantOfConversation[personal] = personalTenant;
+            }
+
+            var firstId = parameters.Activity is null ? null : NextActivityId();
+            return new Answer(StatusCodes.Status201Created, Json(new ConversationResourceResponse { Id = personal }))
+            {
+                ConversationId = personal,
+                ResultId = firstId ?? personal,
+            };
+        }
+
+        // Bots cannot create group chats, and a 1:1 needs exactly one member.
+        return Error(StatusCodes.Status400BadRequest, "BadSyntax");
+    }
+
+    private List<TeamsChannelAccount> Roster(string conversationId) =>
+        _rosters.TryGetValue(conversationId, out var members)
+            ? members
+            // A channel thread has the channel's roster.
+            : _rosters.GetValueOrDefault(conversationId.Split(";messageid=")[0]) ?? [];
+
+    private PagedMembersResult Page(string conversationId, IQueryCollection query)
+    {
+        var roster = Roster(conversationId);
+        var requested = int.TryParse(query["pageSize"], CultureInfo.InvariantCulture, out var size) ? size : 200;
+        var pageSize = Math.Min(Math.Clamp(requested, 50, 500), Math.Max(1, MaxMembersPerPage));
+        var offset = int.TryParse(query["continuationToken"], CultureInfo.InvariantCulture, out var start) ? start : 0;
+        var next = offset + pageSize;
+        return new PagedMembersResult
+        {
+            Members = [.. roster.Skip(offset).Take(pageSize)],
+            ContinuationToken = next < roster.Count ? next.ToString(CultureInfo.InvariantCulture) : null,
+        };
+    }
+
+    private string NextActivityId() => (++_nextActivityId).ToString(CultureInfo.InvariantCulture);
+
+    private static Answer Error(int status, string code) => new(
+        status,
+        Json(new ErrorResponse { Error = new ErrorDetail { Code = code, Message = $"Fake connector: {code}" } }));
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, BotJson.Options);
+
+    private static T? ReadJson<T>(string body)
+        where T : class
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize<T>(body, BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Answer(int Status, string? Body, TimeSpan? RetryAfter = null)
+    {
+        public string? ConversationId { get; init; }
+
+        public string? ResultId { get; init; }
+    }
+
+    /// <summary>A connector path, read from the <c>v3</c> segment on so that any serviceUrl prefix works.</summary>
+    private sealed record ConnectorRoute(ConnectorOperation Operation, string? ConversationId, string? ActivityId, string? MemberId)
+    {
+        public bool CarriesActivity => Operation is ConnectorOperation.Send or ConnectorOperation.Reply or ConnectorOperation.Update;
+
+        /// <summary>The thread Teams counts the request against.</summary>
+        public string? Thread(ConversationParameters? parameters) => Operation == ConnectorOperation.CreateConversation
+            ? parameters?.ChannelData?.Channel?.Id ?? parameters?.Members?.FirstOrDefault()?.Id
+            : ConversationId;
+
+        public static ConnectorRoute Parse(string method, string path)
+        {
+            // Kestrel has already unescaped the segments; conversation ids never contain '/'.
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var v3 = Array.IndexOf(segments, "v3");
+            var rest = v3 < 0 ? [] : segments[(v3 + 1)..];
+            return (method, rest) switch
+            {
+                ("POST", ["conversations"]) => new(ConnectorOperation.CreateConversation, null, null, null),
+                ("POST", ["conversations", var id, "activities"]) => new(ConnectorOperation.Send, id, null, null),
+                ("POST", ["conversations", var id, "activities", var activityId]) => new(ConnectorOperation.Reply, id, activityId, null),
+                ("PUT", ["conversations", var id, "activities", var activityId]) => new(ConnectorOperation.Update, id, activityId, null),
+                ("DELETE", ["conversations", var id, "activities", var activityId]) => new(ConnectorOperation.Delete, id, activityId, null),
+                ("GET", ["conversations", var id, "members"]) => new(ConnectorOperation.GetMembers, id, null, null),
+                ("GET", ["conversations", var id, "members", var memberId]) => new(ConnectorOperation.GetMember, id, null, memberId),
+                ("GET", ["conversations", var id, "pagedmembers"]) => new(ConnectorOperation.GetPagedMembers, id, null, null),
+                _ => new(ConnectorOperation.Unknown, null, null, null),
+            };
+        }
+    }
+}
