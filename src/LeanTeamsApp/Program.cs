@@ -1,3 +1,4 @@
+using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Errors;
@@ -10,6 +11,7 @@ builder.Logging.AddStructuredConsole(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddErrors();
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddBot(builder.Configuration);
 builder.Services.AddOrganisation(builder.Configuration);
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapHealth();
+app.MapBot();
 
 await app.RunAsync();
 return 0;

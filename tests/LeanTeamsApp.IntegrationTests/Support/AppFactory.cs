@@ -4,19 +4,26 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LeanTeamsApp.IntegrationTests.Support;
 
-/// <summary>The whole service in memory, against the shared Azurite and a fake clock tests can move.</summary>
-public sealed class AppFactory(string storageConnectionString, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The whole service in memory against the shared Azurite. Real time unless a test passes a fake clock: the outbox
+/// and the connector's retry delays must really elapse in tests that do not move the clock themselves.
+/// </summary>
+public sealed class AppFactory(
+    string storageConnectionString,
+    IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? configureServices = null,
+    TimeProvider? time = null) : WebApplicationFactory<Program>
 {
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    public TimeProvider Time { get; } = time ?? TimeProvider.System;
 
-    public static async Task<AppFactory> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<AppFactory> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, TimeProvider? time = null)
     {
         var azurite = await Azurite.InstanceAsync();
-        var factory = new AppFactory(azurite.ConnectionString, settings);
+        var factory = new AppFactory(azurite.ConnectionString, settings, configureServices, time);
         _ = factory.Server;
         return factory;
     }
@@ -35,7 +42,8 @@ public sealed class AppFactory(string storageConnectionString, IDictionary<strin
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(Time);
+            configureServices?.Invoke(services);
         });
     }
 }

@@ -1,3 +1,4 @@
+using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Storage;
 
@@ -17,6 +18,12 @@ public static class OrganisationModule
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<OrganisationImporter>();
         services.AddHostedService<OrganisationSeeder>();
+        services.AddSingleton<OrganisationCommands>();
+        services.AddBotCommand(CommandKind.RegisterUnit, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().RegisterUnitAsync(turn, args, ct));
+        services.AddBotCommand(CommandKind.SetCoordinatorChannel, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().SetCoordinatorChannelAsync(turn, args, ct));
+        services.AddBotCommand(CommandKind.BoardMeeting, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().BoardMeetingAsync(turn, args, ct));
+        services.AddBotCommand(CommandKind.Units, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().UnitsAsync(turn, args, ct));
+        services.AddBotCommand(CommandKind.WhoAmI, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().WhoAmIAsync(turn, args, ct));
         return services;
     }
 }

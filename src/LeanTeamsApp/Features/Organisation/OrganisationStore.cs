@@ -137,13 +137,20 @@ public sealed class OrganisationStore(StorageTables tables)
     {
         RequireTenant(organisation.TenantId);
         var row = DirectoryRows.ToRow(organisation.TenantId, organisation);
-        var result = await SubmitAsync(organisation.TenantId, [Write(row, organisation.ETag)], cancellationToken);
+        var result = await SubmitAsync([Write(row, organisation.ETag)], cancellationToken);
         if (result.Outcome == WriteOutcome.Written)
         {
             await RegisterTenantAsync(organisation.TenantId, organisation.Name, cancellationToken);
         }
 
         return result;
+    }
+
+    /// <summary>Inserts a person (no ETag) or replaces them if they still have the ETag the caller read.</summary>
+    public Task<WriteResult> SavePersonAsync(string tenantId, Person person, CancellationToken cancellationToken)
+    {
+        RequireTenant(tenantId);
+        return SubmitAsync([Write(DirectoryRows.ToRow(tenantId, person), person.ETag)], cancellationToken);
     }
 
     /// <summary>
@@ -163,7 +170,7 @@ public sealed class OrganisationStore(StorageTables tables)
         var actions = new List<TableTransactionAction>();
         actions.AddRange(UnitWrites(tenantId, unit, unit.ETag, current is null ? [] : IndexKeysOf(DirectoryRows.ToUnit(current))));
         actions.AddRange(ZoneWrites(tenantId, zones, [unit.TimeZone]));
-        return await SubmitAsync(tenantId, actions, cancellationToken);
+        return await SubmitAsync(actions, cancellationToken);
     }
 
     /// <summary>
@@ -231,7 +238,7 @@ public sealed class OrganisationStore(StorageTables tables)
 
         foreach (var batch in Chunk(groups))
         {
-            var result = await SubmitAsync(tenantId, batch, cancellationToken);
+            var result = await SubmitAsync(batch, cancellationToken);
             if (result.Outcome != WriteOutcome.Written)
             {
                 return result;
@@ -300,7 +307,7 @@ public sealed class OrganisationStore(StorageTables tables)
         }
     }
 
-    private async Task<WriteResult> SubmitAsync(string tenantId, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<WriteResult> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         if (actions.Count == 0)
         {

@@ -1,0 +1,173 @@
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.Bot;
+
+/// <summary>Routes an authenticated activity: messages to commands, installs to conversation references.</summary>
+public sealed partial class ActivityDispatcher(
+    IServiceProvider services,
+    IEnumerable<BotCommand> commands,
+    ConnectorClient connector,
+    ConversationReferences conversations,
+    ILogger<ActivityDispatcher> logger)
+{
+    private readonly Dictionary<CommandKind, BotCommand> _commands = commands.ToDictionary(c => c.Kind);
+
+    /// <summary>Handles the activity; returns the body for an invoke, or null when the answer is a plain 200.</summary>
+    public async Task<InvokeResponse?> DispatchAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.TenantId is not { } tenantId || activity.ServiceUrl is null || activity.Conversation?.Id is null)
+        {
+            // Nothing can be answered without knowing where to; Teams always sends these.
+            LogIncomplete(logger, activity.Type);
+            return activity.Type == ActivityTypes.Invoke ? new InvokeResponse(400, null) : null;
+        }
+
+        var turn = new Turn(activity, tenantId, connector);
+        try
+        {
+            switch (activity.Type)
+            {
+                case ActivityTypes.Message:
+                    await RememberConversationAsync(activity, cancellationToken);
+                    await OnMessageAsync(turn, cancellationToken);
+                    return null;
+                case ActivityTypes.InstallationUpdate:
+                    await OnInstallationUpdateAsync(turn, cancellationToken);
+                    return null;
+                case ActivityTypes.ConversationUpdate:
+                    await OnConversationUpdateAsync(turn, cancellationToken);
+                    return null;
+                case ActivityTypes.Invoke:
+                    // Card actions arrive with the check-in feature; until then say so in the protocol's own terms.
+                    return AdaptiveCardInvokeResponse.NotSupported($"'{activity.Name}' is not supported.").ToInvokeResponse();
+                default:
+                    return null;
+            }
+        }
+        catch (Exception e) when (StorageFailure.IsOutage(e) && activity.Type == ActivityTypes.Message)
+        {
+            LogStorageDown(logger, e.Message);
+            await TryReplyAsync(turn, turn.Texts.StorageDown, cancellationToken);
+            return null;
+        }
+        catch (ConnectorException e)
+        {
+            // The turn's work is done; only the answer did not arrive. A 5xx would make Teams deliver the activity
+            // again and repeat its effects, so the failure stays in our log.
+            LogReplyFailed(logger, e.StatusCode, e.ErrorCode);
+            return null;
+        }
+    }
+
+    private async Task TryReplyAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await turn.ReplyAsync(text, cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            LogReplyFailed(logger, e.StatusCode, e.ErrorCode);
+        }
+    }
+
+    private async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        // A card's Action.Submit fallback arrives as a message with a value and no text: not a command.
+        if (string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Value is not null)
+        {
+            return;
+        }
+
+        switch (CommandParser.Parse(turn.Activity.GetTextWithoutMentions()))
+        {
+            case ParsedText.Command { Kind: CommandKind.Help }:
+            case ParsedText.Empty:
+                await turn.ReplyAsync(HelpCard.Create(turn.Texts), turn.Texts.HelpTitle, cancellationToken);
+                break;
+            case ParsedText.Command command when _commands.TryGetValue(command.Kind, out var handler):
+                await handler.HandleAsync(services, turn, command.Arguments, cancellationToken);
+                break;
+            case ParsedText.Command command:
+                throw new InvalidOperationException($"No handler is registered for {command.Kind}.");
+            case ParsedText.Unknown unknown:
+                var suggestion = unknown.Closest is { } kind ? CommandCatalog.Word(kind, turn.Language) : null;
+                await turn.ReplyAsync(turn.Texts.Unknown(unknown.Typed, suggestion), cancellationToken);
+                break;
+        }
+    }
+
+    private async Task OnInstallationUpdateAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var removed = activity.Action?.StartsWith(InstallationActions.Remove, StringComparison.OrdinalIgnoreCase) == true;
+        if (removed)
+        {
+            await ForgetAsync(activity, cancellationToken);
+            return;
+        }
+
+        if (await RememberConversationAsync(activity, cancellationToken))
+        {
+            await turn.SendAsync(activity.CreateReply(turn.InChannel || activity.ChannelData?.Team is not null ? turn.Texts.WelcomeTeam : turn.Texts.WelcomePersonal), cancellationToken);
+        }
+    }
+
+    private async Task OnConversationUpdateAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var botId = activity.Recipient?.Id;
+        if (activity.MembersRemoved?.Any(m => m.Id == botId) == true || activity.ChannelData?.EventType == TeamsEventTypes.TeamDeleted)
+        {
+            await ForgetAsync(activity, cancellationToken);
+        }
+        else if (activity.MembersAdded?.Any(m => m.Id == botId) == true || activity.ChannelData?.EventType is TeamsEventTypes.ChannelCreated or TeamsEventTypes.ChannelRenamed)
+        {
+            await RememberConversationAsync(activity, cancellationToken);
+        }
+    }
+
+    /// <summary>Saves the references this activity shows; true when it came from a team or a personal chat.</summary>
+    private async Task<bool> RememberConversationAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var saved = false;
+        if (ConversationReferences.TeamOf(activity) is { } team)
+        {
+            await conversations.SaveAsync(team, cancellationToken);
+            saved = true;
+        }
+
+        if (ConversationReferences.From(activity) is { } reference)
+        {
+            await conversations.SaveAsync(reference, cancellationToken);
+            saved = true;
+        }
+
+        return saved;
+    }
+
+    private async Task ForgetAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var tenant = activity.TenantId!;
+        if (activity.ChannelData?.Team?.Id is { } teamId)
+        {
+            await conversations.RemoveAsync(tenant, ConversationScope.Team, teamId, cancellationToken);
+        }
+        else if (ConversationReferences.From(activity) is { } reference)
+        {
+            await conversations.RemoveAsync(tenant, reference.Scope, reference.Key, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a {Type} activity without tenant, serviceUrl or conversation")]
+    private static partial void LogIncomplete(ILogger logger, string? type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer a turn: the connector said {Status} {Code}")]
+    private static partial void LogReplyFailed(ILogger logger, int status, string? code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage unavailable during a turn: {Reason}")]
+    private static partial void LogStorageDown(ILogger logger, string reason);
+}

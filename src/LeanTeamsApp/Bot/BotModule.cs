@@ -1,0 +1,52 @@
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Authentication;
+using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.Bot;
+
+public static class BotModule
+{
+    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(BotOptions.Section);
+        services.AddOptions<BotOptions>().Bind(section).ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrEmpty(o.AppId) || Guid.TryParse(o.AppId, out _), "Bot:AppId must be the bot's app id (a GUID).")
+            .Validate(o => string.IsNullOrEmpty(o.AppId) || !string.IsNullOrEmpty(o.AppPassword), "Bot:AppPassword is required when Bot:AppId is set.")
+            .ValidateOnStart();
+        var bot = section.Get<BotOptions>() ?? new BotOptions();
+        services.AddBotAuthentication(o =>
+        {
+            o.AppId = bot.AppId;
+            o.TenantId = bot.TenantId;
+            o.AllowUnauthenticatedWhenNoAppId = bot.AllowUnauthenticatedLocalRequests;
+        });
+        services.AddBotConnector(o =>
+        {
+            o.AppId = bot.AppId;
+            o.AppPassword = bot.AppPassword;
+            o.TenantId = bot.TenantId;
+            o.TrustedServiceUrlHosts.AddRange(bot.ExtraTrustedServiceUrlHosts);
+        });
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddTable(ConversationReferences.Table);
+        services.AddTable(Outbox.Table);
+        services.AddSingleton<ConversationReferences>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<Callers>();
+        services.AddSingleton<ActivityDispatcher>();
+        return services;
+    }
+
+    /// <summary>Registers a chat command's handler.</summary>
+    public static IServiceCollection AddBotCommand(this IServiceCollection services, CommandKind kind, Func<IServiceProvider, Turn, string, CancellationToken, Task> handle) =>
+        services.AddSingleton(new BotCommand(kind, handle));
+
+    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,261 @@
+using LeanTeamsApp.Features.Organisation;
+
+namespace LeanTeamsApp.Bot;
+
+/// <summary>
+/// Everything the bot says, per language. A record of required members rather than resource keys: a text missing
+/// in one language is a compile error, not a blank message in front of a unit leader.
+/// </summary>
+public sealed record BotTexts
+{
+    public required Language Language { get; init; }
+
+    public required string HelpTitle { get; init; }
+
+    public required string HelpIntro { get; init; }
+
+    public required IReadOnlyDictionary<CommandKind, (string Usage, string Description)> Commands { get; init; }
+
+    public required string HelpFooter { get; init; }
+
+    public required Func<string, string?, string> Unknown { get; init; }
+
+    public required string NotSetUp { get; init; }
+
+    public required Func<string, string> ChannelOnly { get; init; }
+
+    public required string CoordinatorOnly { get; init; }
+
+    public required Func<string, string> UnknownPerson { get; init; }
+
+    public required string RegisterUnitUsage { get; init; }
+
+    public required Func<string, IReadOnlyList<string>, string> UnitNotFound { get; init; }
+
+    public required Func<string, string, string> UnitRegistered { get; init; }
+
+    public required Func<string, string, string> UnitMovedFromChannel { get; init; }
+
+    public required Func<string, string, string> CoordinatorNoticeUnitRegistered { get; init; }
+
+    public required Func<string, string> CoordinatorChannelSet { get; init; }
+
+    public required string BoardMeetingUsage { get; init; }
+
+    public required Func<string, string> BadWeekday { get; init; }
+
+    public required Func<string, string> BadTime { get; init; }
+
+    public required Func<string, string> BadMinutes { get; init; }
+
+    public required string WhichUnit { get; init; }
+
+    public required Func<string, string> NotYourUnit { get; init; }
+
+    public required Func<string, string, string, int, string> BoardMeetingSet { get; init; }
+
+    public required Func<string, int, string> UnitsTitle { get; init; }
+
+    public required string NoUnits { get; init; }
+
+    public required string NoChannel { get; init; }
+
+    public required Func<string, string, int, string> MeetingTime { get; init; }
+
+    public required Func<string, string> WhoAmITitle { get; init; }
+
+    public required string NoRoles { get; init; }
+
+    public required IReadOnlyDictionary<Role, string> RoleNames { get; init; }
+
+    public required string Conflict { get; init; }
+
+    public required string StorageDown { get; init; }
+
+    public required string WelcomeTeam { get; init; }
+
+    public required string WelcomePersonal { get; init; }
+
+    public string Weekday(DayOfWeek day) => Language.Culture().DateTimeFormat.GetDayName(day);
+
+    public static BotTexts For(Language language) => language switch
+    {
+        Language.Sv => Swedish,
+        Language.En => English,
+        _ => Norwegian,
+    };
+
+    private static readonly BotTexts Norwegian = new()
+    {
+        Language = Language.Nb,
+        HelpTitle = "Dette kan LeanTeamsApp hjelpe med",
+        HelpIntro = "Skriv en kommando til meg i chatten eller nevn meg i enhetens kanal.",
+        Commands = new Dictionary<CommandKind, (string, string)>
+        {
+            [CommandKind.Help] = ("hjelp", "Vis denne oversikten."),
+            [CommandKind.RegisterUnit] = ("registrer enhet <navn>", "Koble denne kanalen til en enhet (Lean-koordinator, i enhetens kanal)."),
+            [CommandKind.SetCoordinatorChannel] = ("sett koordinatorkanal", "Send ukesoppsummeringen for forbedringsforumet til denne kanalen (Lean-koordinator)."),
+            [CommandKind.BoardMeeting] = ("tavlemøte <ukedag> <TT:MM> [minutter]", "Sett når enheten har sitt faste tavlemøte, for eksempel «tavlemøte tirsdag 08:45 15»."),
+            [CommandKind.Units] = ("enheter", "Vis enhetene med kanal og tidspunkt for tavlemøtet."),
+            [CommandKind.WhoAmI] = ("hvem er jeg", "Vis hvilke roller du har i LeanTeamsApp."),
+        },
+        HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
+        Unknown = (typed, suggestion) => suggestion is null
+            ? $"Jeg forstod ikke «{typed}». Skriv «hjelp» for å se hva jeg kan."
+            : $"Jeg forstod ikke «{typed}». Mente du «{suggestion}»? Skriv «hjelp» for å se hva jeg kan.",
+        NotSetUp = "Organisasjonen din er ikke satt opp i LeanTeamsApp ennå. Be Lean-koordinatoren eller Teams-administratoren importere den først.",
+        ChannelOnly = word => $"Bruk «{word}» i en kanal i et team der LeanTeamsApp er lagt til, ikke i en privat chat.",
+        CoordinatorOnly = "Bare Lean-koordinatoren kan gjøre dette.",
+        UnknownPerson = who => $"Jeg finner deg ikke ({who}) i organisasjonen. Be Lean-koordinatoren legge deg til.",
+        RegisterUnitUsage = "Skriv hvilken enhet kanalen hører til, for eksempel «registrer enhet Hjemmetjenesten nord».",
+        UnitNotFound = (name, close) => close.Count == 0
+            ? $"Jeg finner ingen enhet som heter «{name}». Skriv «enheter» for å se alle."
+            : $"Jeg finner ingen enhet som heter «{name}». Mente du {string.Join(" eller ", close.Select(c => $"«{c}»"))}?",
+        UnitRegistered = (unit, channel) => $"Kanalen «{channel}» hører nå til {unit}. Her kommer statusrapporten etter hvert tavlemøte.",
+        UnitMovedFromChannel = (unit, previous) => $"{unit} var koblet til kanalen «{previous}» og er nå flyttet hit.",
+        CoordinatorNoticeUnitRegistered = (unit, channel) => $"{unit} er nå koblet til kanalen «{channel}».",
+        CoordinatorChannelSet = channel => $"Ukesoppsummeringen for forbedringsforumet kommer nå i kanalen «{channel}».",
+        BoardMeetingUsage = "Skriv dag og klokkeslett, og eventuelt varighet i minutter, for eksempel «tavlemøte tirsdag 08:45 15».",
+        BadWeekday = text => $"«{text}» er ingen ukedag. Skriv for eksempel «mandag» eller «tirsdag».",
+        BadTime = text => $"«{text}» er ikke et klokkeslett. Skriv TT:MM, for eksempel 08:45.",
+        BadMinutes = text => $"«{text}» er ikke en varighet jeg kan bruke. Skriv antall minutter fra {BoardMeeting.MinMinutes} til {BoardMeeting.MaxMinutes}.",
+        WhichUnit = "Jeg vet ikke hvilken enhet du mener. Bruk kommandoen i enhetens kanal.",
+        NotYourUnit = unit => $"Du kan bare endre tavlemøtet for enheter du leder eller er Lean-koordinator for. {unit} er ikke en av dem.",
+        BoardMeetingSet = (unit, day, time, minutes) => $"Tavlemøtet for {unit} er nå hver {day} kl. {time} ({minutes} minutter).",
+        UnitsTitle = (org, count) => $"Enheter i {org} ({count})",
+        NoUnits = "Det er ingen enheter ennå.",
+        NoChannel = "ingen kanal",
+        MeetingTime = (day, time, minutes) => $"{day} kl. {time}, {minutes} min",
+        WhoAmITitle = name => $"Rollene til {name}",
+        NoRoles = "Du har ingen roller ennå.",
+        RoleNames = new Dictionary<Role, string>
+        {
+            [Role.Coordinator] = "Lean-koordinator",
+            [Role.Consultant] = "Forbedringskonsulent",
+            [Role.ServiceAreaLeader] = "Tjenesteområdeleder",
+            [Role.UnitLeader] = "Enhetsleder",
+            [Role.UnitCoordinator] = "Lean-koordinator i enheten",
+            [Role.Member] = "Medarbeider",
+        },
+        Conflict = "Noen andre endret dette samtidig. Ingenting ble overskrevet – prøv igjen.",
+        StorageDown = "Jeg får ikke lagret akkurat nå. Ingenting ble endret – prøv igjen om litt.",
+        WelcomeTeam = "Hei! Jeg er LeanTeamsApp. Lean-koordinatoren kobler hver enhetskanal til sin enhet med «registrer enhet <navn>». Skriv «hjelp» for å se alt jeg kan.",
+        WelcomePersonal = "Hei! Jeg er LeanTeamsApp. Skriv «hjelp» for å se hva jeg kan.",
+    };
+
+    private static readonly BotTexts Swedish = new()
+    {
+        Language = Language.Sv,
+        HelpTitle = "Det här kan LeanTeamsApp hjälpa till med",
+        HelpIntro = "Skriv ett kommando till mig i chatten eller nämn mig i verksamhetens kanal.",
+        Commands = new Dictionary<CommandKind, (string, string)>
+        {
+            [CommandKind.Help] = ("hjälp", "Visa den här översikten."),
+            [CommandKind.RegisterUnit] = ("registrera enhet <namn>", "Koppla den här kanalen till en enhet (leankoordinator, i enhetens kanal)."),
+            [CommandKind.SetCoordinatorChannel] = ("ange koordinatorkanal", "Skicka veckosammanfattningen för förbättringsforumet till den här kanalen (leankoordinator)."),
+            [CommandKind.BoardMeeting] = ("tavelmöte <veckodag> <TT:MM> [minuter]", "Ange när enheten har sitt fasta tavelmöte, till exempel ”tavelmöte tisdag 08:45 15”."),
+            [CommandKind.Units] = ("enheter", "Visa enheterna med kanal och tid för tavelmötet."),
+            [CommandKind.WhoAmI] = ("vem är jag", "Visa vilka roller du har i LeanTeamsApp."),
+        },
+        HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
+        Unknown = (typed, suggestion) => suggestion is null
+            ? $"Jag förstod inte ”{typed}”. Skriv ”hjälp” för att se vad jag kan."
+            : $"Jag förstod inte ”{typed}”. Menade du ”{suggestion}”? Skriv ”hjälp” för att se vad jag kan.",
+        NotSetUp = "Din organisation är inte upplagd i LeanTeamsApp ännu. Be leankoordinatorn eller Teams-administratören att importera den först.",
+        ChannelOnly = word => $"Använd ”{word}” i en kanal i ett team där LeanTeamsApp är tillagd, inte i en privat chatt.",
+        CoordinatorOnly = "Bara leankoordinatorn kan göra det här.",
+        UnknownPerson = who => $"Jag hittar dig inte ({who}) i organisationen. Be leankoordinatorn att lägga till dig.",
+        RegisterUnitUsage = "Skriv vilken enhet kanalen hör till, till exempel ”registrera enhet Hemtjänsten norr”.",
+        UnitNotFound = (name, close) => close.Count == 0
+            ? $"Jag hittar ingen enhet som heter ”{name}”. Skriv ”enheter” för att se alla."
+            : $"Jag hittar ingen enhet som heter ”{name}”. Menade du {string.Join(" eller ", close.Select(c => $"”{c}”"))}?",
+        UnitRegistered = (unit, channel) => $"Kanalen ”{channel}” hör nu till {unit}. Här kommer statusrapporten efter varje tavelmöte.",
+        UnitMovedFromChannel = (unit, previous) => $"{unit} var kopplad till kanalen ”{previous}” och är nu flyttad hit.",
+        CoordinatorNoticeUnitRegistered = (unit, channel) => $"{unit} är nu kopplad till kanalen ”{channel}”.",
+        CoordinatorChannelSet = channel => $"Veckosammanfattningen för förbättringsforumet kommer nu i kanalen ”{channel}”.",
+        BoardMeetingUsage = "Skriv dag och klockslag, och gärna längd i minuter, till exempel ”tavelmöte tisdag 08:45 15”.",
+        BadWeekday = text => $"”{text}” är ingen veckodag. Skriv till exempel ”måndag” eller ”tisdag”.",
+        BadTime = text => $"”{text}” är inget klockslag. Skriv TT:MM, till exempel 08:45.",
+        BadMinutes = text => $"”{text}” är ingen längd jag kan använda. Skriv antal minuter från {BoardMeeting.MinMinutes} till {BoardMeeting.MaxMinutes}.",
+        WhichUnit = "Jag vet inte vilken enhet du menar. Använd kommandot i enhetens kanal.",
+        NotYourUnit = unit => $"Du kan bara ändra tavelmötet för enheter du är chef eller leankoordinator för. {unit} är inte en av dem.",
+        BoardMeetingSet = (unit, day, time, minutes) => $"Tavelmötet för {unit} är nu varje {day} kl. {time} ({minutes} minuter).",
+        UnitsTitle = (org, count) => $"Enheter i {org} ({count})",
+        NoUnits = "Det finns inga enheter ännu.",
+        NoChannel = "ingen kanal",
+        MeetingTime = (day, time, minutes) => $"{day} kl. {time}, {minutes} min",
+        WhoAmITitle = name => $"Roller för {name}",
+        NoRoles = "Du har inga roller ännu.",
+        RoleNames = new Dictionary<Role, string>
+        {
+            [Role.Coordinator] = "Leankoordinator",
+            [Role.Consultant] = "Förbättringskonsult",
+            [Role.ServiceAreaLeader] = "Sektionschef",
+            [Role.UnitLeader] = "Enhetschef",
+            [Role.UnitCoordinator] = "Leankoordinator i enheten",
+            [Role.Member] = "Medarbetare",
+        },
+        Conflict = "Någon annan ändrade det här samtidigt. Inget skrevs över – försök igen.",
+        StorageDown = "Jag kan inte spara just nu. Inget ändrades – försök igen om en stund.",
+        WelcomeTeam = "Hej! Jag är LeanTeamsApp. Leankoordinatorn kopplar varje enhets kanal till sin enhet med ”registrera enhet <namn>”. Skriv ”hjälp” för att se allt jag kan.",
+        WelcomePersonal = "Hej! Jag är LeanTeamsApp. Skriv ”hjälp” för att se vad jag kan.",
+    };
+
+    private static readonly BotTexts English = new()
+    {
+        Language = Language.En,
+        HelpTitle = "What LeanTeamsApp can help with",
+        HelpIntro = "Send me a command in chat, or mention me in your unit's channel.",
+        Commands = new Dictionary<CommandKind, (string, string)>
+        {
+            [CommandKind.Help] = ("help", "Show this overview."),
+            [CommandKind.RegisterUnit] = ("register unit <name>", "Bind this channel to a unit (Lean coordinator, in the unit's channel)."),
+            [CommandKind.SetCoordinatorChannel] = ("set coordinator channel", "Post the improvement forum's weekly digest in this channel (Lean coordinator)."),
+            [CommandKind.BoardMeeting] = ("board meeting <weekday> <HH:MM> [minutes]", "Set when the unit holds its weekly board meeting, e.g. \"board meeting tuesday 08:45 15\"."),
+            [CommandKind.Units] = ("units", "List the units with their channel and board-meeting time."),
+            [CommandKind.WhoAmI] = ("whoami", "Show your roles in LeanTeamsApp."),
+        },
+        HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
+        Unknown = (typed, suggestion) => suggestion is null
+            ? $"I didn't understand \"{typed}\". Type \"help\" to see what I can do."
+            : $"I didn't understand \"{typed}\". Did you mean \"{suggestion}\"? Type \"help\" to see what I can do.",
+        NotSetUp = "Your organisation is not set up in LeanTeamsApp yet. Ask your Lean coordinator or Teams administrator to import it first.",
+        ChannelOnly = word => $"Use \"{word}\" in a channel of a team where LeanTeamsApp is added, not in a private chat.",
+        CoordinatorOnly = "Only the Lean coordinator can do this.",
+        UnknownPerson = who => $"I can't find you ({who}) in the organisation. Ask your Lean coordinator to add you.",
+        RegisterUnitUsage = "Say which unit this channel belongs to, e.g. \"register unit Home care north\".",
+        UnitNotFound = (name, close) => close.Count == 0
+            ? $"I can't find a unit called \"{name}\". Type \"units\" to see them all."
+            : $"I can't find a unit called \"{name}\". Did you mean {string.Join(" or ", close.Select(c => $"\"{c}\""))}?",
+        UnitRegistered = (unit, channel) => $"The channel \"{channel}\" now belongs to {unit}. The status check-in will come here after each board meeting.",
+        UnitMovedFromChannel = (unit, previous) => $"{unit} was bound to the channel \"{previous}\" and has moved here.",
+        CoordinatorNoticeUnitRegistered = (unit, channel) => $"{unit} is now bound to the channel \"{channel}\".",
+        CoordinatorChannelSet = channel => $"The improvement forum's weekly digest will now be posted in \"{channel}\".",
+        BoardMeetingUsage = "Give the day and time, and optionally the length in minutes, e.g. \"board meeting tuesday 08:45 15\".",
+        BadWeekday = text => $"\"{text}\" is not a weekday. Write e.g. \"monday\" or \"tuesday\".",
+        BadTime = text => $"\"{text}\" is not a time of day. Write HH:MM, e.g. 08:45.",
+        BadMinutes = text => $"\"{text}\" is not a length I can use. Give minutes from {BoardMeeting.MinMinutes} to {BoardMeeting.MaxMinutes}.",
+        WhichUnit = "I don't know which unit you mean. Use the command in the unit's channel.",
+        NotYourUnit = unit => $"You can only change the board meeting of units you lead or coordinate. {unit} is not one of them.",
+        BoardMeetingSet = (unit, day, time, minutes) => $"{unit}'s board meeting is now every {day} at {time} ({minutes} minutes).",
+        UnitsTitle = (org, count) => $"Units in {org} ({count})",
+        NoUnits = "There are no units yet.",
+        NoChannel = "no channel",
+        MeetingTime = (day, time, minutes) => $"{day} at {time}, {minutes} min",
+        WhoAmITitle = name => $"Roles of {name}",
+        NoRoles = "You have no roles yet.",
+        RoleNames = new Dictionary<Role, string>
+        {
+            [Role.Coordinator] = "Lean coordinator",
+            [Role.Consultant] = "Improvement consultant",
+            [Role.ServiceAreaLeader] = "Service-area leader",
+            [Role.UnitLeader] = "Unit leader",
+            [Role.UnitCoordinator] = "Unit Lean coordinator",
+            [Role.Member] = "Staff member",
+        },
+        Conflict = "Someone else changed this at the same time. Nothing was overwritten - please try again.",
+        StorageDown = "I can't save anything right now. Nothing was changed - please try again in a moment.",
+        WelcomeTeam = "Hi! I'm LeanTeamsApp. The Lean coordinator binds each unit's channel to its unit with \"register unit <name>\". Type \"help\" to see everything I can do.",
+        WelcomePersonal = "Hi! I'm LeanTeamsApp. Type \"help\" to see what I can do.",
+    };
+}

@@ -1,0 +1,49 @@
+namespace LeanTeamsApp.Bot;
+
+public enum CommandKind
+{
+    Help,
+    RegisterUnit,
+    SetCoordinatorChannel,
+    BoardMeeting,
+    Units,
+    WhoAmI,
+}
+
+/// <summary>
+/// The words users type. Teams does not translate commands, so each has its English, Norwegian and Swedish form
+/// (the titles in the app manifest's language files), and every form works whatever the user's locale.
+/// </summary>
+public static class CommandCatalog
+{
+    public static readonly IReadOnlyList<(CommandKind Kind, Language Language, string Alias)> Aliases =
+    [
+        (CommandKind.Help, Language.En, "help"),
+        (CommandKind.Help, Language.Nb, "hjelp"),
+        (CommandKind.Help, Language.Sv, "hjälp"),
+        (CommandKind.Help, Language.Sv, "hjalp"),
+        (CommandKind.Help, Language.En, "?"),
+        (CommandKind.RegisterUnit, Language.En, "register unit"),
+        (CommandKind.RegisterUnit, Language.Nb, "registrer enhet"),
+        (CommandKind.RegisterUnit, Language.Sv, "registrera enhet"),
+        (CommandKind.SetCoordinatorChannel, Language.En, "set coordinator channel"),
+        (CommandKind.SetCoordinatorChannel, Language.Nb, "sett koordinatorkanal"),
+        (CommandKind.SetCoordinatorChannel, Language.Sv, "ange koordinatorkanal"),
+        (CommandKind.BoardMeeting, Language.En, "board meeting"),
+        (CommandKind.BoardMeeting, Language.Nb, "tavlemøte"),
+        (CommandKind.BoardMeeting, Language.Nb, "tavlemote"),
+        (CommandKind.BoardMeeting, Language.Sv, "tavelmöte"),
+        (CommandKind.BoardMeeting, Language.Sv, "tavelmote"),
+        (CommandKind.Units, Language.En, "units"),
+        (CommandKind.Units, Language.Nb, "enheter"),
+        (CommandKind.Units, Language.Sv, "enheter"),
+        (CommandKind.WhoAmI, Language.En, "whoami"),
+        (CommandKind.WhoAmI, Language.En, "who am i"),
+        (CommandKind.WhoAmI, Language.Nb, "hvem er jeg"),
+        (CommandKind.WhoAmI, Language.Sv, "vem är jag"),
+    ];
+
+    /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>
+    public static string Word(CommandKind kind, Language language) =>
+        Aliases.First(a => a.Kind == kind && a.Language == language).Alias;
+}

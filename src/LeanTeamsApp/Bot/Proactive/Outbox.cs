@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.Bot.Proactive;
+
+/// <summary>
+/// A proactive message: to an existing conversation (a personal chat, a group chat, a channel thread), or as a new
+/// thread in a team channel. <see cref="Id"/> is the caller's idempotency key: enqueuing the same id twice sends once.
+/// </summary>
+public sealed record OutboundMessage(string Id, string TenantId, Uri ServiceUrl, Activity Activity)
+{
+    /// <summary>Post into this existing conversation.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>Start a new thread in this channel (a unit's channel, the coordinator's channel).</summary>
+    public string? ChannelId { get; init; }
+}
+
+public enum OutboxState
+{
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
+
+public sealed record OutboxEntry(string Id, OutboxState State, int Attempts, string? SentActivityId, string? Error);
+
+/// <summary>
+/// The durable outbox for proactive sends. Each message is a row (Outbox table, partition = tenant, row = the
+/// idempotency key) plus a queue message naming it. The queue message is written first: a crash between the two
+/// leaves a queue message whose row never appears, which the dispatcher drops, never a row nobody will send.
+/// </summary>
+public sealed class Outbox(StorageTables tables, QueueServiceClient queues, TimeProvider time)
+{
+    internal const string Table = "Outbox";
+    internal const string QueueName = "outbox";
+
+    internal TableClient Rows => tables.Get(Table);
+
+    internal QueueClient Queue => queues.GetQueueClient(QueueName);
+
+    /// <summary>Queues a message; false (and nothing queued) when a message with this id was queued before.</summary>
+    public async Task<bool> EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.ConversationId is null == message.ChannelId is null)
+        {
+            throw new ArgumentException("An outbound message goes to exactly one of a conversation or a channel.", nameof(message));
+        }
+
+        var existing = await Rows.GetEntityIfExistsAsync<TableEntity>(message.TenantId, Key(message.Id), ["PartitionKey"], cancellationToken);
+        if (existing.HasValue)
+        {
+            return false;
+        }
+
+        await Queue.SendMessageAsync($"{message.TenantId}|{Key(message.Id)}", cancellationToken);
+        try
+        {
+            await Rows.AddEntityAsync(new TableEntity(message.TenantId, Key(message.Id))
+            {
+                ["ServiceUrl"] = message.ServiceUrl.ToString(),
+                ["ConversationId"] = message.ConversationId,
+                ["ChannelId"] = message.ChannelId,
+                ["Activity"] = JsonSerializer.Serialize(message.Activity, BotJson.Options),
+                ["State"] = nameof(OutboxState.Pending),
+                ["Attempts"] = 0,
+                ["CreatedAt"] = time.GetUtcNow(),
+            }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // A concurrent enqueue of the same id won; its row is the one that will be sent, our queue message
+            // will find it already sent (or sending) and be dropped.
+            return false;
+        }
+    }
+
+    public async Task<OutboxEntry?> GetAsync(string tenantId, string id, CancellationToken cancellationToken)
+    {
+        var row = await Rows.GetEntityIfExistsAsync<TableEntity>(tenantId, Key(id), cancellationToken: cancellationToken);
+        return row.HasValue
+            ? new OutboxEntry(id, Enum.Parse<OutboxState>(row.Value!.GetString("State")), row.Value.GetInt32("Attempts") ?? 0, row.Value.GetString("SentActivityId"), row.Value.GetString("Error"))
+            : null;
+    }
+
+    // Keys: the caller's id may hold characters Table Storage forbids.
+    internal static string Key(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(id)).Replace('/', '_').Replace('+', '-');
+
+}

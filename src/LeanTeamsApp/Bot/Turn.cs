@@ -1,0 +1,61 @@
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Infrastructure.Cards;
+
+namespace LeanTeamsApp.Bot;
+
+/// <summary>One inbound activity and the means to answer it, in the user's language.</summary>
+public sealed class Turn(Activity activity, string tenantId, ConnectorClient connector)
+{
+    public Activity Activity { get; } = activity;
+
+    public string TenantId { get; } = tenantId;
+
+    public Language Language { get; } = Languages.FromLocale(activity.Locale);
+
+    public BotTexts Texts => BotTexts.For(Language);
+
+    public ConversationAddress Conversation { get; } = new(new Uri(activity.ServiceUrl!), activity.Conversation!.Id!, tenantId);
+
+    public bool InChannel => Activity.Conversation?.ConversationType == ConversationTypes.Channel && TeamId is not null && ChannelId is not null;
+
+    public string? TeamId => Activity.ChannelData?.Team?.Id;
+
+    /// <summary>The channel the activity came from; a thread's conversation id carries it before ";messageid=".</summary>
+    public string? ChannelId => Activity.ChannelData?.Channel?.Id ?? (Activity.Conversation?.ConversationType == ConversationTypes.Channel
+        ? Activity.Conversation.Id?.Split(";messageid=")[0]
+        : null);
+
+    /// <summary>Teams sends no name for the General channel.</summary>
+    public string ChannelName => Activity.ChannelData?.Channel?.Name ?? (ChannelId == TeamId ? "General" : ChannelId ?? "");
+
+    /// <summary>Every reply sent in this turn, for tests and benchmarks that look at what the user saw.</summary>
+    public List<Activity> Sent { get; } = [];
+
+    public Task ReplyAsync(string text, CancellationToken cancellationToken) =>
+        SendReplyAsync(Activity.CreateReply(text), cancellationToken);
+
+    public Task ReplyAsync(AdaptiveCard card, string summary, CancellationToken cancellationToken)
+    {
+        var reply = Activity.CreateReply();
+        reply.Summary = summary;
+        reply.Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }];
+        return SendReplyAsync(reply, cancellationToken);
+    }
+
+    public Task SendAsync(Activity activity, CancellationToken cancellationToken) =>
+        connector.SendAsync(Conversation, activity, cancellationToken);
+
+    private async Task SendReplyAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        Sent.Add(reply);
+        if (Activity.Id is { } id)
+        {
+            await connector.ReplyAsync(Conversation, id, reply, cancellationToken);
+        }
+        else
+        {
+            await connector.SendAsync(Conversation, reply, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System.Globalization;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Infrastructure.Cards;
+
+namespace LeanTeamsApp.Features.Organisation;
+
+/// <summary>
+/// The organisation's chat commands. A coordinator binds channels and may change any unit; a unit's leaders
+/// (leader, unit coordinators, its service-area leader) may change that unit's board meeting.
+/// </summary>
+public sealed class OrganisationCommands(OrganisationStore store, Callers callers, ConversationReferences conversations, Outbox outbox)
+{
+    public async Task RegisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        if (!turn.InChannel)
+        {
+            await turn.ReplyAsync(t.ChannelOnly(CommandCatalog.Word(CommandKind.RegisterUnit, turn.Language)), cancellationToken);
+            return;
+        }
+
+        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
+        {
+            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            return;
+        }
+
+        if (!(await callers.ResolveAsync(turn, cancellationToken)).IsCoordinator)
+        {
+            await turn.ReplyAsync(t.CoordinatorOnly, cancellationToken);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(arguments))
+        {
+            await turn.ReplyAsync(t.RegisterUnitUsage, cancellationToken);
+            return;
+        }
+
+        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+        if (Find(units, arguments) is not { } unit)
+        {
+            await turn.ReplyAsync(t.UnitNotFound(arguments, Closest(units, arguments)), cancellationToken);
+            return;
+        }
+
+        var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, turn.ChannelName);
+        var saved = await store.SaveUnitAsync(turn.TenantId, unit with { Channel = channel }, cancellationToken);
+        if (saved.Outcome != WriteOutcome.Written)
+        {
+            await turn.ReplyAsync(t.Conflict, cancellationToken);
+            return;
+        }
+
+        var reply = t.UnitRegistered(unit.Name, channel.Name!);
+        if (unit.Channel is { } previous && previous.ChannelId != channel.ChannelId)
+        {
+            reply += " " + t.UnitMovedFromChannel(unit.Name, previous.Name ?? previous.ChannelId);
+        }
+
+        await turn.ReplyAsync(reply, cancellationToken);
+        await NotifyCoordinatorAsync(turn, organisation, $"unit-registered|{unit.Id}|{channel.ChannelId}|{saved.ETag}", t.CoordinatorNoticeUnitRegistered(unit.Name, channel.Name!), cancellationToken);
+    }
+
+    public async Task SetCoordinatorChannelAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        if (!turn.InChannel)
+        {
+            await turn.ReplyAsync(t.ChannelOnly(CommandCatalog.Word(CommandKind.SetCoordinatorChannel, turn.Language)), cancellationToken);
+            return;
+        }
+
+        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
+        {
+            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            return;
+        }
+
+        if (!(await callers.ResolveAsync(turn, cancellationToken)).IsCoordinator)
+        {
+            await turn.ReplyAsync(t.CoordinatorOnly, cancellationToken);
+            return;
+        }
+
+        var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, turn.ChannelName);
+        var saved = await store.SaveOrganisationAsync(organisation with { CoordinatorChannel = channel }, cancellationToken);
+        await turn.ReplyAsync(saved.Outcome == WriteOutcome.Written ? t.CoordinatorChannelSet(channel.Name!) : t.Conflict, cancellationToken);
+    }
+
+    public async Task BoardMeetingAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
+        {
+            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            return;
+        }
+
+        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 3)
+        {
+            await turn.ReplyAsync(t.BoardMeetingUsage, cancellationToken);
+            return;
+        }
+
+        if (!Weekdays.TryParse(words[0], out var day))
+        {
+            await turn.ReplyAsync(t.BadWeekday(words[0]) + " " + t.BoardMeetingUsage, cancellationToken);
+            return;
+        }
+
+        if (!TimeOnly.TryParseExact(words[1], ["HH:mm", "H:mm", "HH.mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        {
+            await turn.ReplyAsync(t.BadTime(words[1]) + " " + t.BoardMeetingUsage, cancellationToken);
+            return;
+        }
+
+        var minutes = 0;
+        if (words.Length == 3 && (!int.TryParse(words[2], NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || minutes is < BoardMeeting.MinMinutes or > BoardMeeting.MaxMinutes))
+        {
+            await turn.ReplyAsync(t.BadMinutes(words[2]), cancellationToken);
+            return;
+        }
+
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var candidates = turn.InChannel
+            ? units.Where(u => u.Channel?.ChannelId == turn.ChannelId).ToList()
+            : units.Where(u => caller.Has(Role.UnitLeader, u.Id) || caller.Has(Role.UnitCoordinator, u.Id)).ToList();
+        if (candidates.Count != 1)
+        {
+            await turn.ReplyAsync(t.WhichUnit, cancellationToken);
+            return;
+        }
+
+        var unit = candidates[0];
+        if (!MayChange(caller, unit))
+        {
+            await turn.ReplyAsync(t.NotYourUnit(unit.Name), cancellationToken);
+            return;
+        }
+
+        var meeting = new BoardMeeting(day, start, words.Length == 3 ? minutes : unit.BoardMeeting.Minutes);
+        var saved = await store.SaveUnitAsync(turn.TenantId, unit with { BoardMeeting = meeting }, cancellationToken);
+        await turn.ReplyAsync(
+            saved.Outcome == WriteOutcome.Written
+                ? t.BoardMeetingSet(unit.Name, t.Weekday(day), start.ToString("HH:mm", CultureInfo.InvariantCulture), meeting.Minutes)
+                : t.Conflict,
+            cancellationToken);
+    }
+
+    public async Task UnitsAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
+        {
+            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            return;
+        }
+
+        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var areas = await store.ListServiceAreasAsync(turn.TenantId, cancellationToken);
+        var body = new List<CardElement> { TextBlock.Heading(t.UnitsTitle(organisation.Name, units.Count)) };
+        if (units.Count == 0)
+        {
+            body.Add(new TextBlock(t.NoUnits));
+        }
+
+        foreach (var area in areas.Where(a => units.Any(u => u.ServiceAreaId == a.Id)).OrderBy(a => a.Name, StringComparer.CurrentCulture))
+        {
+            body.Add(new TextBlock(area.Name) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            body.Add(new FactSet([.. units
+                .Where(u => u.ServiceAreaId == area.Id)
+                .OrderBy(u => u.Name, StringComparer.CurrentCulture)
+                .Select(u => new Fact(u.Name, Describe(t, u)))]));
+        }
+
+        await turn.ReplyAsync(new AdaptiveCard { Body = body }, t.UnitsTitle(organisation.Name, units.Count), cancellationToken);
+    }
+
+    public async Task WhoAmIAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
+        {
+            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            return;
+        }
+
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        if (caller.Person is null)
+        {
+            await turn.ReplyAsync(t.UnknownPerson(caller.Email ?? caller.DisplayName), cancellationToken);
+            return;
+        }
+
+        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var areas = await store.ListServiceAreasAsync(turn.TenantId, cancellationToken);
+        string ScopeName(string? id) =>
+            id is null ? "" : units.FirstOrDefault(u => u.Id == id)?.Name ?? areas.FirstOrDefault(a => a.Id == id)?.Name ?? id;
+        var facts = caller.Roles.Select(r => new Fact(t.RoleNames[r.Role], ScopeName(r.ScopeId))).ToList();
+        var body = new List<CardElement> { TextBlock.Heading(t.WhoAmITitle(caller.DisplayName)), new TextBlock(caller.Email!) { IsSubtle = true, Spacing = Spacing.None } };
+        body.Add(facts.Count == 0 ? new TextBlock(t.NoRoles) : new FactSet(facts));
+        await turn.ReplyAsync(new AdaptiveCard { Body = body }, t.WhoAmITitle(caller.DisplayName), cancellationToken);
+    }
+
+    private static bool MayChange(Caller caller, Unit unit) =>
+        caller.IsCoordinator
+        || caller.Has(Role.UnitLeader, unit.Id)
+        || caller.Has(Role.UnitCoordinator, unit.Id)
+        || caller.Has(Role.ServiceAreaLeader, unit.ServiceAreaId);
+
+    private static string Describe(BotTexts t, Unit unit) =>
+        t.MeetingTime(t.Weekday(unit.BoardMeeting.Weekday), unit.BoardMeeting.Start.ToString("HH:mm", CultureInfo.InvariantCulture), unit.BoardMeeting.Minutes)
+        + " · " + (unit.Channel?.Name is { } channel ? $"#{channel}" : t.NoChannel);
+
+    /// <summary>By id, then by exact name, then by a unique name that starts with or contains the text.</summary>
+    private static Unit? Find(IReadOnlyList<Unit> units, string text)
+    {
+        var query = text.Trim();
+        return units.FirstOrDefault(u => u.Id.Equals(query, StringComparison.OrdinalIgnoreCase))
+            ?? units.FirstOrDefault(u => u.Name.Equals(query, StringComparison.OrdinalIgnoreCase))
+            ?? Single(units.Where(u => u.Name.StartsWith(query, StringComparison.CurrentCultureIgnoreCase)))
+            ?? Single(units.Where(u => u.Name.Contains(query, StringComparison.CurrentCultureIgnoreCase)));
+
+        static Unit? Single(IEnumerable<Unit> matches) => matches.Take(2).ToList() is [var only] ? only : null;
+    }
+
+    private static List<string> Closest(IReadOnlyList<Unit> units, string text) => [.. units
+        .Select(u => (u.Name, Distance: CommandParser.Distance(text.ToLowerInvariant(), u.Name.ToLowerInvariant())))
+        .Where(x => x.Distance <= Math.Max(3, x.Name.Length / 2) || x.Name.Contains(text, StringComparison.CurrentCultureIgnoreCase))
+        .OrderBy(x => x.Distance)
+        .Take(3)
+        .Select(x => x.Name)];
+
+    private async Task NotifyCoordinatorAsync(Turn turn, Organisation organisation, string messageId, string text, CancellationToken cancellationToken)
+    {
+        if (organisation.CoordinatorChannel is not { } forum || forum.ChannelId == turn.ChannelId
+            || await conversations.GetAsync(turn.TenantId, ConversationScope.Team, forum.TeamId, cancellationToken) is not { } team)
+        {
+            return;
+        }
+
+        await outbox.EnqueueAsync(
+            new OutboundMessage(messageId, turn.TenantId, team.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = text }) { ChannelId = forum.ChannelId },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,152 @@
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Organisation;
+
+namespace LeanTeamsApp.IntegrationTests.Bot;
+
+/// <summary>Proactive messages: durable, paced, retried on throttling, and never sent twice.</summary>
+public sealed class OutboxTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Outbox_429StormFromTeams_DeliversEveryMessageOnceLater()
+    {
+        await using var bot = await BotHost.StartAsync(importDemo: false);
+        var outbox = bot.App.Services.GetRequiredService<Outbox>();
+        // More 429s than the connector's own retries absorb, so messages also go back to the queue and return.
+        bot.Connector.ThrottleNext(40, TimeSpan.FromSeconds(1));
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(await outbox.EnqueueAsync(Message(bot, $"storm-{i}", $"a:conversation-{i}"), default));
+        }
+
+        var delivered = await bot.Connector.WaitForAsync(r => r.Count(x => x.Operation == ConnectorOperation.Send) >= 20, Patience);
+        await Task.Delay(500);
+        var sends = bot.Connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).ToList();
+        Assert.Equal(20, sends.Count);
+        Assert.Equal(20, sends.Select(s => s.ConversationId).Distinct().Count());
+        Assert.Equal(40, bot.Connector.Rejected.Count);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(OutboxState.Sent, (await outbox.GetAsync(bot.TenantId, $"storm-{i}", default))?.State);
+        }
+    }
+
+    [Fact]
+    public async Task Outbox_SameIdEnqueuedTwice_IsSentOnce()
+    {
+        await using var bot = await BotHost.StartAsync(importDemo: false);
+        var outbox = bot.App.Services.GetRequiredService<Outbox>();
+
+        var first = await outbox.EnqueueAsync(Message(bot, "once", "a:once"), default);
+        var second = await outbox.EnqueueAsync(Message(bot, "once", "a:once"), default);
+        await bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == ConnectorOperation.Send), Patience);
+        await Task.Delay(1000);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperation.Send);
+    }
+
+    [Fact]
+    public async Task Outbox_RestartAfterQueuing_SendsWhatWasQueuedOnce()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        await using (var stopped = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, importDemo: false, tenantId: tenant, connector: connector))
+        {
+            var outbox = stopped.App.Services.GetRequiredService<Outbox>();
+            for (var i = 0; i < 5; i++)
+            {
+                await outbox.EnqueueAsync(Message(stopped, $"restart-{i}", $"a:restart-{i}"), default);
+            }
+
+            await Task.Delay(500);
+            Assert.Empty(connector.Requests);
+        }
+
+        await using var restarted = await BotHost.StartAsync(importDemo: false, tenantId: tenant, connector: connector);
+
+        await connector.WaitForAsync(r => r.Count(x => x.Operation == ConnectorOperation.Send) >= 5, Patience);
+        await Task.Delay(1000);
+        Assert.Equal(5, connector.Requests.Count(r => r.Operation == ConnectorOperation.Send));
+        Assert.Equal(5, connector.Requests.Select(r => r.ConversationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Outbox_TwoInstancesDraining_SendEachMessageOnce()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        await using var first = await BotHost.StartAsync(importDemo: false, tenantId: tenant, connector: connector);
+        await using var second = await BotHost.StartAsync(importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = first.App.Services.GetRequiredService<Outbox>();
+        var otherOutbox = second.App.Services.GetRequiredService<Outbox>();
+
+        for (var i = 0; i < 30; i++)
+        {
+            await outbox.EnqueueAsync(Message(first, $"pair-{i}", $"a:pair-{i}"), default);
+            // A second producer racing with the same id must not cause a second send.
+            await otherOutbox.EnqueueAsync(Message(first, $"pair-{i}", $"a:pair-{i}"), default);
+        }
+
+        await connector.WaitForAsync(r => r.Count(x => x.Operation == ConnectorOperation.Send) >= 30, Patience);
+        await Task.Delay(1500);
+        var sends = connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).ToList();
+        Assert.Equal(30, sends.Count);
+        Assert.Equal(30, sends.Select(s => s.ConversationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RegisterUnit_WithCoordinatorChannelSet_NotifiesTheForumOnceThroughTheOutbox()
+    {
+        await using var bot = await BotHost.StartAsync();
+        await bot.PostAsync(bot.Activities.TeamInstalled(bot.Coordinator));
+        await bot.SayAsync(bot.Activities.ChannelMessage(bot.Coordinator, "sett koordinatorkanal", channelId: TeamsActivities.ForumChannelId, channelName: "Forbedringsforum"));
+
+        await bot.SayAsync(bot.Activities.ChannelMessage(bot.Coordinator, "registrer enhet byggesak"));
+
+        var posted = await bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == ConnectorOperation.CreateConversation), Patience);
+        var post = Assert.Single(posted, r => r.Operation == ConnectorOperation.CreateConversation);
+        Assert.Equal(TeamsActivities.ForumChannelId, post.Parameters?.ChannelData?.Channel?.Id);
+        Assert.Equal("Byggesak er nå koblet til kanalen «Byggesak».", post.Parameters?.Activity?.Text);
+        await Task.Delay(1000);
+        Assert.Single(bot.Connector.Requests, r => r.Operation == ConnectorOperation.CreateConversation);
+    }
+
+    [Fact]
+    public async Task Outbox_ConversationGone_MarksTheMessageFailedWithoutRetrying()
+    {
+        await using var bot = await BotHost.StartAsync(importDemo: false);
+        var outbox = bot.App.Services.GetRequiredService<Outbox>();
+        bot.Connector.FailNext(1, 403, "ConversationBlockedByUser");
+
+        await outbox.EnqueueAsync(Message(bot, "blocked", "a:blocked"), default);
+
+        var entry = await WaitForStateAsync(outbox, bot.TenantId, "blocked", OutboxState.Failed);
+        Assert.Equal(1, entry.Attempts);
+        Assert.Contains("ConversationBlockedByUser", entry.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Connector.Requests, r => r.Operation == ConnectorOperation.Send);
+    }
+
+    private static OutboundMessage Message(BotHost bot, string id, string conversationId) =>
+        new(id, bot.TenantId, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {id}" }) { ConversationId = conversationId };
+
+    private static async Task<OutboxEntry> WaitForStateAsync(Outbox outbox, string tenant, string id, OutboxState state)
+    {
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await outbox.GetAsync(tenant, id, default) is { } entry && entry.State == state)
+            {
+                return entry;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Outbox message {id} never reached {state}.");
+    }
+}
