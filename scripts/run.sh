@@ -15,10 +15,11 @@ bash scripts/setup.sh
 demo_tenant=3f6a8f52-7c1e-4b8e-9d3a-5e2b1c0d9a71
 if [ "$mode" = "--smoke" ]; then
   data=$(mktemp -d)
-  app_port=$(free_port); blob_port=$(free_port); queue_port=$(free_port); table_port=$(free_port)
+  app_port=$(free_port); blob_port=$(free_port); queue_port=$(free_port); table_port=$(free_port); playground_port=$(free_port)
 else
   data="$root/.local/azurite"
   app_port=${LEAN_APP_PORT:-3978}
+  playground_port=${PLAYGROUND_PORT:-56150}
   blob_port=${AZURITE_BLOB_PORT:-10000}; queue_port=${AZURITE_QUEUE_PORT:-10001}; table_port=${AZURITE_TABLE_PORT:-10002}
 fi
 mkdir -p "$data" .local/logs
@@ -63,6 +64,10 @@ export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString="$connection"
 export Organisation__SeedFile="$root/demo/organisation.yaml"
 export Organisation__SeedTenantId="$demo_tenant"
+# Local only: the Agents Playground sends no Bot Framework token and is its own connector on localhost.
+export Bot__AllowUnauthenticatedLocalRequests=true
+export Bot__ExtraTrustedServiceUrlHosts__0=localhost
+export Bot__ExtraTrustedServiceUrlHosts__1=127.0.0.1
 if [ "$mode" = "--smoke" ]; then
   dotnet run --project src/LeanTeamsApp --no-build --no-launch-profile --urls "http://127.0.0.1:${app_port}" > .local/logs/service-smoke.log 2>&1 &
 else
@@ -76,12 +81,20 @@ if ! wait_for "$app/healthz" 90 "the service"; then
   exit 1
 fi
 
+# The Playground reads its mock tenant, users and team from demo/playground/.m365agentsplayground.yml.
+(cd demo/playground && TEAMSAPPTESTER_BROWSER=none TEAMSAPPTESTER_LOGFILE="$root/.local/logs/playground-debug.log" exec node "$root/node_modules/@microsoft/m365agentsplayground/cli.js" start \
+  -e "$app/api/messages" -c msteams --dt -p "$playground_port") > .local/logs/playground.log 2>&1 &
+pids+=($!)
+playground="http://localhost:${playground_port}"
+wait_for "$playground" 60 "the Agents Playground" || { tail -n 20 .local/logs/playground.log .local/logs/playground-debug.log >&2; exit 1; }
+
 if [ "$mode" = "--smoke" ]; then
   health=$(node -e "fetch(process.argv[1]).then(r => r.text()).then(t => console.log(t))" "$app/healthz")
   echo "smoke: /healthz -> $health"
   echo "$health" | grep -q '"status":"Healthy"' || exit 1
   grep -q "Imported seed organisation" .local/logs/service-smoke.log || { echo "smoke: the demo organisation was not imported" >&2; exit 1; }
-  echo "smoke: the run command came up healthy with the demo organisation"
+  node scripts/smoke-playground.mjs "$playground" || { tail -n 30 .local/logs/service-smoke.log >&2; exit 1; }
+  echo "smoke: the run command came up healthy with the demo organisation, and the bot answered in the Agents Playground"
   exit 0
 fi
 
@@ -90,7 +103,8 @@ cat <<INFO
   LeanTeamsApp is running with the demo organisation "Fjordvik kommune" (tenant $demo_tenant).
     Service        $app
     Health         $app/healthz
-    Bot endpoint   $app/api/messages   (arrives with the bot issue)
+    Bot endpoint   $app/api/messages
+    Playground     $playground   (a Teams-like chat with the bot; you are Jonas Vik, the Lean coordinator)
     Table storage  http://127.0.0.1:${table_port}/devstoreaccount1   (Azurite; data in .local/azurite)
   Import another organisation file:
     dotnet run --project src/LeanTeamsApp --no-build -- import --tenant <tenant-guid> <file.yaml|file.csv>

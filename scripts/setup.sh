@@ -8,6 +8,7 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' is required but 
 need dotnet "install the .NET 10 SDK"
 need node "install Node.js 20 or newer"
 need npm "install npm (comes with Node.js)"
+need "${CHROMIUM_PATH:-chromium}" "install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH; browser checks use it"
 
 # npm ci wipes node_modules, so only run it when the lockfile changed since the last install.
 stamp=node_modules/.leanteamsapp-lock

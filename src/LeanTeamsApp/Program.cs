@@ -1,4 +1,5 @@
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.About;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Errors;
@@ -27,6 +28,7 @@ app.UseStatusCodePages();
 
 app.MapHealth();
 app.MapBot();
+app.MapAbout();
 
 await app.RunAsync();
 return 0;

@@ -108,3 +108,21 @@ public sealed class HostTests
         }
     }
 }
+
+public sealed class AboutPageTests
+{
+    [Theory]
+    [InlineData("/", "LeanTeamsApp holder kontinuerlig forbedring i gang")]
+    [InlineData("/privacy", "behandlingsansvarlig")]
+    [InlineData("/terms", "Vilkår for bruk")]
+    public async Task Get_PageTheManifestLinksTo_IsServedAsHtml(string path, string text)
+    {
+        await using var app = await AppFactory.StartAsync();
+
+        var response = await app.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(text, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -212,6 +212,26 @@ public sealed partial class ConnectorClient
     }
 
     /// <summary>
+    /// The channels of a team the bot is installed in (Teams-only). Teams sends no channel name on most activities;
+    /// this is where the names come from. The General channel's id is the team id and its name is null.
+    /// </summary>
+    public async Task<IReadOnlyList<ChannelInfo>> GetChannelsAsync(
+        Uri serviceUrl, string teamId, string? tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(teamId);
+        var call = new ConnectorCall(
+            "getChannels",
+            HttpMethod.Get,
+            Address(serviceUrl, ["v3", "teams", teamId, "conversations"]),
+            null,
+            PacingBucket.ConversationRead,
+            teamId,
+            tenantId);
+        var list = await CallAsync<ConversationList>(call, cancellationToken).ConfigureAwait(false);
+        return [.. list?.Conversations ?? []];
+    }
+
+    /// <summary>
     /// The address of a connector resource. Refuses untrusted serviceUrls here, before a token is fetched or
     /// anything is sent. Segments are escaped: conversation ids contain ':', '@', ';' and '='.
     /// </summary>

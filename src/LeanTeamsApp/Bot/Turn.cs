@@ -26,8 +26,32 @@ public sealed class Turn(Activity activity, string tenantId, ConnectorClient con
         ? Activity.Conversation.Id?.Split(";messageid=")[0]
         : null);
 
-    /// <summary>Teams sends no name for the General channel.</summary>
-    public string ChannelName => Activity.ChannelData?.Channel?.Name ?? (ChannelId == TeamId ? "General" : ChannelId ?? "");
+    /// <summary>
+    /// The channel's name as people see it. Teams leaves it out of most activities (and always for General, whose id
+    /// is the team id), so it is asked from the team's channel list; a failure there only costs the nicer name.
+    /// </summary>
+    public async Task<string> ChannelNameAsync(CancellationToken cancellationToken)
+    {
+        if (Activity.ChannelData?.Channel?.Name is { } known)
+        {
+            return known;
+        }
+
+        if (ChannelId is null || TeamId is null || ChannelId == TeamId)
+        {
+            return "General";
+        }
+
+        try
+        {
+            var channels = await connector.GetChannelsAsync(Conversation.ServiceUrl, TeamId, TenantId, cancellationToken);
+            return channels.FirstOrDefault(c => c.Id == ChannelId)?.Name ?? ChannelId;
+        }
+        catch (ConnectorException)
+        {
+            return ChannelId;
+        }
+    }
 
     /// <summary>Every reply sent in this turn, for tests and benchmarks that look at what the user saw.</summary>
     public List<Activity> Sent { get; } = [];

@@ -94,6 +94,19 @@ public sealed class BotCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RegisterUnit_TeamsSendsNoChannelName_NamesTheChannelFromTheTeamsChannelList()
+    {
+        _bot.Connector.SetChannels(TeamsActivities.TeamId, [new() { Id = TeamsActivities.TeamId }, new() { Id = TeamsActivities.ByggesakChannelId, Name = "Byggesak og oppmåling" }]);
+        var message = A.ChannelMessage(_bot.Coordinator, "register unit Byggesak", "en-GB");
+        ((System.Text.Json.Nodes.JsonObject)message["channelData"]!["channel"]!).Remove("name");
+
+        var said = await _bot.SayAsync(message);
+
+        Assert.Contains("The channel \"Byggesak og oppmåling\" now belongs to Byggesak.", said, StringComparison.Ordinal);
+        Assert.Equal("Byggesak og oppmåling", (await Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!.Channel?.Name);
+    }
+
+    [Fact]
     public async Task RegisterUnit_PartOfTheName_FindsTheOnlyUnitThatMatches()
     {
         var said = await _bot.SayAsync(A.ChannelMessage(_bot.Coordinator, "registrer enhet fjordtun"));

@@ -31,7 +31,7 @@ public sealed class ManifestPackageTests : IDisposable
 
         Assert.True(validation.ExitCode == 0, validation.Output);
         Assert.StartsWith("validate: OK", validation.Output, StringComparison.Ordinal);
-        Assert.Contains("9 bot commands in 2 lists", validation.Output, StringComparison.Ordinal);
+        Assert.Contains("10 bot commands in 2 lists", validation.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ManifestPackageTests : IDisposable
         var validation = await RunNodeAsync("manifest/validate.mjs", package);
 
         Assert.True(validation.ExitCode == 1, validation.Output);
-        Assert.Contains("sv.json has 8 command titles; manifest.json has 9 commands", validation.Output, StringComparison.Ordinal);
+        Assert.Contains("sv.json has 9 command titles; manifest.json has 10 commands", validation.Output, StringComparison.Ordinal);
         Assert.Contains("sv.json lacks \"bots[0].commandLists[1].commands[5].title\" (manifest.json: \"whoami\")", validation.Output, StringComparison.Ordinal);
     }
 

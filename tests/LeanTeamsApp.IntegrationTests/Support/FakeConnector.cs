@@ -30,6 +30,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<RecordedRequest> _rejected = [];
     private readonly Dictionary<string, List<TeamsChannelAccount>> _rosters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _tenantOfConversation = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ChannelInfo>> _channels = new(StringComparer.Ordinal);
     private readonly Queue<(int Status, string Body, TimeSpan? RetryAfter)> _failures = new();
     private readonly TimeProvider _time;
     private TaskCompletionSource _changed = NewSignal();
@@ -133,6 +134,15 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>The channels GET /v3/teams/{teamId}/conversations returns (empty when never set).</summary>
+    public void SetChannels(string teamId, IEnumerable<ChannelInfo> channels)
+    {
+        lock (_gate)
+        {
+            _channels[teamId] = [.. channels];
+        }
+    }
+
     /// <summary>The next <paramref name="count"/> requests get Teams' 429, with Retry-After when given.</summary>
     public void ThrottleNext(int count, TimeSpan? retryAfter = null)
     {
@@ -179,6 +189,7 @@ public sealed class FakeConnector : IAsyncDisposable
             _requests.Clear();
             _rejected.Clear();
             _rosters.Clear();
+            _channels.Clear();
             _tenantOfConversation.Clear();
             _failures.Clear();
             if (_rateLimits is not null)
@@ -298,6 +309,8 @@ public sealed class FakeConnector : IAsyncDisposable
                 return new Answer(StatusCodes.Status200OK, Json(Roster(route.ConversationId!)));
             case ConnectorOperation.GetPagedMembers:
                 return new Answer(StatusCodes.Status200OK, Json(Page(route.ConversationId!, query)));
+            case ConnectorOperation.GetChannels:
+                return new Answer(StatusCodes.Status200OK, Json(new ConversationList { Conversations = [.. _channels.GetValueOrDefault(route.ConversationId!) ?? []] }));
             case ConnectorOperation.GetMember:
                 var member = Roster(route.ConversationId!).FirstOrDefault(m =>
                     string.Equals(m.Id, route.MemberId, StringComparison.Ordinal)
@@ -430,6 +443,7 @@ public sealed class FakeConnector : IAsyncDisposable
                 ("GET", ["conversations", var id, "members"]) => new(ConnectorOperation.GetMembers, id, null, null),
                 ("GET", ["conversations", var id, "members", var memberId]) => new(ConnectorOperation.GetMember, id, null, memberId),
                 ("GET", ["conversations", var id, "pagedmembers"]) => new(ConnectorOperation.GetPagedMembers, id, null, null),
+                ("GET", ["teams", var teamId, "conversations"]) => new(ConnectorOperation.GetChannels, teamId, null, null),
                 _ => new(ConnectorOperation.Unknown, null, null, null),
             };
         }

@@ -15,6 +15,7 @@ public enum ConnectorOperation
     GetMembers,
     GetPagedMembers,
     GetMember,
+    GetChannels,
 }
 
 /// <summary>

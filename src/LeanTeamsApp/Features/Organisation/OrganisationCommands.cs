@@ -47,7 +47,7 @@ public sealed class OrganisationCommands(OrganisationStore store, Callers caller
             return;
         }
 
-        var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, turn.ChannelName);
+        var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, await turn.ChannelNameAsync(cancellationToken));
         var saved = await store.SaveUnitAsync(turn.TenantId, unit with { Channel = channel }, cancellationToken);
         if (saved.Outcome != WriteOutcome.Written)
         {
@@ -86,7 +86,7 @@ public sealed class OrganisationCommands(OrganisationStore store, Callers caller
             return;
         }
 
-        var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, turn.ChannelName);
+        var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, await turn.ChannelNameAsync(cancellationToken));
         var saved = await store.SaveOrganisationAsync(organisation with { CoordinatorChannel = channel }, cancellationToken);
         await turn.ReplyAsync(saved.Outcome == WriteOutcome.Written ? t.CoordinatorChannelSet(channel.Name!) : t.Conflict, cancellationToken);
     }
