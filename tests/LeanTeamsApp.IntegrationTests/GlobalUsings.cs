@@ -1,2 +1,3 @@
 global using LeanTeamsApp.IntegrationTests.Support;
+global using LeanTeamsApp.Testing;
 global using Microsoft.Extensions.DependencyInjection;

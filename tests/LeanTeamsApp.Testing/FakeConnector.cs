@@ -11,9 +11,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LeanTeamsApp.IntegrationTests.Support;
+namespace LeanTeamsApp.Testing;
 
 /// <summary>
 /// A Bot Connector on 127.0.0.1 that records what the bot sends. It speaks the REST API the bot uses (send, reply,

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace LeanTeamsApp.IntegrationTests.Support;
+namespace LeanTeamsApp.Testing;
 
 /// <summary>Activity JSON shaped like what Teams sends (the fields and nesting of real payloads), for one tenant.</summary>
 public sealed class TeamsActivities(string tenantId, Uri serviceUrl)

@@ -1,6 +1,6 @@
 using LeanTeamsApp.BotFramework.Connector;
 
-namespace LeanTeamsApp.IntegrationTests.Support;
+namespace LeanTeamsApp.Testing;
 
 /// <summary>
 /// Teams' documented per-thread and per-tenant windows, on the real clock, optionally scaled down so that tests

@@ -1,7 +1,7 @@
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Connector;
 
-namespace LeanTeamsApp.IntegrationTests.Support;
+namespace LeanTeamsApp.Testing;
 
 /// <summary>Which Bot Connector operation a request was.</summary>
 public enum ConnectorOperation

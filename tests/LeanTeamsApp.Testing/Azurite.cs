@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace LeanTeamsApp.IntegrationTests.Support;
+namespace LeanTeamsApp.Testing;
 
 /// <summary>
 /// The real Azure Storage emulator, started once per test run, in memory, on ports the OS picks (Azurite prints
@@ -17,6 +17,7 @@ public sealed partial class Azurite : IAsyncDisposable
     private static readonly Lazy<Task<Azurite>> Shared = new(() => StartAsync());
 
     private readonly Process _process;
+    private long _requests;
 
     private Azurite(Process process, int tablePort, int queuePort)
     {
@@ -28,6 +29,9 @@ public sealed partial class Azurite : IAsyncDisposable
     public int TablePort { get; }
 
     public int QueuePort { get; }
+
+    /// <summary>Requests Azurite has served so far (from its access log): how a test or benchmark counts round trips.</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
@@ -85,10 +89,20 @@ public sealed partial class Azurite : IAsyncDisposable
             throw new InvalidOperationException($"Azurite did not start:{Environment.NewLine}{string.Join(Environment.NewLine, output)}{await process.StandardError.ReadToEndAsync()}");
         }
 
-        // Keep draining output so Azurite never blocks on a full pipe.
-        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        var azurite = new Azurite(process, table.Value, queue.Value);
+        // Keep draining output so Azurite never blocks on a full pipe, counting its access-log lines on the way.
+        _ = Task.Run(async () =>
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (AccessLogLine().IsMatch(line))
+                {
+                    Interlocked.Increment(ref azurite._requests);
+                }
+            }
+        });
         _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
-        return new Azurite(process, table.Value, queue.Value);
+        return azurite;
     }
 
     public ValueTask DisposeAsync()
@@ -112,6 +126,9 @@ public sealed partial class Azurite : IAsyncDisposable
             // Already gone.
         }
     }
+
+    [GeneratedRegex(@"^\S+ - - \[[^\]]+\] ""(GET|POST|PUT|PATCH|MERGE|DELETE|HEAD) ")]
+    private static partial Regex AccessLogLine();
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex Listening();

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.LoadTest;
+using LeanTeamsApp.Testing;
+
+// Usage: LeanTeamsApp.LoadTest [--requests N] [--out docs/benchmarks.md]     (scripts/benchmark.sh builds and runs it)
+//        LeanTeamsApp.LoadTest bare <port> <storage-connection-string>        (the baseline process; started by the former)
+if (args is ["bare", var bareEndpointPort, var bareStorage])
+{
+    await BareEndpoint.RunAsync(int.Parse(bareEndpointPort, CultureInfo.InvariantCulture), bareStorage, CancellationToken.None);
+    return 0;
+}
+
+var requestsPerLevel = OptionValue("--requests", 1000);
+var output = OptionText("--out", "docs/benchmarks.md");
+var root = RepositoryRoot.Find();
+var appDll = Path.Combine(root, "src", "LeanTeamsApp", "bin", "Release", "net10.0", "LeanTeamsApp.dll");
+if (!File.Exists(appDll))
+{
+    Console.Error.WriteLine($"{appDll} is missing: run scripts/benchmark.sh, which builds it in Release first.");
+    return 2;
+}
+
+const int Tenants = 50;
+int[] concurrencies = [1, 10, 50];
+
+await using var azurite = await Azurite.StartAsync();
+await using var connector = await FakeConnector.StartNewAsync();
+var tenants = Enumerable.Range(0, Tenants).Select(_ => Guid.NewGuid().ToString("D")).ToList();
+await SeedAsync(azurite.ConnectionString, tenants);
+
+var appPort = FreePort();
+var barePort = FreePort();
+using var app = Start(new ProcessStartInfo("dotnet", [appDll, "--urls", $"http://127.0.0.1:{appPort}"])
+{
+    Environment =
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Storage__ConnectionString"] = azurite.ConnectionString,
+        ["Bot__AllowUnauthenticatedLocalRequests"] = "true",
+        ["Bot__ExtraTrustedServiceUrlHosts__0"] = "127.0.0.1",
+    },
+});
+using var bare = Start(new ProcessStartInfo("dotnet", [typeof(BareEndpoint).Assembly.Location, "bare", barePort.ToString(CultureInfo.InvariantCulture), azurite.ConnectionString]));
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { Timeout = TimeSpan.FromSeconds(60) };
+await WaitReadyAsync(http, new Uri($"http://127.0.0.1:{appPort}/healthz"));
+await WaitReadyAsync(http, new Uri($"http://127.0.0.1:{barePort}/ready"));
+
+var targets = new (string Name, Uri Url)[]
+{
+    ("bot: `units` command turn via /api/messages", new Uri($"http://127.0.0.1:{appPort}/api/messages")),
+    ("bare endpoint: same storage round trips", new Uri($"http://127.0.0.1:{barePort}/bare")),
+    ("bare endpoint: same storage round trips + the reply POST", new Uri($"http://127.0.0.1:{barePort}/bare?reply=true")),
+};
+
+var sequence = 0;
+string NextActivity()
+{
+    var n = Interlocked.Increment(ref sequence);
+    var tenant = tenants[n % Tenants];
+    var user = TeamsUser.Create($"Bruker {n}", $"bruker{n}@example.com");
+    return new TeamsActivities(tenant, connector.ServiceUrl).PersonalMessage(user, "units", "nb-NO").ToJsonString();
+}
+
+async Task<double> PostAsync(Uri url)
+{
+    using var content = new StringContent(NextActivity(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+    var started = Stopwatch.GetTimestamp();
+    using var response = await http.PostAsync(url, content);
+    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+    }
+
+    return elapsed;
+}
+
+// Round trips per request, counted in Azurite's own access log rather than assumed.
+var roundTrips = new Dictionary<string, long>();
+foreach (var (name, url) in targets)
+{
+    for (var i = 0; i < 200; i++)
+    {
+        await PostAsync(url);
+    }
+
+    await Task.Delay(500);
+    var before = azurite.RequestCount;
+    for (var i = 0; i < 20; i++)
+    {
+        await PostAsync(url);
+    }
+
+    await Task.Delay(500);
+    roundTrips[name] = (azurite.RequestCount - before) / 20;
+}
+
+var results = new List<(string Target, int Concurrency, Summary Summary)>();
+foreach (var concurrency in concurrencies)
+{
+    foreach (var (name, url) in targets)
+    {
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var perWorker = Math.Max(1, requestsPerLevel / concurrency);
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var i = 0; i < perWorker; i++)
+            {
+                latencies.Add(await PostAsync(url));
+            }
+        }));
+        wall.Stop();
+        var summary = Summary.Of([.. latencies], wall.Elapsed);
+        results.Add((name, concurrency, summary));
+        Console.WriteLine($"{name,-58} c={concurrency,-3} n={summary.Count,-5} p50={summary.P50,7:F2} ms  p99={summary.P99,7:F2} ms  {summary.Throughput,7:F0} req/s");
+    }
+}
+
+var delivered = connector.Requests.Count(r => r.Operation == ConnectorOperation.Reply);
+WriteReport(Path.Combine(root, output), results, roundTrips, requestsPerLevel, delivered);
+Stop(app);
+Stop(bare);
+return 0;
+
+int OptionValue(string name, int fallback) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
+string OptionText(string name, string fallback) =>
+    Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+
+static async Task SeedAsync(string storage, IReadOnlyList<string> tenants)
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = storage }).Build();
+    // A host rather than a bare container: the importer's dependencies are registered as the app registers them.
+    var builder = Host.CreateApplicationBuilder();
+    builder.Configuration.AddConfiguration(configuration);
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddStorage(configuration).AddOrganisation(configuration);
+    using var host = builder.Build();
+    var provider = host.Services;
+    await provider.GetRequiredService<StorageTables>().TryCreateAsync(CancellationToken.None);
+    var demo = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "demo", "organisation.yaml"));
+    var importer = provider.GetRequiredService<OrganisationImporter>();
+    foreach (var tenant in tenants)
+    {
+        var result = await importer.ImportAsync(tenant, "organisation.yaml", new StringReader(demo.Replace("3f6a8f52-7c1e-4b8e-9d3a-5e2b1c0d9a71", tenant, StringComparison.Ordinal)), CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join('\n', result.Errors));
+        }
+    }
+
+    // The bot creates its Conversations table at start-up; the bare endpoint must not pay for creating it.
+    await provider.GetRequiredService<Azure.Data.Tables.TableServiceClient>().CreateTableIfNotExistsAsync("Conversations");
+}
+
+static Process Start(ProcessStartInfo start)
+{
+    start.RedirectStandardOutput = true;
+    start.RedirectStandardError = true;
+    var process = Process.Start(start)!;
+    _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+    _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+    return process;
+}
+
+static void Stop(Process process)
+{
+    if (!process.HasExited)
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit(5000);
+    }
+}
+
+static async Task WaitReadyAsync(HttpClient http, Uri url)
+{
+    for (var i = 0; i < 120; i++)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(500);
+    }
+
+    throw new TimeoutException($"{url} did not become ready.");
+}
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static void WriteReport(string path, List<(string Target, int Concurrency, Summary Summary)> results, Dictionary<string, long> roundTrips, int requestsPerLevel, int delivered)
+{
+    var section = new StringBuilder();
+    section.AppendLine("## Command turn latency (issue: the Teams bot)");
+    section.AppendLine();
+    section.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `scripts/benchmark.sh` on this machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+    section.AppendLine("Everything on loopback in one run: Azurite (in memory), the recording fake Bot Connector, the service as its own");
+    section.AppendLine("Release process (Production settings, warnings-only logging, no Bot Framework token: local mode), and the bare");
+    section.AppendLine("baseline as another process. Each request is a Teams-shaped personal `units` message from a new user, spread over");
+    section.AppendLine("50 tenants that each hold the 12-unit demo organisation, so Teams' per-thread and per-tenant pacing (which the");
+    section.AppendLine("bot obeys) does not enter the numbers; the turn includes the bot's reply POST to the connector.");
+    section.AppendLine(CultureInfo.InvariantCulture, $"{requestsPerLevel} requests per row after a 200-request warm-up per target; the fake connector received {delivered} replies.");
+    section.AppendLine();
+    section.AppendLine("Storage round trips per request, counted in Azurite's access log:");
+    section.AppendLine();
+    foreach (var (target, count) in roundTrips)
+    {
+        section.AppendLine(CultureInfo.InvariantCulture, $"- {target}: {count}");
+    }
+
+    section.AppendLine();
+    section.AppendLine("| target | concurrent conversations | requests | p50 ms | p99 ms | mean ms | req/s |");
+    section.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var (target, concurrency, s) in results)
+    {
+        section.AppendLine(CultureInfo.InvariantCulture, $"| {target} | {concurrency} | {s.Count} | {s.P50:F2} | {s.P99:F2} | {s.Mean:F2} | {s.Throughput:F0} |");
+    }
+
+    const string start = "<!-- command-turn-latency:start -->";
+    const string end = "<!-- command-turn-latency:end -->";
+    var document = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
+    var block = $"{start}\n{section}{end}";
+    var from = document.IndexOf(start, StringComparison.Ordinal);
+    var to = document.IndexOf(end, StringComparison.Ordinal);
+    document = from >= 0 && to > from
+        ? document[..from] + block + document[(to + end.Length)..]
+        : document.TrimEnd() + "\n\n" + block + "\n";
+    File.WriteAllText(path, document);
+    Console.WriteLine($"Wrote {path}");
+}
+
+internal sealed record Summary(int Count, double P50, double P99, double Mean, double Throughput)
+{
+    public static Summary Of(double[] latencies, TimeSpan wall)
+    {
+        Array.Sort(latencies);
+        double Rank(double p) => latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Length) - 1, 0, latencies.Length - 1)];
+        return new Summary(latencies.Length, Rank(0.50), Rank(0.99), latencies.Average(), latencies.Length / wall.TotalSeconds);
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the load benchmarks on loopback and writes their results into docs/benchmarks.md.
+#   scripts/benchmark.sh [--requests N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+dotnet build src/LeanTeamsApp -c Release --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly
+dotnet build benchmarks/LeanTeamsApp.LoadTest -c Release --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly
+dotnet benchmarks/LeanTeamsApp.LoadTest/bin/Release/net10.0/LeanTeamsApp.LoadTest.dll "$@"
