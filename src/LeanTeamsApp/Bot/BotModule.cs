@@ -28,7 +28,7 @@ public static class BotModule
             o.TenantId = bot.TenantId;
             o.TrustedServiceUrlHosts.AddRange(bot.ExtraTrustedServiceUrlHosts);
         });
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(ConversationReferences.Table);
         services.AddTable(Outbox.Table);
         services.AddSingleton<ConversationReferences>();

@@ -55,7 +55,8 @@ public sealed class OutboxTests
     {
         await using var connector = await FakeConnector.StartNewAsync();
         var tenant = TestTenants.New();
-        await using (var stopped = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, importDemo: false, tenantId: tenant, connector: connector))
+        var queue = new Dictionary<string, string?> { ["Outbox:QueueName"] = $"restart-{Guid.NewGuid():N}" };
+        await using (var stopped = await BotHost.StartAsync(new Dictionary<string, string?>(queue) { ["Outbox:Enabled"] = "false" }, importDemo: false, tenantId: tenant, connector: connector))
         {
             var outbox = stopped.App.Services.GetRequiredService<Outbox>();
             for (var i = 0; i < 5; i++)
@@ -67,7 +68,7 @@ public sealed class OutboxTests
             Assert.Empty(connector.Requests);
         }
 
-        await using var restarted = await BotHost.StartAsync(importDemo: false, tenantId: tenant, connector: connector);
+        await using var restarted = await BotHost.StartAsync(queue, importDemo: false, tenantId: tenant, connector: connector);
 
         await connector.WaitForAsync(r => r.Count(x => x.Operation == ConnectorOperation.Send) >= 5, Patience);
         await Task.Delay(1000);
@@ -80,8 +81,9 @@ public sealed class OutboxTests
     {
         await using var connector = await FakeConnector.StartNewAsync();
         var tenant = TestTenants.New();
-        await using var first = await BotHost.StartAsync(importDemo: false, tenantId: tenant, connector: connector);
-        await using var second = await BotHost.StartAsync(importDemo: false, tenantId: tenant, connector: connector);
+        var queue = new Dictionary<string, string?> { ["Outbox:QueueName"] = $"pair-{Guid.NewGuid():N}" };
+        await using var first = await BotHost.StartAsync(queue, importDemo: false, tenantId: tenant, connector: connector);
+        await using var second = await BotHost.StartAsync(queue, importDemo: false, tenantId: tenant, connector: connector);
         var outbox = first.App.Services.GetRequiredService<Outbox>();
         var otherOutbox = second.App.Services.GetRequiredService<Outbox>();
 

@@ -42,6 +42,9 @@ public sealed class BotHost : IAsyncDisposable
         ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
         ["Bot:ExtraTrustedServiceUrlHosts:0"] = "127.0.0.1",
         ["Outbox:IdlePollInterval"] = "00:00:00.100",
+        // Every instance in a test run shares one Azurite; a queue of its own keeps one test's messages from being
+        // sent by another test's instance. Tests of several instances pass the same name on purpose.
+        ["Outbox:QueueName"] = $"outbox-{Guid.NewGuid():N}",
     };
 
     public static async Task<BotHost> StartAsync(

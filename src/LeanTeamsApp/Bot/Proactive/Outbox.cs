@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LeanTeamsApp.Bot.Proactive;
 
@@ -35,14 +36,31 @@ public sealed record OutboxEntry(string Id, OutboxState State, int Attempts, str
 /// idempotency key) plus a queue message naming it. The queue message is written first: a crash between the two
 /// leaves a queue message whose row never appears, which the dispatcher drops, never a row nobody will send.
 /// </summary>
-public sealed class Outbox(StorageTables tables, QueueServiceClient queues, TimeProvider time)
+public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOptions<OutboxOptions> options, TimeProvider time)
 {
     internal const string Table = "Outbox";
-    internal const string QueueName = "outbox";
 
     internal TableClient Rows => tables.Get(Table);
 
-    internal QueueClient Queue => queues.GetQueueClient(QueueName);
+    private Task? _queueCreated;
+
+    internal QueueClient Queue => queues.GetQueueClient(options.Value.QueueName);
+
+    /// <summary>
+    /// Creates the queue on first use, by whichever comes first: an enqueue or the dispatcher. Concurrent callers share
+    /// one attempt; a failed attempt (storage down) is tried afresh by the next caller.
+    /// </summary>
+    internal Task EnsureQueueAsync(CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _queueCreated);
+        if (current is null || current.IsFaulted || current.IsCanceled)
+        {
+            var attempt = Queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+            current = Interlocked.CompareExchange(ref _queueCreated, attempt, current) == current ? attempt : _queueCreated!;
+        }
+
+        return current.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Queues a message; false (and nothing queued) when a message with this id was queued before.</summary>
     public async Task<bool> EnqueueAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -59,6 +77,7 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, Time
             return false;
         }
 
+        await EnsureQueueAsync(cancellationToken);
         await Queue.SendMessageAsync($"{message.TenantId}|{Key(message.Id)}", cancellationToken);
         try
         {

@@ -15,6 +15,10 @@ public sealed class OutboxOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>The storage queue that names the messages to send; instances that share it share the work.</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Outbox:QueueName must be a valid Azure Storage queue name.")]
+    public string QueueName { get; set; } = "outbox";
+
     /// <summary>How long to wait for new messages when the queue is empty.</summary>
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -61,7 +65,7 @@ public sealed partial class OutboxDispatcher(
             {
                 if (tables.Created)
                 {
-                    await outbox.Queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    await outbox.EnsureQueueAsync(stoppingToken);
                     handled = await DispatchOnceAsync(stoppingToken);
                 }
             }
