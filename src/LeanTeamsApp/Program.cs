@@ -1,5 +1,6 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.About;
+using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Errors;
@@ -14,6 +15,7 @@ builder.Services.AddErrors();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddBot(builder.Configuration);
 builder.Services.AddOrganisation(builder.Configuration);
+builder.Services.AddCheckIns();
 
 var app = builder.Build();
 

@@ -9,11 +9,13 @@ namespace LeanTeamsApp.Bot;
 public sealed partial class ActivityDispatcher(
     IServiceProvider services,
     IEnumerable<BotCommand> commands,
+    IEnumerable<BotCardAction> cardActions,
     ConnectorClient connector,
     ConversationReferences conversations,
     ILogger<ActivityDispatcher> logger)
 {
     private readonly Dictionary<CommandKind, BotCommand> _commands = commands.ToDictionary(c => c.Kind);
+    private readonly Dictionary<string, BotCardAction> _cardActions = cardActions.ToDictionary(a => a.Verb, StringComparer.Ordinal);
 
     /// <summary>Handles the activity; returns the body for an invoke, or null when the answer is a plain 200.</summary>
     public async Task<InvokeResponse?> DispatchAsync(Activity activity, CancellationToken cancellationToken)
@@ -40,8 +42,9 @@ public sealed partial class ActivityDispatcher(
                 case ActivityTypes.ConversationUpdate:
                     await OnConversationUpdateAsync(turn, cancellationToken);
                     return null;
+                case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
+                    return (await OnCardActionAsync(turn, cancellationToken)).ToInvokeResponse();
                 case ActivityTypes.Invoke:
-                    // Card actions arrive with the check-in feature; until then say so in the protocol's own terms.
                     return AdaptiveCardInvokeResponse.NotSupported($"'{activity.Name}' is not supported.").ToInvokeResponse();
                 default:
                     return null;
@@ -76,9 +79,25 @@ public sealed partial class ActivityDispatcher(
 
     private async Task OnMessageAsync(Turn turn, CancellationToken cancellationToken)
     {
-        // A card's Action.Submit fallback arrives as a message with a value and no text: not a command.
-        if (string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Value is not null)
+        // Clients without Universal Actions send the card's Action.Submit fallback: a message with the data as value.
+        if (string.IsNullOrWhiteSpace(turn.Activity.Text) && turn.Activity.Value is { } submitted)
         {
+            var data = Infrastructure.Cards.CardJson.AsObject(submitted);
+            if (data?["verb"]?.ToString() is { } verb && _cardActions.TryGetValue(verb, out var action))
+            {
+                var answer = await action.HandleAsync(services, turn, data, cancellationToken);
+                if (answer.Type == AdaptiveCardInvokeResponse.CardType && answer.Value is System.Text.Json.Nodes.JsonNode card)
+                {
+                    var reply = turn.Activity.CreateReply();
+                    reply.Attachments = [new Attachment { ContentType = AdaptiveCardInvokeResponse.CardType, Content = card }];
+                    await turn.SendAsync(reply, cancellationToken);
+                }
+                else if (answer.Value is System.Text.Json.Nodes.JsonValue text)
+                {
+                    await turn.ReplyAsync(text.ToString(), cancellationToken);
+                }
+            }
+
             return;
         }
 
@@ -98,6 +117,21 @@ public sealed partial class ActivityDispatcher(
                 await turn.ReplyAsync(turn.Texts.Unknown(unknown.Typed, suggestion), cancellationToken);
                 break;
         }
+    }
+
+    private async Task<AdaptiveCardInvokeResponse> OnCardActionAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Activity.TryReadValue<AdaptiveCardInvokeValue>(out var value) || value.Action is not { Type: "Action.Execute", Verb: { } verb } action)
+        {
+            return AdaptiveCardInvokeResponse.BadRequest("The invoke has no Action.Execute with a verb.");
+        }
+
+        if (!_cardActions.TryGetValue(verb, out var handler))
+        {
+            return AdaptiveCardInvokeResponse.NotSupported($"The verb '{verb}' is not supported.");
+        }
+
+        return await handler.HandleAsync(services, turn, Infrastructure.Cards.CardJson.AsObject(action.Data) ?? [], cancellationToken);
     }
 
     private async Task OnInstallationUpdateAsync(Turn turn, CancellationToken cancellationToken)

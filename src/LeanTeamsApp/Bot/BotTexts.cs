@@ -98,6 +98,7 @@ public sealed record BotTexts
             [CommandKind.BoardMeeting] = ("tavlemøte <ukedag> <TT:MM> [minutter]", "Sett når enheten har sitt faste tavlemøte, for eksempel «tavlemøte tirsdag 08:45 15»."),
             [CommandKind.Units] = ("enheter", "Vis enhetene med kanal og tidspunkt for tavlemøtet."),
             [CommandKind.WhoAmI] = ("hvem er jeg", "Vis hvilke roller du har i LeanTeamsApp."),
+            [CommandKind.CheckIn] = ("statusrapport", "Få statusrapporten etter tavlemøtet for enheten din nå."),
         },
         HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -156,6 +157,7 @@ public sealed record BotTexts
             [CommandKind.BoardMeeting] = ("tavelmöte <veckodag> <TT:MM> [minuter]", "Ange när enheten har sitt fasta tavelmöte, till exempel ”tavelmöte tisdag 08:45 15”."),
             [CommandKind.Units] = ("enheter", "Visa enheterna med kanal och tid för tavelmötet."),
             [CommandKind.WhoAmI] = ("vem är jag", "Visa vilka roller du har i LeanTeamsApp."),
+            [CommandKind.CheckIn] = ("statusrapport", "Få statusrapporten efter tavelmötet för din enhet nu."),
         },
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -214,6 +216,7 @@ public sealed record BotTexts
             [CommandKind.BoardMeeting] = ("board meeting <weekday> <HH:MM> [minutes]", "Set when the unit holds its weekly board meeting, e.g. \"board meeting tuesday 08:45 15\"."),
             [CommandKind.Units] = ("units", "List the units with their channel and board-meeting time."),
             [CommandKind.WhoAmI] = ("whoami", "Show your roles in LeanTeamsApp."),
+            [CommandKind.CheckIn] = ("checkin", "Get your unit's board-meeting check-in card now."),
         },
         HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
         Unknown = (typed, suggestion) => suggestion is null

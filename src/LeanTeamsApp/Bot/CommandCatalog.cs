@@ -8,6 +8,7 @@ public enum CommandKind
     BoardMeeting,
     Units,
     WhoAmI,
+    CheckIn,
 }
 
 /// <summary>
@@ -41,6 +42,10 @@ public static class CommandCatalog
         (CommandKind.WhoAmI, Language.En, "who am i"),
         (CommandKind.WhoAmI, Language.Nb, "hvem er jeg"),
         (CommandKind.WhoAmI, Language.Sv, "vem är jag"),
+        (CommandKind.CheckIn, Language.En, "checkin"),
+        (CommandKind.CheckIn, Language.En, "check-in"),
+        (CommandKind.CheckIn, Language.Nb, "statusrapport"),
+        (CommandKind.CheckIn, Language.Sv, "statusrapport"),
     ];
 
     /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>

@@ -42,6 +42,10 @@ public sealed record CardRefresh(ExecuteAction Action, IReadOnlyList<string>? Us
 
 public static class CardJson
 {
+    /// <summary>A card action's data (or a submit's value) as a JSON object, or null when it is not an object.</summary>
+    public static JsonObject? AsObject(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Object } e ? JsonNode.Parse(e.GetRawText())?.AsObject() : null;
+
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -1,0 +1,84 @@
+using LeanTeamsApp.Features.Organisation;
+
+namespace LeanTeamsApp.Features.CheckIns;
+
+public enum NotHeldReason
+{
+    LeaderAbsent,
+    TooBusy,
+    HolidayOrClosure,
+    TooFewPresent,
+    Other,
+}
+
+public enum BenefitKind
+{
+    TimeSaved,
+    Money,
+    Quality,
+    LeadTime,
+    CapacityFreed,
+    UserSatisfaction,
+}
+
+public enum BenefitMeasure
+{
+    Hours,
+    Nok,
+    Sek,
+    DaysOfLeadTime,
+    PlacesFreed,
+}
+
+/// <summary>A benefit the unit realised this week, and which other units it affects (a gain here may be work there).</summary>
+public sealed record BenefitEntry(BenefitKind Kind, decimal Amount, BenefitMeasure Measure, IReadOnlyList<string> AffectsUnitIds);
+
+/// <summary>The unit's status after one board meeting. One per unit per meeting; corrections keep an audit trail.</summary>
+public sealed record CheckIn(
+    string UnitId,
+    DateOnly MeetingDate,
+    bool MeetingHeld,
+    NotHeldReason? NotHeldReason,
+    int? Attendance,
+    int ImprovementsNew,
+    int ImprovementsInProgress,
+    int ImprovementsDone,
+    IReadOnlyList<string> NewDeviations,
+    IReadOnlyList<BenefitEntry> Benefits,
+    string? HelpNeeded,
+    string? Note,
+    string SubmittedBy,
+    DateTimeOffset SubmittedAt)
+{
+    public int Revision { get; init; } = 1;
+
+    public string? ETag { get; init; }
+
+    /// <summary>The same answers, whoever sent them and whenever: what makes a repeated submit a no-op.</summary>
+    public bool SameAnswersAs(CheckIn other) =>
+        other is not null
+        && (UnitId, MeetingDate, MeetingHeld, NotHeldReason, Attendance, ImprovementsNew, ImprovementsInProgress, ImprovementsDone, HelpNeeded, Note)
+            == (other.UnitId, other.MeetingDate, other.MeetingHeld, other.NotHeldReason, other.Attendance, other.ImprovementsNew, other.ImprovementsInProgress, other.ImprovementsDone, other.HelpNeeded, other.Note)
+        && NewDeviations.SequenceEqual(other.NewDeviations)
+        && Benefits.Count == other.Benefits.Count
+        && Benefits.Zip(other.Benefits).All(p => p.First.Kind == p.Second.Kind && p.First.Amount == p.Second.Amount
+            && p.First.Measure == p.Second.Measure && p.First.AffectsUnitIds.SequenceEqual(p.Second.AffectsUnitIds));
+}
+
+/// <summary>Which board meeting a check-in belongs to, in the unit's own time zone.</summary>
+public static class Meetings
+{
+    /// <summary>The date of the most recent meeting that has started by <paramref name="now"/> (today's, once it began).</summary>
+    public static DateOnly Latest(Unit unit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime;
+        var date = DateOnly.FromDateTime(local);
+        var back = ((int)date.DayOfWeek - (int)unit.BoardMeeting.Weekday + 7) % 7;
+        var candidate = date.AddDays(-back);
+        return back == 0 && TimeOnly.FromDateTime(local) < unit.BoardMeeting.Start ? candidate.AddDays(-7) : candidate;
+    }
+
+    /// <summary>A check-in can be given or corrected until the next meeting starts.</summary>
+    public static bool IsOpen(Unit unit, DateOnly meetingDate, DateTimeOffset now) => Latest(unit, now) == meetingDate;
+}

@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Cards;
+
+namespace LeanTeamsApp.Features.CheckIns;
+
+/// <summary>
+/// The check-in card: a form a unit leader fills in two minutes after the board meeting, and the read-only summary
+/// everyone sees afterwards. The same rules run on the card (isRequired, min/max) and again on the server, whose
+/// errors are shown inline on the returned card with the user's answers kept.
+/// </summary>
+public static class CheckInCard
+{
+    public const string SubmitVerb = "checkin.submit";
+    public const string EditVerb = "checkin.edit";
+    private const int MaxAttendance = 500;
+    private const int MaxImprovements = 999;
+    private const int MaxNote = 1000;
+    private const int MaxDeviationLines = 20;
+    private const int MaxDeviationLength = 200;
+
+    public static AdaptiveCard Form(Language language, Unit unit, DateOnly meetingDate, IReadOnlyList<Unit> otherUnits,
+        JsonObject? answers = null, IReadOnlyDictionary<string, string>? errors = null, string? etag = null)
+    {
+        var t = CheckInTexts.For(language);
+        errors ??= new Dictionary<string, string>();
+        string? Value(string id) => answers?[id]?.GetValue<object>()?.ToString();
+        double? Number(string id) => double.TryParse(Value(id), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var body = new List<CardElement>
+        {
+            TextBlock.Heading(t.Title(unit.Name, meetingDate.ToString("d", language.Culture()))),
+            new TextBlock(t.Intro) { IsSubtle = true, Spacing = Spacing.None },
+        };
+        if (errors.Count > 0)
+        {
+            body.Add(new Container([new TextBlock(t.FixBelow) { Color = TextColor.Attention, Weight = TextWeight.Bolder }]) { Style = ContainerStyle.Attention });
+        }
+
+        void Add(InputElement input)
+        {
+            body.Add(input);
+            if (input.Id is { } id && errors.TryGetValue(id, out var error))
+            {
+                body.Add(new TextBlock(error) { Color = TextColor.Attention, Spacing = Spacing.None, Size = TextSize.Small });
+            }
+        }
+
+        Add(new ChoiceSetInput([new Choice(t.Yes, "yes"), new Choice(t.No, "no")])
+        {
+            Id = "held", Label = t.Held, Style = "expanded", IsRequired = true, ErrorMessage = t.Required, Value = Value("held"),
+        });
+        Add(new ChoiceSetInput([.. Enum.GetValues<NotHeldReason>().Select(r => new Choice(t.Reasons[r], r.ToString()))])
+        {
+            Id = "notHeldReason", Label = t.WhyNotHeld, Value = Value("notHeldReason"),
+        });
+        Add(new NumberInput { Id = "attendance", Label = t.Attendance, Min = 1, Max = MaxAttendance, Value = Number("attendance"), ErrorMessage = t.Range(1, MaxAttendance) });
+        Add(new NumberInput { Id = "improvementsNew", Label = t.ImprovementsNew, Min = 0, Max = MaxImprovements, Value = Number("improvementsNew"), ErrorMessage = t.Range(0, MaxImprovements) });
+        Add(new NumberInput { Id = "improvementsInProgress", Label = t.ImprovementsInProgress, Min = 0, Max = MaxImprovements, Value = Number("improvementsInProgress"), ErrorMessage = t.Range(0, MaxImprovements) });
+        Add(new NumberInput { Id = "improvementsDone", Label = t.ImprovementsDone, Min = 0, Max = MaxImprovements, Value = Number("improvementsDone"), ErrorMessage = t.Range(0, MaxImprovements) });
+        Add(new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxDeviationLines * (MaxDeviationLength + 1), Value = Value("deviations") });
+        body.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Benefit });
+        Add(new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
+        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Amount });
+        Add(new ChoiceSetInput([.. otherUnits.Where(u => u.Id != unit.Id).Select(u => new Choice(u.Name, u.Id))])
+        {
+            Id = "benefitAffects", Label = t.AffectsOthers, IsMultiSelect = true, Style = "filtered", Value = Value("benefitAffects"),
+        });
+        Add(new TextInput { Id = "helpNeeded", Label = t.NeedHelp, MaxLength = 500, Value = Value("helpNeeded"), Separator = true });
+        Add(new TextInput { Id = "note", Label = t.Note, IsMultiline = true, MaxLength = MaxNote, Value = Value("note") });
+
+        var data = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        if (etag is not null)
+        {
+            data["etag"] = etag;
+        }
+
+        return new AdaptiveCard { Body = body, Actions = [ExecuteAction.WithFallback(t.Send, SubmitVerb, data, "auto")] };
+    }
+
+    public static AdaptiveCard Summary(Language language, Unit unit, CheckIn checkIn, bool open, IReadOnlyList<Unit> units, string? notice = null)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        var t = CheckInTexts.For(language);
+        var culture = language.Culture();
+        var unitZone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var when = TimeZoneInfo.ConvertTime(checkIn.SubmittedAt, unitZone).ToString("g", culture);
+        var body = new List<CardElement>
+        {
+            TextBlock.Heading(t.Title(unit.Name, checkIn.MeetingDate.ToString("d", culture))),
+            new TextBlock(t.SubmittedBy(checkIn.SubmittedBy, when)) { IsSubtle = true, Spacing = Spacing.None },
+        };
+        if (notice is not null)
+        {
+            body.Add(new TextBlock(notice) { Color = TextColor.Warning });
+        }
+
+        var facts = new List<Fact>();
+        if (checkIn.MeetingHeld)
+        {
+            facts.Add(new Fact(t.Held, $"{t.Yes} · {t.AttendanceSummary(checkIn.Attendance ?? 0)}"));
+        }
+        else
+        {
+            facts.Add(new Fact(t.Held, $"{t.No} · {t.Reasons[checkIn.NotHeldReason ?? NotHeldReason.Other]}"));
+        }
+
+        facts.Add(new Fact(t.ImprovementsNew, t.ImprovementsSummary(checkIn.ImprovementsNew, checkIn.ImprovementsInProgress, checkIn.ImprovementsDone)));
+        if (checkIn.NewDeviations.Count > 0)
+        {
+            facts.Add(new Fact(t.Deviations, string.Join("; ", checkIn.NewDeviations)));
+        }
+
+        foreach (var benefit in checkIn.Benefits)
+        {
+            var affects = benefit.AffectsUnitIds.Select(id => units.FirstOrDefault(u => u.Id == id)?.Name ?? id).ToList();
+            facts.Add(new Fact(t.Benefit, $"{t.Kinds[benefit.Kind]}: {benefit.Amount.ToString("0.##", culture)} {t.Measures[benefit.Measure]}"
+                + (affects.Count > 0 ? $" ({t.AffectsOthers} {string.Join(", ", affects)})" : "")));
+        }
+
+        if (checkIn.HelpNeeded is { } help)
+        {
+            facts.Add(new Fact(t.NeedHelp, help));
+        }
+
+        if (checkIn.Note is { } note)
+        {
+            facts.Add(new Fact(t.Note, note));
+        }
+
+        body.Add(new FactSet(facts));
+        var data = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = checkIn.MeetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        return new AdaptiveCard { Body = body, Actions = open ? [ExecuteAction.WithFallback(t.Edit, EditVerb, data, "none")] : null };
+    }
+
+    /// <summary>The answers as the form would show them again (for Edit).</summary>
+    public static JsonObject Answers(CheckIn checkIn)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        var benefit = checkIn.Benefits.Count > 0 ? checkIn.Benefits[0] : null;
+        return new()
+        {
+        ["held"] = checkIn.MeetingHeld ? "yes" : "no",
+        ["notHeldReason"] = checkIn.NotHeldReason?.ToString(),
+        ["attendance"] = checkIn.Attendance?.ToString(CultureInfo.InvariantCulture),
+        ["improvementsNew"] = checkIn.ImprovementsNew.ToString(CultureInfo.InvariantCulture),
+        ["improvementsInProgress"] = checkIn.ImprovementsInProgress.ToString(CultureInfo.InvariantCulture),
+        ["improvementsDone"] = checkIn.ImprovementsDone.ToString(CultureInfo.InvariantCulture),
+        ["deviations"] = string.Join('\n', checkIn.NewDeviations),
+        ["benefitKind"] = benefit?.Kind.ToString(),
+        ["benefitAmount"] = benefit?.Amount.ToString(CultureInfo.InvariantCulture),
+        ["benefitMeasure"] = benefit?.Measure.ToString(),
+        ["benefitAffects"] = benefit is null ? null : string.Join(',', benefit.AffectsUnitIds),
+        ["helpNeeded"] = checkIn.HelpNeeded,
+        ["note"] = checkIn.Note,
+        };
+    }
+
+    /// <summary>Validates submitted answers on the server; returns the check-in, or every problem by input id.</summary>
+    public static (CheckIn? CheckIn, IReadOnlyDictionary<string, string> Errors) Read(
+        Language language, string unitId, DateOnly meetingDate, JsonObject answers, IReadOnlyCollection<string> knownUnitIds, string submittedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var t = CheckInTexts.For(language);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Text(string id) => answers[id] is JsonValue v && v.ToString() is { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+        int? Whole(string id, int min, int max, bool required)
+        {
+            var text = Text(id);
+            if (text is null)
+            {
+                if (required)
+                {
+                    errors[id] = t.Required;
+                }
+
+                return null;
+            }
+
+            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value != decimal.Truncate(value) || value < min || value > max)
+            {
+                errors[id] = t.Range(min, max);
+                return null;
+            }
+
+            return (int)value;
+        }
+
+        var heldText = Text("held");
+        bool? held = heldText switch { "yes" => true, "no" => false, _ => null };
+        if (held is null)
+        {
+            errors["held"] = t.Required;
+        }
+
+        NotHeldReason? reason = null;
+        if (held == false)
+        {
+            if (Enum.TryParse<NotHeldReason>(Text("notHeldReason"), out var parsed) && Enum.IsDefined(parsed))
+            {
+                reason = parsed;
+            }
+            else
+            {
+                errors["notHeldReason"] = t.Required;
+            }
+        }
+
+        var attendance = held == true ? Whole("attendance", 1, MaxAttendance, required: true) : null;
+        var improvementsNew = Whole("improvementsNew", 0, MaxImprovements, required: false) ?? 0;
+        var improvementsInProgress = Whole("improvementsInProgress", 0, MaxImprovements, required: false) ?? 0;
+        var improvementsDone = Whole("improvementsDone", 0, MaxImprovements, required: false) ?? 0;
+
+        var deviations = (Text("deviations") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (deviations.Length > MaxDeviationLines || deviations.Any(d => d.Length > MaxDeviationLength))
+        {
+            errors["deviations"] = t.TooLong(MaxDeviationLength);
+        }
+
+        var benefits = new List<BenefitEntry>();
+        var kindText = Text("benefitKind");
+        var amountText = Text("benefitAmount");
+        var measureText = Text("benefitMeasure");
+        if (kindText is not null || amountText is not null || measureText is not null)
+        {
+            if (Enum.TryParse<BenefitKind>(kindText, out var kind) && Enum.IsDefined(kind)
+                && decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount > 0
+                && Enum.TryParse<BenefitMeasure>(measureText, out var measure) && Enum.IsDefined(measure))
+            {
+                var affects = (Text("benefitAffects") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Where(knownUnitIds.Contains).Distinct().ToList();
+                benefits.Add(new BenefitEntry(kind, amount, measure, affects));
+            }
+            else
+            {
+                errors["benefitAmount"] = t.BenefitIncomplete;
+            }
+        }
+
+        var help = Text("helpNeeded");
+        var note = Text("note");
+        if (note?.Length > MaxNote)
+        {
+            errors["note"] = t.TooLong(MaxNote);
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new CheckIn(unitId, meetingDate, held!.Value, reason, attendance, improvementsNew, improvementsInProgress, improvementsDone,
+            deviations, benefits, help, note, submittedBy, now), errors);
+    }
+}

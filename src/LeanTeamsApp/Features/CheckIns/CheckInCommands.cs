@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Cards;
+
+namespace LeanTeamsApp.Features.CheckIns;
+
+/// <summary>The `checkin` command and the check-in card's actions (send, edit).</summary>
+public sealed partial class CheckInCommands(
+    OrganisationStore organisation,
+    CheckInStore checkIns,
+    Callers callers,
+    ConnectorClient connector,
+    TimeProvider time,
+    ILogger<CheckInCommands> logger)
+{
+    /// <summary>Posts the check-in card for the caller's unit: the form, or the summary when it was already given.</summary>
+    public async Task CheckInAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var t = CheckInTexts.For(turn.Language);
+        if (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
+        {
+            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
+            return;
+        }
+
+        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        var candidates = turn.InChannel
+            ? units.Where(u => u.Channel?.ChannelId == turn.ChannelId).ToList()
+            : units.Where(u => caller.Has(Role.UnitLeader, u.Id) || caller.Has(Role.UnitCoordinator, u.Id)).ToList();
+        if (candidates is not [var unit])
+        {
+            await turn.ReplyAsync(t.NoUnit, cancellationToken);
+            return;
+        }
+
+        var meetingDate = Meetings.Latest(unit, time.GetUtcNow());
+        var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
+        var card = existing is null
+            ? CheckInCard.Form(turn.Language, unit, meetingDate, units)
+            : CheckInCard.Summary(turn.Language, unit, existing, open: true, units);
+        await turn.ReplyAsync(card, t.Title(unit.Name, meetingDate.ToString("d", turn.Language.Culture())), cancellationToken);
+    }
+
+    /// <summary>Handles a card action. The unit is looked up in the caller's own tenant, so a card for another tenant's unit finds nothing.</summary>
+    public async Task<AdaptiveCardInvokeResponse> OnActionAsync(Turn turn, string verb, JsonObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var t = CheckInTexts.For(turn.Language);
+        var unitId = data["unitId"]?.ToString();
+        if (unitId is null || !DateOnly.TryParseExact(data["meetingDate"]?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var meetingDate))
+        {
+            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no unit or meeting date.");
+        }
+
+        if (await organisation.GetUnitAsync(turn.TenantId, unitId, cancellationToken) is not { } unit)
+        {
+            return AdaptiveCardInvokeResponse.Message(t.UnknownUnit);
+        }
+
+        var now = time.GetUtcNow();
+        if (!Meetings.IsOpen(unit, meetingDate, now))
+        {
+            return AdaptiveCardInvokeResponse.Message(t.Closed);
+        }
+
+        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
+        if (verb == CheckInCard.EditVerb)
+        {
+            return Card(existing is null
+                ? CheckInCard.Form(turn.Language, unit, meetingDate, units)
+                : CheckInCard.Form(turn.Language, unit, meetingDate, units, CheckInCard.Answers(existing), etag: existing.ETag));
+        }
+
+        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit.Id, meetingDate, data, [.. units.Select(u => u.Id)], turn.Activity.From?.Name ?? "?", now);
+        if (checkIn is null)
+        {
+            return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, data, errors, data["etag"]?.ToString()));
+        }
+
+        var (outcome, stored) = data["etag"]?.ToString() is { } etag
+            ? await checkIns.CorrectAsync(turn.TenantId, checkIn, etag, cancellationToken)
+            : await checkIns.SubmitAsync(turn.TenantId, checkIn, cancellationToken);
+        var notice = outcome is SubmitOutcome.Conflict or SubmitOutcome.DifferentAnswersExist ? t.ChangedMeanwhile : null;
+        var summary = CheckInCard.Summary(turn.Language, unit, stored!, open: true, units, notice);
+        if (outcome == SubmitOutcome.Stored)
+        {
+            await ShowEveryoneAsync(turn, summary, cancellationToken);
+        }
+
+        return Card(summary);
+    }
+
+    /// <summary>
+    /// The invoke's answer only changes the card for the person who clicked; replacing the message updates it for
+    /// everyone in the channel. A failure here leaves the others with the form, which a click refreshes.
+    /// </summary>
+    private async Task ShowEveryoneAsync(Turn turn, AdaptiveCard summary, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.ReplyToId is not { } cardMessageId)
+        {
+            return;
+        }
+
+        try
+        {
+            var update = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Id = cardMessageId,
+                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = summary.ToJson() }],
+            };
+            await connector.UpdateAsync(turn.Conversation, cardMessageId, update, cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            LogUpdateFailed(logger, e.StatusCode, e.ErrorCode);
+        }
+    }
+
+    private static AdaptiveCardInvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJson());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh a check-in card for everyone: {Status} {Code}")]
+    private static partial void LogUpdateFailed(ILogger logger, int status, string? code);
+}

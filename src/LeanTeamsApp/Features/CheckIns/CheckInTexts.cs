@@ -1,0 +1,233 @@
+using LeanTeamsApp.Bot;
+
+namespace LeanTeamsApp.Features.CheckIns;
+
+/// <summary>What the check-in card and its answers say, per language (a missing text is a compile error).</summary>
+public sealed record CheckInTexts
+{
+    public required Func<string, string, string> Title { get; init; }
+    public required string Intro { get; init; }
+    public required string Held { get; init; }
+    public required string Yes { get; init; }
+    public required string No { get; init; }
+    public required string WhyNotHeld { get; init; }
+    public required IReadOnlyDictionary<NotHeldReason, string> Reasons { get; init; }
+    public required string Attendance { get; init; }
+    public required string ImprovementsNew { get; init; }
+    public required string ImprovementsInProgress { get; init; }
+    public required string ImprovementsDone { get; init; }
+    public required string Deviations { get; init; }
+    public required string DeviationsHint { get; init; }
+    public required string Benefit { get; init; }
+    public required IReadOnlyDictionary<BenefitKind, string> Kinds { get; init; }
+    public required string Amount { get; init; }
+    public required IReadOnlyDictionary<BenefitMeasure, string> Measures { get; init; }
+    public required string AffectsOthers { get; init; }
+    public required string NeedHelp { get; init; }
+    public required string Note { get; init; }
+    public required string Send { get; init; }
+    public required string Edit { get; init; }
+    public required string Required { get; init; }
+    public required Func<int, int, string> Range { get; init; }
+    public required Func<int, string> TooLong { get; init; }
+    public required string BenefitIncomplete { get; init; }
+    public required string FixBelow { get; init; }
+    public required Func<string, string, string> SubmittedBy { get; init; }
+    public required string NotHeldSummary { get; init; }
+    public required Func<int, string> AttendanceSummary { get; init; }
+    public required Func<int, int, int, string> ImprovementsSummary { get; init; }
+    public required string Closed { get; init; }
+    public required string UnknownUnit { get; init; }
+    public required string NoUnit { get; init; }
+    public required string ChangedMeanwhile { get; init; }
+
+    public static CheckInTexts For(Language language) => language switch
+    {
+        Language.Sv => Swedish,
+        Language.En => English,
+        _ => Norwegian,
+    };
+
+    private static readonly CheckInTexts Norwegian = new()
+    {
+        Title = (unit, date) => $"Statusrapport etter tavlemøtet – {unit}, {date}",
+        Intro = "Tar to minutter. Felter med * må fylles ut.",
+        Held = "Ble tavlemøtet holdt?",
+        Yes = "Ja",
+        No = "Nei",
+        WhyNotHeld = "Hvorfor ikke?",
+        Reasons = new Dictionary<NotHeldReason, string>
+        {
+            [NotHeldReason.LeaderAbsent] = "Leder borte, ingen stedfortreder",
+            [NotHeldReason.TooBusy] = "For travelt",
+            [NotHeldReason.HolidayOrClosure] = "Ferie eller stengt",
+            [NotHeldReason.TooFewPresent] = "For få til stede",
+            [NotHeldReason.Other] = "Annet (skriv i notatet)",
+        },
+        Attendance = "Hvor mange deltok?",
+        ImprovementsNew = "Nye forbedringer",
+        ImprovementsInProgress = "Forbedringer i arbeid",
+        ImprovementsDone = "Forbedringer fullført",
+        Deviations = "Nye avvik",
+        DeviationsHint = "Ett avvik per linje",
+        Benefit = "Gevinst realisert denne uken",
+        Kinds = new Dictionary<BenefitKind, string>
+        {
+            [BenefitKind.TimeSaved] = "Spart tid",
+            [BenefitKind.Money] = "Penger",
+            [BenefitKind.Quality] = "Kvalitet",
+            [BenefitKind.LeadTime] = "Kortere ledetid",
+            [BenefitKind.CapacityFreed] = "Frigjort kapasitet",
+            [BenefitKind.UserSatisfaction] = "Brukertilfredshet",
+        },
+        Amount = "Mengde",
+        Measures = new Dictionary<BenefitMeasure, string>
+        {
+            [BenefitMeasure.Hours] = "timer",
+            [BenefitMeasure.Nok] = "NOK",
+            [BenefitMeasure.Sek] = "SEK",
+            [BenefitMeasure.DaysOfLeadTime] = "dager ledetid",
+            [BenefitMeasure.PlacesFreed] = "plasser frigjort",
+        },
+        AffectsOthers = "Påvirker det andre enheter?",
+        NeedHelp = "Trenger dere hjelp fra Utviklingsenheten? Skriv hva med",
+        Note = "Notat",
+        Send = "Send",
+        Edit = "Rediger",
+        Required = "Må fylles ut.",
+        Range = (min, max) => $"Skriv et tall fra {min} til {max}.",
+        TooLong = max => $"Høyst {max} tegn.",
+        BenefitIncomplete = "Fyll ut type, mengde og enhet for gevinsten, eller la alle tre stå tomme.",
+        FixBelow = "Noe mangler – se merknadene under. Ingenting er lagret ennå.",
+        SubmittedBy = (who, when) => $"Sendt av {who} {when}",
+        NotHeldSummary = "Tavlemøtet ble ikke holdt",
+        AttendanceSummary = n => $"{n} deltok",
+        ImprovementsSummary = (n, p, d) => $"Forbedringer: {n} nye, {p} i arbeid, {d} fullført",
+        Closed = "Denne statusrapporten kan ikke endres lenger: neste tavlemøte har startet.",
+        UnknownUnit = "Jeg finner ikke enheten denne rapporten gjelder.",
+        NoUnit = "Jeg vet ikke hvilken enhet du rapporterer for. Bruk kommandoen i enhetens kanal, eller be Lean-koordinatoren legge deg til som leder eller koordinator.",
+        ChangedMeanwhile = "Noen andre endret rapporten samtidig. Her er den lagrede versjonen – rediger på nytt om nødvendig.",
+    };
+
+    private static readonly CheckInTexts Swedish = new()
+    {
+        Title = (unit, date) => $"Statusrapport efter tavelmötet – {unit}, {date}",
+        Intro = "Tar två minuter. Fält med * måste fyllas i.",
+        Held = "Hölls tavelmötet?",
+        Yes = "Ja",
+        No = "Nej",
+        WhyNotHeld = "Varför inte?",
+        Reasons = new Dictionary<NotHeldReason, string>
+        {
+            [NotHeldReason.LeaderAbsent] = "Chefen borta, ingen ersättare",
+            [NotHeldReason.TooBusy] = "För mycket att göra",
+            [NotHeldReason.HolidayOrClosure] = "Semester eller stängt",
+            [NotHeldReason.TooFewPresent] = "För få på plats",
+            [NotHeldReason.Other] = "Annat (skriv i anteckningen)",
+        },
+        Attendance = "Hur många deltog?",
+        ImprovementsNew = "Nya förbättringar",
+        ImprovementsInProgress = "Förbättringar som pågår",
+        ImprovementsDone = "Genomförda förbättringar",
+        Deviations = "Nya avvikelser",
+        DeviationsHint = "En avvikelse per rad",
+        Benefit = "Nytta som realiserats den här veckan",
+        Kinds = new Dictionary<BenefitKind, string>
+        {
+            [BenefitKind.TimeSaved] = "Sparad tid",
+            [BenefitKind.Money] = "Pengar",
+            [BenefitKind.Quality] = "Kvalitet",
+            [BenefitKind.LeadTime] = "Kortare ledtid",
+            [BenefitKind.CapacityFreed] = "Frigjord kapacitet",
+            [BenefitKind.UserSatisfaction] = "Nöjdare brukare",
+        },
+        Amount = "Mängd",
+        Measures = new Dictionary<BenefitMeasure, string>
+        {
+            [BenefitMeasure.Hours] = "timmar",
+            [BenefitMeasure.Nok] = "NOK",
+            [BenefitMeasure.Sek] = "SEK",
+            [BenefitMeasure.DaysOfLeadTime] = "dagar ledtid",
+            [BenefitMeasure.PlacesFreed] = "platser frigjorda",
+        },
+        AffectsOthers = "Påverkar det andra enheter?",
+        NeedHelp = "Behöver ni hjälp från utvecklingsenheten? Skriv med vad",
+        Note = "Anteckning",
+        Send = "Skicka",
+        Edit = "Redigera",
+        Required = "Måste fyllas i.",
+        Range = (min, max) => $"Skriv ett tal från {min} till {max}.",
+        TooLong = max => $"Högst {max} tecken.",
+        BenefitIncomplete = "Fyll i typ, mängd och enhet för nyttan, eller lämna alla tre tomma.",
+        FixBelow = "Något saknas – se anmärkningarna nedan. Inget är sparat ännu.",
+        SubmittedBy = (who, when) => $"Skickad av {who} {when}",
+        NotHeldSummary = "Tavelmötet hölls inte",
+        AttendanceSummary = n => $"{n} deltog",
+        ImprovementsSummary = (n, p, d) => $"Förbättringar: {n} nya, {p} pågår, {d} genomförda",
+        Closed = "Den här statusrapporten kan inte ändras längre: nästa tavelmöte har börjat.",
+        UnknownUnit = "Jag hittar inte enheten som rapporten gäller.",
+        NoUnit = "Jag vet inte vilken enhet du rapporterar för. Använd kommandot i enhetens kanal, eller be leankoordinatorn lägga till dig som chef eller koordinator.",
+        ChangedMeanwhile = "Någon annan ändrade rapporten samtidigt. Här är den sparade versionen – redigera igen vid behov.",
+    };
+
+    private static readonly CheckInTexts English = new()
+    {
+        Title = (unit, date) => $"Board meeting check-in – {unit}, {date}",
+        Intro = "Takes two minutes. Fields marked * are required.",
+        Held = "Was the board meeting held?",
+        Yes = "Yes",
+        No = "No",
+        WhyNotHeld = "Why not?",
+        Reasons = new Dictionary<NotHeldReason, string>
+        {
+            [NotHeldReason.LeaderAbsent] = "Leader away, no stand-in",
+            [NotHeldReason.TooBusy] = "Too busy",
+            [NotHeldReason.HolidayOrClosure] = "Holiday or closed",
+            [NotHeldReason.TooFewPresent] = "Too few present",
+            [NotHeldReason.Other] = "Other (say in the note)",
+        },
+        Attendance = "How many attended?",
+        ImprovementsNew = "New improvements",
+        ImprovementsInProgress = "Improvements in progress",
+        ImprovementsDone = "Improvements done",
+        Deviations = "New deviations",
+        DeviationsHint = "One deviation per line",
+        Benefit = "Benefit realised this week",
+        Kinds = new Dictionary<BenefitKind, string>
+        {
+            [BenefitKind.TimeSaved] = "Time saved",
+            [BenefitKind.Money] = "Money",
+            [BenefitKind.Quality] = "Quality",
+            [BenefitKind.LeadTime] = "Shorter lead time",
+            [BenefitKind.CapacityFreed] = "Capacity freed",
+            [BenefitKind.UserSatisfaction] = "User satisfaction",
+        },
+        Amount = "Amount",
+        Measures = new Dictionary<BenefitMeasure, string>
+        {
+            [BenefitMeasure.Hours] = "hours",
+            [BenefitMeasure.Nok] = "NOK",
+            [BenefitMeasure.Sek] = "SEK",
+            [BenefitMeasure.DaysOfLeadTime] = "days of lead time",
+            [BenefitMeasure.PlacesFreed] = "places freed",
+        },
+        AffectsOthers = "Does it affect other units?",
+        NeedHelp = "Do you need help from the development unit? Say with what",
+        Note = "Note",
+        Send = "Send",
+        Edit = "Edit",
+        Required = "Required.",
+        Range = (min, max) => $"Enter a number from {min} to {max}.",
+        TooLong = max => $"At most {max} characters.",
+        BenefitIncomplete = "Give the benefit's kind, amount and measure, or leave all three empty.",
+        FixBelow = "Something is missing - see the notes below. Nothing has been saved yet.",
+        SubmittedBy = (who, when) => $"Sent by {who} {when}",
+        NotHeldSummary = "The board meeting was not held",
+        AttendanceSummary = n => $"{n} attended",
+        ImprovementsSummary = (n, p, d) => $"Improvements: {n} new, {p} in progress, {d} done",
+        Closed = "This check-in can no longer be changed: the next board meeting has started.",
+        UnknownUnit = "I can't find the unit this check-in is for.",
+        NoUnit = "I don't know which unit you report for. Use the command in the unit's channel, or ask the Lean coordinator to add you as its leader or coordinator.",
+        ChangedMeanwhile = "Someone else changed the check-in at the same time. Here is the saved version - edit again if needed.",
+    };
+}

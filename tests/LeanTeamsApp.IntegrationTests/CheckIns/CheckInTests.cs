@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation;
+
+namespace LeanTeamsApp.IntegrationTests.CheckIns;
+
+public sealed class CheckInTests : IAsyncLifetime
+{
+    private BotHost _bot = null!;
+    private Unit _byggesak = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHost.StartAsync();
+        _byggesak = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private CheckInStore CheckIns => _bot.App.Services.GetRequiredService<CheckInStore>();
+
+    private DateOnly LatestMeeting => Meetings.Latest(_byggesak, DateTimeOffset.UtcNow);
+
+    [Theory]
+    [InlineData("nb-NO", "statusrapport", "Statusrapport etter tavlemøtet – Byggesak")]
+    [InlineData("sv-SE", "statusrapport", "Statusrapport efter tavelmötet – Byggesak")]
+    [InlineData("en-GB", "checkin", "Board meeting check-in – Byggesak")]
+    public async Task CheckInCommand_UnitLeader_GetsTheFormForTheLatestMeeting(string locale, string text, string title)
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, text, locale));
+
+        Assert.Contains(title, said, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"checkin.submit\"", said, StringComparison.Ordinal);
+        Assert.Contains($"\"meetingDate\":\"{LatestMeeting:yyyy-MM-dd}\"", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckInCommand_PersonWithoutAUnit_IsToldWhy()
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Stranger, "checkin", "en-GB"));
+
+        Assert.Contains("I don't know which unit you report for.", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_EveryFieldFilled_IsStoredAndTheCardBecomesASummaryForEveryone()
+    {
+        var (status, card) = await SubmitAsync(FullAnswers());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Sendt av Randi Lie", card, StringComparison.Ordinal);
+        Assert.Contains("Forbedringer: 2 nye, 3 i arbeid, 1 fullført", card, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"checkin.edit\"", card, StringComparison.Ordinal);
+        var stored = await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default);
+        Assert.NotNull(stored);
+        Assert.Equal((true, 8, 2, 3, 1), (stored.MeetingHeld, stored.Attendance, stored.ImprovementsNew, stored.ImprovementsInProgress, stored.ImprovementsDone));
+        Assert.Equal(["Feil i skjema for byggesøknad", "Ventetid på ferdigattest"], stored.NewDeviations);
+        Assert.Equal(new BenefitEntry(BenefitKind.TimeSaved, 3.5m, BenefitMeasure.Hours, ["servicetorget"]) with { AffectsUnitIds = stored.Benefits[0].AffectsUnitIds }, stored.Benefits[0]);
+        Assert.Equal(["servicetorget"], stored.Benefits[0].AffectsUnitIds);
+        Assert.Equal("Hjelp med verdistrømanalyse", stored.HelpNeeded);
+        var update = Assert.Single(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Update);
+        Assert.Equal("card-message-1", update.ActivityId);
+        Assert.Contains("Sendt av Randi Lie", update.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_MeetingNotHeldWithReason_NeedsNoAttendance()
+    {
+        var (_, card) = await SubmitAsync(new JsonObject { ["held"] = "no", ["notHeldReason"] = "TooBusy" });
+
+        Assert.Contains("Tavlemøtet ble holdt?", card.Replace("Ble tavlemøtet holdt?", "Tavlemøtet ble holdt?", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Nei · For travelt", card, StringComparison.Ordinal);
+        Assert.False((await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default))!.MeetingHeld);
+    }
+
+    [Theory]
+    [InlineData("{}", "held", "Må fylles ut.")]
+    [InlineData("{\"held\":\"yes\"}", "attendance", "Må fylles ut.")]
+    [InlineData("{\"held\":\"yes\",\"attendance\":\"0\"}", "attendance", "Skriv et tall fra 1 til 500.")]
+    [InlineData("{\"held\":\"no\"}", "notHeldReason", "Må fylles ut.")]
+    [InlineData("{\"held\":\"yes\",\"attendance\":\"5\",\"benefitKind\":\"TimeSaved\"}", "benefitAmount", "Fyll ut type, mengde og enhet")]
+    [InlineData("{\"held\":\"yes\",\"attendance\":\"5\",\"improvementsDone\":\"-1\"}", "improvementsDone", "Skriv et tall fra 0 til 999.")]
+    public async Task Submit_MissingOrInvalidAnswers_ShowsTheErrorOnTheCardAndStoresNothing(string answers, string field, string error)
+    {
+        var (status, card) = await SubmitAsync(JsonNode.Parse(answers)!.AsObject());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Noe mangler – se merknadene under. Ingenting er lagret ennå.", card, StringComparison.Ordinal);
+        Assert.Contains(error, card, StringComparison.Ordinal);
+        using var parsed = JsonDocument.Parse(card);
+        var body = parsed.RootElement.GetProperty("value").GetProperty("body").EnumerateArray().ToList();
+        var input = body.FindIndex(e => e.TryGetProperty("id", out var id) && id.GetString() == field);
+        Assert.Contains(error, body[input + 1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Null(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
+        Assert.DoesNotContain(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Update);
+    }
+
+    [Fact]
+    public async Task Submit_Twice_IsStoredOnceAndRefreshedOnce()
+    {
+        await SubmitAsync(FullAnswers());
+
+        var (status, card) = await SubmitAsync(FullAnswers());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Sendt av Randi Lie", card, StringComparison.Ordinal);
+        var stored = await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default);
+        Assert.Equal(1, stored!.Revision);
+        Assert.Empty(await CheckIns.HistoryAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
+        Assert.Single(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Update);
+    }
+
+    [Fact]
+    public async Task Edit_ThenSubmitCorrection_StoresRevisionTwoAndKeepsTheFirstInTheAuditTrail()
+    {
+        await SubmitAsync(FullAnswers());
+
+        var (_, form) = await ActAsync(CheckInCard.EditVerb, new JsonObject());
+        var etag = JsonNode.Parse(form)!["value"]!["actions"]![0]!["data"]!["etag"]!.GetValue<string>();
+        Assert.Contains("\"value\":\"8\"", form.Replace("\"value\":8", "\"value\":\"8\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        var corrected = FullAnswers();
+        corrected["attendance"] = "9";
+        corrected["etag"] = etag;
+        var (_, summary) = await SubmitAsync(corrected);
+
+        Assert.Contains("9 deltok", summary, StringComparison.Ordinal);
+        var stored = await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default);
+        Assert.Equal((2, 9), (stored!.Revision, stored.Attendance));
+        var history = await CheckIns.HistoryAsync(_bot.TenantId, "byggesak", LatestMeeting, default);
+        Assert.Equal((1, 8), (Assert.Single(history).Revision, history[0].Attendance));
+    }
+
+    [Fact]
+    public async Task Correction_WithAStaleETag_OverwritesNothing()
+    {
+        await SubmitAsync(FullAnswers());
+        var stale = FullAnswers();
+        stale["attendance"] = "11";
+        stale["etag"] = "W/\"datetime'2000-01-01T00%3A00%3A00.0000000Z'\"";
+
+        var (_, card) = await SubmitAsync(stale);
+
+        Assert.Contains("Noen andre endret rapporten samtidig.", card, StringComparison.Ordinal);
+        Assert.Equal(8, (await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default))!.Attendance);
+    }
+
+    [Fact]
+    public async Task Submit_AfterTheNextMeetingStarted_IsRefusedWithAClearMessage()
+    {
+        var (status, body) = await SubmitAsync(FullAnswers(), LatestMeeting.AddDays(-7));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Denne statusrapporten kan ikke endres lenger: neste tavlemøte har startet.", body, StringComparison.Ordinal);
+        Assert.Null(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting.AddDays(-7), default));
+    }
+
+    [Fact]
+    public async Task Submit_ForAUnitOfAnotherTenant_FindsNothingAndStoresNothing()
+    {
+        var otherTenant = new TeamsActivities(TestTenants.New(), _bot.Connector.ServiceUrl);
+        var invoke = otherTenant.Invoke(_bot.Stranger, "adaptiveCard/action", Value(CheckInCard.SubmitVerb, FullAnswers(), LatestMeeting));
+
+        using var response = await _bot.PostAsync(invoke);
+
+        Assert.Contains("Jeg finner ikke enheten denne rapporten gjelder.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
+        Assert.Null(await CheckIns.GetAsync(otherTenant.TenantId, "byggesak", LatestMeeting, default));
+    }
+
+    [Fact]
+    public async Task Submit_ThroughTheActionSubmitFallback_IsStoredAndAnsweredWithTheSummary()
+    {
+        var message = _bot.Activities.PersonalMessage(_bot.ByggesakLeader, "");
+        message.Remove("text");
+        var data = FullAnswers();
+        data["verb"] = CheckInCard.SubmitVerb;
+        data["unitId"] = "byggesak";
+        data["meetingDate"] = LatestMeeting.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        message["value"] = data;
+
+        var said = await _bot.SayAsync(message);
+
+        Assert.Contains("Sendt av Randi Lie", said, StringComparison.Ordinal);
+        Assert.NotNull(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
+    }
+
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static JsonObject FullAnswers() => new()
+    {
+        ["held"] = "yes",
+        ["attendance"] = "8",
+        ["improvementsNew"] = "2",
+        ["improvementsInProgress"] = "3",
+        ["improvementsDone"] = "1",
+        ["deviations"] = "Feil i skjema for byggesøknad\nVentetid på ferdigattest\n",
+        ["benefitKind"] = "TimeSaved",
+        ["benefitAmount"] = "3.5",
+        ["benefitMeasure"] = "Hours",
+        ["benefitAffects"] = "servicetorget,ikke-en-enhet",
+        ["helpNeeded"] = "Hjelp med verdistrømanalyse",
+        ["note"] = "Bra møte",
+    };
+
+    private Task<(HttpStatusCode Status, string Body)> SubmitAsync(JsonObject answers, DateOnly? meetingDate = null) =>
+        ActAsync(CheckInCard.SubmitVerb, answers, meetingDate);
+
+    private async Task<(HttpStatusCode Status, string Body)> ActAsync(string verb, JsonObject answers, DateOnly? meetingDate = null)
+    {
+        var invoke = _bot.Activities.Invoke(_bot.ByggesakLeader, "adaptiveCard/action", Value(verb, answers, meetingDate ?? LatestMeeting));
+        invoke["replyToId"] = "card-message-1";
+        using var response = await _bot.PostAsync(invoke);
+        // Parsed and written back without escaping, so assertions can name Norwegian text as people read it.
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonNode.Parse(body)!.ToJsonString(Unescaped));
+    }
+
+    private static JsonObject Value(string verb, JsonObject answers, DateOnly meetingDate)
+    {
+        var data = answers.DeepClone().AsObject();
+        data["unitId"] = "byggesak";
+        data["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+    }
+}
