@@ -133,6 +133,30 @@ public sealed class OutboxTests
         Assert.DoesNotContain(bot.Connector.Requests, r => r.Operation == ConnectorOperation.Send);
     }
 
+    [Fact]
+    public async Task Outbox_UnreadableRowInABatch_FailsForGoodWithoutHoldingUpTheOthers()
+    {
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, importDemo: false);
+        var outbox = bot.App.Services.GetRequiredService<Outbox>();
+        for (var i = 0; i < 5; i++)
+        {
+            await outbox.EnqueueAsync(Message(bot, $"good-{i}", $"a:good-{i}"), default);
+        }
+
+        await outbox.EnqueueAsync(Message(bot, "broken", "a:broken"), default);
+        var row = (await outbox.Rows.GetEntityAsync<Azure.Data.Tables.TableEntity>(bot.TenantId, Outbox.Key("broken"))).Value;
+        row["Activity"] = "{ this is not json";
+        await outbox.Rows.UpdateEntityAsync(row, row.ETag);
+
+        var handled = await bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+
+        Assert.Equal(6, handled);
+        Assert.Equal(5, bot.Connector.Requests.Count(r => r.Operation == ConnectorOperation.Send));
+        var broken = await outbox.GetAsync(bot.TenantId, "broken", default);
+        Assert.Equal(OutboxState.Failed, broken?.State);
+        Assert.Equal("The stored message cannot be read.", broken?.Error);
+    }
+
     private static OutboundMessage Message(BotHost bot, string id, string conversationId) =>
         new(id, bot.TenantId, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {id}" }) { ConversationId = conversationId };
 

@@ -22,13 +22,19 @@ public sealed class OutboxOptions
     /// <summary>How long to wait for new messages when the queue is empty.</summary>
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a received message stays invisible to other instances while it is being sent.</summary>
+    /// <summary>
+    /// How long a received message stays invisible to other instances while it is being sent. A send is given half of
+    /// it, so a claim is never outlived by the send it covers.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Transient failures (throttling, Teams outages) are retried this many times before the message fails.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
     public int MaxAttempts { get; set; } = 20;
 
     /// <summary>Messages sent at once by one instance.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 64)]
     public int Concurrency { get; set; } = 16;
 }
 
@@ -89,10 +95,23 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         QueueMessage[] messages = await outbox.Queue.ReceiveMessagesAsync(32, options.Value.Lease, cancellationToken);
+        // Each message gets the round's own token, not the loop's: one failing message must not cancel the others'
+        // sends midway (a cancelled send may have reached Teams, and would be sent again after the lease).
         await Parallel.ForEachAsync(
             messages,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
-            async (message, ct) => await HandleAsync(message, ct));
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency },
+            async (message, _) =>
+            {
+                try
+                {
+                    await HandleAsync(message, cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The queue message returns after the lease and is tried again; nothing is lost.
+                    LogMessageFailed(logger, message.MessageId, e);
+                }
+            });
         return messages.Length;
     }
 
@@ -108,14 +127,14 @@ public sealed partial class OutboxDispatcher(
             }
             else
             {
-                await outbox.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.FromMilliseconds(500), cancellationToken: cancellationToken);
+                await ReleaseAsync(message, TimeSpan.FromMilliseconds(500), cancellationToken);
             }
 
             return;
         }
 
         var entity = row.Value!;
-        var state = Enum.Parse<OutboxState>(entity.GetString("State"));
+        var state = Enum.TryParse<OutboxState>(entity.GetString("State"), out var parsed) ? parsed : OutboxState.Failed;
         if (state is OutboxState.Sent or OutboxState.Failed)
         {
             await DeleteAsync(message, cancellationToken);
@@ -125,7 +144,7 @@ public sealed partial class OutboxDispatcher(
         // Another instance is sending this row right now (it holds a duplicate queue message): look again later.
         if (state == OutboxState.Sending && entity.GetDateTimeOffset("ClaimedAt") is { } claimedAt && time.GetUtcNow() - claimedAt < options.Value.Lease)
         {
-            await outbox.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.Value.Lease, cancellationToken: cancellationToken);
+            await ReleaseAsync(message, options.Value.Lease, cancellationToken);
             return;
         }
 
@@ -143,51 +162,113 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
+        if (!TryRead(entity, out var send))
+        {
+            LogFailed(logger, entity.RowKey, 0, "MalformedRow", false);
+            await FinishAsync(entity, OutboxState.Failed, null, "The stored message cannot be read.", cancellationToken);
+            await DeleteAsync(message, cancellationToken);
+            return;
+        }
+
+        // Half the lease for the send: when it runs out, the message goes back for a later try before any other
+        // instance could take it over.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.Value.Lease / 2);
         try
         {
-            var sentId = await SendAsync(entity, cancellationToken);
-            await FinishAsync(entity, OutboxState.Sent, sentId, null, cancellationToken);
+            var sentId = await send(budget.Token);
+            await FinishSentAsync(entity, sentId, cancellationToken);
             await DeleteAsync(message, cancellationToken);
         }
-        catch (ConnectorException e) when (e.IsTransient && entity.GetInt32("Attempts") < options.Value.MaxAttempts)
+        catch (Exception e) when (IsTransient(e, budget, cancellationToken) && entity.GetInt32("Attempts") < options.Value.MaxAttempts)
         {
-            var delay = e.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, entity.GetInt32("Attempts") ?? 1)));
-            LogRetryLater(logger, entity.RowKey, e.StatusCode, delay);
-            await FinishAsync(entity, OutboxState.Pending, null, e.Message, cancellationToken);
-            await outbox.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
-        }
-        catch (ConnectorException e)
-        {
-            LogFailed(logger, entity.RowKey, e.StatusCode, e.ErrorCode, e.IsConversationGone);
-            await FinishAsync(entity, OutboxState.Failed, null, $"{e.StatusCode} {e.ErrorCode}: {e.Message}", cancellationToken);
-            await DeleteAsync(message, cancellationToken);
-        }
-    }
-
-    private async Task<string?> SendAsync(TableEntity entity, CancellationToken cancellationToken)
-    {
-        var activity = JsonSerializer.Deserialize<Activity>(entity.GetString("Activity"), BotJson.Options)!;
-        var serviceUrl = new Uri(entity.GetString("ServiceUrl"));
-        if (entity.GetString("ConversationId") is { } conversationId)
-        {
-            return await connector.SendAsync(new ConversationAddress(serviceUrl, conversationId, entity.PartitionKey), activity, cancellationToken);
-        }
-
-        var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
-        {
-            IsGroup = true,
-            TenantId = entity.PartitionKey,
-            ChannelData = new TeamsChannelData
+            var delay = (e as ConnectorException)?.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, entity.GetInt32("Attempts") ?? 1)));
+            LogRetryLater(logger, entity.RowKey, (e as ConnectorException)?.StatusCode ?? 0, delay);
+            if (await FinishAsync(entity, OutboxState.Pending, null, e.Message, cancellationToken))
             {
-                Channel = new ChannelInfo { Id = entity.GetString("ChannelId") },
-                Tenant = new TenantInfo { Id = entity.PartitionKey },
-            },
-            Activity = activity,
-        }, cancellationToken);
-        return created.ActivityId ?? created.Id;
+                await ReleaseAsync(message, delay, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is ConnectorException || IsTransient(e, budget, cancellationToken))
+        {
+            var failure = e as ConnectorException;
+            LogFailed(logger, entity.RowKey, failure?.StatusCode ?? 0, failure?.ErrorCode, failure?.IsConversationGone ?? false);
+            await FinishAsync(entity, OutboxState.Failed, null, failure is null ? e.Message : $"{failure.StatusCode} {failure.ErrorCode}: {failure.Message}", cancellationToken);
+            await DeleteAsync(message, cancellationToken);
+        }
     }
 
-    private async Task FinishAsync(TableEntity entity, OutboxState state, string? sentId, string? error, CancellationToken cancellationToken)
+    private static bool IsTransient(Exception e, CancellationTokenSource budget, CancellationToken stopping) =>
+        e is ConnectorException { IsTransient: true }
+        || (e is OperationCanceledException && budget.IsCancellationRequested && !stopping.IsCancellationRequested);
+
+    /// <summary>Reads a stored message into the send it stands for; false when the row cannot be read at all.</summary>
+    private bool TryRead(TableEntity entity, out Func<CancellationToken, Task<string?>> send)
+    {
+        send = null!;
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(entity.GetString("Activity") ?? "", BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        if (activity is null || !Uri.TryCreate(entity.GetString("ServiceUrl"), UriKind.Absolute, out var serviceUrl))
+        {
+            return false;
+        }
+
+        var tenant = entity.PartitionKey;
+        if (entity.GetString("ConversationId") is { Length: > 0 } conversationId)
+        {
+            send = ct => connector.SendAsync(new ConversationAddress(serviceUrl, conversationId, tenant), activity, ct);
+            return true;
+        }
+
+        if (entity.GetString("ChannelId") is not { Length: > 0 } channelId)
+        {
+            return false;
+        }
+
+        send = async ct =>
+        {
+            var created = await connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+            {
+                IsGroup = true,
+                TenantId = tenant,
+                ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Id = channelId }, Tenant = new TenantInfo { Id = tenant } },
+                Activity = activity,
+            }, ct);
+            return created.ActivityId ?? created.Id;
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// Marks a delivered message sent, retrying a storage blip: a row left "sending" would be sent again after the
+    /// lease, and Teams already has this one.
+    /// </summary>
+    private async Task FinishSentAsync(TableEntity entity, string? sentId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await FinishAsync(entity, OutboxState.Sent, sentId, null, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 4 && StorageFailure.IsOutage(e))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Writes the row's new state; false when another instance has claimed it meanwhile (its ETag moved on).</summary>
+    private async Task<bool> FinishAsync(TableEntity entity, OutboxState state, string? sentId, string? error, CancellationToken cancellationToken)
     {
         entity["State"] = state.ToString();
         entity["SentActivityId"] = sentId;
@@ -197,8 +278,29 @@ public sealed partial class OutboxDispatcher(
             entity["SentAt"] = time.GetUtcNow();
         }
 
-        var updated = await outbox.Rows.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-        entity.ETag = updated.Headers.ETag ?? entity.ETag;
+        try
+        {
+            var updated = await outbox.Rows.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            entity.ETag = updated.Headers.ETag ?? entity.ETag;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            LogClaimLost(logger, entity.RowKey);
+            return false;
+        }
+    }
+
+    private async Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outbox.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The lease ran out and another receive holds it now; it will come back on its own.
+        }
     }
 
     private async Task DeleteAsync(QueueMessage message, CancellationToken cancellationToken)
@@ -212,6 +314,12 @@ public sealed partial class OutboxDispatcher(
             // The lease ran out and another instance took it over; it will find the row finished.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} could not be handled; it returns after its lease")]
+    private static partial void LogMessageFailed(ILogger logger, string messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} was claimed by another instance meanwhile; leaving it to that one")]
+    private static partial void LogClaimLost(ILogger logger, string id);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox round failed; retrying")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
