@@ -40,7 +40,7 @@ using var app = Start(new ProcessStartInfo("dotnet", [appDll, "--urls", $"http:/
 {
     Environment =
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Storage__ConnectionString"] = azurite.ConnectionString,
         ["Bot__AllowUnauthenticatedLocalRequests"] = "true",
@@ -217,7 +217,7 @@ static void WriteReport(string path, List<(string Target, int Concurrency, Summa
     section.AppendLine();
     section.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC by `scripts/benchmark.sh` on this machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
     section.AppendLine("Everything on loopback in one run: Azurite (in memory), the recording fake Bot Connector, the service as its own");
-    section.AppendLine("Release process (Production settings, warnings-only logging, no Bot Framework token: local mode), and the bare");
+    section.AppendLine("Release process (environment 'Benchmark': production settings but local mode, no Bot Framework token; warnings-only logging), and the bare");
     section.AppendLine("baseline as another process. Each request is a Teams-shaped personal `units` message from a new user, spread over");
     section.AppendLine("50 tenants that each hold the 12-unit demo organisation, so Teams' per-thread and per-tenant pacing (which the");
     section.AppendLine("bot obeys) does not enter the numbers; the turn includes the bot's reply POST to the connector.");

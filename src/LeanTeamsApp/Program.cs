@@ -13,7 +13,7 @@ builder.Logging.AddStructuredConsole(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddErrors();
 builder.Services.AddStorage(builder.Configuration);
-builder.Services.AddBot(builder.Configuration);
+builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCheckIns();
 

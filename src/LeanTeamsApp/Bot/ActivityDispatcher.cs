@@ -144,7 +144,8 @@ public sealed partial class ActivityDispatcher(
             return;
         }
 
-        if (await RememberConversationAsync(activity, cancellationToken))
+        // An app update arrives as "add-upgrade": keep the references fresh, but greet only on a real install.
+        if (await RememberConversationAsync(activity, cancellationToken) && activity.Action == InstallationActions.Add)
         {
             await turn.SendAsync(activity.CreateReply(turn.InChannel || activity.ChannelData?.Team is not null ? turn.Texts.WelcomeTeam : turn.Texts.WelcomePersonal), cancellationToken);
         }
@@ -167,16 +168,17 @@ public sealed partial class ActivityDispatcher(
     /// <summary>Saves the references this activity shows; true when it came from a team or a personal chat.</summary>
     private async Task<bool> RememberConversationAsync(Activity activity, CancellationToken cancellationToken)
     {
+        var installEvent = activity.Type is ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate;
         var saved = false;
         if (ConversationReferences.TeamOf(activity) is { } team)
         {
-            await conversations.SaveAsync(team, cancellationToken);
+            await conversations.SaveAsync(team, cancellationToken, force: installEvent);
             saved = true;
         }
 
         if (ConversationReferences.From(activity) is { } reference)
         {
-            await conversations.SaveAsync(reference, cancellationToken);
+            await conversations.SaveAsync(reference, cancellationToken, force: installEvent);
             saved = true;
         }
 

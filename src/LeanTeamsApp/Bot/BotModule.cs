@@ -7,12 +7,17 @@ namespace LeanTeamsApp.Bot;
 
 public static class BotModule
 {
-    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var section = configuration.GetSection(BotOptions.Section);
         services.AddOptions<BotOptions>().Bind(section).ValidateDataAnnotations()
             .Validate(o => string.IsNullOrEmpty(o.AppId) || Guid.TryParse(o.AppId, out _), "Bot:AppId must be the bot's app id (a GUID).")
             .Validate(o => string.IsNullOrEmpty(o.AppId) || !string.IsNullOrEmpty(o.AppPassword), "Bot:AppPassword is required when Bot:AppId is set.")
+            // New bots are single-tenant: without a tenant the token would be asked from the retired multi-tenant authority.
+            .Validate(o => string.IsNullOrEmpty(o.AppId) || Guid.TryParse(o.TenantId, out _), "Bot:TenantId (the Entra tenant GUID) is required when Bot:AppId is set.")
+            // Unauthenticated requests would let anyone act as anyone: only on a developer's machine or in tests.
+            .Validate(o => !o.AllowUnauthenticatedLocalRequests || !environment.IsProduction(), "Bot:AllowUnauthenticatedLocalRequests must not be set in Production.")
             .ValidateOnStart();
         var bot = section.Get<BotOptions>() ?? new BotOptions();
         services.AddBotAuthentication(o =>

@@ -76,6 +76,9 @@ public sealed record BotTexts
 
     public required string WelcomePersonal { get; init; }
 
+    /// <summary>Teams' name for a team's first channel, which it never sends.</summary>
+    public required string GeneralChannel { get; init; }
+
     public string Weekday(DayOfWeek day) => Language.Culture().DateTimeFormat.GetDayName(day);
 
     public static BotTexts For(Language language) => language switch
@@ -142,6 +145,7 @@ public sealed record BotTexts
         StorageDown = "Jeg får ikke lagret akkurat nå. Ingenting ble endret – prøv igjen om litt.",
         WelcomeTeam = "Hei! Jeg er LeanTeamsApp. Lean-koordinatoren kobler hver enhetskanal til sin enhet med «registrer enhet <navn>». Skriv «hjelp» for å se alt jeg kan.",
         WelcomePersonal = "Hei! Jeg er LeanTeamsApp. Skriv «hjelp» for å se hva jeg kan.",
+        GeneralChannel = "Generelt",
     };
 
     private static readonly BotTexts Swedish = new()
@@ -201,6 +205,7 @@ public sealed record BotTexts
         StorageDown = "Jag kan inte spara just nu. Inget ändrades – försök igen om en stund.",
         WelcomeTeam = "Hej! Jag är LeanTeamsApp. Leankoordinatorn kopplar varje enhets kanal till sin enhet med ”registrera enhet <namn>”. Skriv ”hjälp” för att se allt jag kan.",
         WelcomePersonal = "Hej! Jag är LeanTeamsApp. Skriv ”hjälp” för att se vad jag kan.",
+        GeneralChannel = "Allmänt",
     };
 
     private static readonly BotTexts English = new()
@@ -260,5 +265,6 @@ public sealed record BotTexts
         StorageDown = "I can't save anything right now. Nothing was changed - please try again in a moment.",
         WelcomeTeam = "Hi! I'm LeanTeamsApp. The Lean coordinator binds each unit's channel to its unit with \"register unit <name>\". Type \"help\" to see everything I can do.",
         WelcomePersonal = "Hi! I'm LeanTeamsApp. Type \"help\" to see what I can do.",
+        GeneralChannel = "General",
     };
 }

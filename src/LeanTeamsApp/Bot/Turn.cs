@@ -39,7 +39,7 @@ public sealed class Turn(Activity activity, string tenantId, ConnectorClient con
 
         if (ChannelId is null || TeamId is null || ChannelId == TeamId)
         {
-            return "General";
+            return Texts.GeneralChannel;
         }
 
         try

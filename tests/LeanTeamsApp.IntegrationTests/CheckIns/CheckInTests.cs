@@ -187,6 +187,29 @@ public sealed class CheckInTests : IAsyncLifetime
         Assert.NotNull(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
     }
 
+    [Fact]
+    public async Task CheckInCards_FormErrorsAndSummaryInEveryLanguage_AreValidForTheOfficialRenderer()
+    {
+        var cards = new Dictionary<string, string>();
+        foreach (var (locale, word) in new[] { ("nb-NO", "statusrapport"), ("sv-SE", "statusrapport"), ("en-GB", "checkin") })
+        {
+            var before = _bot.Connector.Requests.Count;
+            await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, word, locale));
+            cards[$"checkin-form-{locale}"] = _bot.Connector.Requests.Skip(before).Single(r => r.Operation == ConnectorOperation.Reply)
+                .Activity!.Attachments![0].Content!.ToJsonString();
+        }
+
+        var (_, errors) = await SubmitAsync(new JsonObject { ["held"] = "yes", ["attendance"] = "0" });
+        cards["checkin-form-with-errors"] = JsonNode.Parse(errors)!["value"]!.ToJsonString();
+        var (_, summary) = await SubmitAsync(FullAnswers());
+        cards["checkin-summary"] = JsonNode.Parse(summary)!["value"]!.ToJsonString();
+
+        var verdicts = await LeanTeamsApp.IntegrationTests.Cards.OfficialRenderer.ValidateAsync(cards, LeanTeamsApp.IntegrationTests.Cards.OfficialRenderer.ArtifactsFolder);
+
+        Assert.All(verdicts.Values, v => Assert.True(v.IsValid, v.ToString()));
+        Assert.Equal(5, verdicts.Count);
+    }
+
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonObject FullAnswers() => new()

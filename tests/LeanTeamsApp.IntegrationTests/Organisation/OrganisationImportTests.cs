@@ -54,6 +54,20 @@ public sealed class OrganisationImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_Again_KeepsTheTeamsIdentityLearnedMeanwhile()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+        var person = await _app.Store.GetPersonAsync(tenant, "leder.byggesak@fjordvik.kommune.no", default);
+        await _app.Store.SavePersonAsync(tenant, person! with { AadObjectId = "8e1f7d3a-0c2b-4a59-9e6d-1f2a3b4c5d6e" }, default);
+
+        var again = await _app.ImportDemoAsync(tenant);
+
+        Assert.True(again.Succeeded);
+        Assert.Equal("8e1f7d3a-0c2b-4a59-9e6d-1f2a3b4c5d6e", (await _app.Store.GetPersonAsync(tenant, "leder.byggesak@fjordvik.kommune.no", default))?.AadObjectId);
+    }
+
+    [Fact]
     public async Task Import_YamlWithSixKindsOfBadRows_ReportsEachByLineAndWritesNothing()
     {
         var tenant = TestTenants.New();

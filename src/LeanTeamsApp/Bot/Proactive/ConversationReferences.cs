@@ -71,7 +71,9 @@ public sealed class ConversationReferences(StorageTables tables)
             ? new ConversationReference(tenant, ConversationScope.Team, teamId, serviceUrl, teamId, teamId, null, activity.ChannelData.Team.Name)
             : null;
 
-    public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
+    /// <param name="force">Write even when this instance wrote the same row before: on install events another
+    /// instance may have deleted it since (an uninstall it handled), which this instance's memory cannot know.</param>
+    public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken, bool force = false)
     {
         var row = new TableEntity(reference.TenantId, RowKey(reference.Scope, reference.Key))
         {
@@ -83,7 +85,7 @@ public sealed class ConversationReferences(StorageTables tables)
         };
         var fingerprint = string.Join(";", row.Select(p => $"{p.Key}={p.Value}"));
         var cacheKey = $"{row.PartitionKey}/{row.RowKey}";
-        if (_written.TryGetValue(cacheKey, out var last) && last == fingerprint)
+        if (!force && _written.TryGetValue(cacheKey, out var last) && last == fingerprint)
         {
             return;
         }

@@ -62,9 +62,9 @@ public static class CheckInCard
         Add(new NumberInput { Id = "improvementsDone", Label = t.ImprovementsDone, Min = 0, Max = MaxImprovements, Value = Number("improvementsDone"), ErrorMessage = t.Range(0, MaxImprovements) });
         Add(new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxDeviationLines * (MaxDeviationLength + 1), Value = Value("deviations") });
         body.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Benefit });
+        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
         Add(new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
-        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Amount });
+        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Measure });
         Add(new ChoiceSetInput([.. otherUnits.Where(u => u.Id != unit.Id).Select(u => new Choice(u.Name, u.Id))])
         {
             Id = "benefitAffects", Label = t.AffectsOthers, IsMultiSelect = true, Style = "filtered", Value = Value("benefitAffects"),

@@ -20,7 +20,9 @@ public sealed record CheckInTexts
     public required string DeviationsHint { get; init; }
     public required string Benefit { get; init; }
     public required IReadOnlyDictionary<BenefitKind, string> Kinds { get; init; }
+    public required string Kind { get; init; }
     public required string Amount { get; init; }
+    public required string Measure { get; init; }
     public required IReadOnlyDictionary<BenefitMeasure, string> Measures { get; init; }
     public required string AffectsOthers { get; init; }
     public required string NeedHelp { get; init; }
@@ -80,7 +82,9 @@ public sealed record CheckInTexts
             [BenefitKind.CapacityFreed] = "Frigjort kapasitet",
             [BenefitKind.UserSatisfaction] = "Brukertilfredshet",
         },
+        Kind = "Type gevinst",
         Amount = "Mengde",
+        Measure = "Måleenhet",
         Measures = new Dictionary<BenefitMeasure, string>
         {
             [BenefitMeasure.Hours] = "timer",
@@ -141,7 +145,9 @@ public sealed record CheckInTexts
             [BenefitKind.CapacityFreed] = "Frigjord kapacitet",
             [BenefitKind.UserSatisfaction] = "Nöjdare brukare",
         },
+        Kind = "Typ av nytta",
         Amount = "Mängd",
+        Measure = "Måttenhet",
         Measures = new Dictionary<BenefitMeasure, string>
         {
             [BenefitMeasure.Hours] = "timmar",
@@ -202,7 +208,9 @@ public sealed record CheckInTexts
             [BenefitKind.CapacityFreed] = "Capacity freed",
             [BenefitKind.UserSatisfaction] = "User satisfaction",
         },
+        Kind = "Kind of benefit",
         Amount = "Amount",
+        Measure = "Unit of measure",
         Measures = new Dictionary<BenefitMeasure, string>
         {
             [BenefitMeasure.Hours] = "hours",

@@ -11,7 +11,8 @@ namespace LeanTeamsApp.Features.Organisation;
 /// The organisation's chat commands. A coordinator binds channels and may change any unit; a unit's leaders
 /// (leader, unit coordinators, its service-area leader) may change that unit's board meeting.
 /// </summary>
-public sealed class OrganisationCommands(OrganisationStore store, Callers callers, ConversationReferences conversations, Outbox outbox)
+public sealed partial class OrganisationCommands(
+    OrganisationStore store, Callers callers, ConversationReferences conversations, Outbox outbox, ILogger<OrganisationCommands> logger)
 {
     public async Task RegisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -62,7 +63,7 @@ public sealed class OrganisationCommands(OrganisationStore store, Callers caller
         }
 
         await turn.ReplyAsync(reply, cancellationToken);
-        await NotifyCoordinatorAsync(turn, organisation, $"unit-registered|{unit.Id}|{channel.ChannelId}|{saved.ETag}", t.CoordinatorNoticeUnitRegistered(unit.Name, channel.Name!), cancellationToken);
+        await TryNotifyCoordinatorAsync(turn, organisation, $"unit-registered|{unit.Id}|{channel.ChannelId}|{saved.ETag}", t.CoordinatorNoticeUnitRegistered(unit.Name, channel.Name!), cancellationToken);
     }
 
     public async Task SetCoordinatorChannelAsync(Turn turn, string arguments, CancellationToken cancellationToken)
@@ -170,12 +171,12 @@ public sealed class OrganisationCommands(OrganisationStore store, Callers caller
             body.Add(new TextBlock(t.NoUnits));
         }
 
-        foreach (var area in areas.Where(a => units.Any(u => u.ServiceAreaId == a.Id)).OrderBy(a => a.Name, StringComparer.CurrentCulture))
+        foreach (var area in areas.Where(a => units.Any(u => u.ServiceAreaId == a.Id)).OrderBy(a => a.Name, StringComparer.Create(turn.Language.Culture(), ignoreCase: true)))
         {
             body.Add(new TextBlock(area.Name) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
             body.Add(new FactSet([.. units
                 .Where(u => u.ServiceAreaId == area.Id)
-                .OrderBy(u => u.Name, StringComparer.CurrentCulture)
+                .OrderBy(u => u.Name, StringComparer.Create(turn.Language.Culture(), ignoreCase: true))
                 .Select(u => new Fact(u.Name, Describe(t, u)))]));
         }
 
@@ -237,6 +238,22 @@ public sealed class OrganisationCommands(OrganisationStore store, Callers caller
         .Take(3)
         .Select(x => x.Name)];
 
+    /// <summary>
+    /// Tells the forum channel. The change itself is saved and confirmed by now, so a storage failure here must not
+    /// reach the turn's "nothing was changed" answer; it is logged instead.
+    /// </summary>
+    private async Task TryNotifyCoordinatorAsync(Turn turn, Organisation organisation, string messageId, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await NotifyCoordinatorAsync(turn, organisation, messageId, text, cancellationToken);
+        }
+        catch (Exception e) when (Infrastructure.Storage.StorageFailure.IsOutage(e))
+        {
+            LogNoticeLost(logger, turn.TenantId, e.Message);
+        }
+    }
+
     private async Task NotifyCoordinatorAsync(Turn turn, Organisation organisation, string messageId, string text, CancellationToken cancellationToken)
     {
         if (organisation.CoordinatorChannel is not { } forum || forum.ChannelId == turn.ChannelId
@@ -249,4 +266,7 @@ public sealed class OrganisationCommands(OrganisationStore store, Callers caller
             new OutboundMessage(messageId, turn.TenantId, team.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = text }) { ChannelId = forum.ChannelId },
             cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the forum notice for tenant {TenantId}: {Reason}")]
+    private static partial void LogNoticeLost(ILogger logger, string tenantId, string reason);
 }

@@ -189,6 +189,14 @@ public sealed class OrganisationStore(StorageTables tables)
         }
 
         var groups = new List<List<TableTransactionAction>>();
+        // The time-zone list first: a unit written in an early batch must be findable by meeting time even if a
+        // later batch fails.
+        var zoneWrites = ZoneWrites(tenantId, current.GetValueOrDefault(DirectoryKeys.TimeZones), draft.Units.Select(u => u.TimeZone));
+        if (zoneWrites.Count > 0)
+        {
+            groups.Add(zoneWrites);
+        }
+
         void Put(TableEntity desired)
         {
             var existing = current.GetValueOrDefault(desired.RowKey);
@@ -212,7 +220,9 @@ public sealed class OrganisationStore(StorageTables tables)
 
         foreach (var person in draft.People)
         {
-            Put(DirectoryRows.ToRow(tenantId, person));
+            // The Entra object id is learned from Teams, not from HR files: keep it.
+            var known = current.GetValueOrDefault(DirectoryKeys.Person(person.Id));
+            Put(DirectoryRows.ToRow(tenantId, person with { AadObjectId = person.AadObjectId ?? known?.GetString("AadObjectId") }));
         }
 
         foreach (var unit in draft.Units)
@@ -230,11 +240,6 @@ public sealed class OrganisationStore(StorageTables tables)
             groups.Add([.. UnitWrites(tenantId, merged, existing?.ETag.ToString(), oldIndex)]);
         }
 
-        var zoneWrites = ZoneWrites(tenantId, current.GetValueOrDefault(DirectoryKeys.TimeZones), draft.Units.Select(u => u.TimeZone));
-        if (zoneWrites.Count > 0)
-        {
-            groups.Add(zoneWrites);
-        }
 
         foreach (var batch in Chunk(groups))
         {

@@ -210,8 +210,11 @@ public sealed record ExecuteAction(string Title, string Verb) : CardAction(Title
     /// <summary>"auto" validates and sends the card's inputs; "none" skips them (Cancel, Edit).</summary>
     public string? AssociatedInputs { get; init; }
 
-    /// <summary>Clients without Universal Actions fall back to a plain submit of the same data.</summary>
-    public SubmitAction? Fallback { get; init; }
+    /// <summary>
+    /// Clients without Universal Actions fall back to a plain submit of the same data. Declared as the base type so
+    /// the serializer writes its "type": a fallback without one is no action at all to those clients.
+    /// </summary>
+    public CardAction? Fallback { get; init; }
 
     public static ExecuteAction WithFallback(string title, string verb, JsonObject? data = null, string? associatedInputs = null)
     {

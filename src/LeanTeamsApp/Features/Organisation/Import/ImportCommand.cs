@@ -34,7 +34,9 @@ public static class ImportCommand
 
         await output.WriteLineAsync(result.Succeeded
             ? $"Imported {file} into tenant {tenant}: {result.ServiceAreas} service areas, {result.People} people, {result.Units} units written or checked."
-            : $"Nothing was written: {result.Errors.Count} error(s).");
+            : result.Outcome is null
+                ? $"Nothing was written: {result.Errors.Count} error(s)."
+                : "The import did not finish; run it again (it is safe to repeat).");
         return result.Succeeded ? 0 : 1;
     }
 }

@@ -50,7 +50,7 @@ public sealed class OrganisationImporter(OrganisationStore store)
         return written.Outcome == WriteOutcome.Written
             ? new ImportResult([], written.Outcome, draft.ServiceAreas.Count, draft.People.Count, draft.Units.Count)
             : new ImportResult(
-                [new ImportError(fileName, 0, "(file)", "the organisation was changed by someone else during the import; run the import again")],
+                [new ImportError(fileName, 0, "(file)", "the organisation was changed by someone else during the import, which may have stopped part-way; run the import again (it is safe to repeat)")],
                 written.Outcome, 0, 0, 0);
     }
 }
