@@ -54,7 +54,7 @@ public static class OfficialRenderer
             }
 
             arguments.Add(folder.FullName);
-            var (exitCode, output) = await RunNodeAsync(arguments, cancellationToken);
+            var (exitCode, output) = await Node.RunAsync(arguments, TimeSpan.FromSeconds(120), cancellationToken);
             return Parse(cards.Keys, exitCode, output);
         }
         finally
@@ -97,39 +97,5 @@ public static class OfficialRenderer
         }
 
         return verdicts;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunNodeAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot.Find(),
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(120));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The card validator did not finish within 120 seconds.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -251,38 +251,5 @@ public sealed class ManifestPackageTests : IDisposable
         return reader.ReadToEnd();
     }
 
-    private static async Task<NodeRun> RunNodeAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot.Find(),
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {string.Join(' ', args)} did not finish within 60 seconds.");
-        }
-
-        return new NodeRun(process.ExitCode, await stdout + await stderr);
-    }
-
-    private sealed record NodeRun(int ExitCode, string Output);
+    private static Task<NodeRun> RunNodeAsync(params string[] args) => Node.RunAsync(args, TimeSpan.FromSeconds(60));
 }

@@ -17,21 +17,8 @@ public sealed partial class OrganisationCommands(
     public async Task RegisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = turn.Texts;
-        if (!turn.InChannel)
+        if (await CoordinatorInChannelAsync(turn, CommandKind.RegisterUnit, cancellationToken) is not { } organisation)
         {
-            await turn.ReplyAsync(t.ChannelOnly(CommandCatalog.Word(CommandKind.RegisterUnit, turn.Language)), cancellationToken);
-            return;
-        }
-
-        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
-        {
-            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
-            return;
-        }
-
-        if (!(await callers.ResolveAsync(turn, cancellationToken)).IsCoordinator)
-        {
-            await turn.ReplyAsync(t.CoordinatorOnly, cancellationToken);
             return;
         }
 
@@ -69,21 +56,8 @@ public sealed partial class OrganisationCommands(
     public async Task SetCoordinatorChannelAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = turn.Texts;
-        if (!turn.InChannel)
+        if (await CoordinatorInChannelAsync(turn, CommandKind.SetCoordinatorChannel, cancellationToken) is not { } organisation)
         {
-            await turn.ReplyAsync(t.ChannelOnly(CommandCatalog.Word(CommandKind.SetCoordinatorChannel, turn.Language)), cancellationToken);
-            return;
-        }
-
-        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
-        {
-            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
-            return;
-        }
-
-        if (!(await callers.ResolveAsync(turn, cancellationToken)).IsCoordinator)
-        {
-            await turn.ReplyAsync(t.CoordinatorOnly, cancellationToken);
             return;
         }
 
@@ -207,6 +181,34 @@ public sealed partial class OrganisationCommands(
         var body = new List<CardElement> { TextBlock.Heading(t.WhoAmITitle(caller.DisplayName)), new TextBlock(caller.Email!) { IsSubtle = true, Spacing = Spacing.None } };
         body.Add(facts.Count == 0 ? new TextBlock(t.NoRoles) : new FactSet(facts));
         await turn.ReplyAsync(new AdaptiveCard { Body = body }, t.WhoAmITitle(caller.DisplayName), cancellationToken);
+    }
+
+    /// <summary>
+    /// The guard of the coordinator's channel commands: used in a team channel, organisation set up, caller is the
+    /// coordinator. Answers the user and returns null when one of them fails.
+    /// </summary>
+    private async Task<Organisation?> CoordinatorInChannelAsync(Turn turn, CommandKind command, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        if (!turn.InChannel)
+        {
+            await turn.ReplyAsync(t.ChannelOnly(CommandCatalog.Word(command, turn.Language)), cancellationToken);
+            return null;
+        }
+
+        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
+        {
+            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            return null;
+        }
+
+        if (!(await callers.ResolveAsync(turn, cancellationToken)).IsCoordinator)
+        {
+            await turn.ReplyAsync(t.CoordinatorOnly, cancellationToken);
+            return null;
+        }
+
+        return organisation;
     }
 
     private static bool MayChange(Caller caller, Unit unit) =>
