@@ -15,7 +15,7 @@ builder.Services.AddErrors();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOrganisation(builder.Configuration);
-builder.Services.AddCheckIns();
+builder.Services.AddCheckIns(builder.Configuration);
 
 var app = builder.Build();
 

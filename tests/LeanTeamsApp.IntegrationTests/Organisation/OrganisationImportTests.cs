@@ -54,6 +54,35 @@ public sealed class OrganisationImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_HolidayPeriods_AreStoredWithTheOrganisation()
+    {
+        var tenant = TestTenants.New();
+
+        await _app.ImportDemoAsync(tenant);
+
+        var periods = (await _app.Store.GetOrganisationAsync(tenant, default))!.HolidayPeriods;
+        Assert.Equal(
+            [
+                new LeanTeamsApp.Features.Calendar.BlackoutPeriod(new DateOnly(2026, 7, 6), new DateOnly(2026, 7, 26), "Fellesferie"),
+                new LeanTeamsApp.Features.Calendar.BlackoutPeriod(new DateOnly(2026, 12, 24), new DateOnly(2027, 1, 1), "Juleuka"),
+            ],
+            periods);
+    }
+
+    [Fact]
+    public async Task Import_HolidayPeriodEndingBeforeItStarts_IsReportedByLine()
+    {
+        var tenant = TestTenants.New();
+        var yaml = ImportFiles.Demo(tenant).Replace("{ name: Juleuka, from: 2026-12-24, to: 2027-01-01 }", "{ name: Juleuka, from: 2026-12-24, to: 2026-12-01 }", StringComparison.Ordinal);
+
+        var result = await _app.ImportAsync(tenant, "organisation.yaml", yaml);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("organisation.yaml:11: to: the holiday period ends before it starts", error.ToString());
+        Assert.Null(await _app.Store.GetOrganisationAsync(tenant, default));
+    }
+
+    [Fact]
     public async Task Import_Again_KeepsTheTeamsIdentityLearnedMeanwhile()
     {
         var tenant = TestTenants.New();

@@ -71,7 +71,6 @@ public sealed partial class OutboxDispatcher(
             {
                 if (tables.Created)
                 {
-                    await outbox.EnsureQueueAsync(stoppingToken);
                     handled = await DispatchOnceAsync(stoppingToken);
                 }
             }
@@ -94,6 +93,7 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
+        await outbox.EnsureQueueAsync(cancellationToken);
         QueueMessage[] messages = await outbox.Queue.ReceiveMessagesAsync(32, options.Value.Lease, cancellationToken);
         // Each message gets the round's own token, not the loop's: one failing message must not cancel the others'
         // sends midway (a cancelled send may have reached Teams, and would be sent again after the lease).

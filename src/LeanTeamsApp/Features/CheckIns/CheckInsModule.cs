@@ -5,8 +5,11 @@ namespace LeanTeamsApp.Features.CheckIns;
 
 public static class CheckInsModule
 {
-    public static IServiceCollection AddCheckIns(this IServiceCollection services)
+    public static IServiceCollection AddCheckIns(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<CheckInOptions>().Bind(configuration.GetSection(CheckInOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CheckInScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
         services.AddTable(CheckInStore.Table);
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<CheckInCommands>();

@@ -10,6 +10,15 @@ public sealed record Organisation(
     ChannelReference? CoordinatorChannel)
 {
     public string? ETag { get; init; }
+
+    /// <summary>Periods the organisation sets aside (common summer holiday weeks, Christmas week): no check-in prompts.</summary>
+    public IReadOnlyList<Calendar.BlackoutPeriod> HolidayPeriods { get; init; } = [];
+
+    public bool Equals(Organisation? other) =>
+        other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag)
+        && HolidayPeriods.SequenceEqual(other.HolidayPeriods);
+
+    public override int GetHashCode() => HashCode.Combine(TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, HolidayPeriods.Count);
 }
 
 public enum ServiceAreaKind

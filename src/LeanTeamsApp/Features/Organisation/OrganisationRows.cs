@@ -57,6 +57,8 @@ internal static class DirectoryRows
         ["CoordinatorTeamId"] = o.CoordinatorChannel?.TeamId,
         ["CoordinatorChannelId"] = o.CoordinatorChannel?.ChannelId,
         ["CoordinatorChannelName"] = o.CoordinatorChannel?.Name,
+        ["HolidayPeriods"] = o.HolidayPeriods.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
+            o.HolidayPeriods.Select(p => new StoredPeriod(Date(p.From), Date(p.To), p.Name))),
     };
 
     public static Organisation ToOrganisation(TableEntity row) => new(
@@ -66,7 +68,12 @@ internal static class DirectoryRows
         Channel(row.GetString("CoordinatorTeamId"), row.GetString("CoordinatorChannelId"), row.GetString("CoordinatorChannelName")))
     {
         ETag = row.ETag.ToString(),
+        HolidayPeriods = row.GetString("HolidayPeriods") is { } periods
+            ? [.. System.Text.Json.JsonSerializer.Deserialize<StoredPeriod[]>(periods)!.Select(p => new Calendar.BlackoutPeriod(Date(p.From), Date(p.To), p.Name))]
+            : [],
     };
+
+    private sealed record StoredPeriod(string From, string To, string Name);
 
     public static TableEntity ToRow(string tenantId, ServiceArea a) => new(tenantId, DirectoryKeys.Area(a.Id))
     {
@@ -158,6 +165,8 @@ internal static class DirectoryRows
     private static Dictionary<string, object> Content(TableEntity row) => row
         .Where(p => p.Value is not null && p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
         .ToDictionary(p => p.Key, p => p.Value is long l and >= int.MinValue and <= int.MaxValue ? (int)l : p.Value);
+
+    private static string Date(DateOnly value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
 
     private static DateOnly Date(string value) => DateOnly.ParseExact(value, DateFormat, CultureInfo.InvariantCulture);
 

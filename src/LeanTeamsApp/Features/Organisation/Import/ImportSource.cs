@@ -27,6 +27,8 @@ internal sealed class ImportSource(string fileName)
 
     public List<SourceRecord> Units { get; } = [];
 
+    public List<SourceRecord> HolidayPeriods { get; } = [];
+
     public List<ImportError> SyntaxErrors { get; } = [];
 }
 

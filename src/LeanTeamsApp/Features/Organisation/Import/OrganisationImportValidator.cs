@@ -84,10 +84,27 @@ internal sealed partial class OrganisationImportValidator
             Error(r.LineOf(field), field, $"unknown field; the organisation has {string.Join(", ", OrganisationFields)}, serviceAreas, people and units");
         }
 
-        return name is null || zone is null ? null : new Organisation(_tenantId, name, zone, channel);
+        // A bad holiday period is reported but does not make the organisation unreadable: its units still need the
+        // default time zone, or one error would cascade into a misleading one per unit.
+        var periods = _source.HolidayPeriods.Select(ReadHolidayPeriod).OfType<Calendar.BlackoutPeriod>().ToList();
+        return name is null || zone is null ? null : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods };
     }
 
     private static readonly string[] OrganisationFields = ["tenantId", "name", "timeZone"];
+
+    private Calendar.BlackoutPeriod? ReadHolidayPeriod(SourceRecord r)
+    {
+        var name = Required(r, "name");
+        var from = Date(r, "from", required: true);
+        var to = Date(r, "to", required: true);
+        if (from is not null && to is not null && to < from)
+        {
+            Error(r.LineOf("to"), "to", "the holiday period ends before it starts");
+            return null;
+        }
+
+        return name is null || from is null || to is null ? null : new Calendar.BlackoutPeriod(from.Value, to.Value, name);
+    }
 
     private Organisation? ExistingOrganisationForSheet()
     {

@@ -44,6 +44,9 @@ internal static class YamlImportReader
                 case "units":
                     ReadList(source, key, value, source.Units);
                     break;
+                case "holidayPeriods":
+                    ReadList(source, key, value, source.HolidayPeriods);
+                    break;
                 default:
                     Flatten(source, source.Organisation, key, value);
                     break;

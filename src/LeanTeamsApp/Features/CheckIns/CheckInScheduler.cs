@@ -1,0 +1,237 @@
+using System.ComponentModel.DataAnnotations;
+using Azure;
+using Azure.Data.Tables;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Calendar;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LeanTeamsApp.Features.CheckIns;
+
+public sealed class CheckInOptions
+{
+    public const string Section = "CheckIns";
+
+    public bool SchedulerEnabled { get; set; } = true;
+
+    /// <summary>How long after a board meeting ends its check-in card is posted: people are back at their desks.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "02:00:00")]
+    public TimeSpan PromptDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long one instance holds a tenant while posting its prompts; another takes over after that.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>
+/// Posts each unit's check-in card shortly after its board meeting ends, in the unit's own time zone. Per tenant a
+/// checkpoint row says up to when prompts were posted; a tick claims it (ETag lease, so two instances never work a
+/// tenant at once), posts what came due since, and moves it on, so a restart or an outage catches up on what was
+/// missed. Each prompt goes through the outbox under the id "checkin-prompt|unit|date", so even a repeated tick
+/// sends it once. No prompt on public holidays of the unit's country or in the organisation's holiday periods.
+/// </summary>
+public sealed partial class CheckInScheduler(
+    OrganisationStore organisation,
+    CheckInStore checkIns,
+    ConversationReferences conversations,
+    Outbox outbox,
+    StorageTables tables,
+    IOptions<CheckInOptions> options,
+    TimeProvider time,
+    ILogger<CheckInScheduler> logger) : BackgroundService
+{
+    private const string StateRow = "scheduler|checkin-prompts";
+
+    // A check-in closes when the next meeting starts, so prompts older than a week are not worth sending.
+    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromDays(7);
+
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
+    private TableClient State => tables.Get(CheckInStore.Table);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SchedulerEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (tables.Created)
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogTickFailed(logger, e);
+            }
+        }
+    }
+
+    /// <summary>One tick for every tenant. Returns how many prompts it queued.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var tenant in await organisation.ListTenantIdsAsync(cancellationToken))
+        {
+            queued += await RunTenantAsync(tenant, cancellationToken);
+        }
+
+        return queued;
+    }
+
+    /// <summary>One tick's work for one tenant. Returns how many prompts it queued.</summary>
+    public async Task<int> RunTenantAsync(string tenant, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now - options.Value.PromptDelay;
+        if (await ClaimAsync(tenant, now, until, cancellationToken) is not { } state)
+        {
+            return 0;
+        }
+
+        var from = Max(state.GetDateTimeOffset("Checkpoint") ?? until, until - MaxCatchUp);
+        var queued = 0;
+        if (from < until && await organisation.GetOrganisationAsync(tenant, cancellationToken) is { } org)
+        {
+            var units = await organisation.ListUnitsAsync(tenant, cancellationToken);
+            foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken))
+            {
+                foreach (var date in MeetingsEndingBetween(unit, from, until))
+                {
+                    queued += await PromptAsync(tenant, org, unit, date, units, cancellationToken) ? 1 : 0;
+                }
+            }
+        }
+
+        state["Checkpoint"] = Max(from, until);
+        state["LeaseUntil"] = now;
+        try
+        {
+            await State.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Our lease ran out mid-tick and another instance took over; it repeats what we did, and the outbox's
+            // idempotency keys keep every prompt single.
+        }
+
+        return queued;
+    }
+
+    /// <summary>Claims the tenant's checkpoint row for this tick, creating it on first sight; null when another instance holds it.</summary>
+    private async Task<TableEntity?> ClaimAsync(string tenant, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var existing = await State.GetEntityIfExistsAsync<TableEntity>(tenant, StateRow, cancellationToken: cancellationToken);
+        var row = existing.HasValue
+            ? existing.Value!
+            // A new tenant starts now: meetings before the app knew the tenant get no prompt.
+            : new TableEntity(tenant, StateRow) { ["Checkpoint"] = until };
+        if (existing.HasValue && row.GetString("LeaseOwner") != _instance && row.GetDateTimeOffset("LeaseUntil") > now)
+        {
+            return null;
+        }
+
+        row["LeaseOwner"] = _instance;
+        row["LeaseUntil"] = now + options.Value.Lease;
+        try
+        {
+            var response = existing.HasValue
+                ? await State.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
+                : await State.AddEntityAsync(row, cancellationToken);
+            row.ETag = response.Headers.ETag ?? row.ETag;
+            return row;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The local dates whose board meeting ends at an instant in [from, until).</summary>
+    internal static IEnumerable<DateOnly> MeetingsEndingBetween(Unit unit, DateTimeOffset from, DateTimeOffset until)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, zone).DateTime);
+        for (var date = first; date <= last; date = date.AddDays(1))
+        {
+            if (date.DayOfWeek != unit.BoardMeeting.Weekday)
+            {
+                continue;
+            }
+
+            var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
+            // A meeting ending in a spring-forward gap ends, in effect, when the clocks have jumped.
+            while (zone.IsInvalidTime(end))
+            {
+                end = end.AddMinutes(1);
+            }
+
+            var instant = new DateTimeOffset(end, zone.GetUtcOffset(end));
+            if (instant >= from && instant < until)
+            {
+                yield return date;
+            }
+        }
+    }
+
+    private async Task<bool> PromptAsync(string tenant, Organisation.Organisation org, Unit unit, DateOnly date, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
+    {
+        var country = Countries.FromTimeZone(unit.TimeZone);
+        if ((country is { } c && PublicHolidays.IsPublicHoliday(c, date)) || org.HolidayPeriods.Any(p => p.Contains(date)))
+        {
+            LogSkipped(logger, unit.Id, date, "holiday");
+            return false;
+        }
+
+        if (await checkIns.GetAsync(tenant, unit.Id, date, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var language = country == Country.Sweden ? Language.Sv : Language.Nb;
+        var card = CheckInCard.Form(language, unit, date, units);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Summary = CheckInTexts.For(language).Title(unit.Name, date.ToString("d", language.Culture())),
+            Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
+        };
+        var id = $"checkin-prompt|{unit.Id}|{date:yyyy-MM-dd}";
+        if (unit.Channel is { } channel && await conversations.GetAsync(tenant, ConversationScope.Team, channel.TeamId, cancellationToken) is { } team)
+        {
+            return await outbox.EnqueueAsync(new OutboundMessage(id, tenant, team.ServiceUrl, activity) { ChannelId = channel.ChannelId }, cancellationToken);
+        }
+
+        // No channel bound (or the app is not in its team): the unit leader gets it 1:1, if the app can reach them.
+        if (await organisation.GetPersonAsync(tenant, unit.LeaderId, cancellationToken) is { AadObjectId: { } leader }
+            && await conversations.GetAsync(tenant, ConversationScope.Personal, leader, cancellationToken) is { } personal)
+        {
+            return await outbox.EnqueueAsync(new OutboundMessage(id, tenant, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
+        }
+
+        LogSkipped(logger, unit.Id, date, "no channel bound and the leader has not installed the app");
+        return false;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt tick failed; the next tick catches up")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No check-in prompt for {UnitId} on {Date}: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string unitId, DateOnly date, string reason);
+}

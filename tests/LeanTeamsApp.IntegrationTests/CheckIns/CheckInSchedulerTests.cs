@@ -1,0 +1,178 @@
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.Features.CheckIns;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeanTeamsApp.IntegrationTests.CheckIns;
+
+/// <summary>
+/// The check-in prompt scheduler on a fake clock against Azurite and the recording fake connector: prompts at the
+/// right local time in Oslo and Stockholm across daylight saving, none on holidays, once with two instances, and
+/// a catch-up after downtime.
+/// </summary>
+public sealed class CheckInSchedulerTests
+{
+    private const string Organisation = """
+        tenantId: "{tenant}"
+        name: Grensekommune
+        timeZone: Europe/Oslo
+        holidayPeriods:
+          - { name: Fellesferie, from: 2026-07-06, to: 2026-07-26 }
+        serviceAreas:
+          - { id: omsorg, name: Omsorg, leader: leder@grense.no }
+        people:
+          - { email: leder@grense.no, name: Leder }
+        units:
+          - { id: oslo-mandag, name: Oslo mandag, serviceArea: omsorg, leader: leder@grense.no, boardMeeting: { weekday: monday, time: "09:00", minutes: 15 }, leanStart: 2025-01-06, channel: { teamId: "19:fjordvik-team@thread.tacv2", channelId: "19:oslo@thread.tacv2", name: Oslo } }
+          - { id: stockholm-mandag, name: Stockholm måndag, serviceArea: omsorg, leader: leder@grense.no, timeZone: Europe/Stockholm, boardMeeting: { weekday: måndag, time: "09:00", minutes: 15 }, leanStart: 2025-01-06, channel: { teamId: "19:fjordvik-team@thread.tacv2", channelId: "19:stockholm@thread.tacv2", name: Stockholm } }
+          - { id: oslo-tirsdag, name: Oslo tirsdag, serviceArea: omsorg, leader: leder@grense.no, boardMeeting: { weekday: tirsdag, time: "13:00", minutes: 20 }, leanStart: 2025-01-06, channel: { teamId: "19:fjordvik-team@thread.tacv2", channelId: "19:tirsdag@thread.tacv2", name: Tirsdag } }
+        """;
+
+    [Fact]
+    public async Task Prompts_OsloAndStockholmAcrossTheSpringChange_GoOutFiveMinutesAfterTheLocalEnd()
+    {
+        var clock = new FakeTimeProvider(At("2026-03-23T06:00:00Z"));
+        await using var bot = await StartAsync(clock);
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        Assert.Equal(0, await scheduler.RunTenantAsync(bot.TenantId, default));
+
+        clock.SetUtcNow(At("2026-03-23T08:19:00Z"));
+        Assert.Equal(0, await scheduler.RunTenantAsync(bot.TenantId, default));
+        clock.SetUtcNow(At("2026-03-23T08:21:00Z"));
+        Assert.Equal(2, await scheduler.RunTenantAsync(bot.TenantId, default));
+
+        // After the change on 29 March, 09:15 local is 07:15 UTC. Before that, only Tuesday the 24th's meeting is due.
+        clock.SetUtcNow(At("2026-03-30T07:19:00Z"));
+        Assert.Equal(1, await scheduler.RunTenantAsync(bot.TenantId, default));
+        clock.SetUtcNow(At("2026-03-30T07:21:00Z"));
+        Assert.Equal(2, await scheduler.RunTenantAsync(bot.TenantId, default));
+        Assert.Equal(0, await scheduler.RunTenantAsync(bot.TenantId, default));
+
+        var posts = await DeliverAsync(bot);
+        Assert.Equal(5, posts.Count);
+        Assert.Contains(posts, p => p.Channel == "19:tirsdag@thread.tacv2" && p.Card.Contains("24.03.2026", StringComparison.Ordinal));
+        Assert.Contains(posts, p => p.Channel == "19:oslo@thread.tacv2" && p.Card.Contains("Statusrapport etter tavlemøtet – Oslo mandag, 30.03.2026", StringComparison.Ordinal));
+        Assert.Contains(posts, p => p.Channel == "19:stockholm@thread.tacv2" && p.Card.Contains("Statusrapport efter tavelmötet – Stockholm måndag, 2026-03-30", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    // Easter Monday: a public holiday in both countries.
+    [InlineData("2026-04-06T06:00:00Z", "2026-04-06T07:21:00Z", "")]
+    // 17 May 2027 is a Monday: Norway's constitution day, a working day in Sweden.
+    [InlineData("2027-05-17T06:00:00Z", "2027-05-17T07:21:00Z", "19:stockholm@thread.tacv2")]
+    // The organisation's summer holiday weeks: no prompts, though not a public holiday.
+    [InlineData("2026-07-13T06:00:00Z", "2026-07-13T07:21:00Z", "")]
+    // An ordinary Monday, for contrast.
+    [InlineData("2026-11-23T06:00:00Z", "2026-11-23T08:21:00Z", "19:oslo@thread.tacv2,19:stockholm@thread.tacv2")]
+    public async Task Prompts_OnHolidays_AreNotSent(string start, string due, string expectedChannels)
+    {
+        var clock = new FakeTimeProvider(At(start));
+        await using var bot = await StartAsync(clock);
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+
+        clock.SetUtcNow(At(due));
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+
+        var posts = await DeliverAsync(bot);
+        Assert.Equal(expectedChannels, string.Join(',', posts.Select(p => p.Channel).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Prompts_TwoSchedulerInstances_AreSentOnce()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        var queue = $"twin-{Guid.NewGuid():N}";
+        var firstClock = new FakeTimeProvider(At("2026-11-23T06:00:00Z"));
+        var secondClock = new FakeTimeProvider(At("2026-11-23T06:00:00Z"));
+        await using var first = await StartAsync(firstClock, tenant, connector, queue);
+        await using var second = await StartAsync(secondClock, tenant, connector, queue, importAgain: false);
+        await first.App.Services.GetRequiredService<CheckInScheduler>().RunTenantAsync(tenant, default);
+
+        firstClock.SetUtcNow(At("2026-11-23T08:21:00Z"));
+        secondClock.SetUtcNow(At("2026-11-23T08:21:00Z"));
+        var queued = await Task.WhenAll(
+            first.App.Services.GetRequiredService<CheckInScheduler>().RunTenantAsync(tenant, default),
+            second.App.Services.GetRequiredService<CheckInScheduler>().RunTenantAsync(tenant, default));
+        await second.App.Services.GetRequiredService<CheckInScheduler>().RunTenantAsync(tenant, default);
+
+        Assert.Equal(2, queued.Sum());
+        await first.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        await second.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        Assert.Equal(2, connector.Requests.Count(r => r.Operation == ConnectorOperation.CreateConversation));
+    }
+
+    [Fact]
+    public async Task Prompts_AfterDowntime_AreCaughtUpOnceAndNotRepeatedAfterARestart()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        var queue = $"restart-{Guid.NewGuid():N}";
+        var clock = new FakeTimeProvider(At("2026-11-23T06:00:00Z"));
+        await using (var before = await StartAsync(clock, tenant, connector, queue))
+        {
+            await before.App.Services.GetRequiredService<CheckInScheduler>().RunTenantAsync(tenant, default);
+        }
+
+        // Down from Monday morning to Wednesday noon: Monday's two meetings and Tuesday's one were missed.
+        var later = new FakeTimeProvider(At("2026-11-25T11:00:00Z"));
+        await using var after = await StartAsync(later, tenant, connector, queue, importAgain: false);
+        var scheduler = after.App.Services.GetRequiredService<CheckInScheduler>();
+
+        Assert.Equal(3, await scheduler.RunTenantAsync(tenant, default));
+        Assert.Equal(0, await scheduler.RunTenantAsync(tenant, default));
+        await after.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        Assert.Equal(
+            ["19:oslo@thread.tacv2", "19:stockholm@thread.tacv2", "19:tirsdag@thread.tacv2"],
+            connector.Requests.Where(r => r.Operation == ConnectorOperation.CreateConversation).Select(r => r.Parameters!.ChannelData!.Channel!.Id!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Prompts_UnitThatAlreadyCheckedIn_GetsNone()
+    {
+        var clock = new FakeTimeProvider(At("2026-11-23T06:00:00Z"));
+        await using var bot = await StartAsync(clock);
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+        await bot.App.Services.GetRequiredService<CheckInStore>().SubmitAsync(bot.TenantId, new CheckIn(
+            "oslo-mandag", new DateOnly(2026, 11, 23), true, null, 6, 0, 0, 0, [], [], null, null, "Leder", At("2026-11-23T08:16:00Z")), default);
+
+        clock.SetUtcNow(At("2026-11-23T08:21:00Z"));
+
+        Assert.Equal(1, await scheduler.RunTenantAsync(bot.TenantId, default));
+    }
+
+    private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<BotHost> StartAsync(FakeTimeProvider clock, string? tenant = null, FakeConnector? connector = null, string? queue = null, bool importAgain = true)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            ["CheckIns:SchedulerEnabled"] = "false",
+        };
+        if (queue is not null)
+        {
+            settings["Outbox:QueueName"] = queue;
+        }
+
+        var bot = await BotHost.StartAsync(settings, time: clock, importDemo: false, tenantId: tenant, connector: connector);
+        if (importAgain)
+        {
+            var imported = await bot.App.ImportAsync(bot.TenantId, "grense.yaml", Organisation.Replace("{tenant}", bot.TenantId, StringComparison.Ordinal));
+            Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+            using var installed = await bot.PostAsync(bot.Activities.TeamInstalled(bot.Coordinator));
+            Assert.True(installed.IsSuccessStatusCode);
+        }
+
+        return bot;
+    }
+
+    private static async Task<List<(string Channel, string Card)>> DeliverAsync(BotHost bot)
+    {
+        await bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        return [.. bot.Connector.Requests
+            .Where(r => r.Operation == ConnectorOperation.CreateConversation)
+            .Select(r => (r.Parameters!.ChannelData!.Channel!.Id!, BotHost.Said(new RecordedRequest(r.Method, r.Path, r.Operation, r.ConversationId, r.ActivityId, r.Parameters.Activity, r.Parameters, r.Body, r.Authorization, r.ReceivedAt, r.StatusCode, r.ResultId))))];
+    }
+}
