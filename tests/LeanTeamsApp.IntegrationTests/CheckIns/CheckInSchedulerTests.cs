@@ -18,11 +18,13 @@ public sealed class CheckInSchedulerTests
         holidayPeriods:
           - { name: Fellesferie, from: 2026-07-06, to: 2026-07-26 }
         serviceAreas:
-          - { id: omsorg, name: Omsorg, leader: leder@grense.no }
+          - { id: omsorg, name: Omsorg, leader: tol@grense.no }
         people:
+          - { email: tol@grense.no, name: Tone Tol }
           - { email: leder@grense.no, name: Leder }
+          - { email: koord@grense.no, name: Koordinator }
         units:
-          - { id: oslo-mandag, name: Oslo mandag, serviceArea: omsorg, leader: leder@grense.no, boardMeeting: { weekday: monday, time: "09:00", minutes: 15 }, leanStart: 2025-01-06, channel: { teamId: "19:fjordvik-team@thread.tacv2", channelId: "19:oslo@thread.tacv2", name: Oslo } }
+          - { id: oslo-mandag, name: Oslo mandag, serviceArea: omsorg, leader: leder@grense.no, coordinators: [koord@grense.no], boardMeeting: { weekday: monday, time: "09:00", minutes: 15 }, leanStart: 2025-01-06, channel: { teamId: "19:fjordvik-team@thread.tacv2", channelId: "19:oslo@thread.tacv2", name: Oslo } }
           - { id: stockholm-mandag, name: Stockholm måndag, serviceArea: omsorg, leader: leder@grense.no, timeZone: Europe/Stockholm, boardMeeting: { weekday: måndag, time: "09:00", minutes: 15 }, leanStart: 2025-01-06, channel: { teamId: "19:fjordvik-team@thread.tacv2", channelId: "19:stockholm@thread.tacv2", name: Stockholm } }
           - { id: oslo-tirsdag, name: Oslo tirsdag, serviceArea: omsorg, leader: leder@grense.no, boardMeeting: { weekday: tirsdag, time: "13:00", minutes: 20 }, leanStart: 2025-01-06, channel: { teamId: "19:fjordvik-team@thread.tacv2", channelId: "19:tirsdag@thread.tacv2", name: Tirsdag } }
         """;
@@ -140,6 +142,91 @@ public sealed class CheckInSchedulerTests
         clock.SetUtcNow(At("2026-11-23T08:21:00Z"));
 
         Assert.Equal(1, await scheduler.RunTenantAsync(bot.TenantId, default));
+    }
+
+    [Fact]
+    public async Task Reminders_NoCheckInFourHoursAfterTheMeeting_GoToTheLeaderAndCoordinator1To1()
+    {
+        var clock = new FakeTimeProvider(At("2026-11-23T06:00:00Z"));
+        await using var bot = await StartAsync(clock);
+        var leader = await ReachableAsync(bot, "leder@grense.no");
+        var coordinator = await ReachableAsync(bot, "koord@grense.no");
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+        clock.SetUtcNow(At("2026-11-23T08:21:00Z"));
+        Assert.Equal(2, await scheduler.RunTenantAsync(bot.TenantId, default));
+
+        // The meeting ended 08:15 UTC; four hours and the five-minute delay later the reminders are due.
+        clock.SetUtcNow(At("2026-11-23T12:19:00Z"));
+        Assert.Equal(0, await scheduler.RunTenantAsync(bot.TenantId, default));
+        // Oslo: its leader and unit coordinator. Stockholm, whose meeting ends at the same instant: its leader.
+        clock.SetUtcNow(At("2026-11-23T12:21:00Z"));
+        Assert.Equal(3, await scheduler.RunTenantAsync(bot.TenantId, default));
+
+        await bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        var reminders = bot.Connector.Requests
+            .Where(r => r.Operation == ConnectorOperation.Send && r.Activity!.Text!.Contains("for Oslo mandag", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(
+            [TeamsActivities.PersonalConversationId(coordinator), TeamsActivities.PersonalConversationId(leader)],
+            reminders.Select(r => r.ConversationId!).Order(StringComparer.Ordinal));
+        Assert.All(reminders, r => Assert.StartsWith("Påminnelse: statusrapporten etter tavlemøtet 23.11.2026 for Oslo mandag", r.Activity!.Text, StringComparison.Ordinal));
+        Assert.All(reminders, r => Assert.Contains("checkin.submit", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reminders_CheckInAlreadyGiven_AreNotSent()
+    {
+        var clock = new FakeTimeProvider(At("2026-11-23T06:00:00Z"));
+        await using var bot = await StartAsync(clock);
+        await ReachableAsync(bot, "leder@grense.no");
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+        await bot.App.Services.GetRequiredService<CheckInStore>().SubmitAsync(bot.TenantId, new CheckIn(
+            "oslo-mandag", new DateOnly(2026, 11, 23), true, null, 6, 0, 0, 0, [], [], null, null, "Leder", At("2026-11-23T08:30:00Z")), default);
+
+        clock.SetUtcNow(At("2026-11-23T12:21:00Z"));
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+
+        await bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        Assert.DoesNotContain(bot.Connector.Requests, r => r.Operation == ConnectorOperation.Send && r.Activity!.Text!.Contains("Oslo mandag", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reminders_TwoMissedWeeksInARow_TellTheServiceAreaLeaderOncePerStreak()
+    {
+        var clock = new FakeTimeProvider(At("2026-11-16T06:00:00Z"));
+        await using var bot = await StartAsync(clock);
+        var areaLeader = await ReachableAsync(bot, "tol@grense.no");
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+
+        foreach (var day in new[] { "2026-11-16", "2026-11-23", "2026-11-30" })
+        {
+            clock.SetUtcNow(At($"{day}T12:21:00Z"));
+            await scheduler.RunTenantAsync(bot.TenantId, default);
+        }
+
+        await bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        var notices = bot.Connector.Requests
+            .Where(r => r.Operation == ConnectorOperation.Send && r.ConversationId == TeamsActivities.PersonalConversationId(areaLeader))
+            .Select(r => r.Activity!.Text!)
+            .ToList();
+        Assert.Equal(
+            ["Oslo mandag har ikke sendt statusrapport etter tavlemøtene 16.11.2026 og 23.11.2026. Kanskje enheten trenger en hånd med tavlemøtene? Lean-koordinatoren hjelper gjerne."],
+            notices.Where(n => n.StartsWith("Oslo mandag", StringComparison.Ordinal)));
+        Assert.Contains(notices, n => n.StartsWith("Oslo tirsdag har ikke sendt statusrapport etter tavlemøtene 17.11.2026 og 24.11.2026.", StringComparison.Ordinal));
+    }
+
+    /// <summary>Gives a demo person a Teams identity and a personal chat with the app, as installing it 1:1 does.</summary>
+    private static async Task<TeamsUser> ReachableAsync(BotHost bot, string email)
+    {
+        var user = TeamsUser.Create(email, email);
+        var person = await bot.App.Store.GetPersonAsync(bot.TenantId, email, default);
+        Assert.Equal(LeanTeamsApp.Features.Organisation.WriteOutcome.Written, (await bot.App.Store.SavePersonAsync(bot.TenantId, person! with { AadObjectId = user.AadObjectId }, default)).Outcome);
+        using var installed = await bot.PostAsync(bot.Activities.PersonalInstallation(user));
+        Assert.True(installed.IsSuccessStatusCode);
+        return user;
     }
 
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);

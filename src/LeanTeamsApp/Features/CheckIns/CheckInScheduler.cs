@@ -114,6 +114,22 @@ public sealed partial class CheckInScheduler(
                     queued += await PromptAsync(tenant, org, unit, date, units, cancellationToken) ? 1 : 0;
                 }
             }
+
+            // The same window, the organisation's reminder delay earlier: meetings whose check-in is now overdue.
+            // Meetings that ended before the app knew the tenant were never prompted, so they are not reminded either.
+            var shift = TimeSpan.FromHours(org.ReminderAfterHours);
+            var since = state.GetDateTimeOffset("Since") ?? DateTimeOffset.MinValue;
+            var remindFrom = Max(from - shift, since);
+            if (remindFrom < until - shift)
+            {
+                foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, remindFrom, until - shift, cancellationToken))
+                {
+                    foreach (var date in MeetingsEndingBetween(unit, remindFrom, until - shift))
+                    {
+                        queued += await RemindAsync(tenant, org, unit, date, since, units, cancellationToken);
+                    }
+                }
+            }
         }
 
         state["Checkpoint"] = Max(from, until);
@@ -138,7 +154,7 @@ public sealed partial class CheckInScheduler(
         var row = existing.HasValue
             ? existing.Value!
             // A new tenant starts now: meetings before the app knew the tenant get no prompt.
-            : new TableEntity(tenant, StateRow) { ["Checkpoint"] = until };
+            : new TableEntity(tenant, StateRow) { ["Checkpoint"] = until, ["Since"] = until };
         if (existing.HasValue && row.GetString("LeaseOwner") != _instance && row.GetDateTimeOffset("LeaseUntil") > now)
         {
             return null;
@@ -168,30 +184,97 @@ public sealed partial class CheckInScheduler(
         var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, zone).DateTime);
         for (var date = first; date <= last; date = date.AddDays(1))
         {
-            if (date.DayOfWeek != unit.BoardMeeting.Weekday)
-            {
-                continue;
-            }
-
-            var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
-            // A meeting ending in a spring-forward gap ends, in effect, when the clocks have jumped.
-            while (zone.IsInvalidTime(end))
-            {
-                end = end.AddMinutes(1);
-            }
-
-            var instant = new DateTimeOffset(end, zone.GetUtcOffset(end));
-            if (instant >= from && instant < until)
+            if (date.DayOfWeek == unit.BoardMeeting.Weekday && MeetingEnd(unit, date) is var end && end >= from && end < until)
             {
                 yield return date;
             }
         }
     }
 
+    /// <summary>When the meeting held on <paramref name="date"/> (its local start date) ends.</summary>
+    internal static DateTimeOffset MeetingEnd(Unit unit, DateOnly date)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
+        // A meeting ending in a spring-forward gap ends, in effect, when the clocks have jumped.
+        while (zone.IsInvalidTime(end))
+        {
+            end = end.AddMinutes(1);
+        }
+
+        return new DateTimeOffset(end, zone.GetUtcOffset(end));
+    }
+
+    private static bool IsDayOff(Unit unit, Organisation.Organisation org, DateOnly date) =>
+        (Countries.FromTimeZone(unit.TimeZone) is { } country && PublicHolidays.IsPublicHoliday(country, date))
+        || org.HolidayPeriods.Any(p => p.Contains(date));
+
+    /// <summary>
+    /// Reminds the unit's leader and unit coordinators 1:1 of a missing check-in, with the card to fill in. When the
+    /// week before was missed too (and the one before that was not), the service-area leader hears of it, once per
+    /// streak: worded as an offer of help, since the app makes status visible rather than policing units.
+    /// </summary>
+    private async Task<int> RemindAsync(string tenant, Organisation.Organisation org, Unit unit, DateOnly date, DateTimeOffset since, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
+    {
+        if (IsDayOff(unit, org, date) || await checkIns.GetAsync(tenant, unit.Id, date, cancellationToken) is not null)
+        {
+            return 0;
+        }
+
+        var language = Countries.FromTimeZone(unit.TimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
+        var t = CheckInTexts.For(language);
+        var culture = language.Culture();
+        var card = CheckInCard.Form(language, unit, date, units).ToJson();
+        var sent = 0;
+        foreach (var personId in unit.CoordinatorIds.Prepend(unit.LeaderId).Distinct())
+        {
+            var reminder = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = t.Reminder(unit.Name, date.ToString("d", culture)),
+                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.DeepClone() }],
+            };
+            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{personId}", reminder, cancellationToken) ? 1 : 0;
+        }
+
+        var previous = date.AddDays(-7);
+        if (await IsMissedAsync(tenant, org, unit, previous, since, cancellationToken)
+            && !await IsMissedAsync(tenant, org, unit, previous.AddDays(-7), since, cancellationToken)
+            && (await organisation.ListServiceAreasAsync(tenant, cancellationToken)).FirstOrDefault(a => a.Id == unit.ServiceAreaId) is { } area)
+        {
+            var notice = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = t.TwoWeeksMissed(unit.Name, previous.ToString("d", culture), date.ToString("d", culture)),
+            };
+            sent += await SendPersonalAsync(tenant, area.LeaderId, $"checkin-missed-twice|{unit.Id}|{date:yyyy-MM-dd}", notice, cancellationToken) ? 1 : 0;
+        }
+
+        return sent;
+    }
+
+    /// <summary>A meeting that was prompted (after the app knew the tenant, not a day off) and has no check-in.</summary>
+    private async Task<bool> IsMissedAsync(string tenant, Organisation.Organisation org, Unit unit, DateOnly date, DateTimeOffset since, CancellationToken cancellationToken) =>
+        MeetingEnd(unit, date) >= since
+        && !IsDayOff(unit, org, date)
+        && await checkIns.GetAsync(tenant, unit.Id, date, cancellationToken) is null;
+
+    private async Task<bool> SendPersonalAsync(string tenant, string personId, string messageId, Activity activity, CancellationToken cancellationToken)
+    {
+        if (await organisation.GetPersonAsync(tenant, personId, cancellationToken) is { AadObjectId: { } aad }
+            && await conversations.GetAsync(tenant, ConversationScope.Personal, aad, cancellationToken) is { } personal)
+        {
+            return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenant, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
+        }
+
+        LogUnreachable(logger, personId);
+        return false;
+    }
+
     private async Task<bool> PromptAsync(string tenant, Organisation.Organisation org, Unit unit, DateOnly date, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
     {
         var country = Countries.FromTimeZone(unit.TimeZone);
-        if ((country is { } c && PublicHolidays.IsPublicHoliday(c, date)) || org.HolidayPeriods.Any(p => p.Contains(date)))
+        if (IsDayOff(unit, org, date))
         {
             LogSkipped(logger, unit.Id, date, "holiday");
             return false;
@@ -217,20 +300,16 @@ public sealed partial class CheckInScheduler(
         }
 
         // No channel bound (or the app is not in its team): the unit leader gets it 1:1, if the app can reach them.
-        if (await organisation.GetPersonAsync(tenant, unit.LeaderId, cancellationToken) is { AadObjectId: { } leader }
-            && await conversations.GetAsync(tenant, ConversationScope.Personal, leader, cancellationToken) is { } personal)
-        {
-            return await outbox.EnqueueAsync(new OutboundMessage(id, tenant, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
-        }
-
-        LogSkipped(logger, unit.Id, date, "no channel bound and the leader has not installed the app");
-        return false;
+        return await SendPersonalAsync(tenant, unit.LeaderId, id, activity, cancellationToken);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt tick failed; the next tick catches up")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cannot reach {PersonId} 1:1: no Teams identity known or the app is not installed for them")]
+    private static partial void LogUnreachable(ILogger logger, string personId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No check-in prompt for {UnitId} on {Date}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string unitId, DateOnly date, string reason);

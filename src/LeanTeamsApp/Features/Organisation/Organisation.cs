@@ -14,8 +14,13 @@ public sealed record Organisation(
     /// <summary>Periods the organisation sets aside (common summer holiday weeks, Christmas week): no check-in prompts.</summary>
     public IReadOnlyList<Calendar.BlackoutPeriod> HolidayPeriods { get; init; } = [];
 
+    public const int DefaultReminderAfterHours = 4;
+
+    /// <summary>Hours after a board meeting without a check-in before its leader and unit coordinators are reminded.</summary>
+    public int ReminderAfterHours { get; init; } = DefaultReminderAfterHours;
+
     public bool Equals(Organisation? other) =>
-        other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag)
+        other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, ReminderAfterHours) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag, other.ReminderAfterHours)
         && HolidayPeriods.SequenceEqual(other.HolidayPeriods);
 
     public override int GetHashCode() => HashCode.Combine(TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, HolidayPeriods.Count);

@@ -57,6 +57,7 @@ internal static class DirectoryRows
         ["CoordinatorTeamId"] = o.CoordinatorChannel?.TeamId,
         ["CoordinatorChannelId"] = o.CoordinatorChannel?.ChannelId,
         ["CoordinatorChannelName"] = o.CoordinatorChannel?.Name,
+        ["ReminderAfterHours"] = o.ReminderAfterHours,
         ["HolidayPeriods"] = o.HolidayPeriods.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
             o.HolidayPeriods.Select(p => new StoredPeriod(Date(p.From), Date(p.To), p.Name))),
     };
@@ -68,6 +69,7 @@ internal static class DirectoryRows
         Channel(row.GetString("CoordinatorTeamId"), row.GetString("CoordinatorChannelId"), row.GetString("CoordinatorChannelName")))
     {
         ETag = row.ETag.ToString(),
+        ReminderAfterHours = row.GetInt32("ReminderAfterHours") ?? Organisation.DefaultReminderAfterHours,
         HolidayPeriods = row.GetString("HolidayPeriods") is { } periods
             ? [.. System.Text.Json.JsonSerializer.Deserialize<StoredPeriod[]>(periods)!.Select(p => new Calendar.BlackoutPeriod(Date(p.From), Date(p.To), p.Name))]
             : [],

@@ -87,10 +87,19 @@ internal sealed partial class OrganisationImportValidator
         // A bad holiday period is reported but does not make the organisation unreadable: its units still need the
         // default time zone, or one error would cascade into a misleading one per unit.
         var periods = _source.HolidayPeriods.Select(ReadHolidayPeriod).OfType<Calendar.BlackoutPeriod>().ToList();
-        return name is null || zone is null ? null : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods };
+        var reminderHours = Organisation.DefaultReminderAfterHours;
+        if (r["reminderAfterHours"] is { } hours
+            && (!int.TryParse(hours.Value, NumberStyles.None, CultureInfo.InvariantCulture, out reminderHours) || reminderHours is < 1 or > 72))
+        {
+            Error(hours.Line, "reminderAfterHours", $"'{hours.Value}' is not a number of hours from 1 to 72");
+        }
+
+        return name is null || zone is null
+            ? null
+            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours };
     }
 
-    private static readonly string[] OrganisationFields = ["tenantId", "name", "timeZone"];
+    private static readonly string[] OrganisationFields = ["tenantId", "name", "timeZone", "reminderAfterHours"];
 
     private Calendar.BlackoutPeriod? ReadHolidayPeriod(SourceRecord r)
     {
