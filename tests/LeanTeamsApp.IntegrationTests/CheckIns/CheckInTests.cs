@@ -61,6 +61,9 @@ public sealed class CheckInTests : IAsyncLifetime
         Assert.Equal(new BenefitEntry(BenefitKind.TimeSaved, 3.5m, BenefitMeasure.Hours, ["servicetorget"]) with { AffectsUnitIds = stored.Benefits[0].AffectsUnitIds }, stored.Benefits[0]);
         Assert.Equal(["servicetorget"], stored.Benefits[0].AffectsUnitIds);
         Assert.Equal("Hjelp med verdistrømanalyse", stored.HelpNeeded);
+        Assert.Equal(GoalStatus.Green, stored.GoalStatuses["Saksbehandlingstid under 3 uker"]);
+        Assert.Equal(GoalStatus.Red, stored.GoalStatuses["Færre mangelfulle søknader"]);
+        Assert.Contains("Rød – trenger tiltak", card, StringComparison.Ordinal);
         var update = Assert.Single(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Update);
         Assert.Equal("card-message-1", update.ActivityId);
         Assert.Contains("Sendt av Randi Lie", update.Body, StringComparison.Ordinal);
@@ -78,11 +81,13 @@ public sealed class CheckInTests : IAsyncLifetime
 
     [Theory]
     [InlineData("{}", "held", "Må fylles ut.")]
-    [InlineData("{\"held\":\"yes\"}", "attendance", "Må fylles ut.")]
-    [InlineData("{\"held\":\"yes\",\"attendance\":\"0\"}", "attendance", "Skriv et tall fra 1 til 500.")]
+    [InlineData("{\"held\":\"yes\",\"goal0\":\"Green\",\"goal1\":\"Red\"}", "attendance", "Må fylles ut.")]
+    [InlineData("{\"held\":\"yes\",\"attendance\":\"5\",\"goal0\":\"Green\"}", "goal1", "Må fylles ut.")]
+    [InlineData("{\"held\":\"yes\",\"attendance\":\"5\",\"goal0\":\"Purple\",\"goal1\":\"Red\"}", "goal0", "Må fylles ut.")]
+    [InlineData("{\"held\":\"yes\",\"attendance\":\"0\",\"goal0\":\"Green\",\"goal1\":\"Red\"}", "attendance", "Skriv et tall fra 1 til 500.")]
     [InlineData("{\"held\":\"no\"}", "notHeldReason", "Må fylles ut.")]
-    [InlineData("{\"held\":\"yes\",\"attendance\":\"5\",\"benefitKind\":\"TimeSaved\"}", "benefitAmount", "Fyll ut type, mengde og enhet")]
-    [InlineData("{\"held\":\"yes\",\"attendance\":\"5\",\"improvementsDone\":\"-1\"}", "improvementsDone", "Skriv et tall fra 0 til 999.")]
+    [InlineData("{\"held\":\"yes\",\"attendance\":\"5\",\"goal0\":\"Green\",\"goal1\":\"Red\",\"benefitKind\":\"TimeSaved\"}", "benefitAmount", "Fyll ut type, mengde og enhet")]
+    [InlineData("{\"held\":\"yes\",\"attendance\":\"5\",\"goal0\":\"Green\",\"goal1\":\"Red\",\"improvementsDone\":\"-1\"}", "improvementsDone", "Skriv et tall fra 0 til 999.")]
     public async Task Submit_MissingOrInvalidAnswers_ShowsTheErrorOnTheCardAndStoresNothing(string answers, string field, string error)
     {
         var (status, card) = await SubmitAsync(JsonNode.Parse(answers)!.AsObject());
@@ -199,7 +204,7 @@ public sealed class CheckInTests : IAsyncLifetime
                 .Activity!.Attachments![0].Content!.ToJsonString();
         }
 
-        var (_, errors) = await SubmitAsync(new JsonObject { ["held"] = "yes", ["attendance"] = "0" });
+        var (_, errors) = await SubmitAsync(new JsonObject { ["held"] = "yes", ["attendance"] = "0", ["goal0"] = "Green" });
         cards["checkin-form-with-errors"] = JsonNode.Parse(errors)!["value"]!.ToJsonString();
         var (_, summary) = await SubmitAsync(FullAnswers());
         cards["checkin-summary"] = JsonNode.Parse(summary)!["value"]!.ToJsonString();
@@ -216,6 +221,8 @@ public sealed class CheckInTests : IAsyncLifetime
     {
         ["held"] = "yes",
         ["attendance"] = "8",
+        ["goal0"] = "Green",
+        ["goal1"] = "Red",
         ["improvementsNew"] = "2",
         ["improvementsInProgress"] = "3",
         ["improvementsDone"] = "1",

@@ -11,6 +11,13 @@ public enum NotHeldReason
     Other,
 }
 
+public enum GoalStatus
+{
+    Green,
+    Yellow,
+    Red,
+}
+
 public enum BenefitKind
 {
     TimeSaved,
@@ -52,6 +59,9 @@ public sealed record CheckIn(
 {
     public int Revision { get; init; } = 1;
 
+    /// <summary>Status per unit goal, by the goal's name as the board shows it.</summary>
+    public IReadOnlyDictionary<string, GoalStatus> GoalStatuses { get; init; } = new Dictionary<string, GoalStatus>();
+
     public string? ETag { get; init; }
 
     /// <summary>The same answers, whoever sent them and whenever: what makes a repeated submit a no-op.</summary>
@@ -60,6 +70,8 @@ public sealed record CheckIn(
         && (UnitId, MeetingDate, MeetingHeld, NotHeldReason, Attendance, ImprovementsNew, ImprovementsInProgress, ImprovementsDone, HelpNeeded, Note)
             == (other.UnitId, other.MeetingDate, other.MeetingHeld, other.NotHeldReason, other.Attendance, other.ImprovementsNew, other.ImprovementsInProgress, other.ImprovementsDone, other.HelpNeeded, other.Note)
         && NewDeviations.SequenceEqual(other.NewDeviations)
+        && GoalStatuses.Count == other.GoalStatuses.Count
+        && GoalStatuses.All(g => other.GoalStatuses.TryGetValue(g.Key, out var status) && status == g.Value)
         && Benefits.Count == other.Benefits.Count
         && Benefits.Zip(other.Benefits).All(p => p.First.Kind == p.Second.Kind && p.First.Amount == p.Second.Amount
             && p.First.Measure == p.Second.Measure && p.First.AffectsUnitIds.SequenceEqual(p.Second.AffectsUnitIds));

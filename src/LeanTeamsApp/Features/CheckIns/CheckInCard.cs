@@ -57,6 +57,18 @@ public static class CheckInCard
             Id = "notHeldReason", Label = t.WhyNotHeld, Value = Value("notHeldReason"),
         });
         Add(new NumberInput { Id = "attendance", Label = t.Attendance, Min = 1, Max = MaxAttendance, Value = Number("attendance"), ErrorMessage = t.Range(1, MaxAttendance) });
+        if (unit.Goals.Count > 0)
+        {
+            body.Add(new TextBlock(t.Goals) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            for (var i = 0; i < unit.Goals.Count; i++)
+            {
+                Add(new ChoiceSetInput([.. Enum.GetValues<GoalStatus>().Select(g => new Choice(t.Statuses[g], g.ToString()))])
+                {
+                    Id = GoalInput(i), Label = unit.Goals[i], Value = Value(GoalInput(i)), ErrorMessage = t.Required,
+                });
+            }
+        }
+
         Add(new NumberInput { Id = "improvementsNew", Label = t.ImprovementsNew, Min = 0, Max = MaxImprovements, Value = Number("improvementsNew"), ErrorMessage = t.Range(0, MaxImprovements) });
         Add(new NumberInput { Id = "improvementsInProgress", Label = t.ImprovementsInProgress, Min = 0, Max = MaxImprovements, Value = Number("improvementsInProgress"), ErrorMessage = t.Range(0, MaxImprovements) });
         Add(new NumberInput { Id = "improvementsDone", Label = t.ImprovementsDone, Min = 0, Max = MaxImprovements, Value = Number("improvementsDone"), ErrorMessage = t.Range(0, MaxImprovements) });
@@ -108,6 +120,14 @@ public static class CheckInCard
             facts.Add(new Fact(t.Held, $"{t.No} · {t.Reasons[checkIn.NotHeldReason ?? NotHeldReason.Other]}"));
         }
 
+        foreach (var goal in unit.Goals)
+        {
+            if (checkIn.GoalStatuses.TryGetValue(goal, out var status))
+            {
+                facts.Add(new Fact(goal, t.Statuses[status]));
+            }
+        }
+
         facts.Add(new Fact(t.ImprovementsNew, t.ImprovementsSummary(checkIn.ImprovementsNew, checkIn.ImprovementsInProgress, checkIn.ImprovementsDone)));
         if (checkIn.NewDeviations.Count > 0)
         {
@@ -136,12 +156,15 @@ public static class CheckInCard
         return new AdaptiveCard { Body = body, Actions = open ? [ExecuteAction.WithFallback(t.Edit, EditVerb, data, "none")] : null };
     }
 
+    private static string GoalInput(int index) => $"goal{index.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>The answers as the form would show them again (for Edit).</summary>
-    public static JsonObject Answers(CheckIn checkIn)
+    public static JsonObject Answers(Unit unit, CheckIn checkIn)
     {
+        ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(checkIn);
         var benefit = checkIn.Benefits.Count > 0 ? checkIn.Benefits[0] : null;
-        return new()
+        var answers = new JsonObject
         {
         ["held"] = checkIn.MeetingHeld ? "yes" : "no",
         ["notHeldReason"] = checkIn.NotHeldReason?.ToString(),
@@ -157,12 +180,19 @@ public static class CheckInCard
         ["helpNeeded"] = checkIn.HelpNeeded,
         ["note"] = checkIn.Note,
         };
+        for (var i = 0; i < unit.Goals.Count; i++)
+        {
+            answers[GoalInput(i)] = checkIn.GoalStatuses.TryGetValue(unit.Goals[i], out var status) ? status.ToString() : null;
+        }
+
+        return answers;
     }
 
     /// <summary>Validates submitted answers on the server; returns the check-in, or every problem by input id.</summary>
     public static (CheckIn? CheckIn, IReadOnlyDictionary<string, string> Errors) Read(
-        Language language, string unitId, DateOnly meetingDate, JsonObject answers, IReadOnlyCollection<string> knownUnitIds, string submittedBy, DateTimeOffset now)
+        Language language, Unit unit, DateOnly meetingDate, JsonObject answers, IReadOnlyCollection<string> knownUnitIds, string submittedBy, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(answers);
         var t = CheckInTexts.For(language);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -210,6 +240,20 @@ public static class CheckInCard
         }
 
         var attendance = held == true ? Whole("attendance", 1, MaxAttendance, required: true) : null;
+
+        // A board meeting reviews its goals, so a held meeting reports every goal's status.
+        var goals = new Dictionary<string, GoalStatus>(StringComparer.Ordinal);
+        for (var i = 0; i < unit.Goals.Count; i++)
+        {
+            if (Enum.TryParse<GoalStatus>(Text(GoalInput(i)), out var status) && Enum.IsDefined(status))
+            {
+                goals[unit.Goals[i]] = status;
+            }
+            else if (held == true)
+            {
+                errors[GoalInput(i)] = t.Required;
+            }
+        }
         var improvementsNew = Whole("improvementsNew", 0, MaxImprovements, required: false) ?? 0;
         var improvementsInProgress = Whole("improvementsInProgress", 0, MaxImprovements, required: false) ?? 0;
         var improvementsDone = Whole("improvementsDone", 0, MaxImprovements, required: false) ?? 0;
@@ -252,7 +296,7 @@ public static class CheckInCard
             return (null, errors);
         }
 
-        return (new CheckIn(unitId, meetingDate, held!.Value, reason, attendance, improvementsNew, improvementsInProgress, improvementsDone,
-            deviations, benefits, help, note, submittedBy, now), errors);
+        return (new CheckIn(unit.Id, meetingDate, held!.Value, reason, attendance, improvementsNew, improvementsInProgress, improvementsDone,
+            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals }, errors);
     }
 }

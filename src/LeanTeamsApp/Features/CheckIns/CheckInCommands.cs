@@ -74,10 +74,10 @@ public sealed partial class CheckInCommands(
         {
             return Card(existing is null
                 ? CheckInCard.Form(turn.Language, unit, meetingDate, units)
-                : CheckInCard.Form(turn.Language, unit, meetingDate, units, CheckInCard.Answers(existing), etag: existing.ETag));
+                : CheckInCard.Form(turn.Language, unit, meetingDate, units, CheckInCard.Answers(unit, existing), etag: existing.ETag));
         }
 
-        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit.Id, meetingDate, data, [.. units.Select(u => u.Id)], turn.Activity.From?.Name ?? "?", now);
+        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, [.. units.Select(u => u.Id)], turn.Activity.From?.Name ?? "?", now);
         if (checkIn is null)
         {
             return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, data, errors, data["etag"]?.ToString()));

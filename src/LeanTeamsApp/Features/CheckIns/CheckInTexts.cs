@@ -13,6 +13,8 @@ public sealed record CheckInTexts
     public required string WhyNotHeld { get; init; }
     public required IReadOnlyDictionary<NotHeldReason, string> Reasons { get; init; }
     public required string Attendance { get; init; }
+    public required string Goals { get; init; }
+    public required IReadOnlyDictionary<GoalStatus, string> Statuses { get; init; }
     public required string ImprovementsNew { get; init; }
     public required string ImprovementsInProgress { get; init; }
     public required string ImprovementsDone { get; init; }
@@ -69,6 +71,8 @@ public sealed record CheckInTexts
             [NotHeldReason.Other] = "Annet (skriv i notatet)",
         },
         Attendance = "Hvor mange deltok?",
+        Goals = "Status på målene",
+        Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Grønn – i rute", [GoalStatus.Yellow] = "Gul – litt bak", [GoalStatus.Red] = "Rød – trenger tiltak" },
         ImprovementsNew = "Nye forbedringer",
         ImprovementsInProgress = "Forbedringer i arbeid",
         ImprovementsDone = "Forbedringer fullført",
@@ -134,6 +138,8 @@ public sealed record CheckInTexts
             [NotHeldReason.Other] = "Annat (skriv i anteckningen)",
         },
         Attendance = "Hur många deltog?",
+        Goals = "Status för målen",
+        Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Grön – enligt plan", [GoalStatus.Yellow] = "Gul – något efter", [GoalStatus.Red] = "Röd – behöver åtgärd" },
         ImprovementsNew = "Nya förbättringar",
         ImprovementsInProgress = "Förbättringar som pågår",
         ImprovementsDone = "Genomförda förbättringar",
@@ -199,6 +205,8 @@ public sealed record CheckInTexts
             [NotHeldReason.Other] = "Other (say in the note)",
         },
         Attendance = "How many attended?",
+        Goals = "Goal status",
+        Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Green – on track", [GoalStatus.Yellow] = "Yellow – a little behind", [GoalStatus.Red] = "Red – needs action" },
         ImprovementsNew = "New improvements",
         ImprovementsInProgress = "Improvements in progress",
         ImprovementsDone = "Improvements done",

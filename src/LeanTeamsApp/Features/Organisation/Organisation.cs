@@ -70,8 +70,12 @@ public sealed record Unit(
     ChannelReference? Channel)
 {
     public const int MaxCoordinators = 2;
+    public const int MaxGoals = 8;
 
     public string? ETag { get; init; }
+
+    /// <summary>The unit's goals as its board shows them; each board meeting reports a status per goal.</summary>
+    public IReadOnlyList<string> Goals { get; init; } = [];
 }
 
 [Flags]

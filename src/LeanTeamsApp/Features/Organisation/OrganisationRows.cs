@@ -129,6 +129,7 @@ internal static class DirectoryRows
         ["ChannelTeamId"] = u.Channel?.TeamId,
         ["ChannelId"] = u.Channel?.ChannelId,
         ["ChannelName"] = u.Channel?.Name,
+        ["Goals"] = u.Goals.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.Goals),
     };
 
     public static Unit ToUnit(TableEntity row)
@@ -151,6 +152,7 @@ internal static class DirectoryRows
             Channel(row.GetString("ChannelTeamId"), row.GetString("ChannelId"), row.GetString("ChannelName")))
         {
             ETag = row.ETag.ToString(),
+            Goals = row.GetString("Goals") is { } goals ? System.Text.Json.JsonSerializer.Deserialize<string[]>(goals)! : [],
         };
     }
 

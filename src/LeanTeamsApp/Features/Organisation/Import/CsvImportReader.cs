@@ -31,6 +31,7 @@ internal static class CsvImportReader
         ["consultant_email"] = "guidance.consultant",
         ["guidance_from"] = "guidance.from",
         ["guidance_to"] = "guidance.to",
+        ["goals"] = "goals",
     };
 
     public static IReadOnlyCollection<string> ColumnNames => Columns.Keys;

@@ -215,7 +215,14 @@ internal sealed partial class OrganisationImportValidator
             return null;
         }
 
-        var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, Channel(r));
+        var goals = (r["goals"]?.Value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (goals.Length > Unit.MaxGoals || goals.Any(g => g.Length > 120))
+        {
+            Error(r.LineOf("goals"), "goals", $"a unit has at most {Unit.MaxGoals} goals of at most 120 characters each (a board shows a few)");
+            return null;
+        }
+
+        var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, Channel(r)) { Goals = goals };
         if (!_units.TryAdd(id, (unit, r.Line)))
         {
             Error(r.LineOf("id"), "id", $"duplicate unit '{id}' (first on line {_units[id].Line})");
