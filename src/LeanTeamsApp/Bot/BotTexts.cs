@@ -102,6 +102,7 @@ public sealed record BotTexts
             [CommandKind.Units] = ("enheter", "Vis enhetene med kanal og tidspunkt for tavlemøtet."),
             [CommandKind.WhoAmI] = ("hvem er jeg", "Vis hvilke roller du har i LeanTeamsApp."),
             [CommandKind.CheckIn] = ("statusrapport", "Få statusrapporten etter tavlemøtet for enheten din nå."),
+            [CommandKind.Status] = ("status", "Se enhetens siste seks tavlemøter samlet."),
         },
         HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -162,6 +163,7 @@ public sealed record BotTexts
             [CommandKind.Units] = ("enheter", "Visa enheterna med kanal och tid för tavelmötet."),
             [CommandKind.WhoAmI] = ("vem är jag", "Visa vilka roller du har i LeanTeamsApp."),
             [CommandKind.CheckIn] = ("statusrapport", "Få statusrapporten efter tavelmötet för din enhet nu."),
+            [CommandKind.Status] = ("status", "Se enhetens senaste sex tavelmöten samlat."),
         },
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -222,6 +224,7 @@ public sealed record BotTexts
             [CommandKind.Units] = ("units", "List the units with their channel and board-meeting time."),
             [CommandKind.WhoAmI] = ("whoami", "Show your roles in LeanTeamsApp."),
             [CommandKind.CheckIn] = ("checkin", "Get your unit's board-meeting check-in card now."),
+            [CommandKind.Status] = ("status", "See your unit's last six board meetings at a glance."),
         },
         HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
         Unknown = (typed, suggestion) => suggestion is null

@@ -9,6 +9,7 @@ public enum CommandKind
     Units,
     WhoAmI,
     CheckIn,
+    Status,
 }
 
 /// <summary>
@@ -46,6 +47,9 @@ public static class CommandCatalog
         (CommandKind.CheckIn, Language.En, "check-in"),
         (CommandKind.CheckIn, Language.Nb, "statusrapport"),
         (CommandKind.CheckIn, Language.Sv, "statusrapport"),
+        (CommandKind.Status, Language.En, "status"),
+        (CommandKind.Status, Language.Nb, "status"),
+        (CommandKind.Status, Language.Sv, "status"),
     ];
 
     /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>

@@ -38,6 +38,27 @@ public sealed class CheckInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatusCommand_SixWeeks_ShowsEachMeetingWithWhatWasReported()
+    {
+        await SubmitAsync(FullAnswers());
+        var twoWeeksAgo = LatestMeeting.AddDays(-14);
+        await CheckIns.SubmitAsync(_bot.TenantId, new CheckIn("byggesak", twoWeeksAgo, false, NotHeldReason.TooBusy, null, 0, 0, 0, [], [], null, null, "Randi Lie", DateTimeOffset.UtcNow), default);
+        var before = _bot.Connector.Requests.Count;
+
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "status"));
+
+        var culture = CultureInfo.GetCultureInfo("nb-NO");
+        string Week(DateOnly d) => $"Uke {ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue))} ({d.ToString("d", culture)})";
+        Assert.Contains("Byggesak – de siste 6 tavlemøtene", said, StringComparison.Ordinal);
+        Assert.Contains($"{{\"title\":\"{Week(LatestMeeting)}\",\"value\":\"Ja · 8 deltok · Forbedringer: 2 nye, 3 i arbeid, 1 fullført · 1 grønn, 1 rød\"}}", said, StringComparison.Ordinal);
+        Assert.Contains($"{{\"title\":\"{Week(LatestMeeting.AddDays(-7))}\",\"value\":\"Ingen statusrapport\"}}", said, StringComparison.Ordinal);
+        Assert.Contains($"{{\"title\":\"{Week(twoWeeksAgo)}\",\"value\":\"Nei · For travelt", said, StringComparison.Ordinal);
+        var card = _bot.Connector.Requests.Skip(before).Single(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!.ToJsonString();
+        var verdicts = await LeanTeamsApp.IntegrationTests.Cards.OfficialRenderer.ValidateAsync(new Dictionary<string, string> { ["status-nb"] = card }, LeanTeamsApp.IntegrationTests.Cards.OfficialRenderer.ArtifactsFolder);
+        Assert.True(verdicts["status-nb"].IsValid, verdicts["status-nb"].ToString());
+    }
+
+    [Fact]
     public async Task CheckInCommand_PersonWithoutAUnit_IsToldWhy()
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Stranger, "checkin", "en-GB"));

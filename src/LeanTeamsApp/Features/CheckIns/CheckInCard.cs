@@ -158,6 +158,31 @@ public static class CheckInCard
 
     private static string GoalInput(int index) => $"goal{index.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>A unit's recent board meetings at a glance: held or not, attendance, improvements, goals.</summary>
+    public static AdaptiveCard Status(Language language, Unit unit, IReadOnlyList<DateOnly> meetings, IReadOnlyDictionary<DateOnly, CheckIn> checkIns, Func<DateOnly, bool> isDayOff)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        ArgumentNullException.ThrowIfNull(checkIns);
+        ArgumentNullException.ThrowIfNull(isDayOff);
+        var t = CheckInTexts.For(language);
+        var culture = language.Culture();
+        var facts = meetings.OrderByDescending(d => d).Select(date =>
+        {
+            var title = t.Week(ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue)), date.ToString("d", culture));
+            if (!checkIns.TryGetValue(date, out var c))
+            {
+                return new Fact(title, isDayOff(date) ? t.DayOff : t.NoReport);
+            }
+
+            var held = c.MeetingHeld
+                ? $"{t.Yes} · {t.AttendanceSummary(c.Attendance ?? 0)}"
+                : $"{t.No} · {t.Reasons[c.NotHeldReason ?? NotHeldReason.Other]}";
+            var goals = c.GoalStatuses.Count == 0 ? "" : " · " + string.Join(", ", c.GoalStatuses.Values.GroupBy(v => v).OrderBy(g => g.Key).Select(g => $"{g.Count()} {t.Statuses[g.Key].Split(' ')[0].ToLower(culture)}"));
+            return new Fact(title, $"{held} · {t.ImprovementsSummary(c.ImprovementsNew, c.ImprovementsInProgress, c.ImprovementsDone)}{goals}");
+        });
+        return new AdaptiveCard { Body = [TextBlock.Heading(t.StatusTitle(unit.Name, meetings.Count)), new FactSet([.. facts])] };
+    }
+
     /// <summary>The answers as the form would show them again (for Edit).</summary>
     public static JsonObject Answers(Unit unit, CheckIn checkIn)
     {

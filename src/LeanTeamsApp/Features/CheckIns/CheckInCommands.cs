@@ -21,22 +21,12 @@ public sealed partial class CheckInCommands(
     public async Task CheckInAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = CheckInTexts.For(turn.Language);
-        if (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
+        if (await UnitOfCallerAsync(turn, cancellationToken) is not { Unit: var unit })
         {
-            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
             return;
         }
 
         var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var candidates = turn.InChannel
-            ? units.Where(u => u.Channel?.ChannelId == turn.ChannelId).ToList()
-            : units.Where(u => caller.Has(Role.UnitLeader, u.Id) || caller.Has(Role.UnitCoordinator, u.Id)).ToList();
-        if (candidates is not [var unit])
-        {
-            await turn.ReplyAsync(t.NoUnit, cancellationToken);
-            return;
-        }
 
         var meetingDate = Meetings.Latest(unit, time.GetUtcNow());
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
@@ -44,6 +34,46 @@ public sealed partial class CheckInCommands(
             ? CheckInCard.Form(turn.Language, unit, meetingDate, units)
             : CheckInCard.Summary(turn.Language, unit, existing, open: true, units);
         await turn.ReplyAsync(card, t.Title(unit.Name, meetingDate.ToString("d", turn.Language.Culture())), cancellationToken);
+    }
+
+    /// <summary>The caller's unit's last six board meetings as a compact card.</summary>
+    public async Task StatusAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        const int Weeks = 6;
+        if (await UnitOfCallerAsync(turn, cancellationToken) is not { } found)
+        {
+            return;
+        }
+
+        var (unit, org) = found;
+        var latest = Meetings.Latest(unit, time.GetUtcNow());
+        var meetings = Enumerable.Range(0, Weeks).Select(w => latest.AddDays(-7 * w)).ToList();
+        var recorded = await checkIns.ListSinceAsync(turn.TenantId, unit.Id, meetings[^1], cancellationToken);
+        var card = CheckInCard.Status(turn.Language, unit, meetings, recorded, date => CheckInScheduler.IsDayOff(unit, org, date));
+        await turn.ReplyAsync(card, CheckInTexts.For(turn.Language).StatusTitle(unit.Name, Weeks), cancellationToken);
+    }
+
+    /// <summary>The unit the caller means: the one bound to this channel, or the one they lead or coordinate.</summary>
+    private async Task<(Unit Unit, Organisation.Organisation Organisation)?> UnitOfCallerAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } org)
+        {
+            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
+            return null;
+        }
+
+        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        var candidates = turn.InChannel
+            ? units.Where(u => u.Channel?.ChannelId == turn.ChannelId).ToList()
+            : units.Where(u => caller.Has(Role.UnitLeader, u.Id) || caller.Has(Role.UnitCoordinator, u.Id)).ToList();
+        if (candidates is [var unit])
+        {
+            return (unit, org);
+        }
+
+        await turn.ReplyAsync(CheckInTexts.For(turn.Language).NoUnit, cancellationToken);
+        return null;
     }
 
     /// <summary>Handles a card action. The unit is looked up in the caller's own tenant, so a card for another tenant's unit finds nothing.</summary>

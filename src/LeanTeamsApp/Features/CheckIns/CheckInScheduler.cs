@@ -205,7 +205,8 @@ public sealed partial class CheckInScheduler(
         return new DateTimeOffset(end, zone.GetUtcOffset(end));
     }
 
-    private static bool IsDayOff(Unit unit, Organisation.Organisation org, DateOnly date) =>
+    /// <summary>A public holiday of the unit's country or one of the organisation's holiday periods.</summary>
+    internal static bool IsDayOff(Unit unit, Organisation.Organisation org, DateOnly date) =>
         (Countries.FromTimeZone(unit.TimeZone) is { } country && PublicHolidays.IsPublicHoliday(country, date))
         || org.HolidayPeriods.Any(p => p.Contains(date));
 

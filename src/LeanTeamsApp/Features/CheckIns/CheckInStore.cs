@@ -90,6 +90,21 @@ public sealed class CheckInStore(StorageTables tables)
         }
     }
 
+    /// <summary>The unit's check-ins for meetings on or after <paramref name="from"/>, by meeting date.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, CheckIn>> ListSinceAsync(string tenantId, string unitId, DateOnly from, CancellationToken cancellationToken)
+    {
+        var prefix = $"checkin|{unitId}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix + Date(from)} and RowKey lt {prefix[..^1] + "}"}");
+        var found = new Dictionary<DateOnly, CheckIn>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var checkIn = ToCheckIn(row);
+            found[checkIn.MeetingDate] = checkIn;
+        }
+
+        return found;
+    }
+
     /// <summary>Earlier versions of a check-in, oldest first.</summary>
     public async Task<IReadOnlyList<CheckIn>> HistoryAsync(string tenantId, string unitId, DateOnly meetingDate, CancellationToken cancellationToken)
     {

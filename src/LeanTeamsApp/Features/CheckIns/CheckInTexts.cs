@@ -45,6 +45,11 @@ public sealed record CheckInTexts
     public required string NoUnit { get; init; }
     public required string ChangedMeanwhile { get; init; }
     public required Func<string, string, string> Reminder { get; init; }
+    public required Func<string, int, string> StatusTitle { get; init; }
+    public required Func<int, string, string> Week { get; init; }
+    public required string NoReport { get; init; }
+    public required string DayOff { get; init; }
+
     public required Func<string, string, string, string> TwoWeeksMissed { get; init; }
 
     public static CheckInTexts For(Language language) => language switch
@@ -117,6 +122,10 @@ public sealed record CheckInTexts
         UnknownUnit = "Jeg finner ikke enheten denne rapporten gjelder.",
         NoUnit = "Jeg vet ikke hvilken enhet du rapporterer for. Bruk kommandoen i enhetens kanal, eller be Lean-koordinatoren legge deg til som leder eller koordinator.",
         ChangedMeanwhile = "Noen andre endret rapporten samtidig. Her er den lagrede versjonen – rediger på nytt om nødvendig.",
+        StatusTitle = (unit, weeks) => $"{unit} – de siste {weeks} tavlemøtene",
+        Week = (week, date) => $"Uke {week} ({date})",
+        NoReport = "Ingen statusrapport",
+        DayOff = "Fridag – ingen rapport ventet",
         Reminder = (unit, date) => $"Påminnelse: statusrapporten etter tavlemøtet {date} for {unit} er ikke sendt ennå. Den tar to minutter:",
         TwoWeeksMissed = (unit, earlier, later) => $"{unit} har ikke sendt statusrapport etter tavlemøtene {earlier} og {later}. Kanskje enheten trenger en hånd med tavlemøtene? Lean-koordinatoren hjelper gjerne.",
     };
@@ -184,6 +193,10 @@ public sealed record CheckInTexts
         UnknownUnit = "Jag hittar inte enheten som rapporten gäller.",
         NoUnit = "Jag vet inte vilken enhet du rapporterar för. Använd kommandot i enhetens kanal, eller be leankoordinatorn lägga till dig som chef eller koordinator.",
         ChangedMeanwhile = "Någon annan ändrade rapporten samtidigt. Här är den sparade versionen – redigera igen vid behov.",
+        StatusTitle = (unit, weeks) => $"{unit} – de senaste {weeks} tavelmötena",
+        Week = (week, date) => $"Vecka {week} ({date})",
+        NoReport = "Ingen statusrapport",
+        DayOff = "Ledig dag – ingen rapport väntad",
         Reminder = (unit, date) => $"Påminnelse: statusrapporten efter tavelmötet {date} för {unit} är inte skickad ännu. Den tar två minuter:",
         TwoWeeksMissed = (unit, earlier, later) => $"{unit} har inte skickat statusrapport efter tavelmötena {earlier} och {later}. Kanske behöver enheten stöd med tavelmötena? Leankoordinatorn hjälper gärna till.",
     };
@@ -251,6 +264,10 @@ public sealed record CheckInTexts
         UnknownUnit = "I can't find the unit this check-in is for.",
         NoUnit = "I don't know which unit you report for. Use the command in the unit's channel, or ask the Lean coordinator to add you as its leader or coordinator.",
         ChangedMeanwhile = "Someone else changed the check-in at the same time. Here is the saved version - edit again if needed.",
+        StatusTitle = (unit, weeks) => $"{unit} – the last {weeks} board meetings",
+        Week = (week, date) => $"Week {week} ({date})",
+        NoReport = "No check-in",
+        DayOff = "Day off – no check-in expected",
         Reminder = (unit, date) => $"Reminder: the check-in after {unit}'s board meeting on {date} has not been sent yet. It takes two minutes:",
         TwoWeeksMissed = (unit, earlier, later) => $"{unit} has sent no check-in after the board meetings on {earlier} and {later}. Perhaps the unit could use a hand with its board meetings? The Lean coordinator is glad to help.",
     };

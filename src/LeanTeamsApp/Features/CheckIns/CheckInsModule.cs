@@ -13,6 +13,7 @@ public static class CheckInsModule
         services.AddTable(CheckInStore.Table);
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<CheckInCommands>();
+        services.AddBotCommand(CommandKind.Status, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().StatusAsync(turn, args, ct));
         services.AddBotCommand(CommandKind.CheckIn, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().CheckInAsync(turn, args, ct));
         foreach (var verb in new[] { CheckInCard.SubmitVerb, CheckInCard.EditVerb })
         {
