@@ -42,11 +42,16 @@ using var app = Start(new ProcessStartInfo("dotnet", [appDll, "--urls", $"http:/
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__LeanTeamsApp"] = "Information",
         ["Storage__ConnectionString"] = azurite.ConnectionString,
         ["Bot__AllowUnauthenticatedLocalRequests"] = "true",
         ["Bot__ExtraTrustedServiceUrlHosts__0"] = "127.0.0.1",
+        // The fan-out scenario wants prompts the moment meetings end, and the outbox to look often.
+        ["CheckIns__TickInterval"] = "00:00:05",
+        ["CheckIns__PromptDelay"] = "00:00:00",
+        ["Outbox__IdlePollInterval"] = "00:00:00.200",
     },
-});
+}, Path.Combine(root, ".local", "logs", "benchmark-app.log"));
 using var bare = Start(new ProcessStartInfo("dotnet", [typeof(BareEndpoint).Assembly.Location, "bare", barePort.ToString(CultureInfo.InvariantCulture), azurite.ConnectionString]));
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { Timeout = TimeSpan.FromSeconds(60) };
 await WaitReadyAsync(http, new Uri($"http://127.0.0.1:{appPort}/healthz"));
@@ -126,6 +131,60 @@ foreach (var concurrency in concurrencies)
 
 var delivered = connector.Requests.Count(r => r.Operation == ConnectorOperation.Reply);
 WriteReport(Path.Combine(root, output), results, roundTrips, requestsPerLevel, delivered);
+
+// Check-ins: 2,000 units whose meetings all end in the same minute, in one tenant, behind a connector that
+// answers 429 exactly where Teams' limits would.
+const int FanOutUnits = 2000;
+await using var teams = await FakeConnector.StartNewAsync();
+teams.EnforceTeamsRateLimits(true);
+var bigTenant = Guid.NewGuid().ToString("D");
+var meetingEnd = CheckInScenarios.NextMinuteAfter(TimeSpan.FromSeconds(50));
+await ImportAsync(azurite.ConnectionString, bigTenant, CheckInScenarios.Organisation(bigTenant, FanOutUnits, meetingEnd));
+var bigActivities = new TeamsActivities(bigTenant, teams.ServiceUrl);
+var installer = TeamsUser.Create("Koordinator", "koordinator@storby.no");
+using (var install = new StringContent(bigActivities.TeamInstalled(installer).ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")))
+using (var installed = await http.PostAsync(new Uri($"http://127.0.0.1:{appPort}/api/messages"), install))
+{
+    installed.EnsureSuccessStatusCode();
+}
+
+Console.WriteLine($"fan-out: {FanOutUnits} meetings end at {meetingEnd:HH:mm:ss} UTC; waiting for the prompts");
+var lastPost = await CheckInScenarios.WaitForPostsAsync(teams, FanOutUnits, TimeSpan.FromMinutes(8));
+var posts = teams.Requests.Where(r => r.Operation == ConnectorOperation.CreateConversation).ToList();
+var firstPost = posts.Min(r => r.ReceivedAt);
+var fanOut = new FanOut(FanOutUnits, posts.Count, posts.Select(p => p.Parameters?.ChannelData?.Channel?.Id).Distinct().Count(),
+    (firstPost - meetingEnd).TotalSeconds, (lastPost - meetingEnd).TotalSeconds, FanOutUnits / 50.0, teams.Rejected.Count);
+Console.WriteLine($"fan-out: {fanOut.Delivered} posts to {fanOut.Channels} channels, first after {fanOut.FirstSeconds:F1} s, last after {fanOut.LastSeconds:F1} s (floor {fanOut.FloorSeconds:F0} s), {fanOut.Rejected} answered 429");
+
+// Submits: 50 people at once each sending their unit's card, as the cards above are answered.
+const int Submitters = 50;
+const int Submits = 1000;
+var meetingDate = CheckInScenarios.LatestMeeting(meetingEnd);
+var submitLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+var nextUnit = -1;
+var submitWall = Stopwatch.StartNew();
+await Task.WhenAll(Enumerable.Range(0, Submitters).Select(async _ =>
+{
+    while (Interlocked.Increment(ref nextUnit) is var u && u < Submits)
+    {
+        var user = TeamsUser.Create($"Leder {u}", $"leder{u}@storby.no");
+        var invoke = System.Text.Json.Nodes.JsonNode.Parse(CheckInScenarios.Submit(bigActivities, user, $"enhet-{u}", meetingDate))!.AsObject();
+        invoke["replyToId"] = $"card-{u}";
+        using var content = new StringContent(invoke.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{appPort}/api/messages"), content);
+        submitLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !body.Contains("checkin.edit", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"A submit was not stored: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+        }
+    }
+}));
+submitWall.Stop();
+var submit = Summary.Of([.. submitLatencies], submitWall.Elapsed);
+Console.WriteLine($"submits: c={Submitters} n={submit.Count} p50={submit.P50:F2} ms p99={submit.P99:F2} ms {submit.Throughput:F0} req/s");
+WriteCheckInReport(Path.Combine(root, output), fanOut, submit, Submitters);
 Stop(app);
 Stop(bare);
 return 0;
@@ -135,6 +194,65 @@ int OptionValue(string name, int fallback) =>
 
 string OptionText(string name, string fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+
+static async Task ImportAsync(string storage, string tenant, string yaml)
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = storage }).Build();
+    var builder = Host.CreateApplicationBuilder();
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddStorage(configuration).AddOrganisation(configuration);
+    using var host = builder.Build();
+    var result = await host.Services.GetRequiredService<OrganisationImporter>().ImportAsync(tenant, "storby.yaml", new StringReader(yaml), CancellationToken.None);
+    if (!result.Succeeded)
+    {
+        throw new InvalidOperationException(string.Join('\n', result.Errors.Take(5)));
+    }
+}
+
+static void WriteCheckInReport(string path, FanOut fanOut, Summary submit, int submitters)
+{
+    var section = new StringBuilder();
+    section.AppendLine("## Check-in prompt fan-out and submits (issue: board-meeting check-ins)");
+    section.AppendLine();
+    section.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC in the same `scripts/benchmark.sh` run and setup as above.");
+    section.AppendLine(CultureInfo.InvariantCulture, $"One tenant with {fanOut.Units} units in one team, each with its own channel, all of whose board meetings end in the");
+    section.AppendLine("same minute. The service's own scheduler (ticking every 5 s here) queues the prompts in the outbox, and the");
+    section.AppendLine("dispatcher posts them through the connector client to a fake connector that answers 429 exactly where Teams'");
+    section.AppendLine("limits would (per thread 7/1 s, 8/2 s, 60/30 s; 50 per second per tenant). The floor is the tenant limit:");
+    section.AppendLine(CultureInfo.InvariantCulture, $"{fanOut.Units} posts at 50 per second.");
+    section.AppendLine();
+    section.AppendLine("| measure | value |");
+    section.AppendLine("| --- | ---: |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| prompts posted / distinct channels | {fanOut.Delivered} / {fanOut.Channels} |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| first prompt after the meetings ended | {fanOut.FirstSeconds:F1} s |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| last prompt after the meetings ended | {fanOut.LastSeconds:F1} s |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| floor set by Teams' 50 requests per second per tenant | {fanOut.FloorSeconds:F0} s |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| requests the connector answered with 429 | {fanOut.Rejected} |");
+    section.AppendLine();
+    section.AppendLine(CultureInfo.InvariantCulture, $"Check-in submits: {submitters} people at once, {submit.Count} Action.Execute submits of a full card for different");
+    section.AppendLine("units (each stored, answered with the summary card, and the card refreshed for everyone with a PUT to the");
+    section.AppendLine("connector, which the client paces to the tenant's 50 per second):");
+    section.AppendLine();
+    section.AppendLine("| concurrent submitters | submits | p50 ms | p99 ms | mean ms | req/s |");
+    section.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| {submitters} | {submit.Count} | {submit.P50:F2} | {submit.P99:F2} | {submit.Mean:F2} | {submit.Throughput:F0} |");
+    Replace(path, "check-in-benchmarks", section.ToString());
+}
+
+static void Replace(string path, string name, string section)
+{
+    var start = $"<!-- {name}:start -->";
+    var end = $"<!-- {name}:end -->";
+    var document = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
+    var block = $"{start}\n{section}{end}";
+    var from = document.IndexOf(start, StringComparison.Ordinal);
+    var to = document.IndexOf(end, StringComparison.Ordinal);
+    document = from >= 0 && to > from
+        ? document[..from] + block + document[(to + end.Length)..]
+        : document.TrimEnd() + "\n\n" + block + "\n";
+    File.WriteAllText(path, document);
+    Console.WriteLine($"Wrote {path}");
+}
 
 static async Task SeedAsync(string storage, IReadOnlyList<string> tenants)
 {
@@ -162,12 +280,14 @@ static async Task SeedAsync(string storage, IReadOnlyList<string> tenants)
     await provider.GetRequiredService<Azure.Data.Tables.TableServiceClient>().CreateTableIfNotExistsAsync("Conversations");
 }
 
-static Process Start(ProcessStartInfo start)
+static Process Start(ProcessStartInfo start, string? log = null)
 {
     start.RedirectStandardOutput = true;
     start.RedirectStandardError = true;
     var process = Process.Start(start)!;
-    _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+    // The service's log is kept for a person to read when a number looks wrong.
+    Stream sink = log is null ? Stream.Null : File.Create(log);
+    _ = process.StandardOutput.BaseStream.CopyToAsync(sink);
     _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
     return process;
 }
@@ -238,18 +358,10 @@ static void WriteReport(string path, List<(string Target, int Concurrency, Summa
         section.AppendLine(CultureInfo.InvariantCulture, $"| {target} | {concurrency} | {s.Count} | {s.P50:F2} | {s.P99:F2} | {s.Mean:F2} | {s.Throughput:F0} |");
     }
 
-    const string start = "<!-- command-turn-latency:start -->";
-    const string end = "<!-- command-turn-latency:end -->";
-    var document = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-    var block = $"{start}\n{section}{end}";
-    var from = document.IndexOf(start, StringComparison.Ordinal);
-    var to = document.IndexOf(end, StringComparison.Ordinal);
-    document = from >= 0 && to > from
-        ? document[..from] + block + document[(to + end.Length)..]
-        : document.TrimEnd() + "\n\n" + block + "\n";
-    File.WriteAllText(path, document);
-    Console.WriteLine($"Wrote {path}");
+    Replace(path, "command-turn-latency", section.ToString());
 }
+
+internal sealed record FanOut(int Units, int Delivered, int Channels, double FirstSeconds, double LastSeconds, double FloorSeconds, int Rejected);
 
 internal sealed record Summary(int Count, double P50, double P99, double Mean, double Throughput)
 {

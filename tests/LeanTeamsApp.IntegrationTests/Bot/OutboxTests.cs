@@ -157,6 +157,20 @@ public sealed class OutboxTests
         Assert.Equal("The stored message cannot be read.", broken?.Error);
     }
 
+    [Fact]
+    public async Task Outbox_ActivityLargerThanATableProperty_IsStoredInPiecesAndSentWhole()
+    {
+        await using var bot = await BotHost.StartAsync(importDemo: false);
+        var outbox = bot.App.Services.GetRequiredService<Outbox>();
+        // Teams takes messages of about 100 KB; one table property holds 32K characters.
+        var text = string.Concat(Enumerable.Range(0, 8000).Select(i => $"ø{i:D4}:"));
+
+        Assert.True(await outbox.EnqueueAsync(new OutboundMessage("large", bot.TenantId, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = text }) { ConversationId = "a:large" }, default));
+
+        var sent = await bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == ConnectorOperation.Send), Patience);
+        Assert.Equal(text, sent.Single(r => r.Operation == ConnectorOperation.Send).Activity!.Text);
+    }
+
     private static OutboundMessage Message(BotHost bot, string id, string conversationId) =>
         new(id, bot.TenantId, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {id}" }) { ConversationId = conversationId };
 

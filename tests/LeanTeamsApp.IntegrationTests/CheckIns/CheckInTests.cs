@@ -59,6 +59,19 @@ public sealed class CheckInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CheckInCard_AffectsOtherUnits_OffersTheUnitsOfTheSameServiceArea()
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "statusrapport"));
+
+        using var card = JsonDocument.Parse(_bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!.ToJsonString());
+        var affects = card.RootElement.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "benefitAffects");
+        Assert.Equal(
+            ["eiendomsdrift", "servicetorget", "vann-og-avlop"],
+            affects.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!).Order(StringComparer.Ordinal));
+        Assert.NotEmpty(said);
+    }
+
+    [Fact]
     public async Task CheckInCommand_PersonWithoutAUnit_IsToldWhy()
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Stranger, "checkin", "en-GB"));

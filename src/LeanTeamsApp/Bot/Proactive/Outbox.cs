@@ -81,16 +81,17 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
         await Queue.SendMessageAsync($"{message.TenantId}|{Key(message.Id)}", cancellationToken);
         try
         {
-            await Rows.AddEntityAsync(new TableEntity(message.TenantId, Key(message.Id))
+            var row = new TableEntity(message.TenantId, Key(message.Id))
             {
                 ["ServiceUrl"] = message.ServiceUrl.ToString(),
                 ["ConversationId"] = message.ConversationId,
                 ["ChannelId"] = message.ChannelId,
-                ["Activity"] = JsonSerializer.Serialize(message.Activity, BotJson.Options),
                 ["State"] = nameof(OutboxState.Pending),
                 ["Attempts"] = 0,
                 ["CreatedAt"] = time.GetUtcNow(),
-            }, cancellationToken);
+            };
+            WriteActivity(row, JsonSerializer.Serialize(message.Activity, BotJson.Options));
+            await Rows.AddEntityAsync(row, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -110,6 +111,27 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
     }
 
     // Keys: the caller's id may hold characters Table Storage forbids.
+    // A table string property holds 32K characters; a Teams message may be about 100 KB. Longer activities are
+    // split over numbered properties (the entity limit is 1 MiB).
+    private const int ChunkLength = 30_000;
+
+    private static void WriteActivity(TableEntity row, string json)
+    {
+        var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
+        row["ActivityChunks"] = chunks;
+        for (var i = 0; i < chunks; i++)
+        {
+            row[i == 0 ? "Activity" : $"Activity{i}"] = json.Substring(i * ChunkLength, Math.Min(ChunkLength, json.Length - (i * ChunkLength)));
+        }
+    }
+
+    /// <summary>The stored activity JSON, joined from its chunks.</summary>
+    internal static string? ReadActivity(TableEntity row)
+    {
+        var chunks = row.GetInt32("ActivityChunks") ?? 1;
+        return string.Concat(Enumerable.Range(0, chunks).Select(i => row.GetString(i == 0 ? "Activity" : $"Activity{i}") ?? ""));
+    }
+
     internal static string Key(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(id)).Replace('/', '_').Replace('+', '-');
 
 }

@@ -209,7 +209,7 @@ public sealed partial class OutboxDispatcher(
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(entity.GetString("Activity") ?? "", BotJson.Options);
+            activity = JsonSerializer.Deserialize<Activity>(Outbox.ReadActivity(entity) ?? "", BotJson.Options);
         }
         catch (JsonException)
         {

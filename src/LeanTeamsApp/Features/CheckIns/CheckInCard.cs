@@ -77,7 +77,7 @@ public static class CheckInCard
         Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
         Add(new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
         Add(new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Measure });
-        Add(new ChoiceSetInput([.. otherUnits.Where(u => u.Id != unit.Id).Select(u => new Choice(u.Name, u.Id))])
+        Add(new ChoiceSetInput([.. AffectableUnits(unit, otherUnits).Select(u => new Choice(u.Name, u.Id))])
         {
             Id = "benefitAffects", Label = t.AffectsOthers, IsMultiSelect = true, Style = "filtered", Value = Value("benefitAffects"),
         });
@@ -92,6 +92,15 @@ public static class CheckInCard
 
         return new AdaptiveCard { Body = body, Actions = [ExecuteAction.WithFallback(t.Send, SubmitVerb, data, "auto")] };
     }
+
+    // A card lists choices inline, and Teams caps a message at about 100 KB: a large organisation's every unit
+    // would not fit. The units a benefit spills over to are mostly the neighbours in the same service area.
+    private const int MaxAffectableUnits = 40;
+
+    private static IEnumerable<Unit> AffectableUnits(Unit unit, IReadOnlyList<Unit> units) => units
+        .Where(u => u.Id != unit.Id && u.ServiceAreaId == unit.ServiceAreaId)
+        .OrderBy(u => u.Name, StringComparer.Ordinal)
+        .Take(MaxAffectableUnits);
 
     public static AdaptiveCard Summary(Language language, Unit unit, CheckIn checkIn, bool open, IReadOnlyList<Unit> units, string? notice = null)
     {

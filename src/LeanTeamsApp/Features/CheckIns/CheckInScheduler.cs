@@ -86,7 +86,15 @@ public sealed partial class CheckInScheduler(
         var queued = 0;
         foreach (var tenant in await organisation.ListTenantIdsAsync(cancellationToken))
         {
-            queued += await RunTenantAsync(tenant, cancellationToken);
+            try
+            {
+                queued += await RunTenantAsync(tenant, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One tenant's trouble must not hold up every other tenant's prompts.
+                LogTenantFailed(logger, tenant, e);
+            }
         }
 
         return queued;
@@ -104,6 +112,7 @@ public sealed partial class CheckInScheduler(
 
         var from = Max(state.GetDateTimeOffset("Checkpoint") ?? until, until - MaxCatchUp);
         var queued = 0;
+        var failed = false;
         if (from < until && await organisation.GetOrganisationAsync(tenant, cancellationToken) is { } org)
         {
             var units = await organisation.ListUnitsAsync(tenant, cancellationToken);
@@ -111,7 +120,17 @@ public sealed partial class CheckInScheduler(
             {
                 foreach (var date in MeetingsEndingBetween(unit, from, until))
                 {
-                    queued += await PromptAsync(tenant, org, unit, date, units, cancellationToken) ? 1 : 0;
+                    try
+                    {
+                        queued += await PromptAsync(tenant, org, unit, date, units, cancellationToken) ? 1 : 0;
+                    }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The others still go out; the checkpoint stays so the next tick tries this one again
+                        // (the outbox ids keep the ones that went out from going twice).
+                        failed = true;
+                        LogPromptFailed(logger, unit.Id, date, e);
+                    }
                 }
             }
 
@@ -126,13 +145,21 @@ public sealed partial class CheckInScheduler(
                 {
                     foreach (var date in MeetingsEndingBetween(unit, remindFrom, until - shift))
                     {
-                        queued += await RemindAsync(tenant, org, unit, date, since, units, cancellationToken);
+                        try
+                        {
+                            queued += await RemindAsync(tenant, org, unit, date, since, units, cancellationToken);
+                        }
+                        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                        {
+                            failed = true;
+                            LogPromptFailed(logger, unit.Id, date, e);
+                        }
                     }
                 }
             }
         }
 
-        state["Checkpoint"] = Max(from, until);
+        state["Checkpoint"] = failed ? from : Max(from, until);
         state["LeaseUntil"] = now;
         try
         {
@@ -305,6 +332,12 @@ public sealed partial class CheckInScheduler(
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompts for tenant {TenantId} failed; the next tick catches up")]
+    private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt for {UnitId} on {Date} could not be queued; the next tick tries again")]
+    private static partial void LogPromptFailed(ILogger logger, string unitId, DateOnly date, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt tick failed; the next tick catches up")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

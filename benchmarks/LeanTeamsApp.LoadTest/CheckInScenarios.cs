@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Testing;
+
+namespace LeanTeamsApp.LoadTest;
+
+/// <summary>The check-in benchmarks: prompt fan-out to many unit channels, and card submits under concurrency.</summary>
+public static class CheckInScenarios
+{
+    public const string TeamId = TeamsActivities.TeamId;
+
+    /// <summary>
+    /// An organisation of <paramref name="units"/> units in one team, all in Europe/Oslo, whose board meetings all end
+    /// at <paramref name="meetingEnd"/>, each with its own channel: what a large municipality's Monday looks like
+    /// to the prompt scheduler, squeezed into one minute.
+    /// </summary>
+    public static string Organisation(string tenantId, int units, DateTimeOffset meetingEnd)
+    {
+        var oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+        var end = TimeZoneInfo.ConvertTime(meetingEnd, oslo);
+        var start = end.AddMinutes(-5);
+        var yaml = new StringBuilder();
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"tenantId: \"{tenantId}\"");
+        yaml.AppendLine("name: Storby kommune");
+        yaml.AppendLine("serviceAreas:");
+        for (var a = 0; a < 40; a++)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{ id: omrade-{a}, name: Område {a}, leader: tol{a}@storby.no }}");
+        }
+
+        yaml.AppendLine("people:");
+        for (var a = 0; a < 40; a++)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{ email: tol{a}@storby.no, name: Leder {a} }}");
+        }
+
+        yaml.AppendLine("  - { email: leder@storby.no, name: Enhetsleder }");
+        yaml.AppendLine("units:");
+        for (var u = 0; u < units; u++)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture,
+                $"  - {{ id: enhet-{u}, name: Enhet {u}, serviceArea: omrade-{u % 40}, leader: leder@storby.no, " +
+                $"boardMeeting: {{ weekday: {(int)start.DayOfWeek switch { 0 => 7, var d => d }}, time: \"{start:HH\\:mm}\", minutes: 5 }}, leanStart: 2025-01-06, " +
+                $"channel: {{ teamId: \"{TeamId}\", channelId: \"19:enhet-{u}@thread.tacv2\", name: Enhet {u} }} }}");
+        }
+
+        return yaml.ToString();
+    }
+
+    /// <summary>The meeting end to use: the next whole minute at least <paramref name="lead"/> from now.</summary>
+    public static DateTimeOffset NextMinuteAfter(TimeSpan lead)
+    {
+        var at = DateTimeOffset.UtcNow + lead;
+        return new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero).AddMinutes(1);
+    }
+
+    /// <summary>Waits until the connector has received <paramref name="expected"/> channel posts; returns when the last one came.</summary>
+    public static async Task<DateTimeOffset> WaitForPostsAsync(FakeConnector connector, int expected, TimeSpan timeout)
+    {
+        var posts = await connector.WaitForAsync(r => r.Count(x => x.Operation == ConnectorOperation.CreateConversation) >= expected, timeout);
+        return posts.Where(r => r.Operation == ConnectorOperation.CreateConversation).Max(r => r.ReceivedAt);
+    }
+
+    /// <summary>An adaptiveCard/action invoke that submits a full check-in for one unit's latest meeting.</summary>
+    public static string Submit(TeamsActivities activities, TeamsUser user, string unitId, DateOnly meetingDate) =>
+        activities.Invoke(user, "adaptiveCard/action", new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = CheckInCard.SubmitVerb,
+                ["data"] = new JsonObject
+                {
+                    ["unitId"] = unitId,
+                    ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["held"] = "yes",
+                    ["attendance"] = "9",
+                    ["improvementsNew"] = "1",
+                    ["deviations"] = "Ventetid på svar",
+                    ["benefitKind"] = "TimeSaved",
+                    ["benefitAmount"] = "2",
+                    ["benefitMeasure"] = "Hours",
+                    ["note"] = "Bra møte",
+                },
+            },
+            ["trigger"] = "manual",
+        }).ToJsonString();
+
+    /// <summary>The latest meeting of a unit as the app computes it.</summary>
+    public static DateOnly LatestMeeting(DateTimeOffset meetingEnd)
+    {
+        var unit = new Unit("x", "x", "a", "l", [], "Europe/Oslo",
+            new BoardMeeting(TimeZoneInfo.ConvertTime(meetingEnd.AddMinutes(-5), TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo")).DayOfWeek,
+                TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(meetingEnd.AddMinutes(-5), TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo")).DateTime), 5),
+            new DateOnly(2025, 1, 6), null, null);
+        return Meetings.Latest(unit, DateTimeOffset.UtcNow);
+    }
+
+    public static double Seconds(DateTimeOffset from, DateTimeOffset to) => (to - from).TotalSeconds;
+
+    public static Stopwatch Started() => Stopwatch.StartNew();
+}
