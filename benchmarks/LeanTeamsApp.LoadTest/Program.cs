@@ -151,7 +151,7 @@ using (var installed = await http.PostAsync(new Uri($"http://127.0.0.1:{appPort}
 Console.WriteLine($"fan-out: {FanOutUnits} meetings end at {meetingEnd:HH:mm:ss} UTC; waiting for the prompts");
 var lastPost = await CheckInScenarios.WaitForPostsAsync(teams, FanOutUnits, TimeSpan.FromMinutes(8));
 var posts = teams.Requests.Where(r => r.Operation == ConnectorOperation.CreateConversation).ToList();
-var firstPost = posts.Min(r => r.ReceivedAt);
+var firstPost = posts.Count == 0 ? lastPost : posts.Min(r => r.ReceivedAt);
 var fanOut = new FanOut(FanOutUnits, posts.Count, posts.Select(p => p.Parameters?.ChannelData?.Channel?.Id).Distinct().Count(),
     (firstPost - meetingEnd).TotalSeconds, (lastPost - meetingEnd).TotalSeconds, FanOutUnits / 50.0, teams.Rejected.Count);
 Console.WriteLine($"fan-out: {fanOut.Delivered} posts to {fanOut.Channels} channels, first after {fanOut.FirstSeconds:F1} s, last after {fanOut.LastSeconds:F1} s (floor {fanOut.FloorSeconds:F0} s), {fanOut.Rejected} answered 429");
@@ -286,7 +286,7 @@ static Process Start(ProcessStartInfo start, string? log = null)
     start.RedirectStandardError = true;
     var process = Process.Start(start)!;
     // The service's log is kept for a person to read when a number looks wrong.
-    Stream sink = log is null ? Stream.Null : File.Create(log);
+    Stream sink = log is null ? Stream.Null : new FileStream(log, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
     _ = process.StandardOutput.BaseStream.CopyToAsync(sink);
     _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
     return process;
