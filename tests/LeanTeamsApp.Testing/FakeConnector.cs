@@ -232,7 +232,7 @@ public sealed class FakeConnector : IAsyncDisposable
         lock (_gate)
         {
             var tenant = LearnTenant(route, activity, parameters);
-            answer = Refusal(route, tenant) ?? Respond(route, parameters, request.Query);
+            answer = Refusal(route, parameters, tenant) ?? Respond(route, parameters, request.Query);
             var recorded = new RecordedRequest(
                 request.Method,
                 request.Path.Value ?? string.Empty,
@@ -278,14 +278,15 @@ public sealed class FakeConnector : IAsyncDisposable
         return tenant ?? (thread is not null && _tenantOfConversation.TryGetValue(thread, out var known) ? known : string.Empty);
     }
 
-    private Answer? Refusal(ConnectorRoute route, string tenant)
+    private Answer? Refusal(ConnectorRoute route, ConversationParameters? parameters, string tenant)
     {
         if (_failures.TryDequeue(out var failure))
         {
             return new Answer(failure.Status, failure.Body, failure.RetryAfter);
         }
 
-        if (_rateLimits?.TryAdmit(route.Operation, route.Thread(null) ?? string.Empty, tenant) is { } wait)
+        // A channel post counts against its channel's thread, as Teams counts it, not against one shared thread.
+        if (_rateLimits?.TryAdmit(route.Operation, route.Thread(parameters) ?? string.Empty, tenant) is { } wait)
         {
             return new Answer(StatusCodes.Status429TooManyRequests, ThrottledBody, wait);
         }

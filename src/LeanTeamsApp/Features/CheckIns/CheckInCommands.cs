@@ -98,7 +98,9 @@ public sealed partial class CheckInCommands(
             return AdaptiveCardInvokeResponse.Message(t.Closed);
         }
 
-        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
+        // The card only ever names units of the same service area ("affects other units"): reading that area rather
+        // than the whole organisation keeps a submit fast in a municipality of thousands of units.
+        var units = await organisation.ListUnitsInServiceAreaAsync(turn.TenantId, unit.ServiceAreaId, cancellationToken);
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
         if (verb == CheckInCard.EditVerb)
         {
