@@ -110,8 +110,4 @@ public static class CheckInScenarios
             new DateOnly(2025, 1, 6), null, null);
         return Meetings.Latest(unit, DateTimeOffset.UtcNow);
     }
-
-    public static double Seconds(DateTimeOffset from, DateTimeOffset to) => (to - from).TotalSeconds;
-
-    public static Stopwatch Started() => Stopwatch.StartNew();
 }

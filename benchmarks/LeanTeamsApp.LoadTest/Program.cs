@@ -139,7 +139,7 @@ await using var teams = await FakeConnector.StartNewAsync();
 teams.EnforceTeamsRateLimits(true);
 var bigTenant = Guid.NewGuid().ToString("D");
 var meetingEnd = CheckInScenarios.NextMinuteAfter(TimeSpan.FromSeconds(50));
-await ImportAsync(azurite.ConnectionString, bigTenant, CheckInScenarios.Organisation(bigTenant, FanOutUnits, meetingEnd));
+await ImportAsync(azurite.ConnectionString, [(bigTenant, CheckInScenarios.Organisation(bigTenant, FanOutUnits, meetingEnd))]);
 var bigActivities = new TeamsActivities(bigTenant, teams.ServiceUrl);
 var installer = TeamsUser.Create("Koordinator", "koordinator@storby.no");
 using (var install = new StringContent(bigActivities.TeamInstalled(installer).ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")))
@@ -195,17 +195,23 @@ int OptionValue(string name, int fallback) =>
 string OptionText(string name, string fallback) =>
     Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 
-static async Task ImportAsync(string storage, string tenant, string yaml)
+/// <summary>Imports organisation files through the app's own importer, in a host registered as the app registers it.</summary>
+static async Task ImportAsync(string storage, IEnumerable<(string Tenant, string Yaml)> files)
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = storage }).Build();
     var builder = Host.CreateApplicationBuilder();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddStorage(configuration).AddOrganisation(configuration);
     using var host = builder.Build();
-    var result = await host.Services.GetRequiredService<OrganisationImporter>().ImportAsync(tenant, "storby.yaml", new StringReader(yaml), CancellationToken.None);
-    if (!result.Succeeded)
+    await host.Services.GetRequiredService<StorageTables>().TryCreateAsync(CancellationToken.None);
+    var importer = host.Services.GetRequiredService<OrganisationImporter>();
+    foreach (var (tenant, yaml) in files)
     {
-        throw new InvalidOperationException(string.Join('\n', result.Errors.Take(5)));
+        var result = await importer.ImportAsync(tenant, "organisation.yaml", new StringReader(yaml), CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join('\n', result.Errors.Take(5)));
+        }
     }
 }
 
@@ -256,28 +262,11 @@ static void Replace(string path, string name, string section)
 
 static async Task SeedAsync(string storage, IReadOnlyList<string> tenants)
 {
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = storage }).Build();
-    // A host rather than a bare container: the importer's dependencies are registered as the app registers them.
-    var builder = Host.CreateApplicationBuilder();
-    builder.Configuration.AddConfiguration(configuration);
-    builder.Services.AddSingleton(TimeProvider.System);
-    builder.Services.AddStorage(configuration).AddOrganisation(configuration);
-    using var host = builder.Build();
-    var provider = host.Services;
-    await provider.GetRequiredService<StorageTables>().TryCreateAsync(CancellationToken.None);
     var demo = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "demo", "organisation.yaml"));
-    var importer = provider.GetRequiredService<OrganisationImporter>();
-    foreach (var tenant in tenants)
-    {
-        var result = await importer.ImportAsync(tenant, "organisation.yaml", new StringReader(demo.Replace("3f6a8f52-7c1e-4b8e-9d3a-5e2b1c0d9a71", tenant, StringComparison.Ordinal)), CancellationToken.None);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join('\n', result.Errors));
-        }
-    }
+    await ImportAsync(storage, tenants.Select(t => (t, demo.Replace("3f6a8f52-7c1e-4b8e-9d3a-5e2b1c0d9a71", t, StringComparison.Ordinal))));
 
     // The bot creates its Conversations table at start-up; the bare endpoint must not pay for creating it.
-    await provider.GetRequiredService<Azure.Data.Tables.TableServiceClient>().CreateTableIfNotExistsAsync("Conversations");
+    await new Azure.Data.Tables.TableServiceClient(storage).CreateTableIfNotExistsAsync("Conversations");
 }
 
 static Process Start(ProcessStartInfo start, string? log = null)

@@ -64,10 +64,7 @@ public sealed partial class CheckInCommands(
 
         var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
         var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var candidates = turn.InChannel
-            ? units.Where(u => u.Channel?.ChannelId == turn.ChannelId).ToList()
-            : units.Where(u => caller.Has(Role.UnitLeader, u.Id) || caller.Has(Role.UnitCoordinator, u.Id)).ToList();
-        if (candidates is [var unit])
+        if (OrganisationCommands.UnitsMeant(turn, caller, units) is [var unit])
         {
             return (unit, org);
         }

@@ -232,6 +232,9 @@ public sealed partial class CheckInScheduler(
         return new DateTimeOffset(end, zone.GetUtcOffset(end));
     }
 
+    /// <summary>What a unit's prompts are written in: Swedish for Swedish units, otherwise Norwegian bokmål.</summary>
+    private static Language LanguageOf(Unit unit) => Countries.FromTimeZone(unit.TimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
+
     /// <summary>A public holiday of the unit's country or one of the organisation's holiday periods.</summary>
     internal static bool IsDayOff(Unit unit, Organisation.Organisation org, DateOnly date) =>
         (Countries.FromTimeZone(unit.TimeZone) is { } country && PublicHolidays.IsPublicHoliday(country, date))
@@ -249,7 +252,7 @@ public sealed partial class CheckInScheduler(
             return 0;
         }
 
-        var language = Countries.FromTimeZone(unit.TimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
+        var language = LanguageOf(unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
         var card = CheckInCard.Form(language, unit, date, units).ToJson();
@@ -301,7 +304,6 @@ public sealed partial class CheckInScheduler(
 
     private async Task<bool> PromptAsync(string tenant, Organisation.Organisation org, Unit unit, DateOnly date, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
     {
-        var country = Countries.FromTimeZone(unit.TimeZone);
         if (IsDayOff(unit, org, date))
         {
             LogSkipped(logger, unit.Id, date, "holiday");
@@ -313,7 +315,7 @@ public sealed partial class CheckInScheduler(
             return false;
         }
 
-        var language = country == Country.Sweden ? Language.Sv : Language.Nb;
+        var language = LanguageOf(unit);
         var card = CheckInCard.Form(language, unit, date, units);
         var activity = new Activity
         {

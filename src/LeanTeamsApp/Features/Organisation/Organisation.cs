@@ -51,6 +51,10 @@ public sealed record BoardMeeting(DayOfWeek Weekday, TimeOnly Start, int Minutes
 
     public TimeOnly End => Start.AddMinutes(Minutes);
 
+    /// <summary>A start time as people write it: 08:45, 8:45, 08.45 (24-hour).</summary>
+    public static bool TryParseStart(string? text, out TimeOnly start) =>
+        TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH.mm", "H.mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out start);
+
     /// <summary>Minutes from Monday 00:00 (ISO week) to the meeting's end, in the unit's local time.</summary>
     public int EndMinuteOfWeek => (LocalWeek.MinuteOfWeek(Weekday, Start) + Minutes) % LocalWeek.MinutesPerWeek;
 }

@@ -88,7 +88,7 @@ public sealed partial class OrganisationCommands(
             return;
         }
 
-        if (!TimeOnly.TryParseExact(words[1], ["HH:mm", "H:mm", "HH.mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        if (!BoardMeeting.TryParseStart(words[1], out var start))
         {
             await turn.ReplyAsync(t.BadTime(words[1]) + " " + t.BoardMeetingUsage, cancellationToken);
             return;
@@ -103,9 +103,7 @@ public sealed partial class OrganisationCommands(
 
         var caller = await callers.ResolveAsync(turn, cancellationToken);
         var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
-        var candidates = turn.InChannel
-            ? units.Where(u => u.Channel?.ChannelId == turn.ChannelId).ToList()
-            : units.Where(u => caller.Has(Role.UnitLeader, u.Id) || caller.Has(Role.UnitCoordinator, u.Id)).ToList();
+        var candidates = UnitsMeant(turn, caller, units);
         if (candidates.Count != 1)
         {
             await turn.ReplyAsync(t.WhichUnit, cancellationToken);
@@ -210,6 +208,14 @@ public sealed partial class OrganisationCommands(
 
         return organisation;
     }
+
+    /// <summary>
+    /// The units a command means: in a channel, the units bound to it; in a chat, those the caller leads or
+    /// coordinates. The caller's command is unambiguous when this is exactly one.
+    /// </summary>
+    internal static List<Unit> UnitsMeant(Turn turn, Caller caller, IReadOnlyList<Unit> units) => turn.InChannel
+        ? [.. units.Where(u => u.Channel?.ChannelId == turn.ChannelId)]
+        : [.. units.Where(u => caller.Has(Role.UnitLeader, u.Id) || caller.Has(Role.UnitCoordinator, u.Id))];
 
     private static bool MayChange(Caller caller, Unit unit) =>
         caller.IsCoordinator

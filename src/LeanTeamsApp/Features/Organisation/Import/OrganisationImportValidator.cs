@@ -247,7 +247,7 @@ internal sealed partial class OrganisationImportValidator
             ok = false;
         }
 
-        if (timeField is null || !TimeOnly.TryParseExact(timeField.Value, ["HH:mm", "H:mm", "HH.mm", "H.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        if (timeField is null || !BoardMeeting.TryParseStart(timeField.Value, out time))
         {
             Error(r.LineOf("boardMeeting.time"), "boardMeeting.time",
                 timeField is null ? "missing board-meeting start time" : $"'{timeField.Value}' is not a time of day (write HH:MM, 24-hour, e.g. 08:45)");
