@@ -1,6 +1,7 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.About;
 using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Errors;
@@ -16,6 +17,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCheckIns(builder.Configuration);
+builder.Services.AddImprovements();
 
 var app = builder.Build();
 

@@ -164,6 +164,9 @@ function validateInPage({ card: json, targetVersion: target, whitelistedRootProp
         if (object instanceof AC.TableRow) {
             names.add("cells");
         }
+        if (object instanceof AC.ShowCardAction) {
+            names.add("card");
+        }
         return names;
     };
     const checkProperties = (object, source, owner, isRoot) => {

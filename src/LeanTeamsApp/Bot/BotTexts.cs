@@ -103,6 +103,8 @@ public sealed record BotTexts
             [CommandKind.WhoAmI] = ("hvem er jeg", "Vis hvilke roller du har i LeanTeamsApp."),
             [CommandKind.CheckIn] = ("statusrapport", "Få statusrapporten etter tavlemøtet for enheten din nå."),
             [CommandKind.Status] = ("status", "Se enhetens siste seks tavlemøter samlet."),
+            [CommandKind.ImprovementAdd] = ("forbedring ny <tekst>", "Før opp en forbedring i enhetens liste, for eksempel «forbedring ny felles mal for vaktbytte»."),
+            [CommandKind.Improvements] = ("forbedringer", "Se enhetens åpne forbedringer og flytt dem videre: i arbeid, fullført, gevinst realisert."),
         },
         HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -164,6 +166,8 @@ public sealed record BotTexts
             [CommandKind.WhoAmI] = ("vem är jag", "Visa vilka roller du har i LeanTeamsApp."),
             [CommandKind.CheckIn] = ("statusrapport", "Få statusrapporten efter tavelmötet för din enhet nu."),
             [CommandKind.Status] = ("status", "Se enhetens senaste sex tavelmöten samlat."),
+            [CommandKind.ImprovementAdd] = ("förbättring ny <text>", "Lägg till en förbättring i enhetens lista, till exempel ”förbättring ny gemensam mall för passbyte”."),
+            [CommandKind.Improvements] = ("förbättringar", "Se enhetens öppna förbättringar och flytta dem vidare: pågår, genomförd, nytta realiserad."),
         },
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -225,6 +229,8 @@ public sealed record BotTexts
             [CommandKind.WhoAmI] = ("whoami", "Show your roles in LeanTeamsApp."),
             [CommandKind.CheckIn] = ("checkin", "Get your unit's board-meeting check-in card now."),
             [CommandKind.Status] = ("status", "See your unit's last six board meetings at a glance."),
+            [CommandKind.ImprovementAdd] = ("improvement add <text>", "Put an improvement on your unit's list, e.g. \"improvement add shared template for shift swaps\"."),
+            [CommandKind.Improvements] = ("improvements", "See your unit's open improvements and move them along: in progress, done, benefit realised."),
         },
         HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
         Unknown = (typed, suggestion) => suggestion is null

@@ -10,6 +10,8 @@ public enum CommandKind
     WhoAmI,
     CheckIn,
     Status,
+    ImprovementAdd,
+    Improvements,
 }
 
 /// <summary>
@@ -50,6 +52,17 @@ public static class CommandCatalog
         (CommandKind.Status, Language.En, "status"),
         (CommandKind.Status, Language.Nb, "status"),
         (CommandKind.Status, Language.Sv, "status"),
+        (CommandKind.ImprovementAdd, Language.En, "improvement add"),
+        (CommandKind.ImprovementAdd, Language.En, "add improvement"),
+        (CommandKind.ImprovementAdd, Language.Nb, "forbedring ny"),
+        (CommandKind.ImprovementAdd, Language.Nb, "ny forbedring"),
+        (CommandKind.ImprovementAdd, Language.Sv, "förbättring ny"),
+        (CommandKind.ImprovementAdd, Language.Sv, "ny förbättring"),
+        (CommandKind.ImprovementAdd, Language.Sv, "forbattring ny"),
+        (CommandKind.Improvements, Language.En, "improvements"),
+        (CommandKind.Improvements, Language.Nb, "forbedringer"),
+        (CommandKind.Improvements, Language.Sv, "förbättringar"),
+        (CommandKind.Improvements, Language.Sv, "forbattringar"),
     ];
 
     /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>

@@ -257,7 +257,7 @@ public sealed class CheckInTests : IAsyncLifetime
         ["attendance"] = "8",
         ["goal0"] = "Green",
         ["goal1"] = "Red",
-        ["improvementsNew"] = "2",
+        ["improvementsNew"] = "Digital sjekkliste for ferdigattest\nFast tid for veiledning av søkere",
         ["improvementsInProgress"] = "3",
         ["improvementsDone"] = "1",
         ["deviations"] = "Feil i skjema for byggesøknad\nVentetid på ferdigattest\n",

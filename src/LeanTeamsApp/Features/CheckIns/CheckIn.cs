@@ -59,6 +59,9 @@ public sealed record CheckIn(
 {
     public int Revision { get; init; } = 1;
 
+    /// <summary>The new improvements by title, one per line on the card; each becomes an improvement record.</summary>
+    public IReadOnlyList<string> NewImprovements { get; init; } = [];
+
     /// <summary>Status per unit goal, by the goal's name as the board shows it.</summary>
     public IReadOnlyDictionary<string, GoalStatus> GoalStatuses { get; init; } = new Dictionary<string, GoalStatus>();
 
@@ -70,6 +73,7 @@ public sealed record CheckIn(
         && (UnitId, MeetingDate, MeetingHeld, NotHeldReason, Attendance, ImprovementsNew, ImprovementsInProgress, ImprovementsDone, HelpNeeded, Note)
             == (other.UnitId, other.MeetingDate, other.MeetingHeld, other.NotHeldReason, other.Attendance, other.ImprovementsNew, other.ImprovementsInProgress, other.ImprovementsDone, other.HelpNeeded, other.Note)
         && NewDeviations.SequenceEqual(other.NewDeviations)
+        && NewImprovements.SequenceEqual(other.NewImprovements)
         && GoalStatuses.Count == other.GoalStatuses.Count
         && GoalStatuses.All(g => other.GoalStatuses.TryGetValue(g.Key, out var status) && status == g.Value)
         && Benefits.Count == other.Benefits.Count

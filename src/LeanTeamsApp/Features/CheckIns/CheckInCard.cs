@@ -19,7 +19,7 @@ public static class CheckInCard
     private const int MaxAttendance = 500;
     private const int MaxImprovements = 999;
     private const int MaxNote = 1000;
-    private const int MaxDeviationLines = 20;
+    private const int MaxLines = 20;
     private const int MaxDeviationLength = 200;
 
     public static AdaptiveCard Form(Language language, Unit unit, DateOnly meetingDate, IReadOnlyList<Unit> otherUnits,
@@ -69,10 +69,10 @@ public static class CheckInCard
             }
         }
 
-        Add(new NumberInput { Id = "improvementsNew", Label = t.ImprovementsNew, Min = 0, Max = MaxImprovements, Value = Number("improvementsNew"), ErrorMessage = t.Range(0, MaxImprovements) });
+        Add(new TextInput { Id = "improvementsNew", Label = t.ImprovementsNew, Placeholder = t.ImprovementsNewHint, IsMultiline = true, MaxLength = MaxLines * (Improvements.Improvement.MaxTitleLength + 1), Value = Value("improvementsNew") });
         Add(new NumberInput { Id = "improvementsInProgress", Label = t.ImprovementsInProgress, Min = 0, Max = MaxImprovements, Value = Number("improvementsInProgress"), ErrorMessage = t.Range(0, MaxImprovements) });
         Add(new NumberInput { Id = "improvementsDone", Label = t.ImprovementsDone, Min = 0, Max = MaxImprovements, Value = Number("improvementsDone"), ErrorMessage = t.Range(0, MaxImprovements) });
-        Add(new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxDeviationLines * (MaxDeviationLength + 1), Value = Value("deviations") });
+        Add(new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxLines * (MaxDeviationLength + 1), Value = Value("deviations") });
         body.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
         Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
         Add(new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
@@ -203,7 +203,7 @@ public static class CheckInCard
         ["held"] = checkIn.MeetingHeld ? "yes" : "no",
         ["notHeldReason"] = checkIn.NotHeldReason?.ToString(),
         ["attendance"] = checkIn.Attendance?.ToString(CultureInfo.InvariantCulture),
-        ["improvementsNew"] = checkIn.ImprovementsNew.ToString(CultureInfo.InvariantCulture),
+        ["improvementsNew"] = string.Join('\n', checkIn.NewImprovements),
         ["improvementsInProgress"] = checkIn.ImprovementsInProgress.ToString(CultureInfo.InvariantCulture),
         ["improvementsDone"] = checkIn.ImprovementsDone.ToString(CultureInfo.InvariantCulture),
         ["deviations"] = string.Join('\n', checkIn.NewDeviations),
@@ -253,6 +253,17 @@ public static class CheckInCard
             return (int)value;
         }
 
+        string[] Lines(string id, int maxLength)
+        {
+            var lines = (Text(id) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (lines.Length > MaxLines || lines.Any(d => d.Length > maxLength))
+            {
+                errors[id] = t.TooManyLines(MaxLines, maxLength);
+            }
+
+            return lines;
+        }
+
         var heldText = Text("held");
         bool? held = heldText switch { "yes" => true, "no" => false, _ => null };
         if (held is null)
@@ -288,15 +299,11 @@ public static class CheckInCard
                 errors[GoalInput(i)] = t.Required;
             }
         }
-        var improvementsNew = Whole("improvementsNew", 0, MaxImprovements, required: false) ?? 0;
+        var newImprovements = Lines("improvementsNew", Improvements.Improvement.MaxTitleLength);
         var improvementsInProgress = Whole("improvementsInProgress", 0, MaxImprovements, required: false) ?? 0;
         var improvementsDone = Whole("improvementsDone", 0, MaxImprovements, required: false) ?? 0;
 
-        var deviations = (Text("deviations") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (deviations.Length > MaxDeviationLines || deviations.Any(d => d.Length > MaxDeviationLength))
-        {
-            errors["deviations"] = t.TooLong(MaxDeviationLength);
-        }
+        var deviations = Lines("deviations", MaxDeviationLength);
 
         var benefits = new List<BenefitEntry>();
         var kindText = Text("benefitKind");
@@ -330,7 +337,7 @@ public static class CheckInCard
             return (null, errors);
         }
 
-        return (new CheckIn(unit.Id, meetingDate, held!.Value, reason, attendance, improvementsNew, improvementsInProgress, improvementsDone,
-            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals }, errors);
+        return (new CheckIn(unit.Id, meetingDate, held!.Value, reason, attendance, newImprovements.Length, improvementsInProgress, improvementsDone,
+            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals, NewImprovements = newImprovements }, errors);
     }
 }

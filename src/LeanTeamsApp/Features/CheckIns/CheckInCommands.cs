@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 
@@ -12,6 +13,7 @@ namespace LeanTeamsApp.Features.CheckIns;
 public sealed partial class CheckInCommands(
     OrganisationStore organisation,
     CheckInStore checkIns,
+    ImprovementStore records,
     Callers callers,
     ConnectorClient connector,
     TimeProvider time,
@@ -115,6 +117,13 @@ public sealed partial class CheckInCommands(
         var (outcome, stored) = data["etag"]?.ToString() is { } etag
             ? await checkIns.CorrectAsync(turn.TenantId, checkIn, etag, cancellationToken)
             : await checkIns.SubmitAsync(turn.TenantId, checkIn, cancellationToken);
+        if (outcome is SubmitOutcome.Stored or SubmitOutcome.AlreadyStored)
+        {
+            // After the check-in itself, so a failure here leaves it stored; the same submit again (Teams retries,
+            // or the user clicks once more) finds it stored and records what is still missing.
+            await records.RecordCheckInAsync(turn.TenantId, stored!, cancellationToken);
+        }
+
         var notice = outcome is SubmitOutcome.Conflict or SubmitOutcome.DifferentAnswersExist ? t.ChangedMeanwhile : null;
         var summary = CheckInCard.Summary(turn.Language, unit, stored!, open: true, units, notice);
         if (outcome == SubmitOutcome.Stored)

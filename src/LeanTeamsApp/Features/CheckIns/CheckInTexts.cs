@@ -16,6 +16,7 @@ public sealed record CheckInTexts
     public required string Goals { get; init; }
     public required IReadOnlyDictionary<GoalStatus, string> Statuses { get; init; }
     public required string ImprovementsNew { get; init; }
+    public required string ImprovementsNewHint { get; init; }
     public required string ImprovementsInProgress { get; init; }
     public required string ImprovementsDone { get; init; }
     public required string Deviations { get; init; }
@@ -34,6 +35,7 @@ public sealed record CheckInTexts
     public required string Required { get; init; }
     public required Func<int, int, string> Range { get; init; }
     public required Func<int, string> TooLong { get; init; }
+    public required Func<int, int, string> TooManyLines { get; init; }
     public required string BenefitIncomplete { get; init; }
     public required string FixBelow { get; init; }
     public required Func<string, string, string> SubmittedBy { get; init; }
@@ -79,6 +81,7 @@ public sealed record CheckInTexts
         Goals = "Status på målene",
         Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Grønn – i rute", [GoalStatus.Yellow] = "Gul – litt bak", [GoalStatus.Red] = "Rød – trenger tiltak" },
         ImprovementsNew = "Nye forbedringer",
+        ImprovementsNewHint = "Én per linje – de føres inn i enhetens forbedringsliste",
         ImprovementsInProgress = "Forbedringer i arbeid",
         ImprovementsDone = "Forbedringer fullført",
         Deviations = "Nye avvik",
@@ -112,6 +115,7 @@ public sealed record CheckInTexts
         Required = "Må fylles ut.",
         Range = (min, max) => $"Skriv et tall fra {min} til {max}.",
         TooLong = max => $"Høyst {max} tegn.",
+        TooManyLines = (lines, max) => $"Høyst {lines} linjer, hver på høyst {max} tegn.",
         BenefitIncomplete = "Fyll ut type, mengde og enhet for gevinsten, eller la alle tre stå tomme.",
         FixBelow = "Noe mangler – se merknadene under. Ingenting er lagret ennå.",
         SubmittedBy = (who, when) => $"Sendt av {who} {when}",
@@ -150,6 +154,7 @@ public sealed record CheckInTexts
         Goals = "Status för målen",
         Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Grön – enligt plan", [GoalStatus.Yellow] = "Gul – något efter", [GoalStatus.Red] = "Röd – behöver åtgärd" },
         ImprovementsNew = "Nya förbättringar",
+        ImprovementsNewHint = "En per rad – de läggs in i enhetens förbättringslista",
         ImprovementsInProgress = "Förbättringar som pågår",
         ImprovementsDone = "Genomförda förbättringar",
         Deviations = "Nya avvikelser",
@@ -183,6 +188,7 @@ public sealed record CheckInTexts
         Required = "Måste fyllas i.",
         Range = (min, max) => $"Skriv ett tal från {min} till {max}.",
         TooLong = max => $"Högst {max} tecken.",
+        TooManyLines = (lines, max) => $"Högst {lines} rader, var och en på högst {max} tecken.",
         BenefitIncomplete = "Fyll i typ, mängd och enhet för nyttan, eller lämna alla tre tomma.",
         FixBelow = "Något saknas – se anmärkningarna nedan. Inget är sparat ännu.",
         SubmittedBy = (who, when) => $"Skickad av {who} {when}",
@@ -221,6 +227,7 @@ public sealed record CheckInTexts
         Goals = "Goal status",
         Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Green – on track", [GoalStatus.Yellow] = "Yellow – a little behind", [GoalStatus.Red] = "Red – needs action" },
         ImprovementsNew = "New improvements",
+        ImprovementsNewHint = "One per line – each is added to the unit's improvement list",
         ImprovementsInProgress = "Improvements in progress",
         ImprovementsDone = "Improvements done",
         Deviations = "New deviations",
@@ -254,6 +261,7 @@ public sealed record CheckInTexts
         Required = "Required.",
         Range = (min, max) => $"Enter a number from {min} to {max}.",
         TooLong = max => $"At most {max} characters.",
+        TooManyLines = (lines, max) => $"At most {lines} lines of at most {max} characters each.",
         BenefitIncomplete = "Give the benefit's kind, amount and measure, or leave all three empty.",
         FixBelow = "Something is missing - see the notes below. Nothing has been saved yet.",
         SubmittedBy = (who, when) => $"Sent by {who} {when}",

@@ -194,6 +194,7 @@ public sealed record DateInput : InputElement
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 public abstract record CardAction(string Title)
 {
     public string? Id { get; init; }
@@ -237,3 +238,6 @@ public sealed record SubmitAction(string Title) : CardAction(Title)
 }
 
 public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
+
+/// <summary>Opens a card inside the card: a small form that stays out of the way until someone needs it.</summary>
+public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title);

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+using LeanTeamsApp.Features.CheckIns;
+
+namespace LeanTeamsApp.Features.Improvements;
+
+/// <summary>Where an improvement stands. Every improvement shall end benefit-realised (or rejected), whatever tool it used.</summary>
+public enum ImprovementStage
+{
+    Suggested,
+    InProgress,
+    Done,
+    BenefitRealised,
+    Rejected,
+}
+
+/// <summary>Benefits are staged as Norwegian municipalities report them: identified, planned, realised.</summary>
+public enum BenefitStage
+{
+    Identified,
+    Planned,
+    Realised,
+}
+
+public enum DeviationStatus
+{
+    Open,
+    Closed,
+}
+
+/// <summary>Where a record came from: a unit's check-in after a board meeting, or someone typing a command.</summary>
+public enum RecordSource
+{
+    CheckIn,
+    Command,
+}
+
+public sealed record StageChange(ImprovementStage To, string By, DateTimeOffset At);
+
+/// <summary>An idea for doing the work better, with its lifecycle and who owns it.</summary>
+public sealed record Improvement(
+    string UnitId,
+    string Id,
+    string Title,
+    string OwnerName,
+    ImprovementStage Stage,
+    RecordSource Source,
+    DateTimeOffset CreatedAt)
+{
+    public const int MaxTitleLength = 200;
+
+    /// <summary>The meeting whose check-in named it, when it came from one.</summary>
+    public DateOnly? MeetingDate { get; init; }
+
+    public IReadOnlyList<StageChange> History { get; init; } = [];
+
+    [JsonIgnore]
+    public string? ETag { get; init; }
+
+    public bool IsOpen => Stage is ImprovementStage.Suggested or ImprovementStage.InProgress or ImprovementStage.Done;
+
+    /// <summary>
+    /// The moves a board makes: start or drop a suggestion, finish or drop work in progress, and realise the benefit of
+    /// what is done. A rejected idea can be taken up again. Realising the benefit is its own action, since it records one.
+    /// </summary>
+    public static IReadOnlyList<ImprovementStage> NextStages(ImprovementStage stage) => stage switch
+    {
+        ImprovementStage.Suggested => [ImprovementStage.InProgress, ImprovementStage.Rejected],
+        ImprovementStage.InProgress => [ImprovementStage.Done, ImprovementStage.Rejected],
+        ImprovementStage.Done => [ImprovementStage.BenefitRealised],
+        ImprovementStage.Rejected => [ImprovementStage.Suggested],
+        _ => [],
+    };
+
+    public static bool CanMove(ImprovementStage from, ImprovementStage to) => NextStages(from).Contains(to);
+}
+
+/// <summary>
+/// A benefit (gevinst / nytta) in a concrete unit of measure. A check-in reports one realised this week; an improvement
+/// reaching "benefit realised" records its own. It may name other units it affects: a gain here can be work there.
+/// </summary>
+public sealed record Benefit(
+    string UnitId,
+    string Id,
+    BenefitKind Kind,
+    BenefitStage Stage,
+    decimal Amount,
+    BenefitMeasure Measure,
+    IReadOnlyList<string> AffectsUnitIds,
+    DateOnly RealisedOn,
+    string RecordedBy,
+    RecordSource Source)
+{
+    public string? ImprovementId { get; init; }
+
+    [JsonIgnore]
+    public string? ETag { get; init; }
+}
+
+/// <summary>Something that did not go as planned, as the board recorded it.</summary>
+public sealed record Deviation(
+    string UnitId,
+    string Id,
+    string Text,
+    DeviationStatus Status,
+    DateOnly ReportedOn,
+    string ReportedBy,
+    RecordSource Source)
+{
+    [JsonIgnore]
+    public string? ETag { get; init; }
+}
+
+/// <summary>
+/// Record ids that are the same every time the same thing is recorded: a re-sent check-in, Teams redelivering a
+/// message, or a double click store one record, never two. Short, because they travel in card data and row keys.
+/// </summary>
+public static class RecordIds
+{
+    /// <summary>A line of a check-in: the meeting and the text as the board wrote it, case and spacing aside.</summary>
+    public static string FromCheckIn(DateOnly meetingDate, string text) =>
+        string.Create(CultureInfo.InvariantCulture, $"c{meetingDate:yyyyMMdd}-{Hash(Normalise(text))}");
+
+    /// <summary>The i-th benefit of a check-in.</summary>
+    public static string BenefitFromCheckIn(DateOnly meetingDate, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"c{meetingDate:yyyyMMdd}-b{index}");
+
+    /// <summary>What a command created, from the activity that carried it (Teams keeps the id on redelivery).</summary>
+    public static string FromActivity(DateTimeOffset at, string activityId) =>
+        string.Create(CultureInfo.InvariantCulture, $"a{at:yyyyMMdd}-{Hash(activityId)}");
+
+    /// <summary>The benefit an improvement realised: one per improvement, so saving it again replaces it.</summary>
+    public static string BenefitOfImprovement(string improvementId) => $"i-{improvementId}";
+
+    /// <summary>The prefix of ids made from one meeting's check-in.</summary>
+    public static string CheckInPrefix(DateOnly meetingDate) => string.Create(CultureInfo.InvariantCulture, $"c{meetingDate:yyyyMMdd}-");
+
+    private static string Normalise(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 5));
+}

@@ -1,0 +1,257 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.Features.Improvements;
+
+public enum MoveOutcome
+{
+    Moved,
+
+    /// <summary>It is at that stage already: a double click or Teams retrying the invoke.</summary>
+    AlreadyThere,
+
+    /// <summary>The lifecycle does not allow that move from where the improvement stands now.</summary>
+    NotAllowed,
+
+    NotFound,
+}
+
+/// <summary>
+/// Improvements, benefits and deviations in one table partitioned by tenant. Row keys lead with the kind and the unit
+/// (`imp|unit|id`, `ben|unit|id`, `dev|unit|id`), so a unit's improvements are one range scan, and so are all of a
+/// tenant's benefits for the digest and the tab. Each row holds the record as JSON beside a few query columns.
+/// </summary>
+public sealed class ImprovementStore(StorageTables tables)
+{
+    internal const string Table = "Improvements";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private TableClient Client => tables.Get(Table);
+
+    public async Task<Improvement?> GetImprovementAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
+    {
+        var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key("imp", unitId, id), cancellationToken: cancellationToken);
+        return row.HasValue ? Read<Improvement>(row.Value!) with { ETag = row.Value!.ETag.ToString() } : null;
+    }
+
+    /// <summary>Adds the improvement unless one with its id exists; returns what is stored and whether it was new.</summary>
+    public async Task<(bool Added, Improvement Stored)> AddImprovementAsync(string tenantId, Improvement improvement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(improvement);
+        try
+        {
+            var response = await Client.AddEntityAsync(Row(tenantId, "imp", improvement.UnitId, improvement.Id, improvement, improvement.Stage.ToString()), cancellationToken);
+            return (true, improvement with { ETag = response.Headers.ETag?.ToString() });
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return (false, (await GetImprovementAsync(tenantId, improvement.UnitId, improvement.Id, cancellationToken))!);
+        }
+    }
+
+    public Task<IReadOnlyList<Improvement>> ListImprovementsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
+        ListAsync<Improvement>(tenantId, $"imp|{unitId}|", (i, etag) => i with { ETag = etag }, cancellationToken);
+
+    /// <summary>Every improvement in the organisation, for overviews across units.</summary>
+    public Task<IReadOnlyList<Improvement>> ListAllImprovementsAsync(string tenantId, CancellationToken cancellationToken) =>
+        ListAsync<Improvement>(tenantId, "imp|", (i, etag) => i with { ETag = etag }, cancellationToken);
+
+    /// <summary>
+    /// Moves an improvement along its lifecycle, guarded by the ETag it was read with, so two people clicking at once
+    /// cannot both move it: the second finds it moved and is told where it stands.
+    /// </summary>
+    public async Task<(MoveOutcome Outcome, Improvement? Current)> MoveAsync(
+        string tenantId, string unitId, string id, ImprovementStage to, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await GetImprovementAsync(tenantId, unitId, id, cancellationToken);
+            if (current is null)
+            {
+                return (MoveOutcome.NotFound, null);
+            }
+
+            if (current.Stage == to)
+            {
+                return (MoveOutcome.AlreadyThere, current);
+            }
+
+            if (!Improvement.CanMove(current.Stage, to))
+            {
+                return (MoveOutcome.NotAllowed, current);
+            }
+
+            var moved = current with { Stage = to, History = [.. current.History, new StageChange(to, by, at)], ETag = null };
+            try
+            {
+                var response = await Client.UpdateEntityAsync(
+                    Row(tenantId, "imp", unitId, id, moved, to.ToString()), new ETag(current.ETag!), TableUpdateMode.Replace, cancellationToken);
+                return (MoveOutcome.Moved, moved with { ETag = response.Headers.ETag?.ToString() });
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 3)
+            {
+                // Someone else moved it meanwhile: read again and decide on what is there now.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records the benefit an improvement realised and moves it to "benefit realised" in one transaction, so neither
+    /// exists without the other. Saving again replaces the figures (the benefit's id is the improvement's).
+    /// </summary>
+    public async Task<(MoveOutcome Outcome, Improvement? Current)> RealiseBenefitAsync(
+        string tenantId, Improvement improvement, Benefit benefit, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(improvement);
+        ArgumentNullException.ThrowIfNull(benefit);
+        var current = await GetImprovementAsync(tenantId, improvement.UnitId, improvement.Id, cancellationToken);
+        if (current is null)
+        {
+            return (MoveOutcome.NotFound, null);
+        }
+
+        if (current.Stage is not (ImprovementStage.Done or ImprovementStage.BenefitRealised))
+        {
+            return (MoveOutcome.NotAllowed, current);
+        }
+
+        var moved = current.Stage == ImprovementStage.BenefitRealised
+            ? current with { ETag = null }
+            : current with { Stage = ImprovementStage.BenefitRealised, History = [.. current.History, new StageChange(ImprovementStage.BenefitRealised, by, at)], ETag = null };
+        try
+        {
+            var response = await Client.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(tenantId, "imp", moved.UnitId, moved.Id, moved, moved.Stage.ToString()), new ETag(current.ETag!)),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, BenefitRow(tenantId, benefit)),
+                ],
+                cancellationToken);
+            var outcome = current.Stage == ImprovementStage.BenefitRealised ? MoveOutcome.AlreadyThere : MoveOutcome.Moved;
+            return (outcome, moved with { ETag = response.Value[0].Headers.ETag?.ToString() });
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return (MoveOutcome.NotAllowed, await GetImprovementAsync(tenantId, improvement.UnitId, improvement.Id, cancellationToken));
+        }
+    }
+
+    public Task<IReadOnlyList<Benefit>> ListBenefitsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
+        ListAsync<Benefit>(tenantId, $"ben|{unitId}|", (b, etag) => b with { ETag = etag }, cancellationToken);
+
+    public Task<IReadOnlyList<Benefit>> ListAllBenefitsAsync(string tenantId, CancellationToken cancellationToken) =>
+        ListAsync<Benefit>(tenantId, "ben|", (b, etag) => b with { ETag = etag }, cancellationToken);
+
+    public Task<IReadOnlyList<Deviation>> ListDeviationsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
+        ListAsync<Deviation>(tenantId, $"dev|{unitId}|", (d, etag) => d with { ETag = etag }, cancellationToken);
+
+    /// <summary>
+    /// Makes the records of one check-in match it: its new improvements, deviations and benefits. Ids come from the
+    /// meeting and the text, so storing the same check-in again changes nothing. After a correction, records the
+    /// check-in no longer names are removed if nobody has acted on them yet; an improvement someone has started is
+    /// kept, since work on it is real whatever the corrected check-in says.
+    /// </summary>
+    public async Task RecordCheckInAsync(string tenantId, CheckIn checkIn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        var unitId = checkIn.UnitId;
+        var prefix = RecordIds.CheckInPrefix(checkIn.MeetingDate);
+        var wanted = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var title in checkIn.NewImprovements)
+        {
+            var id = RecordIds.FromCheckIn(checkIn.MeetingDate, title);
+            var improvement = new Improvement(unitId, id, title, checkIn.SubmittedBy, ImprovementStage.Suggested, RecordSource.CheckIn, checkIn.SubmittedAt)
+            {
+                MeetingDate = checkIn.MeetingDate,
+            };
+            wanted.TryAdd(Key("imp", unitId, id), Row(tenantId, "imp", unitId, id, improvement, improvement.Stage.ToString()));
+        }
+
+        foreach (var text in checkIn.NewDeviations)
+        {
+            var id = RecordIds.FromCheckIn(checkIn.MeetingDate, text);
+            var deviation = new Deviation(unitId, id, text, DeviationStatus.Open, checkIn.MeetingDate, checkIn.SubmittedBy, RecordSource.CheckIn);
+            wanted.TryAdd(Key("dev", unitId, id), Row(tenantId, "dev", unitId, id, deviation, deviation.Status.ToString()));
+        }
+
+        for (var i = 0; i < checkIn.Benefits.Count; i++)
+        {
+            var entry = checkIn.Benefits[i];
+            var benefit = new Benefit(unitId, RecordIds.BenefitFromCheckIn(checkIn.MeetingDate, i), entry.Kind, BenefitStage.Realised, entry.Amount,
+                entry.Measure, entry.AffectsUnitIds, checkIn.MeetingDate, checkIn.SubmittedBy, RecordSource.CheckIn);
+            wanted[Key("ben", unitId, benefit.Id)] = BenefitRow(tenantId, benefit);
+        }
+
+        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        foreach (var kind in new[] { "imp", "dev", "ben" })
+        {
+            var from = Key(kind, unitId, prefix);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {from} and RowKey lt {UpperBound(from)}");
+            await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                existing[row.RowKey] = row;
+            }
+        }
+
+        var actions = new List<TableTransactionAction>();
+        foreach (var (key, row) in wanted)
+        {
+            if (!existing.TryGetValue(key, out var stored))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
+            }
+            else if (key.StartsWith("ben|", StringComparison.Ordinal) && stored.GetString("Data") != row.GetString("Data"))
+            {
+                // A corrected benefit figure replaces the old one: a benefit is counted once per check-in.
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, stored.ETag));
+            }
+        }
+
+        foreach (var (key, stored) in existing)
+        {
+            var untouched = stored.GetString("State") is nameof(ImprovementStage.Suggested) or nameof(DeviationStatus.Open) || key.StartsWith("ben|", StringComparison.Ordinal);
+            if (!wanted.ContainsKey(key) && untouched)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, stored, stored.ETag));
+            }
+        }
+
+        // A transaction holds at most 100 actions; a check-in has at most 20 lines of each kind and one benefit.
+        foreach (var batch in actions.Chunk(100))
+        {
+            await Client.SubmitTransactionAsync(batch, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string tenantId, string prefix, Func<T, string, T> withETag, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+        var found = new List<T>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(withETag(Read<T>(row), row.ETag.ToString()));
+        }
+
+        return found;
+    }
+
+    /// <summary>The least key above every key that starts with <paramref name="prefix"/>.</summary>
+    private static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    private static string Key(string kind, string unitId, string id) => $"{kind}|{unitId}|{id}";
+
+    private static TableEntity BenefitRow(string tenantId, Benefit benefit) =>
+        Row(tenantId, "ben", benefit.UnitId, benefit.Id, benefit with { ETag = null }, benefit.Stage.ToString());
+
+    private static TableEntity Row<T>(string tenantId, string kind, string unitId, string id, T record, string state) => new(tenantId, Key(kind, unitId, id))
+    {
+        ["Data"] = JsonSerializer.Serialize(record, Json),
+        ["UnitId"] = unitId,
+        ["State"] = state,
+    };
+
+    private static T Read<T>(TableEntity row) => JsonSerializer.Deserialize<T>(row.GetString("Data"), Json)!;
+}

@@ -1,0 +1,155 @@
+using LeanTeamsApp.Bot;
+
+namespace LeanTeamsApp.Features.Improvements;
+
+/// <summary>What the improvement commands and card say, per language (a missing text is a compile error).</summary>
+public sealed record ImprovementTexts
+{
+    public required Func<string, string> ListTitle { get; init; }
+    public required Func<int, int, int, string> Counts { get; init; }
+    public required string NoneOpen { get; init; }
+    public required Func<int, string> More { get; init; }
+    public required IReadOnlyDictionary<ImprovementStage, string> Stages { get; init; }
+
+    /// <summary>The button that moves an improvement to a stage.</summary>
+    public required IReadOnlyDictionary<ImprovementStage, string> MoveTo { get; init; }
+    public required Func<string, string, string> Since { get; init; }
+    public required Func<string, string, string> Moved { get; init; }
+    public required Func<string, string, string> AlreadyThere { get; init; }
+    public required Func<string, string, string> NotAllowed { get; init; }
+    public required string NotFound { get; init; }
+    public required string BenefitTitle { get; init; }
+    public required string SaveBenefit { get; init; }
+    public required string BenefitIncomplete { get; init; }
+    public required Func<string, string> BenefitSaved { get; init; }
+    public required Func<string, string, string> Added { get; init; }
+    public required Func<string, string> AlreadyAdded { get; init; }
+    public required string AddUsage { get; init; }
+    public required Func<int, string> TitleTooLong { get; init; }
+    public required string NoUnit { get; init; }
+    public required string UnknownUnit { get; init; }
+
+    public static ImprovementTexts For(Language language) => language switch
+    {
+        Language.Sv => Swedish,
+        Language.En => English,
+        _ => Norwegian,
+    };
+
+    private static readonly ImprovementTexts Norwegian = new()
+    {
+        ListTitle = unit => $"Åpne forbedringer – {unit}",
+        Counts = (suggested, inProgress, done) => $"{suggested} foreslått · {inProgress} i arbeid · {done} fullført, venter på gevinst",
+        NoneOpen = "Ingen åpne forbedringer. Skriv «forbedring ny <tekst>» for å føre opp en.",
+        More = n => $"… og {n} til. Se alle i fanen.",
+        Stages = new Dictionary<ImprovementStage, string>
+        {
+            [ImprovementStage.Suggested] = "Foreslått",
+            [ImprovementStage.InProgress] = "I arbeid",
+            [ImprovementStage.Done] = "Fullført",
+            [ImprovementStage.BenefitRealised] = "Gevinst realisert",
+            [ImprovementStage.Rejected] = "Avvist",
+        },
+        MoveTo = new Dictionary<ImprovementStage, string>
+        {
+            [ImprovementStage.Suggested] = "Ta opp igjen",
+            [ImprovementStage.InProgress] = "Start",
+            [ImprovementStage.Done] = "Fullført",
+            [ImprovementStage.BenefitRealised] = "Registrer gevinst",
+            [ImprovementStage.Rejected] = "Avvis",
+        },
+        Since = (owner, date) => $"{owner} · ført opp {date}",
+        Moved = (title, stage) => $"«{title}» er nå: {stage}.",
+        AlreadyThere = (title, stage) => $"«{title}» var allerede: {stage}.",
+        NotAllowed = (title, stage) => $"«{title}» er {stage.ToLowerInvariant()} og kan ikke flyttes dit. Lista er oppdatert.",
+        NotFound = "Fant ikke forbedringen. Den kan være slettet fra en rettet statusrapport.",
+        BenefitTitle = "Hvilken gevinst ga den?",
+        SaveBenefit = "Lagre gevinst",
+        BenefitIncomplete = "Fyll ut type, mengde (over 0) og måleenhet for gevinsten.",
+        BenefitSaved = title => $"Gevinsten av «{title}» er registrert.",
+        Added = (title, unit) => $"«{title}» er ført opp som forbedring for {unit}. Skriv «forbedringer» for å se lista.",
+        AlreadyAdded = title => $"«{title}» var allerede ført opp.",
+        AddUsage = "Skriv hva som kan bli bedre, for eksempel «forbedring ny felles mal for vaktbytte».",
+        TitleTooLong = max => $"En forbedring kan ha høyst {max} tegn. Skriv den kortere.",
+        NoUnit = "Jeg vet ikke hvilken enhet du mener. Skriv i enhetens kanal, eller be Lean-koordinatoren registrere deg som leder eller koordinator for enheten.",
+        UnknownUnit = "Enheten finnes ikke i organisasjonen din.",
+    };
+
+    private static readonly ImprovementTexts Swedish = new()
+    {
+        ListTitle = unit => $"Öppna förbättringar – {unit}",
+        Counts = (suggested, inProgress, done) => $"{suggested} föreslagna · {inProgress} pågår · {done} genomförda, väntar på nytta",
+        NoneOpen = "Inga öppna förbättringar. Skriv ”förbättring ny <text>” för att lägga till en.",
+        More = n => $"… och {n} till. Se alla i fliken.",
+        Stages = new Dictionary<ImprovementStage, string>
+        {
+            [ImprovementStage.Suggested] = "Föreslagen",
+            [ImprovementStage.InProgress] = "Pågår",
+            [ImprovementStage.Done] = "Genomförd",
+            [ImprovementStage.BenefitRealised] = "Nytta realiserad",
+            [ImprovementStage.Rejected] = "Avslagen",
+        },
+        MoveTo = new Dictionary<ImprovementStage, string>
+        {
+            [ImprovementStage.Suggested] = "Ta upp igen",
+            [ImprovementStage.InProgress] = "Starta",
+            [ImprovementStage.Done] = "Genomförd",
+            [ImprovementStage.BenefitRealised] = "Registrera nytta",
+            [ImprovementStage.Rejected] = "Avslå",
+        },
+        Since = (owner, date) => $"{owner} · tillagd {date}",
+        Moved = (title, stage) => $"”{title}” är nu: {stage}.",
+        AlreadyThere = (title, stage) => $"”{title}” var redan: {stage}.",
+        NotAllowed = (title, stage) => $"”{title}” är {stage.ToLowerInvariant()} och kan inte flyttas dit. Listan är uppdaterad.",
+        NotFound = "Hittade inte förbättringen. Den kan ha tagits bort i en rättad statusrapport.",
+        BenefitTitle = "Vilken nytta gav den?",
+        SaveBenefit = "Spara nytta",
+        BenefitIncomplete = "Fyll i typ, mängd (över 0) och måttenhet för nyttan.",
+        BenefitSaved = title => $"Nyttan av ”{title}” är registrerad.",
+        Added = (title, unit) => $"”{title}” är tillagd som förbättring för {unit}. Skriv ”förbättringar” för att se listan.",
+        AlreadyAdded = title => $"”{title}” var redan tillagd.",
+        AddUsage = "Skriv vad som kan bli bättre, till exempel ”förbättring ny gemensam mall för passbyte”.",
+        TitleTooLong = max => $"En förbättring kan ha högst {max} tecken. Skriv den kortare.",
+        NoUnit = "Jag vet inte vilken enhet du menar. Skriv i enhetens kanal, eller be leankoordinatorn registrera dig som chef eller koordinator för enheten.",
+        UnknownUnit = "Enheten finns inte i din organisation.",
+    };
+
+    private static readonly ImprovementTexts English = new()
+    {
+        ListTitle = unit => $"Open improvements – {unit}",
+        Counts = (suggested, inProgress, done) => $"{suggested} suggested · {inProgress} in progress · {done} done, benefit to record",
+        NoneOpen = "No open improvements. Type \"improvement add <text>\" to add one.",
+        More = n => $"… and {n} more. See them all in the tab.",
+        Stages = new Dictionary<ImprovementStage, string>
+        {
+            [ImprovementStage.Suggested] = "Suggested",
+            [ImprovementStage.InProgress] = "In progress",
+            [ImprovementStage.Done] = "Done",
+            [ImprovementStage.BenefitRealised] = "Benefit realised",
+            [ImprovementStage.Rejected] = "Rejected",
+        },
+        MoveTo = new Dictionary<ImprovementStage, string>
+        {
+            [ImprovementStage.Suggested] = "Take up again",
+            [ImprovementStage.InProgress] = "Start",
+            [ImprovementStage.Done] = "Done",
+            [ImprovementStage.BenefitRealised] = "Record benefit",
+            [ImprovementStage.Rejected] = "Reject",
+        },
+        Since = (owner, date) => $"{owner} · added {date}",
+        Moved = (title, stage) => $"\"{title}\" is now: {stage}.",
+        AlreadyThere = (title, stage) => $"\"{title}\" was already: {stage}.",
+        NotAllowed = (title, stage) => $"\"{title}\" is {stage.ToLowerInvariant()} and cannot move there. The list is up to date.",
+        NotFound = "That improvement was not found. A corrected check-in may have removed it.",
+        BenefitTitle = "What benefit did it give?",
+        SaveBenefit = "Save benefit",
+        BenefitIncomplete = "Fill in the benefit's kind, amount (above 0) and unit of measure.",
+        BenefitSaved = title => $"The benefit of \"{title}\" is recorded.",
+        Added = (title, unit) => $"\"{title}\" is on {unit}'s improvement list. Type \"improvements\" to see the list.",
+        AlreadyAdded = title => $"\"{title}\" was already on the list.",
+        AddUsage = "Say what could be better, e.g. \"improvement add shared template for shift swaps\".",
+        TitleTooLong = max => $"An improvement can have at most {max} characters. Please shorten it.",
+        NoUnit = "I don't know which unit you mean. Write in the unit's channel, or ask the Lean coordinator to register you as the unit's leader or coordinator.",
+        UnknownUnit = "That unit is not in your organisation.",
+    };
+}
