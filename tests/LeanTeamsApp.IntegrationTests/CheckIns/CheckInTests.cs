@@ -98,7 +98,8 @@ public sealed class CheckInTests : IAsyncLifetime
         Assert.Equal(GoalStatus.Green, stored.GoalStatuses["Saksbehandlingstid under 3 uker"]);
         Assert.Equal(GoalStatus.Red, stored.GoalStatuses["Færre mangelfulle søknader"]);
         Assert.Contains("Rød – trenger tiltak", card, StringComparison.Ordinal);
-        var update = Assert.Single(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Update);
+        var requests = await _bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == ConnectorOperation.Update), TimeSpan.FromSeconds(10));
+        var update = Assert.Single(requests, r => r.Operation == ConnectorOperation.Update);
         Assert.Equal("card-message-1", update.ActivityId);
         Assert.Contains("Sendt av Randi Lie", update.Body, StringComparison.Ordinal);
     }
@@ -149,6 +150,9 @@ public sealed class CheckInTests : IAsyncLifetime
         var stored = await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default);
         Assert.Equal(1, stored!.Revision);
         Assert.Empty(await CheckIns.HistoryAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
+        await _bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == ConnectorOperation.Update), TimeSpan.FromSeconds(10));
+        // The outbox polls every 100 ms here: a second refresh, were one queued, would be sent within this wait.
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
         Assert.Single(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Update);
     }
 

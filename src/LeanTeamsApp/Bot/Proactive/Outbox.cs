@@ -19,6 +19,9 @@ public sealed record OutboundMessage(string Id, string TenantId, Uri ServiceUrl,
 
     /// <summary>Start a new thread in this channel (a unit's channel, the coordinator's channel).</summary>
     public string? ChannelId { get; init; }
+
+    /// <summary>Replace this message of <see cref="ConversationId"/> instead of posting a new one (a card refreshed for everyone).</summary>
+    public string? ReplacesActivityId { get; init; }
 }
 
 public enum OutboxState
@@ -71,6 +74,11 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
             throw new ArgumentException("An outbound message goes to exactly one of a conversation or a channel.", nameof(message));
         }
 
+        if (message.ReplacesActivityId is not null && message.ConversationId is null)
+        {
+            throw new ArgumentException("Only a message in an existing conversation can be replaced.", nameof(message));
+        }
+
         var existing = await Rows.GetEntityIfExistsAsync<TableEntity>(message.TenantId, Key(message.Id), ["PartitionKey"], cancellationToken);
         if (existing.HasValue)
         {
@@ -86,6 +94,7 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
                 ["ServiceUrl"] = message.ServiceUrl.ToString(),
                 ["ConversationId"] = message.ConversationId,
                 ["ChannelId"] = message.ChannelId,
+                ["ReplacesActivityId"] = message.ReplacesActivityId,
                 ["State"] = nameof(OutboxState.Pending),
                 ["Attempts"] = 0,
                 ["CreatedAt"] = time.GetUtcNow(),

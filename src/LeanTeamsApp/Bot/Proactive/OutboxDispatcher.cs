@@ -224,6 +224,16 @@ public sealed partial class OutboxDispatcher(
         var tenant = entity.PartitionKey;
         if (entity.GetString("ConversationId") is { Length: > 0 } conversationId)
         {
+            if (entity.GetString("ReplacesActivityId") is { Length: > 0 } replaces)
+            {
+                send = async ct =>
+                {
+                    await connector.UpdateAsync(new ConversationAddress(serviceUrl, conversationId, tenant), replaces, activity, ct);
+                    return replaces;
+                };
+                return true;
+            }
+
             send = ct => connector.SendAsync(new ConversationAddress(serviceUrl, conversationId, tenant), activity, ct);
             return true;
         }

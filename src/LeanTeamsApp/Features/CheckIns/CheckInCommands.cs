@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
-using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
@@ -10,14 +10,13 @@ using LeanTeamsApp.Infrastructure.Cards;
 namespace LeanTeamsApp.Features.CheckIns;
 
 /// <summary>The `checkin` command and the check-in card's actions (send, edit).</summary>
-public sealed partial class CheckInCommands(
+public sealed class CheckInCommands(
     OrganisationStore organisation,
     CheckInStore checkIns,
     ImprovementStore records,
     Callers callers,
-    ConnectorClient connector,
-    TimeProvider time,
-    ILogger<CheckInCommands> logger)
+    Outbox outbox,
+    TimeProvider time)
 {
     /// <summary>Posts the check-in card for the caller's unit: the form, or the summary when it was already given.</summary>
     public async Task CheckInAsync(Turn turn, string arguments, CancellationToken cancellationToken)
@@ -128,7 +127,7 @@ public sealed partial class CheckInCommands(
         var summary = CheckInCard.Summary(turn.Language, unit, stored!, open: true, units, notice);
         if (outcome == SubmitOutcome.Stored)
         {
-            await ShowEveryoneAsync(turn, summary, cancellationToken);
+            await ShowEveryoneAsync(turn, stored!, summary, cancellationToken);
         }
 
         return Card(summary);
@@ -136,33 +135,32 @@ public sealed partial class CheckInCommands(
 
     /// <summary>
     /// The invoke's answer only changes the card for the person who clicked; replacing the message updates it for
-    /// everyone in the channel. A failure here leaves the others with the form, which a click refreshes.
+    /// everyone in the channel. That goes through the outbox rather than the turn: under Teams' per-tenant rate limit
+    /// the replace can wait seconds, and the person who clicked should not. The id names the revision, so a repeated
+    /// submit refreshes once. Until it is sent the others see the form, which a click also refreshes.
     /// </summary>
-    private async Task ShowEveryoneAsync(Turn turn, AdaptiveCard summary, CancellationToken cancellationToken)
+    private async Task ShowEveryoneAsync(Turn turn, CheckIn stored, AdaptiveCard summary, CancellationToken cancellationToken)
     {
         if (turn.Activity.ReplyToId is not { } cardMessageId)
         {
             return;
         }
 
-        try
+        var update = new Activity
         {
-            var update = new Activity
+            Type = ActivityTypes.Message,
+            Id = cardMessageId,
+            Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = summary.ToJson() }],
+        };
+        var id = string.Create(CultureInfo.InvariantCulture, $"checkin-refresh|{stored.UnitId}|{stored.MeetingDate:yyyy-MM-dd}|{stored.Revision}|{cardMessageId}");
+        await outbox.EnqueueAsync(
+            new OutboundMessage(id, turn.TenantId, turn.Conversation.ServiceUrl, update)
             {
-                Type = ActivityTypes.Message,
-                Id = cardMessageId,
-                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = summary.ToJson() }],
-            };
-            await connector.UpdateAsync(turn.Conversation, cardMessageId, update, cancellationToken);
-        }
-        catch (ConnectorException e)
-        {
-            LogUpdateFailed(logger, e.StatusCode, e.ErrorCode);
-        }
+                ConversationId = turn.Conversation.ConversationId,
+                ReplacesActivityId = cardMessageId,
+            },
+            cancellationToken);
     }
 
     private static AdaptiveCardInvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJson());
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh a check-in card for everyone: {Status} {Code}")]
-    private static partial void LogUpdateFailed(ILogger logger, int status, string? code);
 }
