@@ -232,6 +232,9 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+@description('Name of the web app: what `az webapp deploy --name` wants.')
+output webAppName string = webApp.name
+
 @description('Host name the app is served from: the --domain of manifest/package.mjs and the messaging endpoint\'s host.')
 output webAppHostName string = webApp.properties.defaultHostName
 

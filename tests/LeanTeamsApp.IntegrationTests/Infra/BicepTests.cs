@@ -197,11 +197,11 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
     }
 
     [Fact]
-    public void Outputs_Compiled_AreTheFourNamesAndHoldNoSecret()
+    public void Outputs_Compiled_AreTheFiveNamesAndHoldNoSecret()
     {
         var outputs = compiled.Template["outputs"]!.AsObject();
 
-        Assert.Equal(["botId", "botResourceName", "keyVaultName", "webAppHostName"], outputs.Select(o => o.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["botId", "botResourceName", "keyVaultName", "webAppHostName", "webAppName"], outputs.Select(o => o.Key).Order(StringComparer.Ordinal));
         foreach (var (name, output) in outputs)
         {
             var text = output!.ToJsonString();
