@@ -1,0 +1,248 @@
+// LeanTeamsApp in one resource group: storage (tables, queues), Key Vault with the two secrets, a Linux web app that
+// reads them through Key Vault references with its own identity, the Azure Bot with the Teams channel, and
+// workspace-based Application Insights. Deploy with `az deployment group create --parameters infra/main.bicepparam`.
+
+@description('Short name that starts every resource name, e.g. "lean" or "fjordvik". Lower-case letters, digits and hyphens.')
+@minLength(2)
+@maxLength(10)
+param namePrefix string
+
+@description('Azure region for everything except the bot, which is global.')
+param location string = resourceGroup().location
+
+@description('The bot\'s Entra app registration: its application (client) id. The bot id in Teams is this id.')
+@minLength(36)
+@maxLength(36)
+param botAppId string
+
+@description('The Entra tenant of the app registration (single-tenant bot).')
+@minLength(36)
+@maxLength(36)
+param botTenantId string = tenant().tenantId
+
+@description('A client secret of the app registration. Goes into Key Vault only; never output.')
+@secure()
+param botAppPassword string
+
+@description('Azure Bot pricing tier. F0 is free with a message cap on premium channels; Teams is a standard channel.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('App Service plan size. Basic or above: the app needs Always On for its schedulers.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'P0v3'
+  'P1v3'
+])
+param appServicePlanSku string = 'B1'
+
+var suffix = uniqueString(resourceGroup().id, namePrefix)
+var prefix = toLower(namePrefix)
+var storageAccountName = take('st${replace(prefix, '-', '')}${suffix}', 24)
+var keyVaultName = 'kv-${prefix}-${take(suffix, 8)}'
+var webAppName = '${prefix}-${suffix}'
+var botName = '${prefix}-bot-${suffix}'
+
+// Built-in role "Key Vault Secrets User": read secret contents, on vaults that use Azure RBAC.
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    // The app authenticates with the account key in its connection string (Storage:ConnectionString).
+    allowSharedKeyAccess: true
+    accessTier: 'Hot'
+  }
+}
+
+// The app creates its tables and its queue at start-up, so their names live in one place (the code).
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2026-06-01' = {
+  parent: storage
+  name: 'default'
+  properties: {}
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-01' = {
+  parent: storage
+  name: 'default'
+  properties: {}
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
+  name: '${prefix}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${prefix}-appi'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'bot-app-password'
+  properties: {
+    value: botAppPassword
+  }
+}
+
+resource storageConnectionStringSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'storage-connection-string'
+  properties: {
+    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: '${prefix}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServicePlanSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2025-03-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      http20Enabled: true
+      healthCheckPath: '/healthz'
+    }
+  }
+}
+
+resource webAppReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, webApp.id, keyVaultSecretsUserRoleId)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: webApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// A separate resource so that the settings arrive after the identity may read the vault: a Key Vault reference
+// resolved before the role assignment exists stays unresolved until App Service retries it.
+// Linux app settings are environment variables, which cannot contain ':', so nested keys use '__'.
+resource webAppSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    Storage__ConnectionString: '@Microsoft.KeyVault(SecretUri=${storageConnectionStringSecret.properties.secretUri})'
+    Bot__AppId: botAppId
+    Bot__TenantId: botTenantId
+    Bot__AppPassword: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    // Application Insights' agent on Linux App Service (request, dependency and log telemetry without code).
+    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+  }
+  dependsOn: [
+    webAppReadsSecrets
+  ]
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: botName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: 'LeanTeamsApp'
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppId: botAppId
+    msaAppType: 'SingleTenant'
+    msaAppTenantId: botTenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      enableCalling: false
+    }
+  }
+}
+
+@description('Name of the web app: what `az webapp deploy --name` wants.')
+output webAppName string = webApp.name
+
+@description('Host name the app is served from: the --domain of manifest/package.mjs and the messaging endpoint\'s host.')
+output webAppHostName string = webApp.properties.defaultHostName
+
+@description('The bot id Teams knows (the app registration\'s client id): the --bot-app-id of manifest/package.mjs.')
+output botId string = bot.properties.msaAppId
+
+@description('Name of the Azure Bot resource.')
+output botResourceName string = bot.name
+
+@description('Key Vault holding the bot secret and the storage connection string; rotate the bot secret here.')
+output keyVaultName string = vault.name
