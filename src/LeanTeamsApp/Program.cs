@@ -4,7 +4,9 @@ using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Health;
 using LeanTeamsApp.Infrastructure.Storage;
 
@@ -14,10 +16,12 @@ builder.Logging.AddStructuredConsole(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddErrors();
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddGraph(builder.Configuration);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCheckIns(builder.Configuration);
 builder.Services.AddImprovements();
+builder.Services.AddPlanning(builder.Configuration);
 
 var app = builder.Build();
 
