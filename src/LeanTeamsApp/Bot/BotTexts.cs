@@ -105,6 +105,8 @@ public sealed record BotTexts
             [CommandKind.Status] = ("status", "Se enhetens siste seks tavlemøter samlet."),
             [CommandKind.ImprovementAdd] = ("forbedring ny <tekst>", "Før opp en forbedring i enhetens liste, for eksempel «forbedring ny felles mal for vaktbytte»."),
             [CommandKind.Improvements] = ("forbedringer", "Se enhetens åpne forbedringer og flytt dem videre: i arbeid, fullført, gevinst realisert."),
+            [CommandKind.GembaPlan] = ("gemba plan [år]", "Planlegg årets revisjoner, Gemba-besøk og fiskebeinsanalyser, eller planlegg på nytt etter endringer (Lean-koordinator)."),
+            [CommandKind.Gemba] = ("gemba", "Se dine neste revisjoner og Gemba-besøk."),
         },
         HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -168,6 +170,8 @@ public sealed record BotTexts
             [CommandKind.Status] = ("status", "Se enhetens senaste sex tavelmöten samlat."),
             [CommandKind.ImprovementAdd] = ("förbättring ny <text>", "Lägg till en förbättring i enhetens lista, till exempel ”förbättring ny gemensam mall för passbyte”."),
             [CommandKind.Improvements] = ("förbättringar", "Se enhetens öppna förbättringar och flytta dem vidare: pågår, genomförd, nytta realiserad."),
+            [CommandKind.GembaPlan] = ("gemba plan [år]", "Planera årets revisioner, Gemba-besök och fiskbensanalyser, eller planera om efter ändringar (leankoordinator)."),
+            [CommandKind.Gemba] = ("gemba", "Se dina nästa revisioner och Gemba-besök."),
         },
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -231,6 +235,8 @@ public sealed record BotTexts
             [CommandKind.Status] = ("status", "See your unit's last six board meetings at a glance."),
             [CommandKind.ImprovementAdd] = ("improvement add <text>", "Put an improvement on your unit's list, e.g. \"improvement add shared template for shift swaps\"."),
             [CommandKind.Improvements] = ("improvements", "See your unit's open improvements and move them along: in progress, done, benefit realised."),
+            [CommandKind.GembaPlan] = ("gemba plan [year]", "Plan the year's reviews, Gemba walks and fishbone analyses, or re-plan after changes (Lean coordinator)."),
+            [CommandKind.Gemba] = ("gemba", "See your next reviews and Gemba walks."),
         },
         HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
         Unknown = (typed, suggestion) => suggestion is null

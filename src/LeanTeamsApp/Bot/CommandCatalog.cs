@@ -12,6 +12,8 @@ public enum CommandKind
     Status,
     ImprovementAdd,
     Improvements,
+    GembaPlan,
+    Gemba,
 }
 
 /// <summary>
@@ -63,6 +65,14 @@ public static class CommandCatalog
         (CommandKind.Improvements, Language.Nb, "forbedringer"),
         (CommandKind.Improvements, Language.Sv, "förbättringar"),
         (CommandKind.Improvements, Language.Sv, "forbattringar"),
+        (CommandKind.GembaPlan, Language.En, "gemba plan"),
+        (CommandKind.GembaPlan, Language.Nb, "gemba plan"),
+        (CommandKind.GembaPlan, Language.Sv, "gemba plan"),
+        (CommandKind.GembaPlan, Language.Nb, "planlegg årshjul"),
+        (CommandKind.GembaPlan, Language.Sv, "planera årshjul"),
+        (CommandKind.Gemba, Language.En, "gemba"),
+        (CommandKind.Gemba, Language.Nb, "gemba"),
+        (CommandKind.Gemba, Language.Sv, "gemba"),
     ];
 
     /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>

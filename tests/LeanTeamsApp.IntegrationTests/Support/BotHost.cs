@@ -47,6 +47,7 @@ public sealed class BotHost : IAsyncDisposable
         ["Outbox:QueueName"] = $"outbox-{Guid.NewGuid():N}",
         // The prompt scheduler visits every tenant in the shared Azurite; scheduler tests drive it themselves.
         ["CheckIns:SchedulerEnabled"] = "false",
+        ["YearWheel:SchedulerEnabled"] = "false",
     };
 
     public static async Task<BotHost> StartAsync(

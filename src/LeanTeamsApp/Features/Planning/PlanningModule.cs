@@ -1,3 +1,4 @@
+using LeanTeamsApp.Bot;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Planning;
@@ -6,9 +7,15 @@ public static class PlanningModule
 {
     public static IServiceCollection AddPlanning(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<FishboneOptions>().Bind(configuration.GetSection(FishboneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<YearWheelOptions>().Bind(configuration.GetSection(YearWheelOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(AppointmentStore.Table);
         services.AddSingleton<AppointmentStore>();
+        services.AddSingleton<PlanningCommands>();
+        services.AddSingleton<YearWheelScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<YearWheelScheduler>());
+        services.AddBotCommand(CommandKind.GembaPlan, (sp, turn, args, ct) => sp.GetRequiredService<PlanningCommands>().PlanAsync(turn, args, ct));
+        services.AddBotCommand(CommandKind.Gemba, (sp, turn, args, ct) => sp.GetRequiredService<PlanningCommands>().UpcomingAsync(turn, args, ct));
         return services;
     }
 }

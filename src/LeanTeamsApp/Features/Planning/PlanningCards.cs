@@ -1,0 +1,128 @@
+using System.Globalization;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Cards;
+
+namespace LeanTeamsApp.Features.Planning;
+
+public static class PlanningCards
+{
+    internal const int MaxUpcoming = 10;
+    private const int MaxUnplacedShown = 10;
+
+    /// <summary>What `gemba plan` did: counts, changes, what did not fit and why, and each leader's load.</summary>
+    public static AdaptiveCard Summary(Language language, int year, YearPlan plan, IReadOnlyList<Lagging> lagging, IReadOnlyList<Unit> units,
+        IReadOnlyDictionary<string, Person> people, bool calendarOn)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(lagging);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(people);
+        var t = PlanningTexts.For(language);
+        var names = units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+        var body = new List<CardElement>
+        {
+            TextBlock.Heading(t.PlanTitle(year)),
+            new FactSet(
+            [
+                .. Enum.GetValues<AppointmentKind>().Select(k => new Fact(t.Kinds[k], plan.Appointments.Count(a => a.Kind == k).ToString(CultureInfo.InvariantCulture))),
+                new Fact(t.Changes, t.ChangeSummary(plan.Added.Count, plan.Moved.Count, plan.Reassigned.Count, plan.Cancelled.Count, plan.Unchanged.Count)),
+            ]),
+        };
+        if (plan.Unplaced.Count > 0)
+        {
+            body.Add(new TextBlock(t.Unplaced) { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
+            body.AddRange(plan.Unplaced.Take(MaxUnplacedShown).Select(u =>
+                new TextBlock($"{names.GetValueOrDefault(u.UnitId, u.UnitId)} – {t.Kinds[u.Kind]}: {u.Reason}") { Size = TextSize.Small, Spacing = Spacing.None }));
+            if (plan.Unplaced.Count > MaxUnplacedShown)
+            {
+                body.Add(new TextBlock(t.MoreUnplaced(plan.Unplaced.Count - MaxUnplacedShown)) { IsSubtle = true, Size = TextSize.Small });
+            }
+        }
+
+        var analysed = plan.Appointments.Where(a => a.Kind == AppointmentKind.FishboneAnalysis).Select(a => a.UnitId).ToHashSet(StringComparer.Ordinal);
+        if (lagging.Any(l => analysed.Contains(l.UnitId)))
+        {
+            body.Add(new TextBlock(t.FishboneBecause) { Weight = TextWeight.Bolder, Separator = true });
+            body.AddRange(lagging.Where(l => analysed.Contains(l.UnitId)).Select(l =>
+                new TextBlock(t.LaggingReason(names.GetValueOrDefault(l.UnitId, l.UnitId), l.MissedMeetings, l.NoImprovementDone, l.Deadline.ToString("d", language.Culture())))
+                {
+                    Size = TextSize.Small, Spacing = Spacing.None,
+                }));
+        }
+
+        var walks = plan.Appointments.Where(a => a.Kind == AppointmentKind.GembaWalk).GroupBy(a => a.OwnerId, StringComparer.Ordinal).ToList();
+        if (walks.Count > 0)
+        {
+            body.Add(new TextBlock(t.PerLeader) { Weight = TextWeight.Bolder, Separator = true });
+            body.Add(new FactSet([.. walks.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Fact(
+                people.TryGetValue(g.Key, out var leader) ? leader.Name : g.Key,
+                t.LeaderLoad(g.Count(), g.GroupBy(a => ISOWeek.GetWeekOfYear(a.Start.DateTime)).Max(w => w.Count()))))]));
+        }
+
+        body.Add(new TextBlock(calendarOn ? t.CalendarOn : t.CalendarOff) { IsSubtle = true, Size = TextSize.Small, Separator = true });
+        return new AdaptiveCard { Body = body };
+    }
+
+    /// <summary>A person's next appointments, with the Teams meeting link where the calendar has one.</summary>
+    public static AdaptiveCard Upcoming(Language language, string personId, IReadOnlyList<Appointment> appointments, IReadOnlyDictionary<string, Unit> units)
+    {
+        ArgumentNullException.ThrowIfNull(appointments);
+        ArgumentNullException.ThrowIfNull(units);
+        var t = PlanningTexts.For(language);
+        var body = new List<CardElement> { TextBlock.Heading(t.UpcomingTitle) };
+        if (appointments.Count == 0)
+        {
+            body.Add(new TextBlock(t.NothingUpcoming));
+        }
+
+        foreach (var appointment in appointments)
+        {
+            var plan = appointment.Plan;
+            var unit = units.GetValueOrDefault(plan.UnitId)?.Name ?? plan.UnitId;
+            var items = new List<CardElement>
+            {
+                new TextBlock($"{t.Kinds[plan.Kind]} – {unit}") { Weight = TextWeight.Bolder },
+                new TextBlock($"{When(language, plan)} · {(plan.OwnerId == personId ? t.YouLead : t.YouAttend)}") { IsSubtle = true, Spacing = Spacing.None },
+            };
+            if (appointment.JoinUrl is { } join && Uri.TryCreate(join, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
+            {
+                items.Add(new ActionSet([new OpenUrlAction(t.Join, url)]));
+            }
+
+            body.Add(new Container(items) { Separator = true });
+        }
+
+        return new AdaptiveCard { Body = body };
+    }
+
+    /// <summary>A reminder a week or a day before: what, where, when, who, and the meeting link.</summary>
+    public static AdaptiveCard Reminder(Language language, Appointment appointment, Unit? unit, IReadOnlyDictionary<string, Person> people, int daysAhead)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(people);
+        var t = PlanningTexts.For(language);
+        var plan = appointment.Plan;
+        var unitName = unit?.Name ?? plan.UnitId;
+        var kind = t.Kinds[plan.Kind];
+        var who = string.Join(", ", plan.People.Select(p => people.TryGetValue(p, out var person) ? person.Name : p));
+        var card = new AdaptiveCard
+        {
+            Body =
+            [
+                TextBlock.Heading(daysAhead <= 1 ? t.ReminderDay(kind, unitName) : t.ReminderDays(daysAhead, kind, unitName)),
+                new FactSet([new Fact(t.When, When(language, plan)), new Fact(t.Unit, unitName), new Fact(t.Who, who)]),
+            ],
+        };
+        return appointment.JoinUrl is { } join && Uri.TryCreate(join, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
+            ? card with { Actions = [new OpenUrlAction(t.Join, url)] }
+            : card;
+    }
+
+    /// <summary>The wall-clock time in the unit's zone, which the stored offset already carries.</summary>
+    private static string When(Language language, PlannedAppointment plan)
+    {
+        var culture = language.Culture();
+        return $"{plan.Start.DateTime.ToString("dddd d. MMMM", culture)} {plan.Start.DateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}–{plan.End.DateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+}

@@ -1,0 +1,146 @@
+using LeanTeamsApp.Bot;
+
+namespace LeanTeamsApp.Features.Planning;
+
+/// <summary>What the year-wheel commands, cards and reminders say, per language (a missing text is a compile error).</summary>
+public sealed record PlanningTexts
+{
+    public required IReadOnlyDictionary<AppointmentKind, string> Kinds { get; init; }
+    public required Func<int, string> PlanTitle { get; init; }
+    public required string Planned { get; init; }
+    public required string Changes { get; init; }
+    public required Func<int, int, int, int, int, string> ChangeSummary { get; init; }
+    public required string Unplaced { get; init; }
+    public required Func<int, string> MoreUnplaced { get; init; }
+    public required string FishboneBecause { get; init; }
+    public required Func<string, int?, bool, string, string> LaggingReason { get; init; }
+    public required string CalendarOn { get; init; }
+    public required string CalendarOff { get; init; }
+    public required string PerLeader { get; init; }
+    public required Func<int, int, string> LeaderLoad { get; init; }
+    public required string OnlyCoordinator { get; init; }
+    public required string PlanUsage { get; init; }
+    public required string UpcomingTitle { get; init; }
+    public required string NothingUpcoming { get; init; }
+    public required string YouLead { get; init; }
+    public required string YouAttend { get; init; }
+    public required string Join { get; init; }
+    public required string UnknownPerson { get; init; }
+    public required Func<int, string, string, string> ReminderDays { get; init; }
+    public required Func<string, string, string> ReminderDay { get; init; }
+    public required string When { get; init; }
+    public required string Who { get; init; }
+    public required string Unit { get; init; }
+
+    public static PlanningTexts For(Language language) => language switch
+    {
+        Language.Sv => Swedish,
+        Language.En => English,
+        _ => Norwegian,
+    };
+
+    private static readonly PlanningTexts Norwegian = new()
+    {
+        Kinds = new Dictionary<AppointmentKind, string>
+        {
+            [AppointmentKind.SemiAnnualReview] = "Halvårlig revisjon",
+            [AppointmentKind.GembaWalk] = "Gemba-besøk",
+            [AppointmentKind.FishboneAnalysis] = "Fiskebeinsanalyse",
+        },
+        PlanTitle = year => $"Årshjulet for {year} er planlagt",
+        Planned = "Planlagt",
+        Changes = "Endringer",
+        ChangeSummary = (added, moved, reassigned, cancelled, unchanged) => $"{added} nye · {moved} flyttet · {reassigned} nye deltakere · {cancelled} avlyst · {unchanged} uendret",
+        Unplaced = "Fikk ikke plass",
+        MoreUnplaced = n => $"… og {n} til.",
+        FishboneBecause = "Fiskebeinsanalyse fordi",
+        LaggingReason = (unit, missed, noneDone, deadline) => $"{unit}: " + string.Join(" og ", new[] { missed is { } m ? $"{m} tavlemøter ikke holdt eller ikke rapportert" : null, noneDone ? "ingen forbedringer fullført" : null }.OfType<string>()) + $" (frist {deadline})",
+        CalendarOn = "Avtalene sendes til Outlook med Teams-møte for lederne og deltakerne.",
+        CalendarOff = "Microsoft Graph er ikke satt opp: avtalene finnes bare i appen, ikke i Outlook ennå.",
+        PerLeader = "Gemba-besøk per tjenesteområdeleder",
+        LeaderLoad = (walks, busiest) => $"{walks} besøk, høyst {busiest} i en uke",
+        OnlyCoordinator = "Bare Lean-koordinatoren kan planlegge årshjulet.",
+        PlanUsage = "Skriv «gemba plan» for i år, eller «gemba plan 2027» for et bestemt år.",
+        UpcomingTitle = "Dine neste revisjoner og Gemba-besøk",
+        NothingUpcoming = "Du har ingen planlagte revisjoner eller Gemba-besøk. Lean-koordinatoren planlegger dem med «gemba plan».",
+        YouLead = "du leder",
+        YouAttend = "du deltar",
+        Join = "Bli med i Teams-møtet",
+        UnknownPerson = "Jeg finner deg ikke i organisasjonen. Be Lean-koordinatoren legge deg til.",
+        ReminderDays = (days, kind, unit) => (days == 7 ? "Om en uke" : $"Om {days} dager") + $": {kind} – {unit}",
+        ReminderDay = (kind, unit) => $"I morgen: {kind} – {unit}",
+        When = "Når",
+        Who = "Hvem",
+        Unit = "Enhet",
+    };
+
+    private static readonly PlanningTexts Swedish = new()
+    {
+        Kinds = new Dictionary<AppointmentKind, string>
+        {
+            [AppointmentKind.SemiAnnualReview] = "Halvårsrevision",
+            [AppointmentKind.GembaWalk] = "Gemba-besök",
+            [AppointmentKind.FishboneAnalysis] = "Fiskbensanalys",
+        },
+        PlanTitle = year => $"Årshjulet för {year} är planerat",
+        Planned = "Planerat",
+        Changes = "Ändringar",
+        ChangeSummary = (added, moved, reassigned, cancelled, unchanged) => $"{added} nya · {moved} flyttade · {reassigned} nya deltagare · {cancelled} inställda · {unchanged} oförändrade",
+        Unplaced = "Fick inte plats",
+        MoreUnplaced = n => $"… och {n} till.",
+        FishboneBecause = "Fiskbensanalys eftersom",
+        LaggingReason = (unit, missed, noneDone, deadline) => $"{unit}: " + string.Join(" och ", new[] { missed is { } m ? $"{m} tavelmöten inte hållna eller inte rapporterade" : null, noneDone ? "inga förbättringar genomförda" : null }.OfType<string>()) + $" (senast {deadline})",
+        CalendarOn = "Mötena skickas till Outlook med Teams-möte för cheferna och deltagarna.",
+        CalendarOff = "Microsoft Graph är inte konfigurerat: mötena finns bara i appen, inte i Outlook ännu.",
+        PerLeader = "Gemba-besök per sektionschef",
+        LeaderLoad = (walks, busiest) => $"{walks} besök, högst {busiest} en vecka",
+        OnlyCoordinator = "Bara leankoordinatorn kan planera årshjulet.",
+        PlanUsage = "Skriv ”gemba plan” för i år, eller ”gemba plan 2027” för ett visst år.",
+        UpcomingTitle = "Dina nästa revisioner och Gemba-besök",
+        NothingUpcoming = "Du har inga planerade revisioner eller Gemba-besök. Leankoordinatorn planerar dem med ”gemba plan”.",
+        YouLead = "du leder",
+        YouAttend = "du deltar",
+        Join = "Anslut till Teams-mötet",
+        UnknownPerson = "Jag hittar dig inte i organisationen. Be leankoordinatorn lägga till dig.",
+        ReminderDays = (days, kind, unit) => (days == 7 ? "Om en vecka" : $"Om {days} dagar") + $": {kind} – {unit}",
+        ReminderDay = (kind, unit) => $"I morgon: {kind} – {unit}",
+        When = "När",
+        Who = "Vem",
+        Unit = "Enhet",
+    };
+
+    private static readonly PlanningTexts English = new()
+    {
+        Kinds = new Dictionary<AppointmentKind, string>
+        {
+            [AppointmentKind.SemiAnnualReview] = "Semi-annual review",
+            [AppointmentKind.GembaWalk] = "Gemba walk",
+            [AppointmentKind.FishboneAnalysis] = "Fishbone analysis",
+        },
+        PlanTitle = year => $"The year wheel for {year} is planned",
+        Planned = "Planned",
+        Changes = "Changes",
+        ChangeSummary = (added, moved, reassigned, cancelled, unchanged) => $"{added} new · {moved} moved · {reassigned} new attendees · {cancelled} cancelled · {unchanged} unchanged",
+        Unplaced = "Could not be placed",
+        MoreUnplaced = n => $"… and {n} more.",
+        FishboneBecause = "Fishbone analysis because",
+        LaggingReason = (unit, missed, noneDone, deadline) => $"{unit}: " + string.Join(" and ", new[] { missed is { } m ? $"{m} board meetings not held or not reported" : null, noneDone ? "no improvement done" : null }.OfType<string>()) + $" (due by {deadline})",
+        CalendarOn = "The appointments go to Outlook with a Teams meeting for the leaders and attendees.",
+        CalendarOff = "Microsoft Graph is not set up: the appointments live in the app only, not in Outlook yet.",
+        PerLeader = "Gemba walks per service-area leader",
+        LeaderLoad = (walks, busiest) => $"{walks} walks, at most {busiest} in a week",
+        OnlyCoordinator = "Only the Lean coordinator can plan the year wheel.",
+        PlanUsage = "Type \"gemba plan\" for this year, or \"gemba plan 2027\" for a given year.",
+        UpcomingTitle = "Your next reviews and Gemba walks",
+        NothingUpcoming = "You have no reviews or Gemba walks planned. The Lean coordinator plans them with \"gemba plan\".",
+        YouLead = "you lead",
+        YouAttend = "you attend",
+        Join = "Join the Teams meeting",
+        UnknownPerson = "I can't find you in the organisation. Ask the Lean coordinator to add you.",
+        ReminderDays = (days, kind, unit) => (days == 7 ? "In a week" : $"In {days} days") + $": {kind} – {unit}",
+        ReminderDay = (kind, unit) => $"Tomorrow: {kind} – {unit}",
+        When = "When",
+        Who = "Who",
+        Unit = "Unit",
+    };
+}

@@ -1,0 +1,210 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Calendar;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LeanTeamsApp.Features.Planning;
+
+/// <summary>
+/// The card an appointment's owner gets once it has ended, to record what it found. Registered by the feature that
+/// stores those records, so planning does not depend on it.
+/// </summary>
+public sealed record AppointmentRecordPrompt(Func<Language, Unit, Appointment, IReadOnlyList<Person>, AdaptiveCard> Card);
+
+public sealed class YearWheelOptions
+{
+    public const string Section = "YearWheel";
+
+    public bool SchedulerEnabled { get; set; } = true;
+
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one instance holds a tenant while it sends reminders; another takes over after that.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>
+/// Reminds everyone in a Gemba walk, review or fishbone analysis a week and a day before it, 1:1 in Teams, and sends
+/// the record card to its owner once it has ended. Every message goes through the outbox under an id naming the
+/// appointment's version, so a repeated tick or a second instance sends nothing twice, while a moved appointment is
+/// announced again at its new time. A lease row per tenant keeps two instances from working one tenant at once.
+/// </summary>
+public sealed partial class YearWheelScheduler(
+    OrganisationStore organisation,
+    AppointmentStore appointments,
+    ConversationReferences conversations,
+    Outbox outbox,
+    StorageTables tables,
+    IEnumerable<AppointmentRecordPrompt> recordPrompts,
+    IOptions<YearWheelOptions> options,
+    TimeProvider time,
+    ILogger<YearWheelScheduler> logger) : BackgroundService
+{
+    private const string LeaseRow = "scheduler|year-wheel";
+
+    /// <summary>After this long, a record card for an appointment nobody recorded is no longer sent.</summary>
+    private static readonly TimeSpan RecordWindow = TimeSpan.FromDays(7);
+
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
+    private TableClient Leases => tables.Get(AppointmentStore.Table);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SchedulerEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (tables.Created)
+                {
+                    foreach (var tenant in await organisation.ListTenantIdsAsync(stoppingToken))
+                    {
+                        await RunTenantAsync(tenant, stoppingToken);
+                    }
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogTickFailed(logger, e);
+            }
+        }
+    }
+
+    /// <summary>One tick's work for one tenant; returns how many messages were queued (0 when another instance holds it).</summary>
+    public async Task<int> RunTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (!await TryLeaseAsync(tenantId, cancellationToken))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await RemindAsync(tenantId, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTenantFailed(logger, tenantId, e);
+            return 0;
+        }
+    }
+
+    private async Task<int> RemindAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (await organisation.GetOrganisationAsync(tenantId, cancellationToken) is not { } org)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var year = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone)).Year;
+        var due = (await appointments.ListYearAsync(tenantId, year - 1, cancellationToken))
+            .Concat(await appointments.ListYearAsync(tenantId, year, cancellationToken))
+            .Where(a => a.Status == AppointmentStatus.Planned && a.Plan.Start - TimeSpan.FromDays(7) <= now && a.Plan.End + RecordWindow > now)
+            .ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var people = (await organisation.ListPeopleAsync(tenantId, cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var sent = 0;
+        foreach (var appointment in due)
+        {
+            var plan = appointment.Plan;
+            var unit = units.GetValueOrDefault(plan.UnitId);
+            var language = Countries.FromTimeZone(unit?.TimeZone ?? org.DefaultTimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
+            var version = appointment.Version.ToString(CultureInfo.InvariantCulture);
+            if (now < plan.Start)
+            {
+                var dayBefore = plan.Start - now <= TimeSpan.FromDays(1);
+                var card = PlanningCards.Reminder(language, appointment, unit, people, (int)Math.Ceiling((plan.Start - now).TotalDays));
+                var which = dayBefore ? "1d" : "7d";
+                foreach (var personId in plan.People)
+                {
+                    var id = $"appointment-reminder|{plan.Id}|v{version}|{which}|{personId}";
+                    sent += await SendPersonalAsync(tenantId, personId, id, card, cancellationToken) ? 1 : 0;
+                }
+            }
+            else if (now >= plan.End && unit is not null && recordPrompts.FirstOrDefault() is { } prompt)
+            {
+                var card = prompt.Card(language, unit, appointment, [.. people.Values]);
+                sent += await SendPersonalAsync(tenantId, plan.OwnerId, $"appointment-record|{plan.Id}", card, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> SendPersonalAsync(string tenantId, string personId, string messageId, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        if (await organisation.GetPersonAsync(tenantId, personId, cancellationToken) is { AadObjectId: { } aad }
+            && await conversations.GetAsync(tenantId, ConversationScope.Personal, aad, cancellationToken) is { } personal)
+        {
+            var activity = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
+            };
+            return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenantId, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
+        }
+
+        LogUnreachable(logger, personId);
+        return false;
+    }
+
+    /// <summary>Claims the tenant's lease row for this instance, by ETag; false when another instance holds it.</summary>
+    private async Task<bool> TryLeaseAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var row = await Leases.GetEntityIfExistsAsync<TableEntity>(tenantId, LeaseRow, cancellationToken: cancellationToken);
+        var lease = new TableEntity(tenantId, LeaseRow) { ["Holder"] = _instance, ["Until"] = now + options.Value.Lease };
+        try
+        {
+            if (!row.HasValue)
+            {
+                await Leases.AddEntityAsync(lease, cancellationToken);
+                return true;
+            }
+
+            var current = row.Value!;
+            if (current.GetString("Holder") != _instance && current.GetDateTimeOffset("Until") is { } until && until > now)
+            {
+                return false;
+            }
+
+            await Leases.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Year-wheel tick failed; the next tick tries again")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Year-wheel reminders for tenant {TenantId} failed; the next tick tries again")]
+    private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot remind {PersonId}: the app has no personal chat with them yet")]
+    private static partial void LogUnreachable(ILogger logger, string personId);
+}

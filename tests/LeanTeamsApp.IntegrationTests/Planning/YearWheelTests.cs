@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.IntegrationTests.Cards;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeanTeamsApp.IntegrationTests.Planning;
+
+/// <summary>
+/// `gemba plan`, `gemba` and the reminders, on a fake clock fixed on Monday 23 November 2026 (so the demo's newest
+/// units are inside their first six months), against Azurite and the recording fake connector.
+/// </summary>
+public sealed class YearWheelTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Now);
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync() =>
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: _clock);
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private AppointmentStore Appointments => _bot.App.Services.GetRequiredService<AppointmentStore>();
+
+    [Fact]
+    public async Task GembaPlan_CoordinatorPlansNextYear_EveryUnitGetsTwoReviewsAndTwoWalksAndASummary()
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+
+        var stored = await Appointments.ListYearAsync(_bot.TenantId, 2027, default);
+        var units = await _bot.App.Store.ListUnitsAsync(_bot.TenantId, default);
+        Assert.All(units, u =>
+        {
+            Assert.Equal(2, stored.Count(a => a.Plan.UnitId == u.Id && a.Plan.Kind == AppointmentKind.SemiAnnualReview));
+            Assert.Equal(2, stored.Count(a => a.Plan.UnitId == u.Id && a.Plan.Kind == AppointmentKind.GembaWalk));
+        });
+        Assert.All(stored, a => Assert.Equal((AppointmentStatus.Planned, CalendarState.Pending, 1), (a.Status, a.Calendar, a.Version)));
+        var walk = stored.First(a => a.Plan.UnitId == "byggesak" && a.Plan.Kind == AppointmentKind.GembaWalk);
+        Assert.Equal("tol.samfunn@fjordvik.kommune.no", walk.Plan.OwnerId);
+        Assert.Contains("leder.byggesak@fjordvik.kommune.no", walk.Plan.AttendeeIds);
+        Assert.Contains("Årshjulet for 2027 er planlagt", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Halvårlig revisjon\",\"value\":\"24\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Gemba-besøk\",\"value\":\"24\"}", said, StringComparison.Ordinal);
+        Assert.Contains("48 nye · 0 flyttet · 0 nye deltakere · 0 avlyst · 0 uendret", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Kari Nordby\",\"value\":\"8 besøk, høyst", said, StringComparison.Ordinal);
+        Assert.Contains("Microsoft Graph er ikke satt opp", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GembaPlan_RunAgainWithNothingChanged_MovesNothing()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var before = await Appointments.ListYearAsync(_bot.TenantId, 2027, default);
+
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+
+        Assert.Contains("0 nye · 0 flyttet · 0 nye deltakere · 0 avlyst · 48 uendret", said, StringComparison.Ordinal);
+        var after = await Appointments.ListYearAsync(_bot.TenantId, 2027, default);
+        Assert.Equal(before.Select(a => (a.Id, a.Plan.Start, a.ETag)).Order(), after.Select(a => (a.Id, a.Plan.Start, a.ETag)).Order());
+    }
+
+    [Fact]
+    public async Task GembaPlan_UnitMovedToAnotherServiceArea_OnlyThatUnitsAppointmentsChange()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var before = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default)).ToDictionary(a => a.Id);
+        var byggesak = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
+        Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SaveUnitAsync(_bot.TenantId, byggesak with { ServiceAreaId = "helse-og-omsorg" }, default)).Outcome);
+
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+
+        var after = await Appointments.ListYearAsync(_bot.TenantId, 2027, default);
+        var changed = after.Where(a => a.Version > 1).ToList();
+        Assert.NotEmpty(changed);
+        Assert.All(changed, a => Assert.Equal("byggesak", a.Plan.UnitId));
+        Assert.All(after.Where(a => a.Plan.UnitId == "byggesak"), a => Assert.Equal("tol.helse@fjordvik.kommune.no", a.Plan.OwnerId));
+        Assert.All(after.Where(a => a.Plan.UnitId != "byggesak"), a => Assert.Equal(before[a.Id].Plan, a.Plan));
+        Assert.All(changed, a => Assert.Equal(CalendarState.Pending, a.Calendar));
+    }
+
+    [Fact]
+    public async Task GembaPlan_NewUnitsLagging_GetAFishboneAnalysisBeforeTheirSixMonthMarkOwnedByTheirLeader()
+    {
+        // Servicetorget holds its board meetings and gets things done; the two other new units report nothing.
+        var checkIns = _bot.App.Services.GetRequiredService<CheckInStore>();
+        var servicetorget = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "servicetorget", default))!;
+        var latest = Meetings.Latest(servicetorget, Now);
+        for (var week = 0; week < 8; week++)
+        {
+            var date = latest.AddDays(-7 * week);
+            await checkIns.SubmitAsync(_bot.TenantId, new CheckIn("servicetorget", date, true, null, 6, 1, 1, 1, [], [], null, null, "Magnus Sæther", Now), default);
+        }
+
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan"));
+
+        var analyses = (await Appointments.ListYearAsync(_bot.TenantId, 2026, default)).Where(a => a.Plan.Kind == AppointmentKind.FishboneAnalysis).ToList();
+        Assert.Equal(["fjordtun-sykehjem", "pp-tjenesten"], analyses.Select(a => a.Plan.UnitId).Order(StringComparer.Ordinal));
+        var fjordtun = analyses.Single(a => a.Plan.UnitId == "fjordtun-sykehjem");
+        Assert.Equal("tol.helse@fjordvik.kommune.no", fjordtun.Plan.OwnerId);
+        Assert.InRange(fjordtun.Plan.Start, Now, new DateTimeOffset(2027, 2, 17, 0, 0, 0, TimeSpan.FromHours(1)));
+        var pp = analyses.Single(a => a.Plan.UnitId == "pp-tjenesten");
+        Assert.InRange(pp.Plan.Start, Now, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(1)));
+        Assert.Contains("Fiskebeinsanalyse fordi", said, StringComparison.Ordinal);
+        Assert.Contains("Fjordtun sykehjem: 6 tavlemøter ikke holdt eller ikke rapportert og ingen forbedringer fullført", said, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gemba plan 2031")]
+    [InlineData("gemba plan neste")]
+    public async Task GembaPlan_YearNotThisOrNext_ExplainsAndPlansNothing(string text)
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, text));
+
+        Assert.Contains("Skriv «gemba plan» for i år, eller «gemba plan 2027» for et bestemt år.", said, StringComparison.Ordinal);
+        Assert.Empty(await Appointments.ListYearAsync(_bot.TenantId, 2031, default));
+    }
+
+    [Fact]
+    public async Task GembaPlan_UnitLeader_IsRefused()
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "gemba plan 2027", "en-GB"));
+
+        Assert.Contains("Only the Lean coordinator can plan the year wheel.", said, StringComparison.Ordinal);
+        Assert.Empty(await Appointments.ListYearAsync(_bot.TenantId, 2027, default));
+    }
+
+    [Fact]
+    public async Task Gemba_ServiceAreaLeaderAfterPlanning_SeesTheirNextAppointmentsInOrder()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "gemba"));
+
+        var card = LastCard();
+        var titles = card["body"]!.AsArray().Skip(1).Select(c => (string)c!["items"]![0]!["text"]!).ToList();
+        var expected = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
+            .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+            .OrderBy(a => a.Plan.Start)
+            .Take(10)
+            .ToList();
+        Assert.Equal(10, titles.Count);
+        Assert.Equal(expected.Select(a => a.Plan.UnitId), titles.Select(t => UnitIdOf(t)));
+        Assert.All(card["body"]!.AsArray().Skip(1), c => Assert.EndsWith("du leder", (string)c!["items"]![1]!["text"]!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Gemba_PersonNotInTheOrganisation_IsToldWhy()
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Stranger, "gemba", "en-GB"));
+
+        Assert.Contains("I can't find you in the organisation.", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reminders_AWeekAndADayBefore_EachReachablePersonOnceAndAgainWhenMoved()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var first = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
+            .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+            .MinBy(a => a.Plan.Start)!;
+        var unitLeader = first.Plan.AttendeeIds[0];
+        await ReachableAsync("tol.helse@fjordvik.kommune.no", _bot.HelseLeader);
+        await ReachableAsync(unitLeader, TeamsUser.Create(unitLeader, unitLeader));
+        var scheduler = _bot.App.Services.GetRequiredService<YearWheelScheduler>();
+
+        var outbox = _bot.App.Services.GetRequiredService<Outbox>();
+        async Task<bool> QueuedAsync(string which, int version, string person) =>
+            await outbox.GetAsync(_bot.TenantId, $"appointment-reminder|{first.Id}|v{version}|{which}|{person}", default) is not null;
+        var people = new[] { "tol.helse@fjordvik.kommune.no", unitLeader };
+
+        _clock.SetUtcNow(first.Plan.Start.AddDays(-8));
+        var tooEarly = await scheduler.RunTenantAsync(_bot.TenantId, default);
+        _clock.SetUtcNow(first.Plan.Start.AddDays(-7).AddMinutes(1));
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        var weekQueued = await Task.WhenAll(people.Select(p => QueuedAsync("7d", 1, p)));
+        var again = await scheduler.RunTenantAsync(_bot.TenantId, default);
+        _clock.SetUtcNow(first.Plan.Start.AddHours(-23));
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        var dayQueued = await Task.WhenAll(people.Select(p => QueuedAsync("1d", 1, p)));
+        var moved = first with { Plan = first.Plan with { Start = first.Plan.Start.AddHours(1), End = first.Plan.End.AddHours(1) }, Version = 2 };
+        Assert.True(await Appointments.UpdateAsync(_bot.TenantId, moved, default));
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        var movedQueued = await Task.WhenAll(people.Select(p => QueuedAsync("1d", 2, p)));
+
+        Assert.Equal((0, 0), (tooEarly, again));
+        Assert.All(weekQueued.Concat(dayQueued).Concat(movedQueued), Assert.True);
+        Assert.False(await QueuedAsync("7d", 2, unitLeader));
+        await _bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        var sent = _bot.Connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(BotHost.Said).ToList();
+        var unitName = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, first.Plan.UnitId, default))!.Name;
+        var kind = first.Plan.Kind == AppointmentKind.GembaWalk ? "Gemba-besøk" : "Halvårlig revisjon";
+        Assert.Contains(sent, s => s.Contains($"Om en uke: {kind} – {unitName}", StringComparison.Ordinal));
+        Assert.Contains(sent, s => s.Contains($"I morgen: {kind} – {unitName}", StringComparison.Ordinal)
+            && s.Contains(first.Plan.Start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) + "–", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task YearWheelCards_SummaryUpcomingAndReminder_AreValidForTheOfficialRenderer()
+    {
+        var cards = new Dictionary<string, string>();
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan"));
+        cards["plan-summary"] = LastCard().ToJsonString();
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "gemba", "sv-SE"));
+        cards["upcoming"] = LastCard().ToJsonString();
+        var appointment = (await Appointments.ListYearAsync(_bot.TenantId, 2026, default))[0] with { JoinUrl = "https://teams.microsoft.com/l/meetup-join/abc" };
+        var people = (await _bot.App.Store.ListPeopleAsync(_bot.TenantId, default)).ToDictionary(p => p.Id);
+        cards["reminder"] = PlanningCards.Reminder(LeanTeamsApp.Bot.Language.En, appointment, null, people, 7).ToJson().ToJsonString();
+
+        var verdicts = await OfficialRenderer.ValidateAsync(cards, OfficialRenderer.ArtifactsFolder);
+
+        Assert.Equal(3, verdicts.Count);
+        Assert.All(verdicts.Values, v => Assert.True(v.IsValid, v.ToString()));
+        Assert.Contains("Action.OpenUrl", cards["reminder"], StringComparison.Ordinal);
+    }
+
+    private async Task ReachableAsync(string email, TeamsUser user)
+    {
+        var person = await _bot.App.Store.GetPersonAsync(_bot.TenantId, email, default);
+        Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SavePersonAsync(_bot.TenantId, person! with { AadObjectId = user.AadObjectId }, default)).Outcome);
+        using var installed = await _bot.PostAsync(_bot.Activities.PersonalInstallation(user));
+        Assert.True(installed.IsSuccessStatusCode);
+    }
+
+    private static string UnitIdOf(string title) => title.Split(" – ")[1] switch
+    {
+        "Hjemmetjenesten nord" => "hjemmetjenesten-nord",
+        "Hjemmetjenesten sør" => "hjemmetjenesten-sor",
+        "Fjordtun sykehjem" => "fjordtun-sykehjem",
+        "Tildelingskontoret" => "tildelingskontoret",
+        var other => other,
+    };
+
+    private JsonObject LastCard() =>
+        _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!.AsObject();
+}
