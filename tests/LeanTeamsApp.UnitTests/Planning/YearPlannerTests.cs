@@ -67,29 +67,30 @@ public sealed class YearPlannerTests
     }
 
     [Fact]
-    public void Plan_LeaderAddedForThreeUnitsOfAnOverloadedLeader_OnlyThoseUnitsAppointmentsChange()
+    public void Plan_LeaderAddedForTheUnitsAnOverloadedLeaderCouldNotFit_OnlyThoseUnitsAppointmentsChange()
     {
-        // leader-000 gets 25 units and may walk once a week: more than H2's working weeks allow.
+        // leader-000 gets 25 units and may walk once a week: H2 has fewer usable weeks than that.
         var units = Synthetic(600, 40).ToList();
         for (var i = 0; i < 10; i++)
         {
             units[(i * 40) + 1] = units[(i * 40) + 1] with { LeaderId = "leader-000@synth.example", ServiceAreaId = "area-000", TimeZone = "Europe/Oslo", Country = Country.Norway };
         }
 
-        var rules = new PlannerRules { MaxWalksPerLeaderPerWeek = 1 };
-        var before = new PlanRequest(2027, Date("2026-12-01"), units) { Rules = rules };
+        var before = new PlanRequest(2027, Date("2026-12-01"), units) { Rules = new PlannerRules { MaxWalksPerLeaderPerWeek = 1 } };
         var first = PlanValid(before);
-        Assert.Contains(first.Unplaced, u => units.Single(x => x.UnitId == u.UnitId).LeaderId == "leader-000@synth.example");
+        var taken = first.Unplaced.Select(u => u.UnitId).ToHashSet();
+        Assert.Equal(3, taken.Count);
+        Assert.All(taken, id => Assert.Equal("leader-000@synth.example", units.Single(u => u.UnitId == id).LeaderId));
 
-        var taken = units.Where(u => u.LeaderId == "leader-000@synth.example").Select(u => u.UnitId).Take(3).ToHashSet();
         var after = units.Select(u => taken.Contains(u.UnitId) ? u with { LeaderId = "leader-new@synth.example", ServiceAreaId = "area-new" } : u).ToList();
         var second = PlanValid(before with { Units = after, Existing = first.Appointments });
 
-        var changed = second.Moved.Concat(second.Reassigned).Select(c => c.Before.UnitId).Concat(second.Cancelled.Select(a => a.UnitId)).ToHashSet();
-        Assert.Subset(taken, changed);
-        Assert.All(second.Appointments.Where(a => taken.Contains(a.UnitId) && a.Kind != AppointmentKind.FishboneAnalysis), a => Assert.Equal("leader-new@synth.example", a.OwnerId));
-        // The others' appointments stay; units that did not fit before may now be added, and nothing else changes.
-        Assert.All(second.Added, a => Assert.Contains(first.Unplaced, u => u.Id == a.Id));
+        Assert.Empty(second.Unplaced);
+        Assert.Empty(second.Cancelled);
+        var changed = second.Added.Concat(second.Moved.Select(c => c.After)).Concat(second.Reassigned.Select(c => c.After)).ToList();
+        Assert.All(changed, a => Assert.Contains(a.UnitId, taken));
+        Assert.Equal(taken.Count * 4, changed.Count);
+        Assert.All(second.Appointments.Where(a => taken.Contains(a.UnitId)), a => Assert.Equal("leader-new@synth.example", a.OwnerId));
         Assert.Equal(first.Appointments.Count(a => !taken.Contains(a.UnitId)), second.Unchanged.Count);
     }
 

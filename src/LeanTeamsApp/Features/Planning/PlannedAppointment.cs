@@ -15,7 +15,8 @@ public enum AppointmentKind
 /// </summary>
 /// <param name="Id">
 /// Stable across re-planning (<c>kind|unit|year|half</c>, see <see cref="IdFor"/>), so that a calendar integration
-/// can update the meeting it created instead of creating another.
+/// can update the meeting it created instead of creating another. A fishbone analysis carries the year and half of
+/// its deadline, which does not change when the analysis moves.
 /// </param>
 /// <param name="OwnerId">The service-area leader, who owns every kind of appointment the planner makes.</param>
 /// <param name="AttendeeIds">Everyone else who must be there: the unit leader, and the consultant during guidance.</param>

@@ -107,7 +107,7 @@ public sealed class YearPlanner
 
             if (!_units.TryAdd(unit.UnitId, new UnitPlan(unit, calendar)))
             {
-                throw new ArgumentException($"Unit '{unit.UnitId}' is listed twice.", nameof(_request));
+                throw new ArgumentException($"Unit '{unit.UnitId}' is listed twice.", nameof(PlanRequest.Units));
             }
         }
 
@@ -198,12 +198,12 @@ public sealed class YearPlanner
         {
             if (!seen.Add(existing.Id))
             {
-                throw new ArgumentException($"Appointment '{existing.Id}' is listed twice.", nameof(_request));
+                throw new ArgumentException($"Appointment '{existing.Id}' is listed twice.", nameof(PlanRequest.Existing));
             }
 
             if (!PlannedAppointment.TryParseId(existing.Id, out var kind, out var unitId, out var year, out _))
             {
-                throw new ArgumentException($"'{existing.Id}' is not an appointment id the planner writes.", nameof(_request));
+                throw new ArgumentException($"'{existing.Id}' is not an appointment id the planner writes.", nameof(PlanRequest.Existing));
             }
 
             var inScope = kind == AppointmentKind.FishboneAnalysis || year == _year;
