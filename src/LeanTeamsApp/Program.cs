@@ -1,6 +1,7 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.About;
 using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
@@ -22,6 +23,7 @@ builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCheckIns(builder.Configuration);
 builder.Services.AddImprovements();
 builder.Services.AddPlanning(builder.Configuration);
+builder.Services.AddDigest(builder.Configuration);
 
 var app = builder.Build();
 

@@ -107,6 +107,7 @@ public sealed record BotTexts
             [CommandKind.Improvements] = ("forbedringer", "Se enhetens åpne forbedringer og flytt dem videre: i arbeid, fullført, gevinst realisert."),
             [CommandKind.GembaPlan] = ("gemba plan [år]", "Planlegg årets revisjoner, Gemba-besøk og fiskebeinsanalyser, eller planlegg på nytt etter endringer (Lean-koordinator)."),
             [CommandKind.Gemba] = ("gemba", "Se dine neste revisjoner og Gemba-besøk."),
+            [CommandKind.Digest] = ("ukeoppsummering", "Få forbedringsforumets ukeoppsummering nå (Lean-koordinator, tjenesteområdeleder)."),
         },
         HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -172,6 +173,7 @@ public sealed record BotTexts
             [CommandKind.Improvements] = ("förbättringar", "Se enhetens öppna förbättringar och flytta dem vidare: pågår, genomförd, nytta realiserad."),
             [CommandKind.GembaPlan] = ("gemba plan [år]", "Planera årets revisioner, Gemba-besök och fiskbensanalyser, eller planera om efter ändringar (leankoordinator)."),
             [CommandKind.Gemba] = ("gemba", "Se dina nästa revisioner och Gemba-besök."),
+            [CommandKind.Digest] = ("veckosammanfattning", "Få förbättringsforumets veckosammanfattning nu (leankoordinator, sektionschef)."),
         },
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -237,6 +239,7 @@ public sealed record BotTexts
             [CommandKind.Improvements] = ("improvements", "See your unit's open improvements and move them along: in progress, done, benefit realised."),
             [CommandKind.GembaPlan] = ("gemba plan [year]", "Plan the year's reviews, Gemba walks and fishbone analyses, or re-plan after changes (Lean coordinator)."),
             [CommandKind.Gemba] = ("gemba", "See your next reviews and Gemba walks."),
+            [CommandKind.Digest] = ("digest", "Get the improvement forum's weekly digest now (Lean coordinator, service-area leader)."),
         },
         HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
         Unknown = (typed, suggestion) => suggestion is null

@@ -14,6 +14,7 @@ public enum CommandKind
     Improvements,
     GembaPlan,
     Gemba,
+    Digest,
 }
 
 /// <summary>
@@ -73,6 +74,9 @@ public static class CommandCatalog
         (CommandKind.Gemba, Language.En, "gemba"),
         (CommandKind.Gemba, Language.Nb, "gemba"),
         (CommandKind.Gemba, Language.Sv, "gemba"),
+        (CommandKind.Digest, Language.En, "digest"),
+        (CommandKind.Digest, Language.Nb, "ukeoppsummering"),
+        (CommandKind.Digest, Language.Sv, "veckosammanfattning"),
     ];
 
     /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>

@@ -48,6 +48,7 @@ public sealed class BotHost : IAsyncDisposable
         // The prompt scheduler visits every tenant in the shared Azurite; scheduler tests drive it themselves.
         ["CheckIns:SchedulerEnabled"] = "false",
         ["YearWheel:SchedulerEnabled"] = "false",
+        ["Digest:SchedulerEnabled"] = "false",
     };
 
     public static async Task<BotHost> StartAsync(

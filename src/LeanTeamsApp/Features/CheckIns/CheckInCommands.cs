@@ -14,6 +14,7 @@ public sealed class CheckInCommands(
     OrganisationStore organisation,
     CheckInStore checkIns,
     ImprovementStore records,
+    Digest.UnitWeekStore weeks,
     Callers callers,
     Outbox outbox,
     TimeProvider time)
@@ -121,6 +122,7 @@ public sealed class CheckInCommands(
             // After the check-in itself, so a failure here leaves it stored; the same submit again (Teams retries,
             // or the user clicks once more) finds it stored and records what is still missing.
             await records.RecordCheckInAsync(turn.TenantId, stored!, cancellationToken);
+            await weeks.RefreshAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
         }
 
         var notice = outcome is SubmitOutcome.Conflict or SubmitOutcome.DifferentAnswersExist ? t.ChangedMeanwhile : null;

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.Improvements;
 
 /// <summary>`improvement add`, `improvements`, and the improvement card's lifecycle buttons.</summary>
-public sealed class ImprovementCommands(OrganisationStore organisation, ImprovementStore store, Callers callers, TimeProvider time)
+public sealed class ImprovementCommands(OrganisationStore organisation, ImprovementStore store, UnitWeekStore weeks, Callers callers, TimeProvider time)
 {
     public async Task AddAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -109,6 +110,10 @@ public sealed class ImprovementCommands(OrganisationStore organisation, Improvem
         var benefit = new Benefit(unit.Id, RecordIds.BenefitOfImprovement(improvement.Id), figures.Kind, BenefitStage.Realised, figures.Amount, figures.Measure,
             [], today, by, RecordSource.Command) { ImprovementId = improvement.Id };
         var (outcome, current) = await store.RealiseBenefitAsync(turn.TenantId, improvement, benefit, by, now, cancellationToken);
+        if (outcome is MoveOutcome.Moved or MoveOutcome.AlreadyThere)
+        {
+            await weeks.RefreshAsync(turn.TenantId, unit.Id, WeeklyDigest.MeetingDate(unit, IsoWeek.Of(today)), cancellationToken);
+        }
         var notice = outcome switch
         {
             MoveOutcome.Moved or MoveOutcome.AlreadyThere => t.BenefitSaved(improvement.Title),

@@ -19,11 +19,20 @@ public sealed record Organisation(
     /// <summary>Hours after a board meeting without a check-in before its leader and unit coordinators are reminded.</summary>
     public int ReminderAfterHours { get; init; } = DefaultReminderAfterHours;
 
+    /// <summary>When the improvement forum's weekly digest is posted, in the organisation's time zone.</summary>
+    public DigestSchedule Digest { get; init; } = DigestSchedule.Default;
+
     public bool Equals(Organisation? other) =>
-        other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, ReminderAfterHours) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag, other.ReminderAfterHours)
+        other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, ReminderAfterHours, Digest) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag, other.ReminderAfterHours, other.Digest)
         && HolidayPeriods.SequenceEqual(other.HolidayPeriods);
 
     public override int GetHashCode() => HashCode.Combine(TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, HolidayPeriods.Count);
+}
+
+/// <summary>The weekday and local time of the weekly digest. Friday noon by default: the week's board meetings are held.</summary>
+public sealed record DigestSchedule(DayOfWeek Weekday, TimeOnly Time)
+{
+    public static readonly DigestSchedule Default = new(DayOfWeek.Friday, new TimeOnly(12, 0));
 }
 
 public enum ServiceAreaKind

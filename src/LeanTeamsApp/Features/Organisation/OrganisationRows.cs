@@ -58,6 +58,8 @@ internal static class DirectoryRows
         ["CoordinatorChannelId"] = o.CoordinatorChannel?.ChannelId,
         ["CoordinatorChannelName"] = o.CoordinatorChannel?.Name,
         ["ReminderAfterHours"] = o.ReminderAfterHours,
+        ["DigestWeekday"] = (int)o.Digest.Weekday,
+        ["DigestTime"] = o.Digest.Time.ToString(TimeFormat, CultureInfo.InvariantCulture),
         ["HolidayPeriods"] = o.HolidayPeriods.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
             o.HolidayPeriods.Select(p => new StoredPeriod(Date(p.From), Date(p.To), p.Name))),
     };
@@ -70,6 +72,9 @@ internal static class DirectoryRows
     {
         ETag = row.ETag.ToString(),
         ReminderAfterHours = row.GetInt32("ReminderAfterHours") ?? Organisation.DefaultReminderAfterHours,
+        Digest = row.GetInt32("DigestWeekday") is { } weekday && TimeOnly.TryParseExact(row.GetString("DigestTime"), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? new DigestSchedule((DayOfWeek)weekday, at)
+            : DigestSchedule.Default,
         HolidayPeriods = row.GetString("HolidayPeriods") is { } periods
             ? [.. System.Text.Json.JsonSerializer.Deserialize<StoredPeriod[]>(periods)!.Select(p => new Calendar.BlackoutPeriod(Date(p.From), Date(p.To), p.Name))]
             : [],

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
@@ -55,9 +53,7 @@ public sealed partial class YearWheelScheduler(
     /// <summary>After this long, a record card for an appointment nobody recorded is no longer sent.</summary>
     private static readonly TimeSpan RecordWindow = TimeSpan.FromDays(7);
 
-    private readonly string _instance = Guid.NewGuid().ToString("N");
-
-    private TableClient Leases => tables.Get(AppointmentStore.Table);
+    private readonly TenantLease _lease = new(tables.Get(AppointmentStore.Table), LeaseRow, options.Value.Lease, time);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,7 +85,7 @@ public sealed partial class YearWheelScheduler(
     /// <summary>One tick's work for one tenant; returns how many messages were queued (0 when another instance holds it).</summary>
     public async Task<int> RunTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
-        if (!await TryLeaseAsync(tenantId, cancellationToken))
+        if (!await _lease.TryAcquireAsync(tenantId, cancellationToken))
         {
             return 0;
         }
@@ -168,35 +164,6 @@ public sealed partial class YearWheelScheduler(
 
         LogUnreachable(logger, personId);
         return false;
-    }
-
-    /// <summary>Claims the tenant's lease row for this instance, by ETag; false when another instance holds it.</summary>
-    private async Task<bool> TryLeaseAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var row = await Leases.GetEntityIfExistsAsync<TableEntity>(tenantId, LeaseRow, cancellationToken: cancellationToken);
-        var lease = new TableEntity(tenantId, LeaseRow) { ["Holder"] = _instance, ["Until"] = now + options.Value.Lease };
-        try
-        {
-            if (!row.HasValue)
-            {
-                await Leases.AddEntityAsync(lease, cancellationToken);
-                return true;
-            }
-
-            var current = row.Value!;
-            if (current.GetString("Holder") != _instance && current.GetDateTimeOffset("Until") is { } until && until > now)
-            {
-                return false;
-            }
-
-            await Leases.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Year-wheel tick failed; the next tick tries again")]

@@ -195,6 +195,7 @@ public sealed record DateInput : InputElement
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
+[JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
 public abstract record CardAction(string Title)
 {
     public string? Id { get; init; }
@@ -241,3 +242,6 @@ public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
 
 /// <summary>Opens a card inside the card: a small form that stays out of the way until someone needs it.</summary>
 public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title);
+
+/// <summary>Shows or hides elements by id: details that a long card keeps folded until someone asks.</summary>
+public sealed record ToggleVisibilityAction(string Title, IReadOnlyList<string> TargetElements) : CardAction(Title);

@@ -79,7 +79,7 @@ internal sealed partial class OrganisationImportValidator
             channel = team is null || id is null ? null : new ChannelReference(team, id, r["coordinatorChannel.name"]?.Value);
         }
 
-        foreach (var field in r.Fields.Keys.Where(k => !OrganisationFields.Contains(k) && !k.StartsWith("coordinatorChannel.", StringComparison.Ordinal)))
+        foreach (var field in r.Fields.Keys.Where(k => !OrganisationFields.Contains(k) && !k.StartsWith("coordinatorChannel.", StringComparison.Ordinal) && k is not ("digest.weekday" or "digest.time")))
         {
             Error(r.LineOf(field), field, $"unknown field; the organisation has {string.Join(", ", OrganisationFields)}, serviceAreas, people and units");
         }
@@ -94,12 +94,37 @@ internal sealed partial class OrganisationImportValidator
             Error(hours.Line, "reminderAfterHours", $"'{hours.Value}' is not a number of hours from 1 to 72");
         }
 
+        var digest = DigestSchedule.Default;
+        if (r["digest.weekday"] is { } digestDay)
+        {
+            if (Weekdays.TryParse(digestDay.Value, out var day) && day is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                digest = digest with { Weekday = day };
+            }
+            else
+            {
+                Error(digestDay.Line, "digest.weekday", $"'{digestDay.Value}' is not a weekday from Monday to Friday");
+            }
+        }
+
+        if (r["digest.time"] is { } digestTime)
+        {
+            if (BoardMeeting.TryParseStart(digestTime.Value, out var at))
+            {
+                digest = digest with { Time = at };
+            }
+            else
+            {
+                Error(digestTime.Line, "digest.time", $"'{digestTime.Value}' is not a time of day like 12:00");
+            }
+        }
+
         return name is null || zone is null
             ? null
-            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours };
+            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest };
     }
 
-    private static readonly string[] OrganisationFields = ["tenantId", "name", "timeZone", "reminderAfterHours"];
+    private static readonly string[] OrganisationFields = ["tenantId", "name", "timeZone", "reminderAfterHours", "digest"];
 
     private Calendar.BlackoutPeriod? ReadHolidayPeriod(SourceRecord r)
     {

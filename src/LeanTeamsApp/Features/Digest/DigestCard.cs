@@ -1,0 +1,133 @@
+using System.Globalization;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Infrastructure.Cards;
+
+namespace LeanTeamsApp.Features.Digest;
+
+/// <summary>
+/// The weekly digest as one card that stays readable for a hundred units and more: the whole organisation in a few
+/// lines on top, then what deserves a look first, then each service area folded up (biggest concerns first) until
+/// someone opens it.
+/// </summary>
+public static class DigestCard
+{
+    private const int MaxNames = 6;
+    private const int MaxAttention = 10;
+    private const int MaxAppointments = 8;
+
+    public static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var t = DigestTexts.For(language);
+        var c = CheckInTexts.For(language);
+        var culture = language.Culture();
+        var units = digest.Units.ToList();
+        var expected = units.Count(u => u.Expected);
+        var heldFour = units.Sum(u => u.HeldInFourWeeks);
+        var expectedFour = units.Sum(u => u.ExpectedInFourWeeks);
+        string Names(IEnumerable<UnitDigest> list)
+        {
+            var names = list.Select(u => u.Unit.Name).ToList();
+            return names.Count == 0 ? "0" : $"{names.Count}: {string.Join(", ", names.Take(MaxNames))}" + (names.Count > MaxNames ? $" {t.More(names.Count - MaxNames)}" : "");
+        }
+
+        string Benefits(IReadOnlyList<BenefitSum> sums) => sums.Count == 0
+            ? t.None
+            : string.Join("; ", sums.Select(b => $"{c.Kinds[b.Kind]} {b.Amount.ToString("#,0.##", culture)} {c.Measures[b.Measure]}"));
+
+        var body = new List<CardElement>
+        {
+            TextBlock.Heading(t.Title(digest.Week.Week, organisationName)),
+            new FactSet(
+            [
+                new Fact(t.MeetingsHeld, t.HeldSummary(units.Count(u => u.Expected && u.Held), expected, expectedFour == 0 ? null : (int)Math.Round(100.0 * heldFour / expectedFour))),
+                new Fact(t.Missing, Names(units.Where(u => u.Missing))),
+                new Fact(t.Improvements, t.ImprovementsSummary(units.Sum(u => u.ImprovementsNew), units.Sum(u => u.ImprovementsDone))),
+                new Fact(t.BenefitsWeek, Benefits(digest.BenefitsThisWeek)),
+                new Fact(t.BenefitsYear, Benefits(digest.BenefitsThisYear)),
+                new Fact(t.Deviations, t.DeviationsSummary(units.Sum(u => u.Deviations), digest.OverdueFollowUps)),
+                new Fact(t.Help, Names(units.Where(u => u.HelpNeeded is not null))),
+                new Fact(t.AtRisk, Names(units.Where(u => u.AtRisk))),
+                new Fact(t.Appointments, t.AppointmentsSummary(digest.Upcoming.Count, digest.Overdue.Count)),
+            ]),
+        };
+
+        // A call for help is a direct ask and a silo warning is easy to miss in the numbers; units at risk are also
+        // named in the summary above, so they come last when the list is cut.
+        var attention = units.Where(u => u.HelpNeeded is not null).Select(u => t.HelpLine(u.Unit.Name, u.HelpNeeded!))
+            .Concat(digest.Silos.Select(s => t.SiloLine(s.Unit.Name, Benefits([s.Benefit]), string.Join(", ", s.Affected.Select(a => a.Name)))))
+            .Concat(units.Where(u => u.AtRisk).Select(u => t.RiskLine(u.Unit.Name)))
+            .ToList();
+        if (attention.Count > 0)
+        {
+            body.Add(new TextBlock(t.Attention) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            body.AddRange(attention.Take(MaxAttention).Select(line => new TextBlock("• " + line) { Spacing = Spacing.None }));
+            if (attention.Count > MaxAttention)
+            {
+                body.Add(new TextBlock(t.More(attention.Count - MaxAttention)) { IsSubtle = true, Spacing = Spacing.None });
+            }
+        }
+
+        for (var i = 0; i < digest.Areas.Count; i++)
+        {
+            var area = digest.Areas[i];
+            var detailsId = string.Create(CultureInfo.InvariantCulture, $"area-{i}");
+            body.Add(new ColumnSet(
+            [
+                new Column([new TextBlock(t.AreaHeader(area.Area.Name, area.Units.Count(u => u.Expected && u.Held), area.Units.Count(u => u.Expected))) { Weight = TextWeight.Bolder }]) { Width = "stretch" },
+                new Column([new ActionSet([new ToggleVisibilityAction(t.ShowUnits, [detailsId])])]) { Width = "auto" },
+            ])
+            {
+                Separator = true,
+                Spacing = Spacing.Medium,
+            });
+            body.Add(new Container([new FactSet([.. area.Units.Select(u => new Fact(u.Unit.Name, UnitLine(t, u, Benefits)))])])
+            {
+                Id = detailsId,
+                IsVisible = false,
+            });
+        }
+
+        AddAppointments(body, t.NextTwoWeeks, digest.Upcoming, digest, language);
+        AddAppointments(body, t.OverdueAppointments, digest.Overdue, digest, language);
+        return new AdaptiveCard { Body = body };
+    }
+
+    private static string UnitLine(DigestTexts t, UnitDigest u, Func<IReadOnlyList<BenefitSum>, string> benefits)
+    {
+        var parts = new List<string>
+        {
+            !u.Expected ? t.DayOff : !u.Reported ? t.NotReported : u.Held ? t.Held : t.NotHeld,
+            string.Create(CultureInfo.InvariantCulture, $"{u.HeldInFourWeeks}/{u.ExpectedInFourWeeks}"),
+            t.Improved(u.ImprovementsNew, u.ImprovementsDone),
+        };
+        if (u.Benefits.Count > 0)
+        {
+            parts.Add(benefits(u.Benefits));
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    private static void AddAppointments(List<CardElement> body, string title, IReadOnlyList<Appointment> appointments, WeeklyDigest digest, Language language)
+    {
+        if (appointments.Count == 0)
+        {
+            return;
+        }
+
+        var p = PlanningTexts.For(language);
+        var names = digest.Units.ToDictionary(u => u.Unit.Id, u => u.Unit.Name, StringComparer.Ordinal);
+        body.Add(new TextBlock(title) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+        body.Add(new FactSet([.. appointments.Take(MaxAppointments).Select(a => new Fact(
+            a.Plan.Start.DateTime.ToString("ddd d. MMM HH:mm", language.Culture()),
+            $"{p.Kinds[a.Plan.Kind]} – {names.GetValueOrDefault(a.Plan.UnitId, a.Plan.UnitId)}"))]));
+        if (appointments.Count > MaxAppointments)
+        {
+            body.Add(new TextBlock(DigestTexts.For(language).More(appointments.Count - MaxAppointments)) { IsSubtle = true, Spacing = Spacing.None });
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.Features.Digest;
+
+public static class DigestModule
+{
+    public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTable(UnitWeekStore.Table);
+        services.AddSingleton<UnitWeekStore>();
+        services.AddSingleton<DigestService>();
+        services.AddSingleton<DigestCommands>();
+        services.AddSingleton<DigestScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
+        services.AddBotCommand(CommandKind.Digest, (sp, turn, args, ct) => sp.GetRequiredService<DigestCommands>().DigestAsync(turn, args, ct));
+        return services;
+    }
+}

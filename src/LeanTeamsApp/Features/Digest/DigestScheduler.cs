@@ -1,0 +1,169 @@
+using System.ComponentModel.DataAnnotations;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Calendar;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LeanTeamsApp.Features.Digest;
+
+public sealed class DigestOptions
+{
+    public const string Section = "Digest";
+
+    public bool SchedulerEnabled { get; set; } = true;
+
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Range(typeof(TimeSpan), "00:00:30", "00:30:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>Counts open follow-up areas past their deadline, from the feature that records them.</summary>
+public sealed record OverdueFollowUps(Func<string, DateTimeOffset, CancellationToken, Task<int>> CountAsync);
+
+/// <summary>Computes a tenant's digest for a week from the aggregates, and posts it.</summary>
+public sealed class DigestService(
+    OrganisationStore organisation,
+    UnitWeekStore weeks,
+    AppointmentStore appointments,
+    IEnumerable<OverdueFollowUps> followUps)
+{
+    public async Task<WeeklyDigest> ComputeAsync(Organisation.Organisation org, IsoWeek week, DateTimeOffset now, string? onlyLeaderId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        var tenantId = org.TenantId;
+        var areas = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken))
+            .Where(a => onlyLeaderId is null || a.LeaderId == onlyLeaderId)
+            .ToList();
+        var areaIds = areas.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areaIds.Contains(u.ServiceAreaId)).ToList();
+        var recent = await weeks.ListWeeksAsync(tenantId, week.Previous.Previous.Previous, week, cancellationToken);
+        var year = await weeks.ListYearAsync(tenantId, week.Year, cancellationToken);
+        var planned = (await appointments.ListYearAsync(tenantId, week.Year, cancellationToken))
+            .Concat(week.Week >= 50 ? await appointments.ListYearAsync(tenantId, week.Year + 1, cancellationToken) : [])
+            .ToList();
+        var overdue = followUps.FirstOrDefault() is { } counter ? await counter.CountAsync(tenantId, now, cancellationToken) : 0;
+        return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => CheckInScheduler.IsDayOff(unit, org, date));
+    }
+
+    /// <summary>The language of an organisation's digest: Swedish for a Swedish organisation, else Norwegian.</summary>
+    public static Language LanguageOf(Organisation.Organisation org) =>
+        Countries.FromTimeZone(org?.DefaultTimeZone ?? "") == Country.Sweden ? Language.Sv : Language.Nb;
+}
+
+/// <summary>
+/// Posts the weekly digest to the coordinator's channel at the organisation's digest time (Friday 12:00 local by
+/// default). Through the outbox under the id "digest|week": exactly once per week with two instances, after a restart
+/// (the week's digest is posted late, not skipped), and a failed post is retried by the outbox, not lost.
+/// </summary>
+public sealed partial class DigestScheduler(
+    OrganisationStore organisation,
+    DigestService digests,
+    ConversationReferences conversations,
+    Outbox outbox,
+    StorageTables tables,
+    IOptions<DigestOptions> options,
+    TimeProvider time,
+    ILogger<DigestScheduler> logger) : BackgroundService
+{
+    private readonly TenantLease _lease = new(tables.Get(UnitWeekStore.Table), "scheduler|digest", options.Value.Lease, time);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SchedulerEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (tables.Created)
+                {
+                    foreach (var tenant in await organisation.ListTenantIdsAsync(stoppingToken))
+                    {
+                        await RunTenantAsync(tenant, stoppingToken);
+                    }
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogTickFailed(logger, e);
+            }
+        }
+    }
+
+    /// <summary>One tick for one tenant: true when this tick queued the digest of the period that is due.</summary>
+    public async Task<bool> RunTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await organisation.GetOrganisationAsync(tenantId, cancellationToken) is not { CoordinatorChannel: { } channel } org)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            var week = DuePeriod(org, now);
+            var id = $"digest|{week}";
+            if (await outbox.GetAsync(tenantId, id, cancellationToken) is not null || !await _lease.TryAcquireAsync(tenantId, cancellationToken))
+            {
+                return false;
+            }
+
+            if (await conversations.GetAsync(tenantId, ConversationScope.Team, channel.TeamId, cancellationToken) is not { } team)
+            {
+                LogNoTeam(logger, tenantId);
+                return false;
+            }
+
+            var language = DigestService.LanguageOf(org);
+            var digest = await digests.ComputeAsync(org, week, now, null, cancellationToken);
+            var card = DigestCard.Create(language, org.Name, digest);
+            var activity = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Summary = DigestTexts.For(language).Title(week.Week, org.Name),
+                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
+            };
+            return await outbox.EnqueueAsync(new OutboundMessage(id, tenantId, team.ServiceUrl, activity) { ChannelId = channel.ChannelId }, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTenantFailed(logger, tenantId, e);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The ISO week whose digest is due: this week's once its digest time has passed in the organisation's zone,
+    /// else last week's. So a tick after downtime posts the latest digest that fell due, and only that one.
+    /// </summary>
+    public static IsoWeek DuePeriod(Organisation.Organisation org, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+        var week = IsoWeek.Of(DateOnly.FromDateTime(local));
+        var dueLocal = week.Monday.AddDays(((int)org.Digest.Weekday + 6) % 7).ToDateTime(org.Digest.Time);
+        return local >= dueLocal ? week : week.Previous;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Digest tick failed; the next tick tries again")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The digest for tenant {TenantId} failed; the next tick tries again")]
+    private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} has a coordinator channel but the app is not installed in its team")]
+    private static partial void LogNoTeam(ILogger logger, string tenantId);
+}

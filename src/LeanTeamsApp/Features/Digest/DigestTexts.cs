@@ -1,0 +1,155 @@
+using LeanTeamsApp.Bot;
+
+namespace LeanTeamsApp.Features.Digest;
+
+/// <summary>What the weekly digest says, per language (a missing text is a compile error).</summary>
+public sealed record DigestTexts
+{
+    public required Func<int, string, string> Title { get; init; }
+    public required string MeetingsHeld { get; init; }
+    public required Func<int, int, int?, string> HeldSummary { get; init; }
+    public required string Missing { get; init; }
+    public required string Improvements { get; init; }
+    public required Func<int, int, string> ImprovementsSummary { get; init; }
+    public required string BenefitsWeek { get; init; }
+    public required string BenefitsYear { get; init; }
+    public required string None { get; init; }
+    public required string Deviations { get; init; }
+    public required Func<int, int, string> DeviationsSummary { get; init; }
+    public required string Help { get; init; }
+    public required string AtRisk { get; init; }
+    public required string Appointments { get; init; }
+    public required Func<int, int, string> AppointmentsSummary { get; init; }
+    public required string Attention { get; init; }
+    public required Func<string, string> RiskLine { get; init; }
+    public required Func<string, string, string> HelpLine { get; init; }
+    public required Func<string, string, string, string> SiloLine { get; init; }
+    public required Func<string, int, int, string> AreaHeader { get; init; }
+    public required string ShowUnits { get; init; }
+    public required string Held { get; init; }
+    public required string NotHeld { get; init; }
+    public required string NotReported { get; init; }
+    public required string DayOff { get; init; }
+    public required Func<int, int, string> Improved { get; init; }
+    public required string NextTwoWeeks { get; init; }
+    public required string OverdueAppointments { get; init; }
+    public required Func<int, string> More { get; init; }
+    public required string NotSetUp { get; init; }
+    public required string OnlyCoordinator { get; init; }
+    public required string NoUnits { get; init; }
+
+    public static DigestTexts For(Language language) => language switch
+    {
+        Language.Sv => Swedish,
+        Language.En => English,
+        _ => Norwegian,
+    };
+
+    private static readonly DigestTexts Norwegian = new()
+    {
+        Title = (week, org) => $"Forbedringsforum uke {week} – {org}",
+        MeetingsHeld = "Tavlemøter holdt",
+        HeldSummary = (held, expected, percent) => $"{held} av {expected} denne uka" + (percent is { } p ? $" · {p} % siste 4 uker" : ""),
+        Missing = "Statusrapport mangler",
+        Improvements = "Forbedringer",
+        ImprovementsSummary = (added, done) => $"{added} nye · {done} fullført",
+        BenefitsWeek = "Gevinster denne uka",
+        BenefitsYear = "Gevinster hittil i år",
+        None = "ingen",
+        Deviations = "Avvik",
+        DeviationsSummary = (added, overdue) => $"{added} nye · {overdue} oppfølgingsområder på overtid",
+        Help = "Ber om hjelp fra utviklingsenheten",
+        AtRisk = "Tre uker uten tavlemøte",
+        Appointments = "Revisjoner og Gemba-besøk",
+        AppointmentsSummary = (upcoming, overdue) => $"{upcoming} de neste to ukene · {overdue} ikke registrert etterpå",
+        Attention = "Verdt å se på først",
+        RiskLine = unit => $"{unit}: ingen tavlemøter de tre siste ukene",
+        HelpLine = (unit, reason) => $"{unit} ber om hjelp: {reason}",
+        SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – påvirker {affected}. Er arbeidet flyttet, ikke spart?",
+        AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavlemøter holdt",
+        ShowUnits = "Vis enhetene",
+        Held = "holdt",
+        NotHeld = "ikke holdt",
+        NotReported = "ingen statusrapport",
+        DayOff = "fri denne uka",
+        Improved = (added, done) => $"{added} nye/{done} fullført",
+        NextTwoWeeks = "De neste to ukene",
+        OverdueAppointments = "Ikke registrert etter gjennomføring",
+        More = n => $"… og {n} til",
+        NotSetUp = "Organisasjonen er ikke satt opp ennå.",
+        OnlyCoordinator = "Ukeoppsummeringen er for Lean-koordinatoren og tjenesteområdelederne.",
+        NoUnits = "Ingen enheter er registrert ennå. Importer organisasjonen først.",
+    };
+
+    private static readonly DigestTexts Swedish = new()
+    {
+        Title = (week, org) => $"Förbättringsforum vecka {week} – {org}",
+        MeetingsHeld = "Tavelmöten hållna",
+        HeldSummary = (held, expected, percent) => $"{held} av {expected} den här veckan" + (percent is { } p ? $" · {p} % senaste 4 veckorna" : ""),
+        Missing = "Statusrapport saknas",
+        Improvements = "Förbättringar",
+        ImprovementsSummary = (added, done) => $"{added} nya · {done} genomförda",
+        BenefitsWeek = "Nytta den här veckan",
+        BenefitsYear = "Nytta hittills i år",
+        None = "ingen",
+        Deviations = "Avvikelser",
+        DeviationsSummary = (added, overdue) => $"{added} nya · {overdue} uppföljningsområden försenade",
+        Help = "Ber om hjälp från utvecklingsenheten",
+        AtRisk = "Tre veckor utan tavelmöte",
+        Appointments = "Revisioner och Gemba-besök",
+        AppointmentsSummary = (upcoming, overdue) => $"{upcoming} de närmaste två veckorna · {overdue} inte registrerade efteråt",
+        Attention = "Värt att titta på först",
+        RiskLine = unit => $"{unit}: inga tavelmöten de tre senaste veckorna",
+        HelpLine = (unit, reason) => $"{unit} ber om hjälp: {reason}",
+        SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – påverkar {affected}. Har arbetet flyttats i stället för sparats?",
+        AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavelmöten hållna",
+        ShowUnits = "Visa enheterna",
+        Held = "hållet",
+        NotHeld = "inte hållet",
+        NotReported = "ingen statusrapport",
+        DayOff = "ledigt den här veckan",
+        Improved = (added, done) => $"{added} nya/{done} genomförda",
+        NextTwoWeeks = "De närmaste två veckorna",
+        OverdueAppointments = "Inte registrerade efter genomförande",
+        More = n => $"… och {n} till",
+        NotSetUp = "Organisationen är inte konfigurerad ännu.",
+        OnlyCoordinator = "Veckosammanfattningen är för leankoordinatorn och sektionscheferna.",
+        NoUnits = "Inga enheter är registrerade ännu. Importera organisationen först.",
+    };
+
+    private static readonly DigestTexts English = new()
+    {
+        Title = (week, org) => $"Improvement forum week {week} – {org}",
+        MeetingsHeld = "Board meetings held",
+        HeldSummary = (held, expected, percent) => $"{held} of {expected} this week" + (percent is { } p ? $" · {p} % over 4 weeks" : ""),
+        Missing = "Check-in missing",
+        Improvements = "Improvements",
+        ImprovementsSummary = (added, done) => $"{added} new · {done} done",
+        BenefitsWeek = "Benefits this week",
+        BenefitsYear = "Benefits this year",
+        None = "none",
+        Deviations = "Deviations",
+        DeviationsSummary = (added, overdue) => $"{added} new · {overdue} follow-up areas overdue",
+        Help = "Asking the development unit for help",
+        AtRisk = "Three weeks without a board meeting",
+        Appointments = "Reviews and Gemba walks",
+        AppointmentsSummary = (upcoming, overdue) => $"{upcoming} in the next two weeks · {overdue} not recorded afterwards",
+        Attention = "Worth a look first",
+        RiskLine = unit => $"{unit}: no board meeting in the last three weeks",
+        HelpLine = (unit, reason) => $"{unit} asks for help: {reason}",
+        SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – affects {affected}. Was work moved rather than saved?",
+        AreaHeader = (area, held, expected) => $"{area} – {held} of {expected} board meetings held",
+        ShowUnits = "Show units",
+        Held = "held",
+        NotHeld = "not held",
+        NotReported = "no check-in",
+        DayOff = "day off this week",
+        Improved = (added, done) => $"{added} new/{done} done",
+        NextTwoWeeks = "Next two weeks",
+        OverdueAppointments = "Not recorded after they took place",
+        More = n => $"… and {n} more",
+        NotSetUp = "The organisation is not set up yet.",
+        OnlyCoordinator = "The weekly digest is for the Lean coordinator and the service-area leaders.",
+        NoUnits = "No units are registered yet. Import the organisation first.",
+    };
+}

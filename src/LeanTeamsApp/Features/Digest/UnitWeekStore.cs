@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.Features.Digest;
+
+/// <summary>An ISO week ("uke 37" / "vecka 37"), the period people count board meetings in.</summary>
+public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
+{
+    public static IsoWeek Of(DateOnly date) =>
+        new(ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue)));
+
+    [JsonIgnore]
+    public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
+
+    [JsonIgnore]
+    public IsoWeek Previous => Of(Monday.AddDays(-7));
+
+    [JsonIgnore]
+    public IsoWeek Next => Of(Monday.AddDays(7));
+
+    public int CompareTo(IsoWeek other) => (Year, Week).CompareTo((other.Year, other.Week));
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-W{Week:D2}");
+
+    public static bool operator <(IsoWeek left, IsoWeek right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(IsoWeek left, IsoWeek right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(IsoWeek left, IsoWeek right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(IsoWeek left, IsoWeek right) => left.CompareTo(right) >= 0;
+}
+
+/// <summary>A benefit in one week, summed per kind and unit of measure, with the units it spilled over to.</summary>
+public sealed record BenefitSum(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, IReadOnlyList<string> AffectsUnitIds);
+
+/// <summary>
+/// One unit's week as the digest and the reports count it: its check-in (if any) and the benefits realised that
+/// week. Kept so a digest or a quarter reads a few rows per unit, never the unit's whole history.
+/// </summary>
+public sealed record UnitWeek(string UnitId, IsoWeek Week)
+{
+    public bool Reported { get; init; }
+
+    public bool Held { get; init; }
+
+    public int ImprovementsNew { get; init; }
+
+    public int ImprovementsDone { get; init; }
+
+    public int Deviations { get; init; }
+
+    public int RedGoals { get; init; }
+
+    public string? HelpNeeded { get; init; }
+
+    public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
+}
+
+/// <summary>A unit's running totals for a year: what the digest shows as "this year" and the annual report counts.</summary>
+public sealed record UnitYear(string UnitId, int Year)
+{
+    public int MeetingsHeld { get; init; }
+
+    public int CheckIns { get; init; }
+
+    public int ImprovementsDone { get; init; }
+
+    public int Deviations { get; init; }
+
+    public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
+}
+
+/// <summary>
+/// Weekly and yearly aggregates per unit, in a table partitioned by tenant: `week|2026-W47|unit` rows (a week of every
+/// unit is one range scan) and `year|2026|unit` rows. They are recomputed from their sources whenever a check-in or a
+/// benefit is stored, so they never drift: a week from its check-in and the unit's benefits, a year from its weeks.
+/// </summary>
+public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, ImprovementStore records)
+{
+    internal const string Table = "UnitWeeks";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private TableClient Client => tables.Get(Table);
+
+    /// <summary>
+    /// Recomputes the unit's week containing <paramref name="date"/> and its year. <paramref name="meetingDate"/> is
+    /// the unit's board meeting in that week, when it has one.
+    /// </summary>
+    public async Task RefreshAsync(string tenantId, string unitId, DateOnly meetingDate, CancellationToken cancellationToken)
+    {
+        var week = IsoWeek.Of(meetingDate);
+        var checkIn = await checkIns.GetAsync(tenantId, unitId, meetingDate, cancellationToken);
+        var benefits = (await records.ListBenefitsAsync(tenantId, unitId, cancellationToken)).Where(b => IsoWeek.Of(b.RealisedOn) == week).ToList();
+        var unitWeek = new UnitWeek(unitId, week)
+        {
+            Reported = checkIn is not null,
+            Held = checkIn?.MeetingHeld ?? false,
+            ImprovementsNew = checkIn?.ImprovementsNew ?? 0,
+            ImprovementsDone = checkIn?.ImprovementsDone ?? 0,
+            Deviations = checkIn?.NewDeviations.Count ?? 0,
+            RedGoals = checkIn?.GoalStatuses.Values.Count(g => g == GoalStatus.Red) ?? 0,
+            HelpNeeded = checkIn?.HelpNeeded,
+            Benefits = Sum(benefits.Select(b => new BenefitSum(b.Kind, b.Measure, b.Amount, b.AffectsUnitIds))),
+        };
+        // The same week under two keys, in one transaction: by week for the digest (every unit's week in one scan),
+        // by unit for the unit's year (its weeks in one scan).
+        await Client.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, WeekKey(week, unitId), unitWeek)),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, UnitWeekKey(unitId, week), unitWeek)),
+            ],
+            cancellationToken);
+
+        var year = week.Year;
+        var mine = await QueryAsync<UnitWeek>(tenantId, string.Create(CultureInfo.InvariantCulture, $"unit|{unitId}|{year:D4}-W"), cancellationToken);
+        var unitYear = new UnitYear(unitId, year)
+        {
+            MeetingsHeld = mine.Count(w => w.Held),
+            CheckIns = mine.Count(w => w.Reported),
+            ImprovementsDone = mine.Sum(w => w.ImprovementsDone),
+            Deviations = mine.Sum(w => w.Deviations),
+            Benefits = Sum(mine.SelectMany(w => w.Benefits)),
+        };
+        await Client.UpsertEntityAsync(Row(tenantId, YearKey(year, unitId), unitYear), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Every unit's aggregate for <paramref name="week"/> (units with nothing recorded have no row).</summary>
+    public Task<IReadOnlyList<UnitWeek>> ListWeekAsync(string tenantId, IsoWeek week, CancellationToken cancellationToken) =>
+        QueryAsync<UnitWeek>(tenantId, $"week|{week}|", cancellationToken);
+
+    /// <summary>Every unit's weeks from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public async Task<IReadOnlyList<UnitWeek>> ListWeeksAsync(string tenantId, IsoWeek from, IsoWeek to, CancellationToken cancellationToken)
+    {
+        var lower = $"week|{from}|";
+        var upper = $"week|{to}|";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {lower} and RowKey lt {upper[..^1] + "}"}");
+        var found = new List<UnitWeek>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(JsonSerializer.Deserialize<UnitWeek>(row.GetString("Data"), Json)!);
+        }
+
+        return found;
+    }
+
+    public Task<IReadOnlyList<UnitYear>> ListYearAsync(string tenantId, int year, CancellationToken cancellationToken) =>
+        QueryAsync<UnitYear>(tenantId, $"year|{year:D4}|", cancellationToken);
+
+    /// <summary>Sums benefits per kind and measure; the affected units of the parts are kept together.</summary>
+    public static IReadOnlyList<BenefitSum> Sum(IEnumerable<BenefitSum> benefits) =>
+    [
+        .. benefits
+            .GroupBy(b => (b.Kind, b.Measure))
+            .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Measure)
+            .Select(g => new BenefitSum(g.Key.Kind, g.Key.Measure, g.Sum(b => b.Amount), [.. g.SelectMany(b => b.AffectsUnitIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])),
+    ];
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string tenantId, string prefix, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + (char)(prefix[^1] + 1)}");
+        var found = new List<T>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(JsonSerializer.Deserialize<T>(row.GetString("Data"), Json)!);
+        }
+
+        return found;
+    }
+
+    private static string WeekKey(IsoWeek week, string unitId) => $"week|{week}|{unitId}";
+
+    private static string UnitWeekKey(string unitId, IsoWeek week) => $"unit|{unitId}|{week}";
+
+    private static string YearKey(int year, string unitId) => string.Create(CultureInfo.InvariantCulture, $"year|{year:D4}|{unitId}");
+
+    private static TableEntity Row<T>(string tenantId, string key, T value) => new(tenantId, key) { ["Data"] = JsonSerializer.Serialize(value, Json) };
+}

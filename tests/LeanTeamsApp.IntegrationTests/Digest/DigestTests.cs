@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.IntegrationTests.Cards;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeanTeamsApp.IntegrationTests.Digest;
+
+/// <summary>
+/// The weekly digest on a fake clock: Friday 20 November 2026 (week 47) just after 12:00 in Oslo, the default digest
+/// time, against Azurite and the recording fake connector.
+/// </summary>
+public sealed class DigestTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset FridayNoon = new(2026, 11, 20, 11, 1, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(FridayNoon);
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: _clock);
+        using var installed = await _bot.PostAsync(_bot.Activities.TeamInstalled(_bot.Coordinator));
+        Assert.True(installed.IsSuccessStatusCode);
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private DigestScheduler Scheduler => _bot.App.Services.GetRequiredService<DigestScheduler>();
+
+    [Fact]
+    public async Task DigestCommand_SeededWeek_ShowsExactCountsSumsTrendAndSiloWarning()
+    {
+        await SeedWeekAsync();
+
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "ukeoppsummering"));
+
+        var expected = await ExpectedThisWeekAsync();
+        Assert.Contains("Forbedringsforum uke 47 – Fjordvik kommune", said, StringComparison.Ordinal);
+        Assert.Contains($"{{\"title\":\"Tavlemøter holdt\",\"value\":\"2 av {expected} denne uka · ", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Forbedringer\",\"value\":\"2 nye · 1 fullført\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Gevinster denne uka\",\"value\":\"Spart tid 5,5 timer\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Gevinster hittil i år\",\"value\":\"Spart tid 9,5 timer\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Avvik\",\"value\":\"2 nye · 0 oppfølgingsområder på overtid\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Ber om hjelp fra utviklingsenheten\",\"value\":\"1: Byggesak\"}", said, StringComparison.Ordinal);
+        Assert.True(said.Contains("• Byggesak: Spart tid 3,5 timer – påvirker Servicetorget. Er arbeidet flyttet, ikke spart?", StringComparison.Ordinal), said);
+        Assert.Contains("• Byggesak ber om hjelp: Hjelp med verdistrømanalyse", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Byggesak\",\"value\":\"holdt · 1/4 · 2 nye/1 fullført · Spart tid 3,5 timer\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Vann og avløp\",\"value\":\"ikke holdt · 0/4 · 0 nye/0 fullført\"}", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestCommand_ServiceAreaLeader_SeesOnlyTheirArea()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "digest", "en-GB"));
+
+        var card = LastReply();
+        Assert.Contains("Helse og omsorg – ", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Samfunnsutvikling og teknikk", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestCommand_UnitLeader_IsRefused()
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "digest", "en-GB"));
+
+        Assert.Contains("The weekly digest is for the Lean coordinator and the service-area leaders.", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scheduler_TwoInstancesAtTheDigestTime_PostTheWeekOnce()
+    {
+        await SetCoordinatorChannelAsync();
+        var second = ActivatorUtilities.CreateInstance<DigestScheduler>(_bot.App.Services);
+
+        var queued = await Task.WhenAll(Scheduler.RunTenantAsync(_bot.TenantId, default), second.RunTenantAsync(_bot.TenantId, default));
+        var again = await Scheduler.RunTenantAsync(_bot.TenantId, default);
+
+        Assert.Single(queued, q => q);
+        Assert.False(again);
+        var posts = await DeliverAsync();
+        var post = Assert.Single(posts);
+        Assert.Equal(TeamsActivities.ForumChannelId, post.Parameters!.ChannelData!.Channel!.Id);
+        Assert.Contains("Forbedringsforum uke 47", post.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scheduler_BeforeTheDigestTime_PostsLastWeeksThenThisWeeksAtTheTime()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 59, 0, TimeSpan.Zero));
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: clock);
+        using var installed = await bot.PostAsync(bot.Activities.TeamInstalled(bot.Coordinator));
+        await bot.SayAsync(bot.Activities.ChannelMessage(bot.Coordinator, "sett koordinatorkanal", channelId: TeamsActivities.ForumChannelId, channelName: "Forbedringsforum"));
+        var scheduler = bot.App.Services.GetRequiredService<DigestScheduler>();
+        Assert.True(await scheduler.RunTenantAsync(bot.TenantId, default));
+        var lastWeeks = await bot.App.Services.GetRequiredService<Outbox>().GetAsync(bot.TenantId, "digest|2026-W46", default);
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 20, 10, 59, 30, TimeSpan.Zero));
+        var stillBefore = await scheduler.RunTenantAsync(bot.TenantId, default);
+        clock.SetUtcNow(FridayNoon);
+        var atNoon = await scheduler.RunTenantAsync(bot.TenantId, default);
+
+        Assert.NotNull(lastWeeks);
+        Assert.False(stillBefore);
+        Assert.True(atNoon);
+    }
+
+    [Fact]
+    public async Task Scheduler_AfterDowntimeOverTheDigestTime_PostsTheMissedWeekOnce()
+    {
+        await SetCoordinatorChannelAsync();
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+        var first = await Scheduler.RunTenantAsync(_bot.TenantId, default);
+        var second = await Scheduler.RunTenantAsync(_bot.TenantId, default);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.NotNull(await _bot.App.Services.GetRequiredService<Outbox>().GetAsync(_bot.TenantId, "digest|2026-W47", default));
+        Assert.Contains("Forbedringsforum uke 47", Assert.Single(await DeliverAsync()).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scheduler_NoCoordinatorChannel_PostsNothing()
+    {
+        Assert.False(await Scheduler.RunTenantAsync(_bot.TenantId, default));
+        Assert.Null(await _bot.App.Services.GetRequiredService<Outbox>().GetAsync(_bot.TenantId, "digest|2026-W47", default));
+    }
+
+    [Fact]
+    public async Task Scheduler_DigestTimeSetByTheOrganisation_IsFollowed()
+    {
+        await SetCoordinatorChannelAsync();
+        var store = _bot.App.Store;
+        var org = (await store.GetOrganisationAsync(_bot.TenantId, default))!;
+        Assert.Equal(WriteOutcome.Written, (await store.SaveOrganisationAsync(org with { Digest = new DigestSchedule(DayOfWeek.Monday, new TimeOnly(9, 0)) }, default)).Outcome);
+
+        Assert.Equal(new IsoWeek(2026, 47), DigestScheduler.DuePeriod((await store.GetOrganisationAsync(_bot.TenantId, default))!, FridayNoon));
+        Assert.Equal(new IsoWeek(2026, 47), DigestScheduler.DuePeriod(org with { Digest = new DigestSchedule(DayOfWeek.Monday, new TimeOnly(9, 0)) }, new DateTimeOffset(2026, 11, 23, 7, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(new IsoWeek(2026, 48), DigestScheduler.DuePeriod(org with { Digest = new DigestSchedule(DayOfWeek.Monday, new TimeOnly(9, 0)) }, new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(150)]
+    public async Task DigestCard_0_1_150Units_IsAValidCardUnderTeamsSizeLimit(int count)
+    {
+        var areas = Enumerable.Range(0, 10).Select(i => new ServiceArea($"area-{i}", $"Tjenesteområde {i}", ServiceAreaKind.ServiceArea, $"tol{i}@k.no")).ToList();
+        var units = Enumerable.Range(0, count).Select(i => new Unit($"unit-{i}", $"Enhet nummer {i} med et langt navn", $"area-{i % 10}", $"leder{i}@k.no", [], "Europe/Oslo",
+            new BoardMeeting((DayOfWeek)(1 + (i % 5)), new TimeOnly(8, 30), 15), new DateOnly(2025, 1, 6), null, null)).ToList();
+        var week = new IsoWeek(2026, 47);
+        var weeks = units.SelectMany((u, i) => new[] { week, week.Previous, week.Previous.Previous, week.Previous.Previous.Previous }.Select(w => new UnitWeek(u.Id, w)
+        {
+            Reported = i % 7 != 0,
+            Held = i % 5 != 0,
+            ImprovementsNew = i % 3,
+            ImprovementsDone = i % 2,
+            HelpNeeded = i % 11 == 0 ? "Vi trenger hjelp med å komme i gang igjen etter omorganiseringen" : null,
+            Benefits = [new BenefitSum(BenefitKind.TimeSaved, BenefitMeasure.Hours, 1.5m, i % 13 == 0 ? [$"unit-{(i + 1) % count}"] : [])],
+        })).ToList();
+        var digest = WeeklyDigest.Compute(week, FridayNoon, areas, units, weeks, [], [], 3, (_, _) => false);
+
+        var json = DigestCard.Create(Language.Nb, "Store kommune", digest).ToJson().ToJsonString();
+
+        // Teams counts a message's size in UTF-16; it refuses more than about 100 KB and advises at most 80 KB.
+        Assert.True(Encoding.Unicode.GetByteCount(json) < 80 * 1024, $"{Encoding.Unicode.GetByteCount(json)} bytes");
+        var name = $"digest-{count}-units";
+        var verdicts = await OfficialRenderer.ValidateAsync(new Dictionary<string, string> { [name] = json }, OfficialRenderer.ArtifactsFolder);
+        Assert.True(verdicts[name].IsValid, verdicts[name].ToString());
+        Assert.Equal(count == 0 ? 0 : Math.Min(count, 10), JsonNode.Parse(json)!["body"]!.AsArray().Count(e => (string?)e!["type"] == "Container" && e["isVisible"] is not null));
+    }
+
+    [Fact]
+    public async Task DigestCard_FromTheSeededWeek_IsValidForTheOfficialRenderer()
+    {
+        await SeedWeekAsync();
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "digest", "sv-SE"));
+
+        var verdicts = await OfficialRenderer.ValidateAsync(new Dictionary<string, string> { ["digest-seeded"] = LastReply() }, OfficialRenderer.ArtifactsFolder);
+
+        Assert.True(verdicts["digest-seeded"].IsValid, verdicts["digest-seeded"].ToString());
+    }
+
+    /// <summary>
+    /// Week 47: Byggesak submits its check-in on the card (2 new improvements, 1 done, 2 deviations, 3.5 hours that
+    /// affect Servicetorget, a call for help); Servicetorget held its meeting and saved 2 hours; Vann og avløp did not
+    /// hold it. Byggesak saved 4 hours in week 40, which counts for the year only.
+    /// </summary>
+    private async Task SeedWeekAsync()
+    {
+        var byggesak = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
+        var meeting = Meetings.Latest(byggesak, FridayNoon);
+        var answers = new JsonObject
+        {
+            ["unitId"] = "byggesak",
+            ["meetingDate"] = meeting.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["held"] = "yes", ["attendance"] = "8", ["goal0"] = "Green", ["goal1"] = "Red",
+            ["improvementsNew"] = "Digital sjekkliste\nFast veiledningstid", ["improvementsDone"] = "1",
+            ["deviations"] = "Feil i skjema\nVentetid på attest",
+            ["benefitKind"] = "TimeSaved", ["benefitAmount"] = "3.5", ["benefitMeasure"] = "Hours", ["benefitAffects"] = "servicetorget",
+            ["helpNeeded"] = "Hjelp med verdistrømanalyse",
+        };
+        var invoke = _bot.Activities.Invoke(_bot.ByggesakLeader, "adaptiveCard/action", new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = CheckInCard.SubmitVerb, ["data"] = answers },
+            ["trigger"] = "manual",
+        });
+        using var response = await _bot.PostAsync(invoke);
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+
+        var checkIns = _bot.App.Services.GetRequiredService<CheckInStore>();
+        var weeks = _bot.App.Services.GetRequiredService<UnitWeekStore>();
+        async Task StoreAsync(string unitId, DateOnly date, bool held, decimal hours)
+        {
+            IReadOnlyList<BenefitEntry> benefits = hours > 0 ? [new BenefitEntry(BenefitKind.TimeSaved, hours, BenefitMeasure.Hours, [])] : [];
+            var checkIn = new CheckIn(unitId, date, held, held ? null : NotHeldReason.TooBusy, held ? 5 : null, 0, 0, 0, [], benefits, null, null, "Seed", FridayNoon);
+            await checkIns.SubmitAsync(_bot.TenantId, checkIn, default);
+            await _bot.App.Services.GetRequiredService<LeanTeamsApp.Features.Improvements.ImprovementStore>().RecordCheckInAsync(_bot.TenantId, checkIn, default);
+            await weeks.RefreshAsync(_bot.TenantId, unitId, date, default);
+        }
+
+        var torget = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "servicetorget", default))!;
+        var vann = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "vann-og-avlop", default))!;
+        await StoreAsync("servicetorget", Meetings.Latest(torget, FridayNoon), true, 2m);
+        await StoreAsync("vann-og-avlop", Meetings.Latest(vann, FridayNoon), false, 0m);
+        await StoreAsync("byggesak", meeting.AddDays(-49), true, 4m);
+    }
+
+    private async Task<int> ExpectedThisWeekAsync()
+    {
+        var units = await _bot.App.Store.ListUnitsAsync(_bot.TenantId, default);
+        return units.Count(u => Meetings.Latest(u, FridayNoon) >= new DateOnly(2026, 11, 16)
+            && new DateTimeOffset(Meetings.Latest(u, FridayNoon).ToDateTime(u.BoardMeeting.End), TimeSpan.FromHours(1)) <= FridayNoon);
+    }
+
+    private async Task SetCoordinatorChannelAsync() =>
+        await _bot.SayAsync(_bot.Activities.ChannelMessage(_bot.Coordinator, "sett koordinatorkanal", channelId: TeamsActivities.ForumChannelId, channelName: "Forbedringsforum"));
+
+    private async Task<List<RecordedRequest>> DeliverAsync()
+    {
+        await _bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        return [.. _bot.Connector.Requests.Where(r => r.Operation == ConnectorOperation.CreateConversation && r.Parameters?.ChannelData?.Channel?.Id == TeamsActivities.ForumChannelId && r.Body.Contains("Forbedringsforum uke", StringComparison.Ordinal))];
+    }
+
+    private string LastReply() =>
+        _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!.ToJsonString(
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
