@@ -47,6 +47,8 @@ public sealed class BotHost : IAsyncDisposable
         ["Outbox:QueueName"] = $"outbox-{Guid.NewGuid():N}",
         // The prompt scheduler visits every tenant in the shared Azurite; scheduler tests drive it themselves.
         ["CheckIns:SchedulerEnabled"] = "false",
+        // Likewise the calendar sync; its tests drive it themselves with a mocked Graph calendar.
+        ["CalendarSync:Enabled"] = "false",
     };
 
     public static async Task<BotHost> StartAsync(

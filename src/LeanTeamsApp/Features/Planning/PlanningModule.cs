@@ -9,6 +9,10 @@ public static class PlanningModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddTable(AppointmentStore.Table);
         services.AddSingleton<AppointmentStore>();
+        services.AddOptions<CalendarSyncOptions>().Bind(configuration.GetSection(CalendarSyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTable(CalendarSyncScheduler.Table);
+        services.AddSingleton<CalendarSyncScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarSyncScheduler>());
         return services;
     }
 }
