@@ -353,6 +353,49 @@ public sealed class CalendarSyncTests
     }
 
     [Fact]
+    public async Task Sync_SecondInstanceTicksWhileTheFirstIsSyncing_LeavesTheTenantToTheFirst()
+    {
+        var graph = new Mock<IGraphCalendar>();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var proceed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        graph.Setup(g => g.CreateEventAsync(It.IsAny<CalendarEventRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (CalendarEventRequest r, CancellationToken _) =>
+            {
+                // The first instance's first create waits in Graph until the second instance has had its tick.
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    entered.SetResult();
+                    await proceed.Task;
+                }
+
+                return Created(r);
+            });
+        var tenant = TestTenants.New();
+        await using var first = await StartAsync(graph, tenant: tenant);
+        await using var second = await StartAsync(graph, tenant: tenant, import: false);
+        // The tenant has been synced before: its lease row exists, so only the lease itself keeps the second out.
+        Assert.Equal(0, await Scheduler(second).RunTenantAsync(tenant, default));
+        var appointments = new[]
+        {
+            Appointment(AppointmentKind.GembaWalk, "byggesak", Leader, [UnitLeader], "2027-03-10T10:00:00+01:00"),
+            Appointment(AppointmentKind.SemiAnnualReview, "byggesak", Leader, [UnitLeader], "2027-03-12T10:00:00+01:00"),
+        };
+        await PlanAsync(first, appointments);
+
+        var firstTick = Scheduler(first).RunTenantAsync(tenant, default);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await Scheduler(second).RunTenantAsync(tenant, default));
+        proceed.SetResult();
+
+        Assert.Equal(2, await firstTick);
+        foreach (var appointment in appointments)
+        {
+            graph.Verify(g => g.CreateEventAsync(It.Is<CalendarEventRequest>(r => r.TransactionId == CalendarSyncScheduler.TransactionId(appointment.Id, 1)), It.IsAny<CancellationToken>()), Times.Once);
+        }
+    }
+
+    [Fact]
     public async Task Sync_AppointmentReplannedWhileItsEventIsCreated_KeepsTheNewPlanAndMovesTheEventNextTick()
     {
         var graph = new Mock<IGraphCalendar>();
