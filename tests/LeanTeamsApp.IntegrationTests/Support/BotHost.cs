@@ -49,6 +49,8 @@ public sealed class BotHost : IAsyncDisposable
         ["CheckIns:SchedulerEnabled"] = "false",
         ["YearWheel:SchedulerEnabled"] = "false",
         ["Digest:SchedulerEnabled"] = "false",
+        // Likewise the calendar sync; its tests drive it themselves with a mocked Graph calendar.
+        ["CalendarSync:Enabled"] = "false",
     };
 
     public static async Task<BotHost> StartAsync(

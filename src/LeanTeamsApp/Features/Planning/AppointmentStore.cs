@@ -43,6 +43,15 @@ public sealed record Appointment(int Year, PlannedAppointment Plan, AppointmentS
 
     public string? CalendarError { get; init; }
 
+    /// <summary>Whose calendar the event is in. A new owner cannot take over an event, so the event is replaced.</summary>
+    public string? CalendarOrganiserId { get; init; }
+
+    /// <summary>Who the event invited. The calendar seam moves events but cannot change attendees, so others mean a new event.</summary>
+    public IReadOnlyList<string>? CalendarAttendeeIds { get; init; }
+
+    /// <summary>The event was cancelled (its id is kept for history): planning the appointment again needs a new event.</summary>
+    public bool CalendarCancelled { get; init; }
+
     /// <summary>Goes up with every change of time or people, so the calendar sync and reminders can tell versions apart.</summary>
     public int Version { get; init; } = 1;
 

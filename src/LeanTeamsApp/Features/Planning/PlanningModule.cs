@@ -16,6 +16,10 @@ public static class PlanningModule
         services.AddHostedService(sp => sp.GetRequiredService<YearWheelScheduler>());
         services.AddBotCommand(CommandKind.GembaPlan, (sp, turn, args, ct) => sp.GetRequiredService<PlanningCommands>().PlanAsync(turn, args, ct));
         services.AddBotCommand(CommandKind.Gemba, (sp, turn, args, ct) => sp.GetRequiredService<PlanningCommands>().UpcomingAsync(turn, args, ct));
+        services.AddOptions<CalendarSyncOptions>().Bind(configuration.GetSection(CalendarSyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTable(CalendarSyncScheduler.Table);
+        services.AddSingleton<CalendarSyncScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarSyncScheduler>());
         return services;
     }
 }

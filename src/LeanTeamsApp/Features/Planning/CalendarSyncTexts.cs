@@ -1,0 +1,73 @@
+using LeanTeamsApp.Bot;
+
+namespace LeanTeamsApp.Features.Planning;
+
+/// <summary>What the Outlook events and their errors say, per language (a missing text is a compile error).</summary>
+public sealed record CalendarSyncTexts
+{
+    public required IReadOnlyDictionary<AppointmentKind, string> Kinds { get; init; }
+
+    /// <summary>What the meeting is for, given the kind and the unit's name (already HTML-encoded).</summary>
+    public required Func<AppointmentKind, string, string> Purpose { get; init; }
+
+    public required string PlannedBy { get; init; }
+
+    /// <summary>The comment attendees get when the appointment left the plan.</summary>
+    public required string Cancelled { get; init; }
+
+    /// <summary>The comment attendees get when the event is replaced by one with other people.</summary>
+    public required string Replaced { get; init; }
+
+    public required Func<string, string> OrganiserNotFound { get; init; }
+    public required Func<string, string> Forbidden { get; init; }
+    public required Func<string, string> UnknownUnit { get; init; }
+    public required Func<string, string> Refused { get; init; }
+
+    public static CalendarSyncTexts For(Language language) => language == Language.Sv ? Swedish : Norwegian;
+
+    private static readonly CalendarSyncTexts Norwegian = new()
+    {
+        Kinds = new Dictionary<AppointmentKind, string>
+        {
+            [AppointmentKind.GembaWalk] = "Gemba-besøk",
+            [AppointmentKind.SemiAnnualReview] = "Halvårlig revisjon",
+            [AppointmentKind.FishboneAnalysis] = "Fiskebeinsanalyse",
+        },
+        Purpose = (kind, unit) => kind switch
+        {
+            AppointmentKind.GembaWalk => $"Gemba-besøk i {unit}: tjenesteområdelederen kommer til enheten for å se arbeidet og tavla der verdien skapes, og for å lytte til de ansatte.",
+            AppointmentKind.SemiAnnualReview => $"Halvårlig revisjon av Lean-arbeidet i {unit}: hvor enheten står, hva som virker, og hva neste halvår skal gi.",
+            _ => $"Fiskebeinsanalyse for {unit}: sammen finner dere årsakene bak det som gjør Lean-arbeidet tungt, og hva som kan hjelpe.",
+        },
+        PlannedBy = "Planlagt av LeanTeamsApp ut fra årshjulet. Endres planen, flyttes eller avlyses denne avtalen automatisk.",
+        Cancelled = "Avlyst: avtalen er tatt ut av årshjulet i LeanTeamsApp.",
+        Replaced = "Avlyst fordi deltakerne er endret; en ny innkalling kommer fra LeanTeamsApp.",
+        OrganiserNotFound = owner => $"Microsoft 365 finner ikke arrangøren {owner}, eller vedkommende har ingen postboks. Sjekk e-postadressen til tjenesteområdelederen i organisasjonen.",
+        Forbidden = owner => $"Appen får ikke skrive i kalenderen til {owner}. IT må gi appen Calendars.ReadWrite eller ta med postboksen i tilgangspolicyen i Exchange.",
+        UnknownUnit = unit => $"Enheten {unit} finnes ikke lenger i organisasjonen.",
+        Refused = status => $"Microsoft 365 avviste avtalen ({status}).",
+    };
+
+    private static readonly CalendarSyncTexts Swedish = new()
+    {
+        Kinds = new Dictionary<AppointmentKind, string>
+        {
+            [AppointmentKind.GembaWalk] = "Gemba-besök",
+            [AppointmentKind.SemiAnnualReview] = "Halvårsrevision",
+            [AppointmentKind.FishboneAnalysis] = "Fiskbensanalys",
+        },
+        Purpose = (kind, unit) => kind switch
+        {
+            AppointmentKind.GembaWalk => $"Gemba-besök på {unit}: verksamhetsområdeschefen kommer till enheten för att se arbetet och tavlan där värdet skapas och för att lyssna på medarbetarna.",
+            AppointmentKind.SemiAnnualReview => $"Halvårsrevision av Lean-arbetet på {unit}: var enheten står, vad som fungerar och vad nästa halvår ska ge.",
+            _ => $"Fiskbensanalys för {unit}: tillsammans hittar ni orsakerna bakom det som gör Lean-arbetet tungt och vad som kan hjälpa.",
+        },
+        PlannedBy = "Planerat av LeanTeamsApp utifrån årshjulet. Ändras planen flyttas eller ställs detta möte in automatiskt.",
+        Cancelled = "Inställt: mötet har tagits bort ur årshjulet i LeanTeamsApp.",
+        Replaced = "Inställt eftersom deltagarna har ändrats; en ny kallelse kommer från LeanTeamsApp.",
+        OrganiserNotFound = owner => $"Microsoft 365 hittar inte organisatören {owner}, eller så saknar personen brevlåda. Kontrollera verksamhetsområdeschefens e-postadress i organisationen.",
+        Forbidden = owner => $"Appen får inte skriva i kalendern för {owner}. IT behöver ge appen Calendars.ReadWrite eller ta med brevlådan i åtkomstprincipen i Exchange.",
+        UnknownUnit = unit => $"Enheten {unit} finns inte längre i organisationen.",
+        Refused = status => $"Microsoft 365 avvisade mötet ({status}).",
+    };
+}
