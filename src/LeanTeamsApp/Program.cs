@@ -6,6 +6,7 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Reports;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Health;
@@ -24,6 +25,7 @@ builder.Services.AddCheckIns(builder.Configuration);
 builder.Services.AddImprovements();
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddDigest(builder.Configuration);
+builder.Services.AddReports(builder.Configuration);
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.UseStatusCodePages();
 app.MapHealth();
 app.MapBot();
 app.MapAbout();
+app.MapReports();
 
 await app.RunAsync();
 return 0;

@@ -108,6 +108,7 @@ public sealed record BotTexts
             [CommandKind.GembaPlan] = ("gemba plan [år]", "Planlegg årets revisjoner, Gemba-besøk og fiskebeinsanalyser, eller planlegg på nytt etter endringer (Lean-koordinator)."),
             [CommandKind.Gemba] = ("gemba", "Se dine neste revisjoner og Gemba-besøk."),
             [CommandKind.Digest] = ("ukeoppsummering", "Få forbedringsforumets ukeoppsummering nå (Lean-koordinator, tjenesteområdeleder)."),
+            [CommandKind.Report] = ("rapport <K1–K4> <år>", "Kvartals- eller årsrapport med de faste målepunktene, som CSV og Excel, for eksempel «rapport K3 2026»."),
         },
         HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -174,6 +175,7 @@ public sealed record BotTexts
             [CommandKind.GembaPlan] = ("gemba plan [år]", "Planera årets revisioner, Gemba-besök och fiskbensanalyser, eller planera om efter ändringar (leankoordinator)."),
             [CommandKind.Gemba] = ("gemba", "Se dina nästa revisioner och Gemba-besök."),
             [CommandKind.Digest] = ("veckosammanfattning", "Få förbättringsforumets veckosammanfattning nu (leankoordinator, sektionschef)."),
+            [CommandKind.Report] = ("rapport <K1–K4> <år>", "Kvartals- eller årsrapport med de fasta mätpunkterna, som CSV och Excel, till exempel ”rapport K3 2026”."),
         },
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -240,6 +242,7 @@ public sealed record BotTexts
             [CommandKind.GembaPlan] = ("gemba plan [year]", "Plan the year's reviews, Gemba walks and fishbone analyses, or re-plan after changes (Lean coordinator)."),
             [CommandKind.Gemba] = ("gemba", "See your next reviews and Gemba walks."),
             [CommandKind.Digest] = ("digest", "Get the improvement forum's weekly digest now (Lean coordinator, service-area leader)."),
+            [CommandKind.Report] = ("report <Q1–Q4> <year>", "Quarterly or annual report with the fixed measurement points, as CSV and Excel, e.g. \"report Q3 2026\"."),
         },
         HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
         Unknown = (typed, suggestion) => suggestion is null

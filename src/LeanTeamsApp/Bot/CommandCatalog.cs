@@ -15,6 +15,7 @@ public enum CommandKind
     GembaPlan,
     Gemba,
     Digest,
+    Report,
 }
 
 /// <summary>
@@ -77,6 +78,9 @@ public static class CommandCatalog
         (CommandKind.Digest, Language.En, "digest"),
         (CommandKind.Digest, Language.Nb, "ukeoppsummering"),
         (CommandKind.Digest, Language.Sv, "veckosammanfattning"),
+        (CommandKind.Report, Language.En, "report"),
+        (CommandKind.Report, Language.Nb, "rapport"),
+        (CommandKind.Report, Language.Sv, "rapport"),
     ];
 
     /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>

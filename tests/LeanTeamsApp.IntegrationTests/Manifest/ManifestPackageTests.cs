@@ -131,7 +131,7 @@ public sealed class ManifestPackageTests : IDisposable
 
         Assert.True(validation.ExitCode == 1, validation.Output);
         Assert.Contains("sv.json has 20 command titles; manifest.json has 21 commands", validation.Output, StringComparison.Ordinal);
-        Assert.Contains("sv.json lacks \"bots[0].commandLists[1].commands[10].title\" (manifest.json: \"whoami\")", validation.Output, StringComparison.Ordinal);
+        Assert.Contains("sv.json lacks \"bots[0].commandLists[1].commands[10].title\" (manifest.json: \"units\")", validation.Output, StringComparison.Ordinal);
     }
 
     [Fact]

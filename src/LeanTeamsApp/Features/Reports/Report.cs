@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LeanTeamsApp.Features.Calendar;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Planning;
+
+namespace LeanTeamsApp.Features.Reports;
+
+/// <summary>A reporting period: a quarter or a whole year.</summary>
+public sealed partial record ReportPeriod(int Year, int? Quarter)
+{
+    public DateOnly From => new(Year, Quarter is { } q ? ((q - 1) * 3) + 1 : 1, 1);
+
+    public DateOnly To => Quarter is { } q ? new DateOnly(Year, q * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(Year, 12, 31);
+
+    /// <summary>"2026-Q3" or "2026": the form in file names and URLs.</summary>
+    public override string ToString() => Quarter is { } q ? string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{q}") : Year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads what people type: "Q3 2026", "2026-Q3", "K3 2026" (kvartal), "3. kvartal 2026", "2026 Q3", or a year alone.
+    /// </summary>
+    public static bool TryParse(string? text, out ReportPeriod period)
+    {
+        period = new ReportPeriod(0, null);
+        var match = Pattern().Match((text ?? "").Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(match.Groups["year"].Success ? match.Groups["year"].Value : match.Groups["year2"].Value, CultureInfo.InvariantCulture);
+        var quarterText = match.Groups["q"].Success ? match.Groups["q"].Value : match.Groups["q2"].Success ? match.Groups["q2"].Value : match.Groups["q3"].Value;
+        int? quarter = quarterText.Length > 0 ? int.Parse(quarterText, CultureInfo.InvariantCulture) : null;
+        if (year is < 2000 or > 2100 || quarter is < 1 or > 4)
+        {
+            return false;
+        }
+
+        period = new ReportPeriod(year, quarter);
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?:(?:[QqKk](?<q>\d)|(?<q2>\d)\.?\s*(?:kvartal|quarter))[\s,/-]*(?<year>\d{4})|(?<year2>\d{4})(?:[\s-]*[QqKk](?<q3>\d))?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
+
+/// <summary>Follow-up areas of a unit in a period, from the feature that records reviews.</summary>
+public sealed record FollowUpCount(int Opened, int Closed, int OpenAtEnd, int OverdueAtEnd);
+
+/// <summary>Counts follow-up areas per unit for a period; registered by the feature that stores them.</summary>
+public sealed record FollowUpCounts(Func<string, DateOnly, DateOnly, CancellationToken, Task<IReadOnlyDictionary<string, FollowUpCount>>> CountAsync);
+
+/// <summary>One unit's row of the report: the seeds' fixed measurement points.</summary>
+public sealed record ReportRow(string AreaName, string UnitName)
+{
+    public int MeetingsExpected { get; init; }
+
+    public int MeetingsHeld { get; init; }
+
+    public int CheckIns { get; init; }
+
+    public int ImprovementsNew { get; init; }
+
+    public int ImprovementsDone { get; init; }
+
+    public int Deviations { get; init; }
+
+    public int GembaWalksDone { get; init; }
+
+    public int ReviewsDone { get; init; }
+
+    public int FishboneAnalysesDone { get; init; }
+
+    public FollowUpCount FollowUps { get; init; } = new(0, 0, 0, 0);
+
+    public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
+}
+
+public sealed record Report(string Organisation, ReportPeriod Period, DateOnly CountedUntil, IReadOnlyList<ReportRow> Rows)
+{
+    /// <summary>Every kind and unit of measure that occurs, in a fixed order: the benefit columns.</summary>
+    public IReadOnlyList<(BenefitKind Kind, BenefitMeasure Measure)> BenefitColumns =>
+        [.. Rows.SelectMany(r => r.Benefits).Select(b => (b.Kind, b.Measure)).Distinct().Order()];
+
+    public ReportRow Total => new("", "")
+    {
+        MeetingsExpected = Rows.Sum(r => r.MeetingsExpected),
+        MeetingsHeld = Rows.Sum(r => r.MeetingsHeld),
+        CheckIns = Rows.Sum(r => r.CheckIns),
+        ImprovementsNew = Rows.Sum(r => r.ImprovementsNew),
+        ImprovementsDone = Rows.Sum(r => r.ImprovementsDone),
+        Deviations = Rows.Sum(r => r.Deviations),
+        GembaWalksDone = Rows.Sum(r => r.GembaWalksDone),
+        ReviewsDone = Rows.Sum(r => r.ReviewsDone),
+        FishboneAnalysesDone = Rows.Sum(r => r.FishboneAnalysesDone),
+        FollowUps = new FollowUpCount(Rows.Sum(r => r.FollowUps.Opened), Rows.Sum(r => r.FollowUps.Closed), Rows.Sum(r => r.FollowUps.OpenAtEnd), Rows.Sum(r => r.FollowUps.OverdueAtEnd)),
+        Benefits = UnitWeekStore.Sum(Rows.SelectMany(r => r.Benefits)),
+    };
+
+    public static decimal Amount(ReportRow row, BenefitKind kind, BenefitMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Benefits.Where(b => b.Kind == kind && b.Measure == measure).Sum(b => b.Amount);
+    }
+}
+
+/// <summary>
+/// Builds the quarterly or annual report from the weekly aggregates (a week counts in the period its board-meeting
+/// date falls in), the year wheel's recorded appointments and the follow-up areas. Reads the period, not history.
+/// </summary>
+public sealed class ReportBuilder(
+    OrganisationStore organisation,
+    UnitWeekStore weeks,
+    AppointmentStore appointments,
+    IEnumerable<FollowUpCounts> followUps,
+    TimeProvider time)
+{
+    /// <summary>The report for the organisation, or only the areas <paramref name="onlyLeaderId"/> leads.</summary>
+    public async Task<Report?> BuildAsync(string tenantId, ReportPeriod period, string? onlyLeaderId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (await organisation.GetOrganisationAsync(tenantId, cancellationToken) is not { } org)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone)).DateTime);
+        var until = period.To < today ? period.To : today;
+        var areas = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken))
+            .Where(a => onlyLeaderId is null || a.LeaderId == onlyLeaderId)
+            .ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areas.ContainsKey(u.ServiceAreaId)).ToList();
+        // A week belongs to the period of its meeting date; the weeks that straddle the ends are read and sorted below.
+        var recorded = period.From > until ? [] : await weeks.ListWeeksAsync(tenantId, IsoWeek.Of(period.From), IsoWeek.Of(until), cancellationToken);
+        var held = (await appointments.ListYearAsync(tenantId, period.Year, cancellationToken))
+            .Where(a => a.Status == AppointmentStatus.Done && DateOnly.FromDateTime(a.Plan.Start.DateTime) >= period.From && DateOnly.FromDateTime(a.Plan.Start.DateTime) <= until)
+            .ToList();
+        var counts = followUps.FirstOrDefault() is { } counter
+            ? await counter.CountAsync(tenantId, period.From, until, cancellationToken)
+            : new Dictionary<string, FollowUpCount>();
+        var rows = new List<ReportRow>();
+        foreach (var unit in units.OrderBy(u => areas.GetValueOrDefault(u.ServiceAreaId)?.Name, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal))
+        {
+            var mine = recorded.Where(w => w.UnitId == unit.Id && InPeriod(WeeklyDigest.MeetingDate(unit, w.Week))).ToList();
+            bool InPeriod(DateOnly date) => date >= period.From && date <= until;
+            rows.Add(new ReportRow(areas.GetValueOrDefault(unit.ServiceAreaId)?.Name ?? unit.ServiceAreaId, unit.Name)
+            {
+                MeetingsExpected = ExpectedMeetings(unit, org, period.From, until, now),
+                MeetingsHeld = mine.Count(w => w.Held),
+                CheckIns = mine.Count(w => w.Reported),
+                ImprovementsNew = mine.Sum(w => w.ImprovementsNew),
+                ImprovementsDone = mine.Sum(w => w.ImprovementsDone),
+                Deviations = mine.Sum(w => w.Deviations),
+                GembaWalksDone = held.Count(a => a.Plan.UnitId == unit.Id && a.Plan.Kind == AppointmentKind.GembaWalk),
+                ReviewsDone = held.Count(a => a.Plan.UnitId == unit.Id && a.Plan.Kind == AppointmentKind.SemiAnnualReview),
+                FishboneAnalysesDone = held.Count(a => a.Plan.UnitId == unit.Id && a.Plan.Kind == AppointmentKind.FishboneAnalysis),
+                FollowUps = counts.GetValueOrDefault(unit.Id) ?? new FollowUpCount(0, 0, 0, 0),
+                Benefits = UnitWeekStore.Sum(mine.SelectMany(w => w.Benefits)),
+            });
+        }
+
+        return new Report(org.Name, period, until, rows);
+    }
+
+    /// <summary>The unit's board meetings from its Lean start in the period that have ended by now and were not days off.</summary>
+    private static int ExpectedMeetings(Unit unit, Organisation.Organisation org, DateOnly from, DateOnly until, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var count = 0;
+        var first = from < unit.LeanStart ? unit.LeanStart : from;
+        for (var date = first.AddDays(((int)unit.BoardMeeting.Weekday - (int)first.DayOfWeek + 7) % 7); date <= until; date = date.AddDays(7))
+        {
+            var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
+            if (new DateTimeOffset(end, zone.GetUtcOffset(end)) <= now && !CheckInScheduler.IsDayOff(unit, org, date))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

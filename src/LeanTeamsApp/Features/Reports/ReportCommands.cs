@@ -1,0 +1,90 @@
+using System.Globalization;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Cards;
+using Microsoft.Extensions.Options;
+
+namespace LeanTeamsApp.Features.Reports;
+
+/// <summary>`report Q3 2026`: the period's key figures as a card, with links to the CSV and the Excel workbook.</summary>
+public sealed class ReportCommands(
+    OrganisationStore organisation,
+    ReportBuilder reports,
+    ReportLinks links,
+    Callers callers,
+    IHttpContextAccessor http,
+    IOptions<ReportOptions> options,
+    TimeProvider time)
+{
+    public async Task ReportAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var t = ReportTexts.For(turn.Language);
+        if (!ReportPeriod.TryParse(arguments, out var period))
+        {
+            await turn.ReplyAsync(t.Usage, cancellationToken);
+            return;
+        }
+
+        if (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
+        {
+            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
+            return;
+        }
+
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        var everything = caller.IsCoordinator || caller.Roles.Any(r => r.Role == Role.Consultant);
+        if (!everything && !caller.Roles.Any(r => r.Role == Role.ServiceAreaLeader))
+        {
+            await turn.ReplyAsync(t.NotAllowed, cancellationToken);
+            return;
+        }
+
+        if (period.From > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
+        {
+            await turn.ReplyAsync(t.Future, cancellationToken);
+            return;
+        }
+
+        var leader = everything ? null : caller.Person!.Id;
+        var report = (await reports.BuildAsync(turn.TenantId, period, leader, cancellationToken))!;
+        var baseUrl = options.Value.PublicUrl
+            ?? (http.HttpContext?.Request is { } request ? new Uri($"{request.Scheme}://{request.Host}") : new Uri("http://127.0.0.1:3978"));
+        var card = Card(turn.Language, report, links.Create(baseUrl, turn.TenantId, period, "csv", leader, Code(turn.Language)), links.Create(baseUrl, turn.TenantId, period, "xlsx", leader, Code(turn.Language)), links.LifetimeHours);
+        await turn.ReplyAsync(card, t.Title(report.Organisation, period.ToString(), report.CountedUntil.ToString("d", turn.Language.Culture())), cancellationToken);
+    }
+
+    private static string Code(Language language) => language switch { Language.Sv => "sv", Language.En => "en", _ => "nb" };
+
+    internal static AdaptiveCard Card(Language language, Report report, Uri csv, Uri excel, int hours)
+    {
+        var t = ReportTexts.For(language);
+        var c = CheckInTexts.For(language);
+        var culture = language.Culture();
+        var total = report.Total;
+        var benefits = total.Benefits.Count == 0
+            ? "–"
+            : string.Join("; ", total.Benefits.Select(b => $"{c.Kinds[b.Kind]} {b.Amount.ToString("#,0.##", culture)} {c.Measures[b.Measure]}"));
+        string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                TextBlock.Heading(t.Title(report.Organisation, report.Period.ToString(), report.CountedUntil.ToString("d", culture))),
+                new FactSet(
+                [
+                    new Fact(t.MeetingsHeld, $"{N(total.MeetingsHeld)} / {N(total.MeetingsExpected)}"),
+                    new Fact(t.CheckIns, N(total.CheckIns)),
+                    new Fact(t.ImprovementsDone, $"{N(total.ImprovementsDone)} ({t.ImprovementsNew.ToLower(culture)}: {N(total.ImprovementsNew)})"),
+                    new Fact(t.Benefits, benefits),
+                    new Fact(t.Deviations, N(total.Deviations)),
+                    new Fact(t.GembaWalks, N(total.GembaWalksDone)),
+                    new Fact(t.Reviews, N(total.ReviewsDone)),
+                    new Fact(t.FollowUpsOpen, $"{N(total.FollowUps.OpenAtEnd)} ({t.FollowUpsOverdue.ToLower(culture)}: {N(total.FollowUps.OverdueAtEnd)})"),
+                ]),
+                new TextBlock(t.LinksValid(hours)) { IsSubtle = true, Size = TextSize.Small },
+            ],
+            Actions = [new OpenUrlAction(t.DownloadExcel, excel), new OpenUrlAction(t.DownloadCsv, csv)],
+        };
+    }
+}

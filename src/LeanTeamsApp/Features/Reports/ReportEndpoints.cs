@@ -1,0 +1,42 @@
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Organisation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LeanTeamsApp.Features.Reports;
+
+/// <summary>The download behind a report card's buttons: a signed link, so it works in a plain browser tab.</summary>
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/reports/{tenantId}/{file}", DownloadAsync);
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
+        string tenantId, string file, long expires, string? sig, string? leader, string? lang,
+        ReportLinks links, ReportBuilder reports, OrganisationStore organisation, CancellationToken cancellationToken)
+    {
+        var dot = file.LastIndexOf('.');
+        var (periodText, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
+        if (format is not ("csv" or "xlsx") || !ReportPeriod.TryParse(periodText, out var period))
+        {
+            return TypedResults.Problem("Ask for a period like 2026-Q3 or 2026 and a format of csv or xlsx.", title: "Unknown report", statusCode: 404);
+        }
+
+        if (!links.IsValid(tenantId, period.ToString(), format, leader, expires, sig))
+        {
+            return TypedResults.Problem("This link has expired or was altered. Ask the bot for the report again.", title: "Link not valid", statusCode: 403);
+        }
+
+        if (await reports.BuildAsync(tenantId, period, leader, cancellationToken) is not { } report)
+        {
+            return TypedResults.Problem("The organisation is not set up.", title: "Not found", statusCode: 404);
+        }
+
+        var language = lang is { } l ? Languages.FromLocale(l) : Digest.DigestService.LanguageOf((await organisation.GetOrganisationAsync(tenantId, cancellationToken))!);
+        return format == "csv"
+            ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
+            : TypedResults.File(ReportFiles.Excel(report, language), ReportFiles.ExcelContentType, ReportFiles.FileName(report, "xlsx"));
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ClosedXML.Excel;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.IntegrationTests.Cards;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeanTeamsApp.IntegrationTests.Reports;
+
+/// <summary>
+/// The quarterly report for Q3 2026 on a fake clock (Monday 5 October 2026), from a seeded quarter: Byggesak (board
+/// meeting on Thursdays) reported three meetings, one of them on 2 July in a week that began in June; Vann og avløp
+/// (Mondays) reported 29 June, in the same ISO week but the previous quarter; one Gemba walk was recorded.
+/// </summary>
+public sealed class ReportTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 10, 5, 8, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Now);
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHost.StartAsync(time: _clock);
+        await SeedAsync();
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task ReportCommand_Q3_ShowsTheTotalsAndLinksToBothFiles()
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026"));
+
+        Assert.Contains("Lean-rapport 2026-Q3 – Fjordvik kommune (tall til og med 30.09.2026)", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Statusrapporter\",\"value\":\"3\"}", said, StringComparison.Ordinal);
+        var facts = _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!["body"]![1]!["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
+        // Norwegian groups thousands with a no-break space.
+        Assert.Equal("Spart tid 3,5 timer; Penger 1\u00a0000 NOK", facts["Gevinster realisert"]);
+        Assert.Contains("{\"title\":\"Gemba-besøk gjennomført\",\"value\":\"1\"}", said, StringComparison.Ordinal);
+        Assert.Equal(["Last ned Excel", "Last ned CSV"], Links().Select(l => l.Title));
+    }
+
+    [Fact]
+    public async Task CsvLink_Q3_HasTheRightFiguresPerUnitAndInTotal()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026"));
+        using var client = _bot.App.CreateClient();
+
+        using var response = await client.GetAsync(Links().Single(l => l.Title == "Last ned CSV").Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
+        Assert.Equal(["Tjenesteområde", "Enhet", "Tavlemøter ventet", "Tavlemøter holdt", "Statusrapporter", "Forbedringer, nye", "Forbedringer, fullført", "Avvik",
+            "Gemba-besøk gjennomført", "Revisjoner gjennomført", "Fiskebeinsanalyser", "Oppfølgingsområder, nye", "Oppfølgingsområder, lukket",
+            "Oppfølgingsområder, åpne", "Oppfølgingsområder, på overtid", "Spart tid (timer)", "Penger (NOK)"], lines[0]);
+        // 13 Thursdays in the quarter, less the three in the fellesferie the demo organisation sets (6-26 July).
+        Assert.Equal(["Samfunnsutvikling og teknikk", "Byggesak", "10", "2", "3", "1", "3", "2", "1", "0", "0", "0", "0", "0", "0", "3,5", "1000"], lines.Single(l => l[1] == "Byggesak"));
+        var vann = lines.Single(l => l[1] == "Vann og avløp");
+        Assert.Equal(("0", "0", "0"), (vann[4], vann[15], vann[16]));
+        Assert.Equal("Sum", lines[^1][0]);
+        Assert.Equal(["2", "3", "1", "3", "2", "1", "0", "0", "0", "0", "0", "0", "3,5", "1000"], lines[^1][3..]);
+        Assert.Equal(12, lines.Count - 2);
+    }
+
+    [Fact]
+    public async Task ExcelLink_Q3_OpensWithTheSameFigures()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "report Q3 2026", "en-GB"));
+        using var client = _bot.App.CreateClient();
+
+        using var response = await client.GetAsync(Links().Single(l => l.Title == "Download Excel").Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet("Report");
+        var byggesak = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "Byggesak");
+        Assert.Equal((10, 2, 3, 1), (byggesak.Cell(3).GetValue<int>(), byggesak.Cell(4).GetValue<int>(), byggesak.Cell(5).GetValue<int>(), byggesak.Cell(9).GetValue<int>()));
+        Assert.Equal("Time saved (hours)", sheet.Cell(3, 16).GetString());
+        Assert.Equal(3.5, byggesak.Cell(16).GetDouble());
+        Assert.Equal(1000, byggesak.Cell(17).GetDouble());
+        Assert.Equal("Total", sheet.LastRowUsed().Cell(1).GetString());
+    }
+
+    [Fact]
+    public async Task DownloadLink_AlteredOrExpired_IsRefused()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026"));
+        using var client = _bot.App.CreateClient();
+        var csv = Links().Single(l => l.Title == "Last ned CSV").Url;
+
+        using var otherQuarter = await client.GetAsync(csv.Replace("2026-Q3.csv", "2026-Q2.csv", StringComparison.Ordinal));
+        using var otherTenant = await client.GetAsync(csv.Replace(_bot.TenantId, TestTenants.New(), StringComparison.Ordinal));
+        _clock.Advance(TimeSpan.FromHours(25));
+        using var expired = await client.GetAsync(csv);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (otherQuarter.StatusCode, otherTenant.StatusCode, expired.StatusCode));
+        Assert.Equal("application/problem+json", expired.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ReportCommand_ServiceAreaLeader_GetsOnlyTheirUnits()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "rapport 2026"));
+        using var client = _bot.App.CreateClient();
+
+        var csv = await client.GetStringAsync(Links().Single(l => l.Title == "Last ned CSV").Url);
+
+        var units = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).SkipLast(1).Select(l => l.Split(';')[0]).Distinct();
+        Assert.Equal(["Helse og omsorg"], units);
+    }
+
+    [Theory]
+    [InlineData("rapport", "Skriv for eksempel «rapport K3 2026»")]
+    [InlineData("rapport K5 2026", "Skriv for eksempel «rapport K3 2026»")]
+    [InlineData("rapport K1 2027", "Den perioden har ikke begynt ennå.")]
+    public async Task ReportCommand_BadOrFuturePeriod_Explains(string text, string answer)
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, text));
+
+        Assert.Contains(answer, said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportCommand_UnitLeader_IsRefused()
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "report Q3 2026", "en-GB"));
+
+        Assert.Contains("Reports are for the Lean coordinator", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportCard_IsValidForTheOfficialRenderer()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026", "sv-SE"));
+        var card = _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!.ToJsonString();
+
+        var verdicts = await OfficialRenderer.ValidateAsync(new Dictionary<string, string> { ["report-card"] = card }, OfficialRenderer.ArtifactsFolder);
+
+        Assert.True(verdicts["report-card"].IsValid, verdicts["report-card"].ToString());
+    }
+
+    private List<(string Title, string Url)> Links() =>
+    [
+        .. _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!["actions"]!.AsArray()
+            .Select(a => ((string)a!["title"]!, (string)a["url"]!)),
+    ];
+
+    private async Task SeedAsync()
+    {
+        var checkIns = _bot.App.Services.GetRequiredService<CheckInStore>();
+        var records = _bot.App.Services.GetRequiredService<ImprovementStore>();
+        var weeks = _bot.App.Services.GetRequiredService<UnitWeekStore>();
+        async Task CheckInAsync(string unit, string date, bool held, int done, string[] deviations, BenefitEntry? benefit, string[]? added = null)
+        {
+            var day = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var checkIn = new CheckIn(unit, day, held, held ? null : NotHeldReason.TooBusy, held ? 6 : null, added?.Length ?? 0, 0, done, deviations,
+                benefit is null ? [] : [benefit], null, null, "Seed", Now) { NewImprovements = added ?? [] };
+            await checkIns.SubmitAsync(_bot.TenantId, checkIn, default);
+            await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
+            await weeks.RefreshAsync(_bot.TenantId, unit, day, default);
+        }
+
+        await CheckInAsync("byggesak", "2026-06-25", true, 5, [], new BenefitEntry(BenefitKind.TimeSaved, 40m, BenefitMeasure.Hours, []));
+        await CheckInAsync("byggesak", "2026-07-02", true, 1, ["Feil i skjema", "Ventetid"], new BenefitEntry(BenefitKind.TimeSaved, 3.5m, BenefitMeasure.Hours, []), ["Digital sjekkliste"]);
+        await CheckInAsync("byggesak", "2026-08-06", true, 2, [], new BenefitEntry(BenefitKind.Money, 1000m, BenefitMeasure.Nok, []));
+        await CheckInAsync("byggesak", "2026-09-24", false, 0, [], null);
+        await CheckInAsync("byggesak", "2026-10-01", true, 9, [], new BenefitEntry(BenefitKind.TimeSaved, 100m, BenefitMeasure.Hours, []));
+        await CheckInAsync("vann-og-avlop", "2026-06-29", true, 4, [], new BenefitEntry(BenefitKind.TimeSaved, 50m, BenefitMeasure.Hours, []));
+
+        var appointments = _bot.App.Services.GetRequiredService<AppointmentStore>();
+        PlannedAppointment Walk(string id, int day) => new(id, AppointmentKind.GembaWalk, "byggesak", "tol.samfunn@fjordvik.kommune.no", ["leder.byggesak@fjordvik.kommune.no"],
+            new DateTimeOffset(2026, 9, day, 10, 0, 0, TimeSpan.FromHours(2)), new DateTimeOffset(2026, 9, day, 11, 0, 0, TimeSpan.FromHours(2)));
+        var done = Walk(PlannedAppointment.IdFor(AppointmentKind.GembaWalk, "byggesak", 2026, 2), 15);
+        var notDone = Walk(PlannedAppointment.IdFor(AppointmentKind.GembaWalk, "vann-og-avlop", 2026, 2), 16) with { UnitId = "vann-og-avlop" };
+        await appointments.ApplyAsync(_bot.TenantId, 2026, new YearPlan([done, notDone], [done, notDone], [], [], [], [], []), [], default);
+        var stored = (await appointments.GetAsync(_bot.TenantId, 2026, done.Id, default))!;
+        Assert.True(await appointments.UpdateAsync(_bot.TenantId, stored with { Status = AppointmentStatus.Done }, default));
+    }
+}
