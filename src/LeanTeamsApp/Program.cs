@@ -1,12 +1,15 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.About;
+using LeanTeamsApp.Features.ActionPlan;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Health;
@@ -26,6 +29,9 @@ builder.Services.AddImprovements();
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddDigest(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddTabAuth(builder.Configuration, builder.Environment);
+builder.Services.AddOverview();
+builder.Services.AddActionPlan();
 
 var app = builder.Build();
 
@@ -37,11 +43,17 @@ if (ImportCommand.IsInvoked(args))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealth();
 app.MapBot();
 app.MapAbout();
 app.MapReports();
+app.MapOverview();
+app.MapActionPlan();
+app.MapYearWheel();
+app.MapTab();
 
 await app.RunAsync();
 return 0;

@@ -10,7 +10,38 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/{tenantId}/{file}", DownloadAsync);
+        app.MapGet("/api/tab/reports/{file}", TabDownloadAsync).RequireAuthorization(Infrastructure.Auth.TabAuthModule.Policy);
         return app;
+    }
+
+    /// <summary>The tab's download, with the tab's sign-in: a service-area leader gets their areas, unit roles are refused.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TabDownloadAsync(
+        string file, string? lang, System.Security.Claims.ClaimsPrincipal principal, Overview.TabAccess access, ReportBuilder reports, CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
+        if (caller is null)
+        {
+            return problem!;
+        }
+
+        var dot = file.LastIndexOf('.');
+        var (periodText, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
+        if (format is not ("csv" or "xlsx") || !ReportPeriod.TryParse(periodText, out var period))
+        {
+            return TypedResults.Problem("Ask for a period like 2026-Q3 or 2026 and a format of csv or xlsx.", title: "Unknown report", statusCode: 404);
+        }
+
+        var leader = caller.Roles.Any(r => r.Role == Role.ServiceAreaLeader) ? caller.Person!.Id : null;
+        if (!caller.SeesEverything && leader is null)
+        {
+            return TypedResults.Problem("Reports are for the Lean coordinator, the consultants and the service-area leaders.", title: "Not allowed", statusCode: 403);
+        }
+
+        var report = (await reports.BuildAsync(caller.TenantId, period, caller.SeesEverything ? null : leader, cancellationToken))!;
+        var language = lang is { } l ? Languages.FromLocale(l) : Digest.DigestService.LanguageOf(caller.Organisation);
+        return format == "csv"
+            ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
+            : TypedResults.File(ReportFiles.Excel(report, language), ReportFiles.ExcelContentType, ReportFiles.FileName(report, "xlsx"));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(

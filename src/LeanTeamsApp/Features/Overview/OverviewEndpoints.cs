@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LeanTeamsApp.Features.Overview;
+
+public sealed record DevSignInRequest(string? Email, string? TenantId);
+
+public sealed record DevSignInResponse(string Token, string Name);
+
+public sealed record AreaDto(string Id, string Name);
+
+public sealed record MeDto(string TenantId, string Organisation, string Name, string Email, IReadOnlyList<string> Roles, bool CanEditActionPlan, IReadOnlyList<AreaDto> Areas);
+
+public sealed record BenefitTotalDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
+
+public sealed record MonthBenefitDto(string Month, BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
+
+public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IReadOnlyList<string> Statuses, string? HelpNeeded);
+
+public sealed record OverviewDto(IReadOnlyList<string> Weeks, IReadOnlyList<OverviewUnitDto> Units, IReadOnlyList<BenefitTotalDto> BenefitsThisYear, IReadOnlyList<MonthBenefitDto> BenefitsByMonth);
+
+public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<string> Traces);
+
+public sealed record ImprovementDto(string Id, string Title, ImprovementStage Stage, string Owner, DateTimeOffset CreatedAt);
+
+public sealed record DeviationDto(string Id, string Text, DateOnly ReportedOn, DeviationStatus Status);
+
+public sealed record FollowUpDto(string Id, string Text, string Owner, DateOnly Deadline, string Status, bool Overdue);
+
+public sealed record UnitBenefitDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, BenefitStage Stage, DateOnly RealisedOn, IReadOnlyList<string> Affects);
+
+public sealed record UnitDto(
+    string Id, string Name, string AreaId, string AreaName, string Leader, IReadOnlyList<GoalDto> Goals, IReadOnlyList<ImprovementDto> Improvements,
+    IReadOnlyList<DeviationDto> Deviations, IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<UnitBenefitDto> Benefits);
+
+/// <summary>A unit's follow-up areas for the tab, from the feature that records reviews.</summary>
+public sealed record UnitFollowUps(Func<string, string, CancellationToken, Task<IReadOnlyList<FollowUpDto>>> ListAsync);
+
+/// <summary>The tab's overview, unit page and who-am-I, under /api/tab (docs/tab-api.md).</summary>
+public static class OverviewEndpoints
+{
+    public const int Weeks = 12;
+
+    public static IServiceCollection AddOverview(this IServiceCollection services)
+    {
+        services.AddSingleton<TabAccess>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapOverview(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/api/tab/dev-signin", DevSignInAsync).AllowAnonymous();
+        var tab = app.MapGroup("/api/tab").RequireAuthorization(TabAuthModule.Policy);
+        tab.MapGet("/me", MeAsync);
+        tab.MapGet("/overview", OverviewAsync);
+        tab.MapGet("/units/{unitId}", UnitAsync);
+        return tab;
+    }
+
+    /// <summary>
+    /// Development sign-in for the local run command: a token for a person of the organisation, without Entra. Off
+    /// when an Entra app is configured and always in Production (404, as if it did not exist).
+    /// </summary>
+    private static async Task<Results<Ok<DevSignInResponse>, ProblemHttpResult>> DevSignInAsync(
+        DevSignInRequest request, DevSigningKey signing, OrganisationStore organisation, IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!signing.Enabled)
+        {
+            return TypedResults.Problem("Development sign-in is off.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var tenant = request.TenantId ?? configuration["Organisation:SeedTenantId"];
+        if (string.IsNullOrWhiteSpace(request.Email) || tenant is null || !Guid.TryParseExact(tenant, "D", out _)
+            || await organisation.GetPersonAsync(tenant, Person.NormaliseId(request.Email), cancellationToken) is not { } person)
+        {
+            return FieldProblem("email", "No person with this e-mail in the organisation.");
+        }
+
+        return TypedResults.Ok(new DevSignInResponse(TabAuthModule.IssueDevToken(signing, tenant, person.Id, person.Name, time.GetUtcNow()), person.Name));
+    }
+
+    /// <summary>A 400 that names the field, as the tab shows it next to the input.</summary>
+    public static ProblemHttpResult FieldProblem(string field, string message) => TypedResults.Problem(
+        title: "Check the highlighted field",
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, TabAccess access, CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
+        if (caller is null)
+        {
+            return problem!;
+        }
+
+        var roles = caller.Roles.Select(r => JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString())).Distinct().ToList();
+        if (roles.Count == 0)
+        {
+            roles.Add("member");
+        }
+
+        return TypedResults.Ok(new MeDto(caller.TenantId, caller.Organisation.Name, caller.Person?.Name ?? caller.User.Name, caller.User.Email, roles,
+            caller.IsCoordinator, [.. caller.Areas.Select(a => new AreaDto(a.Id, a.Name))]));
+    }
+
+    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> OverviewAsync(
+        ClaimsPrincipal principal, string? area, TabAccess access, UnitWeekStore weeks, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
+        if (caller is null)
+        {
+            return problem!;
+        }
+
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(caller.Organisation.DefaultTimeZone)).DateTime);
+        var last = IsoWeek.Of(today);
+        var range = Enumerable.Range(0, Weeks).Select(i => IsoWeek.Of(last.Monday.AddDays(-7 * (Weeks - 1 - i)))).ToList();
+        var units = caller.Units.Where(u => area is null || u.ServiceAreaId == area).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        var visible = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var recorded = (await weeks.ListWeeksAsync(caller.TenantId, range[0], last, cancellationToken)).Where(w => visible.Contains(w.UnitId)).ToDictionary(w => (w.UnitId, w.Week));
+        var years = (await weeks.ListYearAsync(caller.TenantId, today.Year, cancellationToken)).Where(y => visible.Contains(y.UnitId));
+        var rows = units.Select(u => new OverviewUnitDto(u.Id, u.Name, u.ServiceAreaId,
+            [.. range.Select(w => Status(caller.Organisation, u, w, recorded.GetValueOrDefault((u.Id, w)), now))],
+            recorded.GetValueOrDefault((u.Id, last))?.HelpNeeded ?? recorded.GetValueOrDefault((u.Id, last.Previous))?.HelpNeeded)).ToList();
+        var byMonth = recorded.Values
+            .SelectMany(w => w.Benefits.Select(b => (Month: WeeklyDigest.MeetingDate(units.First(u => u.Id == w.UnitId), w.Week).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), b)))
+            .GroupBy(x => (x.Month, x.b.Kind, x.b.Measure))
+            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Kind).ThenBy(g => g.Key.Measure)
+            .Select(g => new MonthBenefitDto(g.Key.Month, g.Key.Kind, g.Key.Measure, g.Sum(x => x.b.Amount)))
+            .ToList();
+        return TypedResults.Ok(new OverviewDto(
+            [.. range.Select(w => w.ToString())],
+            rows,
+            [.. UnitWeekStore.Sum(years.SelectMany(y => y.Benefits)).Select(b => new BenefitTotalDto(b.Kind, b.Measure, b.Amount))],
+            byMonth));
+    }
+
+    /// <summary>held, notHeld, missing, dayOff (a holiday, or before the unit's Lean start) or upcoming (not ended yet).</summary>
+    private static string Status(Organisation.Organisation org, Unit unit, IsoWeek week, UnitWeek? recorded, DateTimeOffset now)
+    {
+        var date = WeeklyDigest.MeetingDate(unit, week);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
+        return recorded is { Reported: true } ? (recorded.Held ? "held" : "notHeld")
+            : date < unit.LeanStart || CheckInScheduler.IsDayOff(unit, org, date) ? "dayOff"
+            : new DateTimeOffset(end, zone.GetUtcOffset(end)) > now ? "upcoming"
+            : "missing";
+    }
+
+    private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> UnitAsync(
+        ClaimsPrincipal principal, string unitId, TabAccess access, OrganisationStore organisation, ImprovementStore records, CheckInStore checkIns,
+        IEnumerable<UnitFollowUps> followUps, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
+        if (caller is null)
+        {
+            return problem!;
+        }
+
+        if (caller.Unit(unitId) is not { } unit)
+        {
+            return TypedResults.Problem("No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var areaName = caller.Areas.FirstOrDefault(a => a.Id == unit.ServiceAreaId)?.Name ?? unit.ServiceAreaId;
+        var leader = await organisation.GetPersonAsync(caller.TenantId, unit.LeaderId, cancellationToken);
+        var latest = Meetings.Latest(unit, time.GetUtcNow());
+        var recent = await checkIns.ListSinceAsync(caller.TenantId, unit.Id, latest.AddDays(-7 * 8), cancellationToken);
+        var lastCheckIn = recent.Values.Where(c => c.MeetingHeld).MaxBy(c => c.MeetingDate);
+        var names = caller.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
+        var unitFollowUps = followUps.FirstOrDefault() is { } list ? await list.ListAsync(caller.TenantId, unit.Id, cancellationToken) : [];
+        return TypedResults.Ok(new UnitDto(
+            unit.Id, unit.Name, unit.ServiceAreaId, areaName, leader?.Name ?? unit.LeaderId,
+            [.. unit.Goals.Select(g => new GoalDto(g, lastCheckIn?.GoalStatuses.TryGetValue(g, out var s) == true ? s : null, []))],
+            [.. (await records.ListImprovementsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(i => i.CreatedAt)
+                .Select(i => new ImprovementDto(i.Id, i.Title, i.Stage, i.OwnerName, i.CreatedAt))],
+            [.. (await records.ListDeviationsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(d => d.ReportedOn)
+                .Select(d => new DeviationDto(d.Id, d.Text, d.ReportedOn, d.Status))],
+            unitFollowUps,
+            [.. (await records.ListBenefitsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(b => b.RealisedOn)
+                .Select(b => new UnitBenefitDto(b.Kind, b.Measure, b.Amount, b.Stage, b.RealisedOn, [.. b.AffectsUnitIds.Select(id => names.GetValueOrDefault(id, id))]))]));
+    }
+}

@@ -1,0 +1,233 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.Improvements;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LeanTeamsApp.IntegrationTests.Tab;
+
+/// <summary>The tab API through its development sign-in (no Entra app configured), against Azurite.</summary>
+public sealed class TabApiTests : IAsyncLifetime
+{
+    private static readonly string[] Statuses = ["held", "notHeld", "missing", "dayOff", "upcoming"];
+
+    private BotHost _bot = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHost.StartAsync();
+        _http = _bot.App.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _bot.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/tab/me")]
+    [InlineData("GET", "/api/tab/overview")]
+    [InlineData("GET", "/api/tab/units/byggesak")]
+    [InlineData("GET", "/api/tab/yearwheel")]
+    [InlineData("GET", "/api/tab/actionplan")]
+    [InlineData("POST", "/api/tab/actionplan")]
+    [InlineData("GET", "/api/tab/reports/2026.csv")]
+    public async Task TabApi_NoToken_Is401(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? JsonContent.Create(new { }) : null };
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TabApi_TokenSignedWithAnotherKey_Is401()
+    {
+        var forged = new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
+            "https://leanteamsapp.local/dev-signin", "https://leanteamsapp.local/dev-signin",
+            [new Claim("tid", _bot.TenantId), new Claim("preferred_username", "lean.koordinator@fjordvik.kommune.no")],
+            DateTime.UtcNow, DateTime.UtcNow.AddHours(1),
+            new SigningCredentials(new SymmetricSecurityKey(new byte[32]), SecurityAlgorithms.HmacSha256)));
+
+        using var response = await GetAsync("/api/tab/me", forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DevSignIn_UnknownPerson_NamesTheField()
+    {
+        using var response = await _http.PostAsJsonAsync("/api/tab/dev-signin", new { email = "ukjent@example.com", tenantId = _bot.TenantId });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("No person with this e-mail in the organisation.", (string)problem["errors"]!["email"]![0]!);
+    }
+
+    [Fact]
+    public async Task Me_Coordinator_HasTheRoleAndMayEditTheActionPlan()
+    {
+        using var response = await GetAsync("/api/tab/me", await SignInAsync("lean.koordinator@fjordvik.kommune.no"));
+
+        var me = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(("Jonas Vik", "Fjordvik kommune", true), ((string)me["name"]!, (string)me["organisation"]!, (bool)me["canEditActionPlan"]!));
+        Assert.Equal(["coordinator"], me["roles"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal(4, me["areas"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [InlineData("/api/tab/me")]
+    [InlineData("/api/tab/overview")]
+    [InlineData("/api/tab/units/byggesak")]
+    [InlineData("/api/tab/actionplan")]
+    public async Task TabApi_ValidTokenOfATenantWithoutAnOrganisation_Is403WithNoData(string path)
+    {
+        var signing = _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Auth.DevSigningKey>();
+        var token = LeanTeamsApp.Infrastructure.Auth.TabAuthModule.IssueDevToken(signing, TestTenants.New(), "lean.koordinator@fjordvik.kommune.no", "Jonas Vik", DateTimeOffset.UtcNow);
+
+        using var response = await GetAsync(path, token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("Not set up", (string)JsonNode.Parse(body)!["title"]!);
+        Assert.DoesNotContain("byggesak", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task UnitPage_AnotherTenantsUnitWithTheSameId_ShowsOnlyTheCallersOwnRecords()
+    {
+        var improvements = _bot.App.Services.GetRequiredService<ImprovementStore>();
+        await improvements.AddImprovementAsync(_bot.TenantId, new Improvement("byggesak", "a1", "Hemmelig forbedring", "Randi Lie", ImprovementStage.Suggested, RecordSource.Command, DateTimeOffset.UtcNow), default);
+        await using var other = await BotHost.StartAsync();
+        using var otherHttp = other.App.CreateClient();
+        using var signIn = await otherHttp.PostAsJsonAsync("/api/tab/dev-signin", new { email = "lean.koordinator@fjordvik.kommune.no", tenantId = other.TenantId });
+        var token = (string)JsonNode.Parse(await signIn.Content.ReadAsStringAsync())!["token"]!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tab/units/byggesak");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await otherHttp.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Hemmelig forbedring", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnitPage_UnitLeaderOfAnotherUnit_Is404()
+    {
+        using var response = await GetAsync("/api/tab/units/fjordtun-sykehjem", await SignInAsync("leder.byggesak@fjordvik.kommune.no"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Overview_ServiceAreaLeader_SeesTwelveWeeksOfTheirUnitsOnly()
+    {
+        using var response = await GetAsync("/api/tab/overview", await SignInAsync("tol.helse@fjordvik.kommune.no"));
+
+        var overview = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(12, overview["weeks"]!.AsArray().Count);
+        var units = overview["units"]!.AsArray();
+        Assert.Equal(["fjordtun-sykehjem", "hjemmetjenesten-nord", "hjemmetjenesten-sor", "tildelingskontoret"], units.Select(u => (string)u!["id"]!).Order(StringComparer.Ordinal));
+        Assert.All(units, u => Assert.Equal(12, u!["statuses"]!.AsArray().Count));
+        Assert.All(units.SelectMany(u => u!["statuses"]!.AsArray()), s => Assert.Contains((string)s!, Statuses));
+    }
+
+    [Fact]
+    public async Task ActionPlan_UnitLeader_CanReadButNotEdit()
+    {
+        var token = await SignInAsync("leder.byggesak@fjordvik.kommune.no");
+
+        using var read = await GetAsync("/api/tab/actionplan", token);
+        using var add = await SendAsync(HttpMethod.Post, "/api/tab/actionplan", token, Row("Tavlemøter faller bort i ferier"));
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Empty(JsonNode.Parse(await (await GetAsync("/api/tab/actionplan", token)).Content.ReadAsStringAsync())!["rows"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ActionPlan_CoordinatorAddsEditsAndDeletes_WithTheETagGuardingEdits()
+    {
+        var token = await SignInAsync("lean.koordinator@fjordvik.kommune.no");
+
+        using var added = await SendAsync(HttpMethod.Post, "/api/tab/actionplan", token, Row("Tavlemøter faller bort i ferier"));
+        var row = JsonNode.Parse(await added.Content.ReadAsStringAsync())!.AsObject();
+        var edit = row.DeepClone().AsObject();
+        edit["status"] = "inProgress";
+        using var edited = await SendAsync(HttpMethod.Put, $"/api/tab/actionplan/{row["id"]}", token, edit);
+        using var stale = await SendAsync(HttpMethod.Put, $"/api/tab/actionplan/{row["id"]}", token, edit);
+        var afterEdit = JsonNode.Parse(await (await GetAsync("/api/tab/actionplan", token)).Content.ReadAsStringAsync())!["rows"]!.AsArray();
+        using var deleted = await SendAsync(HttpMethod.Delete, $"/api/tab/actionplan/{row["id"]}", token, null);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.PreconditionFailed, HttpStatusCode.NoContent), (added.StatusCode, edited.StatusCode, stale.StatusCode, deleted.StatusCode));
+        Assert.Equal("inProgress", (string)Assert.Single(afterEdit)!["status"]!);
+        Assert.Empty(JsonNode.Parse(await (await GetAsync("/api/tab/actionplan", token)).Content.ReadAsStringAsync())!["rows"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ActionPlan_InvalidRow_ProblemNamesEachField()
+    {
+        var token = await SignInAsync("lean.koordinator@fjordvik.kommune.no");
+
+        using var response = await SendAsync(HttpMethod.Post, "/api/tab/actionplan", token, new JsonObject { ["challenge"] = "", ["measures"] = "Felles mal", ["responsible"] = new string('x', 201) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal(["challenge", "deadline", "responsible", "status"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task YearWheel_Coordinator_GetsHolidaysBlackoutsAndDeadlines()
+    {
+        using var response = await GetAsync("/api/tab/yearwheel?year=2027", await SignInAsync("lean.koordinator@fjordvik.kommune.no"));
+
+        var wheel = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(2027, (int)wheel["year"]!);
+        Assert.Contains(wheel["holidays"]!.AsArray(), h => (string)h!["date"]! == "2027-05-17" && (string)h["country"]! == "NO");
+        Assert.Contains(wheel["blackouts"]!.AsArray(), b => (string)b!["name"]! == "Fellesferie");
+        Assert.Equal(4, wheel["deadlines"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task TabReport_UnitLeader_IsRefusedAndCoordinatorGetsTheWorkbook()
+    {
+        using var refused = await GetAsync("/api/tab/reports/2026-Q3.xlsx", await SignInAsync("leder.byggesak@fjordvik.kommune.no"));
+        using var workbook = await GetAsync("/api/tab/reports/2026-Q3.xlsx", await SignInAsync("lean.koordinator@fjordvik.kommune.no"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static JsonObject Row(string challenge) => new()
+    {
+        ["challenge"] = challenge,
+        ["measures"] = "Stedfortreder leder tavlemøtet",
+        ["responsible"] = "Tjenesteområdeleder",
+        ["deadline"] = "2027-03-01",
+        ["status"] = "notStarted",
+    };
+
+    private async Task<string> SignInAsync(string email)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/tab/dev-signin", new { email, tenantId = _bot.TenantId });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!;
+    }
+
+    private Task<HttpResponseMessage> GetAsync(string path, string token) => SendAsync(HttpMethod.Get, path, token, null);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, JsonObject? body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await _http.SendAsync(request);
+    }
+}
