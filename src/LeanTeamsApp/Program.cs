@@ -5,6 +5,7 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Reviews;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Health;
@@ -22,6 +23,7 @@ builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddCheckIns(builder.Configuration);
 builder.Services.AddImprovements();
 builder.Services.AddPlanning(builder.Configuration);
+builder.Services.AddReviews();
 
 var app = builder.Build();
 

@@ -105,6 +105,8 @@ public sealed record BotTexts
             [CommandKind.Status] = ("status", "Se enhetens siste seks tavlemøter samlet."),
             [CommandKind.ImprovementAdd] = ("forbedring ny <tekst>", "Før opp en forbedring i enhetens liste, for eksempel «forbedring ny felles mal for vaktbytte»."),
             [CommandKind.Improvements] = ("forbedringer", "Se enhetens åpne forbedringer og flytt dem videre: i arbeid, fullført, gevinst realisert."),
+            [CommandKind.ReviewDone] = ("revisjon ferdig <enhet>", "Registrer hva siste revisjon, Gemba-besøk eller fiskebeinsanalyse i enheten fant, med oppfølgingsområder (tjenesteområdeleder, Lean-koordinator, forbedringskonsulent)."),
+            [CommandKind.FollowUps] = ("oppfølging", "Se åpne oppfølgingsområder for enhetene dine, de med passert frist først, og lukk dem som er fulgt opp."),
         },
         HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -168,6 +170,8 @@ public sealed record BotTexts
             [CommandKind.Status] = ("status", "Se enhetens senaste sex tavelmöten samlat."),
             [CommandKind.ImprovementAdd] = ("förbättring ny <text>", "Lägg till en förbättring i enhetens lista, till exempel ”förbättring ny gemensam mall för passbyte”."),
             [CommandKind.Improvements] = ("förbättringar", "Se enhetens öppna förbättringar och flytta dem vidare: pågår, genomförd, nytta realiserad."),
+            [CommandKind.ReviewDone] = ("revision klar <enhet>", "Registrera vad enhetens senaste revision, Gemba-besök eller fiskbensanalys kom fram till, med uppföljningsområden (sektionschef, leankoordinator, förbättringskonsult)."),
+            [CommandKind.FollowUps] = ("uppföljning", "Se öppna uppföljningsområden för dina enheter, de som passerat slutdatum först, och stäng dem som är uppföljda."),
         },
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -231,6 +235,8 @@ public sealed record BotTexts
             [CommandKind.Status] = ("status", "See your unit's last six board meetings at a glance."),
             [CommandKind.ImprovementAdd] = ("improvement add <text>", "Put an improvement on your unit's list, e.g. \"improvement add shared template for shift swaps\"."),
             [CommandKind.Improvements] = ("improvements", "See your unit's open improvements and move them along: in progress, done, benefit realised."),
+            [CommandKind.ReviewDone] = ("review done <unit>", "Record what the unit's latest review, Gemba walk or fishbone analysis found, with follow-up areas (service-area leader, Lean coordinator, improvement consultant)."),
+            [CommandKind.FollowUps] = ("followups", "See the open follow-up areas of your units, overdue first, and close those followed up."),
         },
         HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
         Unknown = (typed, suggestion) => suggestion is null

@@ -12,6 +12,8 @@ public enum CommandKind
     Status,
     ImprovementAdd,
     Improvements,
+    ReviewDone,
+    FollowUps,
 }
 
 /// <summary>
@@ -63,6 +65,15 @@ public static class CommandCatalog
         (CommandKind.Improvements, Language.Nb, "forbedringer"),
         (CommandKind.Improvements, Language.Sv, "förbättringar"),
         (CommandKind.Improvements, Language.Sv, "forbattringar"),
+        (CommandKind.ReviewDone, Language.En, "review done"),
+        (CommandKind.ReviewDone, Language.Nb, "revisjon ferdig"),
+        (CommandKind.ReviewDone, Language.Sv, "revision klar"),
+        (CommandKind.FollowUps, Language.En, "followups"),
+        (CommandKind.FollowUps, Language.En, "follow-ups"),
+        (CommandKind.FollowUps, Language.Nb, "oppfølging"),
+        (CommandKind.FollowUps, Language.Nb, "oppfolging"),
+        (CommandKind.FollowUps, Language.Sv, "uppföljning"),
+        (CommandKind.FollowUps, Language.Sv, "uppfoljning"),
     ];
 
     /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>
