@@ -308,4 +308,16 @@ public sealed class ReviewRecordTests : IAsyncLifetime
         Assert.Contains("Ingen oppfølgingsområder.", Texts(card));
         Assert.Null(card["actions"]);
     }
+
+    [Fact]
+    public async Task ReviewDone_RecordStoredButAppointmentNotMarkedDone_ShowsTheSummaryAndMarksItDone()
+    {
+        var walk = await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today);
+        await _host.Store.RecordAsync(_host.TenantId, new AppointmentRecord(walk.Id, 2026, "hjemmetjenesten-nord", "Tavla er oppdatert.", null, "Kari Nordby", Start, []), [], default);
+
+        var card = await _host.CardForAsync(Bot.HelseLeader, "revisjon ferdig Hjemmetjenesten nord");
+
+        Assert.Contains("Dette var allerede registrert. Her er det som ble lagret.", Texts(card));
+        Assert.Equal(AppointmentStatus.Done, (await _host.Appointments.GetAsync(_host.TenantId, 2026, walk.Id, default))!.Status);
+    }
 }
