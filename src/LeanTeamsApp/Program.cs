@@ -9,6 +9,7 @@ using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Features.Reviews;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
@@ -32,6 +33,7 @@ builder.Services.AddReports(builder.Configuration);
 builder.Services.AddTabAuth(builder.Configuration, builder.Environment);
 builder.Services.AddOverview();
 builder.Services.AddActionPlan();
+builder.Services.AddReviews();
 
 var app = builder.Build();
 

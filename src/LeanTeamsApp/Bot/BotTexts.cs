@@ -109,6 +109,8 @@ public sealed record BotTexts
             [CommandKind.Gemba] = ("gemba", "Se dine neste revisjoner og Gemba-besøk."),
             [CommandKind.Digest] = ("ukeoppsummering", "Få forbedringsforumets ukeoppsummering nå (Lean-koordinator, tjenesteområdeleder)."),
             [CommandKind.Report] = ("rapport <K1–K4> <år>", "Kvartals- eller årsrapport med de faste målepunktene, som CSV og Excel, for eksempel «rapport K3 2026»."),
+            [CommandKind.ReviewDone] = ("revisjon ferdig <enhet>", "Registrer hva siste revisjon, Gemba-besøk eller fiskebeinsanalyse i enheten fant, med oppfølgingsområder (tjenesteområdeleder, Lean-koordinator, forbedringskonsulent)."),
+            [CommandKind.FollowUps] = ("oppfølging", "Se åpne oppfølgingsområder for enhetene dine, de med passert frist først, og lukk dem som er fulgt opp."),
         },
         HelpFooter = "Etter hvert tavlemøte ber jeg enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -176,6 +178,8 @@ public sealed record BotTexts
             [CommandKind.Gemba] = ("gemba", "Se dina nästa revisioner och Gemba-besök."),
             [CommandKind.Digest] = ("veckosammanfattning", "Få förbättringsforumets veckosammanfattning nu (leankoordinator, sektionschef)."),
             [CommandKind.Report] = ("rapport <K1–K4> <år>", "Kvartals- eller årsrapport med de fasta mätpunkterna, som CSV och Excel, till exempel ”rapport K3 2026”."),
+            [CommandKind.ReviewDone] = ("revision klar <enhet>", "Registrera vad enhetens senaste revision, Gemba-besök eller fiskbensanalys kom fram till, med uppföljningsområden (sektionschef, leankoordinator, förbättringskonsult)."),
+            [CommandKind.FollowUps] = ("uppföljning", "Se öppna uppföljningsområden för dina enheter, de som passerat slutdatum först, och stäng dem som är uppföljda."),
         },
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
@@ -243,6 +247,8 @@ public sealed record BotTexts
             [CommandKind.Gemba] = ("gemba", "See your next reviews and Gemba walks."),
             [CommandKind.Digest] = ("digest", "Get the improvement forum's weekly digest now (Lean coordinator, service-area leader)."),
             [CommandKind.Report] = ("report <Q1–Q4> <year>", "Quarterly or annual report with the fixed measurement points, as CSV and Excel, e.g. \"report Q3 2026\"."),
+            [CommandKind.ReviewDone] = ("review done <unit>", "Record what the unit's latest review, Gemba walk or fishbone analysis found, with follow-up areas (service-area leader, Lean coordinator, improvement consultant)."),
+            [CommandKind.FollowUps] = ("followups", "See the open follow-up areas of your units, overdue first, and close those followed up."),
         },
         HelpFooter = "After each board meeting I ask the unit for a short status check-in.",
         Unknown = (typed, suggestion) => suggestion is null

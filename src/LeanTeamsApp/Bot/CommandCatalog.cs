@@ -16,6 +16,8 @@ public enum CommandKind
     Gemba,
     Digest,
     Report,
+    ReviewDone,
+    FollowUps,
 }
 
 /// <summary>
@@ -81,6 +83,15 @@ public static class CommandCatalog
         (CommandKind.Report, Language.En, "report"),
         (CommandKind.Report, Language.Nb, "rapport"),
         (CommandKind.Report, Language.Sv, "rapport"),
+        (CommandKind.ReviewDone, Language.En, "review done"),
+        (CommandKind.ReviewDone, Language.Nb, "revisjon ferdig"),
+        (CommandKind.ReviewDone, Language.Sv, "revision klar"),
+        (CommandKind.FollowUps, Language.En, "followups"),
+        (CommandKind.FollowUps, Language.En, "follow-ups"),
+        (CommandKind.FollowUps, Language.Nb, "oppfølging"),
+        (CommandKind.FollowUps, Language.Nb, "oppfolging"),
+        (CommandKind.FollowUps, Language.Sv, "uppföljning"),
+        (CommandKind.FollowUps, Language.Sv, "uppfoljning"),
     ];
 
     /// <summary>The form shown to a user of <paramref name="language"/> (the first alias in that language).</summary>

@@ -31,7 +31,7 @@ public sealed class ManifestPackageTests : IDisposable
 
         Assert.True(validation.ExitCode == 0, validation.Output);
         Assert.StartsWith("validate: OK", validation.Output, StringComparison.Ordinal);
-        Assert.Contains("21 bot commands in 2 lists", validation.Output, StringComparison.Ordinal);
+        Assert.Contains("24 bot commands in 2 lists", validation.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,15 +123,15 @@ public sealed class ManifestPackageTests : IDisposable
         var package = await RepackAsync(files =>
         {
             var strings = JsonNode.Parse(files["sv.json"])!.AsObject();
-            strings.Remove("bots[0].commandLists[1].commands[10].title");
+            strings.Remove("bots[0].commandLists[1].commands[11].title");
             files["sv.json"] = Encoding.UTF8.GetBytes(strings.ToJsonString());
         });
 
         var validation = await RunNodeAsync("manifest/validate.mjs", package);
 
         Assert.True(validation.ExitCode == 1, validation.Output);
-        Assert.Contains("sv.json has 20 command titles; manifest.json has 21 commands", validation.Output, StringComparison.Ordinal);
-        Assert.Contains("sv.json lacks \"bots[0].commandLists[1].commands[10].title\" (manifest.json: \"units\")", validation.Output, StringComparison.Ordinal);
+        Assert.Contains("sv.json has 23 command titles; manifest.json has 24 commands", validation.Output, StringComparison.Ordinal);
+        Assert.Contains("sv.json lacks \"bots[0].commandLists[1].commands[11].title\" (manifest.json: \"units\")", validation.Output, StringComparison.Ordinal);
     }
 
     [Fact]

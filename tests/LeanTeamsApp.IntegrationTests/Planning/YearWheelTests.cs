@@ -199,6 +199,32 @@ public sealed class YearWheelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordCard_AfterTheAppointmentEnded_GoesToItsOwnerOnce()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var first = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
+            .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+            .MinBy(a => a.Plan.Start)!;
+        await ReachableAsync("tol.helse@fjordvik.kommune.no", _bot.HelseLeader);
+        var scheduler = _bot.App.Services.GetRequiredService<YearWheelScheduler>();
+        var outbox = _bot.App.Services.GetRequiredService<Outbox>();
+
+        _clock.SetUtcNow(first.Plan.End.AddMinutes(-1));
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        var beforeEnd = await outbox.GetAsync(_bot.TenantId, $"appointment-record|{first.Id}", default);
+        _clock.SetUtcNow(first.Plan.End.AddMinutes(5));
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        await _bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+
+        Assert.Null(beforeEnd);
+        Assert.NotNull(await outbox.GetAsync(_bot.TenantId, $"appointment-record|{first.Id}", default));
+        var cards = _bot.Connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(BotHost.Said).Where(s => s.Contains("review.record", StringComparison.Ordinal)).ToList();
+        Assert.Single(cards);
+        Assert.Contains($"\"appointmentId\":\"{first.Id}\"", cards[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task YearWheelCards_SummaryUpcomingAndReminder_AreValidForTheOfficialRenderer()
     {
         var cards = new Dictionary<string, string>();

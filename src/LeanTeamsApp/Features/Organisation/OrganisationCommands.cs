@@ -228,7 +228,7 @@ public sealed partial class OrganisationCommands(
         + " · " + (unit.Channel?.Name is { } channel ? $"#{channel}" : t.NoChannel);
 
     /// <summary>By id, then by exact name, then by a unique name that starts with or contains the text.</summary>
-    private static Unit? Find(IReadOnlyList<Unit> units, string text)
+    internal static Unit? Find(IReadOnlyList<Unit> units, string text)
     {
         var query = text.Trim();
         return units.FirstOrDefault(u => u.Id.Equals(query, StringComparison.OrdinalIgnoreCase))
@@ -239,7 +239,7 @@ public sealed partial class OrganisationCommands(
         static Unit? Single(IEnumerable<Unit> matches) => matches.Take(2).ToList() is [var only] ? only : null;
     }
 
-    private static List<string> Closest(IReadOnlyList<Unit> units, string text) => [.. units
+    internal static List<string> Closest(IReadOnlyList<Unit> units, string text) => [.. units
         .Select(u => (u.Name, Distance: CommandParser.Distance(text.ToLowerInvariant(), u.Name.ToLowerInvariant())))
         .Where(x => x.Distance <= Math.Max(3, x.Name.Length / 2) || x.Name.Contains(text, StringComparison.CurrentCultureIgnoreCase))
         .OrderBy(x => x.Distance)
