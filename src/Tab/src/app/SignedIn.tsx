@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { ActionPlanPage } from '../features/actionplan/ActionPlanPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -46,6 +46,7 @@ const useStyles = makeStyles({
   skip: {
     position: 'absolute',
     left: '-10000px',
+    color: tokens.colorBrandForegroundLink,
     ':focus': { left: tokens.spacingHorizontalS, top: tokens.spacingVerticalS, zIndex: 1, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
   },
 });
@@ -134,7 +135,7 @@ function Page({ route }: { route: Route }) {
         <>
           <PageHeading title={t.notFoundTitle}>{t.notFoundTitle}</PageHeading>
           <p>{t.notFoundText}</p>
-          <a href={href({ page: 'overview' })}>{t.backToOverview}</a>
+          <Link href={href({ page: 'overview' })}>{t.backToOverview}</Link>
         </>
       );
   }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ActionPlanRow } from '../../shared/api/types';
@@ -122,6 +122,7 @@ describe('Action plan', () => {
 
     await screen.findByText('Raden er slettet.');
     expect(screen.queryByRole('rowheader', { name: first.challenge })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Legg til rad' })));
     expect(service.calls.some((call) => call.method === 'DELETE' && call.url === '/api/tab/actionplan/r1')).toBe(true);
   });
 });

@@ -8,8 +8,9 @@ import {
   DialogTitle,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
 import { useMe } from '../../shared/api/MeContext';
 import { tabApi } from '../../shared/api/tabApi';
@@ -44,6 +45,9 @@ export function ActionPlanPage() {
   const [session, setSession] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const editable = me.canEditActionPlan;
+  // Fluent gives focus back to the button that opened a dialog when the button carries this attribute.
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const addButtonId = useId();
 
   const rows = plan.state === 'loaded' ? plan.data.rows : [];
   const start = (next: NonNullable<Editing>) => {
@@ -71,6 +75,8 @@ export function ActionPlanPage() {
   async function remove(row: ActionPlanRow) {
     await tabApi.deleteActionPlanRow(row.id);
     update({ rows: rows.filter((r) => r.id !== row.id) }, t.rowDeleted);
+    // The row's own buttons are gone; the add button is the nearest place to carry on from.
+    document.getElementById(addButtonId)?.focus();
   }
 
   return (
@@ -78,7 +84,7 @@ export function ActionPlanPage() {
       <PageHeading title={t.actionPlanTitle}>{t.actionPlanTitle}</PageHeading>
       <div className={styles.toolbar}>
         {editable ? (
-          <Button appearance="primary" onClick={() => start({ mode: 'add' })}>
+          <Button appearance="primary" id={addButtonId} onClick={() => start({ mode: 'add' })} {...restoreFocusTarget}>
             {t.addRow}
           </Button>
         ) : (
@@ -87,7 +93,15 @@ export function ActionPlanPage() {
       </div>
       <p role="status">{announcement}</p>
       <Loading value={plan} retry={reload}>
-        {(data) => <PlanTable rows={data.rows} editable={editable} onEdit={(row) => start({ mode: 'edit', row })} onDelete={(row) => start({ mode: 'delete', row })} />}
+        {(data) => (
+          <PlanTable
+            rows={data.rows}
+            editable={editable}
+            restoreFocusTarget={restoreFocusTarget}
+            onEdit={(row) => start({ mode: 'edit', row })}
+            onDelete={(row) => start({ mode: 'delete', row })}
+          />
+        )}
       </Loading>
       <RowDialog
         open={open && (editing?.mode === 'add' || editing?.mode === 'edit')}
@@ -109,11 +123,13 @@ export function ActionPlanPage() {
 function PlanTable({
   rows,
   editable,
+  restoreFocusTarget,
   onEdit,
   onDelete,
 }: {
   rows: ActionPlanRow[];
   editable: boolean;
+  restoreFocusTarget: ReturnType<typeof useRestoreFocusTarget>;
   onEdit: (row: ActionPlanRow) => void;
   onDelete: (row: ActionPlanRow) => void;
 }) {
@@ -124,7 +140,7 @@ function PlanTable({
   return (
     <div className={table.wrapper}>
       <table className={table.table}>
-        <caption className={table.caption}>{t.actionPlanTitle}</caption>
+        <caption className={table.hiddenCaption}>{t.actionPlanTitle}</caption>
         <thead>
           <tr>
             <th scope="col">{t.challengeColumn}</th>
@@ -146,10 +162,10 @@ function PlanTable({
               {editable && (
                 <td>
                   <div className={styles.actions}>
-                    <Button size="small" aria-label={t.editRow(row.challenge)} onClick={() => onEdit(row)}>
+                    <Button size="small" aria-label={t.editRow(row.challenge)} onClick={() => onEdit(row)} {...restoreFocusTarget}>
                       {t.actionsColumn}
                     </Button>
-                    <Button size="small" aria-label={t.deleteRow(row.challenge)} onClick={() => onDelete(row)}>
+                    <Button size="small" aria-label={t.deleteRow(row.challenge)} onClick={() => onDelete(row)} {...restoreFocusTarget}>
                       {t.delete}
                     </Button>
                   </div>

@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { MeetingStatus, OverviewUnit } from '../../shared/api/types';
 import { meetingStatuses } from '../../shared/api/types';
@@ -47,7 +47,7 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
     <>
       <div className={table.wrapper}>
         <table className={table.table}>
-          <caption className={table.caption}>{caption}</caption>
+          <caption className={table.hiddenCaption}>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t.heatMapUnitColumn}</th>
@@ -64,7 +64,7 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
             {units.map((unit) => (
               <tr key={unit.id}>
                 <th scope="row">
-                  <a href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</a>
+                  <Link href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</Link>
                 </th>
                 {weekNumbers.map((week, index) => {
                   const status = unit.statuses[index] ?? 'missing';

@@ -1,4 +1,4 @@
-import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Link, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useMe } from '../../shared/api/MeContext';
 import { tabApi } from '../../shared/api/tabApi';
@@ -60,7 +60,7 @@ function OverviewContent({ data }: { data: Overview }) {
           <ul>
             {needingHelp.map((unit) => (
               <li key={unit.id}>
-                <a href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</a>: {unit.helpNeeded}
+                <Link href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</Link>: {unit.helpNeeded}
               </li>
             ))}
           </ul>

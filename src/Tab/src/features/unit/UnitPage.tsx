@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { tabApi } from '../../shared/api/tabApi';
 import type { Goal, GoalStatus, UnitDetails } from '../../shared/api/types';
 import { useApi } from '../../shared/api/useApi';
@@ -48,7 +48,7 @@ function UnitContent({ unit }: { unit: UnitDetails }) {
   return (
     <>
       <p>
-        <a href={href({ page: 'overview' })}>{t.backToOverview}</a>
+        <Link href={href({ page: 'overview' })}>{t.backToOverview}</Link>
       </p>
       <PageHeading title={unit.name}>{unit.name}</PageHeading>
       <p className={styles.subtitle}>{t.unitSubtitle(unit.areaName, unit.leader)}</p>
@@ -75,7 +75,7 @@ function UnitContent({ unit }: { unit: UnitDetails }) {
         ) : (
           <div className={table.wrapper}>
             <table className={table.table}>
-              <caption className={table.caption}>{t.deviationsTitle}</caption>
+              <caption className={table.hiddenCaption}>{t.deviationsTitle}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.deviationColumn}</th>
@@ -103,7 +103,7 @@ function UnitContent({ unit }: { unit: UnitDetails }) {
         ) : (
           <div className={table.wrapper}>
             <table className={table.table}>
-              <caption className={table.caption}>{t.followUpsTitle}</caption>
+              <caption className={table.hiddenCaption}>{t.followUpsTitle}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.followUpColumn}</th>
@@ -142,7 +142,7 @@ function UnitContent({ unit }: { unit: UnitDetails }) {
         ) : (
           <div className={table.wrapper}>
             <table className={table.table}>
-              <caption className={table.caption}>{t.unitBenefitsTitle}</caption>
+              <caption className={table.hiddenCaption}>{t.unitBenefitsTitle}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.kindColumn}</th>

@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { tabApi } from '../../shared/api/tabApi';
 import type { YearWheel as YearWheelData } from '../../shared/api/types';
@@ -62,12 +62,12 @@ export function YearWheelPage() {
       </PageHeading>
       <div className={styles.years}>
         <Button onClick={() => setYear(year - 1)}>
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true">←{'\u00a0'}</span>
           {t.previousYear}
         </Button>
         <Button onClick={() => setYear(year + 1)}>
           {t.nextYear}
-          <span aria-hidden="true"> →</span>
+          <span aria-hidden="true">{'\u00a0'}→</span>
         </Button>
       </div>
       <Loading value={wheel} retry={retry}>
@@ -119,7 +119,7 @@ function WheelContent({ wheel }: { wheel: YearWheelData }) {
         ) : (
           <div className={table.wrapper}>
             <table className={table.table}>
-              <caption className={table.caption}>{t.wheelLabel(wheel.year)}</caption>
+              <caption className={table.hiddenCaption}>{t.wheelLabel(wheel.year)}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t.dateColumn}</th>
@@ -134,7 +134,7 @@ function WheelContent({ wheel }: { wheel: YearWheelData }) {
                   <tr key={item.id}>
                     <td>{item.when}</td>
                     <td>{typeLabel(item.type, t)}</td>
-                    <td>{item.appointment ? <a href={href({ page: 'unit', unitId: item.appointment.unitId })}>{item.what}</a> : item.what}</td>
+                    <td>{item.appointment ? <Link href={href({ page: 'unit', unitId: item.appointment.unitId })}>{item.what}</Link> : item.what}</td>
                     <td>{item.appointment?.owner ?? ''}</td>
                     <td>{item.appointment ? t.appointmentStatus[item.appointment.status] : ''}</td>
                   </tr>
@@ -157,7 +157,7 @@ function Details({ item }: { item: WheelItem }) {
       <dt>{t.typeColumn}</dt>
       <dd className={styles.dd}>{typeLabel(item.type, t)}</dd>
       <dt>{t.whatColumn}</dt>
-      <dd className={styles.dd}>{a ? <a href={href({ page: 'unit', unitId: a.unitId })}>{item.what}</a> : item.what}</dd>
+      <dd className={styles.dd}>{a ? <Link href={href({ page: 'unit', unitId: a.unitId })}>{item.what}</Link> : item.what}</dd>
       <dt>{t.dateColumn}</dt>
       <dd className={styles.dd}>{a ? `${fmt.dateTime(a.start)} – ${fmt.dateTime(a.end)}` : item.when}</dd>
       {a && (

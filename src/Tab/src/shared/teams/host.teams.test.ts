@@ -21,7 +21,7 @@ import { connectToHost } from './host';
 
 describe('host inside Teams', () => {
   it('connectToHost_InTeams_TakesThemeLocaleAndTokenFromTeamsAndIgnoresOverrides', async () => {
-    const host = await connectToHost({ search: '?theme=default&lang=en', hash: '' } as Location);
+    const host = await connectToHost({ location: { search: '?theme=default&lang=en', hash: '' }, hosted: true });
 
     expect(host.inTeams).toBe(true);
     expect(host.theme).toBe('dark');
@@ -31,7 +31,7 @@ describe('host inside Teams', () => {
   });
 
   it('connectToHost_TeamsThemeChanges_TellsTheApp', async () => {
-    const host = await connectToHost({ search: '', hash: '' } as Location);
+    const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     const seen: string[] = [];
     host.onThemeChange((theme) => seen.push(theme));
 

@@ -1,7 +1,7 @@
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { describe, expect, it } from 'vitest';
 import { fluentTheme, parseThemeName } from '../theme/theme';
-import { connectToHost, readOverrides } from './host';
+import { connectToHost, couldBeInTeams, readOverrides } from './host';
 
 describe('host outside Teams', () => {
   it('readOverrides_QueryString_GivesThemeAndLanguage', () => {
@@ -23,11 +23,22 @@ describe('host outside Teams', () => {
   });
 
   it('connectToHost_PlainBrowserTab_UsesTheOverrides', async () => {
-    const host = await connectToHost({ search: '?theme=contrast&lang=sv', hash: '#/overview' } as Location, 1000);
+    const host = await connectToHost({ location: { search: '?theme=contrast&lang=sv', hash: '#/overview' } });
 
     expect(host.inTeams).toBe(false);
     expect(host.theme).toBe('contrast');
     expect(host.locale).toBe('sv');
     expect(host.getToken).toBeUndefined();
+  });
+
+  it('connectToHost_FramedByAPageThatIsNotTeams_GivesUpAndUsesTheOverrides', async () => {
+    const host = await connectToHost({ location: { search: '?lang=en', hash: '' }, hosted: true, timeoutMs: 200 });
+
+    expect(host.inTeams).toBe(false);
+    expect(host.locale).toBe('en');
+  });
+
+  it('couldBeInTeams_TopLevelBrowserTab_IsNo', () => {
+    expect(couldBeInTeams(window)).toBe(false);
   });
 });

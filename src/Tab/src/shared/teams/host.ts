@@ -1,4 +1,3 @@
-import { app, authentication } from '@microsoft/teams-js';
 import { localeFromTag, parseLocale, type Locale } from '../i18n/locale';
 import { parseThemeName, type ThemeName } from '../theme/theme';
 
@@ -30,31 +29,51 @@ export function readOverrides(location: Pick<Location, 'search' | 'hash'>): Over
   return { theme: parseThemeName(pick('theme')), locale: parseLocale(pick('lang')) };
 }
 
+export interface ConnectOptions {
+  location?: Pick<Location, 'search' | 'hash'>;
+  timeoutMs?: number;
+  /** Whether the page could be hosted by Teams at all; see `couldBeInTeams`. */
+  hosted?: boolean;
+}
+
 /**
- * Teams answers `app.initialize()` at once; a plain browser tab makes it reject at once, but a page framed by
- * something else never gets an answer, hence the timeout.
+ * Teams shows a tab in an iframe (desktop, web) or in a webview with a native bridge (mobile). A page that is
+ * neither is a plain browser tab, and teams-js is not even loaded: on import it fetches a list of Teams origins
+ * from Microsoft's CDN, which outside Teams only fails and clutters the console.
  */
-export async function connectToHost(location: Location = window.location, timeoutMs = 4000): Promise<Host> {
-  try {
-    await withTimeout(app.initialize(), timeoutMs);
-    const context = await app.getContext();
-    app.notifySuccess();
-    return {
-      inTeams: true,
-      theme: parseThemeName(context.app.theme) ?? 'default',
-      locale: localeFromTag(context.app.locale),
-      onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(parseThemeName(theme) ?? 'default')),
-      getToken: () => authentication.getAuthToken(),
-    };
-  } catch {
-    const overrides = readOverrides(location);
-    return {
-      inTeams: false,
-      theme: overrides.theme ?? browserTheme(),
-      locale: overrides.locale ?? localeFromTag(navigator.language),
-      onThemeChange: () => {},
-    };
+export function couldBeInTeams(win: Window): boolean {
+  return win.parent !== win || Boolean(win.opener) || 'nativeInterface' in win;
+}
+
+/**
+ * Teams answers `app.initialize()` at once; a page framed by something else never gets an answer, hence the
+ * timeout.
+ */
+export async function connectToHost({ location = window.location, timeoutMs = 4000, hosted = couldBeInTeams(window) }: ConnectOptions = {}): Promise<Host> {
+  if (hosted) {
+    try {
+      const { app, authentication } = await import('@microsoft/teams-js');
+      await withTimeout(app.initialize(), timeoutMs);
+      const context = await app.getContext();
+      app.notifySuccess();
+      return {
+        inTeams: true,
+        theme: parseThemeName(context.app.theme) ?? 'default',
+        locale: localeFromTag(context.app.locale),
+        onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(parseThemeName(theme) ?? 'default')),
+        getToken: () => authentication.getAuthToken(),
+      };
+    } catch {
+      // Framed by something that is not Teams (or teams-js failed to load): carry on as a plain browser tab.
+    }
   }
+  const overrides = readOverrides(location);
+  return {
+    inTeams: false,
+    theme: overrides.theme ?? browserTheme(),
+    locale: overrides.locale ?? localeFromTag(navigator.language),
+    onThemeChange: () => {},
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

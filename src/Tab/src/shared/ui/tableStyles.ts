@@ -19,5 +19,14 @@ export const useTableStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     paddingBlock: tokens.spacingVerticalS,
   },
+  /** For a table whose heading already says what it is: screen readers still get the table's name. */
+  hiddenCaption: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+  },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
