@@ -30,6 +30,8 @@ const useStyles = makeStyles({
     ':focus-visible': { stroke: tokens.colorStrokeFocus2, strokeWidth: '4px' },
   },
   selected: { strokeWidth: '3px' },
+  // Drawn over every mark, so that the focused one stands out even in a cluster of reviews in the same week.
+  halo: { fill: 'none', stroke: tokens.colorStrokeFocus2, strokeWidth: '3px', pointerEvents: 'none' },
   cancelled: { fill: tokens.colorNeutralBackground1, strokeDasharray: '2 2' },
   semiAnnualReview: { fill: tokens.colorPaletteBlueForeground2 },
   gembaWalk: { fill: tokens.colorPaletteGreenForeground1 },
@@ -100,11 +102,14 @@ export function YearWheel({
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const [active, setActive] = useState(0);
+  const [focused, setFocused] = useState<number | null>(null);
   const marks = useRef<(SVGPathElement | null)[]>([]);
   const months = monthAngles(year);
   const monthNames = fmt.monthNames('short');
   const placed = place(items, year);
   const current = Math.min(active, Math.max(placed.length - 1, 0));
+  const focusedMark = focused === null ? undefined : placed[focused];
+  const haloAt = focusedMark && focusedMark.item.type !== 'blackout' ? point(focusedMark.angle, focusedMark.radius) : null;
 
   function focus(index: number) {
     const next = Math.min(Math.max(index, 0), placed.length - 1);
@@ -174,9 +179,12 @@ export function YearWheel({
               onSelect(item);
             }}
             onKeyDown={(event) => onKeyDown(event, index, item)}
+            onFocus={() => setFocused(index)}
+            onBlur={() => setFocused(null)}
           />
         );
       })}
+      {haloAt && <circle aria-hidden="true" className={styles.halo} cx={haloAt.x} cy={haloAt.y} r={12} />}
     </svg>
   );
 }
