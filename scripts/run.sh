@@ -59,6 +59,7 @@ for _ in $(seq 1 30); do
 done
 grep -q "Table service is successfully listening" .local/logs/azurite.log || { cat .local/logs/azurite.log >&2; echo "run: Azurite did not start" >&2; exit 1; }
 
+npm run build:tab  # the Teams tab (src/Tab), built into src/LeanTeamsApp/wwwroot/tab, which the service serves at /tab/
 dotnet build src/LeanTeamsApp --no-restore --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly
 export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString="$connection"

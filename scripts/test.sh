@@ -7,6 +7,8 @@ bash scripts/setup.sh || exit 1
 
 mkdir -p .local/logs
 log=.local/logs/test.log
+npm run build:tab || exit 1  # the Teams tab (src/Tab), type-checked and built into src/LeanTeamsApp/wwwroot/tab
+npm run test:tab || exit 1  # the tab's component tests (Vitest, jsdom)
 dotnet build LeanTeamsApp.sln --no-restore --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly || exit 1
 dotnet test LeanTeamsApp.sln --no-build --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

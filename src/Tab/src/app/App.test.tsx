@@ -1,0 +1,114 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Host } from '../shared/teams/host';
+import { coordinator, overview } from '../test/fixtures';
+import { fakeService, json, problem } from '../test/render';
+import { App } from './App';
+import { parseRoute } from '../shared/routing/routes';
+
+function browserHost(overrides: Partial<Host> = {}): Host {
+  return { inTeams: false, theme: 'default', locale: 'nb', onThemeChange: () => {}, ...overrides };
+}
+
+describe('App outside Teams', () => {
+  it('noSession_ShowsTheDevelopmentSignInAndSignsInWithTheChosenEmail', async () => {
+    const service = fakeService({
+      'POST /api/tab/dev-signin': json({ token: 'dev-token', name: 'Jonas Vik' }),
+      'GET /api/tab/me': json(coordinator),
+      'GET /api/tab/overview': json(overview),
+    });
+    render(<App host={browserHost()} />);
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Utviklerpålogging' })).toBeTruthy();
+    await userEvent.click(screen.getByLabelText(/E-postadresse/));
+    await userEvent.paste('lean.koordinator@fjordvik.kommune.no');
+    await userEvent.click(screen.getByRole('button', { name: 'Logg inn' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Oversikt' })).toBeTruthy();
+    expect(screen.getByText('Pålogget som Jonas Vik, Fjordvik kommune')).toBeTruthy();
+    const me = service.calls.find((call) => call.url === '/api/tab/me')!;
+    expect(me.headers.get('Authorization')).toBe('Bearer dev-token');
+    expect(JSON.parse(sessionStorage.getItem('leanteamsapp.devSignIn') ?? '{}')).toEqual({ token: 'dev-token', name: 'Jonas Vik' });
+  });
+
+  it('devSignInTurnedOff_SaysToOpenTheAppInTeams', async () => {
+    fakeService({ 'POST /api/tab/dev-signin': problem(404, { title: 'Not Found' }) });
+    render(<App host={browserHost({ locale: 'en' })} />);
+
+    await userEvent.type(screen.getByLabelText(/Email address/), 'someone@example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Open the app in Microsoft Teams.');
+  });
+
+  it('sessionExpires_GoesBackToSignInAndSaysWhy', async () => {
+    sessionStorage.setItem('leanteamsapp.devSignIn', JSON.stringify({ token: 'old', name: 'Jonas Vik' }));
+    fakeService({ 'GET /api/tab/me': problem(401, { title: 'Unauthorized' }) });
+    render(<App host={browserHost()} />);
+
+    expect(await screen.findByText('Økten er utløpt. Logg inn igjen.')).toBeTruthy();
+    expect(sessionStorage.getItem('leanteamsapp.devSignIn')).toBeNull();
+  });
+
+  it('themeAndLanguage_ComeFromTheHost', async () => {
+    sessionStorage.setItem('leanteamsapp.devSignIn', JSON.stringify({ token: 't', name: 'Jonas Vik' }));
+    fakeService({ 'GET /api/tab/me': json(coordinator), 'GET /api/tab/overview': json(overview) });
+    const { container } = render(<App host={browserHost({ theme: 'contrast', locale: 'sv' })} />);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' })).toBeTruthy();
+    expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('contrast');
+    expect(document.documentElement.lang).toBe('sv');
+  });
+
+  it('navigation_IsNamedAndMarksTheCurrentPage', async () => {
+    sessionStorage.setItem('leanteamsapp.devSignIn', JSON.stringify({ token: 't', name: 'Jonas Vik' }));
+    fakeService({ 'GET /api/tab/me': json(coordinator), 'GET /api/tab/overview': json(overview), 'GET /api/tab/actionplan': json({ rows: [] }) });
+    render(<App host={browserHost()} />);
+
+    const nav = await screen.findByRole('navigation', { name: 'Sider' });
+    expect(within(nav).getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current')).toBe('page');
+    await userEvent.click(within(nav).getByRole('link', { name: 'Handlingsplan' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Handlingsplan' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 })));
+    expect(within(nav).getByRole('link', { name: 'Handlingsplan' }).getAttribute('aria-current')).toBe('page');
+    expect(document.title).toBe('Handlingsplan – LeanTeamsApp');
+  });
+});
+
+describe('App in Teams', () => {
+  it('teamsHost_UsesItsTokenAndFollowsItsThemeChanges', async () => {
+    let changeTheme: (theme: 'default' | 'dark' | 'contrast') => void = () => {};
+    const service = fakeService({ 'GET /api/tab/me': json(coordinator), 'GET /api/tab/overview': json(overview) });
+    const { container } = render(
+      <App
+        host={{ inTeams: true, theme: 'default', locale: 'nb', getToken: () => Promise.resolve('sso'), onThemeChange: (handler) => (changeTheme = handler) }}
+      />,
+    );
+
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+    expect(service.calls[0]!.headers.get('Authorization')).toBe('Bearer sso');
+    expect(screen.queryByRole('button', { name: 'Logg ut' })).toBeNull();
+
+    changeTheme('dark');
+    await waitFor(() => expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('dark'));
+  });
+});
+
+describe('routes', () => {
+  it.each([
+    ['', { page: 'overview' }],
+    ['#/overview', { page: 'overview' }],
+    ['#/unit/byggesak', { page: 'unit', unitId: 'byggesak' }],
+    ['#/unit/hjemmetjenesten%20nord?theme=dark', { page: 'unit', unitId: 'hjemmetjenesten nord' }],
+    ['#/yearwheel?year=2027', { page: 'yearwheel' }],
+    ['#/actionplan', { page: 'actionplan' }],
+    ['#/reports', { page: 'reports' }],
+    ['#/unit', { page: 'notFound' }],
+    ['#/nowhere', { page: 'notFound' }],
+  ])('parseRoute_%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+});

@@ -1,0 +1,48 @@
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { onUnauthorized } from '../shared/api/apiFetch';
+import { DevSignInPage } from '../features/signin/DevSignInPage';
+import { I18nProvider } from '../shared/i18n/i18n';
+import type { Host } from '../shared/teams/host';
+import { fluentTheme } from '../shared/theme/theme';
+import { endDevSession, startSession, beginDevSession, type Auth } from './session';
+import { SignedIn } from './SignedIn';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+export function App({ host }: { host: Host }) {
+  const [theme, setTheme] = useState(host.theme);
+  const [auth, setAuth] = useState<Auth>(() => startSession(host));
+  const locale = host.locale;
+
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        // Inside Teams a 401 is a configuration problem that signing in again cannot fix; the page shows it.
+        if (!host.inTeams) setAuth(endDevSession(true));
+      }),
+    [host],
+  );
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)} className={useStyles().root} data-theme={theme}>
+      <I18nProvider locale={locale}>
+        {auth.state === 'signedOut' ? (
+          <DevSignInPage expired={auth.expired} onSignedIn={(session) => setAuth(beginDevSession(session))} />
+        ) : (
+          <SignedIn onSignOut={auth.dev ? () => setAuth(endDevSession(false)) : null} />
+        )}
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,142 @@
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef } from 'react';
+import { ActionPlanPage } from '../features/actionplan/ActionPlanPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { UnitPage } from '../features/unit/UnitPage';
+import { YearWheelPage } from '../features/yearwheel/YearWheelPage';
+import { MeContext } from '../shared/api/MeContext';
+import { tabApi } from '../shared/api/tabApi';
+import { useApi } from '../shared/api/useApi';
+import { useI18n } from '../shared/i18n/i18n';
+import { Loading } from '../shared/ui/Loading';
+import { PageHeading } from '../shared/ui/PageHeading';
+import { href, useRoute, type Route } from '../shared/routing/routes';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  nav: { flexGrow: 1 },
+  navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0 },
+  navLink: {
+    display: 'inline-block',
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+    textDecoration: 'none',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, textDecoration: 'underline' },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  current: {
+    fontWeight: tokens.fontWeightSemibold,
+    // The current page is marked by an underline as well as by colour.
+    borderBottom: `3px solid ${tokens.colorBrandStroke1}`,
+    borderBottomLeftRadius: 0,
+    borderBottomRightRadius: 0,
+  },
+  who: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, ':focus': { outline: 'none' } },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    color: tokens.colorBrandForegroundLink,
+    ':focus': { left: tokens.spacingHorizontalS, top: tokens.spacingVerticalS, zIndex: 1, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
+  },
+});
+
+export function SignedIn({ onSignOut }: { onSignOut: (() => void) | null }) {
+  const { t } = useI18n();
+  const [me, retry] = useApi(tabApi.me, 'me');
+  const styles = useStyles();
+  const main = useRef<HTMLElement>(null);
+  const route = useRoute();
+
+  const links: { route: Exclude<Route, { page: 'notFound' | 'unit' }>; label: string }[] = [
+    { route: { page: 'overview' }, label: t.navOverview },
+    { route: { page: 'yearwheel' }, label: t.navYearWheel },
+    { route: { page: 'actionplan' }, label: t.navActionPlan },
+    { route: { page: 'reports' }, label: t.navReports },
+  ];
+
+  return (
+    <>
+      <a
+        href="#main"
+        className={styles.skip}
+        onClick={(event) => {
+          // A real #main would be read as a route.
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t.skipToContent}
+      </a>
+      <header className={styles.header}>
+        <nav aria-label={t.navLabel} className={styles.nav}>
+          <ul className={styles.navList}>
+            {links.map((link) => {
+              const current = link.route.page === route.page || (route.page === 'unit' && link.route.page === 'overview');
+              return (
+                <li key={link.route.page}>
+                  <a
+                    href={href(link.route)}
+                    className={current ? `${styles.navLink} ${styles.current}` : styles.navLink}
+                    aria-current={link.route.page === route.page ? 'page' : undefined}
+                  >
+                    {link.label}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        {me.state === 'loaded' && <span className={styles.who}>{t.signedInAs(me.data.name, me.data.organisation)}</span>}
+        {onSignOut && (
+          <Button appearance="subtle" size="small" onClick={onSignOut}>
+            {t.signOut}
+          </Button>
+        )}
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className={styles.main}>
+        <Loading value={me} retry={retry}>
+          {(data) => (
+            <MeContext.Provider value={data}>
+              <Page route={route} />
+            </MeContext.Provider>
+          )}
+        </Loading>
+      </main>
+    </>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
+  switch (route.page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'unit':
+      return <UnitPage unitId={route.unitId} />;
+    case 'yearwheel':
+      return <YearWheelPage />;
+    case 'actionplan':
+      return <ActionPlanPage />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'notFound':
+      return (
+        <>
+          <PageHeading title={t.notFoundTitle}>{t.notFoundTitle}</PageHeading>
+          <p>{t.notFoundText}</p>
+          <Link href={href({ page: 'overview' })}>{t.backToOverview}</Link>
+        </>
+      );
+  }
+}

@@ -1,0 +1,104 @@
+import { Link, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import type { MeetingStatus, OverviewUnit } from '../../shared/api/types';
+import { meetingStatuses } from '../../shared/api/types';
+import { href } from '../../shared/routing/routes';
+import { isoWeekNumber } from '../../shared/i18n/format';
+import { useI18n } from '../../shared/i18n/i18n';
+import { VisuallyHidden } from '../../shared/ui/VisuallyHidden';
+import { useTableStyles } from '../../shared/ui/tableStyles';
+
+/** Each status has a symbol as well as a colour, so that the map reads without colour (WCAG 1.4.1). */
+export const statusSymbol: Record<MeetingStatus, string> = {
+  held: '✓',
+  notHeld: '✕',
+  missing: '?',
+  dayOff: '–',
+  upcoming: '…',
+};
+
+const useStyles = makeStyles({
+  cell: {
+    minWidth: '2rem',
+    textAlign: 'center',
+    fontWeight: tokens.fontWeightSemibold,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  held: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorNeutralForeground1 },
+  notHeld: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
+  missing: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
+  dayOff: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
+  upcoming: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground2, ...shorthands.borderStyle('dashed') },
+  week: { textAlign: 'center', fontVariantNumeric: 'tabular-nums' },
+  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, listStyle: 'none', padding: 0 },
+  swatch: { display: 'inline-block', minWidth: '1.5rem', marginInlineEnd: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
+});
+
+/** Rows are units, columns the weeks, oldest first; every cell says in words which week and what happened. */
+export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: OverviewUnit[]; caption: string }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const table = useTableStyles();
+  const weekNumbers = weeks.map(isoWeekNumber);
+  const legendId = useId();
+
+  if (units.length === 0) return <p>{t.noUnits}</p>;
+  return (
+    <>
+      <div className={table.wrapper}>
+        <table className={table.table}>
+          <caption className={table.hiddenCaption}>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.heatMapUnitColumn}</th>
+              {weekNumbers.map((week, index) => (
+                <th scope="col" key={weeks[index]} className={styles.week}>
+                  <VisuallyHidden>{t.week(week)}</VisuallyHidden>
+                  <span aria-hidden="true">{week}</span>
+                </th>
+              ))}
+              <th scope="col">{t.heatMapHeldColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((unit) => (
+              <tr key={unit.id}>
+                <th scope="row">
+                  <Link href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</Link>
+                </th>
+                {weekNumbers.map((week, index) => {
+                  const status = unit.statuses[index] ?? 'missing';
+                  const label = t.weekStatus(week, t.meetingStatus[status]);
+                  return (
+                    <td key={weeks[index]} className={mergeClasses(styles.cell, styles[status])} title={label} data-status={status}>
+                      <span aria-hidden="true">{statusSymbol[status]}</span>
+                      <VisuallyHidden>{label}</VisuallyHidden>
+                    </td>
+                  );
+                })}
+                <td className={table.number}>{heldSummary(unit.statuses, t.heatMapHeld)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p id={legendId}>{t.legend}:</p>
+      <ul aria-labelledby={legendId} className={styles.legend}>
+        {meetingStatuses.map((status) => (
+          <li key={status}>
+            <span aria-hidden="true" className={mergeClasses(styles.swatch, styles.cell, styles[status])}>
+              {statusSymbol[status]}
+            </span>
+            {t.meetingStatus[status]}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Weeks off and this week's meeting that has not ended yet are not counted against the unit. */
+function heldSummary(statuses: MeetingStatus[], format: (held: number, total: number) => string): string {
+  const counted = statuses.filter((status) => status === 'held' || status === 'notHeld' || status === 'missing');
+  return format(counted.filter((status) => status === 'held').length, counted.length);
+}

@@ -1,0 +1,119 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { coordinator, overview, unitLeader } from '../../test/fixtures';
+import { fakeService, json, renderPage } from '../../test/render';
+import { OverviewPage } from './OverviewPage';
+
+describe('Overview', () => {
+  it('heatMap_Fixture_HasOneRowPerUnitAndOneNamedColumnPerWeek', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />);
+
+    const table = await screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
+    const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
+    expect(headers[0]).toBe('Enhet');
+    expect(headers.slice(1, 13)).toEqual(Array.from({ length: 12 }, (_, i) => `Uke ${36 + i}${36 + i}`));
+    expect(within(table).getByRole('columnheader', { name: 'Uke 47' })).toBeTruthy();
+    expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Byggesak', 'Hjemmetjenesten nord']);
+  });
+
+  it('heatMap_EachStatus_SaysWeekAndStatusInWordsWithASymbol', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />);
+
+    const row = (await screen.findByRole('rowheader', { name: 'Byggesak' })).closest('tr')!;
+    const cells = within(row).getAllByRole('cell');
+    const expected: [string, string][] = [
+      ['Uke 36: holdt', '✓'],
+      ['Uke 38: ikke holdt', '✕'],
+      ['Uke 40: ikke rapportert', '?'],
+      ['Uke 42: fridag', '–'],
+      ['Uke 47: ikke ennå', '…'],
+    ];
+    for (const [label, symbol] of expected) {
+      const cell = within(row).getByRole('cell', { name: label });
+      expect(cell.querySelector('[aria-hidden="true"]')?.textContent).toBe(symbol);
+      expect(cell.getAttribute('title')).toBe(label);
+    }
+    expect(cells).toHaveLength(13);
+    // Weeks off and this week's meeting do not count: 8 of the 10 counted weeks were held.
+    expect(cells[12]!.textContent).toBe('8 av 10');
+  });
+
+  it('heatMap_Swedish_SaysVecka', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />, { locale: 'sv' });
+
+    expect(await screen.findByRole('cell', { name: 'Vecka 47: inte ännu' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Tavelmöten de senaste 12 veckorna' })).toBeTruthy();
+  });
+
+  it('unitName_LinksToTheUnitPage', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />);
+
+    const table = await screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
+    expect(within(table).getByRole('link', { name: 'Byggesak' }).getAttribute('href')).toBe('#/unit/byggesak');
+  });
+
+  it('unitsNeedingHelp_ListsOnlyThoseWhoAsked', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />);
+
+    const region = await screen.findByRole('region', { name: 'Enheter som trenger hjelp' });
+    const items = within(region).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual(['Byggesak: Hjelp med verdistrømanalyse']);
+    expect(within(region).getByRole('link', { name: 'Byggesak' }).getAttribute('href')).toBe('#/unit/byggesak');
+  });
+
+  it('areaFilter_ChoosingAnArea_AsksTheServiceForItAndShowsOnlyItsUnits', async () => {
+    const onlyHelse = { ...overview, units: overview.units.filter((unit) => unit.areaId === 'helse-og-omsorg') };
+    const service = fakeService({
+      'GET /api/tab/overview': json(overview),
+      'GET /api/tab/overview?area=helse-og-omsorg': json(onlyHelse),
+    });
+    renderPage(<OverviewPage />);
+    await screen.findByRole('rowheader', { name: 'Byggesak' });
+
+    await userEvent.selectOptions(screen.getByLabelText('Tjenesteområde'), 'Helse og omsorg');
+
+    expect(await screen.findByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toBeTruthy();
+    expect(screen.queryByRole('rowheader', { name: 'Byggesak' })).toBeNull();
+    expect(service.calls.map((call) => call.url)).toEqual(['/api/tab/overview', '/api/tab/overview?area=helse-og-omsorg']);
+    expect(screen.getByRole('combobox', { name: 'Tjenesteområde' })).toHaveProperty('value', 'helse-og-omsorg');
+  });
+
+  it('areaFilter_OneArea_IsNotOffered', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />, { me: unitLeader });
+
+    await screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
+    expect(screen.queryByLabelText('Tjenesteområde')).toBeNull();
+    expect(coordinator.areas).toHaveLength(2);
+  });
+
+  it('benefitsChart_HasAFigurePerKindAndATableWithTheSameNumbers', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />);
+
+    const figure = await screen.findByRole('figure', { name: 'Tid spart (timer): 9,5' });
+    expect(figure.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    const monthly = within(figure).getByRole('table', { name: 'Realisert per måned, Tid spart (timer)' });
+    expect(within(monthly).getByRole('rowheader', { name: 'november' }).closest('tr')?.textContent).toBe('november5,5');
+    expect(within(monthly).getByRole('rowheader', { name: 'oktober' }).closest('tr')?.textContent).toBe('oktober4');
+    expect(within(figure).getAllByText('5,5').length).toBeGreaterThan(0);
+    expect(screen.getByRole('figure', { name: 'Gjennomløpstid (dager): 12' })).toBeTruthy();
+
+    const totals = screen.getByRole('table', { name: 'Sum hittil i år' });
+    expect(within(totals).getByRole('rowheader', { name: 'Tid spart' }).closest('tr')?.textContent).toBe('Tid spart9,5 timer');
+  });
+
+  it('overview_ServiceFails_ShowsTheProblemAndOffersToTryAgain', async () => {
+    fakeService({});
+    renderPage(<OverviewPage />);
+
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Prøv igjen' })).toBeTruthy();
+  });
+});

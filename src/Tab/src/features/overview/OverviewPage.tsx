@@ -1,0 +1,79 @@
+import { Field, Link, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useMe } from '../../shared/api/MeContext';
+import { tabApi } from '../../shared/api/tabApi';
+import type { Overview } from '../../shared/api/types';
+import { useApi } from '../../shared/api/useApi';
+import { useI18n } from '../../shared/i18n/i18n';
+import { href } from '../../shared/routing/routes';
+import { Loading } from '../../shared/ui/Loading';
+import { PageHeading } from '../../shared/ui/PageHeading';
+import { Section } from '../../shared/ui/Section';
+import { BenefitsChart } from './BenefitsChart';
+import { HeatMap } from './HeatMap';
+
+const useStyles = makeStyles({
+  filter: { maxWidth: '20rem', marginBottom: tokens.spacingVerticalM },
+});
+
+export function OverviewPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const styles = useStyles();
+  const [area, setArea] = useState('');
+  const [overview, retry] = useApi(() => tabApi.overview(area || undefined), `overview:${area}`);
+
+  return (
+    <>
+      <PageHeading title={t.overviewTitle}>{t.overviewTitle}</PageHeading>
+      {me.areas.length > 1 && (
+        <Field label={t.areaFilter} className={styles.filter}>
+          <Select value={area} onChange={(_, data) => setArea(data.value)}>
+            <option value="">{t.allAreas}</option>
+            {me.areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Loading value={overview} retry={retry}>
+        {(data) => <OverviewContent data={filterByArea(data, area)} />}
+      </Loading>
+    </>
+  );
+}
+
+function OverviewContent({ data }: { data: Overview }) {
+  const { t } = useI18n();
+  const needingHelp = data.units.filter((unit) => unit.helpNeeded);
+  return (
+    <>
+      <Section title={t.heatMapTitle}>
+        <HeatMap weeks={data.weeks} units={data.units} caption={t.heatMapTitle} />
+      </Section>
+      <Section title={t.helpTitle}>
+        {needingHelp.length === 0 ? (
+          <p>{t.noHelpNeeded}</p>
+        ) : (
+          <ul>
+            {needingHelp.map((unit) => (
+              <li key={unit.id}>
+                <Link href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</Link>: {unit.helpNeeded}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={t.benefitsTitle}>
+        <BenefitsChart byMonth={data.benefitsByMonth} totals={data.benefitsThisYear} />
+      </Section>
+    </>
+  );
+}
+
+/** The service filters by `?area=`; the tab filters too rather than trust that every answer was filtered. */
+function filterByArea(data: Overview, area: string): Overview {
+  return area ? { ...data, units: data.units.filter((unit) => unit.areaId === area) } : data;
+}

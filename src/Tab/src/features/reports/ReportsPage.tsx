@@ -1,0 +1,101 @@
+import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { ApiError } from '../../shared/api/ApiError';
+import { reportPeriod, tabApi } from '../../shared/api/tabApi';
+import type { ReportFormat } from '../../shared/api/types';
+import { asApiError } from '../../shared/api/useApi';
+import { useI18n } from '../../shared/i18n/i18n';
+import { ErrorMessage } from '../../shared/ui/Loading';
+import { PageHeading } from '../../shared/ui/PageHeading';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', marginBlock: tokens.spacingVerticalL },
+  field: { minWidth: '10rem' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+type Quarter = 1 | 2 | 3 | 4;
+
+/** The quarter that has just ended is the one people report on. */
+export function defaultPeriod(today: Date): { year: number; quarter: Quarter } {
+  const current = Math.floor(today.getMonth() / 3) + 1;
+  return current === 1 ? { year: today.getFullYear() - 1, quarter: 4 } : { year: today.getFullYear(), quarter: (current - 1) as Quarter };
+}
+
+export function ReportsPage({ today = new Date() }: { today?: Date }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const initial = defaultPeriod(today);
+  const [year, setYear] = useState(initial.year);
+  const [quarter, setQuarter] = useState<Quarter | null>(initial.quarter);
+  const [busy, setBusy] = useState<ReportFormat | null>(null);
+  const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const years = Array.from({ length: 4 }, (_, i) => today.getFullYear() - i);
+
+  async function download(format: ReportFormat) {
+    setBusy(format);
+    setFailure(null);
+    setStatus(t.downloading);
+    try {
+      const file = await tabApi.report(reportPeriod(year, quarter), format);
+      save(file.blob, file.fileName);
+      setStatus(t.downloaded(file.fileName));
+    } catch (error) {
+      setStatus('');
+      setFailure(asApiError(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={t.reportsTitle}>{t.reportsTitle}</PageHeading>
+      <p>{t.reportsIntro}</p>
+      <div className={styles.form}>
+        <Field label={t.reportYear} className={styles.field}>
+          <Select value={String(year)} onChange={(_, data) => setYear(Number(data.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.reportPeriod} className={styles.field}>
+          <Select value={quarter === null ? 'year' : String(quarter)} onChange={(_, data) => setQuarter(data.value === 'year' ? null : (Number(data.value) as Quarter))}>
+            {([1, 2, 3, 4] as const).map((q) => (
+              <option key={q} value={q}>
+                {t.quarter(q)}
+              </option>
+            ))}
+            <option value="year">{t.wholeYear}</option>
+          </Select>
+        </Field>
+        <div className={styles.buttons}>
+          <Button appearance="primary" disabled={busy !== null} onClick={() => download('csv')}>
+            {t.downloadCsv}
+          </Button>
+          <Button disabled={busy !== null} onClick={() => download('xlsx')}>
+            {t.downloadXlsx}
+          </Button>
+        </div>
+      </div>
+      <p role="status">{status}</p>
+      {failure && <ErrorMessage error={failure} />}
+    </>
+  );
+}
+
+/** A plain link cannot carry the bearer token, so the file is fetched and handed to the browser as a blob. */
+function save(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,72 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { byggesak } from '../../test/fixtures';
+import { fakeService, json, problem, renderPage } from '../../test/render';
+import { UnitPage } from './UnitPage';
+
+describe('Unit', () => {
+  it('kanban_HasAColumnPerStageWithItsImprovements', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    renderPage(<UnitPage unitId="byggesak" />);
+
+    await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
+    const board = screen.getByRole('region', { name: 'Forbedringer' });
+    const columns = within(board).getAllByRole('region');
+    expect(columns.map((column) => within(column).getByRole('heading', { level: 3 }).textContent)).toEqual([
+      'Foreslått (2)',
+      'Pågår (1)',
+      'Ferdig (0)',
+      'Gevinst realisert (1)',
+      'Avvist (0)',
+    ]);
+    const suggested = within(board).getByRole('region', { name: 'Foreslått (2)' });
+    expect(within(suggested).getAllByRole('listitem').map((item) => item.firstChild?.textContent)).toEqual([
+      'Sjekkliste for komplett søknad',
+      'Felles innboks',
+    ]);
+    expect(within(within(board).getByRole('region', { name: 'Pågår (1)' })).getByText('Ansvarlig: Geir Bakke')).toBeTruthy();
+    expect(within(within(board).getByRole('region', { name: 'Avvist (0)' })).getByText('Ingen')).toBeTruthy();
+  });
+
+  it('goals_ShowStatusInWordsAndTheTraceToTheOverallGoal', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    renderPage(<UnitPage unitId="byggesak" />);
+
+    const goals = await screen.findByRole('region', { name: 'Mål' });
+    const [first, second] = within(goals).getAllByRole('listitem');
+    expect(first!.textContent).toContain('Status: grønn');
+    const trace = [...first!.querySelectorAll('[aria-hidden="true"]')].map((arrow) => arrow.parentElement?.textContent);
+    expect(trace.join('').replace(/, /g, '')).toBe('→ Effektiv saksbehandling → Brukeren i sentrum');
+    expect(first!.textContent).toContain('Bidrar til: ');
+    expect(second!.textContent).toContain('Status: ingen status');
+  });
+
+  it('followUps_OverdueIsSaidInWords', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    renderPage(<UnitPage unitId="byggesak" />);
+
+    const table = await screen.findByRole('table', { name: 'Oppfølgingsområder' });
+    const overdue = within(table).getByRole('cell', { name: 'Oppdatere prosessbeskrivelsen' }).closest('tr')!;
+    const onTime = within(table).getByRole('cell', { name: 'Måle ventetid i skranken' }).closest('tr')!;
+    expect(overdue.textContent).toContain('åpen, ⚠ forfalt');
+    expect(onTime.textContent).not.toContain('forfalt');
+    expect(overdue.textContent).toContain('15. okt. 2026');
+  });
+
+  it('deviationsAndBenefits_AreTablesWithTheAffectedUnits', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    renderPage(<UnitPage unitId="byggesak" />);
+
+    const deviations = await screen.findByRole('table', { name: 'Avvik' });
+    expect(within(deviations).getByRole('cell', { name: 'Tavlemøtet startet 10 minutter for sent' })).toBeTruthy();
+    const benefits = screen.getByRole('table', { name: 'Gevinster' });
+    expect(within(benefits).getAllByRole('row')[1]!.textContent).toBe('Tid spart3,5 timerrealisert18. nov. 2026Servicetorget');
+  });
+
+  it('unit_NotVisibleToTheCaller_ShowsNotFound', async () => {
+    fakeService({ 'GET /api/tab/units/annen': problem(404, { title: 'Not Found' }) });
+    renderPage(<UnitPage unitId="annen" />);
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Fant ikke siden');
+  });
+});

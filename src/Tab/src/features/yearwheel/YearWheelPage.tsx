@@ -1,0 +1,173 @@
+import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
+import { tabApi } from '../../shared/api/tabApi';
+import type { YearWheel as YearWheelData } from '../../shared/api/types';
+import { useApi } from '../../shared/api/useApi';
+import { useI18n } from '../../shared/i18n/i18n';
+import { href } from '../../shared/routing/routes';
+import { Loading } from '../../shared/ui/Loading';
+import { PageHeading } from '../../shared/ui/PageHeading';
+import { Section } from '../../shared/ui/Section';
+import { useTableStyles } from '../../shared/ui/tableStyles';
+import { typeLabel, wheelItems, type WheelItem, type WheelItemType } from './items';
+import { markShape, YearWheel } from './YearWheel';
+
+const useStyles = makeStyles({
+  years: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  layout: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL, alignItems: 'flex-start' },
+  wheel: { flex: '1 1 22rem', maxWidth: '34rem' },
+  side: { flex: '1 1 16rem' },
+  legend: { listStyle: 'none', padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  legendIcon: { width: '20px', height: '20px', verticalAlign: 'middle', marginInlineEnd: tokens.spacingHorizontalS },
+  legendShape: { stroke: tokens.colorNeutralForeground1, strokeWidth: '1.5px' },
+  details: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalL,
+  },
+  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  dd: { margin: 0 },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+const legendTypes: WheelItemType[] = ['semiAnnualReview', 'gembaWalk', 'fishboneAnalysis', 'deadline', 'holiday', 'blackout'];
+const legendColours: Record<WheelItemType, string> = {
+  semiAnnualReview: tokens.colorPaletteBlueForeground2,
+  gembaWalk: tokens.colorPaletteGreenForeground1,
+  fishboneAnalysis: tokens.colorPaletteBerryForeground1,
+  deadline: tokens.colorPaletteRedForeground1,
+  holiday: tokens.colorPaletteMarigoldForeground1,
+  blackout: tokens.colorPaletteMarigoldBackground2,
+};
+
+/** `#/yearwheel?year=2027` opens that year; otherwise this year. */
+function initialYear(): number {
+  const hash = window.location.hash;
+  const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
+  const year = Number(new URLSearchParams(query).get('year'));
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : new Date().getFullYear();
+}
+
+export function YearWheelPage() {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [year, setYear] = useState(initialYear);
+  const [wheel, retry] = useApi(() => tabApi.yearWheel(year), `yearwheel:${year}`);
+
+  return (
+    <>
+      <PageHeading title={t.yearWheelTitle}>
+        {t.yearWheelTitle} {year}
+      </PageHeading>
+      <div className={styles.years}>
+        <Button onClick={() => setYear(year - 1)}>
+          <span aria-hidden="true">←{'\u00a0'}</span>
+          {t.previousYear}
+        </Button>
+        <Button onClick={() => setYear(year + 1)}>
+          {t.nextYear}
+          <span aria-hidden="true">{'\u00a0'}→</span>
+        </Button>
+      </div>
+      <Loading value={wheel} retry={retry}>
+        {(data) => <WheelContent key={data.year} wheel={data} />}
+      </Loading>
+    </>
+  );
+}
+
+function WheelContent({ wheel }: { wheel: YearWheelData }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const styles = useStyles();
+  const table = useTableStyles();
+  const items = useMemo(() => wheelItems(wheel, i18n), [wheel, i18n]);
+  const [selected, setSelected] = useState<WheelItem | null>(null);
+  const hintId = useId();
+
+  return (
+    <>
+      <div className={styles.layout}>
+        <div className={styles.wheel}>
+          <p id={hintId} className={styles.hint}>
+            {t.wheelHint}
+          </p>
+          <YearWheel year={wheel.year} items={items} selectedId={selected?.id ?? null} onSelect={setSelected} describedBy={hintId} />
+        </div>
+        <div className={styles.side}>
+          <p>{t.legend}:</p>
+          <ul className={styles.legend}>
+            {legendTypes.map((type) => (
+              <li key={type}>
+                <svg viewBox="0 0 20 20" className={styles.legendIcon} aria-hidden="true" focusable="false">
+                  <path d={type === 'blackout' ? 'M2 5h16v10h-16Z' : markShape(type, 10, 10)} fill={legendColours[type]} className={styles.legendShape} />
+                </svg>
+                {typeLabel(type, t)}
+              </li>
+            ))}
+          </ul>
+          <section className={styles.details} aria-labelledby={`${hintId}-details`} aria-live="polite">
+            <h2 id={`${hintId}-details`}>{t.detailsTitle}</h2>
+            {selected ? <Details item={selected} /> : <p>{t.noSelection}</p>}
+          </section>
+        </div>
+      </div>
+      <Section title={t.listTitle}>
+        {items.length === 0 ? (
+          <p>{t.noEvents}</p>
+        ) : (
+          <div className={table.wrapper}>
+            <table className={table.table}>
+              <caption className={table.hiddenCaption}>{t.wheelLabel(wheel.year)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.dateColumn}</th>
+                  <th scope="col">{t.typeColumn}</th>
+                  <th scope="col">{t.whatColumn}</th>
+                  <th scope="col">{t.ownerColumn}</th>
+                  <th scope="col">{t.statusColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{item.when}</td>
+                    <td>{typeLabel(item.type, t)}</td>
+                    <td>{item.appointment ? <Link href={href({ page: 'unit', unitId: item.appointment.unitId })}>{item.what}</Link> : item.what}</td>
+                    <td>{item.appointment?.owner ?? ''}</td>
+                    <td>{item.appointment ? t.appointmentStatus[item.appointment.status] : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function Details({ item }: { item: WheelItem }) {
+  const { t, fmt } = useI18n();
+  const styles = useStyles();
+  const a = item.appointment;
+  return (
+    <dl className={styles.dl}>
+      <dt>{t.typeColumn}</dt>
+      <dd className={styles.dd}>{typeLabel(item.type, t)}</dd>
+      <dt>{t.whatColumn}</dt>
+      <dd className={styles.dd}>{a ? <Link href={href({ page: 'unit', unitId: a.unitId })}>{item.what}</Link> : item.what}</dd>
+      <dt>{t.dateColumn}</dt>
+      <dd className={styles.dd}>{a ? `${fmt.dateTime(a.start)} – ${fmt.dateTime(a.end)}` : item.when}</dd>
+      {a && (
+        <>
+          <dt>{t.ownerColumn}</dt>
+          <dd className={styles.dd}>{a.owner}</dd>
+          <dt>{t.statusColumn}</dt>
+          <dd className={styles.dd}>{t.appointmentStatus[a.status]}</dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,58 @@
+/** An RFC 9457 problem (`application/problem+json`), or a failure shaped like one. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  /** Validation messages per field, keyed by the field's camelCase name (`challenge`, `deadline`). */
+  readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+
+  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string[]> = {}) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
+  }
+
+  /** 412: someone else changed the resource since it was read. */
+  get isConflict(): boolean {
+    return this.status === 412;
+  }
+
+  fieldError(field: string): string | undefined {
+    return this.fieldErrors[field]?.join(' ');
+  }
+
+  static fromProblem(status: number, problem: ProblemDetails): ApiError {
+    return new ApiError(
+      problem.status ?? status,
+      problem.title ?? `HTTP ${status}`,
+      problem.detail,
+      normaliseFieldErrors(problem.errors),
+    );
+  }
+}
+
+// ASP.NET names a field after the property (`Challenge`) or its JSON path (`$.challenge`, `row.challenge`);
+// the tab's form knows it as `challenge`.
+function normaliseFieldErrors(errors: ProblemDetails['errors']): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  if (!errors || typeof errors !== 'object') return result;
+  for (const [key, messages] of Object.entries(errors)) {
+    const last = key.split('.').pop() ?? key;
+    const name = last.replace(/^\$/, '').replace(/\[\d+\]$/, '');
+    const field = name.charAt(0).toLowerCase() + name.slice(1);
+    const list = Array.isArray(messages) ? messages.filter((m): m is string => typeof m === 'string') : [];
+    result[field] = [...(result[field] ?? []), ...list];
+  }
+  return result;
+}

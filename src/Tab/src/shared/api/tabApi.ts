@@ -1,0 +1,29 @@
+import { apiDownload, apiFetch } from './apiFetch';
+import type { ActionPlan, ActionPlanRow, ActionPlanRowInput, DevSignIn, Me, Overview, ReportFormat, UnitDetails, YearWheel } from './types';
+
+// One function per route of docs/tab-api.md.
+const base = '/api/tab';
+
+export const tabApi = {
+  devSignIn: (email: string) => apiFetch<DevSignIn>(`${base}/dev-signin`, { method: 'POST', json: { email }, anonymous: true }),
+  me: () => apiFetch<Me>(`${base}/me`),
+  overview: (areaId?: string) =>
+    apiFetch<Overview>(areaId ? `${base}/overview?area=${encodeURIComponent(areaId)}` : `${base}/overview`),
+  unit: (unitId: string) => apiFetch<UnitDetails>(`${base}/units/${encodeURIComponent(unitId)}`),
+  yearWheel: (year: number) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`),
+  actionPlan: () => apiFetch<ActionPlan>(`${base}/actionplan`),
+  addActionPlanRow: (row: ActionPlanRowInput) => apiFetch<ActionPlanRow>(`${base}/actionplan`, { method: 'POST', json: row }),
+  updateActionPlanRow: (row: ActionPlanRow) =>
+    apiFetch<ActionPlanRow>(`${base}/actionplan/${encodeURIComponent(row.id)}`, { method: 'PUT', json: row }),
+  deleteActionPlanRow: (id: string) => apiFetch<void>(`${base}/actionplan/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  report: (period: string, format: ReportFormat) => apiDownload(reportPath(period, format)),
+};
+
+/** `2026-Q3` or `2026`: a quarter of a year, or the year. */
+export function reportPeriod(year: number, quarter: 1 | 2 | 3 | 4 | null): string {
+  return quarter === null ? String(year) : `${year}-Q${quarter}`;
+}
+
+export function reportPath(period: string, format: ReportFormat): string {
+  return `${base}/reports/${period}.${format}`;
+}

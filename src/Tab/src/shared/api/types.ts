@@ -1,0 +1,175 @@
+// Shapes of docs/tab-api.md, the one contract between the tab and the service.
+
+export type Role = 'coordinator' | 'consultant' | 'serviceAreaLeader' | 'unitLeader' | 'unitCoordinator' | 'member';
+
+export interface AreaRef {
+  id: string;
+  name: string;
+}
+
+export interface Me {
+  tenantId: string;
+  organisation: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  canEditActionPlan: boolean;
+  areas: AreaRef[];
+}
+
+export interface DevSignIn {
+  token: string;
+  name: string;
+}
+
+export type MeetingStatus = 'held' | 'notHeld' | 'missing' | 'dayOff' | 'upcoming';
+export const meetingStatuses: readonly MeetingStatus[] = ['held', 'notHeld', 'missing', 'dayOff', 'upcoming'];
+
+export type BenefitKind = 'timeSaved' | 'money' | 'quality' | 'leadTime' | 'capacityFreed' | 'userSatisfaction';
+
+export interface BenefitAmount {
+  /** A `BenefitKind`, or a kind this tab does not know yet (shown as is). */
+  kind: BenefitKind | (string & {});
+  measure: string;
+  amount: number;
+}
+
+export interface MonthlyBenefit extends BenefitAmount {
+  /** `2026-11` */
+  month: string;
+}
+
+export interface OverviewUnit {
+  id: string;
+  name: string;
+  areaId: string;
+  /** One per entry of `Overview.weeks`, oldest first. */
+  statuses: MeetingStatus[];
+  helpNeeded: string | null;
+}
+
+export interface Overview {
+  /** ISO weeks, `2026-W47`, oldest first. */
+  weeks: string[];
+  units: OverviewUnit[];
+  benefitsThisYear: BenefitAmount[];
+  benefitsByMonth: MonthlyBenefit[];
+}
+
+export type GoalStatus = 'green' | 'yellow' | 'red';
+export type Stage = 'suggested' | 'inProgress' | 'done' | 'benefitRealised' | 'rejected';
+export const stages: readonly Stage[] = ['suggested', 'inProgress', 'done', 'benefitRealised', 'rejected'];
+export type OpenClosed = 'open' | 'closed';
+
+export interface Goal {
+  name: string;
+  status: GoalStatus | null;
+  /** The goal's parents up to the overall goal, nearest first. */
+  traces: string[];
+}
+
+export interface Improvement {
+  id: string;
+  title: string;
+  stage: Stage;
+  owner: string;
+  createdAt: string;
+}
+
+export interface Deviation {
+  id: string;
+  text: string;
+  reportedOn: string;
+  status: OpenClosed;
+}
+
+export interface FollowUp {
+  id: string;
+  text: string;
+  owner: string;
+  deadline: string;
+  status: OpenClosed;
+  overdue: boolean;
+}
+
+export type BenefitStage = 'identified' | 'planned' | 'realised' | 'reinvested';
+
+export interface UnitBenefit extends BenefitAmount {
+  stage: BenefitStage | (string & {});
+  realisedOn: string | null;
+  affects: string[];
+}
+
+export interface UnitDetails {
+  id: string;
+  name: string;
+  areaId: string;
+  areaName: string;
+  leader: string;
+  goals: Goal[];
+  improvements: Improvement[];
+  deviations: Deviation[];
+  followUps: FollowUp[];
+  benefits: UnitBenefit[];
+}
+
+export type AppointmentKind = 'semiAnnualReview' | 'gembaWalk' | 'fishboneAnalysis';
+export type AppointmentStatus = 'planned' | 'done' | 'cancelled';
+
+export interface Appointment {
+  id: string;
+  kind: AppointmentKind;
+  unitId: string;
+  unitName: string;
+  start: string;
+  end: string;
+  owner: string;
+  status: AppointmentStatus;
+}
+
+export interface Holiday {
+  date: string;
+  name: string;
+  country: string;
+}
+
+export interface Blackout {
+  from: string;
+  to: string;
+  name: string;
+}
+
+export interface Deadline {
+  date: string;
+  name: string;
+}
+
+export interface YearWheel {
+  year: number;
+  appointments: Appointment[];
+  holidays: Holiday[];
+  blackouts: Blackout[];
+  deadlines: Deadline[];
+}
+
+export type ActionStatus = 'notStarted' | 'inProgress' | 'done';
+export const actionStatuses: readonly ActionStatus[] = ['notStarted', 'inProgress', 'done'];
+
+export interface ActionPlanRowInput {
+  challenge: string;
+  measures: string;
+  responsible: string;
+  deadline: string;
+  status: ActionStatus;
+}
+
+export interface ActionPlanRow extends ActionPlanRowInput {
+  id: string;
+  etag: string;
+}
+
+export interface ActionPlan {
+  rows: ActionPlanRow[];
+}
+
+export type ReportFormat = 'csv' | 'xlsx';

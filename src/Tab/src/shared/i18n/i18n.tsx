@@ -1,0 +1,32 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { en } from './en';
+import { createFormatters, type Formatters } from './format';
+import type { Locale } from './locale';
+import { nb, type Messages } from './nb';
+import { sv } from './sv';
+
+export const dictionaries: Record<Locale, Messages> = { nb, sv, en };
+
+export interface I18n {
+  locale: Locale;
+  t: Messages;
+  fmt: Formatters;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo<I18n>(() => ({ locale, t: dictionaries[locale], fmt: createFormatters(locale) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n needs an I18nProvider above it');
+  return value;
+}
+
+/** A label for a key the service may extend (a benefit kind or measure this build does not know yet). */
+export function labelOf(table: Record<string, string>, key: string): string {
+  return table[key] ?? table[key.toLowerCase()] ?? key;
+}

@@ -1,0 +1,99 @@
+import { localeFromTag, parseLocale, type Locale } from '../i18n/locale';
+import { parseThemeName, type ThemeName } from '../theme/theme';
+
+/** Where the tab runs: inside Teams (theme, locale and token from Teams) or in a plain browser. */
+export interface Host {
+  inTeams: boolean;
+  theme: ThemeName;
+  locale: Locale;
+  /** Calls back when the user switches the Teams theme; a plain browser never does. */
+  onThemeChange(handler: (theme: ThemeName) => void): void;
+  /** The Teams SSO token; absent outside Teams, where the development sign-in provides one. */
+  getToken?: () => Promise<string>;
+}
+
+export interface Overrides {
+  theme: ThemeName | null;
+  locale: Locale | null;
+}
+
+/**
+ * `?theme=dark|contrast|default` and `?lang=nb|sv|en`, read from the query string or from the hash's own query
+ * (`#/overview?theme=dark`), so that tests and people outside Teams can see every theme and language.
+ */
+export function readOverrides(location: Pick<Location, 'search' | 'hash'>): Overrides {
+  const params = new URLSearchParams(location.search);
+  const hashQuery = location.hash.indexOf('?');
+  const hashParams = new URLSearchParams(hashQuery >= 0 ? location.hash.slice(hashQuery + 1) : '');
+  const pick = (name: string) => hashParams.get(name) ?? params.get(name);
+  return { theme: parseThemeName(pick('theme')), locale: parseLocale(pick('lang')) };
+}
+
+export interface ConnectOptions {
+  location?: Pick<Location, 'search' | 'hash'>;
+  timeoutMs?: number;
+  /** Whether the page could be hosted by Teams at all; see `couldBeInTeams`. */
+  hosted?: boolean;
+}
+
+/**
+ * Teams shows a tab in an iframe (desktop, web) or in a webview with a native bridge (mobile). A page that is
+ * neither is a plain browser tab, and teams-js is not even loaded: on import it fetches a list of Teams origins
+ * from Microsoft's CDN, which outside Teams only fails and clutters the console.
+ */
+export function couldBeInTeams(win: Window): boolean {
+  return win.parent !== win || Boolean(win.opener) || 'nativeInterface' in win;
+}
+
+/**
+ * Teams answers `app.initialize()` at once; a page framed by something else never gets an answer, hence the
+ * timeout.
+ */
+export async function connectToHost({ location = window.location, timeoutMs = 4000, hosted = couldBeInTeams(window) }: ConnectOptions = {}): Promise<Host> {
+  if (hosted) {
+    try {
+      const { app, authentication } = await import('@microsoft/teams-js');
+      await withTimeout(app.initialize(), timeoutMs);
+      const context = await app.getContext();
+      app.notifySuccess();
+      return {
+        inTeams: true,
+        theme: parseThemeName(context.app.theme) ?? 'default',
+        locale: localeFromTag(context.app.locale),
+        onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(parseThemeName(theme) ?? 'default')),
+        getToken: () => authentication.getAuthToken(),
+      };
+    } catch {
+      // Framed by something that is not Teams (or teams-js failed to load): carry on as a plain browser tab.
+    }
+  }
+  const overrides = readOverrides(location);
+  return {
+    inTeams: false,
+    theme: overrides.theme ?? browserTheme(),
+    locale: overrides.locale ?? localeFromTag(navigator.language),
+    onThemeChange: () => {},
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from Teams within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function browserTheme(): ThemeName {
+  if (typeof window.matchMedia !== 'function') return 'default';
+  if (window.matchMedia('(forced-colors: active)').matches) return 'contrast';
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
+}

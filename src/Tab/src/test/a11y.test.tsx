@@ -1,0 +1,54 @@
+import { screen } from '@testing-library/react';
+import axe from 'axe-core';
+import type { ReactElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import { ActionPlanPage } from '../features/actionplan/ActionPlanPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { UnitPage } from '../features/unit/UnitPage';
+import { YearWheelPage } from '../features/yearwheel/YearWheelPage';
+import { actionPlan, byggesak, overview, yearWheel } from './fixtures';
+import { fakeService, json, renderPage } from './render';
+
+// The structural WCAG 2.1 A/AA rules of axe-core on each page with the fixtures. Contrast needs real layout and
+// colours, which jsdom lacks; the end-to-end run in Chromium checks it.
+async function violations(ui: ReactElement, ready: () => Promise<unknown>) {
+  renderPage(<main>{ui}</main>);
+  await ready();
+  const result = await axe.run(document.body, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  it('harness_FindsAViolationWhenThereIsOne', async () => {
+    expect(await violations(<img src="chart.png" />, () => Promise.resolve())).toEqual(['image-alt: img']);
+  });
+
+  it('overview_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    expect(await violations(<OverviewPage />, () => screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' }))).toEqual([]);
+  });
+
+  it('unit_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    expect(await violations(<UnitPage unitId="byggesak" />, () => screen.findByRole('heading', { level: 1, name: 'Byggesak' }))).toEqual([]);
+  });
+
+  it('yearWheel_HasNoViolations', async () => {
+    window.location.hash = '#/yearwheel?year=2027';
+    fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel) });
+    expect(await violations(<YearWheelPage />, () => screen.findByRole('group', { name: 'Årshjul 2027' }))).toEqual([]);
+  });
+
+  it('actionPlan_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/actionplan': json(actionPlan) });
+    expect(await violations(<ActionPlanPage />, () => screen.findByRole('table', { name: 'Handlingsplan' }))).toEqual([]);
+  });
+
+  it('reports_HasNoViolations', async () => {
+    expect(await violations(<ReportsPage />, () => screen.findByRole('button', { name: 'Last ned CSV' }))).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import type { ActionPlan, Me, Overview, UnitDetails, YearWheel } from '../shared/api/types';
+
+// Shaped as docs/tab-api.md shows them, with Fjordvik's names from demo/organisation.yaml.
+
+export const coordinator: Me = {
+  tenantId: '3f6a8f52-7c1e-4b8e-9d3a-5e2b1c0d9a71',
+  organisation: 'Fjordvik kommune',
+  name: 'Jonas Vik',
+  email: 'lean.koordinator@fjordvik.kommune.no',
+  roles: ['coordinator'],
+  canEditActionPlan: true,
+  areas: [
+    { id: 'helse-og-omsorg', name: 'Helse og omsorg' },
+    { id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' },
+  ],
+};
+
+export const unitLeader: Me = {
+  ...coordinator,
+  name: 'Randi Lie',
+  email: 'leder.byggesak@fjordvik.kommune.no',
+  roles: ['unitLeader'],
+  canEditActionPlan: false,
+  areas: [{ id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' }],
+};
+
+const weeks = Array.from({ length: 12 }, (_, i) => `2026-W${36 + i}`);
+
+export const overview: Overview = {
+  weeks,
+  units: [
+    {
+      id: 'byggesak',
+      name: 'Byggesak',
+      areaId: 'samfunn-og-teknikk',
+      statuses: ['held', 'held', 'notHeld', 'held', 'missing', 'held', 'dayOff', 'held', 'held', 'held', 'held', 'upcoming'],
+      helpNeeded: 'Hjelp med verdistrømanalyse',
+    },
+    {
+      id: 'hjemmetjenesten-nord',
+      name: 'Hjemmetjenesten nord',
+      areaId: 'helse-og-omsorg',
+      statuses: ['held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held'],
+      helpNeeded: null,
+    },
+  ],
+  benefitsThisYear: [
+    { kind: 'timeSaved', measure: 'hours', amount: 9.5 },
+    { kind: 'leadTime', measure: 'days', amount: 12 },
+  ],
+  benefitsByMonth: [
+    { month: '2026-10', kind: 'timeSaved', measure: 'hours', amount: 4 },
+    { month: '2026-11', kind: 'timeSaved', measure: 'hours', amount: 5.5 },
+    { month: '2026-11', kind: 'leadTime', measure: 'days', amount: 12 },
+  ],
+};
+
+export const byggesak: UnitDetails = {
+  id: 'byggesak',
+  name: 'Byggesak',
+  areaId: 'samfunn-og-teknikk',
+  areaName: 'Samfunn og teknikk',
+  leader: 'Randi Lie',
+  goals: [
+    { name: 'Saksbehandlingstid under 3 uker', status: 'green', traces: ['Effektiv saksbehandling', 'Brukeren i sentrum'] },
+    { name: 'Færre mangelbrev', status: null, traces: [] },
+  ],
+  improvements: [
+    { id: 'i1', title: 'Sjekkliste for komplett søknad', stage: 'suggested', owner: 'Randi Lie', createdAt: '2026-10-01T08:00:00+02:00' },
+    { id: 'i2', title: 'Felles innboks', stage: 'suggested', owner: 'Randi Lie', createdAt: '2026-10-08T08:00:00+02:00' },
+    { id: 'i3', title: 'Digitalt ferdigattest-skjema', stage: 'inProgress', owner: 'Geir Bakke', createdAt: '2026-09-01T08:00:00+02:00' },
+    { id: 'i4', title: 'Standardsvar på e-post', stage: 'benefitRealised', owner: 'Randi Lie', createdAt: '2026-05-01T08:00:00+02:00' },
+  ],
+  deviations: [{ id: 'd1', text: 'Tavlemøtet startet 10 minutter for sent', reportedOn: '2026-11-18', status: 'open' }],
+  followUps: [
+    { id: 'f1', text: 'Oppdatere prosessbeskrivelsen', owner: 'Randi Lie', deadline: '2026-10-15', status: 'open', overdue: true },
+    { id: 'f2', text: 'Måle ventetid i skranken', owner: 'Randi Lie', deadline: '2026-12-15', status: 'open', overdue: false },
+  ],
+  benefits: [{ kind: 'timeSaved', measure: 'hours', amount: 3.5, stage: 'realised', realisedOn: '2026-11-18', affects: ['Servicetorget'] }],
+};
+
+export const yearWheel: YearWheel = {
+  year: 2027,
+  appointments: [
+    {
+      id: 'a1',
+      kind: 'semiAnnualReview',
+      unitId: 'byggesak',
+      unitName: 'Byggesak',
+      start: '2027-03-10T09:00:00+01:00',
+      end: '2027-03-10T11:00:00+01:00',
+      owner: 'Mona Strand',
+      status: 'planned',
+    },
+    {
+      id: 'a2',
+      kind: 'gembaWalk',
+      unitId: 'byggesak',
+      unitName: 'Byggesak',
+      start: '2027-03-10T12:00:00+01:00',
+      end: '2027-03-10T13:00:00+01:00',
+      owner: 'Mona Strand',
+      status: 'planned',
+    },
+    {
+      id: 'a3',
+      kind: 'fishboneAnalysis',
+      unitId: 'hjemmetjenesten-nord',
+      unitName: 'Hjemmetjenesten nord',
+      start: '2027-10-01T09:00:00+02:00',
+      end: '2027-10-01T11:00:00+02:00',
+      owner: 'Kari Nordby',
+      status: 'cancelled',
+    },
+  ],
+  holidays: [{ date: '2027-05-17', name: 'Grunnlovsdag', country: 'NO' }],
+  blackouts: [{ from: '2027-07-12', to: '2027-08-01', name: 'Fellesferie' }],
+  deadlines: [{ date: '2027-04-15', name: 'Rapport 1. kvartal' }],
+};
+
+export const actionPlan: ActionPlan = {
+  rows: [
+    {
+      id: 'r1',
+      challenge: 'TOL har ikke god nok oversikt over forbedringsarbeidet i egne enheter',
+      measures: 'Integrert del av kvartals- og årsrapportering etter fastsatte målepunkter',
+      responsible: 'Rådmannens ledergruppe',
+      deadline: '2027-03-01',
+      status: 'inProgress',
+      etag: 'W/"datetime\'2026-11-20T10%3A00%3A00Z\'"',
+    },
+    {
+      id: 'r2',
+      challenge: 'Det er ikke innført gjennomgående målnedbrytning',
+      measures: 'Gjennomgående målnedbrytning som synliggjøres på alle tavler',
+      responsible: 'Utviklingsenheten',
+      deadline: '2027-06-01',
+      status: 'notStarted',
+      etag: 'W/"datetime\'2026-11-20T10%3A05%3A00Z\'"',
+    },
+  ],
+};
