@@ -95,7 +95,8 @@ if [ "$mode" = "--smoke" ]; then
   echo "$health" | grep -q '"status":"Healthy"' || exit 1
   grep -q "Imported seed organisation" .local/logs/service-smoke.log || { echo "smoke: the demo organisation was not imported" >&2; exit 1; }
   node scripts/smoke-playground.mjs "$playground" || { tail -n 30 .local/logs/service-smoke.log >&2; exit 1; }
-  echo "smoke: the run command came up healthy with the demo organisation, and the bot answered in the Agents Playground"
+  node scripts/smoke-tab.mjs "$app" || { tail -n 30 .local/logs/service-smoke.log >&2; exit 1; }
+  echo "smoke: the run command came up healthy with the demo organisation, the bot answered in the Agents Playground, and the tab rendered"
   exit 0
 fi
 
@@ -106,6 +107,7 @@ cat <<INFO
     Health         $app/healthz
     Bot endpoint   $app/api/messages
     Playground     $playground   (a Teams-like chat with the bot; you are Jonas Vik, the Lean coordinator)
+    Tab            $app/tab/   (development sign-in, e.g. lean.koordinator@fjordvik.kommune.no; ?theme=dark|contrast)
     Table storage  http://127.0.0.1:${table_port}/devstoreaccount1   (Azurite; data in .local/azurite)
   Import another organisation file:
     dotnet run --project src/LeanTeamsApp --no-build -- import --tenant <tenant-guid> <file.yaml|file.csv>
