@@ -65,6 +65,7 @@ export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString="$connection"
 export Organisation__SeedFile="$root/demo/organisation.yaml"
 export Organisation__SeedTenantId="$demo_tenant"
+export Demo__SeedActivity=true  # ten weeks of check-ins and this year's plan, so the digest, reports and tab show something
 # Local only: the Agents Playground sends no Bot Framework token and is its own connector on localhost.
 export Bot__AllowUnauthenticatedLocalRequests=true
 export Bot__ExtraTrustedServiceUrlHosts__0=localhost

@@ -49,6 +49,9 @@ try {
     await heatMap.waitFor({ timeout: 20000 });
     const rows = await heatMap.getByRole('row').count();
     if (rows !== 13) problems.push(`overview-${theme}: ${rows - 1} unit rows, expected the demo's 12`);
+    // The run command seeds ten weeks of demo check-ins, most of them held.
+    const held = await heatMap.locator('[data-status="held"]').count();
+    if (held < 30) problems.push(`overview-${theme}: ${held} held meetings shown, expected the demo's recent history`);
     const themed = await page.locator('[data-theme]').first().getAttribute('data-theme');
     if (themed !== theme) problems.push(`overview-${theme}: data-theme is ${themed}`);
     await audit(page, `overview-${theme}`);

@@ -2,6 +2,7 @@ using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.About;
 using LeanTeamsApp.Features.ActionPlan;
 using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Demo;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
@@ -33,6 +34,7 @@ builder.Services.AddReports(builder.Configuration);
 builder.Services.AddTabAuth(builder.Configuration, builder.Environment);
 builder.Services.AddOverview();
 builder.Services.AddActionPlan();
+builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddReviews();
 
 var app = builder.Build();

@@ -66,6 +66,50 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task Startup_DemoActivityOn_WritesRecentCheckInsAndThePlanOnceEvenWhenStartedAgain()
+    {
+        var tenant = TestTenants.New();
+        var seed = Path.Combine(Path.GetTempPath(), $"seed-{tenant}.yaml");
+        await File.WriteAllTextAsync(seed, ImportFiles.Demo(tenant));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 13, 0, 0, TimeSpan.Zero));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Organisation:SeedFile"] = seed,
+            ["Organisation:SeedTenantId"] = tenant,
+            ["Demo:SeedActivity"] = "true",
+            ["CheckIns:SchedulerEnabled"] = "false",
+            ["YearWheel:SchedulerEnabled"] = "false",
+            ["Digest:SchedulerEnabled"] = "false",
+            ["CalendarSync:Enabled"] = "false",
+        };
+        try
+        {
+            int CountIn(IEnumerable<LeanTeamsApp.Features.Digest.UnitWeek> weeks) => weeks.Count(w => w.Reported);
+            int first, second, planned;
+            await using (var app = await AppFactory.StartAsync(settings, time: clock))
+            {
+                var weeks = app.Services.GetRequiredService<LeanTeamsApp.Features.Digest.UnitWeekStore>();
+                first = CountIn(await weeks.ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
+                planned = (await app.Services.GetRequiredService<LeanTeamsApp.Features.Planning.AppointmentStore>().ListYearAsync(tenant, 2026, default)).Count;
+            }
+
+            await using (var again = await AppFactory.StartAsync(settings, time: clock))
+            {
+                second = CountIn(await again.Services.GetRequiredService<LeanTeamsApp.Features.Digest.UnitWeekStore>().ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
+            }
+
+            // Twelve units over ten weeks, less holidays, weeks before a unit's Lean start and the ones left unreported.
+            Assert.InRange(first, 60, 120);
+            Assert.Equal(first, second);
+            Assert.True(planned > 0);
+        }
+        finally
+        {
+            File.Delete(seed);
+        }
+    }
+
+    [Fact]
     public async Task ImportCommand_BadFile_ExitsOneAndPrintsEveryError()
     {
         await using var app = await AppFactory.StartAsync();
