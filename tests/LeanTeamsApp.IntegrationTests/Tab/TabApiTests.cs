@@ -231,3 +231,99 @@ public sealed class TabApiTests : IAsyncLifetime
         return await _http.SendAsync(request);
     }
 }
+
+/// <summary>
+/// The tab API with an Entra app configured: Microsoft.Identity.Web validates the SSO token. The tokens are signed by
+/// a test key the host is told about, since Entra cannot be reached from here; audience, lifetime and signature are
+/// checked as configured, and the development sign-in is off.
+/// </summary>
+public sealed class TabSsoTests : IAsyncLifetime
+{
+    private const string ClientId = "7b3f0c1e-5d2a-4c8b-9e6f-0a1b2c3d4e5f";
+    private const string Audience = "api://lean.example.no/" + ClientId;
+    private static readonly RsaSecurityKey Key = new(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "test-key" };
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+                ["AzureAd:TenantId"] = "organizations",
+                ["AzureAd:ClientId"] = ClientId,
+                ["AzureAd:Audience"] = Audience,
+            },
+            services => services.PostConfigure<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(
+                LeanTeamsApp.Infrastructure.Auth.TabAuthModule.SsoScheme,
+                o =>
+                {
+                    var metadata = new Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration { Issuer = "https://login.microsoftonline.com/{tenantid}/v2.0" };
+                    metadata.SigningKeys.Add(Key);
+                    o.Configuration = metadata;
+                    o.ConfigurationManager = new Microsoft.IdentityModel.Protocols.StaticConfigurationManager<Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration>(metadata);
+                    // Entra's multi-tenant issuer check looks its instances up online; here the issuer must be the token's tenant's.
+                    o.TokenValidationParameters.IssuerValidator = (issuer, token, _) =>
+                        token is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken jwt && issuer == $"https://login.microsoftonline.com/{jwt.GetClaim("tid").Value}/v2.0"
+                            ? issuer
+                            : throw new SecurityTokenInvalidIssuerException("Unexpected issuer.");
+                }));
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Me_ValidSsoToken_IsTheCoordinator()
+    {
+        using var response = await GetAsync(Token(_bot.TenantId, Audience, DateTime.UtcNow.AddHours(1)));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode} {response.Headers.WwwAuthenticate} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("Jonas Vik", (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["name"]!);
+    }
+
+    [Fact]
+    public async Task Me_SsoTokenForAnotherAudienceOrExpired_Is401()
+    {
+        using var otherAudience = await GetAsync(Token(_bot.TenantId, "api://other.example/" + ClientId, DateTime.UtcNow.AddHours(1)));
+        using var expired = await GetAsync(Token(_bot.TenantId, Audience, DateTime.UtcNow.AddHours(-1)));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (otherAudience.StatusCode, expired.StatusCode));
+    }
+
+    [Fact]
+    public async Task Me_SsoTokenOfAnotherTenant_GetsNoData()
+    {
+        using var response = await GetAsync(Token(TestTenants.New(), Audience, DateTime.UtcNow.AddHours(1)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("Jonas", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevSignIn_WithEntraConfigured_IsOff()
+    {
+        using var http = _bot.App.CreateClient();
+
+        using var response = await http.PostAsJsonAsync("/api/tab/dev-signin", new { email = "lean.koordinator@fjordvik.kommune.no", tenantId = _bot.TenantId });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static string Token(string tenantId, string audience, DateTime expires) =>
+        new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
+            $"https://login.microsoftonline.com/{tenantId}/v2.0",
+            audience,
+            [new Claim("tid", tenantId), new Claim("preferred_username", "Lean.Koordinator@fjordvik.kommune.no"), new Claim("name", "Jonas Vik"),
+             new Claim("scp", "access_as_user"), new Claim("oid", Guid.NewGuid().ToString())],
+            expires.AddHours(-2),
+            expires,
+            new SigningCredentials(Key, SecurityAlgorithms.RsaSha256)));
+
+    private async Task<HttpResponseMessage> GetAsync(string token)
+    {
+        using var http = _bot.App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tab/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
+    }
+}
