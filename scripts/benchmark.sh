@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the load benchmarks on loopback and writes their results into docs/benchmarks.md.
 #   scripts/benchmark.sh [--requests N]
+#   scripts/benchmark.sh digest [--units 1000] [--weeks 52] [--runs 20] [--parallel 16]   (the digest benchmark, only when asked)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

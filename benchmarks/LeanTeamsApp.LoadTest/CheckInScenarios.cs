@@ -18,7 +18,15 @@ public static class CheckInScenarios
     /// at <paramref name="meetingEnd"/>, each with its own channel: what a large municipality's Monday looks like
     /// to the prompt scheduler, squeezed into one minute.
     /// </summary>
-    public static string Organisation(string tenantId, int units, DateTimeOffset meetingEnd)
+    public static string Organisation(string tenantId, int units, DateTimeOffset meetingEnd) =>
+        Organisation(tenantId, units, meetingEnd, new DateOnly(2025, 1, 6), ownLeaders: false);
+
+    /// <summary>
+    /// The same organisation with Lean started on <paramref name="leanStart"/>. With <paramref name="ownLeaders"/> each
+    /// unit has its own leader and two goals, as the year-wheel planner and the digest expect of a real municipality
+    /// (one leader for a thousand units would leave most walks unplaced).
+    /// </summary>
+    public static string Organisation(string tenantId, int units, DateTimeOffset meetingEnd, DateOnly leanStart, bool ownLeaders)
     {
         var oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
         var end = TimeZoneInfo.ConvertTime(meetingEnd, oslo);
@@ -39,12 +47,17 @@ public static class CheckInScenarios
         }
 
         yaml.AppendLine("  - { email: leder@storby.no, name: Enhetsleder }");
+        for (var u = 0; ownLeaders && u < units; u++)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{ email: leder{u}@storby.no, name: Leder for enhet {u} }}");
+        }
+
         yaml.AppendLine("units:");
         for (var u = 0; u < units; u++)
         {
             yaml.AppendLine(CultureInfo.InvariantCulture,
-                $"  - {{ id: enhet-{u}, name: Enhet {u}, serviceArea: omrade-{u % 40}, leader: leder@storby.no, " +
-                $"boardMeeting: {{ weekday: {(int)start.DayOfWeek switch { 0 => 7, var d => d }}, time: \"{start:HH\\:mm}\", minutes: 5 }}, leanStart: 2025-01-06, " +
+                $"  - {{ id: enhet-{u}, name: Enhet {u}, serviceArea: omrade-{u % 40}, leader: {(ownLeaders ? $"leder{u}" : "leder")}@storby.no, " +
+                $"{(ownLeaders ? "goals: [Ventetid under to uker, Færre avvik], " : "")}boardMeeting: {{ weekday: {(int)start.DayOfWeek switch { 0 => 7, var d => d }}, time: \"{start:HH\\:mm}\", minutes: 5 }}, leanStart: {leanStart:yyyy-MM-dd}, " +
                 $"channel: {{ teamId: \"{TeamId}\", channelId: \"19:enhet-{u}@thread.tacv2\", name: Enhet {u} }} }}");
         }
 

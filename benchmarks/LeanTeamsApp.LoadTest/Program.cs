@@ -9,10 +9,20 @@ using LeanTeamsApp.LoadTest;
 using LeanTeamsApp.Testing;
 
 // Usage: LeanTeamsApp.LoadTest [--requests N] [--out docs/benchmarks.md]     (scripts/benchmark.sh builds and runs it)
+//        LeanTeamsApp.LoadTest digest [--units 1000] [--weeks 52] [--runs 20] [--parallel 16] [--out docs/benchmarks.md]
+//                                                                             (the digest benchmark; only when asked)
 //        LeanTeamsApp.LoadTest bare <port> <storage-connection-string>        (the baseline process; started by the former)
 if (args is ["bare", var bareEndpointPort, var bareStorage])
 {
     await BareEndpoint.RunAsync(int.Parse(bareEndpointPort, CultureInfo.InvariantCulture), bareStorage, CancellationToken.None);
+    return 0;
+}
+
+if (args is ["digest", ..])
+{
+    var digestSection = await DigestScenario.RunAsync(
+        OptionValue("--units", 1000), OptionValue("--weeks", 52), OptionValue("--runs", 20), OptionValue("--parallel", 16), CancellationToken.None);
+    Replace(Path.Combine(RepositoryRoot.Find(), OptionText("--out", "docs/benchmarks.md")), "digest-benchmarks", digestSection);
     return 0;
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
@@ -18,9 +19,50 @@ public static class DigestCard
     private const int MaxAttention = 10;
     private const int MaxAppointments = 8;
 
+    // Teams refuses a message over about 100 KB, counted in UTF-16, and advises at most 80 KB: 36,000 characters of
+    // JSON (non-ASCII escaped, as the connector client sends it) is 72 KB, with room left for the activity around it.
+    // Every unit's line of a thousand-unit organisation is about three times that.
+    internal const int MaxJsonLength = 36_000;
+
+    /// <summary>
+    /// The digest card. When every unit's line would not fit in a Teams message, each area lists as many of its units
+    /// as fit, those that deserve a look first, and counts the rest; with a great many areas, the areas that need the
+    /// least attention are counted rather than shown. The summary on top always covers every unit.
+    /// </summary>
     public static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
+        var areas = digest.Areas.Count;
+        var most = areas == 0 ? 0 : digest.Areas.Max(a => a.Units.Count);
+        var everything = Create(language, organisationName, digest, areas, most);
+        if (Fits(everything))
+        {
+            return everything;
+        }
+
+        var perArea = Largest(most - 1, n => Fits(Create(language, organisationName, digest, areas, n)));
+        return perArea >= 0
+            ? Create(language, organisationName, digest, areas, perArea)
+            : Create(language, organisationName, digest, Math.Max(0, Largest(areas - 1, n => Fits(Create(language, organisationName, digest, n, 0)))), 0);
+    }
+
+    private static bool Fits(AdaptiveCard card) => JsonSerializer.Serialize(card, CardJson.Options).Length <= MaxJsonLength;
+
+    /// <summary>The largest n from 0 to <paramref name="max"/> for which <paramref name="fits"/> holds (it holds for all below it), or -1.</summary>
+    private static int Largest(int max, Func<int, bool> fits)
+    {
+        var (low, high) = (-1, max);
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            (low, high) = fits(middle) ? (middle, high) : (low, middle - 1);
+        }
+
+        return low;
+    }
+
+    private static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest, int areasShown, int unitsPerArea)
+    {
         var t = DigestTexts.For(language);
         var c = CheckInTexts.For(language);
         var culture = language.Culture();
@@ -71,7 +113,7 @@ public static class DigestCard
             }
         }
 
-        for (var i = 0; i < digest.Areas.Count; i++)
+        for (var i = 0; i < areasShown; i++)
         {
             var area = digest.Areas[i];
             var detailsId = string.Create(CultureInfo.InvariantCulture, $"area-{i}");
@@ -84,11 +126,28 @@ public static class DigestCard
                 Separator = true,
                 Spacing = Spacing.Medium,
             });
-            body.Add(new Container([new FactSet([.. area.Units.Select(u => new Fact(u.Unit.Name, UnitLine(t, u, Benefits)))])])
+            var listed = area.Units.Take(unitsPerArea).ToList();
+            var details = new List<CardElement>();
+            if (listed.Count > 0)
+            {
+                details.Add(new FactSet([.. listed.Select(u => new Fact(u.Unit.Name, UnitLine(t, u, Benefits)))]));
+            }
+
+            if (area.Units.Count > listed.Count)
+            {
+                details.Add(new TextBlock(t.More(area.Units.Count - listed.Count)) { IsSubtle = true, Spacing = Spacing.None });
+            }
+
+            body.Add(new Container(details)
             {
                 Id = detailsId,
                 IsVisible = false,
             });
+        }
+
+        if (digest.Areas.Count > areasShown)
+        {
+            body.Add(new TextBlock(t.MoreAreas(digest.Areas.Count - areasShown)) { IsSubtle = true, Separator = true, Spacing = Spacing.Medium });
         }
 
         AddAppointments(body, t.NextTwoWeeks, digest.Upcoming, digest, language);

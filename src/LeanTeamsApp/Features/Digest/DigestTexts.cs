@@ -34,6 +34,7 @@ public sealed record DigestTexts
     public required string NextTwoWeeks { get; init; }
     public required string OverdueAppointments { get; init; }
     public required Func<int, string> More { get; init; }
+    public required Func<int, string> MoreAreas { get; init; }
     public required string NotSetUp { get; init; }
     public required string OnlyCoordinator { get; init; }
     public required string NoUnits { get; init; }
@@ -76,6 +77,7 @@ public sealed record DigestTexts
         NextTwoWeeks = "De neste to ukene",
         OverdueAppointments = "Ikke registrert etter gjennomføring",
         More = n => $"… og {n} til",
+        MoreAreas = n => $"… og {n} tjenesteområder til, med færre å se på",
         NotSetUp = "Organisasjonen er ikke satt opp ennå.",
         OnlyCoordinator = "Ukeoppsummeringen er for Lean-koordinatoren og tjenesteområdelederne.",
         NoUnits = "Ingen enheter er registrert ennå. Importer organisasjonen først.",
@@ -112,6 +114,7 @@ public sealed record DigestTexts
         NextTwoWeeks = "De närmaste två veckorna",
         OverdueAppointments = "Inte registrerade efter genomförande",
         More = n => $"… och {n} till",
+        MoreAreas = n => $"… och {n} sektioner till, med mindre att titta på",
         NotSetUp = "Organisationen är inte konfigurerad ännu.",
         OnlyCoordinator = "Veckosammanfattningen är för leankoordinatorn och sektionscheferna.",
         NoUnits = "Inga enheter är registrerade ännu. Importera organisationen först.",
@@ -148,6 +151,7 @@ public sealed record DigestTexts
         NextTwoWeeks = "Next two weeks",
         OverdueAppointments = "Not recorded after they took place",
         More = n => $"… and {n} more",
+        MoreAreas = n => $"… and {n} more service areas, with less to look at",
         NotSetUp = "The organisation is not set up yet.",
         OnlyCoordinator = "The weekly digest is for the Lean coordinator and the service-area leaders.",
         NoUnits = "No units are registered yet. Import the organisation first.",

@@ -1,0 +1,435 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Calendar;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.Graph;
+using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Testing;
+
+namespace LeanTeamsApp.LoadTest;
+
+/// <summary>
+/// The digest benchmark (issue: the weekly digest): a year of weekly check-ins for every unit of a large organisation,
+/// stored through the app's own code, then the digest of the latest week timed against reading just that week's
+/// check-ins from storage in the same run.
+/// </summary>
+public static class DigestScenario
+{
+    private const int WarmUps = 2;
+
+    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
+    /// <summary>Runs the benchmark and returns the report section for docs/benchmarks.md.</summary>
+    public static async Task<string> RunAsync(int unitCount, int weekCount, int runs, int parallelism, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(weekCount, 13);
+        await using var azurite = await Azurite.StartAsync();
+        using var host = await StartHostAsync(azurite.ConnectionString, cancellationToken);
+        var services = host.Services;
+        var organisation = services.GetRequiredService<OrganisationStore>();
+        var checkIns = services.GetRequiredService<CheckInStore>();
+        var records = services.GetRequiredService<ImprovementStore>();
+        var weeks = services.GetRequiredService<UnitWeekStore>();
+        var digests = services.GetRequiredService<DigestService>();
+
+        // The latest week whose digest is due now, and the weeks before it; Lean started a year before the first.
+        var tenant = Guid.NewGuid().ToString("D");
+        var now = DateTimeOffset.UtcNow;
+        var latest = DigestScheduler.DuePeriod(new Organisation(tenant, "x", "Europe/Oslo", null), now);
+        var seeded = Enumerable.Range(0, weekCount).Select(i => Back(latest, weekCount - 1 - i)).ToList();
+        var leanStart = seeded[0].Monday.AddDays(-364);
+        // Every unit meets on Tuesdays 09:25-09:30 Oslo time.
+        var meetingEnd = TimeZoneInfo.ConvertTime(new DateTimeOffset(seeded[0].Monday.AddDays(1).ToDateTime(new TimeOnly(9, 30)), Oslo.GetUtcOffset(seeded[0].Monday.AddDays(1).ToDateTime(new TimeOnly(9, 30)))), TimeZoneInfo.Utc);
+
+        var import = Stopwatch.StartNew();
+        var yaml = CheckInScenarios.Organisation(tenant, unitCount, meetingEnd, leanStart, ownLeaders: true);
+        var imported = await services.GetRequiredService<OrganisationImporter>().ImportAsync(tenant, "organisation.yaml", new StringReader(yaml), cancellationToken);
+        if (!imported.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join('\n', imported.Errors.Take(5)));
+        }
+
+        var org = (await organisation.GetOrganisationAsync(tenant, cancellationToken))!;
+        var units = (await organisation.ListUnitsAsync(tenant, cancellationToken)).OrderBy(u => Number(u.Id)).ToList();
+        var areas = await organisation.ListServiceAreasAsync(tenant, cancellationToken);
+        Console.WriteLine($"digest: imported {units.Count} units in {areas.Count} service areas in {import.Elapsed.TotalSeconds:F1} s; weeks {seeded[0]}..{seeded[^1]}, Lean start {leanStart:yyyy-MM-dd}");
+
+        // A year-wheel plan for each seeded year, so the digest's read of appointments is the size it is in use.
+        var planning = services.GetRequiredService<PlanningCommands>();
+        var appointments = 0;
+        foreach (var year in seeded.Select(w => w.Year).Distinct())
+        {
+            var (plan, _, _) = await planning.PlanYearAsync(tenant, org, year, new DateOnly(year, 1, 1), cancellationToken);
+            appointments += plan.Appointments.Count;
+        }
+
+        Console.WriteLine($"digest: planned {appointments} appointments");
+
+        var byArea = units.GroupBy(u => u.ServiceAreaId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToList(), StringComparer.Ordinal);
+        var tally = new Tally();
+        var seedWall = Stopwatch.StartNew();
+        var perWeek = new List<(int CheckIns, TimeSpan Time)>();
+        Snapshot? early = null;
+        for (var w = 0; w < seeded.Count; w++)
+        {
+            var week = seeded[w];
+            var (weekStart, weekCheckIns) = (seedWall.Elapsed, tally.CheckIns);
+            await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (unit, ct) =>
+            {
+                var date = WeeklyDigest.MeetingDate(unit, week);
+                if (Synthetic(unit, date, Number(unit.Id), w, byArea[unit.ServiceAreaId], tally) is not { } checkIn)
+                {
+                    return;
+                }
+
+                // What the card submit does (CheckInCommands.OnActionAsync), minus the card.
+                var (outcome, stored) = await checkIns.SubmitAsync(tenant, checkIn, ct);
+                if (outcome != SubmitOutcome.Stored)
+                {
+                    throw new InvalidOperationException($"{unit.Id} {date}: {outcome}");
+                }
+
+                await records.RecordCheckInAsync(tenant, stored, ct);
+                await weeks.RefreshAsync(tenant, unit.Id, date, ct);
+            });
+            perWeek.Add((tally.CheckIns - weekCheckIns, seedWall.Elapsed - weekStart));
+            Console.WriteLine($"digest: seeded {week} ({w + 1}/{seeded.Count}): {tally.CheckIns} check-ins in {seedWall.Elapsed.TotalSeconds:F0} s, this week {perWeek[^1].CheckIns / perWeek[^1].Time.TotalSeconds:F1}/s");
+
+            if (w == 12)
+            {
+                // The 13th week's digest while storage holds only 13 weeks: the history it would have had then.
+                seedWall.Stop();
+                early = await SnapshotAsync(week, w + 1, runs);
+                seedWall.Start();
+            }
+        }
+
+        seedWall.Stop();
+        var seedCheckIns = tally.CheckIns;
+        Console.WriteLine($"digest: seeding done: {seedCheckIns} check-ins in {seedWall.Elapsed.TotalSeconds:F0} s");
+
+        var week13 = seeded[12];
+        var rows = await DigestReadsAsync(latest, cancellationToken);
+        var measured = await MeasureAsync(
+            [
+                new Operation($"digest {latest} (week {seeded.Count}): ComputeAsync + DigestCard", ct => DigestAsync(latest, ct)),
+                new Operation($"digest {week13} (week 13), same full-year storage", ct => DigestAsync(week13, ct)),
+                new Operation($"digest {latest}: its storage reads alone (the calls ComputeAsync makes)", async ct => (await DigestReadsAsync(latest, ct)).Weeks.Count),
+                new Operation($"digest {latest}: WeeklyDigest.Compute + DigestCard from those rows in memory", _ => Task.FromResult(InMemory(latest, rows))),
+                new Operation($"read {latest}'s check-ins: {units.Count} point reads, {parallelism} at a time", ct => ReadWeekAsync(latest, parallelism, ct)),
+                new Operation($"read {latest}'s check-ins: {units.Count} point reads, 1 at a time", ct => ReadWeekAsync(latest, 1, ct)),
+                new Operation($"read {latest}'s aggregate rows: UnitWeekStore.ListWeekAsync (one range query)", ct => ListWeekAsync(latest, ct)),
+            ],
+            runs);
+
+        var digestRows = await weeks.ListWeeksAsync(tenant, Back(latest, 3), latest, cancellationToken);
+        var yearRows = await weeks.ListYearAsync(tenant, latest.Year, cancellationToken);
+        var appointmentRows = await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, latest.Year, cancellationToken);
+        var digest = await digests.ComputeAsync(org, latest, DueAt(org, latest), null, cancellationToken);
+        var cardBytes = Encoding.UTF8.GetByteCount(DigestCard.Create(DigestService.LanguageOf(org), org.Name, digest).ToJson().ToJsonString());
+        var facts = new Facts(units.Count, areas.Count, seeded, leanStart, parallelism, runs, appointments, seedCheckIns, seedWall.Elapsed, tally, perWeek[0], perWeek[^1],
+            digestRows.Count, yearRows.Count, appointmentRows.Count, cardBytes, digest.Units.Count(u => u.Expected), digest.Units.Count(u => u.Reported));
+        return Report(facts, early!, measured);
+
+        async Task<int> DigestAsync(IsoWeek week, CancellationToken ct)
+        {
+            var computed = await digests.ComputeAsync(org, week, DueAt(org, week), null, ct);
+            var json = DigestCard.Create(DigestService.LanguageOf(org), org.Name, computed).ToJson().ToJsonString();
+            return computed.Units.Count() + json.Length;
+        }
+
+        // What DigestService.ComputeAsync reads, call for call, and what it computes from it: to see which bounds it.
+        async Task<DigestRows> DigestReadsAsync(IsoWeek week, CancellationToken ct)
+        {
+            var areaRows = await organisation.ListServiceAreasAsync(tenant, ct);
+            var unitRows = await organisation.ListUnitsAsync(tenant, ct);
+            var weekRows = await weeks.ListWeeksAsync(tenant, Back(week, 3), week, ct);
+            var yearRows = await weeks.ListYearAsync(tenant, week.Year, ct);
+            var planned = (await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, week.Year, ct))
+                .Concat(week.Week >= 50 ? await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, week.Year + 1, ct) : [])
+                .ToList();
+            return new DigestRows(areaRows, unitRows, weekRows, yearRows, planned);
+        }
+
+        int InMemory(IsoWeek week, DigestRows read)
+        {
+            var computed = WeeklyDigest.Compute(week, DueAt(org, week), read.Areas, read.Units, read.Weeks, read.Years, read.Appointments, 0,
+                (unit, date) => (Countries.FromTimeZone(unit.TimeZone) is { } country && PublicHolidays.IsPublicHoliday(country, date)) || org.HolidayPeriods.Any(p => p.Contains(date)));
+            return DigestCard.Create(DigestService.LanguageOf(org), org.Name, computed).ToJson().ToJsonString().Length;
+        }
+
+        async Task<int> ReadWeekAsync(IsoWeek week, int concurrency, CancellationToken ct)
+        {
+            var found = 0;
+            await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (unit, inner) =>
+            {
+                if (await checkIns.GetAsync(tenant, unit.Id, WeeklyDigest.MeetingDate(unit, week), inner) is not null)
+                {
+                    Interlocked.Increment(ref found);
+                }
+            });
+            return found;
+        }
+
+        async Task<int> ListWeekAsync(IsoWeek week, CancellationToken ct) => (await weeks.ListWeekAsync(tenant, week, ct)).Count;
+
+        async Task<Snapshot> SnapshotAsync(IsoWeek week, int history, int count)
+        {
+            var results = await MeasureAsync(
+                [
+                    new Operation($"digest {week} with {history} weeks stored", ct => DigestAsync(week, ct)),
+                    new Operation($"read {week}'s check-ins, {parallelism} at a time", ct => ReadWeekAsync(week, parallelism, ct)),
+                ],
+                count);
+            return new Snapshot(week, history, tally.CheckIns, results[0], results[1]);
+        }
+
+        async Task<IReadOnlyList<Measured>> MeasureAsync(IReadOnlyList<Operation> operations, int count)
+        {
+            // Storage requests per operation, counted in Azurite's access log, one operation at a time.
+            var requests = new List<long>();
+            foreach (var operation in operations)
+            {
+                var before = await SettledCountAsync(azurite);
+                await operation.RunAsync(cancellationToken);
+                requests.Add(await SettledCountAsync(azurite) - before);
+            }
+
+            // Interleaved, in a rotating order, so that a pause of Azurite or the machine falls on all of them alike.
+            var timings = operations.Select(_ => new List<double>()).ToList();
+            for (var run = 0; run < WarmUps + count; run++)
+            {
+                for (var i = 0; i < operations.Count; i++)
+                {
+                    var k = (run + i) % operations.Count;
+                    var started = Stopwatch.GetTimestamp();
+                    await operations[k].RunAsync(cancellationToken);
+                    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    if (run >= WarmUps)
+                    {
+                        timings[k].Add(elapsed);
+                    }
+                }
+            }
+
+            var results = operations.Select((o, i) => new Measured(o.Name, Stats.Of(timings[i]), requests[i])).ToList();
+            foreach (var r in results)
+            {
+                Console.WriteLine($"digest: {r.Name,-90} p50={r.Stats.P50,8:F1} ms p95={r.Stats.P95,8:F1} ms min={r.Stats.Min,8:F1} max={r.Stats.Max,8:F1} requests={r.Requests}");
+            }
+
+            return results;
+        }
+    }
+
+    /// <summary>
+    /// The app's own services in this process, registered as Program.cs registers them, with every background job
+    /// off so that nothing but the benchmark touches storage.
+    /// </summary>
+    private static async Task<IHost> StartHostAsync(string storage, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storage,
+            ["CheckIns:SchedulerEnabled"] = "false",
+            ["YearWheel:SchedulerEnabled"] = "false",
+            ["Digest:SchedulerEnabled"] = "false",
+            ["CalendarSync:Enabled"] = "false",
+            ["Outbox:Enabled"] = "false",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddErrors();
+        builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddGraph(builder.Configuration);
+        builder.Services.AddBot(builder.Configuration, builder.Environment);
+        builder.Services.AddOrganisation(builder.Configuration);
+        builder.Services.AddCheckIns(builder.Configuration);
+        builder.Services.AddImprovements();
+        builder.Services.AddPlanning(builder.Configuration);
+        builder.Services.AddDigest(builder.Configuration);
+        builder.Services.AddReports(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        if (!host.Services.GetRequiredService<StorageTables>().Created)
+        {
+            throw new InvalidOperationException("The tables were not created.");
+        }
+
+        return host;
+    }
+
+    /// <summary>
+    /// One unit's check-in for one meeting, varied but the same on every run: about one in ten missing, one in seven
+    /// of the rest not held; held meetings report goals, new improvements and deviations, some a benefit (a quarter
+    /// of those affecting other units of the area) or a call for help. Null when the unit does not check in.
+    /// </summary>
+    private static CheckIn? Synthetic(Unit unit, DateOnly date, int u, int w, IReadOnlyList<string> area, Tally tally)
+    {
+        int Roll(int salt, int range) => (int)(Mix((uint)u, (uint)w, (uint)salt) % (uint)range);
+
+        // A few units stop holding their meetings for the last weeks, so the digest has units at risk to name.
+        if (Roll(0, 100) < 10)
+        {
+            return null;
+        }
+
+        var held = Roll(1, 100) < 86 && !(u % 97 == 5 && w >= 45);
+        var submittedAt = new DateTimeOffset(date.ToDateTime(unit.BoardMeeting.End), Oslo.GetUtcOffset(date.ToDateTime(unit.BoardMeeting.End))).AddMinutes(10);
+        if (!held)
+        {
+            Interlocked.Increment(ref tally.CheckIns);
+            return new CheckIn(unit.Id, date, false, (NotHeldReason)Roll(2, 5), null, 0, 0, 0, [], [], null, null, $"Leder {u}", submittedAt);
+        }
+
+        var improvements = Enumerable.Range(0, Roll(3, 3)).Select(i => $"Forbedring {i + 1} uke {w + 1} i enhet {u}").ToList();
+        var deviations = Roll(4, 3) == 0 ? new List<string> { $"Ventetid på svar, uke {w + 1}" } : [];
+        var benefits = new List<BenefitEntry>();
+        if (Roll(5, 100) < 20)
+        {
+            var others = area.Where(id => id != unit.Id).ToList();
+            var affects = Roll(6, 4) == 0 && others.Count > 0 ? new List<string> { others[Roll(7, others.Count)] } : [];
+            benefits.Add(new BenefitEntry(BenefitKind.TimeSaved, (Roll(8, 16) + 1) / 2m, BenefitMeasure.Hours, affects));
+        }
+
+        var goals = unit.Goals.Select((g, i) => (g, (GoalStatus)Roll(10 + i, 3))).ToDictionary(p => p.g, p => p.Item2, StringComparer.Ordinal);
+        Interlocked.Increment(ref tally.CheckIns);
+        Interlocked.Add(ref tally.Improvements, improvements.Count);
+        Interlocked.Add(ref tally.Deviations, deviations.Count);
+        Interlocked.Add(ref tally.Benefits, benefits.Count);
+        Interlocked.Add(ref tally.Affecting, benefits.Count(b => b.AffectsUnitIds.Count > 0));
+        return new CheckIn(unit.Id, date, true, null, 5 + Roll(9, 8), improvements.Count, Roll(12, 5), Roll(13, 3), deviations, benefits,
+            Roll(14, 100) < 3 ? "Hjelp med verdistrømanalyse" : null, Roll(15, 4) == 0 ? "Bra møte" : null, $"Leder {u}", submittedAt)
+        {
+            GoalStatuses = goals,
+            NewImprovements = improvements,
+        };
+    }
+
+    /// <summary>A deterministic hash of a unit, a week and a purpose: the same synthetic data on every run.</summary>
+    private static uint Mix(uint a, uint b, uint c)
+    {
+        var h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ (c * 0xC2B2AE3Du);
+        h ^= h >> 15;
+        h *= 0x2C1B3C6Du;
+        h ^= h >> 12;
+        h *= 0x297A2D39u;
+        return h ^ (h >> 15);
+    }
+
+    private static int Number(string unitId) => int.Parse(unitId["enhet-".Length..], CultureInfo.InvariantCulture);
+
+    private static IsoWeek Back(IsoWeek week, int count) => IsoWeek.Of(week.Monday.AddDays(-7 * count));
+
+    /// <summary>When the scheduler computes <paramref name="week"/>'s digest: the organisation's digest time that week.</summary>
+    private static DateTimeOffset DueAt(Organisation org, IsoWeek week)
+    {
+        var local = week.Monday.AddDays(((int)org.Digest.Weekday + 6) % 7).ToDateTime(org.Digest.Time);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>Azurite's request count once its access log has caught up (it is read from its output as it comes).</summary>
+    private static async Task<long> SettledCountAsync(Azurite azurite)
+    {
+        var count = azurite.RequestCount;
+        for (var still = 0; still < 3;)
+        {
+            await Task.Delay(200);
+            var next = azurite.RequestCount;
+            still = next == count ? still + 1 : 0;
+            count = next;
+        }
+
+        return count;
+    }
+
+    private static string Report(Facts f, Snapshot early, IReadOnlyList<Measured> m)
+    {
+        var digest = m[0];
+        var digest13 = m[1];
+        var read = m[4];
+        var s = new StringBuilder();
+        s.AppendLine("## Weekly digest against reading the week (issue: the weekly digest)");
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on this machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, Release.");
+        s.AppendLine("Not part of the default `scripts/benchmark.sh` run (and not rewritten by it); run it with");
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"    scripts/benchmark.sh digest --units {f.Units} --weeks {f.Weeks.Count} --runs {f.Runs} --parallel {f.Parallelism}");
+        s.AppendLine();
+        s.AppendLine("Azurite (in memory) on loopback and the app's own services in the benchmark process, registered as `Program.cs`");
+        s.AppendLine("registers them, with every scheduler and the outbox off. One tenant of");
+        s.AppendLine(CultureInfo.InvariantCulture, $"{f.Units} units in {f.Areas} service areas (each with its own leader and two goals, board meeting Tuesdays, Lean start {f.LeanStart:yyyy-MM-dd}) and");
+        s.AppendLine(CultureInfo.InvariantCulture, $"a year-wheel plan ({f.Appointments} appointments). Seeded {f.Weeks.Count} weeks, {f.Weeks[0]} to {f.Weeks[^1]}, through the card submit's own path");
+        s.AppendLine("(`CheckInStore.SubmitAsync`, `ImprovementStore.RecordCheckInAsync`, `UnitWeekStore.RefreshAsync`), week by week,");
+        s.AppendLine(CultureInfo.InvariantCulture, $"{f.Parallelism} units at a time: {f.Tally.CheckIns} check-ins (about one in ten weeks missing, one in seven not held), {f.Tally.Improvements} new improvements, {f.Tally.Deviations} deviations,");
+        s.AppendLine(CultureInfo.InvariantCulture, $"{f.Tally.Benefits} benefits ({f.Tally.Affecting} affecting other units), in {f.SeedTime.TotalSeconds:F0} s: {f.CheckIns / f.SeedTime.TotalSeconds:F1} check-ins a second on average,");
+        s.AppendLine(CultureInfo.InvariantCulture, $"{f.FirstWeek.CheckIns / f.FirstWeek.Time.TotalSeconds:F1} a second in the first week and {f.LastWeek.CheckIns / f.LastWeek.Time.TotalSeconds:F1} in the last.");
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"Each operation {f.Runs} times after {WarmUps} warm-ups, interleaved in a rotating order in the same run. The digest is");
+        s.AppendLine("`DigestService.ComputeAsync` for the week at that week's digest time (as the scheduler computes it) plus");
+        s.AppendLine(CultureInfo.InvariantCulture, $"`DigestCard.Create` and its JSON. For {f.Weeks[^1]} it read {f.DigestRows} week rows, {f.YearRows} year rows and {f.AppointmentRows} appointments; {f.Reported} of");
+        s.AppendLine(CultureInfo.InvariantCulture, $"{f.Expected} expected units reported; the card is {f.CardBytes / 1024.0:F1} KB of JSON. Reading the week is `CheckInStore.GetAsync` for every unit's");
+        s.AppendLine("meeting that week (a point read each, found or not). Storage requests are counted in Azurite's access log.");
+        s.AppendLine();
+        s.AppendLine("| operation | requests | p50 ms | p95 ms | min ms | max ms |");
+        s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in m)
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Requests} | {r.Stats.P50:F1} | {r.Stats.P95:F1} | {r.Stats.Min:F1} | {r.Stats.Max:F1} |");
+        }
+
+        foreach (var r in new[] { early.Digest, early.Read })
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"| during seeding, {early.CheckIns} check-ins stored: {r.Name} | {r.Requests} | {r.Stats.P50:F1} | {r.Stats.P95:F1} | {r.Stats.Min:F1} | {r.Stats.Max:F1} |");
+        }
+
+        s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"Digest / week read ({f.Parallelism} at a time), p50: {digest.Stats.P50 / read.Stats.P50:F2} for {f.Weeks[^1]}, {digest13.Stats.P50 / read.Stats.P50:F2} for {f.Weeks[12]} on the same storage,");
+        s.AppendLine(CultureInfo.InvariantCulture, $"{early.Digest.Stats.P50 / early.Read.Stats.P50:F2} for {early.Week} when only {early.History} weeks were stored.");
+        return s.ToString();
+    }
+
+    private sealed record DigestRows(
+        IReadOnlyList<ServiceArea> Areas, IReadOnlyList<Unit> Units, IReadOnlyList<UnitWeek> Weeks, IReadOnlyList<UnitYear> Years, IReadOnlyList<Appointment> Appointments);
+
+    private sealed record Operation(string Name, Func<CancellationToken, Task<int>> RunAsync);
+
+    private sealed record Measured(string Name, Stats Stats, long Requests);
+
+    private sealed record Snapshot(IsoWeek Week, int History, int CheckIns, Measured Digest, Measured Read);
+
+    private sealed record Facts(
+        int Units, int Areas, IReadOnlyList<IsoWeek> Weeks, DateOnly LeanStart, int Parallelism, int Runs, int Appointments, int CheckIns, TimeSpan SeedTime, Tally Tally,
+        (int CheckIns, TimeSpan Time) FirstWeek, (int CheckIns, TimeSpan Time) LastWeek,
+        int DigestRows, int YearRows, int AppointmentRows, int CardBytes, int Expected, int Reported);
+
+    private sealed class Tally
+    {
+        public int CheckIns;
+        public int Improvements;
+        public int Deviations;
+        public int Benefits;
+        public int Affecting;
+    }
+
+    private sealed record Stats(double P50, double P95, double Min, double Max)
+    {
+        public static Stats Of(List<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            double Rank(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+            return new Stats(Rank(0.50), Rank(0.95), sorted[0], sorted[^1]);
+        }
+    }
+}
