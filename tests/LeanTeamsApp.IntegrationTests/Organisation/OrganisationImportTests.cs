@@ -40,6 +40,65 @@ public sealed class OrganisationImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_DemoFile_StoresTheGoalBreakdownFromTheTopToEachUnit()
+    {
+        var tenant = TestTenants.New();
+
+        await _app.ImportDemoAsync(tenant);
+
+        var areas = await _app.Store.ListServiceAreasAsync(tenant, default);
+        var top = areas.Single(a => a.Kind == ServiceAreaKind.TopManagement);
+        Assert.Equal(["brukeren-i-sentrum", "baerekraftig-drift", "godt-arbeidsmiljo"], top.Goals.Select(g => g.Id));
+        Assert.All(top.Goals, g => Assert.Null(g.SupportsId));
+        Assert.Equal(
+            [new Goal("effektiv-saksbehandling", "Effektiv saksbehandling", "brukeren-i-sentrum"), new Goal("forutsigbar-drift", "Forutsigbar drift av kommunale anlegg", "baerekraftig-drift")],
+            areas.Single(a => a.Id == "samfunn-og-teknikk").Goals);
+        var vann = (await _app.Store.GetUnitAsync(tenant, "vann-og-avlop", default))!;
+        var breakdown = new GoalBreakdown(areas);
+        Assert.Equal(["Forutsigbar drift av kommunale anlegg", "Bærekraftig og effektiv drift"], breakdown.Trace(vann, "Færre akutte ledningsbrudd").Select(g => g.Title));
+        Assert.Equal(["Godt arbeidsmiljø og riktig kompetanse"], breakdown.Trace(vann, "Ingen fraværsskader").Select(g => g.Title));
+    }
+
+    [Fact]
+    public async Task Import_UnitsSheet_LinksGoalsWithAnArrowAndKeepsTheAreasGoals()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+        var sheet = $"""
+            tenant_id;unit_id;unit_name;service_area;leader_email;board_weekday;board_time;lean_start;goals
+            {tenant};byggesak;Byggesak;samfunn-og-teknikk;leder.byggesak@fjordvik.kommune.no;torsdag;09:30;2023-04-11;"Svar innen 3 uker -> effektiv-saksbehandling; Digitale søknader"
+            """;
+
+        var result = await _app.ImportAsync(tenant, "units.csv", sheet);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var byggesak = (await _app.Store.GetUnitAsync(tenant, "byggesak", default))!;
+        Assert.Equal(["Svar innen 3 uker", "Digitale søknader"], byggesak.Goals);
+        Assert.Equal(new Dictionary<string, string> { ["Svar innen 3 uker"] = "effektiv-saksbehandling" }, byggesak.GoalSupports);
+        var areas = await _app.Store.ListServiceAreasAsync(tenant, default);
+        Assert.Equal(2, areas.Single(a => a.Id == "samfunn-og-teknikk").Goals.Count);
+        Assert.Equal(["Effektiv saksbehandling", "Brukeren i sentrum"], new GoalBreakdown(areas).Trace(byggesak, "Svar innen 3 uker").Select(g => g.Title));
+    }
+
+    [Fact]
+    public async Task Import_UnitsSheet_GoalOfAnotherArea_IsRefusedByLine()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+        var sheet = $"""
+            tenant_id;unit_id;unit_name;service_area;leader_email;board_weekday;board_time;lean_start;goals
+            {tenant};byggesak;Byggesak;samfunn-og-teknikk;leder.byggesak@fjordvik.kommune.no;torsdag;09:30;2023-04-11;Raskere svar -> tidlig-innsats
+            """;
+
+        var result = await _app.ImportAsync(tenant, "units.csv", sheet);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("units.csv", 2, "goals"), (error.File, error.Line, error.Field));
+        Assert.Contains("cannot support 'tidlig-innsats' (a goal of 'oppvekst-og-kultur')", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(["Saksbehandlingstid under 3 uker", "Færre mangelfulle søknader"], (await _app.Store.GetUnitAsync(tenant, "byggesak", default))!.Goals);
+    }
+
+    [Fact]
     public async Task Import_SameFileTwice_RewritesNothing()
     {
         var tenant = TestTenants.New();

@@ -118,6 +118,24 @@ public sealed class TabApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnitPage_Goals_TraceUpToTheOverallGoalAndFlagTheUnlinked()
+    {
+        var byggesak = JsonNode.Parse(await (await GetAsync("/api/tab/units/byggesak", await SignInAsync("leder.byggesak@fjordvik.kommune.no"))).Content.ReadAsStringAsync())!;
+        var servicetorget = JsonNode.Parse(await (await GetAsync("/api/tab/units/servicetorget", await SignInAsync("lean.koordinator@fjordvik.kommune.no"))).Content.ReadAsStringAsync())!;
+
+        // The demo file: Byggesak's goals support its area's "Effektiv saksbehandling", which supports the overall
+        // "Brukeren i sentrum"; Servicetorget's goal is not linked yet. A unit leader sees the top group's goal too.
+        var goals = byggesak["goals"]!.AsArray();
+        Assert.Equal(["Saksbehandlingstid under 3 uker", "Færre mangelfulle søknader"], goals.Select(g => (string)g!["name"]!));
+        Assert.All(goals, g => Assert.Equal(["Effektiv saksbehandling", "Brukeren i sentrum"], g!["traces"]!.AsArray().Select(t => (string)t!)));
+        Assert.All(goals, g => Assert.False((bool)g!["unlinked"]!));
+        var unlinked = Assert.Single(servicetorget["goals"]!.AsArray());
+        Assert.Equal("Flere henvendelser løst i første kontakt", (string)unlinked!["name"]!);
+        Assert.Empty(unlinked["traces"]!.AsArray());
+        Assert.True((bool)unlinked["unlinked"]!);
+    }
+
+    [Fact]
     public async Task UnitPage_UnitLeaderOfAnotherUnit_Is404()
     {
         using var response = await GetAsync("/api/tab/units/fjordtun-sykehjem", await SignInAsync("leder.byggesak@fjordvik.kommune.no"));

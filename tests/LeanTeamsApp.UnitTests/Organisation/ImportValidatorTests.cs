@@ -76,4 +76,97 @@ public sealed class ImportValidatorTests
 
         Assert.Equal(("guidance.to", 15), (Assert.Single(errors).Field, errors[0].Line));
     }
+    // Line numbers matter below: the breakdown's errors must point at the line that names the goal.
+    private const string Breakdown = $$"""
+        tenantId: {{Tenant}}
+        name: Testvik
+        serviceAreas:
+          - id: top
+            name: RLG
+            kind: topManagement
+            leader: tol@x.no
+            goals:
+              - { id: brukeren, title: Brukeren i sentrum }
+          - id: a
+            name: A
+            leader: tol@x.no
+            goals:
+              - { id: a-tid, title: Mer tid hos brukeren, supports: brukeren }
+          - id: b
+            name: B
+            leader: tol@x.no
+            goals:
+              - { id: b-drift, title: Forutsigbar drift, supports: brukeren }
+        people:
+          - { email: tol@x.no, name: Tol }
+          - { email: leder@x.no, name: Leder }
+        units:
+          - id: u
+            name: U
+            serviceArea: a
+            leader: leder@x.no
+            boardMeeting: { weekday: fredag, time: "8.45" }
+            leanStart: 2026-02-02
+            goals:
+              - { title: Tid hos bruker, supports: a-tid }
+              - Direkte til toppen -> brukeren
+              - Ikke koblet
+        """;
+
+    [Fact]
+    public void Validate_GoalBreakdown_LinksEachLevelAndTracesUnitGoalsToTheTop()
+    {
+        var (draft, errors) = Validate(Breakdown);
+
+        Assert.Empty(errors);
+        var top = draft!.ServiceAreas.Single(a => a.Id == "top");
+        Assert.Equal([new Goal("brukeren", "Brukeren i sentrum", null)], top.Goals);
+        Assert.Equal([new Goal("a-tid", "Mer tid hos brukeren", "brukeren")], draft.ServiceAreas.Single(a => a.Id == "a").Goals);
+        var unit = Assert.Single(draft.Units);
+        Assert.Equal(["Tid hos bruker", "Direkte til toppen", "Ikke koblet"], unit.Goals);
+        Assert.Equal(new Dictionary<string, string> { ["Tid hos bruker"] = "a-tid", ["Direkte til toppen"] = "brukeren" }, unit.GoalSupports);
+
+        var breakdown = new GoalBreakdown(draft.ServiceAreas);
+        Assert.True(breakdown.HasOverallGoals);
+        Assert.Equal(["Mer tid hos brukeren", "Brukeren i sentrum"], breakdown.Trace(unit, "Tid hos bruker").Select(g => g.Title));
+        Assert.Equal(["Brukeren i sentrum"], breakdown.Trace(unit, "Direkte til toppen").Select(g => g.Title));
+        Assert.Empty(breakdown.Trace(unit, "Ikke koblet"));
+        Assert.Equal([true, true, false], unit.Goals.Select(g => breakdown.ReachesOverallGoal(unit, g)));
+    }
+
+    [Theory]
+    [InlineData("{ title: Tid hos bruker, supports: a-tid }", "{ title: Tid hos bruker, supports: b-drift }", 31, "goals[0].supports",
+        "'Tid hos bruker' cannot support 'b-drift' (a goal of 'b'): a unit's goal supports a goal of its own service area or an overall goal; goals it can support: a-tid, brukeren")]
+    [InlineData("Direkte til toppen -> brukeren", "Direkte til toppen -> ukjent", 32, "goals", "unknown goal 'ukjent'; goals it can support: a-tid, brukeren")]
+    [InlineData("title: Mer tid hos brukeren, supports: brukeren", "title: Mer tid hos brukeren, supports: b-drift", 14, "goals[0].supports",
+        "'Mer tid hos brukeren' cannot support 'b-drift' (a goal of 'b'): a service area's goal supports an overall goal; goals it can support: brukeren")]
+    [InlineData("{ id: brukeren, title: Brukeren i sentrum }", "{ id: brukeren, title: Brukeren i sentrum, supports: a-tid }", 9, "goals[0].supports",
+        "'Brukeren i sentrum' is an overall goal of the top management group: it supports no other goal")]
+    [InlineData("id: b-drift,", "id: a-tid,", 19, "goals[0].id", "duplicate goal id 'a-tid' (also a goal of 'a')")]
+    [InlineData("- { id: b-drift, title: Forutsigbar drift, supports: brukeren }", "- Forutsigbar drift", 19, "goals[0]",
+        "'Forutsigbar drift': a service area's goal needs an id and a title")]
+    [InlineData("- Ikke koblet", "- Tid hos bruker", 33, "goals", "goal 'Tid hos bruker' is listed twice")]
+    [InlineData("{ id: a-tid, title: Mer tid hos brukeren,", "{ id: a-tid,", 14, "goals[0].title", "missing goal title")]
+    public void Validate_BrokenGoalBreakdown_NamesTheLineAndTheField(string good, string bad, int line, string field, string reason)
+    {
+        Assert.Contains(good, Breakdown, StringComparison.Ordinal);
+
+        var (draft, errors) = Validate(Breakdown.Replace(good, bad, StringComparison.Ordinal));
+
+        Assert.Null(draft);
+        var error = Assert.Single(errors);
+        Assert.Equal((line, field), (error.Line, error.Field));
+        Assert.StartsWith(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_GoalTitleTooLong_IsRefused()
+    {
+        var title = new string('m', Goal.MaxTitleLength + 1);
+
+        var (_, errors) = Validate(Breakdown.Replace("- Ikke koblet", $"- {title}", StringComparison.Ordinal));
+
+        Assert.Equal(("goals", 33), (Assert.Single(errors).Field, errors[0].Line));
+        Assert.Contains("at most 120 characters", errors[0].Reason, StringComparison.Ordinal);
+    }
 }

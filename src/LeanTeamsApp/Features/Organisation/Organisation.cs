@@ -45,7 +45,30 @@ public enum ServiceAreaKind
 
 public sealed record ServiceArea(string Id, string Name, ServiceAreaKind Kind, string LeaderId)
 {
+    public const int MaxGoals = 12;
+
     public string? ETag { get; init; }
+
+    /// <summary>
+    /// The area's goals in the goal breakdown: the overall goals when this is the top management group, otherwise the
+    /// service-area goals, each supporting an overall goal.
+    /// </summary>
+    public IReadOnlyList<Goal> Goals { get; init; } = [];
+
+    public bool Equals(ServiceArea? other) =>
+        other is not null && (Id, Name, Kind, LeaderId, ETag) == (other.Id, other.Name, other.Kind, other.LeaderId, other.ETag) && Goals.SequenceEqual(other.Goals);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Kind, LeaderId, ETag, Goals.Count);
+}
+
+/// <summary>
+/// A goal in the goal breakdown (målnedbrytning / målstyrning): overall goals, owned by the top management group,
+/// are broken down into service-area goals, which the units' goals support. <see cref="SupportsId"/> names the goal
+/// one level up; an overall goal supports none.
+/// </summary>
+public sealed record Goal(string Id, string Title, string? SupportsId)
+{
+    public const int MaxTitleLength = 120;
 }
 
 /// <summary>A Teams channel the app can post to. Conversation ids are filled in when the bot is installed there.</summary>
@@ -89,6 +112,12 @@ public sealed record Unit(
 
     /// <summary>The unit's goals as its board shows them; each board meeting reports a status per goal.</summary>
     public IReadOnlyList<string> Goals { get; init; } = [];
+
+    /// <summary>
+    /// For each of <see cref="Goals"/> that is linked into the goal breakdown, the id of the goal it supports: a goal
+    /// of the unit's service area or an overall goal.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> GoalSupports { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 [Flags]

@@ -87,7 +87,10 @@ internal static class DirectoryRows
         ["Name"] = a.Name,
         ["Kind"] = a.Kind.ToString(),
         ["LeaderId"] = a.LeaderId,
+        ["Goals"] = a.Goals.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(a.Goals.Select(g => new StoredGoal(g.Id, g.Title, g.SupportsId))),
     };
+
+    private sealed record StoredGoal(string Id, string Title, string? Supports);
 
     public static ServiceArea ToServiceArea(TableEntity row) => new(
         row.RowKey[DirectoryKeys.AreaPrefix.Length..],
@@ -96,6 +99,9 @@ internal static class DirectoryRows
         row.GetString("LeaderId"))
     {
         ETag = row.ETag.ToString(),
+        Goals = row.GetString("Goals") is { } goals
+            ? [.. System.Text.Json.JsonSerializer.Deserialize<StoredGoal[]>(goals)!.Select(g => new Goal(g.Id, g.Title, g.Supports))]
+            : [],
     };
 
     public static TableEntity ToRow(string tenantId, Person p) => new(tenantId, DirectoryKeys.Person(p.Id))
@@ -135,6 +141,7 @@ internal static class DirectoryRows
         ["ChannelId"] = u.Channel?.ChannelId,
         ["ChannelName"] = u.Channel?.Name,
         ["Goals"] = u.Goals.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.Goals),
+        ["GoalSupports"] = u.GoalSupports.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.GoalSupports.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary()),
     };
 
     public static Unit ToUnit(TableEntity row)
@@ -158,6 +165,9 @@ internal static class DirectoryRows
         {
             ETag = row.ETag.ToString(),
             Goals = row.GetString("Goals") is { } goals ? System.Text.Json.JsonSerializer.Deserialize<string[]>(goals)! : [],
+            GoalSupports = row.GetString("GoalSupports") is { } supports
+                ? new Dictionary<string, string>(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(supports)!, StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal),
         };
     }
 

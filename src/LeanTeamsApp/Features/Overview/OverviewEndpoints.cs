@@ -26,7 +26,11 @@ public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IRea
 
 public sealed record OverviewDto(IReadOnlyList<string> Weeks, IReadOnlyList<OverviewUnitDto> Units, IReadOnlyList<BenefitTotalDto> BenefitsThisYear, IReadOnlyList<MonthBenefitDto> BenefitsByMonth);
 
-public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<string> Traces);
+/// <summary>
+/// A unit goal, its last reported status and the goals it serves up to the overall goal (nearest first).
+/// <paramref name="Unlinked"/> is true when the organisation has overall goals and this goal does not reach one.
+/// </summary>
+public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<string> Traces, bool Unlinked);
 
 public sealed record ImprovementDto(string Id, string Title, ImprovementStage Stage, string Owner, DateTimeOffset CreatedAt);
 
@@ -181,7 +185,11 @@ public static class OverviewEndpoints
         var unitFollowUps = followUps.FirstOrDefault() is { } list ? await list.ListAsync(caller.TenantId, unit.Id, cancellationToken) : [];
         return TypedResults.Ok(new UnitDto(
             unit.Id, unit.Name, unit.ServiceAreaId, areaName, leader?.Name ?? unit.LeaderId,
-            [.. unit.Goals.Select(g => new GoalDto(g, lastCheckIn?.GoalStatuses.TryGetValue(g, out var s) == true ? s : null, []))],
+            [.. unit.Goals.Select(g => new GoalDto(
+                g,
+                lastCheckIn?.GoalStatuses.TryGetValue(g, out var s) == true ? s : null,
+                [.. caller.Goals.Trace(unit, g).Select(t => t.Title)],
+                caller.Goals.HasOverallGoals && !caller.Goals.ReachesOverallGoal(unit, g)))],
             [.. (await records.ListImprovementsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(i => i.CreatedAt)
                 .Select(i => new ImprovementDto(i.Id, i.Title, i.Stage, i.OwnerName, i.CreatedAt))],
             [.. (await records.ListDeviationsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(d => d.ReportedOn)

@@ -25,6 +25,9 @@ public sealed record TabCaller(
     public string TenantId => Organisation.TenantId;
 
     public Unit? Unit(string unitId) => Units.FirstOrDefault(u => u.Id == unitId);
+
+    /// <summary>The whole organisation's goal breakdown: every unit's board may show the way to the overall goals.</summary>
+    public GoalBreakdown Goals { get; init; } = new([]);
 }
 
 public sealed class TabAccess(OrganisationStore organisation)
@@ -56,6 +59,6 @@ public sealed class TabAccess(OrganisationStore organisation)
 
         var visibleUnits = units.Where(u => everything || ledAreas.Contains(u.ServiceAreaId) || ownUnits.Contains(u.Id)).ToList();
         var visibleAreas = areas.Where(a => everything || visibleUnits.Any(u => u.ServiceAreaId == a.Id)).ToList();
-        return (new TabCaller(org, user, person, roles, visibleAreas, visibleUnits), null);
+        return (new TabCaller(org, user, person, roles, visibleAreas, visibleUnits) { Goals = new GoalBreakdown(areas) }, null);
     }
 }

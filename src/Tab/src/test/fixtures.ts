@@ -62,8 +62,8 @@ export const byggesak: UnitDetails = {
   areaName: 'Samfunn og teknikk',
   leader: 'Randi Lie',
   goals: [
-    { name: 'Saksbehandlingstid under 3 uker', status: 'green', traces: ['Effektiv saksbehandling', 'Brukeren i sentrum'] },
-    { name: 'Færre mangelbrev', status: null, traces: [] },
+    { name: 'Saksbehandlingstid under 3 uker', status: 'green', traces: ['Effektiv saksbehandling', 'Brukeren i sentrum'], unlinked: false },
+    { name: 'Færre mangelbrev', status: null, traces: [], unlinked: true },
   ],
   improvements: [
     { id: 'i1', title: 'Sjekkliste for komplett søknad', stage: 'suggested', owner: 'Randi Lie', createdAt: '2026-10-01T08:00:00+02:00' },

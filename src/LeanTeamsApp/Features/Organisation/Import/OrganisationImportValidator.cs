@@ -27,6 +27,13 @@ internal sealed partial class OrganisationImportValidator
     private readonly Dictionary<string, (Person Person, int Line)> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ServiceArea Area, int Line)> _areas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Unit Unit, int Line)> _units = new(StringComparer.Ordinal);
+    private readonly List<GoalLink> _goalLinks = [];
+
+    // Goals left out for an error already reported: links to them are not reported again as unknown.
+    private readonly HashSet<string> _droppedGoalIds = new(StringComparer.Ordinal);
+
+    /// <summary>A goal's "supports" as written: checked once every area's goals are known.</summary>
+    private sealed record GoalLink(string AreaId, string? UnitId, string GoalText, string Field, SourceField Supports);
 
     private OrganisationImportValidator(ImportSource source, string tenantId, StoredOrganisation? stored)
     {
@@ -55,6 +62,7 @@ internal sealed partial class OrganisationImportValidator
         var newAreas = _source.ServiceAreas.Select(ReadServiceArea).OfType<ServiceArea>().ToList();
         var units = _source.Units.Select(r => ReadUnit(r, organisation?.DefaultTimeZone)).OfType<Unit>().ToList();
         CheckReferences(newAreas, units);
+        CheckGoalBreakdown(newAreas);
         if (_source.Organisation is not null && newAreas.Count(a => a.Kind == ServiceAreaKind.TopManagement) > 1)
         {
             Error(_source.Organisation.Line, "serviceAreas", "at most one service area can be the top management group");
@@ -199,7 +207,9 @@ internal sealed partial class OrganisationImportValidator
             return null;
         }
 
-        var area = new ServiceArea(id, name, kind, Person.NormaliseId(leader.Value));
+        // A bad goal is reported but keeps the area, or one error would cascade into one per unit of the area.
+        var goals = ReadAreaGoals(r, id);
+        var area = new ServiceArea(id, name, kind, Person.NormaliseId(leader.Value)) { Goals = goals };
         if (!_areas.TryAdd(id, (area, r.Line)))
         {
             Error(r.LineOf("id"), "id", $"duplicate service area '{id}' (first on line {_areas[id].Line})");
@@ -240,14 +250,16 @@ internal sealed partial class OrganisationImportValidator
             return null;
         }
 
-        var goals = (r["goals"]?.Value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (goals.Length > Unit.MaxGoals || goals.Any(g => g.Length > 120))
+        if (ReadUnitGoals(r, id, area.Value) is not var (goals, supports))
         {
-            Error(r.LineOf("goals"), "goals", $"a unit has at most {Unit.MaxGoals} goals of at most 120 characters each (a board shows a few)");
             return null;
         }
 
-        var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, Channel(r)) { Goals = goals };
+        var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, Channel(r))
+        {
+            Goals = goals,
+            GoalSupports = supports,
+        };
         if (!_units.TryAdd(id, (unit, r.Line)))
         {
             Error(r.LineOf("id"), "id", $"duplicate unit '{id}' (first on line {_units[id].Line})");
@@ -255,6 +267,189 @@ internal sealed partial class OrganisationImportValidator
         }
 
         return unit;
+    }
+
+    /// <summary>
+    /// A service area's goals: each a mapping with an id, a title and (below the top) the overall goal it supports.
+    /// Bad ones are reported and left out.
+    /// </summary>
+    private List<Goal> ReadAreaGoals(SourceRecord r, string areaId)
+    {
+        var items = r.Items("goals");
+        if (items.Count > ServiceArea.MaxGoals)
+        {
+            Error(r.LineOf("goals"), "goals", $"a service area has at most {ServiceArea.MaxGoals} goals");
+        }
+
+        var goals = new List<Goal>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var field = $"goals[{i}]";
+            if (item[""] is { } bare)
+            {
+                Error(bare.Line, field, $"'{bare.Value}': a service area's goal needs an id and a title, e.g. {{ id: effektiv-saksbehandling, title: Effektiv saksbehandling, supports: <overall goal id> }}");
+                continue;
+            }
+
+            var id = item["id"];
+            var title = item["title"];
+            var supports = item["supports"];
+            var ok = CheckGoalTitle(title, item.Line, $"{field}.title");
+            if (id is null || !Ids.Slug().IsMatch(id.Value))
+            {
+                Error(id?.Line ?? item.Line, $"{field}.id", id is null ? "missing goal id" : $"'{id.Value}' is not an id: use lower-case letters, digits and '-'");
+                ok = false;
+            }
+
+            if (supports is not null)
+            {
+                _goalLinks.Add(new GoalLink(areaId, null, title?.Value ?? "", $"{field}.supports", supports));
+            }
+
+            if (ok)
+            {
+                goals.Add(new Goal(id!.Value, title!.Value, supports?.Value));
+            }
+            else if (id is not null)
+            {
+                _droppedGoalIds.Add(id.Value);
+            }
+        }
+
+        return goals;
+    }
+
+    /// <summary>
+    /// A unit's goals: titles as its board shows them, each optionally linked to the goal it supports, written
+    /// <c>Title -> goal-id</c> (in a sheet cell too) or as a mapping <c>{ title: ..., supports: goal-id }</c>.
+    /// </summary>
+    private (List<string> Titles, Dictionary<string, string> Supports)? ReadUnitGoals(SourceRecord r, string unitId, string areaId)
+    {
+        var items = r.Items("goals");
+        if (items.Count > Unit.MaxGoals)
+        {
+            Error(r.LineOf("goals"), "goals", $"a unit has at most {Unit.MaxGoals} goals (a board shows a few)");
+            return null;
+        }
+
+        var titles = new List<string>();
+        var supports = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ok = true;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var field = item[""] is null ? $"goals[{i}].title" : "goals";
+            SourceField? title;
+            SourceField? link;
+            if (item[""] is { } bare)
+            {
+                var arrow = bare.Value.IndexOf("->", StringComparison.Ordinal);
+                title = arrow < 0 ? bare : new SourceField(bare.Value[..arrow].Trim(), bare.Line);
+                link = arrow < 0 ? null : new SourceField(bare.Value[(arrow + 2)..].Trim(), bare.Line);
+            }
+            else
+            {
+                (title, link) = (item["title"], item["supports"]);
+            }
+
+            if (!CheckGoalTitle(title, item.Line, field))
+            {
+                ok = false;
+                continue;
+            }
+
+            if (titles.Contains(title!.Value, StringComparer.Ordinal))
+            {
+                Error(title.Line, field, $"goal '{title.Value}' is listed twice");
+                ok = false;
+                continue;
+            }
+
+            titles.Add(title.Value);
+            if (link is not null && link.Value.Length > 0)
+            {
+                supports[title.Value] = link.Value;
+                _goalLinks.Add(new GoalLink(areaId, unitId, title.Value, item[""] is null ? $"goals[{i}].supports" : "goals", link));
+            }
+        }
+
+        return ok ? (titles, supports) : null;
+    }
+
+    private bool CheckGoalTitle(SourceField? title, int line, string field)
+    {
+        if (title is null || title.Value.Length == 0)
+        {
+            Error(title?.Line ?? line, field, "missing goal title");
+            return false;
+        }
+
+        if (title.Value.Length > Goal.MaxTitleLength)
+        {
+            Error(title.Line, field, $"a goal title has at most {Goal.MaxTitleLength} characters (it has {title.Value.Length})");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Overall goals (the top management group's) support nothing; a service area's goal supports an overall goal; a
+    /// unit's goal supports a goal of its own service area or an overall goal. Goal ids are unique in the organisation.
+    /// </summary>
+    private void CheckGoalBreakdown(IReadOnlyList<ServiceArea> newAreas)
+    {
+        var goals = new Dictionary<string, ServiceArea>(StringComparer.Ordinal);
+        foreach (var area in newAreas)
+        {
+            var record = _source.ServiceAreas.First(r => r["id"]?.Value == area.Id);
+            for (var i = 0; i < area.Goals.Count; i++)
+            {
+                if (!goals.TryAdd(area.Goals[i].Id, area))
+                {
+                    var first = goals[area.Goals[i].Id];
+                    Error(record.LineOf($"goals[{i}].id"), $"goals[{i}].id", $"duplicate goal id '{area.Goals[i].Id}' (also a goal of '{first.Id}')");
+                }
+            }
+        }
+
+        foreach (var area in _stored?.ServiceAreas.Where(s => !_areas.ContainsKey(s.Id)) ?? [])
+        {
+            foreach (var goal in area.Goals)
+            {
+                goals.TryAdd(goal.Id, area);
+            }
+        }
+
+        foreach (var link in _goalLinks)
+        {
+            var (line, target) = (link.Supports.Line, link.Supports.Value);
+            var ownArea = _areas.TryGetValue(link.AreaId, out var a) ? a.Area : _stored?.ServiceAreas.FirstOrDefault(s => s.Id == link.AreaId);
+            if (ownArea is null || _droppedGoalIds.Contains(target))
+            {
+                continue;
+            }
+
+            var allowed = goals.Where(g => link.UnitId is null
+                    ? g.Value.Kind == ServiceAreaKind.TopManagement
+                    : g.Value.Id == link.AreaId || g.Value.Kind == ServiceAreaKind.TopManagement)
+                .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+            var known = allowed.Count == 0 ? "none defined yet" : string.Join(", ", allowed);
+            if (link.UnitId is null && ownArea.Kind == ServiceAreaKind.TopManagement)
+            {
+                Error(line, link.Field, $"'{link.GoalText}' is an overall goal of the top management group: it supports no other goal");
+            }
+            else if (!goals.TryGetValue(target, out var targetArea))
+            {
+                Error(line, link.Field, $"unknown goal '{target}'; goals it can support: {known}");
+            }
+            else if (!allowed.Contains(target, StringComparer.Ordinal))
+            {
+                var level = link.UnitId is null ? "a service area's goal supports an overall goal" : "a unit's goal supports a goal of its own service area or an overall goal";
+                Error(line, link.Field, $"'{link.GoalText}' cannot support '{target}' (a goal of '{targetArea.Id}'): {level}; goals it can support: {known}");
+            }
+        }
     }
 
     private BoardMeeting? ReadBoardMeeting(SourceRecord r)
@@ -399,7 +594,8 @@ internal sealed partial class OrganisationImportValidator
         var leader = Email(r, "serviceAreaLeader");
         if (id is not null && name is not null && leader is not null)
         {
-            var area = new ServiceArea(id, name, ServiceAreaKind.ServiceArea, leader);
+            // A sheet says nothing of the area's goals: keep the ones set in the organisation file.
+            var area = new ServiceArea(id, name, ServiceAreaKind.ServiceArea, leader) { Goals = _stored?.ServiceAreas.FirstOrDefault(s => s.Id == id)?.Goals ?? [] };
             if (_areas.TryGetValue(id, out var first) && first.Area != area)
             {
                 Error(r.LineOf("serviceAreaName"), "serviceAreaName", $"service area '{id}' is described differently on line {first.Line}");

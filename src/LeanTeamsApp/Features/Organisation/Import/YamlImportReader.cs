@@ -101,6 +101,15 @@ internal static class YamlImportReader
                 }
 
                 break;
+            case YamlSequenceNode list when list.All(n => n is YamlScalarNode or YamlMappingNode):
+                // A list with mappings in it (goals with an id and a title): each entry under its index, goals[0].title.
+                var index = 0;
+                foreach (var item in list)
+                {
+                    Flatten(source, record, $"{name}[{index++}]", item);
+                }
+
+                break;
             default:
                 source.SyntaxErrors.Add(new ImportError(source.FileName, (int)node.Start.Line, name, "expected a value, a list of values or a mapping"));
                 break;

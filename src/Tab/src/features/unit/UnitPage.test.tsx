@@ -41,6 +41,16 @@ describe('Unit', () => {
     expect(second!.textContent).toContain('Status: ingen status');
   });
 
+  it('goals_ALinkedGoalSaysNothingMore_AnUnlinkedGoalSaysItIsNotLinked', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    renderPage(<UnitPage unitId="byggesak" />);
+
+    const goals = await screen.findByRole('region', { name: 'Mål' });
+    const [linked, unlinked] = within(goals).getAllByRole('listitem');
+    expect(linked!.textContent).not.toContain('Ikke knyttet');
+    expect(unlinked!.textContent).toContain('Ikke knyttet til et overordnet mål ennå');
+  });
+
   it('followUps_OverdueIsSaidInWords', async () => {
     fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
     renderPage(<UnitPage unitId="byggesak" />);

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   goals: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   goalName: { fontWeight: tokens.fontWeightSemibold },
   trace: { display: 'block', color: tokens.colorNeutralForeground2 },
+  unlinked: { fontStyle: 'italic' },
   status: {
     display: 'inline-block',
     marginInlineStart: tokens.spacingHorizontalS,
@@ -195,6 +196,7 @@ function GoalItem({ goal }: { goal: Goal }) {
           ))}
         </span>
       )}
+      {goal.unlinked && <span className={mergeClasses(styles.trace, styles.unlinked)}>{t.goalUnlinked}</span>}
     </li>
   );
 }

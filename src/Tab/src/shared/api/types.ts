@@ -66,6 +66,8 @@ export interface Goal {
   status: GoalStatus | null;
   /** The goal's parents up to the overall goal, nearest first. */
   traces: string[];
+  /** True when the organisation has overall goals and this goal does not trace to one. */
+  unlinked: boolean;
 }
 
 export interface Improvement {

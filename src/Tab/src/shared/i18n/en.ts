@@ -81,6 +81,7 @@ export const en: Messages = {
   goalStatus: { green: 'green', yellow: 'yellow', red: 'red', none: 'no status' },
   goalStatusLabel: (status) => `Status: ${status}`,
   goalTraces: 'Contributes to',
+  goalUnlinked: 'Not linked to an overall goal yet',
   noGoals: 'The unit has no goals yet.',
   improvementsTitle: 'Improvements',
   stage: {

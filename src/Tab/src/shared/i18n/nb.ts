@@ -82,6 +82,7 @@ export const nb = {
   goalStatus: { green: 'grønn', yellow: 'gul', red: 'rød', none: 'ingen status' } satisfies Record<GoalStatus | 'none', string>,
   goalStatusLabel: (status: string) => `Status: ${status}`,
   goalTraces: 'Bidrar til',
+  goalUnlinked: 'Ikke knyttet til et overordnet mål ennå',
   noGoals: 'Enheten har ingen mål ennå.',
   improvementsTitle: 'Forbedringer',
   stage: {

@@ -81,6 +81,7 @@ export const sv: Messages = {
   goalStatus: { green: 'grön', yellow: 'gul', red: 'röd', none: 'ingen status' },
   goalStatusLabel: (status) => `Status: ${status}`,
   goalTraces: 'Bidrar till',
+  goalUnlinked: 'Inte kopplat till ett övergripande mål ännu',
   noGoals: 'Verksamheten har inga mål ännu.',
   improvementsTitle: 'Förbättringar',
   stage: {
