@@ -1,6 +1,7 @@
 // Opens the built Teams tab against the running service in headless Chromium, the way a coordinator would outside
 // Teams (development sign-in): every page renders from the service's API, in the default, dark and high-contrast
-// themes, with no WCAG 2.1 A/AA violation found by axe-core. Screenshots go to .local/artifacts/tab/.
+// themes, with no WCAG 2.1 A/AA violation found by axe-core, and each page shows exactly the figures the service
+// answers with. Screenshots go to .local/artifacts/tab/.
 // Used by `scripts/run.sh --smoke`.
 //   node scripts/smoke-tab.mjs <service-url>
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -41,6 +42,102 @@ async function signIn(page, theme) {
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
+// The service's own answers for the coordinator, to hold every page's figures against. The API's figures are
+// checked against seeded storage by the API tests; here the question is whether each page shows exactly them.
+async function api(path) {
+  if (!api.token) {
+    const signIn = await fetch(`${app}/api/tab/dev-signin`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lean.koordinator@fjordvik.kommune.no' }),
+    });
+    api.token = (await signIn.json()).token;
+  }
+  const response = await fetch(`${app}${path}`, { headers: { authorization: `Bearer ${api.token}` } });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+const nbNumber = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 });
+const squash = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+function expectEqual(what, actual, expected) {
+  const [a, e] = [JSON.stringify(actual), JSON.stringify(expected)];
+  if (a !== e) problems.push(`${what}: shows ${a}, expected ${e}`);
+  else console.log(`tab: ${what}: ${a.length > 80 ? `${a.slice(0, 77)}...` : a}`);
+}
+
+async function checkFigures(page) {
+  // Overview: every unit's twelve weeks, its held count, the units asking for help and this year's benefit sums.
+  const overview = await api('/api/tab/overview');
+  const heatMap = page.getByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
+  const rows = await heatMap.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    unit: tr.querySelector('th')?.textContent?.trim(),
+    statuses: [...tr.querySelectorAll('td[data-status]')].map((td) => td.getAttribute('data-status')),
+    held: tr.lastElementChild?.textContent?.trim(),
+  })));
+  expectEqual('overview: units in the heat map', rows.map((r) => r.unit), overview.units.map((u) => u.name));
+  expectEqual('overview: every week of every unit', rows.map((r) => r.statuses), overview.units.map((u) => u.statuses));
+  expectEqual('overview: held per unit', rows.map((r) => r.held), overview.units.map((u) => {
+    const counted = u.statuses.filter((s) => s === 'held' || s === 'notHeld' || s === 'missing');
+    return `${counted.filter((s) => s === 'held').length} av ${counted.length}`;
+  }));
+  if (!overview.units.some((u) => u.statuses.includes('held'))) problems.push('overview: the demo history has no held meeting at all');
+  const help = page.getByRole('region', { name: 'Enheter som trenger hjelp' });
+  expectEqual('overview: units needing help', (await help.getByRole('listitem').allTextContents()).map(squash),
+    overview.units.filter((u) => u.helpNeeded).map((u) => `${u.name}: ${u.helpNeeded}`));
+  const totals = await page.getByRole('table', { name: 'Sum hittil i år' }).locator('tbody td').allTextContents();
+  expectEqual('overview: benefit amounts this year',
+    totals.map((text, i) => overview.benefitsThisYear[i] && squash(text).startsWith(`${squash(nbNumber.format(overview.benefitsThisYear[i].amount))} `)),
+    overview.benefitsThisYear.map(() => true));
+  if (overview.benefitsThisYear.length === 0) problems.push('overview: the demo history realised no benefit this year');
+
+  // Unit: the kanban's counts per stage, the goal breakdown of the demo file, deviations and benefits.
+  const unit = await api('/api/tab/units/byggesak');
+  await page.goto(`${app}/tab/?theme=default&lang=nb#/unit/byggesak`, { waitUntil: 'networkidle' });
+  await page.getByRole('heading', { name: 'Byggesak', level: 1 }).waitFor({ timeout: 20000 });
+  const columns = await page.locator('section[data-stage]').evaluateAll((sections) =>
+    sections.map((section) => [section.getAttribute('data-stage'), section.querySelectorAll('li').length]));
+  const stages = ['suggested', 'inProgress', 'done', 'benefitRealised', 'rejected'];
+  expectEqual('unit: improvements per stage', columns, stages.map((stage) => [stage, unit.improvements.filter((i) => i.stage === stage).length]));
+  const goals = (await page.getByRole('region', { name: 'Mål' }).getByRole('listitem').allTextContents()).map(squash);
+  expectEqual('unit: goals traced to the overall goal', goals.map((g) => g.includes('Effektiv saksbehandling') && g.includes('Brukeren i sentrum')), [true, true]);
+  expectEqual('unit: deviations', await page.getByRole('table', { name: 'Avvik' }).locator('tbody tr').count(), unit.deviations.length);
+  const benefitRows = unit.benefits.length === 0 ? 0 : await page.getByRole('table', { name: 'Gevinster' }).locator('tbody tr').count();
+  expectEqual('unit: benefits', benefitRows, unit.benefits.length);
+  await page.goto(`${app}/tab/?theme=default&lang=nb#/unit/servicetorget`, { waitUntil: 'networkidle' });
+  await page.getByRole('heading', { name: 'Servicetorget', level: 1 }).waitFor({ timeout: 20000 });
+  expectEqual('unit: a goal not linked to the breakdown says so',
+    await page.getByText('Ikke knyttet til et overordnet mål ennå').count(), 1);
+
+  // Year wheel: one mark per appointment of the year, of each kind.
+  const wheel = await api('/api/tab/yearwheel');
+  await page.goto(`${app}/tab/?theme=default&lang=nb#/yearwheel`, { waitUntil: 'networkidle' });
+  await page.getByRole('group', { name: /Årshjul \d{4}/ }).waitFor({ timeout: 20000 });
+  for (const kind of ['semiAnnualReview', 'gembaWalk', 'fishboneAnalysis']) {
+    expectEqual(`year wheel: ${kind} marks`, await page.locator(`[role="button"][data-type="${kind}"]`).count(),
+      wheel.appointments.filter((a) => a.kind === kind).length);
+  }
+  if (wheel.appointments.length === 0) problems.push('year wheel: the demo plan has no appointment this year');
+
+  // Action plan: its rows, challenge first, in the service's order.
+  const plan = await api('/api/tab/actionplan');
+  await page.goto(`${app}/tab/?theme=default&lang=nb#/actionplan`, { waitUntil: 'networkidle' });
+  const planTable = page.getByRole('table', { name: 'Handlingsplan' });
+  await planTable.waitFor({ timeout: 20000 });
+  expectEqual('action plan: challenges', (await planTable.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => tr.firstElementChild?.textContent?.trim()))), plan.rows.map((r) => r.challenge));
+  if (plan.rows.length === 0) problems.push('action plan: the demo plan has no rows');
+
+  // Reports: the CSV download holds a line per demo unit.
+  await page.goto(`${app}/tab/?theme=default&lang=nb#/reports`, { waitUntil: 'networkidle' });
+  const csvButton = page.getByRole('button', { name: /CSV/ });
+  await csvButton.waitFor({ timeout: 20000 });
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), csvButton.click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const missing = overview.units.map((u) => u.name).filter((name) => !csv.includes(name));
+  expectEqual('reports: demo units missing from the CSV download', missing, []);
+}
+
 try {
   for (const theme of ['default', 'dark', 'contrast']) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -61,6 +158,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(page, 'default');
   await page.getByRole('table', { name: 'Tavlemøter de siste 12 ukene' }).waitFor({ timeout: 20000 });
+  await checkFigures(page);
   for (const [route, name, ready] of [
     ['#/unit/byggesak', 'unit', () => page.getByRole('heading', { name: 'Byggesak' }).first()],
     ['#/yearwheel', 'yearwheel', () => page.getByRole('group', { name: /Årshjul \d{4}/ })],

@@ -66,7 +66,7 @@ public sealed class HostTests
     }
 
     [Fact]
-    public async Task Startup_DemoActivityOn_WritesRecentCheckInsAndThePlanOnceEvenWhenStartedAgain()
+    public async Task Startup_DemoActivityOn_WritesRecentCheckInsThePlanAndTheActionPlanOnceEvenWhenStartedAgain()
     {
         var tenant = TestTenants.New();
         var seed = Path.Combine(Path.GetTempPath(), $"seed-{tenant}.yaml");
@@ -85,7 +85,7 @@ public sealed class HostTests
         try
         {
             int CountIn(IEnumerable<LeanTeamsApp.Features.Digest.UnitWeek> weeks) => weeks.Count(w => w.Reported);
-            int first, second, planned;
+            int first, second, planned, planRows;
             await using (var app = await AppFactory.StartAsync(settings, time: clock))
             {
                 var weeks = app.Services.GetRequiredService<LeanTeamsApp.Features.Digest.UnitWeekStore>();
@@ -96,12 +96,14 @@ public sealed class HostTests
             await using (var again = await AppFactory.StartAsync(settings, time: clock))
             {
                 second = CountIn(await again.Services.GetRequiredService<LeanTeamsApp.Features.Digest.UnitWeekStore>().ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
+                planRows = (await again.Services.GetRequiredService<LeanTeamsApp.Features.ActionPlan.ActionPlanStore>().ListAsync(tenant, default)).Count;
             }
 
             // Twelve units over ten weeks, less holidays, weeks before a unit's Lean start and the ones left unreported.
             Assert.InRange(first, 60, 120);
             Assert.Equal(first, second);
             Assert.True(planned > 0);
+            Assert.Equal(3, planRows);
         }
         finally
         {

@@ -33,6 +33,7 @@ internal sealed partial class DemoActivitySeeder(
     UnitWeekStore weeks,
     PlanningCommands planning,
     AppointmentStore appointments,
+    ActionPlan.ActionPlanStore actionPlan,
     StorageTables tables,
     TimeProvider time,
     ILogger<DemoActivitySeeder> logger) : IHostedService
@@ -90,8 +91,30 @@ internal sealed partial class DemoActivitySeeder(
             await planning.PlanYearAsync(tenant, org, today.Year, today, cancellationToken);
         }
 
+        if ((await actionPlan.ListAsync(tenant, cancellationToken)).Count == 0)
+        {
+            foreach (var row in ActionPlanRows(today.Year + 1))
+            {
+                await actionPlan.AddAsync(tenant, row, cancellationToken);
+            }
+        }
+
         LogSeeded(logger, written, tenant);
     }
+
+    /// <summary>The start of an action plan like the one in the seeds: challenges found in the annual reports, and what is done about them.</summary>
+    private static IEnumerable<ActionPlan.ActionRow> ActionPlanRows(int year) =>
+    [
+        new("", "Det er ikke tydelig nok at målet med Lean er gode og bærekraftige tjenester for innbyggerne",
+            "Opplæringsprogram for ledere før enheten starter innføringsløpet; TOL deltar på informasjonsmøtet i nye enheter",
+            "Utviklingsenheten", new DateOnly(year, 3, 1), ActionPlan.ActionStatus.InProgress),
+        new("", "Nye ledere kjenner ikke forpliktelsen til å jobbe etter Lean-prinsippene",
+            "Utviklingsenhetens opplæringsprogram inn i introduksjonsprogrammet for nye ledere; forpliktelsen står i ansettelsesdokumentet",
+            "HR og Utviklingsenheten", new DateOnly(year, 6, 1), ActionPlan.ActionStatus.NotStarted),
+        new("", "Det settes av for lite tid til refleksjon og planlegging",
+            "Prioritere flyteffektivt arbeid; temaer på Lean lederforum og tematimer; kompetansebehov drøftes i lederavtalene",
+            "Tjenesteområdelederne", new DateOnly(year, 9, 1), ActionPlan.ActionStatus.NotStarted),
+    ];
 
     private static CheckIn CheckIn(Unit unit, int i, int w, DateOnly date, bool held, string submitter, DateTimeOffset at) =>
         new(unit.Id, date, held, held ? null : NotHeldReason.TooBusy, held ? 5 + (i % 6) : null, 0, 1 + ((i + w) % 3), (i + w) % 3 == 0 ? 1 : 0,
