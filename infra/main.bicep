@@ -24,6 +24,9 @@ param botTenantId string = tenant().tenantId
 @secure()
 param botAppPassword string
 
+@description('Host name the tab is served from when it is not the web app\'s own (a custom domain); empty for the default host name. Must be the --domain of manifest/package.mjs: Teams asks Entra for the tab\'s token for api://<this host>/<botAppId>.')
+param appDomain string = ''
+
 @description('Azure Bot pricing tier. F0 is free with a message cap on premium channels; Teams is a standard channel.')
 @allowed([
   'F0'
@@ -173,6 +176,10 @@ resource webApp 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
+// The tab's Application ID URI: the manifest's webApplicationInfo.resource and the audience of its SSO tokens.
+var tabHost = empty(appDomain) ? webApp.properties.defaultHostName : appDomain
+var tabApplicationIdUri = 'api://${tabHost}/${botAppId}'
+
 resource webAppReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, webApp.id, keyVaultSecretsUserRoleId)
   scope: vault
@@ -194,6 +201,13 @@ resource webAppSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Bot__AppId: botAppId
     Bot__TenantId: botTenantId
     Bot__AppPassword: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
+    // The tab's single sign-on (Microsoft.Identity.Web; the app turns it on when AzureAd__ClientId is set). The bot's
+    // app registration is single-tenant, so only its own tenant's tokens are accepted; validating a token needs no
+    // secret.
+    AzureAd__Instance: environment().authentication.loginEndpoint
+    AzureAd__TenantId: botTenantId
+    AzureAd__ClientId: botAppId
+    AzureAd__Audience: tabApplicationIdUri
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     // Application Insights' agent on Linux App Service (request, dependency and log telemetry without code).
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
@@ -240,6 +254,9 @@ output webAppHostName string = webApp.properties.defaultHostName
 
 @description('The bot id Teams knows (the app registration\'s client id): the --bot-app-id of manifest/package.mjs.')
 output botId string = bot.properties.msaAppId
+
+@description('The Application ID URI to set under "Expose an API" in the app registration: the audience of the tab\'s SSO tokens and the manifest\'s webApplicationInfo.resource.')
+output tabApplicationIdUri string = tabApplicationIdUri
 
 @description('Name of the Azure Bot resource.')
 output botResourceName string = bot.name

@@ -101,6 +101,7 @@ function validatePackage(bytes) {
     if (typeof file === 'string' && files.has(file)) checkIcon(role, file, files.get(file), size);
   }
   const commandCount = checkCommandLists(manifest);
+  checkTabUrls(manifest);
   const languages = checkLanguageFiles(manifest, files);
 
   for (const name of files.keys()) {
@@ -240,6 +241,42 @@ function checkCommandLists(manifest) {
     });
   });
   return count;
+}
+
+// Teams loads a tab only from a host in validDomains, over https; Entra issues the tab's SSO token for the
+// webApplicationInfo resource, whose host must be the tab's own and whose last segment is the app id.
+function checkTabUrls(manifest) {
+  const domains = list(manifest.validDomains).filter((d) => typeof d === 'string').map((d) => d.toLowerCase());
+  const allowed = (host) => domains.some((d) => d === host || (d.startsWith('*.') && host.endsWith(d.slice(1))));
+  const urls = [];
+  list(manifest.staticTabs).forEach((tab, i) => {
+    urls.push([`staticTabs[${i}].contentUrl`, tab?.contentUrl]);
+    urls.push([`staticTabs[${i}].websiteUrl`, tab?.websiteUrl]);
+  });
+  list(manifest.configurableTabs).forEach((tab, i) => urls.push([`configurableTabs[${i}].configurationUrl`, tab?.configurationUrl]));
+  for (const [field, value] of urls) {
+    if (typeof value !== 'string') continue;
+    const url = parseUrl(value);
+    if (url?.protocol !== 'https:') report(`${field} "${value}" is not an https URL`);
+    else if (!allowed(url.hostname)) report(`${field} "${value}" is not on a host in validDomains`);
+  }
+
+  const sso = manifest.webApplicationInfo;
+  if (typeof sso?.resource !== 'string') return;
+  const resource = parseUrl(sso.resource);
+  if (resource?.protocol !== 'api:' || !allowed(resource.hostname)) {
+    report(`webApplicationInfo.resource "${sso.resource}" is not api://<a host in validDomains>/…`);
+  } else if (typeof sso.id === 'string' && !resource.pathname.endsWith(sso.id)) {
+    report(`webApplicationInfo.resource "${sso.resource}" does not end with webApplicationInfo.id "${sso.id}"`);
+  }
+}
+
+function parseUrl(value) {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
 }
 
 function reportDuplicates(titles, describe) {

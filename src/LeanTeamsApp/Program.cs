@@ -1,6 +1,7 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.About;
 using LeanTeamsApp.Features.ActionPlan;
+using LeanTeamsApp.Features.ChannelTab;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Demo;
 using LeanTeamsApp.Features.Digest;
@@ -56,6 +57,7 @@ app.MapAbout();
 app.MapReports();
 app.MapOverview();
 app.MapActionPlan();
+app.MapChannelTab();
 app.MapYearWheel();
 app.MapTab();
 

@@ -120,17 +120,29 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
     }
 
     // The app settings must be keys the app binds, or the app starts without them: each X__Y names a property Y of
-    // the options class whose Section is X.
+    // the options class whose Section is X; the AzureAd section is bound by Microsoft.Identity.Web to its own options
+    // and to the JWT bearer options of the tab's SSO scheme (Audience).
     [Fact]
     public void AppSettings_Compiled_NestedKeysAreExactlyTheOptionsTheAppReads()
     {
         var settings = compiled.AppSettings();
         var nested = settings.Select(s => s.Key).Where(k => k.Contains("__", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["Bot__AppId", "Bot__AppPassword", "Bot__TenantId", "Storage__ConnectionString"], nested);
+        Assert.Equal(
+            ["AzureAd__Audience", "AzureAd__ClientId", "AzureAd__Instance", "AzureAd__TenantId", "Bot__AppId", "Bot__AppPassword", "Bot__TenantId", "Storage__ConnectionString"],
+            nested);
         foreach (var key in nested)
         {
             var (section, property) = (key.Split("__")[0], key.Split("__")[1]);
+            if (section == "AzureAd")
+            {
+                Assert.True(
+                    typeof(Microsoft.Identity.Web.MicrosoftIdentityOptions).GetProperty(property) is not null
+                    || typeof(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions).GetProperty(property) is not null,
+                    $"Microsoft.Identity.Web binds no property {property} for {key}");
+                continue;
+            }
+
             var options = typeof(StorageOptions).Assembly.GetTypes().SingleOrDefault(t =>
                 t.Name.EndsWith("Options", StringComparison.Ordinal) &&
                 t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string == section);
@@ -141,6 +153,27 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
         Assert.Equal("[parameters('botAppId')]", (string?)settings["Bot__AppId"]);
         Assert.Equal("[parameters('botTenantId')]", (string?)settings["Bot__TenantId"]);
         Assert.Contains("Microsoft.Insights/components", (string?)settings["APPLICATIONINSIGHTS_CONNECTION_STRING"], StringComparison.Ordinal);
+    }
+
+    // Teams asks Entra for a token for the manifest's webApplicationInfo.resource; the service accepts only that
+    // audience, from the bot's own (single-tenant) app registration, so the two must be built the same way.
+    [Fact]
+    public void AppSettings_Compiled_TabSsoAcceptsTheBotAppsTokensForTheManifestsApplicationIdUri()
+    {
+        var settings = compiled.AppSettings();
+        var resource = (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "manifest", "manifest.json")))!["webApplicationInfo"]!["resource"];
+
+        Assert.Equal("[environment().authentication.loginEndpoint]", (string?)settings["AzureAd__Instance"]);
+        Assert.Equal("[parameters('botTenantId')]", (string?)settings["AzureAd__TenantId"]);
+        Assert.Equal("[parameters('botAppId')]", (string?)settings["AzureAd__ClientId"]);
+        var audience = FormatPattern().Match((string?)settings["AzureAd__Audience"] ?? "");
+        Assert.True(audience.Success, (string?)settings["AzureAd__Audience"]);
+        Assert.Equal("api://{{APP_DOMAIN}}/{{BOT_APP_ID}}", resource);
+        Assert.Equal(resource!.Replace("{{APP_DOMAIN}}", "{0}", StringComparison.Ordinal).Replace("{{BOT_APP_ID}}", "{1}", StringComparison.Ordinal), audience.Groups["format"].Value);
+        Assert.Equal(
+            "if(empty(parameters('appDomain')), reference(resourceId('Microsoft.Web/sites', variables('webAppName')), '2025-03-01').defaultHostName, parameters('appDomain')), parameters('botAppId')",
+            audience.Groups["args"].Value);
+        Assert.Equal(settings["AzureAd__Audience"]!.ToJsonString(), compiled.Template["outputs"]!["tabApplicationIdUri"]!["value"]!.ToJsonString());
     }
 
     [Fact]
@@ -197,11 +230,11 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
     }
 
     [Fact]
-    public void Outputs_Compiled_AreTheFiveNamesAndHoldNoSecret()
+    public void Outputs_Compiled_AreTheSixNamesAndHoldNoSecret()
     {
         var outputs = compiled.Template["outputs"]!.AsObject();
 
-        Assert.Equal(["botId", "botResourceName", "keyVaultName", "webAppHostName", "webAppName"], outputs.Select(o => o.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["botId", "botResourceName", "keyVaultName", "tabApplicationIdUri", "webAppHostName", "webAppName"], outputs.Select(o => o.Key).Order(StringComparer.Ordinal));
         foreach (var (name, output) in outputs)
         {
             var text = output!.ToJsonString();

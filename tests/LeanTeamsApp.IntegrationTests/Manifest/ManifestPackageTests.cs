@@ -56,6 +56,51 @@ public sealed class ManifestPackageTests : IDisposable
         Assert.Equal("tavelmöte", (string?)JsonNode.Parse(texts["sv.json"])!["bots[0].commandLists[1].commands[3].title"]);
     }
 
+    // The channel tab's configuration page is a hash route of the tab (src/Tab), and the SSO resource is the Application
+    // ID URI the service validates as AzureAd:Audience (infra/main.bicep sets api://<host>/<bot app id>).
+    [Fact]
+    public async Task Package_TestIds_ChannelTabConfiguresOnTheDomainAndSsoResourceIsDomainAndBotId()
+    {
+        var package = await PackageAsync();
+
+        using var zip = ZipFile.OpenRead(package);
+        var manifest = JsonNode.Parse(Read(zip.GetEntry("manifest.json")!))!;
+        var tab = Assert.Single(manifest["configurableTabs"]!.AsArray())!;
+        Assert.Equal($"https://{Domain}/tab/#/config", (string?)tab["configurationUrl"]);
+        Assert.True((bool)tab["canUpdateConfiguration"]!);
+        Assert.Equal(["team", "groupChat"], tab["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.Contains("channelTab", tab["context"]!.AsArray().Select(c => (string?)c));
+        Assert.DoesNotContain("personalTab", tab["context"]!.AsArray().Select(c => (string?)c));
+        var overview = Assert.Single(manifest["staticTabs"]!.AsArray())!;
+        Assert.Equal(($"https://{Domain}/tab/#/overview", "personal"), ((string?)overview["contentUrl"], (string?)Assert.Single(overview["scopes"]!.AsArray())));
+        Assert.Equal(BotAppId, (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal($"api://{Domain}/{BotAppId}", (string?)manifest["webApplicationInfo"]!["resource"]);
+    }
+
+    [Fact]
+    public async Task Validate_ConfigurationUrlOnAnotherHost_ExitsOneNamingTheField()
+    {
+        var package = await RepackAsync(files => EditManifest(files, manifest =>
+            manifest["configurableTabs"]![0]!["configurationUrl"] = "https://elsewhere.example/tab/#/config"));
+
+        var validation = await RunNodeAsync("manifest/validate.mjs", package);
+
+        Assert.True(validation.ExitCode == 1, validation.Output);
+        Assert.Contains("configurableTabs[0].configurationUrl \"https://elsewhere.example/tab/#/config\" is not on a host in validDomains", validation.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_SsoResourceOfAnotherApp_ExitsOneNamingBothIds()
+    {
+        var package = await RepackAsync(files => EditManifest(files, manifest =>
+            manifest["webApplicationInfo"]!["resource"] = $"api://{Domain}/{TeamsAppId}"));
+
+        var validation = await RunNodeAsync("manifest/validate.mjs", package);
+
+        Assert.True(validation.ExitCode == 1, validation.Output);
+        Assert.Contains($"webApplicationInfo.resource \"api://{Domain}/{TeamsAppId}\" does not end with webApplicationInfo.id \"{BotAppId}\"", validation.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_CommandListWith13Commands_ExitsOneNamingTheList()
     {

@@ -6,7 +6,7 @@ import type { Host } from '../shared/teams/host';
 import { coordinator, overview } from '../test/fixtures';
 import { fakeService, json, problem } from '../test/render';
 import { App } from './App';
-import { parseRoute } from '../shared/routing/routes';
+import { href, parseRoute } from '../shared/routing/routes';
 
 function browserHost(overrides: Partial<Host> = {}): Host {
   return { inTeams: false, theme: 'default', locale: 'nb', onThemeChange: () => {}, ...overrides };
@@ -95,12 +95,55 @@ describe('App in Teams', () => {
     changeTheme('dark');
     await waitFor(() => expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('dark'));
   });
+
+  it('configurationDialog_ShowsTheConfigPageWithoutNavigationAndHandsItTheDialog', async () => {
+    window.location.hash = '#/config';
+    const validity: boolean[] = [];
+    fakeService({ 'GET /api/tab/me': json(coordinator), 'GET /api/tab/overview': json(overview) });
+    render(
+      <App
+        host={{
+          inTeams: true,
+          theme: 'default',
+          locale: 'nb',
+          getToken: () => Promise.resolve('sso'),
+          onThemeChange: () => {},
+          tabConfig: { setValidityState: (valid) => validity.push(valid), registerOnSaveHandler: () => {} },
+        }}
+      />,
+    );
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Velg hva fanen skal vise' })).toBeTruthy();
+    await userEvent.click(await screen.findByRole('radio', { name: 'Årshjul' }));
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(validity.at(-1)).toBe(true);
+  });
+
+  it('pinnedAreaOverview_OpensFilteredToThatArea', async () => {
+    window.location.hash = '#/overview/helse-og-omsorg';
+    const service = fakeService({
+      'GET /api/tab/me': json(coordinator),
+      'GET /api/tab/overview?area=helse-og-omsorg': json({ ...overview, units: overview.units.filter((unit) => unit.areaId === 'helse-og-omsorg') }),
+    });
+    render(<App host={{ inTeams: true, theme: 'default', locale: 'nb', getToken: () => Promise.resolve('sso'), onThemeChange: () => {} }} />);
+
+    expect(await screen.findByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toBeTruthy();
+    expect(service.calls.map((call) => call.url)).toEqual(['/api/tab/me', '/api/tab/overview?area=helse-og-omsorg']);
+    const nav = screen.getByRole('navigation', { name: 'Sider' });
+    expect(within(nav).getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current')).toBe('page');
+  });
 });
 
 describe('routes', () => {
   it.each([
     ['', { page: 'overview' }],
     ['#/overview', { page: 'overview' }],
+    ['#/overview/helse-og-omsorg', { page: 'overview', areaId: 'helse-og-omsorg' }],
+    ['#/overview/helse%20og%20omsorg?theme=dark', { page: 'overview', areaId: 'helse og omsorg' }],
+    ['#/overview/helse-og-omsorg/x', { page: 'notFound' }],
+    ['#/config', { page: 'config' }],
+    ['#/config/x', { page: 'notFound' }],
+    ['#/unit/%E0%A4%A', { page: 'notFound' }],
     ['#/unit/byggesak', { page: 'unit', unitId: 'byggesak' }],
     ['#/unit/hjemmetjenesten%20nord?theme=dark', { page: 'unit', unitId: 'hjemmetjenesten nord' }],
     ['#/yearwheel?year=2027', { page: 'yearwheel' }],
@@ -109,6 +152,16 @@ describe('routes', () => {
     ['#/unit', { page: 'notFound' }],
     ['#/nowhere', { page: 'notFound' }],
   ])('parseRoute_%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it.each([
+    [{ page: 'overview' }, '#/overview'],
+    [{ page: 'overview', areaId: 'helse og omsorg' }, '#/overview/helse%20og%20omsorg'],
+    [{ page: 'unit', unitId: 'byggesak' }, '#/unit/byggesak'],
+    [{ page: 'config' }, '#/config'],
+  ] as const)('href_%j_IsWhatParseRouteReadsBack', (route, hash) => {
+    expect(href(route)).toBe(hash);
     expect(parseRoute(hash)).toEqual(route);
   });
 });

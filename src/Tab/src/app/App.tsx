@@ -40,7 +40,7 @@ export function App({ host }: { host: Host }) {
         {auth.state === 'signedOut' ? (
           <DevSignInPage expired={auth.expired} onSignedIn={(session) => setAuth(beginDevSession(session))} />
         ) : (
-          <SignedIn onSignOut={auth.dev ? () => setAuth(endDevSession(false)) : null} />
+          <SignedIn onSignOut={auth.dev ? () => setAuth(endDevSession(false)) : null} tabConfig={host.tabConfig ?? null} />
         )}
       </I18nProvider>
     </FluentProvider>

@@ -1,6 +1,7 @@
 import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { ActionPlanPage } from '../features/actionplan/ActionPlanPage';
+import { ConfigPage } from '../features/config/ConfigPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { UnitPage } from '../features/unit/UnitPage';
@@ -12,6 +13,7 @@ import { useI18n } from '../shared/i18n/i18n';
 import { Loading } from '../shared/ui/Loading';
 import { PageHeading } from '../shared/ui/PageHeading';
 import { href, useRoute, type Route } from '../shared/routing/routes';
+import type { TabConfigHost } from '../shared/teams/host';
 
 const useStyles = makeStyles({
   header: {
@@ -51,14 +53,15 @@ const useStyles = makeStyles({
   },
 });
 
-export function SignedIn({ onSignOut }: { onSignOut: (() => void) | null }) {
+/** `tabConfig` is Teams' configuration dialog when the page is shown in one (`#/config`), else null. */
+export function SignedIn({ onSignOut, tabConfig = null }: { onSignOut: (() => void) | null; tabConfig?: TabConfigHost | null }) {
   const { t } = useI18n();
   const [me, retry] = useApi(tabApi.me, 'me');
   const styles = useStyles();
   const main = useRef<HTMLElement>(null);
   const route = useRoute();
 
-  const links: { route: Exclude<Route, { page: 'notFound' | 'unit' }>; label: string }[] = [
+  const links: { route: Exclude<Route, { page: 'notFound' | 'unit' | 'config' }>; label: string }[] = [
     { route: { page: 'overview' }, label: t.navOverview },
     { route: { page: 'yearwheel' }, label: t.navYearWheel },
     { route: { page: 'actionplan' }, label: t.navActionPlan },
@@ -79,7 +82,8 @@ export function SignedIn({ onSignOut }: { onSignOut: (() => void) | null }) {
         {t.skipToContent}
       </a>
       <header className={styles.header}>
-        <nav aria-label={t.navLabel} className={styles.nav}>
+        {/* The configuration page is a step of adding a tab; leaving it for another page would lose the step. */}
+        <nav aria-label={t.navLabel} className={styles.nav} hidden={route.page === 'config'}>
           <ul className={styles.navList}>
             {links.map((link) => {
               const current = link.route.page === route.page || (route.page === 'unit' && link.route.page === 'overview');
@@ -108,7 +112,7 @@ export function SignedIn({ onSignOut }: { onSignOut: (() => void) | null }) {
         <Loading value={me} retry={retry}>
           {(data) => (
             <MeContext.Provider value={data}>
-              <Page route={route} />
+              <Page route={route} tabConfig={tabConfig} />
             </MeContext.Provider>
           )}
         </Loading>
@@ -117,11 +121,11 @@ export function SignedIn({ onSignOut }: { onSignOut: (() => void) | null }) {
   );
 }
 
-function Page({ route }: { route: Route }) {
+function Page({ route, tabConfig }: { route: Route; tabConfig: TabConfigHost | null }) {
   const { t } = useI18n();
   switch (route.page) {
     case 'overview':
-      return <OverviewPage />;
+      return <OverviewPage key={route.areaId ?? ''} areaId={route.areaId} />;
     case 'unit':
       return <UnitPage unitId={route.unitId} />;
     case 'yearwheel':
@@ -130,6 +134,8 @@ function Page({ route }: { route: Route }) {
       return <ActionPlanPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'config':
+      return <ConfigPage host={tabConfig} />;
     case 'notFound':
       return (
         <>

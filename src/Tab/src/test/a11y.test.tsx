@@ -1,8 +1,10 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ActionPlanPage } from '../features/actionplan/ActionPlanPage';
+import { ConfigPage } from '../features/config/ConfigPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { UnitPage } from '../features/unit/UnitPage';
@@ -46,6 +48,27 @@ describe('accessibility (axe-core)', () => {
   it('actionPlan_HasNoViolations', async () => {
     fakeService({ 'GET /api/tab/actionplan': json(actionPlan) });
     expect(await violations(<ActionPlanPage />, () => screen.findByRole('table', { name: 'Handlingsplan' }))).toEqual([]);
+  });
+
+  it('config_InTeamsWithTheUnitMissing_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    const dialog = { setValidityState: () => {}, registerOnSaveHandler: () => {} };
+    expect(
+      await violations(<ConfigPage host={dialog} tabUrl="https://lean.fjordvik.example/tab/" />, async () => {
+        await userEvent.click(await screen.findByRole('radio', { name: 'En enhets tavle' }));
+        await screen.findByText('Velg hvilken enhet fanen skal vise.');
+      }),
+    ).toEqual([]);
+  });
+
+  it('config_OutsideTeamsWithTheAddressShown_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    expect(
+      await violations(<ConfigPage host={null} tabUrl="https://lean.fjordvik.example/tab/" />, async () => {
+        await userEvent.click(await screen.findByRole('radio', { name: 'Oversikt' }));
+        await screen.findByRole('link', { name: 'https://lean.fjordvik.example/tab/#/overview' });
+      }),
+    ).toEqual([]);
   });
 
   it('reports_HasNoViolations', async () => {

@@ -93,6 +93,25 @@ describe('Overview', () => {
     expect(coordinator.areas).toHaveLength(2);
   });
 
+  it('areaPinned_StartsFilteredToThatArea', async () => {
+    const onlyHelse = { ...overview, units: overview.units.filter((unit) => unit.areaId === 'helse-og-omsorg') };
+    const service = fakeService({ 'GET /api/tab/overview?area=helse-og-omsorg': json(onlyHelse) });
+    renderPage(<OverviewPage areaId="helse-og-omsorg" />);
+
+    expect(await screen.findByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toBeTruthy();
+    expect(screen.queryByRole('rowheader', { name: 'Byggesak' })).toBeNull();
+    expect(service.calls.map((call) => call.url)).toEqual(['/api/tab/overview?area=helse-og-omsorg']);
+    expect(screen.getByRole('combobox', { name: 'Tjenesteområde' })).toHaveProperty('value', 'helse-og-omsorg');
+  });
+
+  it('areaPinned_ViewerWhoCannotSeeThatArea_GetsWhatTheyCanSee', async () => {
+    const service = fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage areaId="helse-og-omsorg" />, { me: unitLeader });
+
+    await screen.findByRole('rowheader', { name: 'Byggesak' });
+    expect(service.calls.map((call) => call.url)).toEqual(['/api/tab/overview']);
+  });
+
   it('benefitsChart_HasAFigurePerKindAndATableWithTheSameNumbers', async () => {
     fakeService({ 'GET /api/tab/overview': json(overview) });
     renderPage(<OverviewPage />);

@@ -16,11 +16,15 @@ const useStyles = makeStyles({
   filter: { maxWidth: '20rem', marginBottom: tokens.spacingVerticalM },
 });
 
-export function OverviewPage() {
+/**
+ * `areaId` is where the filter starts: a channel tab may pin the overview of one service area. Someone who cannot see
+ * that area gets the overview of what they can see, as without the pin.
+ */
+export function OverviewPage({ areaId }: { areaId?: string | undefined }) {
   const { t } = useI18n();
   const me = useMe();
   const styles = useStyles();
-  const [area, setArea] = useState('');
+  const [area, setArea] = useState(() => (me.areas.some((a) => a.id === areaId) ? (areaId ?? '') : ''));
   const [overview, retry] = useApi(() => tabApi.overview(area || undefined), `overview:${area}`);
 
   return (

@@ -1,5 +1,5 @@
 import { apiDownload, apiFetch } from './apiFetch';
-import type { ActionPlan, ActionPlanRow, ActionPlanRowInput, DevSignIn, Me, Overview, ReportFormat, UnitDetails, YearWheel } from './types';
+import type { ActionPlan, ActionPlanRow, ActionPlanRowInput, ChannelUnits, DevSignIn, Me, Overview, ReportFormat, UnitDetails, YearWheel } from './types';
 
 // One function per route of docs/tab-api.md.
 const base = '/api/tab';
@@ -10,6 +10,7 @@ export const tabApi = {
   overview: (areaId?: string) =>
     apiFetch<Overview>(areaId ? `${base}/overview?area=${encodeURIComponent(areaId)}` : `${base}/overview`),
   unit: (unitId: string) => apiFetch<UnitDetails>(`${base}/units/${encodeURIComponent(unitId)}`),
+  channelUnits: (channelId: string) => apiFetch<ChannelUnits>(`${base}/channel-units?channelId=${encodeURIComponent(channelId)}`),
   yearWheel: (year: number) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`),
   actionPlan: () => apiFetch<ActionPlan>(`${base}/actionplan`),
   addActionPlanRow: (row: ActionPlanRowInput) => apiFetch<ActionPlanRow>(`${base}/actionplan`, { method: 'POST', json: row }),

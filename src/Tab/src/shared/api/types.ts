@@ -56,6 +56,11 @@ export interface Overview {
   benefitsByMonth: MonthlyBenefit[];
 }
 
+export interface ChannelUnits {
+  /** Units registered to the channel (`register unit`) that the caller may see. */
+  unitIds: string[];
+}
+
 export type GoalStatus = 'green' | 'yellow' | 'red';
 export type Stage = 'suggested' | 'inProgress' | 'done' | 'benefitRealised' | 'rejected';
 export const stages: readonly Stage[] = ['suggested', 'inProgress', 'done', 'benefitRealised', 'rejected'];

@@ -179,6 +179,21 @@ export const nb = {
   downloadXlsx: 'Last ned Excel',
   downloading: 'Laster ned …',
   downloaded: (file: string) => `${file} er lastet ned.`,
+
+  configTitle: 'Velg hva fanen skal vise',
+  configIntro: 'Fanen åpner LeanTeamsApp på siden du velger her. En teameier kan endre valget senere under fanens innstillinger.',
+  configShows: 'Fanen viser',
+  configUnitPage: 'En enhets tavle',
+  configUnit: 'Enhet',
+  configChooseUnit: 'Velg enhet',
+  configUnitRequired: 'Velg hvilken enhet fanen skal vise.',
+  configChannelUnit: (unit: string) => `${unit} er registrert i denne kanalen.`,
+  configOverviewOf: (area: string) => `Oversikt: ${area}`,
+  configOutsideTeamsTitle: 'Utenfor Teams',
+  configOutsideTeamsText: 'Siden er åpnet utenfor Teams, så ingenting blir lagret. I Teams ville fanen fått dette:',
+  configTabName: 'Navn på fanen',
+  configTabAddress: 'Adresse',
+  configNothingChosen: 'Ingenting er valgt ennå.',
 };
 
 export type Messages = typeof nb;

@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'react';
 
 export type Route =
-  | { page: 'overview' }
+  | { page: 'overview'; areaId?: string }
   | { page: 'unit'; unitId: string }
   | { page: 'yearwheel' }
   | { page: 'actionplan' }
   | { page: 'reports' }
+  | { page: 'config' }
   | { page: 'notFound' };
 
-/** `#/unit/byggesak?theme=dark` -> the unit page of `byggesak`; the hash's query is for overrides, not routes. */
+/**
+ * `#/unit/byggesak?theme=dark` -> the unit page of `byggesak`; the hash's query is for overrides, not routes.
+ * `#/overview/helse-og-omsorg` is the overview of one service area, as a channel tab pins it; `#/config` is the page
+ * Teams shows when such a tab is added.
+ */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
   const [first = '', second, ...rest] = path.split('/').filter((part) => part.length > 0);
@@ -16,20 +21,33 @@ export function parseRoute(hash: string): Route {
   switch (first) {
     case '':
     case 'overview':
-      return second === undefined ? { page: 'overview' } : { page: 'notFound' };
+      if (second === undefined) return { page: 'overview' };
+      return decode(second, (areaId) => ({ page: 'overview', areaId }));
     case 'unit':
-      return second ? { page: 'unit', unitId: decodeURIComponent(second) } : { page: 'notFound' };
+      return second ? decode(second, (unitId) => ({ page: 'unit', unitId })) : { page: 'notFound' };
     case 'yearwheel':
     case 'actionplan':
     case 'reports':
+    case 'config':
       return second === undefined ? { page: first } : { page: 'notFound' };
     default:
       return { page: 'notFound' };
   }
 }
 
+/** A malformed escape (`%E0%A4%A`) is an address of no page rather than an exception. */
+function decode(part: string, route: (value: string) => Route): Route {
+  try {
+    return route(decodeURIComponent(part));
+  } catch {
+    return { page: 'notFound' };
+  }
+}
+
 export function href(route: Exclude<Route, { page: 'notFound' }>): string {
-  return route.page === 'unit' ? `#/unit/${encodeURIComponent(route.unitId)}` : `#/${route.page}`;
+  if (route.page === 'unit') return `#/unit/${encodeURIComponent(route.unitId)}`;
+  if (route.page === 'overview' && route.areaId !== undefined) return `#/overview/${encodeURIComponent(route.areaId)}`;
+  return `#/${route.page}`;
 }
 
 export function useRoute(): Route {

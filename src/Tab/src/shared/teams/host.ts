@@ -1,3 +1,4 @@
+import type { pages } from '@microsoft/teams-js';
 import { localeFromTag, parseLocale, type Locale } from '../i18n/locale';
 import { parseThemeName, type ThemeName } from '../theme/theme';
 
@@ -10,6 +11,28 @@ export interface Host {
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** The Teams SSO token; absent outside Teams, where the development sign-in provides one. */
   getToken?: () => Promise<string>;
+  /** Teams' configuration dialog of a channel or chat tab; present only while Teams shows the page in it. */
+  tabConfig?: TabConfigHost;
+}
+
+/** What a channel or chat tab shows, as Teams keeps it: `contentUrl` in the tab, `websiteUrl` behind "Go to website". */
+export interface TabSettings {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl: string;
+  suggestedDisplayName: string;
+}
+
+/** The dialog Teams shows when a tab is added to a channel or chat, or when its settings are opened again. */
+export interface TabConfigHost {
+  /** The channel the tab belongs to; absent in a chat. */
+  channelId?: string;
+  /** The `entityId` the tab was saved with, when its settings are opened again. */
+  entityId?: string;
+  /** Turns Teams' own Save button on or off. */
+  setValidityState(valid: boolean): void;
+  /** `settings` is asked when the user presses Save; null (nothing valid chosen) makes Teams refuse the save. */
+  registerOnSaveHandler(settings: () => TabSettings | null): void;
 }
 
 export interface Overrides {
@@ -52,16 +75,19 @@ export function couldBeInTeams(win: Window): boolean {
 export async function connectToHost({ location = window.location, timeoutMs = 4000, hosted = couldBeInTeams(window) }: ConnectOptions = {}): Promise<Host> {
   if (hosted) {
     try {
-      const { app, authentication } = await import('@microsoft/teams-js');
+      const { app, authentication, pages } = await import('@microsoft/teams-js');
       await withTimeout(app.initialize(), timeoutMs);
       const context = await app.getContext();
       app.notifySuccess();
+      // pages.config may be called only in the configuration dialog (frame context "settings"); elsewhere it throws.
+      const frame: string | undefined = context.page?.frameContext;
       return {
         inTeams: true,
         theme: parseThemeName(context.app.theme) ?? 'default',
         locale: localeFromTag(context.app.locale),
         onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(parseThemeName(theme) ?? 'default')),
         getToken: () => authentication.getAuthToken(),
+        ...(frame === 'settings' ? { tabConfig: teamsTabConfig(pages.config, context.channel?.id, context.page.id) } : {}),
       };
     } catch {
       // Framed by something that is not Teams (or teams-js failed to load): carry on as a plain browser tab.
@@ -73,6 +99,26 @@ export async function connectToHost({ location = window.location, timeoutMs = 40
     theme: overrides.theme ?? browserTheme(),
     locale: overrides.locale ?? localeFromTag(navigator.language),
     onThemeChange: () => {},
+  };
+}
+
+function teamsTabConfig(config: typeof pages.config, channelId: string | undefined, entityId: string | undefined): TabConfigHost {
+  return {
+    ...(channelId ? { channelId } : {}),
+    ...(entityId ? { entityId } : {}),
+    setValidityState: (valid) => config.setValidityState(valid),
+    registerOnSaveHandler: (settings) =>
+      config.registerOnSaveHandler((event) => {
+        const chosen = settings();
+        if (!chosen) {
+          event.notifyFailure();
+          return;
+        }
+        config.setConfig(chosen).then(
+          () => event.notifySuccess(),
+          (error: unknown) => event.notifyFailure(error instanceof Error ? error.message : String(error)),
+        );
+      }),
   };
 }
 

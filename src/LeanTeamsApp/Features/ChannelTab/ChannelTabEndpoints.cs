@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using LeanTeamsApp.Features.Overview;
+using LeanTeamsApp.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LeanTeamsApp.Features.ChannelTab;
+
+public sealed record ChannelUnitsDto(IReadOnlyList<string> UnitIds);
+
+/// <summary>
+/// What the configuration page of a channel tab needs beyond the overview: the units registered to the channel (by
+/// "register unit"), so that the unit's own board is offered first. Only units the caller may see are named.
+/// </summary>
+public static class ChannelTabEndpoints
+{
+    public static IEndpointRouteBuilder MapChannelTab(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/tab/channel-units", ChannelUnitsAsync).RequireAuthorization(TabAuthModule.Policy);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ChannelUnitsDto>, ProblemHttpResult>> ChannelUnitsAsync(
+        ClaimsPrincipal principal, string? channelId, TabAccess access, CancellationToken cancellationToken)
+    {
+        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
+        if (caller is null)
+        {
+            return problem!;
+        }
+
+        if (string.IsNullOrWhiteSpace(channelId))
+        {
+            return OverviewEndpoints.FieldProblem("channelId", "Name the channel: its Teams id, 19:…@thread.tacv2.");
+        }
+
+        return TypedResults.Ok(new ChannelUnitsDto(
+            [.. caller.Units.Where(u => u.Channel?.ChannelId == channelId).Select(u => u.Id).Order(StringComparer.Ordinal)]));
+    }
+}
