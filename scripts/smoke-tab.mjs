@@ -164,6 +164,7 @@ try {
     ['#/yearwheel', 'yearwheel', () => page.getByRole('group', { name: /Årshjul \d{4}/ })],
     ['#/actionplan', 'actionplan', () => page.getByRole('heading', { name: /Handlingsplan/ }).first()],
     ['#/reports', 'reports', () => page.getByRole('heading', { name: /Rapport/ }).first()],
+    ['#/config', 'config', () => page.getByRole('heading', { name: 'Velg hva fanen skal vise' }).first()],
   ]) {
     await page.goto(`${app}/tab/?theme=default&lang=nb${route}`, { waitUntil: 'networkidle' });
     await ready().waitFor({ timeout: 20000 });
