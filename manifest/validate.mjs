@@ -266,8 +266,8 @@ function checkTabUrls(manifest) {
   const resource = parseUrl(sso.resource);
   if (resource?.protocol !== 'api:' || !allowed(resource.hostname)) {
     report(`webApplicationInfo.resource "${sso.resource}" is not api://<a host in validDomains>/…`);
-  } else if (typeof sso.id === 'string' && !resource.pathname.endsWith(sso.id)) {
-    report(`webApplicationInfo.resource "${sso.resource}" does not end with webApplicationInfo.id "${sso.id}"`);
+  } else if (typeof sso.id === 'string' && resource.pathname !== `/${sso.id}`) {
+    report(`webApplicationInfo.resource "${sso.resource}" is not api://${resource.hostname}/${sso.id} (webApplicationInfo.id)`);
   }
 }
 

@@ -89,16 +89,19 @@ public sealed class ManifestPackageTests : IDisposable
         Assert.Contains("configurableTabs[0].configurationUrl \"https://elsewhere.example/tab/#/config\" is not on a host in validDomains", validation.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Validate_SsoResourceOfAnotherApp_ExitsOneNamingBothIds()
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("x{1}")]
+    public async Task Validate_SsoResourceOfAnotherApp_ExitsOneNamingBothIds(string path)
     {
+        var resource = $"api://{Domain}/{string.Format(System.Globalization.CultureInfo.InvariantCulture, path, TeamsAppId, BotAppId)}";
         var package = await RepackAsync(files => EditManifest(files, manifest =>
-            manifest["webApplicationInfo"]!["resource"] = $"api://{Domain}/{TeamsAppId}"));
+            manifest["webApplicationInfo"]!["resource"] = resource));
 
         var validation = await RunNodeAsync("manifest/validate.mjs", package);
 
         Assert.True(validation.ExitCode == 1, validation.Output);
-        Assert.Contains($"webApplicationInfo.resource \"api://{Domain}/{TeamsAppId}\" does not end with webApplicationInfo.id \"{BotAppId}\"", validation.Output, StringComparison.Ordinal);
+        Assert.Contains($"webApplicationInfo.resource \"{resource}\" is not api://{Domain}/{BotAppId} (webApplicationInfo.id)", validation.Output, StringComparison.Ordinal);
     }
 
     [Fact]

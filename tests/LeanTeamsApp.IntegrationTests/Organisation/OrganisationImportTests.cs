@@ -81,6 +81,30 @@ public sealed class OrganisationImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_UnitsSheet_NamingTheAreaAndTheTopGroup_KeepsTheirKindsAndGoals()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+        var sheet = $"""
+            tenant_id;unit_id;unit_name;service_area;service_area_name;service_area_leader;leader_email;board_weekday;board_time;lean_start;goals
+            {tenant};byggesak;Byggesak;samfunn-og-teknikk;Samfunn og teknikk;tol.samfunn@fjordvik.kommune.no;leder.byggesak@fjordvik.kommune.no;torsdag;09:30;2023-04-11;Svar innen 3 uker -> effektiv-saksbehandling
+            {tenant};strategi;Strategistab;radmannens-ledergruppe;Rådmannens ledergruppe;radmann@fjordvik.kommune.no;radmann@fjordvik.kommune.no;mandag;08:00;2024-01-08;Alle ledere med lederavtale -> godt-arbeidsmiljo
+            """;
+
+        var result = await _app.ImportAsync(tenant, "units.csv", sheet);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var areas = await _app.Store.ListServiceAreasAsync(tenant, default);
+        var top = areas.Single(a => a.Id == "radmannens-ledergruppe");
+        Assert.Equal(ServiceAreaKind.TopManagement, top.Kind);
+        Assert.Equal(3, top.Goals.Count);
+        var samfunn = areas.Single(a => a.Id == "samfunn-og-teknikk");
+        Assert.Equal(("Samfunn og teknikk", 2), (samfunn.Name, samfunn.Goals.Count));
+        var byggesak = (await _app.Store.GetUnitAsync(tenant, "byggesak", default))!;
+        Assert.Equal(["Effektiv saksbehandling", "Brukeren i sentrum"], new GoalBreakdown(areas).Trace(byggesak, "Svar innen 3 uker").Select(g => g.Title));
+    }
+
+    [Fact]
     public async Task Import_UnitsSheet_GoalOfAnotherArea_IsRefusedByLine()
     {
         var tenant = TestTenants.New();

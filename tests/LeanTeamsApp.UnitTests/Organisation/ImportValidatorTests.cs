@@ -169,4 +169,73 @@ public sealed class ImportValidatorTests
         Assert.Equal(("goals", 33), (Assert.Single(errors).Field, errors[0].Line));
         Assert.Contains("at most 120 characters", errors[0].Reason, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Validate_TitleWithAnArrowToPlainWords_StaysOneTitle()
+    {
+        var (draft, errors) = Validate(Breakdown.Replace("- Ikke koblet", "- Ventetid -> under 3 uker", StringComparison.Ordinal));
+
+        Assert.Empty(errors);
+        var unit = Assert.Single(draft!.Units);
+        Assert.Equal("Ventetid -> under 3 uker", unit.Goals[2]);
+        Assert.False(unit.GoalSupports.ContainsKey("Ventetid -> under 3 uker"));
+    }
+
+    [Fact]
+    public void Validate_MisspeltKeyOfAGoal_IsNamedNotIgnored()
+    {
+        var (draft, errors) = Validate(Breakdown.Replace("{ title: Tid hos bruker, supports: a-tid }", "{ title: Tid hos bruker, support: a-tid }", StringComparison.Ordinal));
+
+        Assert.Null(draft);
+        Assert.Equal((31, "goals[0].support"), (Assert.Single(errors).Line, errors[0].Field));
+        Assert.StartsWith("unknown field of a goal; a goal has title, supports", errors[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DuplicateGoalIdAfterABadGoal_NamesTheDuplicatesOwnEntry()
+    {
+        var yaml = Breakdown.Replace(
+            "      - { id: a-tid, title: Mer tid hos brukeren, supports: brukeren }",
+            "      - { id: a-tom }\n      - { id: brukeren, title: Igjen }",
+            StringComparison.Ordinal);
+
+        var (_, errors) = Validate(yaml);
+
+        Assert.Contains(errors, e => (e.Line, e.Field) == (14, "goals[0].title"));
+        Assert.Contains(errors, e => (e.Line, e.Field, e.Reason) == (15, "goals[1].id", "duplicate goal id 'brukeren' (also a goal of 'top')"));
+    }
+
+    [Fact]
+    public void Validate_DuplicateTitleInAListOfTitles_NamesItsOwnLine()
+    {
+        var yaml = Minimal.Replace("leanStart: 2026-02-02", "leanStart: 2026-02-02\n    goals:\n      - Første\n      - Andre\n      - Første", StringComparison.Ordinal);
+
+        var (_, errors) = Validate(yaml);
+
+        Assert.Equal((18, "goals"), (Assert.Single(errors).Line, errors[0].Field));
+        Assert.Equal("goal 'Første' is listed twice", errors[0].Reason);
+    }
+
+    [Fact]
+    public void Validate_ListOfMappingsOutsideGoals_IsStillASyntaxError()
+    {
+        var yaml = Minimal.Replace("leader: leder@x.no\n", "leader: leder@x.no\n    coordinators: [{ email: tol@x.no }]\n", StringComparison.Ordinal);
+
+        var (draft, errors) = Validate(yaml);
+
+        Assert.Null(draft);
+        Assert.Equal(("coordinators", "expected a value, a list of values or a mapping"), (Assert.Single(errors).Field, errors[0].Reason));
+    }
+
+    [Fact]
+    public void Validate_GoalIdOfAStoredAreaTheFileDoesNotName_IsADuplicate()
+    {
+        var stored = new StoredOrganisation(
+            new LeanTeamsApp.Features.Organisation.Organisation(Tenant, "Testvik", "Europe/Oslo", null),
+            [new ServiceArea("c", "C", ServiceAreaKind.ServiceArea, "tol@x.no") { Goals = [new Goal("a-tid", "Noe annet", "brukeren")] }],
+            [new Person("tol@x.no", "Tol", OrganisationRoles.None, null, null)]);
+
+        var (_, errors) = OrganisationImportValidator.Validate(YamlImportReader.Read("o.yaml", new StringReader(Breakdown)), Tenant, stored);
+
+        Assert.Equal((14, "goals[0].id", "duplicate goal id 'a-tid' (already a goal of 'c')"), (Assert.Single(errors).Line, errors[0].Field, errors[0].Reason));
+    }
 }

@@ -32,8 +32,13 @@ internal sealed partial class OrganisationImportValidator
     // Goals left out for an error already reported: links to them are not reported again as unknown.
     private readonly HashSet<string> _droppedGoalIds = new(StringComparer.Ordinal);
 
+    private readonly List<GoalSource> _goalSources = [];
+
     /// <summary>A goal's "supports" as written: checked once every area's goals are known.</summary>
     private sealed record GoalLink(string AreaId, string? UnitId, string GoalText, string Field, SourceField Supports);
+
+    /// <summary>An area goal as read, with where it stood, for the organisation-wide checks.</summary>
+    private sealed record GoalSource(string AreaId, string Id, string Field, int Line);
 
     private OrganisationImportValidator(ImportSource source, string tenantId, StoredOrganisation? stored)
     {
@@ -62,7 +67,7 @@ internal sealed partial class OrganisationImportValidator
         var newAreas = _source.ServiceAreas.Select(ReadServiceArea).OfType<ServiceArea>().ToList();
         var units = _source.Units.Select(r => ReadUnit(r, organisation?.DefaultTimeZone)).OfType<Unit>().ToList();
         CheckReferences(newAreas, units);
-        CheckGoalBreakdown(newAreas);
+        CheckGoalBreakdown();
         if (_source.Organisation is not null && newAreas.Count(a => a.Kind == ServiceAreaKind.TopManagement) > 1)
         {
             Error(_source.Organisation.Line, "serviceAreas", "at most one service area can be the top management group");
@@ -278,7 +283,7 @@ internal sealed partial class OrganisationImportValidator
         var items = r.Items("goals");
         if (items.Count > ServiceArea.MaxGoals)
         {
-            Error(r.LineOf("goals"), "goals", $"a service area has at most {ServiceArea.MaxGoals} goals");
+            Error(items[0].Line, "goals", $"a service area has at most {ServiceArea.MaxGoals} goals");
         }
 
         var goals = new List<Goal>();
@@ -295,7 +300,7 @@ internal sealed partial class OrganisationImportValidator
             var id = item["id"];
             var title = item["title"];
             var supports = item["supports"];
-            var ok = CheckGoalTitle(title, item.Line, $"{field}.title");
+            var ok = CheckGoalTitle(title, item.Line, $"{field}.title") & CheckGoalKeys(item, field, "id", "title", "supports");
             if (id is null || !Ids.Slug().IsMatch(id.Value))
             {
                 Error(id?.Line ?? item.Line, $"{field}.id", id is null ? "missing goal id" : $"'{id.Value}' is not an id: use lower-case letters, digits and '-'");
@@ -305,6 +310,11 @@ internal sealed partial class OrganisationImportValidator
             if (supports is not null)
             {
                 _goalLinks.Add(new GoalLink(areaId, null, title?.Value ?? "", $"{field}.supports", supports));
+            }
+
+            if (id is not null)
+            {
+                _goalSources.Add(new GoalSource(areaId, id.Value, $"{field}.id", id.Line));
             }
 
             if (ok)
@@ -329,7 +339,7 @@ internal sealed partial class OrganisationImportValidator
         var items = r.Items("goals");
         if (items.Count > Unit.MaxGoals)
         {
-            Error(r.LineOf("goals"), "goals", $"a unit has at most {Unit.MaxGoals} goals (a board shows a few)");
+            Error(items[0].Line, "goals", $"a unit has at most {Unit.MaxGoals} goals (a board shows a few)");
             return null;
         }
 
@@ -344,13 +354,22 @@ internal sealed partial class OrganisationImportValidator
             SourceField? link;
             if (item[""] is { } bare)
             {
-                var arrow = bare.Value.IndexOf("->", StringComparison.Ordinal);
-                title = arrow < 0 ? bare : new SourceField(bare.Value[..arrow].Trim(), bare.Line);
-                link = arrow < 0 ? null : new SourceField(bare.Value[(arrow + 2)..].Trim(), bare.Line);
+                // "Title -> goal-id" links only when what follows the last arrow is an id: "Ventetid -> under 3 uker"
+                // stays a title, as it was before links existed. The mapping form takes any title.
+                var arrow = bare.Value.LastIndexOf("->", StringComparison.Ordinal);
+                var target = arrow < 0 ? "" : bare.Value[(arrow + 2)..].Trim();
+                var linked = Ids.Slug().IsMatch(target);
+                title = linked ? new SourceField(bare.Value[..arrow].Trim(), bare.Line) : bare;
+                link = linked ? new SourceField(target, bare.Line) : null;
             }
             else
             {
                 (title, link) = (item["title"], item["supports"]);
+                if (!CheckGoalKeys(item, $"goals[{i}]", "title", "supports"))
+                {
+                    ok = false;
+                    continue;
+                }
             }
 
             if (!CheckGoalTitle(title, item.Line, field))
@@ -377,6 +396,18 @@ internal sealed partial class OrganisationImportValidator
         return ok ? (titles, supports) : null;
     }
 
+    /// <summary>A misspelt key ("support") would leave a goal silently unlinked: name it instead.</summary>
+    private bool CheckGoalKeys(SourceRecord item, string field, params string[] known)
+    {
+        var unknown = item.Fields.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        foreach (var key in unknown)
+        {
+            Error(item.LineOf(key), $"{field}.{key}", $"unknown field of a goal; a goal has {string.Join(", ", known)}");
+        }
+
+        return unknown.Count == 0;
+    }
+
     private bool CheckGoalTitle(SourceField? title, int line, string field)
     {
         if (title is null || title.Value.Length == 0)
@@ -398,19 +429,28 @@ internal sealed partial class OrganisationImportValidator
     /// Overall goals (the top management group's) support nothing; a service area's goal supports an overall goal; a
     /// unit's goal supports a goal of its own service area or an overall goal. Goal ids are unique in the organisation.
     /// </summary>
-    private void CheckGoalBreakdown(IReadOnlyList<ServiceArea> newAreas)
+    private void CheckGoalBreakdown()
     {
+        // Every goal of the organisation after this import: the file's own (where they stood, to report duplicates),
+        // those of areas a sheet names (kept from storage), and those of stored areas the file does not touch.
         var goals = new Dictionary<string, ServiceArea>(StringComparer.Ordinal);
-        foreach (var area in newAreas)
+        foreach (var source in _goalSources)
         {
-            var record = _source.ServiceAreas.First(r => r["id"]?.Value == area.Id);
-            for (var i = 0; i < area.Goals.Count; i++)
+            if (goals.TryGetValue(source.Id, out var first))
             {
-                if (!goals.TryAdd(area.Goals[i].Id, area))
-                {
-                    var first = goals[area.Goals[i].Id];
-                    Error(record.LineOf($"goals[{i}].id"), $"goals[{i}].id", $"duplicate goal id '{area.Goals[i].Id}' (also a goal of '{first.Id}')");
-                }
+                Error(source.Line, source.Field, $"duplicate goal id '{source.Id}' (also a goal of '{first.Id}')");
+                continue;
+            }
+
+            goals[source.Id] = _areas[source.AreaId].Area;
+        }
+
+        var fromFile = goals.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var area in _areas.Values.Select(a => a.Area).Where(a => !_goalSources.Any(g => g.AreaId == a.Id)))
+        {
+            foreach (var goal in area.Goals)
+            {
+                goals.TryAdd(goal.Id, area);
             }
         }
 
@@ -418,7 +458,11 @@ internal sealed partial class OrganisationImportValidator
         {
             foreach (var goal in area.Goals)
             {
-                goals.TryAdd(goal.Id, area);
+                if (!goals.TryAdd(goal.Id, area) && fromFile.Contains(goal.Id))
+                {
+                    var source = _goalSources.First(g => g.Id == goal.Id);
+                    Error(source.Line, source.Field, $"duplicate goal id '{goal.Id}' (already a goal of '{area.Id}')");
+                }
             }
         }
 
@@ -594,8 +638,11 @@ internal sealed partial class OrganisationImportValidator
         var leader = Email(r, "serviceAreaLeader");
         if (id is not null && name is not null && leader is not null)
         {
-            // A sheet says nothing of the area's goals: keep the ones set in the organisation file.
-            var area = new ServiceArea(id, name, ServiceAreaKind.ServiceArea, leader) { Goals = _stored?.ServiceAreas.FirstOrDefault(s => s.Id == id)?.Goals ?? [] };
+            // A sheet says nothing of the area's kind or goals: keep what the organisation file set.
+            var stored = _stored?.ServiceAreas.FirstOrDefault(s => s.Id == id);
+            var area = stored is null
+                ? new ServiceArea(id, name, ServiceAreaKind.ServiceArea, leader)
+                : stored with { Name = name, LeaderId = leader, ETag = null };
             if (_areas.TryGetValue(id, out var first) && first.Area != area)
             {
                 Error(r.LineOf("serviceAreaName"), "serviceAreaName", $"service area '{id}' is described differently on line {first.Line}");

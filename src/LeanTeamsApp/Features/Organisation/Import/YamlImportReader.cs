@@ -89,6 +89,16 @@ internal static class YamlImportReader
             case YamlScalarNode scalar:
                 record.Fields[name] = new SourceField(scalar.Value?.Trim() ?? "", (int)scalar.Start.Line);
                 break;
+            case YamlSequenceNode list when name == "goals" && list.All(n => n is YamlScalarNode or YamlMappingNode):
+                // Goals are titles or mappings ({ id, title, supports }): each entry under its index, goals[0].title,
+                // so that every error names the entry's own line.
+                var index = 0;
+                foreach (var item in list)
+                {
+                    Flatten(source, record, $"{name}[{index++}]", item);
+                }
+
+                break;
             case YamlSequenceNode list when list.All(n => n is YamlScalarNode):
                 record.Fields[name] = new SourceField(
                     string.Join(';', list.Cast<YamlScalarNode>().Select(s => s.Value?.Trim())),
@@ -98,15 +108,6 @@ internal static class YamlImportReader
                 foreach (var (k, v) in map.Children)
                 {
                     Flatten(source, record, $"{name}.{((YamlScalarNode)k).Value}", v);
-                }
-
-                break;
-            case YamlSequenceNode list when list.All(n => n is YamlScalarNode or YamlMappingNode):
-                // A list with mappings in it (goals with an id and a title): each entry under its index, goals[0].title.
-                var index = 0;
-                foreach (var item in list)
-                {
-                    Flatten(source, record, $"{name}[{index++}]", item);
                 }
 
                 break;

@@ -100,7 +100,7 @@ describe('Tab configuration page', () => {
     expect(screen.getByRole('combobox', { name: /^Enhet/ })).toHaveProperty('value', 'byggesak');
     expect(screen.getByText('Byggesak er registrert i denne kanalen.')).toBeTruthy();
     expect(teams.validity).not.toContain(false);
-    expect(teams.save()).toMatchObject({ entityId: 'unit/byggesak', contentUrl: `${tab}#/unit/byggesak`, suggestedDisplayName: 'Byggesak' });
+    await waitFor(() => expect(teams.save()).toMatchObject({ entityId: 'unit/byggesak', contentUrl: `${tab}#/unit/byggesak`, suggestedDisplayName: 'Byggesak' }));
     expect(service.calls.map((call) => call.headers.get('Authorization'))).toEqual(['Bearer test-token', 'Bearer test-token']);
   });
 
@@ -128,7 +128,7 @@ describe('Tab configuration page', () => {
 
     expect(await screen.findByRole('radio', { name: 'Oversikt' })).toHaveProperty('checked', true);
     expect(screen.getByRole('combobox', { name: 'Tjenesteområde' })).toHaveProperty('value', 'helse-og-omsorg');
-    expect(teams.save()).toMatchObject({ entityId: 'overview/helse-og-omsorg', suggestedDisplayName: 'Oversikt: Helse og omsorg' });
+    await waitFor(() => expect(teams.save()).toMatchObject({ entityId: 'overview/helse-og-omsorg', suggestedDisplayName: 'Oversikt: Helse og omsorg' }));
   });
 
   it('overview_AllAreasOrOne_SavesTheMatchingRouteAndName', async () => {
