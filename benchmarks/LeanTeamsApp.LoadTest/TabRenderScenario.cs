@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Net.Http.Json;
 using System.Text.Json;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
@@ -34,21 +35,19 @@ public static class TabRenderScenario
 
         await using var azurite = await Azurite.StartAsync();
         var tenant = Guid.NewGuid().ToString("D");
-        Seeded seeded;
-        using (var host = await SyntheticActivity.StartHostAsync(azurite.ConnectionString, cancellationToken))
-        {
-            seeded = await SeedAsync(host.Services, tenant, unitCount, weekCount, parallelism, cancellationToken);
-            await host.StopAsync(cancellationToken);
-        }
+        // The app's services in this process seed storage, and later time the overview's reads on their own.
+        using var host = await SyntheticActivity.StartHostAsync(azurite.ConnectionString, cancellationToken);
+        var seeded = await SeedAsync(host.Services, tenant, unitCount, weekCount, parallelism, cancellationToken);
 
         var artifacts = Directory.CreateDirectory(Path.Combine(root, ".local", "artifacts")).FullName;
         Directory.CreateDirectory(Path.Combine(root, ".local", "logs"));
         var output = Path.Combine(artifacts, "bench-overview.json");
+        IReadOnlyList<Measured> service;
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         // The service as it runs in Azure, minus Entra (so the development sign-in is on) and minus every background
         // job: while the page loads, only its own requests reach the service and Azurite.
-        using (var service = Start(new ProcessStartInfo("dotnet", [appDll, "--urls", url])
+        using (var app = Start(new ProcessStartInfo("dotnet", [appDll, "--urls", url])
         {
             WorkingDirectory = contentRoot,
             Environment =
@@ -73,7 +72,7 @@ public static class TabRenderScenario
                 [
                     Path.Combine(root, "scripts", "bench-overview.mjs"), "--url", url, "--email", Coordinator,
                     "--units", unitCount.ToString(CultureInfo.InvariantCulture), "--runs", runs.ToString(CultureInfo.InvariantCulture),
-                    "--out", output, "--profile", Path.Combine(artifacts, "bench-overview.cpuprofile"),
+                    "--out", output, "--profile", Path.Combine(artifacts, "bench-overview.cpuprofile"), "--trace", Path.Combine(artifacts, "bench-overview.trace.json"),
                 ])
                 { WorkingDirectory = root })!;
                 await browser.WaitForExitAsync(cancellationToken);
@@ -81,16 +80,95 @@ public static class TabRenderScenario
                 {
                     throw new InvalidOperationException($"scripts/bench-overview.mjs failed ({browser.ExitCode}); see its output above and .local/logs/benchmark-tab-app.log.");
                 }
+
+                service = await MeasureServiceAsync(host.Services, azurite, new Uri(url), tenant, runs, cancellationToken);
             }
             finally
             {
-                service.Kill(entireProcessTree: true);
-                await service.WaitForExitAsync(CancellationToken.None);
+                app.Kill(entireProcessTree: true);
+                await app.WaitForExitAsync(CancellationToken.None);
             }
         }
 
         var page = JsonSerializer.Deserialize<PageResult>(await File.ReadAllTextAsync(output, cancellationToken), Json)!;
-        return Report(seeded, page, weekCount, runs, parallelism);
+        return Report(seeded, page, service, weekCount, runs, parallelism);
+    }
+
+    /// <summary>
+    /// The overview call from this process once the browser is done, against its storage reads alone (the calls
+    /// OverviewEndpoints makes, through the same stores): what is the service's own work and what is Azurite's.
+    /// </summary>
+    private static async Task<IReadOnlyList<Measured>> MeasureServiceAsync(IServiceProvider services, Azurite azurite, Uri app, string tenant, int runs, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = app, Timeout = TimeSpan.FromMinutes(2) };
+        using var signIn = await http.PostAsJsonAsync("/api/tab/dev-signin", new { email = Coordinator }, cancellationToken);
+        signIn.EnsureSuccessStatusCode();
+        var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var organisation = services.GetRequiredService<OrganisationStore>();
+        var weeks = services.GetRequiredService<UnitWeekStore>();
+        var access = new Features.Overview.TabAccess(organisation);
+        var caller = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim("tid", tenant), new System.Security.Claims.Claim("preferred_username", Coordinator)], "benchmark"));
+        var (org, _) = await access.ResolveAsync(caller, cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(org!.Organisation.DefaultTimeZone)).DateTime);
+        var last = IsoWeek.Of(today);
+        var first = SyntheticActivity.Back(last, Features.Overview.OverviewEndpoints.Weeks - 1);
+        (string Name, Func<Task<int>> RunAsync)[] operations =
+        [
+            ("`GET /api/tab/overview` from this process (the whole call)", async () =>
+            {
+                using var response = await http.GetAsync(new Uri("/api/tab/overview", UriKind.Relative), cancellationToken);
+                response.EnsureSuccessStatusCode();
+                return (await response.Content.ReadAsByteArrayAsync(cancellationToken)).Length;
+            }),
+            ("its reads: `TabAccess.ResolveAsync` (who is calling, what they see)", async () => (await access.ResolveAsync(caller, cancellationToken)).Caller!.Units.Count),
+            ($"its reads: `UnitWeekStore.ListWeeksAsync` {first}..{last}", async () => (await weeks.ListWeeksAsync(tenant, first, last, cancellationToken)).Count),
+            ($"its reads: `UnitWeekStore.ListYearAsync` {today.Year}", async () => (await weeks.ListYearAsync(tenant, today.Year, cancellationToken)).Count),
+        ];
+
+        var measured = new List<Measured>();
+        foreach (var (name, runAsync) in operations)
+        {
+            var before = await SettledCountAsync(azurite);
+            var items = await runAsync();
+            var requests = await SettledCountAsync(azurite) - before;
+            await runAsync();
+            var times = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await runAsync();
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            measured.Add(new Measured(name, requests, items, [.. times]));
+            Console.WriteLine($"tab: {name}: {items} items, {requests} storage requests, p50 {Percentile(times, 0.5):F0} ms");
+        }
+
+        return measured;
+    }
+
+    /// <summary>Azurite's request count once its access log has caught up (it is read from its output as it comes).</summary>
+    private static async Task<long> SettledCountAsync(Azurite azurite)
+    {
+        var count = azurite.RequestCount;
+        for (var still = 0; still < 3;)
+        {
+            await Task.Delay(200);
+            var next = azurite.RequestCount;
+            still = next == count ? still + 1 : 0;
+            count = next;
+        }
+
+        return count;
+    }
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 
     /// <summary>
@@ -123,7 +201,7 @@ public static class TabRenderScenario
         return new Seeded(units.Count, areas.Count, weeks[0], weeks[^1], activity.Tally, wall.Elapsed);
     }
 
-    private static string Report(Seeded seeded, PageResult page, int weekCount, int runs, int parallelism)
+    private static string Report(Seeded seeded, PageResult page, IReadOnlyList<Measured> service, int weekCount, int runs, int parallelism)
     {
         var cold = page.Runs.Single(r => r.Cold);
         var warm = page.Runs.Where(r => !r.Cold).ToList();
@@ -168,6 +246,35 @@ public static class TabRenderScenario
         Row(s, "DOM nodes (CDP, with text nodes)", cold, warm, r => r.Nodes);
         Row(s, "JS transferred, KB", cold, warm, r => r.ScriptBytesTransferred / 1024.0);
         s.AppendLine();
+        s.AppendLine(CultureInfo.InvariantCulture, $"The service's side, from the benchmark process once the browser was done ({runs} times each after one warm-up): the");
+        s.AppendLine("overview call over HTTP with the coordinator's token, and the storage reads it makes, through the same stores, on");
+        s.AppendLine("their own. Requests are counted in Azurite's access log.");
+        s.AppendLine();
+        s.AppendLine("| operation | rows read (bytes for the call) | storage requests | p50 ms | p95 ms | max ms |");
+        s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var m in service)
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {m.Name} | {m.Items:N0} | {m.Requests} | {Percentile(m.Times, 0.5):F0} | {Percentile(m.Times, 0.95):F0} | {m.Times.Max():F0} |");
+        }
+
+        if (page.Trace is { Count: > 0 } trace)
+        {
+            var groups = new[] { "script", "style", "layout", "paint", "GC", "HTML", "other" };
+            s.AppendLine();
+            s.AppendLine("Where the page's main thread spends each phase, from a Chromium trace of one more warm page (not among the runs");
+            s.AppendLine("above; tracing slows it a little): each trace event's self time, in the phase where it starts, in ms.");
+            s.AppendLine();
+            s.AppendLine(CultureInfo.InvariantCulture, $"| phase | wall | {string.Join(" | ", groups)} | busiest events |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| --- | ---: | {string.Join(" | ", groups.Select(_ => "---:"))} | --- |");
+            foreach (var phase in trace)
+            {
+                var cells = groups.Select(g => phase.Groups.TryGetValue(g, out var ms) ? ms.ToString("F0", CultureInfo.InvariantCulture) : "0");
+                var top = string.Join(", ", phase.Top.Take(3).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t[0].GetString()} {t[1].GetDouble():F0}")));
+                s.AppendLine(CultureInfo.InvariantCulture, $"| {phase.Name} | {phase.To - phase.From:F0} | {string.Join(" | ", cells)} | {top} |");
+            }
+        }
+
+        s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"The overview response is {cold.Overview!.Decoded / 1024.0:F0} KB of JSON ({cold.Overview.Transfer / 1024.0:F0} KB on the wire). The built tab, gzip sizes by zlib level 6 (what");
         s.AppendLine("`gzip -c` gives, less the file name); \"loaded\" is what the Overview page fetched outside Teams:");
         s.AppendLine();
@@ -184,10 +291,9 @@ public static class TabRenderScenario
 
     private static void Row(StringBuilder s, string name, PageRun cold, List<PageRun> warm, Func<PageRun, double> value, string format = "F0")
     {
-        var sorted = warm.Select(value).Order().ToArray();
-        double Rank(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        var values = warm.Select(value).ToList();
         string F(double v) => v.ToString(format, CultureInfo.InvariantCulture);
-        s.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {F(value(cold))} | {F(Rank(0.50))} | {F(Rank(0.95))} | {F(sorted[^1])} |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {F(value(cold))} | {F(Percentile(values, 0.50))} | {F(Percentile(values, 0.95))} | {F(values.Max())} |");
     }
 
     private static string Load(double[] load) => string.Join(" / ", load.Select(l => l.ToString("F2", CultureInfo.InvariantCulture)));
@@ -238,10 +344,14 @@ public static class TabRenderScenario
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private sealed record Measured(string Name, long Requests, int Items, double[] Times);
+
     private sealed record Seeded(int Units, int Areas, IsoWeek First, IsoWeek Last, Tally Tally, TimeSpan Time);
 
     // What scripts/bench-overview.mjs writes.
-    private sealed record PageResult(string Chromium, string Url, int Units, List<PageRun> Runs, List<BundleFile> Bundle, LoadAverages Loadavg);
+    private sealed record PageResult(string Chromium, string Url, int Units, List<PageRun> Runs, List<BundleFile> Bundle, LoadAverages Loadavg, List<TracePhase>? Trace);
+
+    private sealed record TracePhase(string Name, double From, double To, Dictionary<string, double> Groups, List<JsonElement[]> Top);
 
     private sealed record LoadAverages(double[] Before, double[] After);
 
