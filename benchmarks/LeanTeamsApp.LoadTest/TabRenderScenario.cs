@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Testing;
 
 namespace LeanTeamsApp.LoadTest;
@@ -104,17 +107,17 @@ public static class TabRenderScenario
         using var signIn = await http.PostAsJsonAsync("/api/tab/dev-signin", new { email = Coordinator }, cancellationToken);
         signIn.EnsureSuccessStatusCode();
         var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("token").GetString();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var organisation = services.GetRequiredService<OrganisationStore>();
         var weeks = services.GetRequiredService<UnitWeekStore>();
-        var access = new Features.Overview.TabAccess(organisation);
-        var caller = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim("tid", tenant), new System.Security.Claims.Claim("preferred_username", Coordinator)], "benchmark"));
-        var (org, _) = await access.ResolveAsync(caller, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(org!.Organisation.DefaultTimeZone)).DateTime);
+        var access = new TabAccess(organisation);
+        var caller = new ClaimsPrincipal(new ClaimsIdentity([new Claim("tid", tenant), new Claim("preferred_username", Coordinator)], "benchmark"));
+        var (resolved, _) = await access.ResolveAsync(caller, cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(resolved!.Organisation.DefaultTimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
         var last = IsoWeek.Of(today);
-        var first = SyntheticActivity.Back(last, Features.Overview.OverviewEndpoints.Weeks - 1);
+        var first = SyntheticActivity.Back(last, OverviewEndpoints.Weeks - 1);
         (string Name, Func<Task<int>> RunAsync)[] operations =
         [
             ("`GET /api/tab/overview` from this process (the whole call)", async () =>
@@ -246,7 +249,7 @@ public static class TabRenderScenario
         Row(s, "DOM nodes (CDP, with text nodes)", cold, warm, r => r.Nodes);
         Row(s, "JS transferred, KB", cold, warm, r => r.ScriptBytesTransferred / 1024.0);
         s.AppendLine();
-        s.AppendLine(CultureInfo.InvariantCulture, $"The service's side, from the benchmark process once the browser was done ({runs} times each after one warm-up): the");
+        s.AppendLine(CultureInfo.InvariantCulture, $"The service's side, from the benchmark process once the browser was done ({runs} times each after two warm-ups): the");
         s.AppendLine("overview call over HTTP with the coordinator's token, and the storage reads it makes, through the same stores, on");
         s.AppendLine("their own. Requests are counted in Azurite's access log.");
         s.AppendLine();
