@@ -2,9 +2,14 @@
 # Runs the load benchmarks on loopback and writes their results into docs/benchmarks.md.
 #   scripts/benchmark.sh [--requests N]
 #   scripts/benchmark.sh digest [--units 1000] [--weeks 52] [--runs 20] [--parallel 16]   (the digest benchmark, only when asked)
+#   scripts/benchmark.sh tab [--units 1000] [--weeks 12] [--runs 10] [--parallel 16]      (the tab's Overview in headless
+#       Chromium, only when asked: seeding takes minutes; needs /usr/bin/chromium or CHROMIUM_PATH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+if [ "${1:-}" = "tab" ]; then
+  npm run build:tab  # into src/LeanTeamsApp/wwwroot/tab, which the service serves and the browser loads
+fi
 dotnet build src/LeanTeamsApp -c Release --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly
 dotnet build benchmarks/LeanTeamsApp.LoadTest -c Release --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly
 dotnet benchmarks/LeanTeamsApp.LoadTest/bin/Release/net10.0/LeanTeamsApp.LoadTest.dll "$@"

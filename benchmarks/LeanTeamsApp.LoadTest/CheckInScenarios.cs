@@ -24,9 +24,10 @@ public static class CheckInScenarios
     /// <summary>
     /// The same organisation with Lean started on <paramref name="leanStart"/>. With <paramref name="ownLeaders"/> each
     /// unit has its own leader and two goals, as the year-wheel planner and the digest expect of a real municipality
-    /// (one leader for a thousand units would leave most walks unplaced).
+    /// (one leader for a thousand units would leave most walks unplaced). A <paramref name="coordinator"/> e-mail adds
+    /// the organisation's Lean coordinator, who sees every unit in the tab.
     /// </summary>
-    public static string Organisation(string tenantId, int units, DateTimeOffset meetingEnd, DateOnly leanStart, bool ownLeaders)
+    public static string Organisation(string tenantId, int units, DateTimeOffset meetingEnd, DateOnly leanStart, bool ownLeaders, string? coordinator = null)
     {
         var oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
         var end = TimeZoneInfo.ConvertTime(meetingEnd, oslo);
@@ -47,6 +48,11 @@ public static class CheckInScenarios
         }
 
         yaml.AppendLine("  - { email: leder@storby.no, name: Enhetsleder }");
+        if (coordinator is not null)
+        {
+            yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{ email: {coordinator}, name: Lean-koordinator, roles: [coordinator] }}");
+        }
+
         for (var u = 0; ownLeaders && u < units; u++)
         {
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  - {{ email: leder{u}@storby.no, name: Leder for enhet {u} }}");

@@ -1,18 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Planning;
-using LeanTeamsApp.Features.Reports;
-using LeanTeamsApp.Infrastructure.Errors;
-using LeanTeamsApp.Infrastructure.Graph;
-using LeanTeamsApp.Infrastructure.Storage;
 using LeanTeamsApp.Testing;
 
 namespace LeanTeamsApp.LoadTest;
@@ -26,18 +20,15 @@ public static class DigestScenario
 {
     private const int WarmUps = 2;
 
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-
     /// <summary>Runs the benchmark and returns the report section for docs/benchmarks.md.</summary>
     public static async Task<string> RunAsync(int unitCount, int weekCount, int runs, int parallelism, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weekCount, 13);
         await using var azurite = await Azurite.StartAsync();
-        using var host = await StartHostAsync(azurite.ConnectionString, cancellationToken);
+        using var host = await SyntheticActivity.StartHostAsync(azurite.ConnectionString, cancellationToken);
         var services = host.Services;
         var organisation = services.GetRequiredService<OrganisationStore>();
         var checkIns = services.GetRequiredService<CheckInStore>();
-        var records = services.GetRequiredService<ImprovementStore>();
         var weeks = services.GetRequiredService<UnitWeekStore>();
         var digests = services.GetRequiredService<DigestService>();
 
@@ -45,10 +36,9 @@ public static class DigestScenario
         var tenant = Guid.NewGuid().ToString("D");
         var now = DateTimeOffset.UtcNow;
         var latest = DigestScheduler.DuePeriod(new Organisation(tenant, "x", "Europe/Oslo", null), now);
-        var seeded = Enumerable.Range(0, weekCount).Select(i => Back(latest, weekCount - 1 - i)).ToList();
+        var seeded = Enumerable.Range(0, weekCount).Select(i => SyntheticActivity.Back(latest, weekCount - 1 - i)).ToList();
         var leanStart = seeded[0].Monday.AddDays(-364);
-        // Every unit meets on Tuesdays 09:25-09:30 Oslo time.
-        var meetingEnd = TimeZoneInfo.ConvertTime(new DateTimeOffset(seeded[0].Monday.AddDays(1).ToDateTime(new TimeOnly(9, 30)), Oslo.GetUtcOffset(seeded[0].Monday.AddDays(1).ToDateTime(new TimeOnly(9, 30)))), TimeZoneInfo.Utc);
+        var meetingEnd = SyntheticActivity.TuesdayMeetingEnd(seeded[0].Monday);
 
         var import = Stopwatch.StartNew();
         var yaml = CheckInScenarios.Organisation(tenant, unitCount, meetingEnd, leanStart, ownLeaders: true);
@@ -59,7 +49,7 @@ public static class DigestScenario
         }
 
         var org = (await organisation.GetOrganisationAsync(tenant, cancellationToken))!;
-        var units = (await organisation.ListUnitsAsync(tenant, cancellationToken)).OrderBy(u => Number(u.Id)).ToList();
+        var units = (await organisation.ListUnitsAsync(tenant, cancellationToken)).OrderBy(u => SyntheticActivity.Number(u.Id)).ToList();
         var areas = await organisation.ListServiceAreasAsync(tenant, cancellationToken);
         Console.WriteLine($"digest: imported {units.Count} units in {areas.Count} service areas in {import.Elapsed.TotalSeconds:F1} s; weeks {seeded[0]}..{seeded[^1]}, Lean start {leanStart:yyyy-MM-dd}");
 
@@ -74,34 +64,15 @@ public static class DigestScenario
 
         Console.WriteLine($"digest: planned {appointments} appointments");
 
-        var byArea = units.GroupBy(u => u.ServiceAreaId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToList(), StringComparer.Ordinal);
-        var tally = new Tally();
+        var activity = new SyntheticActivity(services, tenant, units, parallelism);
+        var tally = activity.Tally;
         var seedWall = Stopwatch.StartNew();
         var perWeek = new List<(int CheckIns, TimeSpan Time)>();
         Snapshot? early = null;
         for (var w = 0; w < seeded.Count; w++)
         {
             var week = seeded[w];
-            var (weekStart, weekCheckIns) = (seedWall.Elapsed, tally.CheckIns);
-            await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (unit, ct) =>
-            {
-                var date = WeeklyDigest.MeetingDate(unit, week);
-                if (Synthetic(unit, date, Number(unit.Id), w, byArea[unit.ServiceAreaId], tally) is not { } checkIn)
-                {
-                    return;
-                }
-
-                // What the card submit does (CheckInCommands.OnActionAsync), minus the card.
-                var (outcome, stored) = await checkIns.SubmitAsync(tenant, checkIn, ct);
-                if (outcome != SubmitOutcome.Stored)
-                {
-                    throw new InvalidOperationException($"{unit.Id} {date}: {outcome}");
-                }
-
-                await records.RecordCheckInAsync(tenant, stored, ct);
-                await weeks.RefreshAsync(tenant, unit.Id, date, ct);
-            });
-            perWeek.Add((tally.CheckIns - weekCheckIns, seedWall.Elapsed - weekStart));
+            perWeek.Add(await activity.SeedWeekAsync(week, w, cancellationToken));
             Console.WriteLine($"digest: seeded {week} ({w + 1}/{seeded.Count}): {tally.CheckIns} check-ins in {seedWall.Elapsed.TotalSeconds:F0} s, this week {perWeek[^1].CheckIns / perWeek[^1].Time.TotalSeconds:F1}/s");
 
             if (w == 12)
@@ -131,7 +102,7 @@ public static class DigestScenario
             ],
             runs);
 
-        var digestRows = await weeks.ListWeeksAsync(tenant, Back(latest, 3), latest, cancellationToken);
+        var digestRows = await weeks.ListWeeksAsync(tenant, SyntheticActivity.Back(latest, 3), latest, cancellationToken);
         var yearRows = await weeks.ListYearAsync(tenant, latest.Year, cancellationToken);
         var appointmentRows = await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, latest.Year, cancellationToken);
         var digest = await digests.ComputeAsync(org, latest, DueAt(org, latest), null, cancellationToken);
@@ -152,7 +123,7 @@ public static class DigestScenario
         {
             var areaRows = await organisation.ListServiceAreasAsync(tenant, ct);
             var unitRows = await organisation.ListUnitsAsync(tenant, ct);
-            var weekRows = await weeks.ListWeeksAsync(tenant, Back(week, 3), week, ct);
+            var weekRows = await weeks.ListWeeksAsync(tenant, SyntheticActivity.Back(week, 3), week, ct);
             var yearRows = await weeks.ListYearAsync(tenant, week.Year, ct);
             var planned = (await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, week.Year, ct))
                 .Concat(week.Week >= 50 ? await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, week.Year + 1, ct) : [])
@@ -230,106 +201,6 @@ public static class DigestScenario
             return results;
         }
     }
-
-    /// <summary>
-    /// The app's own services in this process, registered as Program.cs registers them, with every background job
-    /// off so that nothing but the benchmark touches storage.
-    /// </summary>
-    private static async Task<IHost> StartHostAsync(string storage, CancellationToken cancellationToken)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = storage,
-            ["CheckIns:SchedulerEnabled"] = "false",
-            ["YearWheel:SchedulerEnabled"] = "false",
-            ["Digest:SchedulerEnabled"] = "false",
-            ["CalendarSync:Enabled"] = "false",
-            ["Outbox:Enabled"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddErrors();
-        builder.Services.AddStorage(builder.Configuration);
-        builder.Services.AddGraph(builder.Configuration);
-        builder.Services.AddBot(builder.Configuration, builder.Environment);
-        builder.Services.AddOrganisation(builder.Configuration);
-        builder.Services.AddCheckIns(builder.Configuration);
-        builder.Services.AddImprovements();
-        builder.Services.AddPlanning(builder.Configuration);
-        builder.Services.AddDigest(builder.Configuration);
-        builder.Services.AddReports(builder.Configuration);
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        if (!host.Services.GetRequiredService<StorageTables>().Created)
-        {
-            throw new InvalidOperationException("The tables were not created.");
-        }
-
-        return host;
-    }
-
-    /// <summary>
-    /// One unit's check-in for one meeting, varied but the same on every run: about one in ten missing, one in seven
-    /// of the rest not held; held meetings report goals, new improvements and deviations, some a benefit (a quarter
-    /// of those affecting other units of the area) or a call for help. Null when the unit does not check in.
-    /// </summary>
-    private static CheckIn? Synthetic(Unit unit, DateOnly date, int u, int w, IReadOnlyList<string> area, Tally tally)
-    {
-        int Roll(int salt, int range) => (int)(Mix((uint)u, (uint)w, (uint)salt) % (uint)range);
-
-        // A few units stop holding their meetings for the last weeks, so the digest has units at risk to name.
-        if (Roll(0, 100) < 10)
-        {
-            return null;
-        }
-
-        var held = Roll(1, 100) < 86 && !(u % 97 == 5 && w >= 45);
-        var submittedAt = new DateTimeOffset(date.ToDateTime(unit.BoardMeeting.End), Oslo.GetUtcOffset(date.ToDateTime(unit.BoardMeeting.End))).AddMinutes(10);
-        if (!held)
-        {
-            Interlocked.Increment(ref tally.CheckIns);
-            return new CheckIn(unit.Id, date, false, (NotHeldReason)Roll(2, 5), null, 0, 0, 0, [], [], null, null, $"Leder {u}", submittedAt);
-        }
-
-        var improvements = Enumerable.Range(0, Roll(3, 3)).Select(i => $"Forbedring {i + 1} uke {w + 1} i enhet {u}").ToList();
-        var deviations = Roll(4, 3) == 0 ? new List<string> { $"Ventetid på svar, uke {w + 1}" } : [];
-        var benefits = new List<BenefitEntry>();
-        if (Roll(5, 100) < 20)
-        {
-            var others = area.Where(id => id != unit.Id).ToList();
-            var affects = Roll(6, 4) == 0 && others.Count > 0 ? new List<string> { others[Roll(7, others.Count)] } : [];
-            benefits.Add(new BenefitEntry(BenefitKind.TimeSaved, (Roll(8, 16) + 1) / 2m, BenefitMeasure.Hours, affects));
-        }
-
-        var goals = unit.Goals.Select((g, i) => (g, (GoalStatus)Roll(10 + i, 3))).ToDictionary(p => p.g, p => p.Item2, StringComparer.Ordinal);
-        Interlocked.Increment(ref tally.CheckIns);
-        Interlocked.Add(ref tally.Improvements, improvements.Count);
-        Interlocked.Add(ref tally.Deviations, deviations.Count);
-        Interlocked.Add(ref tally.Benefits, benefits.Count);
-        Interlocked.Add(ref tally.Affecting, benefits.Count(b => b.AffectsUnitIds.Count > 0));
-        return new CheckIn(unit.Id, date, true, null, 5 + Roll(9, 8), improvements.Count, Roll(12, 5), Roll(13, 3), deviations, benefits,
-            Roll(14, 100) < 3 ? "Hjelp med verdistrømanalyse" : null, Roll(15, 4) == 0 ? "Bra møte" : null, $"Leder {u}", submittedAt)
-        {
-            GoalStatuses = goals,
-            NewImprovements = improvements,
-        };
-    }
-
-    /// <summary>A deterministic hash of a unit, a week and a purpose: the same synthetic data on every run.</summary>
-    private static uint Mix(uint a, uint b, uint c)
-    {
-        var h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ (c * 0xC2B2AE3Du);
-        h ^= h >> 15;
-        h *= 0x2C1B3C6Du;
-        h ^= h >> 12;
-        h *= 0x297A2D39u;
-        return h ^ (h >> 15);
-    }
-
-    private static int Number(string unitId) => int.Parse(unitId["enhet-".Length..], CultureInfo.InvariantCulture);
-
-    private static IsoWeek Back(IsoWeek week, int count) => IsoWeek.Of(week.Monday.AddDays(-7 * count));
 
     /// <summary>When the scheduler computes <paramref name="week"/>'s digest: the organisation's digest time that week.</summary>
     private static DateTimeOffset DueAt(Organisation org, IsoWeek week)
@@ -413,15 +284,6 @@ public static class DigestScenario
         int Units, int Areas, IReadOnlyList<IsoWeek> Weeks, DateOnly LeanStart, int Parallelism, int Runs, int Appointments, int CheckIns, TimeSpan SeedTime, Tally Tally,
         (int CheckIns, TimeSpan Time) FirstWeek, (int CheckIns, TimeSpan Time) LastWeek,
         int DigestRows, int YearRows, int AppointmentRows, int CardBytes, int Expected, int Reported);
-
-    private sealed class Tally
-    {
-        public int CheckIns;
-        public int Improvements;
-        public int Deviations;
-        public int Benefits;
-        public int Affecting;
-    }
 
     private sealed record Stats(double P50, double P95, double Min, double Max)
     {

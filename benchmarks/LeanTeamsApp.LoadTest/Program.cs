@@ -11,6 +11,8 @@ using LeanTeamsApp.Testing;
 // Usage: LeanTeamsApp.LoadTest [--requests N] [--out docs/benchmarks.md]     (scripts/benchmark.sh builds and runs it)
 //        LeanTeamsApp.LoadTest digest [--units 1000] [--weeks 52] [--runs 20] [--parallel 16] [--out docs/benchmarks.md]
 //                                                                             (the digest benchmark; only when asked)
+//        LeanTeamsApp.LoadTest tab [--units 1000] [--weeks 12] [--runs 10] [--parallel 16] [--out docs/benchmarks.md]
+//                                                                             (the tab's Overview in Chromium; only when asked)
 //        LeanTeamsApp.LoadTest bare <port> <storage-connection-string>        (the baseline process; started by the former)
 if (args is ["bare", var bareEndpointPort, var bareStorage])
 {
@@ -23,6 +25,14 @@ if (args is ["digest", ..])
     var digestSection = await DigestScenario.RunAsync(
         OptionValue("--units", 1000), OptionValue("--weeks", 52), OptionValue("--runs", 20), OptionValue("--parallel", 16), CancellationToken.None);
     Replace(Path.Combine(RepositoryRoot.Find(), OptionText("--out", "docs/benchmarks.md")), "digest-benchmarks", digestSection);
+    return 0;
+}
+
+if (args is ["tab", ..])
+{
+    var tabSection = await TabRenderScenario.RunAsync(
+        OptionValue("--units", 1000), OptionValue("--weeks", 12), OptionValue("--runs", 10), OptionValue("--parallel", 16), CancellationToken.None);
+    Replace(Path.Combine(RepositoryRoot.Find(), OptionText("--out", "docs/benchmarks.md")), "tab-render-benchmarks", tabSection);
     return 0;
 }
 
