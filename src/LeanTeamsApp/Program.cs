@@ -34,6 +34,7 @@ builder.Services.AddDigest(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddTabAuth(builder.Configuration, builder.Environment);
 builder.Services.AddOverview();
+builder.Services.AddTabPages();
 builder.Services.AddActionPlan();
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddReviews();

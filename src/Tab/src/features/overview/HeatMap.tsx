@@ -70,9 +70,12 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
                   const status = unit.statuses[index] ?? 'missing';
                   const label = t.weekStatus(week, t.meetingStatus[status]);
                   return (
+                    // One element per cell: with 1,000 units the heat map is 12,000 cells, and a hidden label beside
+                    // the symbol doubled the layout work. The symbol is an image named by the week and its status.
                     <td key={weeks[index]} className={mergeClasses(styles.cell, styles[status])} title={label} data-status={status}>
-                      <span aria-hidden="true">{statusSymbol[status]}</span>
-                      <VisuallyHidden>{label}</VisuallyHidden>
+                      <span role="img" aria-label={label}>
+                        {statusSymbol[status]}
+                      </span>
                     </td>
                   );
                 })}

@@ -33,7 +33,7 @@ describe('Overview', () => {
     ];
     for (const [label, symbol] of expected) {
       const cell = within(row).getByRole('cell', { name: label });
-      expect(cell.querySelector('[aria-hidden="true"]')?.textContent).toBe(symbol);
+      expect(within(cell).getByRole('img', { name: label }).textContent).toBe(symbol);
       expect(cell.getAttribute('title')).toBe(label);
     }
     expect(cells).toHaveLength(13);
