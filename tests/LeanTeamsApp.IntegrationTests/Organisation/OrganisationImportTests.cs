@@ -105,6 +105,24 @@ public sealed class OrganisationImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_UnitsSheet_WithAnEmptyGoalsCell_ClearsTheGoals()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+        var sheet = $"""
+            tenant_id;unit_id;unit_name;service_area;leader_email;board_weekday;board_time;lean_start;goals
+            {tenant};byggesak;Byggesak;samfunn-og-teknikk;leder.byggesak@fjordvik.kommune.no;torsdag;09:30;2023-04-11;
+            """;
+
+        var result = await _app.ImportAsync(tenant, "units.csv", sheet);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var byggesak = (await _app.Store.GetUnitAsync(tenant, "byggesak", default))!;
+        Assert.Empty(byggesak.Goals);
+        Assert.Empty(byggesak.GoalSupports);
+    }
+
+    [Fact]
     public async Task Import_UnitsSheet_GoalOfAnotherArea_IsRefusedByLine()
     {
         var tenant = TestTenants.New();
@@ -248,6 +266,10 @@ public sealed class OrganisationImportTests : IAsyncLifetime
         var byggesak = await _app.Store.GetUnitAsync(tenant, "byggesak", default);
         Assert.Equal("Byggesak og oppmåling", byggesak?.Name);
         Assert.Equal(20, byggesak?.BoardMeeting.Minutes);
+
+        // The sheet has no goals column: the board's goals and their links stay.
+        Assert.Equal(["Saksbehandlingstid under 3 uker", "Færre mangelfulle søknader"], byggesak?.Goals);
+        Assert.Equal("effektiv-saksbehandling", byggesak?.GoalSupports["Færre mangelfulle søknader"]);
         Assert.Single(await _app.Store.ListUnitsInServiceAreaAsync(tenant, "arbeid-og-velferd", default));
         Assert.Equal(13, (await _app.Store.ListUnitsAsync(tenant, default)).Count);
     }

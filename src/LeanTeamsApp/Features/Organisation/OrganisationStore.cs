@@ -228,7 +228,13 @@ public sealed class OrganisationStore(StorageTables tables)
         foreach (var unit in draft.Units)
         {
             var existing = current.GetValueOrDefault(DirectoryKeys.Unit(unit.Id));
-            var merged = existing is null ? unit : unit with { Channel = unit.Channel ?? DirectoryRows.ToUnit(existing).Channel };
+            var stored = existing is null ? null : DirectoryRows.ToUnit(existing);
+            var merged = stored is null ? unit : unit with { Channel = unit.Channel ?? stored.Channel };
+            if (stored is not null && draft.KeepGoalsOf.Contains(unit.Id))
+            {
+                merged = merged with { Goals = stored.Goals, GoalSupports = stored.GoalSupports };
+            }
+
             var unitRow = DirectoryRows.ToRow(tenantId, DirectoryKeys.Unit(unit.Id), merged);
             var indexUnchanged = existing is not null && IndexKeysOf(DirectoryRows.ToUnit(existing)).SequenceEqual(DirectoryKeys.IndexKeys(merged));
             if (existing is not null && indexUnchanged && DirectoryRows.SameContent(existing, unitRow))

@@ -7,7 +7,14 @@ internal sealed record OrganisationDraft(
     Organisation Organisation,
     IReadOnlyList<ServiceArea> ServiceAreas,
     IReadOnlyList<Person> People,
-    IReadOnlyList<Unit> Units);
+    IReadOnlyList<Unit> Units)
+{
+    /// <summary>
+    /// Units from a sheet with no goals column: an HR export knows nothing of the boards' goals, so the stored goals
+    /// and their links stay as they are.
+    /// </summary>
+    public IReadOnlySet<string> KeepGoalsOf { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
 
 /// <summary>What the tenant already has, against which a file's references are checked.</summary>
 internal sealed record StoredOrganisation(Organisation Organisation, IReadOnlyList<ServiceArea> ServiceAreas, IReadOnlyList<Person> People);
@@ -33,6 +40,7 @@ internal sealed partial class OrganisationImportValidator
     private readonly HashSet<string> _droppedGoalIds = new(StringComparer.Ordinal);
 
     private readonly List<GoalSource> _goalSources = [];
+    private readonly HashSet<string> _keepGoalsOf = new(StringComparer.Ordinal);
 
     /// <summary>A goal's "supports" as written: checked once every area's goals are known.</summary>
     private sealed record GoalLink(string AreaId, string? UnitId, string GoalText, string Field, SourceField Supports);
@@ -76,7 +84,7 @@ internal sealed partial class OrganisationImportValidator
         // People and areas defined by a units sheet's own columns are new records too.
         newPeople.AddRange(_people.Values.Select(p => p.Person).Where(p => !newPeople.Contains(p) && !IsStoredPerson(p)));
         newAreas.AddRange(_areas.Values.Select(a => a.Area).Where(a => !newAreas.Contains(a) && !IsStoredArea(a)));
-        return organisation is null ? null : new OrganisationDraft(organisation, newAreas, newPeople, units);
+        return organisation is null ? null : new OrganisationDraft(organisation, newAreas, newPeople, units) { KeepGoalsOf = _keepGoalsOf };
     }
 
     private Organisation? ReadOrganisation(SourceRecord r)
@@ -258,6 +266,11 @@ internal sealed partial class OrganisationImportValidator
         if (ReadUnitGoals(r, id, area.Value) is not var (goals, supports))
         {
             return null;
+        }
+
+        if (_source.Organisation is null && !r.Fields.ContainsKey("goals"))
+        {
+            _keepGoalsOf.Add(id);
         }
 
         var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, Channel(r))
