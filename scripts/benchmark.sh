@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+mkdir -p .local/logs  # the service and Azurite log here; a fresh clone has no .local yet
 if [ "${1:-}" = "tab" ]; then
   npm run build:tab  # into src/LeanTeamsApp/wwwroot/tab, which the service serves and the browser loads
 fi
