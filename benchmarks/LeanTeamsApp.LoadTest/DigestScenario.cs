@@ -170,9 +170,9 @@ public static class DigestScenario
             var requests = new List<long>();
             foreach (var operation in operations)
             {
-                var before = await SettledCountAsync(azurite);
+                var before = await azurite.SettledRequestCountAsync();
                 await operation.RunAsync(cancellationToken);
-                requests.Add(await SettledCountAsync(azurite) - before);
+                requests.Add(await azurite.SettledRequestCountAsync() - before);
             }
 
             // Interleaved, in a rotating order, so that a pause of Azurite or the machine falls on all of them alike.
@@ -208,21 +208,6 @@ public static class DigestScenario
         var local = week.Monday.AddDays(((int)org.Digest.Weekday + 6) % 7).ToDateTime(org.Digest.Time);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone);
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
-    }
-
-    /// <summary>Azurite's request count once its access log has caught up (it is read from its output as it comes).</summary>
-    private static async Task<long> SettledCountAsync(Azurite azurite)
-    {
-        var count = azurite.RequestCount;
-        for (var still = 0; still < 3;)
-        {
-            await Task.Delay(200);
-            var next = azurite.RequestCount;
-            still = next == count ? still + 1 : 0;
-            count = next;
-        }
-
-        return count;
     }
 
     private static string Report(Facts f, Snapshot early, IReadOnlyList<Measured> m)

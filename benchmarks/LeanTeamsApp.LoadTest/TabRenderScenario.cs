@@ -134,9 +134,9 @@ public static class TabRenderScenario
         var measured = new List<Measured>();
         foreach (var (name, runAsync) in operations)
         {
-            var before = await SettledCountAsync(azurite);
+            var before = await azurite.SettledRequestCountAsync();
             var items = await runAsync();
-            var requests = await SettledCountAsync(azurite) - before;
+            var requests = await azurite.SettledRequestCountAsync() - before;
             await runAsync();
             var times = new List<double>();
             for (var i = 0; i < runs; i++)
@@ -151,21 +151,6 @@ public static class TabRenderScenario
         }
 
         return measured;
-    }
-
-    /// <summary>Azurite's request count once its access log has caught up (it is read from its output as it comes).</summary>
-    private static async Task<long> SettledCountAsync(Azurite azurite)
-    {
-        var count = azurite.RequestCount;
-        for (var still = 0; still < 3;)
-        {
-            await Task.Delay(200);
-            var next = azurite.RequestCount;
-            still = next == count ? still + 1 : 0;
-            count = next;
-        }
-
-        return count;
     }
 
     private static double Percentile(IEnumerable<double> values, double p)

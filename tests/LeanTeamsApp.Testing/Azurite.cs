@@ -33,6 +33,24 @@ public sealed partial class Azurite : IAsyncDisposable
     /// <summary>Requests Azurite has served so far (from its access log): how a test or benchmark counts round trips.</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
 
+    /// <summary>
+    /// <see cref="RequestCount"/> once the access log has caught up (it is read from Azurite's output as it comes):
+    /// the count has stayed the same over three 200 ms looks.
+    /// </summary>
+    public async Task<long> SettledRequestCountAsync()
+    {
+        var count = RequestCount;
+        for (var still = 0; still < 3;)
+        {
+            await Task.Delay(200);
+            var next = RequestCount;
+            still = next == count ? still + 1 : 0;
+            count = next;
+        }
+
+        return count;
+    }
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};";
