@@ -9,6 +9,7 @@ using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Overview;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Testing;
 
 namespace LeanTeamsApp.LoadTest;
@@ -111,9 +112,8 @@ public static class TabRenderScenario
 
         var organisation = services.GetRequiredService<OrganisationStore>();
         var weeks = services.GetRequiredService<UnitWeekStore>();
-        var access = new TabAccess(organisation);
         var caller = new ClaimsPrincipal(new ClaimsIdentity([new Claim("tid", tenant), new Claim("preferred_username", Coordinator)], "benchmark"));
-        var (resolved, _) = await access.ResolveAsync(caller, cancellationToken);
+        var (resolved, _) = await TabApi.ResolveAsync(caller, organisation, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(resolved!.Organisation.DefaultTimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime);
         var last = IsoWeek.Of(today);
@@ -126,7 +126,7 @@ public static class TabRenderScenario
                 response.EnsureSuccessStatusCode();
                 return (await response.Content.ReadAsByteArrayAsync(cancellationToken)).Length;
             }),
-            ("its reads: `TabAccess.ResolveAsync` (who is calling, what they see)", async () => (await access.ResolveAsync(caller, cancellationToken)).Caller!.Units.Count),
+            ("its reads: `TabApi.ResolveAsync` (who is calling, what they see)", async () => (await TabApi.ResolveAsync(caller, organisation, cancellationToken)).Caller!.Units.Count),
             ($"its reads: `UnitWeekStore.ListWeeksAsync` {first}..{last}", async () => (await weeks.ListWeeksAsync(tenant, first, last, cancellationToken)).Count),
             ($"its reads: `UnitWeekStore.ListYearAsync` {today.Year}", async () => (await weeks.ListYearAsync(tenant, today.Year, cancellationToken)).Count),
         ];

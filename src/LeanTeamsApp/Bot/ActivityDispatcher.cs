@@ -1,17 +1,23 @@
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Bot;
 
-/// <summary>Routes an authenticated activity: messages to commands, installs to conversation references.</summary>
+/// <summary>
+/// Routes an authenticated activity: messages to commands, card actions (after the access rule) to their features,
+/// installs to conversation references. The caller is resolved once here and travels with the turn.
+/// </summary>
 public sealed partial class ActivityDispatcher(
     IServiceProvider services,
     IEnumerable<BotCommand> commands,
     IEnumerable<BotCardAction> cardActions,
     ConnectorClient connector,
     ConversationReferences conversations,
+    CallerResolver callers,
+    AccessRule access,
     ILogger<ActivityDispatcher> logger)
 {
     private readonly Dictionary<CommandKind, BotCommand> _commands = commands.ToDictionary(c => c.Kind);
@@ -27,9 +33,14 @@ public sealed partial class ActivityDispatcher(
             return activity.Type == ActivityTypes.Invoke ? new InvokeResponse(400, null) : null;
         }
 
-        var turn = new Turn(activity, tenantId, connector);
+        Turn? turn = null;
         try
         {
+            var conversation = new ConversationAddress(new Uri(activity.ServiceUrl), activity.Conversation.Id, tenantId);
+            var caller = activity.Type is ActivityTypes.Message or ActivityTypes.Invoke
+                ? await callers.ResolveAsync(activity, tenantId, conversation, cancellationToken)
+                : Caller.Unknown(tenantId, activity.From?.Name ?? "?");
+            turn = new Turn(activity, tenantId, connector, caller);
             switch (activity.Type)
             {
                 case ActivityTypes.Message:
@@ -53,7 +64,9 @@ public sealed partial class ActivityDispatcher(
         catch (Exception e) when (StorageFailure.IsOutage(e) && activity.Type == ActivityTypes.Message)
         {
             LogStorageDown(logger, e.Message);
-            await TryReplyAsync(turn, turn.Texts.StorageDown, cancellationToken);
+            // The outage may have struck while the caller was being resolved, before there was a turn.
+            var answering = turn ?? new Turn(activity, tenantId, connector, Caller.Unknown(tenantId, activity.From?.Name ?? "?"));
+            await TryReplyAsync(answering, answering.Texts.StorageDown, cancellationToken);
             return null;
         }
         catch (ConnectorException e)
@@ -85,7 +98,7 @@ public sealed partial class ActivityDispatcher(
             var data = Infrastructure.Cards.CardJson.AsObject(submitted);
             if (data?["verb"]?.ToString() is { } verb && _cardActions.TryGetValue(verb, out var action))
             {
-                var answer = await action.HandleAsync(services, turn, data, cancellationToken);
+                var answer = await RunCardActionAsync(action, turn, data, cancellationToken);
                 if (answer.Type == AdaptiveCardInvokeResponse.CardType && answer.Value is System.Text.Json.Nodes.JsonNode card)
                 {
                     var reply = turn.Activity.CreateReply();
@@ -131,7 +144,32 @@ public sealed partial class ActivityDispatcher(
             return AdaptiveCardInvokeResponse.NotSupported($"The verb '{verb}' is not supported.");
         }
 
-        return await handler.HandleAsync(services, turn, Infrastructure.Cards.CardJson.AsObject(action.Data) ?? [], cancellationToken);
+        return await RunCardActionAsync(handler, turn, Infrastructure.Cards.CardJson.AsObject(action.Data) ?? [], cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds what the card names in the caller's tenant and asks the access rule before the feature's handler runs. A
+    /// refusal leaves the card as it is (a message response does not replace it), stores nothing and says why.
+    /// </summary>
+    private async Task<AdaptiveCardInvokeResponse> RunCardActionAsync(BotCardAction action, Turn turn, System.Text.Json.Nodes.JsonObject data, CancellationToken cancellationToken)
+    {
+        var found = await action.FindTargetAsync(services, turn, data, cancellationToken);
+        if (found.Malformation is { } reason)
+        {
+            return AdaptiveCardInvokeResponse.BadRequest(reason);
+        }
+
+        if (found.Target is not { } target)
+        {
+            return AdaptiveCardInvokeResponse.Message(turn.Texts.CardTargetGone);
+        }
+
+        if (!access.Check(turn.Caller, action.Permission, target, action.Verb))
+        {
+            return AdaptiveCardInvokeResponse.Message(turn.Texts.NotAllowed(action.Permission, target.Unit?.Name));
+        }
+
+        return await action.HandleAsync(services, new AllowedCardAction(turn, data, target), cancellationToken);
     }
 
     private async Task OnInstallationUpdateAsync(Turn turn, CancellationToken cancellationToken)

@@ -40,7 +40,6 @@ public static class BotModule
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        services.AddSingleton<Callers>();
         services.AddSingleton<ActivityDispatcher>();
         return services;
     }

@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
 
 namespace LeanTeamsApp.Bot;
 
@@ -24,7 +25,6 @@ public sealed record BotTexts
 
     public required Func<string, string> ChannelOnly { get; init; }
 
-    public required string CoordinatorOnly { get; init; }
 
     public required Func<string, string> UnknownPerson { get; init; }
 
@@ -50,7 +50,6 @@ public sealed record BotTexts
 
     public required string WhichUnit { get; init; }
 
-    public required Func<string, string> NotYourUnit { get; init; }
 
     public required Func<string, string, string, int, string> BoardMeetingSet { get; init; }
 
@@ -70,6 +69,11 @@ public sealed record BotTexts
 
     public required string Conflict { get; init; }
 
+    /// <summary>A refusal: what was asked, and where (a unit's name, or null for the organisation).</summary>
+    public required Func<Permission, string?, string> NotAllowed { get; init; }
+
+    public required string CardTargetGone { get; init; }
+
     public required string StorageDown { get; init; }
 
     public required string WelcomeTeam { get; init; }
@@ -86,6 +90,77 @@ public sealed record BotTexts
         Language.Sv => Swedish,
         Language.En => English,
         _ => Norwegian,
+    };
+
+    /// <summary>"Det kan Lean-koordinator, forbedringskonsulent eller ...": who may, from the access rule's own table.</summary>
+    private static string WhoMay(Permission permission, BotTexts texts, string lead, string or, string owner)
+    {
+        var (roles, mayOwn) = AccessRule.WhoMay(permission);
+        // Mid-sentence, a role is lower case, but Lean keeps its capital.
+        List<string> names = [.. roles.Select(r => texts.RoleNames[r]).Select(n => n.StartsWith("Lean", StringComparison.Ordinal) ? n : char.ToLower(n[0], texts.Language.Culture()) + n[1..])];
+        if (mayOwn)
+        {
+            names.Add(owner);
+        }
+
+        return names.Count switch
+        {
+            0 => "",
+            1 => $"{lead} {names[0]}.",
+            _ => $"{lead} {string.Join(", ", names[..^1])} {or} {names[^1]}.",
+        };
+    }
+
+    // What each permission lets someone do, as the end of "you may not ...", for the refusals below.
+    private static readonly Dictionary<Permission, string> NorwegianPermissions = new()
+    {
+        [Permission.ViewUnit] = "se tavlen til",
+        [Permission.ViewArea] = "se tallene for",
+        [Permission.ViewOrganisation] = "se tallene for hele organisasjonen",
+        [Permission.ReportCheckIn] = "sende eller rette statusrapporten for",
+        [Permission.WorkOnBoard] = "endre forbedringer og avvik for",
+        [Permission.ChangeBoardMeeting] = "endre tavlemøtet for",
+        [Permission.BindChannel] = "koble kanaler til enheter",
+        [Permission.PlanYear] = "planlegge årshjulet",
+        [Permission.ManageAppointment] = "flytte, avlyse eller gi bort denne avtalen for",
+        [Permission.RecordReview] = "registrere revisjoner og Gemba-besøk for",
+        [Permission.ManageFollowUps] = "lukke eller opprette oppfølgingsområder for",
+        [Permission.ViewActionPlan] = "se handlingsplanen",
+        [Permission.EditActionPlan] = "endre handlingsplanen",
+    };
+
+    private static readonly Dictionary<Permission, string> SwedishPermissions = new()
+    {
+        [Permission.ViewUnit] = "se tavlan för",
+        [Permission.ViewArea] = "se siffrorna för",
+        [Permission.ViewOrganisation] = "se siffrorna för hela organisationen",
+        [Permission.ReportCheckIn] = "skicka eller rätta statusrapporten för",
+        [Permission.WorkOnBoard] = "ändra förbättringar och avvikelser för",
+        [Permission.ChangeBoardMeeting] = "ändra tavelmötet för",
+        [Permission.BindChannel] = "koppla kanaler till enheter",
+        [Permission.PlanYear] = "planera årshjulet",
+        [Permission.ManageAppointment] = "flytta, ställa in eller lämna över det här mötet för",
+        [Permission.RecordReview] = "registrera halvårsuppföljningar och Gemba-besök för",
+        [Permission.ManageFollowUps] = "stänga eller skapa uppföljningsområden för",
+        [Permission.ViewActionPlan] = "se handlingsplanen",
+        [Permission.EditActionPlan] = "ändra handlingsplanen",
+    };
+
+    private static readonly Dictionary<Permission, string> EnglishPermissions = new()
+    {
+        [Permission.ViewUnit] = "see the board of",
+        [Permission.ViewArea] = "see the figures of",
+        [Permission.ViewOrganisation] = "see the whole organisation's figures",
+        [Permission.ReportCheckIn] = "give or correct the check-in of",
+        [Permission.WorkOnBoard] = "change improvements and deviations of",
+        [Permission.ChangeBoardMeeting] = "change the board meeting of",
+        [Permission.BindChannel] = "bind channels to units",
+        [Permission.PlanYear] = "plan the year wheel",
+        [Permission.ManageAppointment] = "move, cancel or hand over this appointment of",
+        [Permission.RecordReview] = "record reviews and Gemba walks of",
+        [Permission.ManageFollowUps] = "close or open follow-up areas of",
+        [Permission.ViewActionPlan] = "see the action plan",
+        [Permission.EditActionPlan] = "change the action plan",
     };
 
     private static readonly BotTexts Norwegian = new()
@@ -118,7 +193,6 @@ public sealed record BotTexts
             : $"Jeg forstod ikke «{typed}». Mente du «{suggestion}»? Skriv «hjelp» for å se hva jeg kan.",
         NotSetUp = "Organisasjonen din er ikke satt opp i LeanTeamsApp ennå. Be Lean-koordinatoren eller Teams-administratoren importere den først.",
         ChannelOnly = word => $"Bruk «{word}» i en kanal i et team der LeanTeamsApp er lagt til, ikke i en privat chat.",
-        CoordinatorOnly = "Bare Lean-koordinatoren kan gjøre dette.",
         UnknownPerson = who => $"Jeg finner deg ikke ({who}) i organisasjonen. Be Lean-koordinatoren legge deg til.",
         RegisterUnitUsage = "Skriv hvilken enhet kanalen hører til, for eksempel «registrer enhet Hjemmetjenesten nord».",
         UnitNotFound = (name, close) => close.Count == 0
@@ -133,7 +207,6 @@ public sealed record BotTexts
         BadTime = text => $"«{text}» er ikke et klokkeslett. Skriv TT:MM, for eksempel 08:45.",
         BadMinutes = text => $"«{text}» er ikke en varighet jeg kan bruke. Skriv antall minutter fra {BoardMeeting.MinMinutes} til {BoardMeeting.MaxMinutes}.",
         WhichUnit = "Jeg vet ikke hvilken enhet du mener. Bruk kommandoen i enhetens kanal.",
-        NotYourUnit = unit => $"Du kan bare endre tavlemøtet for enheter du leder eller er Lean-koordinator for. {unit} er ikke en av dem.",
         BoardMeetingSet = (unit, day, time, minutes) => $"Tavlemøtet for {unit} er nå hver {day} kl. {time} ({minutes} minutter).",
         UnitsTitle = (org, count) => $"Enheter i {org} ({count})",
         NoUnits = "Det er ingen enheter ennå.",
@@ -145,12 +218,15 @@ public sealed record BotTexts
         {
             [Role.Coordinator] = "Lean-koordinator",
             [Role.Consultant] = "Forbedringskonsulent",
+            [Role.TopManagement] = "Kommunedirektørens ledergruppe",
             [Role.ServiceAreaLeader] = "Tjenesteområdeleder",
             [Role.UnitLeader] = "Enhetsleder",
             [Role.UnitCoordinator] = "Lean-koordinator i enheten",
             [Role.Member] = "Medarbeider",
         },
         Conflict = "Noen andre endret dette samtidig. Ingenting ble overskrevet – prøv igjen.",
+        NotAllowed = (what, where) => $"Du har ikke tilgang til å {NorwegianPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Norwegian!, "Det kan gjøres av", "eller", "den som er ansvarlig for avtalen")} Ingenting ble endret.",
+        CardTargetGone = "Dette kortet er utdatert: det det gjelder, finnes ikke lenger. Ingenting ble endret.",
         StorageDown = "Jeg får ikke lagret akkurat nå. Ingenting ble endret – prøv igjen om litt.",
         WelcomeTeam = "Hei! Jeg er LeanTeamsApp. Lean-koordinatoren kobler hver enhetskanal til sin enhet med «registrer enhet <navn>». Skriv «hjelp» for å se alt jeg kan.",
         WelcomePersonal = "Hei! Jeg er LeanTeamsApp. Skriv «hjelp» for å se hva jeg kan.",
@@ -187,7 +263,6 @@ public sealed record BotTexts
             : $"Jag förstod inte ”{typed}”. Menade du ”{suggestion}”? Skriv ”hjälp” för att se vad jag kan.",
         NotSetUp = "Din organisation är inte upplagd i LeanTeamsApp ännu. Be leankoordinatorn eller Teams-administratören att importera den först.",
         ChannelOnly = word => $"Använd ”{word}” i en kanal i ett team där LeanTeamsApp är tillagd, inte i en privat chatt.",
-        CoordinatorOnly = "Bara leankoordinatorn kan göra det här.",
         UnknownPerson = who => $"Jag hittar dig inte ({who}) i organisationen. Be leankoordinatorn att lägga till dig.",
         RegisterUnitUsage = "Skriv vilken enhet kanalen hör till, till exempel ”registrera enhet Hemtjänsten norr”.",
         UnitNotFound = (name, close) => close.Count == 0
@@ -202,7 +277,6 @@ public sealed record BotTexts
         BadTime = text => $"”{text}” är inget klockslag. Skriv TT:MM, till exempel 08:45.",
         BadMinutes = text => $"”{text}” är ingen längd jag kan använda. Skriv antal minuter från {BoardMeeting.MinMinutes} till {BoardMeeting.MaxMinutes}.",
         WhichUnit = "Jag vet inte vilken enhet du menar. Använd kommandot i enhetens kanal.",
-        NotYourUnit = unit => $"Du kan bara ändra tavelmötet för enheter du är chef eller leankoordinator för. {unit} är inte en av dem.",
         BoardMeetingSet = (unit, day, time, minutes) => $"Tavelmötet för {unit} är nu varje {day} kl. {time} ({minutes} minuter).",
         UnitsTitle = (org, count) => $"Enheter i {org} ({count})",
         NoUnits = "Det finns inga enheter ännu.",
@@ -214,12 +288,15 @@ public sealed record BotTexts
         {
             [Role.Coordinator] = "Leankoordinator",
             [Role.Consultant] = "Förbättringskonsult",
+            [Role.TopManagement] = "Kommundirektörens ledningsgrupp",
             [Role.ServiceAreaLeader] = "Sektionschef",
             [Role.UnitLeader] = "Enhetschef",
             [Role.UnitCoordinator] = "Leankoordinator i enheten",
             [Role.Member] = "Medarbetare",
         },
         Conflict = "Någon annan ändrade det här samtidigt. Inget skrevs över – försök igen.",
+        NotAllowed = (what, where) => $"Du har inte behörighet att {SwedishPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Swedish!, "Det kan göras av", "eller", "den som är ansvarig för mötet")} Inget ändrades.",
+        CardTargetGone = "Det här kortet är inaktuellt: det gäller något som inte längre finns. Inget ändrades.",
         StorageDown = "Jag kan inte spara just nu. Inget ändrades – försök igen om en stund.",
         WelcomeTeam = "Hej! Jag är LeanTeamsApp. Leankoordinatorn kopplar varje enhets kanal till sin enhet med ”registrera enhet <namn>”. Skriv ”hjälp” för att se allt jag kan.",
         WelcomePersonal = "Hej! Jag är LeanTeamsApp. Skriv ”hjälp” för att se vad jag kan.",
@@ -256,7 +333,6 @@ public sealed record BotTexts
             : $"I didn't understand \"{typed}\". Did you mean \"{suggestion}\"? Type \"help\" to see what I can do.",
         NotSetUp = "Your organisation is not set up in LeanTeamsApp yet. Ask your Lean coordinator or Teams administrator to import it first.",
         ChannelOnly = word => $"Use \"{word}\" in a channel of a team where LeanTeamsApp is added, not in a private chat.",
-        CoordinatorOnly = "Only the Lean coordinator can do this.",
         UnknownPerson = who => $"I can't find you ({who}) in the organisation. Ask your Lean coordinator to add you.",
         RegisterUnitUsage = "Say which unit this channel belongs to, e.g. \"register unit Home care north\".",
         UnitNotFound = (name, close) => close.Count == 0
@@ -271,7 +347,6 @@ public sealed record BotTexts
         BadTime = text => $"\"{text}\" is not a time of day. Write HH:MM, e.g. 08:45.",
         BadMinutes = text => $"\"{text}\" is not a length I can use. Give minutes from {BoardMeeting.MinMinutes} to {BoardMeeting.MaxMinutes}.",
         WhichUnit = "I don't know which unit you mean. Use the command in the unit's channel.",
-        NotYourUnit = unit => $"You can only change the board meeting of units you lead or coordinate. {unit} is not one of them.",
         BoardMeetingSet = (unit, day, time, minutes) => $"{unit}'s board meeting is now every {day} at {time} ({minutes} minutes).",
         UnitsTitle = (org, count) => $"Units in {org} ({count})",
         NoUnits = "There are no units yet.",
@@ -283,12 +358,15 @@ public sealed record BotTexts
         {
             [Role.Coordinator] = "Lean coordinator",
             [Role.Consultant] = "Improvement consultant",
+            [Role.TopManagement] = "Top management group",
             [Role.ServiceAreaLeader] = "Service-area leader",
             [Role.UnitLeader] = "Unit leader",
             [Role.UnitCoordinator] = "Unit Lean coordinator",
             [Role.Member] = "Staff member",
         },
         Conflict = "Someone else changed this at the same time. Nothing was overwritten - please try again.",
+        NotAllowed = (what, where) => $"You are not allowed to {EnglishPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, English!, "This is for the", "or", "the appointment's owner")} Nothing was changed.",
+        CardTargetGone = "This card is out of date: what it refers to no longer exists. Nothing was changed.",
         StorageDown = "I can't save anything right now. Nothing was changed - please try again in a moment.",
         WelcomeTeam = "Hi! I'm LeanTeamsApp. The Lean coordinator binds each unit's channel to its unit with \"register unit <name>\". Type \"help\" to see everything I can do.",
         WelcomePersonal = "Hi! I'm LeanTeamsApp. Type \"help\" to see what I can do.",

@@ -1,15 +1,19 @@
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Bot;
 
-/// <summary>One inbound activity and the means to answer it, in the user's language.</summary>
-public sealed class Turn(Activity activity, string tenantId, ConnectorClient connector)
+/// <summary>One inbound activity, who sent it, and the means to answer it in the user's language.</summary>
+public sealed class Turn(Activity activity, string tenantId, ConnectorClient connector, Caller caller)
 {
     public Activity Activity { get; } = activity;
 
     public string TenantId { get; } = tenantId;
+
+    /// <summary>The sender as the organisation knows them, resolved once for the whole turn.</summary>
+    public Caller Caller { get; } = caller;
 
     public Language Language { get; } = Languages.FromLocale(activity.Locale);
 
@@ -53,9 +57,6 @@ public sealed class Turn(Activity activity, string tenantId, ConnectorClient con
         }
     }
 
-    /// <summary>Every reply sent in this turn, for tests and benchmarks that look at what the user saw.</summary>
-    public List<Activity> Sent { get; } = [];
-
     public Task ReplyAsync(string text, CancellationToken cancellationToken) =>
         SendReplyAsync(Activity.CreateReply(text), cancellationToken);
 
@@ -72,7 +73,6 @@ public sealed class Turn(Activity activity, string tenantId, ConnectorClient con
 
     private async Task SendReplyAsync(Activity reply, CancellationToken cancellationToken)
     {
-        Sent.Add(reply);
         if (Activity.Id is { } id)
         {
             await connector.ReplyAsync(Conversation, id, reply, cancellationToken);

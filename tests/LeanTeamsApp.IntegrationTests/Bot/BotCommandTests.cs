@@ -128,7 +128,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(A.ChannelMessage(_bot.ByggesakLeader, "registrer enhet Byggesak"));
 
-        Assert.Contains("Bare Lean-koordinatoren kan gjøre dette.", said, StringComparison.Ordinal);
+        Assert.Contains("Du har ikke tilgang til å koble kanaler til enheter. Det kan gjøres av Lean-koordinator.", said, StringComparison.Ordinal);
         Assert.Null((await Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!.Channel);
     }
 
@@ -165,7 +165,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(A.ChannelMessage(_bot.HelseLeader, "set coordinator channel", "en-GB", TeamsActivities.ForumChannelId, "Forbedringsforum"));
 
-        Assert.Contains("Only the Lean coordinator can do this.", said, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to bind channels to units. This is for the Lean coordinator.", said, StringComparison.Ordinal);
         Assert.Null((await Store.GetOrganisationAsync(_bot.TenantId, default))!.CoordinatorChannel);
     }
 
@@ -199,7 +199,7 @@ public sealed class BotCommandTests : IAsyncLifetime
 
         var said = await _bot.SayAsync(A.ChannelMessage(_bot.HelseLeader, "tavlemøte fredag 09:00"));
 
-        Assert.Contains("Du kan bare endre tavlemøtet for enheter du leder", said, StringComparison.Ordinal);
+        Assert.Contains("Du har ikke tilgang til å endre tavlemøtet for", said, StringComparison.Ordinal);
         Assert.Equal(DayOfWeek.Thursday, (await Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!.BoardMeeting.Weekday);
     }
 

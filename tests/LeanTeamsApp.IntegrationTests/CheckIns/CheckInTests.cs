@@ -208,7 +208,7 @@ public sealed class CheckInTests : IAsyncLifetime
 
         using var response = await _bot.PostAsync(invoke);
 
-        Assert.Contains("Jeg finner ikke enheten denne rapporten gjelder.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Dette kortet er utdatert: det det gjelder, finnes ikke lenger.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
         Assert.Null(await CheckIns.GetAsync(otherTenant.TenantId, "byggesak", LatestMeeting, default));
     }

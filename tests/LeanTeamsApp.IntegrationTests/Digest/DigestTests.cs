@@ -68,7 +68,7 @@ public sealed class DigestTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "digest", "en-GB"));
 
-        Assert.Contains("The weekly digest is for the Lean coordinator and the service-area leaders.", said, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to see the whole organisation's figures.", said, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -236,7 +236,7 @@ public sealed class ImprovementTests : IAsyncLifetime
 
         using var response = await _bot.PostAsync(invoke);
 
-        Assert.Contains("Enheten finnes ikke i organisasjonen din.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Dette kortet er utdatert: det det gjelder, finnes ikke lenger.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(ImprovementStage.Suggested, Assert.Single(await ImprovementsAsync()).Stage);
     }
 

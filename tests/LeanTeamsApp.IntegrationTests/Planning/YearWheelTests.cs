@@ -124,7 +124,7 @@ public sealed class YearWheelTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "gemba plan 2027", "en-GB"));
 
-        Assert.Contains("Only the Lean coordinator can plan the year wheel.", said, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to plan the year wheel.", said, StringComparison.Ordinal);
         Assert.Empty(await Appointments.ListYearAsync(_bot.TenantId, 2027, default));
     }
 

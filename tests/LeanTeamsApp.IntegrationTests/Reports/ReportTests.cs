@@ -133,7 +133,7 @@ public sealed class ReportTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "report Q3 2026", "en-GB"));
 
-        Assert.Contains("Reports are for the Lean coordinator", said, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to see the whole organisation's figures.", said, StringComparison.Ordinal);
     }
 
     [Fact]

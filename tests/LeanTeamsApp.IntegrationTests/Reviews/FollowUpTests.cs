@@ -137,7 +137,7 @@ public sealed class FollowUpTests : IAsyncLifetime
 
         var answer = await _host.ActAsync(Bot.ByggesakLeader, FollowUpsCard.CloseVerb, new JsonObject { ["unitId"] = area.UnitId, ["followUpId"] = area.Id }, "en-GB");
 
-        Assert.Equal("You can only close follow-up areas of units you lead, coordinate or are responsible for.", answer.Message);
+        Assert.Equal("You are not allowed to close or open follow-up areas of Hjemmetjenesten nord. This is for the Lean coordinator, service-area leader, unit leader or unit Lean coordinator. Nothing was changed.", answer.Message);
         Assert.Equal(FollowUpStatus.Open, (await _host.Store.GetFollowUpAsync(_host.TenantId, area.UnitId, area.Id, default))!.Status);
     }
 

@@ -227,7 +227,8 @@ public sealed class ReviewRecordTests : IAsyncLifetime
 
         var said = await _host.SayAsync(Bot.ByggesakLeader, "review done " + unit, "en-GB");
 
-        Assert.Contains("service-area leader, the Lean coordinator or an improvement consultant can record", said, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to record reviews and Gemba walks of", said, StringComparison.Ordinal);
+        Assert.Contains("This is for the Lean coordinator, improvement consultant, service-area leader or the appointment's owner.", said, StringComparison.Ordinal);
         Assert.DoesNotContain("Input.", said, StringComparison.Ordinal);
     }
 
@@ -238,7 +239,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
 
         var said = await _host.SayAsync(Bot.Stranger, "revisjon ferdig Hjemmetjenesten nord");
 
-        Assert.Contains("Bare tjenesteområdelederen for Hjemmetjenesten nord", said, StringComparison.Ordinal);
+        Assert.Contains("Du har ikke tilgang til å registrere revisjoner og Gemba-besøk for Hjemmetjenesten nord.", said, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,7 +250,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
 
         var answer = await _host.SubmitAsync(Bot.ByggesakLeader, card, new JsonObject { ["observations"] = "Alt vel." });
 
-        Assert.Contains("Bare tjenesteområdelederen for Hjemmetjenesten nord", answer.Message, StringComparison.Ordinal);
+        Assert.Contains("Du har ikke tilgang til å registrere revisjoner og Gemba-besøk for Hjemmetjenesten nord.", answer.Message, StringComparison.Ordinal);
         Assert.Null(await _host.Store.GetRecordAsync(_host.TenantId, 2026, walk.Id, default));
         Assert.Equal(AppointmentStatus.Planned, (await _host.Appointments.GetAsync(_host.TenantId, 2026, walk.Id, default))!.Status);
     }

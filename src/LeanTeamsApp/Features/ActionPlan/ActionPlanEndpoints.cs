@@ -1,6 +1,5 @@
-using System.Security.Claims;
 using LeanTeamsApp.Features.Overview;
-using LeanTeamsApp.Infrastructure.Auth;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +9,7 @@ public sealed record ActionRowDto(string? Id, string? Challenge, string? Measure
 
 public sealed record ActionPlanDto(IReadOnlyList<ActionRowDto> Rows);
 
-/// <summary>The action plan for the tab: everyone who can see the organisation reads it, only the coordinator edits.</summary>
+/// <summary>The action plan for the tab: everyone the organisation knows reads it, only the coordinator edits.</summary>
 public static class ActionPlanEndpoints
 {
     public static IServiceCollection AddActionPlan(this IServiceCollection services)
@@ -22,7 +21,7 @@ public static class ActionPlanEndpoints
 
     public static IEndpointRouteBuilder MapActionPlan(this IEndpointRouteBuilder app)
     {
-        var plan = app.MapGroup("/api/tab/actionplan").RequireAuthorization(TabAuthModule.Policy);
+        var plan = app.MapTabGroup("/api/tab/actionplan");
         plan.MapGet("/", ListAsync);
         plan.MapPost("/", AddAsync);
         plan.MapPut("/{id}", UpdateAsync);
@@ -30,19 +29,17 @@ public static class ActionPlanEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ActionPlanDto>, ProblemHttpResult>> ListAsync(ClaimsPrincipal principal, TabAccess access, ActionPlanStore store, CancellationToken cancellationToken)
-    {
-        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
-        return caller is null ? problem! : TypedResults.Ok(new ActionPlanDto([.. (await store.ListAsync(caller.TenantId, cancellationToken)).Select(ToDto)]));
-    }
+    private static async Task<Results<Ok<ActionPlanDto>, ProblemHttpResult>> ListAsync(TabCaller caller, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken) =>
+        Refused(caller, access, Permission.ViewActionPlan, "GET actionplan") is { } refused
+            ? refused
+            : TypedResults.Ok(new ActionPlanDto([.. (await store.ListAsync(caller.TenantId, cancellationToken)).Select(ToDto)]));
 
     private static async Task<Results<Created<ActionRowDto>, ProblemHttpResult>> AddAsync(
-        ClaimsPrincipal principal, ActionRowDto body, TabAccess access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, ActionRowDto body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
-        var (caller, problem) = await EditorAsync(principal, access, cancellationToken);
-        if (caller is null)
+        if (Refused(caller, access, Permission.EditActionPlan, "POST actionplan") is { } refused)
         {
-            return problem!;
+            return refused;
         }
 
         if (Validate(body, "") is { } invalid)
@@ -55,12 +52,11 @@ public static class ActionPlanEndpoints
     }
 
     private static async Task<Results<Ok<ActionRowDto>, ProblemHttpResult>> UpdateAsync(
-        ClaimsPrincipal principal, string id, ActionRowDto body, TabAccess access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, string id, ActionRowDto body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
-        var (caller, problem) = await EditorAsync(principal, access, cancellationToken);
-        if (caller is null)
+        if (Refused(caller, access, Permission.EditActionPlan, "PUT actionplan") is { } refused)
         {
-            return problem!;
+            return refused;
         }
 
         if (Validate(body, id) is { } invalid)
@@ -78,12 +74,11 @@ public static class ActionPlanEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        ClaimsPrincipal principal, string id, TabAccess access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, string id, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
-        var (caller, problem) = await EditorAsync(principal, access, cancellationToken);
-        if (caller is null)
+        if (Refused(caller, access, Permission.EditActionPlan, "DELETE actionplan") is { } refused)
         {
-            return problem!;
+            return refused;
         }
 
         return await store.DeleteAsync(caller.TenantId, id, cancellationToken)
@@ -91,18 +86,12 @@ public static class ActionPlanEndpoints
             : TypedResults.Problem("The row is gone already.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static async Task<(TabCaller? Caller, ProblemHttpResult? Problem)> EditorAsync(ClaimsPrincipal principal, TabAccess access, CancellationToken cancellationToken)
-    {
-        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
-        if (caller is null)
-        {
-            return (null, problem);
-        }
-
-        return caller.IsCoordinator
-            ? (caller, null)
-            : (null, TypedResults.Problem("Only the Lean coordinator edits the action plan.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden));
-    }
+    private static ProblemHttpResult? Refused(TabCaller caller, AccessRule access, Permission permission, string entryPoint) =>
+        access.Check(caller.Caller, permission, AccessTarget.Organisation, entryPoint)
+            ? null
+            : TypedResults.Problem(
+                permission == Permission.EditActionPlan ? "Only the Lean coordinator edits the action plan." : "The action plan is for the people of the organisation.",
+                title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>Every broken rule by field, so the tab can show each next to its input.</summary>
     private static ProblemHttpResult? Validate(ActionRowDto body, string id)

@@ -1,6 +1,5 @@
-using System.Security.Claims;
 using LeanTeamsApp.Features.Overview;
-using LeanTeamsApp.Infrastructure.Auth;
+using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.ChannelTab;
@@ -15,19 +14,12 @@ public static class ChannelTabEndpoints
 {
     public static IEndpointRouteBuilder MapChannelTab(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tab/channel-units", ChannelUnitsAsync).RequireAuthorization(TabAuthModule.Policy);
+        app.MapTabGroup("/api/tab/channel-units").MapGet("/", ChannelUnits);
         return app;
     }
 
-    private static async Task<Results<Ok<ChannelUnitsDto>, ProblemHttpResult>> ChannelUnitsAsync(
-        ClaimsPrincipal principal, string? channelId, TabAccess access, CancellationToken cancellationToken)
+    private static Results<Ok<ChannelUnitsDto>, ProblemHttpResult> ChannelUnits(TabCaller caller, string? channelId)
     {
-        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
-        if (caller is null)
-        {
-            return problem!;
-        }
-
         if (string.IsNullOrWhiteSpace(channelId))
         {
             return OverviewEndpoints.FieldProblem("channelId", "Name the channel: its Teams id, 19:…@thread.tacv2.");

@@ -5,6 +5,7 @@ using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.CheckIns;
@@ -15,7 +16,7 @@ public sealed class CheckInCommands(
     CheckInStore checkIns,
     ImprovementStore records,
     Digest.UnitWeekStore weeks,
-    Callers callers,
+    UnitInChat unitInChat,
     Outbox outbox,
     TimeProvider time)
 {
@@ -23,7 +24,7 @@ public sealed class CheckInCommands(
     public async Task CheckInAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = CheckInTexts.For(turn.Language);
-        if (await UnitOfCallerAsync(turn, cancellationToken) is not { Unit: var unit })
+        if (await unitInChat.ResolveAsync(turn, "checkin", arguments, Permission.ReportCheckIn, t.NoUnit, cancellationToken) is not { Unit: var unit })
         {
             return;
         }
@@ -42,7 +43,7 @@ public sealed class CheckInCommands(
     public async Task StatusAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         const int Weeks = 6;
-        if (await UnitOfCallerAsync(turn, cancellationToken) is not { } found)
+        if (await unitInChat.ResolveAsync(turn, "status", arguments, Permission.ViewUnit, CheckInTexts.For(turn.Language).NoUnit, cancellationToken) is not { } found)
         {
             return;
         }
@@ -55,40 +56,15 @@ public sealed class CheckInCommands(
         await turn.ReplyAsync(card, CheckInTexts.For(turn.Language).StatusTitle(unit.Name, Weeks), cancellationToken);
     }
 
-    /// <summary>The unit the caller means: the one bound to this channel, or the one they lead or coordinate.</summary>
-    private async Task<(Unit Unit, Organisation.Organisation Organisation)?> UnitOfCallerAsync(Turn turn, CancellationToken cancellationToken)
+    /// <summary>Handles a card action that the access rule has let through for the card's unit.</summary>
+    public async Task<AdaptiveCardInvokeResponse> OnActionAsync(AllowedCardAction action, string verb, CancellationToken cancellationToken)
     {
-        if (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } org)
-        {
-            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
-            return null;
-        }
-
-        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        if (OrganisationCommands.UnitsMeant(turn, caller, units) is [var unit])
-        {
-            return (unit, org);
-        }
-
-        await turn.ReplyAsync(CheckInTexts.For(turn.Language).NoUnit, cancellationToken);
-        return null;
-    }
-
-    /// <summary>Handles a card action. The unit is looked up in the caller's own tenant, so a card for another tenant's unit finds nothing.</summary>
-    public async Task<AdaptiveCardInvokeResponse> OnActionAsync(Turn turn, string verb, JsonObject data, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(action);
+        var (turn, data, unit) = (action.Turn, action.Data, action.Unit);
         var t = CheckInTexts.For(turn.Language);
-        var unitId = data["unitId"]?.ToString();
-        if (unitId is null || !DateOnly.TryParseExact(data["meetingDate"]?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var meetingDate))
+        if (!DateOnly.TryParseExact(data["meetingDate"]?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var meetingDate))
         {
-            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no unit or meeting date.");
-        }
-
-        if (await organisation.GetUnitAsync(turn.TenantId, unitId, cancellationToken) is not { } unit)
-        {
-            return AdaptiveCardInvokeResponse.Message(t.UnknownUnit);
+            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no meeting date.");
         }
 
         var now = time.GetUtcNow();
@@ -108,7 +84,7 @@ public sealed class CheckInCommands(
                 : CheckInCard.Form(turn.Language, unit, meetingDate, units, CheckInCard.Answers(unit, existing), etag: existing.ETag));
         }
 
-        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, [.. units.Select(u => u.Id)], turn.Activity.From?.Name ?? "?", now);
+        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, [.. units.Select(u => u.Id)], turn.Caller.DisplayName, now);
         if (checkIn is null)
         {
             return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, data, errors, data["etag"]?.ToString()));

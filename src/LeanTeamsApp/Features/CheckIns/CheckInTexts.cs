@@ -43,7 +43,6 @@ public sealed record CheckInTexts
     public required Func<int, string> AttendanceSummary { get; init; }
     public required Func<int, int, int, string> ImprovementsSummary { get; init; }
     public required string Closed { get; init; }
-    public required string UnknownUnit { get; init; }
     public required string NoUnit { get; init; }
     public required string ChangedMeanwhile { get; init; }
     public required Func<string, string, string> Reminder { get; init; }
@@ -123,7 +122,6 @@ public sealed record CheckInTexts
         AttendanceSummary = n => $"{n} deltok",
         ImprovementsSummary = (n, p, d) => $"Forbedringer: {n} nye, {p} i arbeid, {d} fullført",
         Closed = "Denne statusrapporten kan ikke endres lenger: neste tavlemøte har startet.",
-        UnknownUnit = "Jeg finner ikke enheten denne rapporten gjelder.",
         NoUnit = "Jeg vet ikke hvilken enhet du rapporterer for. Bruk kommandoen i enhetens kanal, eller be Lean-koordinatoren legge deg til som leder eller koordinator.",
         ChangedMeanwhile = "Noen andre endret rapporten samtidig. Her er den lagrede versjonen – rediger på nytt om nødvendig.",
         StatusTitle = (unit, weeks) => $"{unit} – de siste {weeks} tavlemøtene",
@@ -196,7 +194,6 @@ public sealed record CheckInTexts
         AttendanceSummary = n => $"{n} deltog",
         ImprovementsSummary = (n, p, d) => $"Förbättringar: {n} nya, {p} pågår, {d} genomförda",
         Closed = "Den här statusrapporten kan inte ändras längre: nästa tavelmöte har börjat.",
-        UnknownUnit = "Jag hittar inte enheten som rapporten gäller.",
         NoUnit = "Jag vet inte vilken enhet du rapporterar för. Använd kommandot i enhetens kanal, eller be leankoordinatorn lägga till dig som chef eller koordinator.",
         ChangedMeanwhile = "Någon annan ändrade rapporten samtidigt. Här är den sparade versionen – redigera igen vid behov.",
         StatusTitle = (unit, weeks) => $"{unit} – de senaste {weeks} tavelmötena",
@@ -269,7 +266,6 @@ public sealed record CheckInTexts
         AttendanceSummary = n => $"{n} attended",
         ImprovementsSummary = (n, p, d) => $"Improvements: {n} new, {p} in progress, {d} done",
         Closed = "This check-in can no longer be changed: the next board meeting has started.",
-        UnknownUnit = "I can't find the unit this check-in is for.",
         NoUnit = "I don't know which unit you report for. Use the command in the unit's channel, or ask the Lean coordinator to add you as its leader or coordinator.",
         ChangedMeanwhile = "Someone else changed the check-in at the same time. Here is the saved version - edit again if needed.",
         StatusTitle = (unit, weeks) => $"{unit} – the last {weeks} board meetings",

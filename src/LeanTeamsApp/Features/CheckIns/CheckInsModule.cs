@@ -1,4 +1,5 @@
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.CheckIns;
@@ -17,7 +18,7 @@ public static class CheckInsModule
         services.AddBotCommand(CommandKind.CheckIn, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().CheckInAsync(turn, args, ct));
         foreach (var verb in new[] { CheckInCard.SubmitVerb, CheckInCard.EditVerb })
         {
-            services.AddSingleton(new BotCardAction(verb, (sp, turn, data, ct) => sp.GetRequiredService<CheckInCommands>().OnActionAsync(turn, verb, data, ct)));
+            services.AddSingleton(new BotCardAction(verb, Permission.ReportCheckIn, (sp, action, ct) => sp.GetRequiredService<CheckInCommands>().OnActionAsync(action, verb, ct)));
         }
 
         return services;

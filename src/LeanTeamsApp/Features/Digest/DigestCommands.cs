@@ -1,10 +1,14 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
 
 namespace LeanTeamsApp.Features.Digest;
 
-/// <summary>`digest`: this week's digest now, for the coordinator (all units) or a service-area leader (their areas).</summary>
-public sealed class DigestCommands(OrganisationStore organisation, DigestService digests, Callers callers, TimeProvider time)
+/// <summary>
+/// `digest`: this week's digest now, of the whole organisation for those who read it all (coordinator, consultants,
+/// top management), of their own service areas for a service-area leader.
+/// </summary>
+public sealed class DigestCommands(OrganisationStore organisation, DigestService digests, AccessRule access, TimeProvider time)
 {
     public async Task DigestAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -15,18 +19,19 @@ public sealed class DigestCommands(OrganisationStore organisation, DigestService
             return;
         }
 
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var everything = caller.IsCoordinator || caller.Roles.Any(r => r.Role == Role.Consultant);
-        if (!everything && !caller.Roles.Any(r => r.Role == Role.ServiceAreaLeader))
+        var everything = AccessRule.Allows(turn.Caller, Permission.ViewOrganisation, AccessTarget.Organisation);
+        var areas = everything ? null : AccessRule.AreasToRead(turn.Caller, await organisation.ListServiceAreasAsync(turn.TenantId, cancellationToken));
+        if (areas is { Count: 0 })
         {
-            await turn.ReplyAsync(t.OnlyCoordinator, cancellationToken);
+            access.Check(turn.Caller, Permission.ViewOrganisation, AccessTarget.Organisation, "digest");
+            await turn.ReplyAsync(turn.Texts.NotAllowed(Permission.ViewOrganisation, null), cancellationToken);
             return;
         }
 
         var now = time.GetUtcNow();
         var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone)).DateTime;
         var week = IsoWeek.Of(DateOnly.FromDateTime(local));
-        var digest = await digests.ComputeAsync(org, week, now, everything ? null : caller.Person!.Id, cancellationToken);
+        var digest = await digests.ComputeAsync(org, week, now, areas?.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), cancellationToken);
         if (!digest.Units.Any())
         {
             await turn.ReplyAsync(t.NoUnits, cancellationToken);

@@ -35,12 +35,13 @@ public sealed class DigestService(
     AppointmentStore appointments,
     IEnumerable<OverdueFollowUps> followUps)
 {
-    public async Task<WeeklyDigest> ComputeAsync(Organisation.Organisation org, IsoWeek week, DateTimeOffset now, string? onlyLeaderId, CancellationToken cancellationToken)
+    /// <summary>The digest of the whole organisation, or of <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
+    public async Task<WeeklyDigest> ComputeAsync(Organisation.Organisation org, IsoWeek week, DateTimeOffset now, IReadOnlySet<string>? onlyAreaIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(org);
         var tenantId = org.TenantId;
         var areas = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken))
-            .Where(a => onlyLeaderId is null || a.LeaderId == onlyLeaderId)
+            .Where(a => onlyAreaIds is null || onlyAreaIds.Contains(a.Id))
             .ToList();
         var areaIds = areas.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areaIds.Contains(u.ServiceAreaId)).ToList();

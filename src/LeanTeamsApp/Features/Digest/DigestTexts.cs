@@ -36,7 +36,6 @@ public sealed record DigestTexts
     public required Func<int, string> More { get; init; }
     public required Func<int, string> MoreAreas { get; init; }
     public required string NotSetUp { get; init; }
-    public required string OnlyCoordinator { get; init; }
     public required string NoUnits { get; init; }
 
     public static DigestTexts For(Language language) => language switch
@@ -79,7 +78,6 @@ public sealed record DigestTexts
         More = n => $"… og {n} til",
         MoreAreas = n => $"… og {n} tjenesteområder til, med færre å se på",
         NotSetUp = "Organisasjonen er ikke satt opp ennå.",
-        OnlyCoordinator = "Ukeoppsummeringen er for Lean-koordinatoren og tjenesteområdelederne.",
         NoUnits = "Ingen enheter er registrert ennå. Importer organisasjonen først.",
     };
 
@@ -116,7 +114,6 @@ public sealed record DigestTexts
         More = n => $"… och {n} till",
         MoreAreas = n => $"… och {n} sektioner till, med mindre att titta på",
         NotSetUp = "Organisationen är inte konfigurerad ännu.",
-        OnlyCoordinator = "Veckosammanfattningen är för leankoordinatorn och sektionscheferna.",
         NoUnits = "Inga enheter är registrerade ännu. Importera organisationen först.",
     };
 
@@ -153,7 +150,6 @@ public sealed record DigestTexts
         More = n => $"… and {n} more",
         MoreAreas = n => $"… and {n} more service areas, with less to look at",
         NotSetUp = "The organisation is not set up yet.",
-        OnlyCoordinator = "The weekly digest is for the Lean coordinator and the service-area leaders.",
         NoUnits = "No units are registered yet. Import the organisation first.",
     };
 }

@@ -3,12 +3,13 @@ using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.Improvements;
 
 /// <summary>`improvement add`, `improvements`, and the improvement card's lifecycle buttons.</summary>
-public sealed class ImprovementCommands(OrganisationStore organisation, ImprovementStore store, UnitWeekStore weeks, Callers callers, TimeProvider time)
+public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore weeks, UnitInChat unitInChat, TimeProvider time)
 {
     public async Task AddAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -26,23 +27,22 @@ public sealed class ImprovementCommands(OrganisationStore organisation, Improvem
             return;
         }
 
-        if (await UnitOfCallerAsync(turn, cancellationToken) is not { } found)
+        if (await unitInChat.ResolveAsync(turn, "improvement add", null, Permission.WorkOnBoard, t.NoUnit, cancellationToken) is not { Unit: var unit })
         {
             return;
         }
 
-        var (unit, caller) = found;
         var now = time.GetUtcNow();
         // Teams redelivers a message it got no answer to under the same activity id: that makes it one improvement.
         var id = RecordIds.FromActivity(now, turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
         var (added, stored) = await store.AddImprovementAsync(
-            turn.TenantId, new Improvement(unit.Id, id, title, caller.DisplayName, ImprovementStage.Suggested, RecordSource.Command, now), cancellationToken);
+            turn.TenantId, new Improvement(unit.Id, id, title, turn.Caller.DisplayName, ImprovementStage.Suggested, RecordSource.Command, now), cancellationToken);
         await turn.ReplyAsync(added ? t.Added(stored.Title, unit.Name) : t.AlreadyAdded(stored.Title), cancellationToken);
     }
 
     public async Task ListAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        if (await UnitOfCallerAsync(turn, cancellationToken) is not { Unit: var unit })
+        if (await unitInChat.ResolveAsync(turn, "improvements", arguments, Permission.ViewUnit, ImprovementTexts.For(turn.Language).NoUnit, cancellationToken) is not { Unit: var unit })
         {
             return;
         }
@@ -51,23 +51,19 @@ public sealed class ImprovementCommands(OrganisationStore organisation, Improvem
         await turn.ReplyAsync(ImprovementsCard.Create(turn.Language, unit, improvements), ImprovementTexts.For(turn.Language).ListTitle(unit.Name), cancellationToken);
     }
 
-    /// <summary>A lifecycle button. The unit is looked up in the caller's own tenant, so another tenant's card finds nothing.</summary>
-    public async Task<AdaptiveCardInvokeResponse> OnMoveAsync(Turn turn, JsonObject data, CancellationToken cancellationToken)
+    /// <summary>A lifecycle button, once the access rule has let the caller work on the card's unit's board.</summary>
+    public async Task<AdaptiveCardInvokeResponse> OnMoveAsync(AllowedCardAction action, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(action);
+        var (turn, data, unit) = (action.Turn, action.Data, action.Unit);
         var t = ImprovementTexts.For(turn.Language);
-        if (data["unitId"]?.ToString() is not { } unitId || data["improvementId"]?.ToString() is not { } improvementId
+        if (data["improvementId"]?.ToString() is not { } improvementId
             || !Enum.TryParse<ImprovementStage>(data["to"]?.ToString(), out var to) || !Enum.IsDefined(to))
         {
-            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no unit, improvement or stage.");
+            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no improvement or stage.");
         }
 
-        if (await organisation.GetUnitAsync(turn.TenantId, unitId, cancellationToken) is not { } unit)
-        {
-            return AdaptiveCardInvokeResponse.Message(t.UnknownUnit);
-        }
-
-        var by = turn.Activity.From?.Name ?? "?";
+        var by = turn.Caller.DisplayName;
         var (outcome, current) = await store.MoveAsync(turn.TenantId, unit.Id, improvementId, to, by, time.GetUtcNow(), cancellationToken);
         var notice = outcome switch
         {
@@ -80,18 +76,14 @@ public sealed class ImprovementCommands(OrganisationStore organisation, Improvem
     }
 
     /// <summary>"Save benefit": records the benefit and moves the improvement to "benefit realised" together.</summary>
-    public async Task<AdaptiveCardInvokeResponse> OnBenefitAsync(Turn turn, JsonObject data, CancellationToken cancellationToken)
+    public async Task<AdaptiveCardInvokeResponse> OnBenefitAsync(AllowedCardAction action, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(action);
+        var (turn, data, unit) = (action.Turn, action.Data, action.Unit);
         var t = ImprovementTexts.For(turn.Language);
-        if (data["unitId"]?.ToString() is not { } unitId || data["improvementId"]?.ToString() is not { } improvementId)
+        if (data["improvementId"]?.ToString() is not { } improvementId)
         {
-            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no unit or improvement.");
-        }
-
-        if (await organisation.GetUnitAsync(turn.TenantId, unitId, cancellationToken) is not { } unit)
-        {
-            return AdaptiveCardInvokeResponse.Message(t.UnknownUnit);
+            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no improvement.");
         }
 
         if (await store.GetImprovementAsync(turn.TenantId, unit.Id, improvementId, cancellationToken) is not { } improvement)
@@ -105,7 +97,7 @@ public sealed class ImprovementCommands(OrganisationStore organisation, Improvem
         }
 
         var now = time.GetUtcNow();
-        var by = turn.Activity.From?.Name ?? "?";
+        var by = turn.Caller.DisplayName;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
         var benefit = new Benefit(unit.Id, RecordIds.BenefitOfImprovement(improvement.Id), figures.Kind, BenefitStage.Realised, figures.Amount, figures.Measure,
             [], today, by, RecordSource.Command) { ImprovementId = improvement.Id };
@@ -127,34 +119,5 @@ public sealed class ImprovementCommands(OrganisationStore organisation, Improvem
     {
         var improvements = await store.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
         return AdaptiveCardInvokeResponse.Card(ImprovementsCard.Create(turn.Language, unit, improvements, notice, errors).ToJson());
-    }
-
-    /// <summary>
-    /// The unit meant: the one bound to this channel; in a personal chat, the one the caller leads or coordinates, or
-    /// else their home unit, since staff suggest improvements too.
-    /// </summary>
-    private async Task<(Unit Unit, Caller Caller)?> UnitOfCallerAsync(Turn turn, CancellationToken cancellationToken)
-    {
-        if (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
-        {
-            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
-            return null;
-        }
-
-        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var meant = OrganisationCommands.UnitsMeant(turn, caller, units);
-        if (meant.Count == 0 && !turn.InChannel && caller.Person?.HomeUnitId is { } home)
-        {
-            meant = [.. units.Where(u => u.Id == home)];
-        }
-
-        if (meant is [var unit])
-        {
-            return (unit, caller);
-        }
-
-        await turn.ReplyAsync(ImprovementTexts.For(turn.Language).NoUnit, cancellationToken);
-        return null;
     }
 }

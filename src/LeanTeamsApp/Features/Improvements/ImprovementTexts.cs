@@ -27,7 +27,6 @@ public sealed record ImprovementTexts
     public required string AddUsage { get; init; }
     public required Func<int, string> TitleTooLong { get; init; }
     public required string NoUnit { get; init; }
-    public required string UnknownUnit { get; init; }
 
     public static ImprovementTexts For(Language language) => language switch
     {
@@ -72,7 +71,6 @@ public sealed record ImprovementTexts
         AddUsage = "Skriv hva som kan bli bedre, for eksempel «forbedring ny felles mal for vaktbytte».",
         TitleTooLong = max => $"En forbedring kan ha høyst {max} tegn. Skriv den kortere.",
         NoUnit = "Jeg vet ikke hvilken enhet du mener. Skriv i enhetens kanal, eller be Lean-koordinatoren registrere deg som leder eller koordinator for enheten.",
-        UnknownUnit = "Enheten finnes ikke i organisasjonen din.",
     };
 
     private static readonly ImprovementTexts Swedish = new()
@@ -111,7 +109,6 @@ public sealed record ImprovementTexts
         AddUsage = "Skriv vad som kan bli bättre, till exempel ”förbättring ny gemensam mall för passbyte”.",
         TitleTooLong = max => $"En förbättring kan ha högst {max} tecken. Skriv den kortare.",
         NoUnit = "Jag vet inte vilken enhet du menar. Skriv i enhetens kanal, eller be leankoordinatorn registrera dig som chef eller koordinator för enheten.",
-        UnknownUnit = "Enheten finns inte i din organisation.",
     };
 
     private static readonly ImprovementTexts English = new()
@@ -150,6 +147,5 @@ public sealed record ImprovementTexts
         AddUsage = "Say what could be better, e.g. \"improvement add shared template for shift swaps\".",
         TitleTooLong = max => $"An improvement can have at most {max} characters. Please shorten it.",
         NoUnit = "I don't know which unit you mean. Write in the unit's channel, or ask the Lean coordinator to register you as the unit's leader or coordinator.",
-        UnknownUnit = "That unit is not in your organisation.",
     };
 }

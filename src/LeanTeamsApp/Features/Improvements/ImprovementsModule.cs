@@ -1,4 +1,5 @@
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Improvements;
@@ -12,8 +13,8 @@ public static class ImprovementsModule
         services.AddSingleton<ImprovementCommands>();
         services.AddBotCommand(CommandKind.ImprovementAdd, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().AddAsync(turn, args, ct));
         services.AddBotCommand(CommandKind.Improvements, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().ListAsync(turn, args, ct));
-        services.AddSingleton(new BotCardAction(ImprovementsCard.MoveVerb, (sp, turn, data, ct) => sp.GetRequiredService<ImprovementCommands>().OnMoveAsync(turn, data, ct)));
-        services.AddSingleton(new BotCardAction(ImprovementsCard.BenefitVerb, (sp, turn, data, ct) => sp.GetRequiredService<ImprovementCommands>().OnBenefitAsync(turn, data, ct)));
+        services.AddSingleton(new BotCardAction(ImprovementsCard.MoveVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnMoveAsync(action, ct)));
+        services.AddSingleton(new BotCardAction(ImprovementsCard.BenefitVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnBenefitAsync(action, ct)));
         return services;
     }
 }

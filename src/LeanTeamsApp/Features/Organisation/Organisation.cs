@@ -126,11 +126,14 @@ public enum OrganisationRoles
     None = 0,
     Coordinator = 1,
     Consultant = 2,
+
+    /// <summary>A member of the top management group (kommunedirektørens ledergruppe): reads the whole organisation.</summary>
+    TopManagement = 4,
 }
 
 /// <summary>
 /// A person known to the organisation. Leader and unit-coordinator roles come from the units and service areas
-/// that name the person; organisation-wide roles (coordinator, consultant) are stored here.
+/// that name the person; organisation-wide roles (coordinator, consultant, top management member) are stored here.
 /// </summary>
 public sealed record Person(string Id, string Name, OrganisationRoles Roles, string? HomeUnitId, string? AadObjectId)
 {
@@ -144,6 +147,9 @@ public enum Role
 {
     Coordinator,
     Consultant,
+
+    /// <summary>The top management group's leader or one of its members: reads everything, runs no unit.</summary>
+    TopManagement,
     ServiceAreaLeader,
     UnitLeader,
     UnitCoordinator,

@@ -3,6 +3,7 @@ using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.Organisation;
@@ -12,7 +13,7 @@ namespace LeanTeamsApp.Features.Organisation;
 /// (leader, unit coordinators, its service-area leader) may change that unit's board meeting.
 /// </summary>
 public sealed partial class OrganisationCommands(
-    OrganisationStore store, Callers callers, ConversationReferences conversations, Outbox outbox, ILogger<OrganisationCommands> logger)
+    OrganisationStore store, UnitInChat unitInChat, AccessRule access, ConversationReferences conversations, Outbox outbox, ILogger<OrganisationCommands> logger)
 {
     public async Task RegisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -69,12 +70,6 @@ public sealed partial class OrganisationCommands(
     public async Task BoardMeetingAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = turn.Texts;
-        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
-        {
-            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
-            return;
-        }
-
         var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 2 or > 3)
         {
@@ -101,19 +96,8 @@ public sealed partial class OrganisationCommands(
             return;
         }
 
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
-        var candidates = UnitsMeant(turn, caller, units);
-        if (candidates.Count != 1)
+        if (await unitInChat.ResolveAsync(turn, "board meeting", null, Permission.ChangeBoardMeeting, t.WhichUnit, cancellationToken) is not { Unit: var unit })
         {
-            await turn.ReplyAsync(t.WhichUnit, cancellationToken);
-            return;
-        }
-
-        var unit = candidates[0];
-        if (!MayChange(caller, unit))
-        {
-            await turn.ReplyAsync(t.NotYourUnit(unit.Name), cancellationToken);
             return;
         }
 
@@ -164,7 +148,7 @@ public sealed partial class OrganisationCommands(
             return;
         }
 
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        var caller = turn.Caller;
         if (caller.Person is null)
         {
             await turn.ReplyAsync(t.UnknownPerson(caller.Email ?? caller.DisplayName), cancellationToken);
@@ -200,28 +184,14 @@ public sealed partial class OrganisationCommands(
             return null;
         }
 
-        if (!(await callers.ResolveAsync(turn, cancellationToken)).IsCoordinator)
+        if (!access.Check(turn.Caller, Permission.BindChannel, AccessTarget.Organisation, CommandCatalog.Word(command, Language.En)))
         {
-            await turn.ReplyAsync(t.CoordinatorOnly, cancellationToken);
+            await turn.ReplyAsync(t.NotAllowed(Permission.BindChannel, null), cancellationToken);
             return null;
         }
 
         return organisation;
     }
-
-    /// <summary>
-    /// The units a command means: in a channel, the units bound to it; in a chat, those the caller leads or
-    /// coordinates. The caller's command is unambiguous when this is exactly one.
-    /// </summary>
-    internal static List<Unit> UnitsMeant(Turn turn, Caller caller, IReadOnlyList<Unit> units) => turn.InChannel
-        ? [.. units.Where(u => u.Channel?.ChannelId == turn.ChannelId)]
-        : [.. units.Where(u => caller.Has(Role.UnitLeader, u.Id) || caller.Has(Role.UnitCoordinator, u.Id))];
-
-    private static bool MayChange(Caller caller, Unit unit) =>
-        caller.IsCoordinator
-        || caller.Has(Role.UnitLeader, unit.Id)
-        || caller.Has(Role.UnitCoordinator, unit.Id)
-        || caller.Has(Role.ServiceAreaLeader, unit.ServiceAreaId);
 
     private static string Describe(BotTexts t, Unit unit) =>
         t.MeetingTime(t.Weekday(unit.BoardMeeting.Weekday), unit.BoardMeeting.Start.ToString("HH:mm", CultureInfo.InvariantCulture), unit.BoardMeeting.Minutes)

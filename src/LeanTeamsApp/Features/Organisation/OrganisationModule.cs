@@ -18,6 +18,7 @@ public static class OrganisationModule
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<OrganisationImporter>();
         services.AddHostedService<OrganisationSeeder>();
+        services.AddSingleton<UnitInChat>();
         services.AddSingleton<OrganisationCommands>();
         services.AddBotCommand(CommandKind.RegisterUnit, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().RegisterUnitAsync(turn, args, ct));
         services.AddBotCommand(CommandKind.SetCoordinatorChannel, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().SetCoordinatorChannelAsync(turn, args, ct));

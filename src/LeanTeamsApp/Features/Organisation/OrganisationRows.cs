@@ -19,12 +19,16 @@ internal static class DirectoryKeys
     public const string UnitPrefix = "unit|";
     public const string AreaUnitPrefix = "areaunit|";
     public const string MeetingEndPrefix = "meetingend|";
+    public const string AadPrefix = "aad|";
 
     public static string Area(string id) => AreaPrefix + id;
 
     public static string Person(string id) => PersonPrefix + id;
 
     public static string Unit(string id) => UnitPrefix + id;
+
+    /// <summary>Which person an Entra object id belongs to: Teams names callers by object id, the organisation by e-mail.</summary>
+    public static string Aad(string objectId) => AadPrefix + objectId;
 
     public static string AreaUnit(string areaId, string unitId) => $"{AreaUnitPrefix}{areaId}|{unitId}";
 

@@ -65,6 +65,40 @@ public sealed class OrganisationStore(StorageTables tables)
         return row is null ? null : DirectoryRows.ToPerson(row);
     }
 
+    /// <summary>The person whose Entra object id this is, once Teams has told us (one point read, then the person's).</summary>
+    public async Task<Person?> FindPersonByObjectIdAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParseExact(aadObjectId, "D", out _) || await GetRowAsync(tenantId, DirectoryKeys.Aad(aadObjectId), cancellationToken) is not { } link)
+        {
+            return null;
+        }
+
+        return await GetPersonAsync(tenantId, link.GetString("PersonId"), cancellationToken);
+    }
+
+    /// <summary>
+    /// Remembers that <paramref name="aadObjectId"/> is <paramref name="person"/>: on the person's row and as the index
+    /// row that makes the next lookup a point read, in one transaction. A conflicting concurrent edit of the person only
+    /// means the roster is asked once more next time.
+    /// </summary>
+    public Task<WriteResult> LinkObjectIdAsync(string tenantId, Person person, string aadObjectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        RequireTenant(tenantId);
+        if (!Guid.TryParseExact(aadObjectId, "D", out _))
+        {
+            return Task.FromResult(WriteResult.NotFound);
+        }
+
+        var link = new TableEntity(tenantId, DirectoryKeys.Aad(aadObjectId)) { ["PersonId"] = person.Id };
+        return SubmitAsync(
+            [
+                Write(DirectoryRows.ToRow(tenantId, person with { AadObjectId = aadObjectId }), person.ETag),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, link),
+            ],
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<Unit>> ListUnitsAsync(string tenantId, CancellationToken cancellationToken) =>
         RangeAsync(tenantId, DirectoryKeys.UnitPrefix, DirectoryRows.ToUnit, cancellationToken);
 
@@ -106,25 +140,44 @@ public sealed class OrganisationStore(StorageTables tables)
     /// <summary>The roles a person holds: stored organisation-wide roles plus the leadership the structure gives them.</summary>
     public async Task<IReadOnlyList<RoleAssignment>> GetRolesAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
-        var id = Person.NormaliseId(personId);
-        var person = await GetPersonAsync(tenantId, id, cancellationToken);
-        var areas = await ListServiceAreasAsync(tenantId, cancellationToken);
-        var units = await ListUnitsAsync(tenantId, cancellationToken);
+        var person = await GetPersonAsync(tenantId, personId, cancellationToken);
+        return person is null
+            ? []
+            : RolesOf(person, await ListServiceAreasAsync(tenantId, cancellationToken), await ListUnitsAsync(tenantId, cancellationToken));
+    }
+
+    /// <summary>
+    /// The roles <paramref name="person"/> holds in an organisation of <paramref name="areas"/> and <paramref name="units"/>:
+    /// organisation-wide roles from the person's row, top management from leading the top management group, and the
+    /// service areas and units that name them.
+    /// </summary>
+    public static IReadOnlyList<RoleAssignment> RolesOf(Person person, IReadOnlyList<ServiceArea> areas, IReadOnlyList<Unit> units)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(areas);
+        ArgumentNullException.ThrowIfNull(units);
+        var id = person.Id;
         var roles = new List<RoleAssignment>();
-        if (person?.Roles.HasFlag(OrganisationRoles.Coordinator) == true)
+        if (person.Roles.HasFlag(OrganisationRoles.Coordinator))
         {
             roles.Add(new(Role.Coordinator, null));
         }
 
-        if (person?.Roles.HasFlag(OrganisationRoles.Consultant) == true)
+        if (person.Roles.HasFlag(OrganisationRoles.Consultant))
         {
             roles.Add(new(Role.Consultant, null));
         }
 
-        roles.AddRange(areas.Where(a => a.LeaderId == id).Select(a => new RoleAssignment(Role.ServiceAreaLeader, a.Id)));
+        if (person.Roles.HasFlag(OrganisationRoles.TopManagement) || areas.Any(a => a.Kind == ServiceAreaKind.TopManagement && a.LeaderId == id))
+        {
+            roles.Add(new(Role.TopManagement, null));
+        }
+
+        // The top management group is not a service area of units: leading it is the top management role above.
+        roles.AddRange(areas.Where(a => a.Kind == ServiceAreaKind.ServiceArea && a.LeaderId == id).Select(a => new RoleAssignment(Role.ServiceAreaLeader, a.Id)));
         roles.AddRange(units.Where(u => u.LeaderId == id).Select(u => new RoleAssignment(Role.UnitLeader, u.Id)));
         roles.AddRange(units.Where(u => u.CoordinatorIds.Contains(id)).Select(u => new RoleAssignment(Role.UnitCoordinator, u.Id)));
-        if (person?.HomeUnitId is { } home && units.Any(u => u.Id == home))
+        if (person.HomeUnitId is { } home && units.Any(u => u.Id == home))
         {
             roles.Add(new(Role.Member, home));
         }

@@ -5,6 +5,7 @@ using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -54,7 +55,6 @@ public static class OverviewEndpoints
 
     public static IServiceCollection AddOverview(this IServiceCollection services)
     {
-        services.AddSingleton<TabAccess>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return services;
     }
@@ -63,8 +63,8 @@ public static class OverviewEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/api/tab/dev-signin", DevSignInAsync).AllowAnonymous();
-        var tab = app.MapGroup("/api/tab").RequireAuthorization(TabAuthModule.Policy);
-        tab.MapGet("/me", MeAsync);
+        var tab = app.MapTabGroup("/api/tab");
+        tab.MapGet("/me", Me);
         tab.MapGet("/overview", OverviewAsync);
         tab.MapGet("/units/{unitId}", UnitAsync);
         return tab;
@@ -98,33 +98,20 @@ public static class OverviewEndpoints
         statusCode: StatusCodes.Status400BadRequest,
         extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
-    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, TabAccess access, CancellationToken cancellationToken)
+    private static Ok<MeDto> Me(TabCaller caller)
     {
-        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
-        if (caller is null)
-        {
-            return problem!;
-        }
-
-        var roles = caller.Roles.Select(r => JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString())).Distinct().ToList();
+        var roles = caller.Caller.Roles.Select(r => JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString())).Distinct().ToList();
         if (roles.Count == 0)
         {
             roles.Add("member");
         }
 
-        return TypedResults.Ok(new MeDto(caller.TenantId, caller.Organisation.Name, caller.Person?.Name ?? caller.User.Name, caller.User.Email, roles,
-            caller.IsCoordinator, [.. caller.Areas.Select(a => new AreaDto(a.Id, a.Name))]));
+        return TypedResults.Ok(new MeDto(caller.TenantId, caller.Organisation.Name, caller.Caller.DisplayName, caller.Caller.Email ?? "", roles,
+            caller.Allows(Permission.EditActionPlan, AccessTarget.Organisation), [.. caller.Areas.Select(a => new AreaDto(a.Id, a.Name))]));
     }
 
-    private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> OverviewAsync(
-        ClaimsPrincipal principal, string? area, TabAccess access, UnitWeekStore weeks, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<OverviewDto>> OverviewAsync(TabCaller caller, string? area, UnitWeekStore weeks, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
-        if (caller is null)
-        {
-            return problem!;
-        }
-
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(caller.Organisation.DefaultTimeZone)).DateTime);
         var last = IsoWeek.Of(today);
@@ -162,15 +149,9 @@ public static class OverviewEndpoints
     }
 
     private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> UnitAsync(
-        ClaimsPrincipal principal, string unitId, TabAccess access, OrganisationStore organisation, ImprovementStore records, CheckInStore checkIns,
+        TabCaller caller, string unitId, OrganisationStore organisation, ImprovementStore records, CheckInStore checkIns,
         IEnumerable<UnitFollowUps> followUps, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
-        if (caller is null)
-        {
-            return problem!;
-        }
-
         if (caller.Unit(unitId) is not { } unit)
         {
             return TypedResults.Problem("No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound);

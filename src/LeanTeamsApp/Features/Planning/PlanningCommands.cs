@@ -4,6 +4,7 @@ using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Graph;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed class PlanningCommands(
     AppointmentStore appointments,
     CheckInStore checkIns,
     ImprovementStore improvements,
-    Callers callers,
+    AccessRule access,
     IOptions<FishboneOptions> fishbone,
     IOptions<GraphOptions> graph,
     TimeProvider time)
@@ -29,10 +30,9 @@ public sealed class PlanningCommands(
             return;
         }
 
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        if (!caller.IsCoordinator)
+        if (!access.Check(turn.Caller, Permission.PlanYear, AccessTarget.Organisation, "gemba plan"))
         {
-            await turn.ReplyAsync(t.OnlyCoordinator, cancellationToken);
+            await turn.ReplyAsync(turn.Texts.NotAllowed(Permission.PlanYear, null), cancellationToken);
             return;
         }
 
@@ -131,8 +131,7 @@ public sealed class PlanningCommands(
             return;
         }
 
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        if (caller.Person is not { } person)
+        if (turn.Caller.Person is not { } person)
         {
             await turn.ReplyAsync(t.UnknownPerson, cancellationToken);
             return;

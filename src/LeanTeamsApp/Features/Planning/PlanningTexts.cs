@@ -18,7 +18,6 @@ public sealed record PlanningTexts
     public required string CalendarOff { get; init; }
     public required string PerLeader { get; init; }
     public required Func<int, int, string> LeaderLoad { get; init; }
-    public required string OnlyCoordinator { get; init; }
     public required string PlanUsage { get; init; }
     public required string UpcomingTitle { get; init; }
     public required string NothingUpcoming { get; init; }
@@ -59,7 +58,6 @@ public sealed record PlanningTexts
         CalendarOff = "Microsoft Graph er ikke satt opp: avtalene finnes bare i appen, ikke i Outlook ennå.",
         PerLeader = "Gemba-besøk per tjenesteområdeleder",
         LeaderLoad = (walks, busiest) => $"{walks} besøk, høyst {busiest} i en uke",
-        OnlyCoordinator = "Bare Lean-koordinatoren kan planlegge årshjulet.",
         PlanUsage = "Skriv «gemba plan» for i år, eller «gemba plan 2027» for et bestemt år.",
         UpcomingTitle = "Dine neste revisjoner og Gemba-besøk",
         NothingUpcoming = "Du har ingen planlagte revisjoner eller Gemba-besøk. Lean-koordinatoren planlegger dem med «gemba plan».",
@@ -94,7 +92,6 @@ public sealed record PlanningTexts
         CalendarOff = "Microsoft Graph är inte konfigurerat: mötena finns bara i appen, inte i Outlook ännu.",
         PerLeader = "Gemba-besök per sektionschef",
         LeaderLoad = (walks, busiest) => $"{walks} besök, högst {busiest} en vecka",
-        OnlyCoordinator = "Bara leankoordinatorn kan planera årshjulet.",
         PlanUsage = "Skriv ”gemba plan” för i år, eller ”gemba plan 2027” för ett visst år.",
         UpcomingTitle = "Dina nästa revisioner och Gemba-besök",
         NothingUpcoming = "Du har inga planerade revisioner eller Gemba-besök. Leankoordinatorn planerar dem med ”gemba plan”.",
@@ -129,7 +126,6 @@ public sealed record PlanningTexts
         CalendarOff = "Microsoft Graph is not set up: the appointments live in the app only, not in Outlook yet.",
         PerLeader = "Gemba walks per service-area leader",
         LeaderLoad = (walks, busiest) => $"{walks} walks, at most {busiest} in a week",
-        OnlyCoordinator = "Only the Lean coordinator can plan the year wheel.",
         PlanUsage = "Type \"gemba plan\" for this year, or \"gemba plan 2027\" for a given year.",
         UpcomingTitle = "Your next reviews and Gemba walks",
         NothingUpcoming = "You have no reviews or Gemba walks planned. The Lean coordinator plans them with \"gemba plan\".",

@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Overview;
-using LeanTeamsApp.Infrastructure.Auth;
+using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Planning;
@@ -21,20 +20,14 @@ public static class YearWheelEndpoints
 {
     public static IEndpointRouteBuilder MapYearWheel(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tab/yearwheel", GetAsync).RequireAuthorization(TabAuthModule.Policy);
+        app.MapTabGroup("/api/tab/yearwheel").MapGet("/", GetAsync);
         return app;
     }
 
     private static async Task<Results<Ok<YearWheelDto>, ProblemHttpResult>> GetAsync(
-        ClaimsPrincipal principal, int? year, TabAccess access, AppointmentStore appointments, Organisation.OrganisationStore organisation,
+        TabCaller caller, int? year, AppointmentStore appointments, Organisation.OrganisationStore organisation,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
-        if (caller is null)
-        {
-            return problem!;
-        }
-
         var wheelYear = year ?? TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(caller.Organisation.DefaultTimeZone)).Year;
         if (wheelYear is < 2000 or > 2100)
         {

@@ -117,8 +117,8 @@ public sealed class ReportBuilder(
     IEnumerable<FollowUpCounts> followUps,
     TimeProvider time)
 {
-    /// <summary>The report for the organisation, or only the areas <paramref name="onlyLeaderId"/> leads.</summary>
-    public async Task<Report?> BuildAsync(string tenantId, ReportPeriod period, string? onlyLeaderId, CancellationToken cancellationToken)
+    /// <summary>The report for the organisation, or only for <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
+    public async Task<Report?> BuildAsync(string tenantId, ReportPeriod period, IReadOnlySet<string>? onlyAreaIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
         if (await organisation.GetOrganisationAsync(tenantId, cancellationToken) is not { } org)
@@ -130,7 +130,7 @@ public sealed class ReportBuilder(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone)).DateTime);
         var until = period.To < today ? period.To : today;
         var areas = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken))
-            .Where(a => onlyLeaderId is null || a.LeaderId == onlyLeaderId)
+            .Where(a => onlyAreaIds is null || onlyAreaIds.Contains(a.Id))
             .ToDictionary(a => a.Id, StringComparer.Ordinal);
         var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areas.ContainsKey(u.ServiceAreaId)).ToList();
         // A week belongs to the period of its meeting date; the weeks that straddle the ends are read and sorted below.

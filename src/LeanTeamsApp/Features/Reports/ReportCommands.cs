@@ -2,6 +2,7 @@ using System.Globalization;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public sealed class ReportCommands(
     OrganisationStore organisation,
     ReportBuilder reports,
     ReportLinks links,
-    Callers callers,
+    AccessRule access,
     IHttpContextAccessor http,
     IOptions<ReportOptions> options,
     TimeProvider time)
@@ -32,11 +33,13 @@ public sealed class ReportCommands(
             return;
         }
 
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var everything = caller.IsCoordinator || caller.Roles.Any(r => r.Role == Role.Consultant);
-        if (!everything && !caller.Roles.Any(r => r.Role == Role.ServiceAreaLeader))
+        var caller = turn.Caller;
+        var everything = AccessRule.Allows(caller, Permission.ViewOrganisation, AccessTarget.Organisation);
+        var areas = everything ? null : AccessRule.AreasToRead(caller, await organisation.ListServiceAreasAsync(turn.TenantId, cancellationToken));
+        if (areas is { Count: 0 })
         {
-            await turn.ReplyAsync(t.NotAllowed, cancellationToken);
+            access.Check(caller, Permission.ViewOrganisation, AccessTarget.Organisation, "report");
+            await turn.ReplyAsync(turn.Texts.NotAllowed(Permission.ViewOrganisation, null), cancellationToken);
             return;
         }
 
@@ -46,8 +49,9 @@ public sealed class ReportCommands(
             return;
         }
 
+        // The link names the areas' leader; the download finds the areas they lead when it is opened.
         var leader = everything ? null : caller.Person!.Id;
-        var report = (await reports.BuildAsync(turn.TenantId, period, leader, cancellationToken))!;
+        var report = (await reports.BuildAsync(turn.TenantId, period, areas?.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), cancellationToken))!;
         var baseUrl = options.Value.PublicUrl
             ?? (http.HttpContext?.Request is { } request ? new Uri($"{request.Scheme}://{request.Host}") : new Uri("http://127.0.0.1:3978"));
         var card = Card(turn.Language, report, links.Create(baseUrl, turn.TenantId, period, "csv", leader, Code(turn.Language)), links.Create(baseUrl, turn.TenantId, period, "xlsx", leader, Code(turn.Language)), links.LifetimeHours);

@@ -1,5 +1,6 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Reports;
@@ -10,20 +11,17 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/{tenantId}/{file}", DownloadAsync);
-        app.MapGet("/api/tab/reports/{file}", TabDownloadAsync).RequireAuthorization(Infrastructure.Auth.TabAuthModule.Policy);
+        app.MapTabGroup("/api/tab/reports").MapGet("/{file}", TabDownloadAsync);
         return app;
     }
 
-    /// <summary>The tab's download, with the tab's sign-in: a service-area leader gets their areas, unit roles are refused.</summary>
+    /// <summary>
+    /// The tab's download, with the tab's sign-in: the whole organisation for those who read it, a service-area leader's
+    /// own areas, and a refusal for everyone else.
+    /// </summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TabDownloadAsync(
-        string file, string? lang, System.Security.Claims.ClaimsPrincipal principal, Overview.TabAccess access, ReportBuilder reports, CancellationToken cancellationToken)
+        string file, string? lang, TabCaller caller, AccessRule access, ReportBuilder reports, CancellationToken cancellationToken)
     {
-        var (caller, problem) = await access.ResolveAsync(principal, cancellationToken);
-        if (caller is null)
-        {
-            return problem!;
-        }
-
         var dot = file.LastIndexOf('.');
         var (periodText, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
         if (format is not ("csv" or "xlsx") || !ReportPeriod.TryParse(periodText, out var period))
@@ -31,13 +29,15 @@ public static class ReportEndpoints
             return TypedResults.Problem("Ask for a period like 2026-Q3 or 2026 and a format of csv or xlsx.", title: "Unknown report", statusCode: 404);
         }
 
-        var leader = caller.Roles.Any(r => r.Role == Role.ServiceAreaLeader) ? caller.Person!.Id : null;
-        if (!caller.SeesEverything && leader is null)
+        var everything = caller.Allows(Permission.ViewOrganisation, AccessTarget.Organisation);
+        var areas = everything ? null : AccessRule.AreasToRead(caller.Caller, caller.AllAreas);
+        if (areas is { Count: 0 })
         {
-            return TypedResults.Problem("Reports are for the Lean coordinator, the consultants and the service-area leaders.", title: "Not allowed", statusCode: 403);
+            access.Check(caller.Caller, Permission.ViewOrganisation, AccessTarget.Organisation, "GET reports");
+            return TypedResults.Problem("Reports are for the Lean coordinator, the consultants, top management and the service-area leaders.", title: "Not allowed", statusCode: 403);
         }
 
-        var report = (await reports.BuildAsync(caller.TenantId, period, caller.SeesEverything ? null : leader, cancellationToken))!;
+        var report = (await reports.BuildAsync(caller.TenantId, period, areas?.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), cancellationToken))!;
         var language = lang is { } l ? Languages.FromLocale(l) : Digest.DigestService.LanguageOf(caller.Organisation);
         return format == "csv"
             ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
@@ -60,7 +60,9 @@ public static class ReportEndpoints
             return TypedResults.Problem("This link has expired or was altered. Ask the bot for the report again.", title: "Link not valid", statusCode: 403);
         }
 
-        if (await reports.BuildAsync(tenantId, period, leader, cancellationToken) is not { } report)
+        var areas = leader is null ? null : (await organisation.ListServiceAreasAsync(tenantId, cancellationToken))
+            .Where(a => a.LeaderId == leader).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        if (await reports.BuildAsync(tenantId, period, areas, cancellationToken) is not { } report)
         {
             return TypedResults.Problem("The organisation is not set up.", title: "Not found", statusCode: 404);
         }

@@ -28,7 +28,6 @@ public sealed record ReportTexts
     public required string DownloadExcel { get; init; }
     public required Func<int, string> LinksValid { get; init; }
     public required string Usage { get; init; }
-    public required string NotAllowed { get; init; }
     public required string Future { get; init; }
 
     public static ReportTexts For(Language language) => language switch
@@ -63,7 +62,6 @@ public sealed record ReportTexts
         DownloadExcel = "Last ned Excel",
         LinksValid = hours => $"Lenkene virker i {hours} timer.",
         Usage = "Skriv for eksempel «rapport K3 2026» for et kvartal eller «rapport 2026» for et år.",
-        NotAllowed = "Rapportene er for Lean-koordinatoren, forbedringskonsulentene og tjenesteområdelederne.",
         Future = "Den perioden har ikke begynt ennå.",
     };
 
@@ -92,7 +90,6 @@ public sealed record ReportTexts
         DownloadExcel = "Ladda ner Excel",
         LinksValid = hours => $"Länkarna fungerar i {hours} timmar.",
         Usage = "Skriv till exempel ”rapport K3 2026” för ett kvartal eller ”rapport 2026” för ett år.",
-        NotAllowed = "Rapporterna är för leankoordinatorn, förbättringskonsulterna och sektionscheferna.",
         Future = "Den perioden har inte börjat ännu.",
     };
 
@@ -121,7 +118,6 @@ public sealed record ReportTexts
         DownloadExcel = "Download Excel",
         LinksValid = hours => $"The links work for {hours} hours.",
         Usage = "Type e.g. \"report Q3 2026\" for a quarter or \"report 2026\" for a year.",
-        NotAllowed = "Reports are for the Lean coordinator, the improvement consultants and the service-area leaders.",
         Future = "That period has not begun yet.",
     };
 }

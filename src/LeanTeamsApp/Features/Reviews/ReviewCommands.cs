@@ -3,21 +3,21 @@ using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.Reviews;
 
 /// <summary>
-/// `review done &lt;unit&gt;` and `followups`, the record card's save and the follow-up list's close button. Recording is
-/// for the unit's service-area leader (who owns reviews, walks and fishbone analyses), the Lean coordinator and the
-/// improvement consultants; follow-up areas are seen by the coordinator (all), a service-area leader (their units)
-/// and a unit's leader and Lean coordinators (their unit).
+/// `review done &lt;unit&gt;` and `followups`, the record card's save and the follow-up list's close button. Who may
+/// record (the unit's service-area leader, who owns reviews, walks and fishbone analyses, the appointment's owner, the
+/// Lean coordinator and the improvement consultants), see and close follow-up areas is the access rule's to say.
 /// </summary>
 public sealed partial class ReviewCommands(
     OrganisationStore organisation,
     AppointmentStore appointments,
     ReviewStore store,
-    Callers callers,
+    AccessRule access,
     TimeProvider time,
     ILogger<ReviewCommands> logger)
 {
@@ -31,12 +31,11 @@ public sealed partial class ReviewCommands(
         }
 
         var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
         Unit? unit;
         if (string.IsNullOrWhiteSpace(arguments))
         {
             // In a unit's channel the unit is known; elsewhere a service-area leader has several, so it must be named.
-            if (!turn.InChannel || OrganisationCommands.UnitsMeant(turn, caller, units) is not [var bound])
+            if (!turn.InChannel || UnitInChat.Meant(turn, units) is not [var bound])
             {
                 await turn.ReplyAsync(t.Usage, cancellationToken);
                 return;
@@ -50,17 +49,21 @@ public sealed partial class ReviewCommands(
             return;
         }
 
-        if (!MayRecord(caller, unit))
-        {
-            await turn.ReplyAsync(t.NotAllowed(unit.Name), cancellationToken);
-            return;
-        }
-
         var today = ReviewRules.Today(unit, time.GetUtcNow());
         var held = (await appointments.ListYearAsync(turn.TenantId, today.Year, cancellationToken))
             .Where(a => a.Plan.UnitId == unit.Id && ReviewRules.LocalDate(a) <= today)
             .OrderByDescending(a => a.Plan.Start)
             .ToList();
+        // The owner of the appointment in question may record it too, whatever their role.
+        var target = held.FirstOrDefault(a => a.Status != AppointmentStatus.Cancelled) is { } latest
+            ? AccessTarget.Appointment(unit, latest.Plan.OwnerId)
+            : AccessTarget.ForUnit(unit);
+        if (!access.Check(turn.Caller, Permission.RecordReview, target, "review done"))
+        {
+            await turn.ReplyAsync(turn.Texts.NotAllowed(Permission.RecordReview, unit.Name), cancellationToken);
+            return;
+        }
+
         var people = await organisation.ListPeopleAsync(turn.TenantId, cancellationToken);
         if (held.FirstOrDefault(a => a.Status == AppointmentStatus.Planned) is { } due)
         {
@@ -88,33 +91,37 @@ public sealed partial class ReviewCommands(
         await turn.ReplyAsync(t.NoAppointment(unit.Name), cancellationToken);
     }
 
-    /// <summary>The record card's save. The unit and appointment are looked up in the caller's own tenant.</summary>
-    public async Task<AdaptiveCardInvokeResponse> OnRecordAsync(Turn turn, JsonObject data, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the record card's appointment and unit in the caller's own tenant, so the access rule can let its owner,
+    /// the unit's service-area leader, the coordinator and the consultants record it.
+    /// </summary>
+    public async Task<CardTarget> RecordTargetAsync(Turn turn, JsonObject data, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(data);
+        if (await ReadAppointmentAsync(turn, data, cancellationToken) is not { } found)
+        {
+            return CardTarget.Malformed("The card's data has no unit, appointment or year.");
+        }
+
+        return found is ({ } unit, { } appointment) && appointment.Plan.UnitId == unit.Id
+            ? CardTarget.Found(AccessTarget.Appointment(unit, appointment.Plan.OwnerId))
+            : CardTarget.Gone;
+    }
+
+    /// <summary>The record card's save, once the access rule has let the caller record the appointment.</summary>
+    public async Task<AdaptiveCardInvokeResponse> OnRecordAsync(AllowedCardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (turn, data, unit) = (action.Turn, action.Data, action.Unit);
         var t = ReviewTexts.For(turn.Language);
-        if (data["unitId"]?.ToString() is not { } unitId || data["appointmentId"]?.ToString() is not { } appointmentId
-            || !int.TryParse(data["year"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
-        {
-            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no unit, appointment or year.");
-        }
-
-        if (await organisation.GetUnitAsync(turn.TenantId, unitId, cancellationToken) is not { } unit)
-        {
-            return AdaptiveCardInvokeResponse.Message(t.UnknownUnit);
-        }
-
-        if (await appointments.GetAsync(turn.TenantId, year, appointmentId, cancellationToken) is not { } appointment || appointment.Plan.UnitId != unit.Id)
+        if (await ReadAppointmentAsync(turn, data, cancellationToken) is not (_, { } appointment))
         {
             return AdaptiveCardInvokeResponse.Message(t.AppointmentGone);
         }
 
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        if (!MayRecord(caller, unit))
-        {
-            return AdaptiveCardInvokeResponse.Message(t.NotAllowed(unit.Name));
-        }
-
+        var year = appointment.Year;
+        var caller = turn.Caller;
         var people = await organisation.ListPeopleAsync(turn.TenantId, cancellationToken);
         if (await store.GetRecordAsync(turn.TenantId, year, appointment.Id, cancellationToken) is { } existing)
         {
@@ -149,14 +156,14 @@ public sealed partial class ReviewCommands(
             return;
         }
 
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        var caller = turn.Caller;
         if (caller.Person is null)
         {
             await turn.ReplyAsync(turn.Texts.UnknownPerson(caller.Email ?? caller.DisplayName), cancellationToken);
             return;
         }
 
-        var units = await VisibleUnitsAsync(turn, caller, cancellationToken);
+        var units = await VisibleUnitsAsync(turn, cancellationToken);
         if (units.Count == 0)
         {
             await turn.ReplyAsync(ReviewTexts.For(turn.Language).NothingToSee, cancellationToken);
@@ -168,57 +175,51 @@ public sealed partial class ReviewCommands(
     }
 
     /// <summary>"Close" on the follow-up list: closes the area once, however often it is clicked, and shows the list again.</summary>
-    public async Task<AdaptiveCardInvokeResponse> OnCloseAsync(Turn turn, JsonObject data, CancellationToken cancellationToken)
+    public async Task<AdaptiveCardInvokeResponse> OnCloseAsync(AllowedCardAction action, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(action);
+        var (turn, data, unit) = (action.Turn, action.Data, action.Unit);
         var t = ReviewTexts.For(turn.Language);
-        if (data["unitId"]?.ToString() is not { } unitId || data["followUpId"]?.ToString() is not { } followUpId)
+        if (data["followUpId"]?.ToString() is not { } followUpId)
         {
-            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no unit or follow-up area.");
+            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no follow-up area.");
         }
 
-        if (await organisation.GetUnitAsync(turn.TenantId, unitId, cancellationToken) is not { } unit)
-        {
-            return AdaptiveCardInvokeResponse.Message(t.UnknownUnit);
-        }
-
-        var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var units = await VisibleUnitsAsync(turn, caller, cancellationToken);
-        if (!units.ContainsKey(unit.Id))
-        {
-            return AdaptiveCardInvokeResponse.Message(t.NotYourFollowUp);
-        }
-
-        var (outcome, current) = await store.CloseFollowUpAsync(turn.TenantId, unit.Id, followUpId, caller.DisplayName, time.GetUtcNow(), cancellationToken);
+        var (outcome, current) = await store.CloseFollowUpAsync(turn.TenantId, unit.Id, followUpId, turn.Caller.DisplayName, time.GetUtcNow(), cancellationToken);
         var notice = outcome switch
         {
             CloseOutcome.Closed => t.Closed(current!.Text),
             CloseOutcome.AlreadyClosed => t.AlreadyClosed(current!.Text),
             _ => t.FollowUpNotFound,
         };
-        return Card((await ListCardAsync(turn, units, notice, cancellationToken)).Card);
+        return Card((await ListCardAsync(turn, await VisibleUnitsAsync(turn, cancellationToken), notice, cancellationToken)).Card);
     }
 
-    internal static bool MayRecord(Caller caller, Unit unit) =>
-        caller.IsCoordinator || caller.Has(Role.Consultant, null) || caller.Has(Role.ServiceAreaLeader, unit.ServiceAreaId);
-
     /// <summary>
-    /// The units whose follow-up areas the caller sees: all for the coordinator, a service area's for its leader, a
-    /// unit's for its leader and Lean coordinators. In a unit's channel, only that unit's: the list is shown to everyone there.
+    /// The units whose follow-up areas the caller sees: those whose board the access rule lets them see. In a unit's
+    /// channel, only that unit's: the list is shown to everyone there.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, Unit>> VisibleUnitsAsync(Turn turn, Caller caller, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, Unit>> VisibleUnitsAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
-        var visible = units.Where(u => caller.IsCoordinator
-            || caller.Has(Role.ServiceAreaLeader, u.ServiceAreaId)
-            || caller.Has(Role.UnitLeader, u.Id)
-            || caller.Has(Role.UnitCoordinator, u.Id));
-        if (turn.InChannel && units.Any(u => u.Channel?.ChannelId == turn.ChannelId))
+        IEnumerable<Unit> visible = AccessRule.Filter(turn.Caller, Permission.ViewUnit, await organisation.ListUnitsAsync(turn.TenantId, cancellationToken));
+        if (turn.InChannel && visible.Any(u => u.Channel?.ChannelId == turn.ChannelId))
         {
             visible = visible.Where(u => u.Channel?.ChannelId == turn.ChannelId);
         }
 
         return visible.ToDictionary(u => u.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The unit and appointment a record card names, in the caller's tenant; null when the data lacks them.</summary>
+    private async Task<(Unit? Unit, Appointment? Appointment)?> ReadAppointmentAsync(Turn turn, JsonObject data, CancellationToken cancellationToken)
+    {
+        if (data["unitId"]?.ToString() is not { } unitId || data["appointmentId"]?.ToString() is not { } appointmentId
+            || !int.TryParse(data["year"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+        {
+            return null;
+        }
+
+        return (await organisation.GetUnitAsync(turn.TenantId, unitId, cancellationToken), await appointments.GetAsync(turn.TenantId, year, appointmentId, cancellationToken));
     }
 
     private async Task<(AdaptiveCard Card, int Count)> ListCardAsync(Turn turn, IReadOnlyDictionary<string, Unit> units, string? notice, CancellationToken cancellationToken)

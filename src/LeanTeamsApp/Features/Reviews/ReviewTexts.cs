@@ -48,11 +48,9 @@ public sealed record ReviewTexts
     public required Func<string, string, string> OwnerAndDeadline { get; init; }
     public required string AlreadyRecorded { get; init; }
     public required string Usage { get; init; }
-    public required Func<string, string> NotAllowed { get; init; }
     public required Func<string, string> NoAppointment { get; init; }
     public required string AppointmentGone { get; init; }
     public required string Cancelled { get; init; }
-    public required string UnknownUnit { get; init; }
     public required Func<int, string> ListTitle { get; init; }
     public required Func<int, string> OverdueCount { get; init; }
     public required Func<string, string> OverdueOn { get; init; }
@@ -64,7 +62,6 @@ public sealed record ReviewTexts
     public required Func<int, string> More { get; init; }
     public required string NothingToSee { get; init; }
     public required string FollowUpNotFound { get; init; }
-    public required string NotYourFollowUp { get; init; }
 
     public static ReviewTexts For(Language language) => language switch
     {
@@ -132,11 +129,9 @@ public sealed record ReviewTexts
         OwnerAndDeadline = (owner, date) => $"{owner} · frist {date}",
         AlreadyRecorded = "Dette var allerede registrert. Her er det som ble lagret.",
         Usage = "Skriv hvilken enhet, for eksempel «revisjon ferdig Byggesak».",
-        NotAllowed = unit => $"Bare tjenesteområdelederen for {unit}, Lean-koordinatoren eller en forbedringskonsulent kan registrere revisjoner, Gemba-besøk og fiskebeinsanalyser for enheten.",
         NoAppointment = unit => $"{unit} har ingen revisjon, Gemba-besøk eller fiskebeinsanalyse i år som er holdt og ikke registrert.",
         AppointmentGone = "Avtalen finnes ikke lenger i årshjulet.",
         Cancelled = "Avtalen er avlyst og kan ikke registreres.",
-        UnknownUnit = "Enheten finnes ikke i organisasjonen din.",
         ListTitle = count => $"Åpne oppfølgingsområder ({count})",
         OverdueCount = count => $"{count} har passert fristen. De står først.",
         OverdueOn = date => $"Frist {date} – passert",
@@ -148,7 +143,6 @@ public sealed record ReviewTexts
         More = n => $"… og {n} til.",
         NothingToSee = "Du har ingen enheter å se oppfølgingsområder for. De vises for Lean-koordinatoren, tjenesteområdelederen og enhetens leder og Lean-koordinator.",
         FollowUpNotFound = "Fant ikke oppfølgingsområdet.",
-        NotYourFollowUp = "Du kan bare lukke oppfølgingsområder for enheter du leder, koordinerer eller har ansvar for.",
     };
 
     private static readonly ReviewTexts Swedish = new()
@@ -210,11 +204,9 @@ public sealed record ReviewTexts
         OwnerAndDeadline = (owner, date) => $"{owner} · slutdatum {date}",
         AlreadyRecorded = "Det här var redan registrerat. Här är det som sparades.",
         Usage = "Skriv vilken enhet, till exempel ”revision klar Byggesak”.",
-        NotAllowed = unit => $"Bara sektionschefen för {unit}, leankoordinatorn eller en förbättringskonsult kan registrera revisioner, Gemba-besök och fiskbensanalyser för enheten.",
         NoAppointment = unit => $"{unit} har ingen revision, inget Gemba-besök och ingen fiskbensanalys i år som har hållits och inte registrerats.",
         AppointmentGone = "Mötet finns inte längre i årshjulet.",
         Cancelled = "Mötet är inställt och kan inte registreras.",
-        UnknownUnit = "Enheten finns inte i din organisation.",
         ListTitle = count => $"Öppna uppföljningsområden ({count})",
         OverdueCount = count => $"{count} har passerat slutdatum. De står först.",
         OverdueOn = date => $"Slutdatum {date} – passerat",
@@ -226,7 +218,6 @@ public sealed record ReviewTexts
         More = n => $"… och {n} till.",
         NothingToSee = "Du har inga enheter att se uppföljningsområden för. De visas för leankoordinatorn, sektionschefen och enhetens chef och leankoordinator.",
         FollowUpNotFound = "Hittade inte uppföljningsområdet.",
-        NotYourFollowUp = "Du kan bara stänga uppföljningsområden för enheter du är chef för, samordnar eller ansvarar för.",
     };
 
     private static readonly ReviewTexts English = new()
@@ -288,11 +279,9 @@ public sealed record ReviewTexts
         OwnerAndDeadline = (owner, date) => $"{owner} · deadline {date}",
         AlreadyRecorded = "This was recorded already. Here is what was saved.",
         Usage = "Say which unit, e.g. \"review done Byggesak\".",
-        NotAllowed = unit => $"Only {unit}'s service-area leader, the Lean coordinator or an improvement consultant can record reviews, Gemba walks and fishbone analyses for the unit.",
         NoAppointment = unit => $"{unit} has no review, Gemba walk or fishbone analysis this year that has been held and not yet recorded.",
         AppointmentGone = "That appointment is no longer in the year wheel.",
         Cancelled = "That appointment was cancelled and cannot be recorded.",
-        UnknownUnit = "That unit is not in your organisation.",
         ListTitle = count => $"Open follow-up areas ({count})",
         OverdueCount = count => $"{count} past the deadline, listed first.",
         OverdueOn = date => $"Deadline {date} – overdue",
@@ -304,6 +293,5 @@ public sealed record ReviewTexts
         More = n => $"… and {n} more.",
         NothingToSee = "You have no units whose follow-up areas you can see. They are shown to the Lean coordinator, the service-area leader and the unit's leader and Lean coordinator.",
         FollowUpNotFound = "That follow-up area was not found.",
-        NotYourFollowUp = "You can only close follow-up areas of units you lead, coordinate or are responsible for.",
     };
 }

@@ -4,6 +4,7 @@ using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Reviews;
@@ -18,8 +19,11 @@ public static class ReviewsModule
         services.AddSingleton<ReviewCommands>();
         services.AddBotCommand(CommandKind.ReviewDone, (sp, turn, args, ct) => sp.GetRequiredService<ReviewCommands>().ReviewDoneAsync(turn, args, ct));
         services.AddBotCommand(CommandKind.FollowUps, (sp, turn, args, ct) => sp.GetRequiredService<ReviewCommands>().FollowUpsAsync(turn, args, ct));
-        services.AddSingleton(new BotCardAction(AppointmentRecordCard.RecordVerb, (sp, turn, data, ct) => sp.GetRequiredService<ReviewCommands>().OnRecordAsync(turn, data, ct)));
-        services.AddSingleton(new BotCardAction(FollowUpsCard.CloseVerb, (sp, turn, data, ct) => sp.GetRequiredService<ReviewCommands>().OnCloseAsync(turn, data, ct)));
+        services.AddSingleton(new BotCardAction(AppointmentRecordCard.RecordVerb, Permission.RecordReview, (sp, action, ct) => sp.GetRequiredService<ReviewCommands>().OnRecordAsync(action, ct))
+        {
+            FindTargetAsync = (sp, turn, data, ct) => sp.GetRequiredService<ReviewCommands>().RecordTargetAsync(turn, data, ct),
+        });
+        services.AddSingleton(new BotCardAction(FollowUpsCard.CloseVerb, Permission.ManageFollowUps, (sp, action, ct) => sp.GetRequiredService<ReviewCommands>().OnCloseAsync(action, ct)));
         // What the other features need from the records, without depending on this feature.
         services.AddSingleton(new AppointmentRecordPrompt((language, unit, appointment, people) => AppointmentRecordCard.Form(language, unit, appointment, people)));
         services.AddSingleton(sp => new OverdueFollowUps(async (tenant, now, ct) =>

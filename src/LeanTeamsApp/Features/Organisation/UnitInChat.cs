@@ -1,0 +1,75 @@
+using LeanTeamsApp.Bot;
+using LeanTeamsApp.Infrastructure.Access;
+
+namespace LeanTeamsApp.Features.Organisation;
+
+/// <summary>
+/// Which unit a chat command means, and whether the caller may do what they ask to it. A unit named in the command
+/// wins (so the coordinator can ask about any unit from her personal chat); then the unit bound to the channel; in a
+/// personal chat the unit the caller leads or coordinates, or else their home unit. The access rule decides after
+/// that, so naming another unit gains nothing.
+/// </summary>
+public sealed class UnitInChat(OrganisationStore store, AccessRule access)
+{
+    /// <summary>
+    /// The unit and organisation, or null when the caller has been told why not: the organisation is not set up, no
+    /// single unit is meant (<paramref name="noUnit"/>), or the access rule refuses. <paramref name="command"/> names
+    /// the entry point in the log of a refusal.
+    /// </summary>
+    public async Task<(Unit Unit, Organisation Organisation)?> ResolveAsync(
+        Turn turn, string command, string? named, Permission permission, string noUnit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
+        {
+            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
+            return null;
+        }
+
+        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+        Unit? unit;
+        if (!string.IsNullOrWhiteSpace(named))
+        {
+            if ((unit = OrganisationCommands.Find(units, named)) is null)
+            {
+                await turn.ReplyAsync(turn.Texts.UnitNotFound(named.Trim(), OrganisationCommands.Closest(units, named.Trim())), cancellationToken);
+                return null;
+            }
+        }
+        else if (Meant(turn, units) is [var only])
+        {
+            unit = only;
+        }
+        else
+        {
+            await turn.ReplyAsync(noUnit, cancellationToken);
+            return null;
+        }
+
+        if (!access.Check(turn.Caller, permission, AccessTarget.ForUnit(unit), command))
+        {
+            await turn.ReplyAsync(turn.Texts.NotAllowed(permission, unit.Name), cancellationToken);
+            return null;
+        }
+
+        return (unit, organisation);
+    }
+
+    /// <summary>
+    /// The units a command without a unit name means: in a channel, the unit bound to it; in a chat, those the caller
+    /// leads or coordinates, or else their home unit (staff suggest improvements too).
+    /// </summary>
+    public static IReadOnlyList<Unit> Meant(Turn turn, IReadOnlyList<Unit> units)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(units);
+        if (turn.InChannel)
+        {
+            return [.. units.Where(u => u.Channel?.ChannelId == turn.ChannelId)];
+        }
+
+        var led = turn.Caller.LedUnitIds.ToHashSet(StringComparer.Ordinal);
+        List<Unit> mine = [.. units.Where(u => led.Contains(u.Id))];
+        return mine.Count == 0 && turn.Caller.Person?.HomeUnitId is { } home ? [.. units.Where(u => u.Id == home)] : mine;
+    }
+}
