@@ -127,6 +127,6 @@ public static class CheckInScenarios
             new BoardMeeting(TimeZoneInfo.ConvertTime(meetingEnd.AddMinutes(-5), TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo")).DayOfWeek,
                 TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(meetingEnd.AddMinutes(-5), TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo")).DateTime), 5),
             new DateOnly(2025, 1, 6), null, null);
-        return Meetings.Latest(unit, DateTimeOffset.UtcNow);
+        return MeetingClock.Latest(unit, DateTimeOffset.UtcNow);
     }
 }

@@ -143,7 +143,7 @@ public static class DigestScenario
             var found = 0;
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (unit, inner) =>
             {
-                if (await checkIns.GetAsync(tenant, unit.Id, WeeklyDigest.MeetingDate(unit, week), inner) is not null)
+                if (await checkIns.GetAsync(tenant, unit.Id, MeetingClock.DateIn(unit, week), inner) is not null)
                 {
                     Interlocked.Increment(ref found);
                 }

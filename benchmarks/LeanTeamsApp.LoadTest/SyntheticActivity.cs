@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
@@ -79,8 +80,8 @@ internal sealed class SyntheticActivity(IServiceProvider services, string tenant
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (unit, ct) =>
         {
-            var date = WeeklyDigest.MeetingDate(unit, week);
-            if (MeetingEnd(unit, date) > now || CheckIn(unit, date, Number(unit.Id), index, _byArea[unit.ServiceAreaId], Tally) is not { } checkIn)
+            var date = MeetingClock.DateIn(unit, week);
+            if (MeetingClock.End(unit, date) > now || CheckIn(unit, date, Number(unit.Id), index, _byArea[unit.ServiceAreaId], Tally) is not { } checkIn)
             {
                 return;
             }
@@ -107,12 +108,6 @@ internal sealed class SyntheticActivity(IServiceProvider services, string tenant
     {
         var local = monday.AddDays(1).ToDateTime(new TimeOnly(9, 30));
         return TimeZoneInfo.ConvertTime(new DateTimeOffset(local, Oslo.GetUtcOffset(local)), TimeZoneInfo.Utc);
-    }
-
-    private static DateTimeOffset MeetingEnd(Unit unit, DateOnly date)
-    {
-        var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
-        return new DateTimeOffset(end, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone).GetUtcOffset(end));
     }
 
     /// <summary>

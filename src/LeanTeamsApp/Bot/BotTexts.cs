@@ -51,7 +51,8 @@ public sealed record BotTexts
     public required string WhichUnit { get; init; }
 
 
-    public required Func<string, string, string, int, string> BoardMeetingSet { get; init; }
+    /// <summary>Unit, weekday, time, minutes and the date of the first meeting at the new time.</summary>
+    public required Func<string, string, string, int, string, string> BoardMeetingSet { get; init; }
 
     public required Func<string, int, string> UnitsTitle { get; init; }
 
@@ -207,7 +208,7 @@ public sealed record BotTexts
         BadTime = text => $"«{text}» er ikke et klokkeslett. Skriv TT:MM, for eksempel 08:45.",
         BadMinutes = text => $"«{text}» er ikke en varighet jeg kan bruke. Skriv antall minutter fra {BoardMeeting.MinMinutes} til {BoardMeeting.MaxMinutes}.",
         WhichUnit = "Jeg vet ikke hvilken enhet du mener. Bruk kommandoen i enhetens kanal.",
-        BoardMeetingSet = (unit, day, time, minutes) => $"Tavlemøtet for {unit} er nå hver {day} kl. {time} ({minutes} minutter).",
+        BoardMeetingSet = (unit, day, time, minutes, first) => $"Tavlemøtet for {unit} er hver {day} kl. {time} ({minutes} minutter) fra og med {first}. Tidligere tavlemøter og statusrapporter står som før.",
         UnitsTitle = (org, count) => $"Enheter i {org} ({count})",
         NoUnits = "Det er ingen enheter ennå.",
         NoChannel = "ingen kanal",
@@ -277,7 +278,7 @@ public sealed record BotTexts
         BadTime = text => $"”{text}” är inget klockslag. Skriv TT:MM, till exempel 08:45.",
         BadMinutes = text => $"”{text}” är ingen längd jag kan använda. Skriv antal minuter från {BoardMeeting.MinMinutes} till {BoardMeeting.MaxMinutes}.",
         WhichUnit = "Jag vet inte vilken enhet du menar. Använd kommandot i enhetens kanal.",
-        BoardMeetingSet = (unit, day, time, minutes) => $"Tavelmötet för {unit} är nu varje {day} kl. {time} ({minutes} minuter).",
+        BoardMeetingSet = (unit, day, time, minutes, first) => $"Tavelmötet för {unit} är varje {day} kl. {time} ({minutes} minuter) från och med {first}. Tidigare tavelmöten och statusrapporter står kvar som förut.",
         UnitsTitle = (org, count) => $"Enheter i {org} ({count})",
         NoUnits = "Det finns inga enheter ännu.",
         NoChannel = "ingen kanal",
@@ -347,7 +348,7 @@ public sealed record BotTexts
         BadTime = text => $"\"{text}\" is not a time of day. Write HH:MM, e.g. 08:45.",
         BadMinutes = text => $"\"{text}\" is not a length I can use. Give minutes from {BoardMeeting.MinMinutes} to {BoardMeeting.MaxMinutes}.",
         WhichUnit = "I don't know which unit you mean. Use the command in the unit's channel.",
-        BoardMeetingSet = (unit, day, time, minutes) => $"{unit}'s board meeting is now every {day} at {time} ({minutes} minutes).",
+        BoardMeetingSet = (unit, day, time, minutes, first) => $"{unit}'s board meeting is every {day} at {time} ({minutes} minutes) from {first} on. Earlier board meetings and their check-ins stay as they were.",
         UnitsTitle = (org, count) => $"Units in {org} ({count})",
         NoUnits = "There are no units yet.",
         NoChannel = "no channel",

@@ -22,7 +22,7 @@ public sealed class CheckInTests : IAsyncLifetime
 
     private CheckInStore CheckIns => _bot.App.Services.GetRequiredService<CheckInStore>();
 
-    private DateOnly LatestMeeting => Meetings.Latest(_byggesak, DateTimeOffset.UtcNow);
+    private DateOnly LatestMeeting => MeetingClock.Latest(_byggesak, DateTimeOffset.UtcNow);
 
     [Theory]
     [InlineData("nb-NO", "statusrapport", "Statusrapport etter tavlemøtet – Byggesak")]

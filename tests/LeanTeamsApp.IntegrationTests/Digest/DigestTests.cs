@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.CheckIns;
@@ -193,7 +194,7 @@ public sealed class DigestTests : IAsyncLifetime
     private async Task SeedWeekAsync()
     {
         var byggesak = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
-        var meeting = Meetings.Latest(byggesak, FridayNoon);
+        var meeting = MeetingClock.Latest(byggesak, FridayNoon);
         var answers = new JsonObject
         {
             ["unitId"] = "byggesak",
@@ -225,16 +226,16 @@ public sealed class DigestTests : IAsyncLifetime
 
         var torget = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "servicetorget", default))!;
         var vann = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "vann-og-avlop", default))!;
-        await StoreAsync("servicetorget", Meetings.Latest(torget, FridayNoon), true, 2m);
-        await StoreAsync("vann-og-avlop", Meetings.Latest(vann, FridayNoon), false, 0m);
+        await StoreAsync("servicetorget", MeetingClock.Latest(torget, FridayNoon), true, 2m);
+        await StoreAsync("vann-og-avlop", MeetingClock.Latest(vann, FridayNoon), false, 0m);
         await StoreAsync("byggesak", meeting.AddDays(-49), true, 4m);
     }
 
     private async Task<int> ExpectedThisWeekAsync()
     {
         var units = await _bot.App.Store.ListUnitsAsync(_bot.TenantId, default);
-        return units.Count(u => Meetings.Latest(u, FridayNoon) >= new DateOnly(2026, 11, 16)
-            && new DateTimeOffset(Meetings.Latest(u, FridayNoon).ToDateTime(u.BoardMeeting.End), TimeSpan.FromHours(1)) <= FridayNoon);
+        return units.Count(u => MeetingClock.Latest(u, FridayNoon) >= new DateOnly(2026, 11, 16)
+            && new DateTimeOffset(MeetingClock.Latest(u, FridayNoon).ToDateTime(u.BoardMeeting.End), TimeSpan.FromHours(1)) <= FridayNoon);
     }
 
     private async Task SetCoordinatorChannelAsync() =>

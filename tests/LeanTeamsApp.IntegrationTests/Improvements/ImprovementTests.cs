@@ -24,7 +24,7 @@ public sealed class ImprovementTests : IAsyncLifetime
 
     private ImprovementStore Store => _bot.App.Services.GetRequiredService<ImprovementStore>();
 
-    private DateOnly LatestMeeting => Meetings.Latest(_byggesak, DateTimeOffset.UtcNow);
+    private DateOnly LatestMeeting => MeetingClock.Latest(_byggesak, DateTimeOffset.UtcNow);
 
     private Task<IReadOnlyList<Improvement>> ImprovementsAsync() => Store.ListImprovementsAsync(_bot.TenantId, "byggesak", default);
 

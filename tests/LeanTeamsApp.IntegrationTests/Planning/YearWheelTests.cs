@@ -88,7 +88,7 @@ public sealed class YearWheelTests : IAsyncLifetime
         // Servicetorget holds its board meetings and gets things done; the two other new units report nothing.
         var checkIns = _bot.App.Services.GetRequiredService<CheckInStore>();
         var servicetorget = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "servicetorget", default))!;
-        var latest = Meetings.Latest(servicetorget, Now);
+        var latest = MeetingClock.Latest(servicetorget, Now);
         for (var week = 0; week < 8; week++)
         {
             var date = latest.AddDays(-7 * week);

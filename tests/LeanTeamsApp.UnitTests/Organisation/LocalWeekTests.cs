@@ -1,3 +1,4 @@
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.UnitTests.Organisation;

@@ -80,21 +80,3 @@ public sealed record CheckIn(
         && Benefits.Zip(other.Benefits).All(p => p.First.Kind == p.Second.Kind && p.First.Amount == p.Second.Amount
             && p.First.Measure == p.Second.Measure && p.First.AffectsUnitIds.SequenceEqual(p.Second.AffectsUnitIds));
 }
-
-/// <summary>Which board meeting a check-in belongs to, in the unit's own time zone.</summary>
-public static class Meetings
-{
-    /// <summary>The date of the most recent meeting that has started by <paramref name="now"/> (today's, once it began).</summary>
-    public static DateOnly Latest(Unit unit, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(unit);
-        var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime;
-        var date = DateOnly.FromDateTime(local);
-        var back = ((int)date.DayOfWeek - (int)unit.BoardMeeting.Weekday + 7) % 7;
-        var candidate = date.AddDays(-back);
-        return back == 0 && TimeOnly.FromDateTime(local) < unit.BoardMeeting.Start ? candidate.AddDays(-7) : candidate;
-    }
-
-    /// <summary>A check-in can be given or corrected until the next meeting starts.</summary>
-    public static bool IsOpen(Unit unit, DateOnly meetingDate, DateTimeOffset now) => Latest(unit, now) == meetingDate;
-}

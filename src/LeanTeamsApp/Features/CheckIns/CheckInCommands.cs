@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
@@ -31,7 +32,7 @@ public sealed class CheckInCommands(
 
         var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
 
-        var meetingDate = Meetings.Latest(unit, time.GetUtcNow());
+        var meetingDate = MeetingClock.Latest(unit, time.GetUtcNow());
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
         var card = existing is null
             ? CheckInCard.Form(turn.Language, unit, meetingDate, units)
@@ -49,10 +50,9 @@ public sealed class CheckInCommands(
         }
 
         var (unit, org) = found;
-        var latest = Meetings.Latest(unit, time.GetUtcNow());
-        var meetings = Enumerable.Range(0, Weeks).Select(w => latest.AddDays(-7 * w)).ToList();
-        var recorded = await checkIns.ListSinceAsync(turn.TenantId, unit.Id, meetings[^1], cancellationToken);
-        var card = CheckInCard.Status(turn.Language, unit, meetings, recorded, date => CheckInScheduler.IsDayOff(unit, org, date));
+        var meetings = MeetingClock.Back(unit, MeetingClock.Latest(unit, time.GetUtcNow()), Weeks);
+        var recorded = ByMeeting(meetings, await checkIns.ListSinceAsync(turn.TenantId, unit.Id, IsoWeek.Of(meetings[^1]).Monday, cancellationToken));
+        var card = CheckInCard.Status(turn.Language, unit, meetings, recorded, date => MeetingClock.IsDayOff(unit, org, date));
         await turn.ReplyAsync(card, CheckInTexts.For(turn.Language).StatusTitle(unit.Name, Weeks), cancellationToken);
     }
 
@@ -68,7 +68,13 @@ public sealed class CheckInCommands(
         }
 
         var now = time.GetUtcNow();
-        if (!Meetings.IsOpen(unit, meetingDate, now))
+        if (!MeetingClock.IsMeetingDate(unit, meetingDate))
+        {
+            var culture = turn.Language.Culture();
+            return AdaptiveCardInvokeResponse.Message(t.NotDue(unit.Name, meetingDate.ToString("d", culture), MeetingClock.DateIn(unit, IsoWeek.Of(meetingDate)).ToString("d", culture)));
+        }
+
+        if (!MeetingClock.IsOpen(unit, meetingDate, now))
         {
             return AdaptiveCardInvokeResponse.Message(t.Closed);
         }
@@ -139,6 +145,16 @@ public sealed class CheckInCommands(
             },
             cancellationToken);
     }
+
+    /// <summary>
+    /// Each meeting's check-in: the one given for its date, or else one given in the same week for another date (stored
+    /// before the unit's meeting history was kept, when a changed weekday moved the dates the app asked about).
+    /// </summary>
+    private static Dictionary<DateOnly, CheckIn> ByMeeting(IReadOnlyList<DateOnly> meetings, IReadOnlyDictionary<DateOnly, CheckIn> recorded) =>
+        meetings
+            .Select(m => (Meeting: m, CheckIn: recorded.GetValueOrDefault(m) ?? recorded.Values.FirstOrDefault(c => IsoWeek.Of(c.MeetingDate) == IsoWeek.Of(m))))
+            .Where(x => x.CheckIn is not null)
+            .ToDictionary(x => x.Meeting, x => x.CheckIn!);
 
     private static AdaptiveCardInvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJson());
 }

@@ -118,7 +118,7 @@ public sealed partial class CheckInScheduler(
             var units = await organisation.ListUnitsAsync(tenant, cancellationToken);
             foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken))
             {
-                foreach (var date in MeetingsEndingBetween(unit, from, until))
+                foreach (var date in MeetingClock.EndingBetween(unit, from, until))
                 {
                     try
                     {
@@ -143,7 +143,7 @@ public sealed partial class CheckInScheduler(
             {
                 foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, remindFrom, until - shift, cancellationToken))
                 {
-                    foreach (var date in MeetingsEndingBetween(unit, remindFrom, until - shift))
+                    foreach (var date in MeetingClock.EndingBetween(unit, remindFrom, until - shift))
                     {
                         try
                         {
@@ -203,42 +203,8 @@ public sealed partial class CheckInScheduler(
         }
     }
 
-    /// <summary>The local dates whose board meeting ends at an instant in [from, until).</summary>
-    internal static IEnumerable<DateOnly> MeetingsEndingBetween(Unit unit, DateTimeOffset from, DateTimeOffset until)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime).AddDays(-1);
-        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, zone).DateTime);
-        for (var date = first; date <= last; date = date.AddDays(1))
-        {
-            if (date.DayOfWeek == unit.BoardMeeting.Weekday && MeetingEnd(unit, date) is var end && end >= from && end < until)
-            {
-                yield return date;
-            }
-        }
-    }
-
-    /// <summary>When the meeting held on <paramref name="date"/> (its local start date) ends.</summary>
-    internal static DateTimeOffset MeetingEnd(Unit unit, DateOnly date)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-        var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
-        // A meeting ending in a spring-forward gap ends, in effect, when the clocks have jumped.
-        while (zone.IsInvalidTime(end))
-        {
-            end = end.AddMinutes(1);
-        }
-
-        return new DateTimeOffset(end, zone.GetUtcOffset(end));
-    }
-
     /// <summary>What a unit's prompts are written in: Swedish for Swedish units, otherwise Norwegian bokmål.</summary>
     private static Language LanguageOf(Unit unit) => Countries.FromTimeZone(unit.TimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
-
-    /// <summary>A public holiday of the unit's country or one of the organisation's holiday periods.</summary>
-    internal static bool IsDayOff(Unit unit, Organisation.Organisation org, DateOnly date) =>
-        (Countries.FromTimeZone(unit.TimeZone) is { } country && PublicHolidays.IsPublicHoliday(country, date))
-        || org.HolidayPeriods.Any(p => p.Contains(date));
 
     /// <summary>
     /// Reminds the unit's leader and unit coordinators 1:1 of a missing check-in, with the card to fill in. When the
@@ -247,7 +213,7 @@ public sealed partial class CheckInScheduler(
     /// </summary>
     private async Task<int> RemindAsync(string tenant, Organisation.Organisation org, Unit unit, DateOnly date, DateTimeOffset since, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
     {
-        if (IsDayOff(unit, org, date) || await checkIns.GetAsync(tenant, unit.Id, date, cancellationToken) is not null)
+        if (MeetingClock.IsDayOff(unit, org, date) || await checkIns.GetAsync(tenant, unit.Id, date, cancellationToken) is not null)
         {
             return 0;
         }
@@ -268,9 +234,9 @@ public sealed partial class CheckInScheduler(
             sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{personId}", reminder, cancellationToken) ? 1 : 0;
         }
 
-        var previous = date.AddDays(-7);
+        var (previous, beforeThat) = MeetingClock.Back(unit, date, 3) switch { var m => (m[1], m[2]) };
         if (await IsMissedAsync(tenant, org, unit, previous, since, cancellationToken)
-            && !await IsMissedAsync(tenant, org, unit, previous.AddDays(-7), since, cancellationToken)
+            && !await IsMissedAsync(tenant, org, unit, beforeThat, since, cancellationToken)
             && (await organisation.ListServiceAreasAsync(tenant, cancellationToken)).FirstOrDefault(a => a.Id == unit.ServiceAreaId) is { } area)
         {
             var notice = new Activity
@@ -286,8 +252,8 @@ public sealed partial class CheckInScheduler(
 
     /// <summary>A meeting that was prompted (after the app knew the tenant, not a day off) and has no check-in.</summary>
     private async Task<bool> IsMissedAsync(string tenant, Organisation.Organisation org, Unit unit, DateOnly date, DateTimeOffset since, CancellationToken cancellationToken) =>
-        MeetingEnd(unit, date) >= since
-        && !IsDayOff(unit, org, date)
+        MeetingClock.End(unit, date) >= since
+        && !MeetingClock.IsDayOff(unit, org, date)
         && await checkIns.GetAsync(tenant, unit.Id, date, cancellationToken) is null;
 
     private async Task<bool> SendPersonalAsync(string tenant, string personId, string messageId, Activity activity, CancellationToken cancellationToken)
@@ -304,7 +270,7 @@ public sealed partial class CheckInScheduler(
 
     private async Task<bool> PromptAsync(string tenant, Organisation.Organisation org, Unit unit, DateOnly date, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
     {
-        if (IsDayOff(unit, org, date))
+        if (MeetingClock.IsDayOff(unit, org, date))
         {
             LogSkipped(logger, unit.Id, date, "holiday");
             return false;

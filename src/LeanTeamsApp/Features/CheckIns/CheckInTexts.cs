@@ -43,6 +43,9 @@ public sealed record CheckInTexts
     public required Func<int, string> AttendanceSummary { get; init; }
     public required Func<int, int, int, string> ImprovementsSummary { get; init; }
     public required string Closed { get; init; }
+
+    /// <summary>A card for a date that was not the unit's meeting that week: unit, that date, the meeting that week.</summary>
+    public required Func<string, string, string, string> NotDue { get; init; }
     public required string NoUnit { get; init; }
     public required string ChangedMeanwhile { get; init; }
     public required Func<string, string, string> Reminder { get; init; }
@@ -122,6 +125,7 @@ public sealed record CheckInTexts
         AttendanceSummary = n => $"{n} deltok",
         ImprovementsSummary = (n, p, d) => $"Forbedringer: {n} nye, {p} i arbeid, {d} fullført",
         Closed = "Denne statusrapporten kan ikke endres lenger: neste tavlemøte har startet.",
+        NotDue = (unit, date, due) => $"{unit} hadde ikke tavlemøte {date}: den uken var møtet {due}. Ingenting ble lagret.",
         NoUnit = "Jeg vet ikke hvilken enhet du rapporterer for. Bruk kommandoen i enhetens kanal, eller be Lean-koordinatoren legge deg til som leder eller koordinator.",
         ChangedMeanwhile = "Noen andre endret rapporten samtidig. Her er den lagrede versjonen – rediger på nytt om nødvendig.",
         StatusTitle = (unit, weeks) => $"{unit} – de siste {weeks} tavlemøtene",
@@ -194,6 +198,7 @@ public sealed record CheckInTexts
         AttendanceSummary = n => $"{n} deltog",
         ImprovementsSummary = (n, p, d) => $"Förbättringar: {n} nya, {p} pågår, {d} genomförda",
         Closed = "Den här statusrapporten kan inte ändras längre: nästa tavelmöte har börjat.",
+        NotDue = (unit, date, due) => $"{unit} hade inget tavelmöte {date}: den veckan var mötet {due}. Inget sparades.",
         NoUnit = "Jag vet inte vilken enhet du rapporterar för. Använd kommandot i enhetens kanal, eller be leankoordinatorn lägga till dig som chef eller koordinator.",
         ChangedMeanwhile = "Någon annan ändrade rapporten samtidigt. Här är den sparade versionen – redigera igen vid behov.",
         StatusTitle = (unit, weeks) => $"{unit} – de senaste {weeks} tavelmötena",
@@ -266,6 +271,7 @@ public sealed record CheckInTexts
         AttendanceSummary = n => $"{n} attended",
         ImprovementsSummary = (n, p, d) => $"Improvements: {n} new, {p} in progress, {d} done",
         Closed = "This check-in can no longer be changed: the next board meeting has started.",
+        NotDue = (unit, date, due) => $"{unit} had no board meeting on {date}: that week's meeting was on {due}. Nothing was stored.",
         NoUnit = "I don't know which unit you report for. Use the command in the unit's channel, or ask the Lean coordinator to add you as its leader or coordinator.",
         ChangedMeanwhile = "Someone else changed the check-in at the same time. Here is the saved version - edit again if needed.",
         StatusTitle = (unit, weeks) => $"{unit} – the last {weeks} board meetings",

@@ -64,13 +64,11 @@ internal sealed partial class DemoActivitySeeder(
         {
             var unit = units[i];
             var neighbour = units.FirstOrDefault(u => u.ServiceAreaId == unit.ServiceAreaId && u.Id != unit.Id);
-            var latest = Meetings.Latest(unit, now);
+            var meetings = MeetingClock.Back(unit, MeetingClock.Latest(unit, now), Weeks);
             for (var w = 0; w < Weeks; w++)
             {
-                var date = latest.AddDays(-7 * w);
-                var ended = date.ToDateTime(unit.BoardMeeting.End);
-                var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-                if (date < unit.LeanStart || CheckInScheduler.IsDayOff(unit, org, date) || new DateTimeOffset(ended, zone.GetUtcOffset(ended)) > now
+                var date = meetings[w];
+                if (date < unit.LeanStart || MeetingClock.IsDayOff(unit, org, date) || MeetingClock.End(unit, date) > now
                     || (i * 7 + w) % 9 == 0
                     || await checkIns.GetAsync(tenant, unit.Id, date, cancellationToken) is not null)
                 {

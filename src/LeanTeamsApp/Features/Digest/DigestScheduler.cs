@@ -51,7 +51,7 @@ public sealed class DigestService(
             .Concat(week.Week >= 50 ? await appointments.ListYearAsync(tenantId, week.Year + 1, cancellationToken) : [])
             .ToList();
         var overdue = followUps.FirstOrDefault() is { } counter ? await counter.CountAsync(tenantId, now, cancellationToken) : 0;
-        return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => CheckInScheduler.IsDayOff(unit, org, date));
+        return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date));
     }
 
     /// <summary>The language of an organisation's digest: Swedish for a Swedish organisation, else Norwegian.</summary>

@@ -2,39 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Digest;
-
-/// <summary>An ISO week ("uke 37" / "vecka 37"), the period people count board meetings in.</summary>
-public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
-{
-    public static IsoWeek Of(DateOnly date) =>
-        new(ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue)), ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue)));
-
-    [JsonIgnore]
-    public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
-
-    [JsonIgnore]
-    public IsoWeek Previous => Of(Monday.AddDays(-7));
-
-    [JsonIgnore]
-    public IsoWeek Next => Of(Monday.AddDays(7));
-
-    public int CompareTo(IsoWeek other) => (Year, Week).CompareTo((other.Year, other.Week));
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-W{Week:D2}");
-
-    public static bool operator <(IsoWeek left, IsoWeek right) => left.CompareTo(right) < 0;
-
-    public static bool operator >(IsoWeek left, IsoWeek right) => left.CompareTo(right) > 0;
-
-    public static bool operator <=(IsoWeek left, IsoWeek right) => left.CompareTo(right) <= 0;
-
-    public static bool operator >=(IsoWeek left, IsoWeek right) => left.CompareTo(right) >= 0;
-}
 
 /// <summary>A benefit in one week, summed per kind and unit of measure, with the units it spilled over to.</summary>
 public sealed record BenefitSum(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, IReadOnlyList<string> AffectsUnitIds);

@@ -1,3 +1,4 @@
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
@@ -95,7 +96,7 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
         UnitDigest Digest(Unit unit)
         {
             // The weeks in which the unit's meeting had ended by now and was not a day off: those it is counted on.
-            var expected = lastFour.Where(w => MeetingEnded(unit, w, now) && !isDayOff(unit, MeetingDate(unit, w))).ToList();
+            var expected = lastFour.Where(w => MeetingClock.End(unit, MeetingClock.DateIn(unit, w)) <= now && !isDayOff(unit, MeetingClock.DateIn(unit, w))).ToList();
             bool HeldIn(IsoWeek w) => byUnitWeek.TryGetValue((unit.Id, w), out var uw) && uw.Held;
             var current = byUnitWeek.GetValueOrDefault((unit.Id, week));
             var lastThree = expected.Take(3).ToList();
@@ -140,20 +141,5 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
             Overdue = [.. live.Where(a => a.Plan.End < now).OrderBy(a => a.Plan.Start)],
             OverdueFollowUps = overdueFollowUps,
         };
-    }
-
-    /// <summary>The unit's board-meeting date in <paramref name="week"/>.</summary>
-    public static DateOnly MeetingDate(Unit unit, IsoWeek week)
-    {
-        ArgumentNullException.ThrowIfNull(unit);
-        return week.Monday.AddDays(((int)unit.BoardMeeting.Weekday + 6) % 7);
-    }
-
-    private static bool MeetingEnded(Unit unit, IsoWeek week, DateTimeOffset now)
-    {
-        var date = MeetingDate(unit, week);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-        var local = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)) <= now;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Digest;
@@ -104,7 +105,7 @@ public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore we
         var (outcome, current) = await store.RealiseBenefitAsync(turn.TenantId, improvement, benefit, by, now, cancellationToken);
         if (outcome is MoveOutcome.Moved or MoveOutcome.AlreadyThere)
         {
-            await weeks.RefreshAsync(turn.TenantId, unit.Id, WeeklyDigest.MeetingDate(unit, IsoWeek.Of(today)), cancellationToken);
+            await weeks.RefreshAsync(turn.TenantId, unit.Id, MeetingClock.DateIn(unit, IsoWeek.Of(today)), cancellationToken);
         }
         var notice = outcome switch
         {

@@ -93,6 +93,10 @@ public sealed record BoardMeeting(DayOfWeek Weekday, TimeOnly Start, int Minutes
 
 public sealed record GuidancePeriod(DateOnly From, DateOnly To, string ConsultantId);
 
+/// <summary>
+/// A unit with its weekly board meeting. <see cref="BoardMeeting"/> is the time set now, which may take effect from next
+/// week; which meeting was due in a given week is <see cref="MeetingClock"/>'s to say.
+/// </summary>
 public sealed record Unit(
     string Id,
     string Name,
@@ -109,6 +113,12 @@ public sealed record Unit(
     public const int MaxGoals = 8;
 
     public string? ETag { get; init; }
+
+    /// <summary>
+    /// The meeting times in force before <see cref="BoardMeeting"/>, oldest first (see <see cref="MeetingClock"/>): a
+    /// changed meeting day or time keeps every earlier week's meeting where it was due.
+    /// </summary>
+    public IReadOnlyList<EarlierMeeting> EarlierMeetings { get; init; } = [];
 
     /// <summary>The unit's goals as its board shows them; each board meeting reports a status per goal.</summary>
     public IReadOnlyList<string> Goals { get; init; } = [];

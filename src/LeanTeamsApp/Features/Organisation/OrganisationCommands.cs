@@ -13,7 +13,13 @@ namespace LeanTeamsApp.Features.Organisation;
 /// (leader, unit coordinators, its service-area leader) may change that unit's board meeting.
 /// </summary>
 public sealed partial class OrganisationCommands(
-    OrganisationStore store, UnitInChat unitInChat, AccessRule access, ConversationReferences conversations, Outbox outbox, ILogger<OrganisationCommands> logger)
+    OrganisationStore store,
+    UnitInChat unitInChat,
+    AccessRule access,
+    ConversationReferences conversations,
+    Outbox outbox,
+    TimeProvider time,
+    ILogger<OrganisationCommands> logger)
 {
     public async Task RegisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -101,11 +107,13 @@ public sealed partial class OrganisationCommands(
             return;
         }
 
+        // From the next meeting on; the weeks before keep the time that was in force, so their check-ins stay counted.
         var meeting = new BoardMeeting(day, start, words.Length == 3 ? minutes : unit.BoardMeeting.Minutes);
-        var saved = await store.SaveUnitAsync(turn.TenantId, unit with { BoardMeeting = meeting }, cancellationToken);
+        var (rescheduled, first) = MeetingClock.Reschedule(unit, meeting, time.GetUtcNow());
+        var saved = await store.SaveUnitAsync(turn.TenantId, rescheduled, cancellationToken);
         await turn.ReplyAsync(
             saved.Outcome == WriteOutcome.Written
-                ? t.BoardMeetingSet(unit.Name, t.Weekday(day), start.ToString("HH:mm", CultureInfo.InvariantCulture), meeting.Minutes)
+                ? t.BoardMeetingSet(unit.Name, t.Weekday(day), start.ToString("HH:mm", CultureInfo.InvariantCulture), meeting.Minutes, first.ToString("d", turn.Language.Culture()))
                 : t.Conflict,
             cancellationToken);
     }

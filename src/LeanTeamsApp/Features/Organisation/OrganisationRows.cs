@@ -34,13 +34,21 @@ internal static class DirectoryKeys
 
     public static string MeetingEnds(string timeZone) => $"{MeetingEndPrefix}{EncodeZone(timeZone)}|";
 
-    public static string MeetingEnd(Unit unit) =>
-        $"{MeetingEnds(unit.TimeZone)}{unit.BoardMeeting.EndMinuteOfWeek.ToString("D5", CultureInfo.InvariantCulture)}|{unit.Id}";
+    public static string MeetingEnd(Unit unit, BoardMeeting meeting) =>
+        $"{MeetingEnds(unit.TimeZone)}{meeting.EndMinuteOfWeek.ToString("D5", CultureInfo.InvariantCulture)}|{unit.Id}";
 
     public static string MeetingEnd(string timeZone, int minuteOfWeek) =>
         MeetingEnds(timeZone) + minuteOfWeek.ToString("D5", CultureInfo.InvariantCulture);
 
-    public static IEnumerable<string> IndexKeys(Unit unit) => [AreaUnit(unit.ServiceAreaId, unit.Id), MeetingEnd(unit)];
+    /// <summary>
+    /// The unit's index rows: under its service area, and under the end of its meeting time, and of the time before it,
+    /// which may still be in force this week when a change takes effect next week (the scheduler asks the meeting clock
+    /// which meeting a row really stands for).
+    /// </summary>
+    public static IEnumerable<string> IndexKeys(Unit unit) =>
+        new[] { AreaUnit(unit.ServiceAreaId, unit.Id), MeetingEnd(unit, unit.BoardMeeting) }
+            .Concat(unit.EarlierMeetings.Count == 0 ? [] : [MeetingEnd(unit, unit.EarlierMeetings[^1].Meeting)])
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>The smallest key greater than every key that starts with <paramref name="prefix"/>.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
@@ -146,7 +154,11 @@ internal static class DirectoryRows
         ["ChannelName"] = u.Channel?.Name,
         ["Goals"] = u.Goals.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.Goals),
         ["GoalSupports"] = u.GoalSupports.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.GoalSupports.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary()),
+        ["EarlierMeetings"] = u.EarlierMeetings.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.EarlierMeetings.Select(e => new StoredMeeting(
+            e.Until.ToString(), (int)e.Meeting.Weekday, e.Meeting.Start.ToString(TimeFormat, CultureInfo.InvariantCulture), e.Meeting.Minutes))),
     };
+
+    private sealed record StoredMeeting(string Until, int Weekday, string Start, int Minutes);
 
     public static Unit ToUnit(TableEntity row)
     {
@@ -172,6 +184,10 @@ internal static class DirectoryRows
             GoalSupports = row.GetString("GoalSupports") is { } supports
                 ? new Dictionary<string, string>(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(supports)!, StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal),
+            EarlierMeetings = row.GetString("EarlierMeetings") is { } earlier
+                ? [.. System.Text.Json.JsonSerializer.Deserialize<StoredMeeting[]>(earlier)!.Select(m => new EarlierMeeting(
+                    Calendar.IsoWeek.Parse(m.Until), new BoardMeeting((DayOfWeek)m.Weekday, TimeOnly.ParseExact(m.Start, TimeFormat, CultureInfo.InvariantCulture), m.Minutes)))]
+                : [],
         };
     }
 

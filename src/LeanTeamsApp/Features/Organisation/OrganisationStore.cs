@@ -20,7 +20,7 @@ public sealed record WriteResult(WriteOutcome Outcome, string? ETag = null)
     public static readonly WriteResult NotFound = new(WriteOutcome.NotFound);
 }
 
-public sealed class OrganisationStore(StorageTables tables)
+public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
 {
     internal const string DirectoryTable = "Directory";
     internal const string TenantsTable = "Tenants";
@@ -283,6 +283,12 @@ public sealed class OrganisationStore(StorageTables tables)
             var existing = current.GetValueOrDefault(DirectoryKeys.Unit(unit.Id));
             var stored = existing is null ? null : DirectoryRows.ToUnit(existing);
             var merged = stored is null ? unit : unit with { Channel = unit.Channel ?? stored.Channel };
+            if (stored is not null)
+            {
+                // A changed meeting time in the file takes effect like one set in Teams: from the next meeting on.
+                merged = MeetingClock.Reschedule(merged with { BoardMeeting = stored.BoardMeeting, EarlierMeetings = stored.EarlierMeetings }, unit.BoardMeeting, time.GetUtcNow()).Unit;
+            }
+
             if (stored is not null && draft.KeepGoalsOf.Contains(unit.Id))
             {
                 merged = merged with { Goals = stored.Goals, GoalSupports = stored.GoalSupports };

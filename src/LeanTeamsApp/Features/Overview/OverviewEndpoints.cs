@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
@@ -124,7 +125,7 @@ public static class OverviewEndpoints
             [.. range.Select(w => Status(caller.Organisation, u, w, recorded.GetValueOrDefault((u.Id, w)), now))],
             recorded.GetValueOrDefault((u.Id, last))?.HelpNeeded ?? recorded.GetValueOrDefault((u.Id, last.Previous))?.HelpNeeded)).ToList();
         var byMonth = recorded.Values
-            .SelectMany(w => w.Benefits.Select(b => (Month: WeeklyDigest.MeetingDate(units.First(u => u.Id == w.UnitId), w.Week).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), b)))
+            .SelectMany(w => w.Benefits.Select(b => (Month: MeetingClock.DateIn(units.First(u => u.Id == w.UnitId), w.Week).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), b)))
             .GroupBy(x => (x.Month, x.b.Kind, x.b.Measure))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Kind).ThenBy(g => g.Key.Measure)
             .Select(g => new MonthBenefitDto(g.Key.Month, g.Key.Kind, g.Key.Measure, g.Sum(x => x.b.Amount)))
@@ -139,12 +140,10 @@ public static class OverviewEndpoints
     /// <summary>held, notHeld, missing, dayOff (a holiday, or before the unit's Lean start) or upcoming (not ended yet).</summary>
     private static string Status(Organisation.Organisation org, Unit unit, IsoWeek week, UnitWeek? recorded, DateTimeOffset now)
     {
-        var date = WeeklyDigest.MeetingDate(unit, week);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-        var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
+        var date = MeetingClock.DateIn(unit, week);
         return recorded is { Reported: true } ? (recorded.Held ? "held" : "notHeld")
-            : date < unit.LeanStart || CheckInScheduler.IsDayOff(unit, org, date) ? "dayOff"
-            : new DateTimeOffset(end, zone.GetUtcOffset(end)) > now ? "upcoming"
+            : date < unit.LeanStart || MeetingClock.IsDayOff(unit, org, date) ? "dayOff"
+            : MeetingClock.End(unit, date) > now ? "upcoming"
             : "missing";
     }
 
@@ -159,7 +158,7 @@ public static class OverviewEndpoints
 
         var areaName = caller.Areas.FirstOrDefault(a => a.Id == unit.ServiceAreaId)?.Name ?? unit.ServiceAreaId;
         var leader = await organisation.GetPersonAsync(caller.TenantId, unit.LeaderId, cancellationToken);
-        var latest = Meetings.Latest(unit, time.GetUtcNow());
+        var latest = MeetingClock.Latest(unit, time.GetUtcNow());
         var recent = await checkIns.ListSinceAsync(caller.TenantId, unit.Id, latest.AddDays(-7 * 8), cancellationToken);
         var lastCheckIn = recent.Values.Where(c => c.MeetingHeld).MaxBy(c => c.MeetingDate);
         var names = caller.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);

@@ -108,11 +108,10 @@ public sealed class PlanningCommands(
         // Only units within their first six months can be due; the rest need no reads at all.
         foreach (var unit in units.Where(u => u.LeanStart <= today && u.LeanStart.AddMonths(6) > today))
         {
-            var latest = Meetings.Latest(unit, time.GetUtcNow());
-            var meetings = FishboneRule.MeetingsBack(latest, rule.LookbackWeeks + 4);
+            var meetings = MeetingClock.Back(unit, MeetingClock.Latest(unit, time.GetUtcNow()), rule.LookbackWeeks + 4);
             var reported = await checkIns.ListSinceAsync(tenantId, unit.Id, meetings[^1], cancellationToken);
             var unitImprovements = await improvements.ListImprovementsAsync(tenantId, unit.Id, cancellationToken);
-            if (FishboneRule.Judge(unit, today, meetings, reported, unitImprovements, d => CheckInScheduler.IsDayOff(unit, org, d), rule) is { } lags)
+            if (FishboneRule.Judge(unit, today, meetings, reported, unitImprovements, d => MeetingClock.IsDayOff(unit, org, d), rule) is { } lags)
             {
                 found.Add(lags);
             }

@@ -144,7 +144,7 @@ public sealed class ReportBuilder(
         var rows = new List<ReportRow>();
         foreach (var unit in units.OrderBy(u => areas.GetValueOrDefault(u.ServiceAreaId)?.Name, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal))
         {
-            var mine = recorded.Where(w => w.UnitId == unit.Id && InPeriod(WeeklyDigest.MeetingDate(unit, w.Week))).ToList();
+            var mine = recorded.Where(w => w.UnitId == unit.Id && InPeriod(MeetingClock.DateIn(unit, w.Week))).ToList();
             bool InPeriod(DateOnly date) => date >= period.From && date <= until;
             rows.Add(new ReportRow(areas.GetValueOrDefault(unit.ServiceAreaId)?.Name ?? unit.ServiceAreaId, unit.Name)
             {
@@ -168,13 +168,12 @@ public sealed class ReportBuilder(
     /// <summary>The unit's board meetings from its Lean start in the period that have ended by now and were not days off.</summary>
     private static int ExpectedMeetings(Unit unit, Organisation.Organisation org, DateOnly from, DateOnly until, DateTimeOffset now)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
         var count = 0;
         var first = from < unit.LeanStart ? unit.LeanStart : from;
-        for (var date = first.AddDays(((int)unit.BoardMeeting.Weekday - (int)first.DayOfWeek + 7) % 7); date <= until; date = date.AddDays(7))
+        for (var week = IsoWeek.Of(first); week <= IsoWeek.Of(until); week = week.Next)
         {
-            var end = date.ToDateTime(unit.BoardMeeting.Start).AddMinutes(unit.BoardMeeting.Minutes);
-            if (new DateTimeOffset(end, zone.GetUtcOffset(end)) <= now && !CheckInScheduler.IsDayOff(unit, org, date))
+            var date = MeetingClock.DateIn(unit, week);
+            if (date >= first && date <= until && MeetingClock.End(unit, date) <= now && !MeetingClock.IsDayOff(unit, org, date))
             {
                 count++;
             }

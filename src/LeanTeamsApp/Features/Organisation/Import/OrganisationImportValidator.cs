@@ -185,7 +185,7 @@ internal sealed partial class OrganisationImportValidator
             }
             else
             {
-                Error(r.LineOf("roles"), "roles", $"unknown role '{role}'; organisation-wide roles are coordinator and consultant (leaders come from the units and service areas they lead)");
+                Error(r.LineOf("roles"), "roles", $"unknown role '{role}'; organisation-wide roles are coordinator, consultant and topManagement (leaders come from the units and service areas they lead)");
             }
         }
 
