@@ -166,7 +166,7 @@ public sealed partial class ActivityDispatcher(
 
         if (!access.Check(turn.Caller, action.Permission, target, action.Verb))
         {
-            return AdaptiveCardInvokeResponse.Message(turn.Texts.NotAllowed(action.Permission, target.Unit?.Name));
+            return AdaptiveCardInvokeResponse.Message(turn.Texts.NotAllowed(action.Permission, AccessRule.IsOrganisationWide(action.Permission) ? null : target.Unit?.Name));
         }
 
         return await action.HandleAsync(services, new AllowedCardAction(turn, data, target), cancellationToken);

@@ -38,6 +38,29 @@ public sealed record BotTexts
 
     public required Func<string, string, string> CoordinatorNoticeUnitRegistered { get; init; }
 
+    /// <summary>The channel already belongs to a unit (first) and the coordinator asked for another (second).</summary>
+    public required Func<string, string, string> ChannelTaken { get; init; }
+
+    public required Func<string, string> MoveChannel { get; init; }
+
+    public required Func<string, string> KeepChannel { get; init; }
+
+    /// <summary>Channel, the unit that has it now, the unit(s) that lost it.</summary>
+    public required Func<string, string, string, string> ChannelMoved { get; init; }
+
+    public required Func<string, string> ChannelKept { get; init; }
+
+    /// <summary>Channel and the unit(s) no longer bound to it.</summary>
+    public required Func<string, string, string> UnitUnregistered { get; init; }
+
+    public required string NoUnitInChannel { get; init; }
+
+    public required string ForumIsNotAUnitChannel { get; init; }
+
+    public required Func<string, string> UnitChannelIsNotTheForum { get; init; }
+
+    public required Func<string, string> SeveralUnitsInChannel { get; init; }
+
     public required Func<string, string> CoordinatorChannelSet { get; init; }
 
     public required string BoardMeetingUsage { get; init; }
@@ -173,6 +196,7 @@ public sealed record BotTexts
         {
             [CommandKind.Help] = ("hjelp", "Vis denne oversikten."),
             [CommandKind.RegisterUnit] = ("registrer enhet <navn>", "Koble denne kanalen til en enhet (Lean-koordinator, i enhetens kanal)."),
+            [CommandKind.UnregisterUnit] = ("avregistrer enhet", "Løs denne kanalen fra enheten den er koblet til (Lean-koordinator, i kanalen)."),
             [CommandKind.SetCoordinatorChannel] = ("sett koordinatorkanal", "Send ukesoppsummeringen for forbedringsforumet til denne kanalen (Lean-koordinator)."),
             [CommandKind.BoardMeeting] = ("tavlemøte <ukedag> <TT:MM> [minutter]", "Sett når enheten har sitt faste tavlemøte, for eksempel «tavlemøte tirsdag 08:45 15»."),
             [CommandKind.Units] = ("enheter", "Vis enhetene med kanal og tidspunkt for tavlemøtet."),
@@ -202,6 +226,16 @@ public sealed record BotTexts
         UnitRegistered = (unit, channel) => $"Kanalen «{channel}» hører nå til {unit}. Her kommer statusrapporten etter hvert tavlemøte.",
         UnitMovedFromChannel = (unit, previous) => $"{unit} var koblet til kanalen «{previous}» og er nå flyttet hit.",
         CoordinatorNoticeUnitRegistered = (unit, channel) => $"{unit} er nå koblet til kanalen «{channel}».",
+        ChannelTaken = (current, wanted) => $"Denne kanalen hører allerede til {current}. Skal den flyttes til {wanted}? Da har {current} ingen kanal før du kobler enheten til en annen, og statusrapporten går til enhetslederen 1:1 så lenge.",
+        MoveChannel = wanted => $"Flytt kanalen til {wanted}",
+        KeepChannel = current => $"Behold {current}",
+        ChannelMoved = (channel, wanted, previous) => $"Kanalen «{channel}» hører nå til {wanted}. {previous} har ingen kanal lenger; statusrapporten går til enhetslederen 1:1 til enheten får en.",
+        ChannelKept = current => $"Kanalen hører fortsatt til {current}. Ingenting ble endret.",
+        UnitUnregistered = (channel, units) => $"Kanalen «{channel}» er ikke lenger koblet til {units}. Statusrapporten går til enhetslederen 1:1 til enheten får en kanal igjen.",
+        NoUnitInChannel = "Denne kanalen er ikke koblet til noen enhet. Ingenting ble endret.",
+        ForumIsNotAUnitChannel = "Dette er forbedringsforumets kanal, der ukeoppsummeringen kommer. Koble enheten til sin egen kanal.",
+        UnitChannelIsNotTheForum = unit => $"Denne kanalen hører til {unit}. Ukeoppsummeringen skal til forbedringsforumets egen kanal: bruk kommandoen der, eller skriv «avregistrer enhet» her først.",
+        SeveralUnitsInChannel = names => $"Denne kanalen er koblet til flere enheter ({names}). Lean-koordinatoren velger én med «registrer enhet <navn>».",
         CoordinatorChannelSet = channel => $"Ukesoppsummeringen for forbedringsforumet kommer nå i kanalen «{channel}».",
         BoardMeetingUsage = "Skriv dag og klokkeslett, og eventuelt varighet i minutter, for eksempel «tavlemøte tirsdag 08:45 15».",
         BadWeekday = text => $"«{text}» er ingen ukedag. Skriv for eksempel «mandag» eller «tirsdag».",
@@ -243,6 +277,7 @@ public sealed record BotTexts
         {
             [CommandKind.Help] = ("hjälp", "Visa den här översikten."),
             [CommandKind.RegisterUnit] = ("registrera enhet <namn>", "Koppla den här kanalen till en enhet (leankoordinator, i enhetens kanal)."),
+            [CommandKind.UnregisterUnit] = ("avregistrera enhet", "Koppla loss den här kanalen från enheten den hör till (leansamordnare, i kanalen)."),
             [CommandKind.SetCoordinatorChannel] = ("ange koordinatorkanal", "Skicka veckosammanfattningen för förbättringsforumet till den här kanalen (leankoordinator)."),
             [CommandKind.BoardMeeting] = ("tavelmöte <veckodag> <TT:MM> [minuter]", "Ange när enheten har sitt fasta tavelmöte, till exempel ”tavelmöte tisdag 08:45 15”."),
             [CommandKind.Units] = ("enheter", "Visa enheterna med kanal och tid för tavelmötet."),
@@ -272,6 +307,16 @@ public sealed record BotTexts
         UnitRegistered = (unit, channel) => $"Kanalen ”{channel}” hör nu till {unit}. Här kommer statusrapporten efter varje tavelmöte.",
         UnitMovedFromChannel = (unit, previous) => $"{unit} var kopplad till kanalen ”{previous}” och är nu flyttad hit.",
         CoordinatorNoticeUnitRegistered = (unit, channel) => $"{unit} är nu kopplad till kanalen ”{channel}”.",
+        ChannelTaken = (current, wanted) => $"Den här kanalen hör redan till {current}. Ska den flyttas till {wanted}? Då har {current} ingen kanal förrän du kopplar enheten till en annan, och statusrapporten går till enhetschefen 1:1 så länge.",
+        MoveChannel = wanted => $"Flytta kanalen till {wanted}",
+        KeepChannel = current => $"Behåll {current}",
+        ChannelMoved = (channel, wanted, previous) => $"Kanalen ”{channel}” hör nu till {wanted}. {previous} har ingen kanal längre; statusrapporten går till enhetschefen 1:1 tills enheten får en.",
+        ChannelKept = current => $"Kanalen hör fortfarande till {current}. Inget ändrades.",
+        UnitUnregistered = (channel, units) => $"Kanalen ”{channel}” är inte längre kopplad till {units}. Statusrapporten går till enhetschefen 1:1 tills enheten får en kanal igen.",
+        NoUnitInChannel = "Den här kanalen är inte kopplad till någon enhet. Inget ändrades.",
+        ForumIsNotAUnitChannel = "Det här är förbättringsforumets kanal, där veckosammanfattningen kommer. Koppla enheten till en egen kanal.",
+        UnitChannelIsNotTheForum = unit => $"Den här kanalen hör till {unit}. Veckosammanfattningen ska till förbättringsforumets egen kanal: använd kommandot där, eller skriv ”avregistrera enhet” här först.",
+        SeveralUnitsInChannel = names => $"Den här kanalen är kopplad till flera enheter ({names}). Leansamordnaren väljer en med ”registrera enhet <namn>”.",
         CoordinatorChannelSet = channel => $"Veckosammanfattningen för förbättringsforumet kommer nu i kanalen ”{channel}”.",
         BoardMeetingUsage = "Skriv dag och klockslag, och gärna längd i minuter, till exempel ”tavelmöte tisdag 08:45 15”.",
         BadWeekday = text => $"”{text}” är ingen veckodag. Skriv till exempel ”måndag” eller ”tisdag”.",
@@ -313,6 +358,7 @@ public sealed record BotTexts
         {
             [CommandKind.Help] = ("help", "Show this overview."),
             [CommandKind.RegisterUnit] = ("register unit <name>", "Bind this channel to a unit (Lean coordinator, in the unit's channel)."),
+            [CommandKind.UnregisterUnit] = ("unregister unit", "Unbind this channel from its unit (Lean coordinator, in the channel)."),
             [CommandKind.SetCoordinatorChannel] = ("set coordinator channel", "Post the improvement forum's weekly digest in this channel (Lean coordinator)."),
             [CommandKind.BoardMeeting] = ("board meeting <weekday> <HH:MM> [minutes]", "Set when the unit holds its weekly board meeting, e.g. \"board meeting tuesday 08:45 15\"."),
             [CommandKind.Units] = ("units", "List the units with their channel and board-meeting time."),
@@ -342,6 +388,16 @@ public sealed record BotTexts
         UnitRegistered = (unit, channel) => $"The channel \"{channel}\" now belongs to {unit}. The status check-in will come here after each board meeting.",
         UnitMovedFromChannel = (unit, previous) => $"{unit} was bound to the channel \"{previous}\" and has moved here.",
         CoordinatorNoticeUnitRegistered = (unit, channel) => $"{unit} is now bound to the channel \"{channel}\".",
+        ChannelTaken = (current, wanted) => $"This channel already belongs to {current}. Move it to {wanted}? {current} then has no channel until you bind it to another, and its check-in goes to its leader 1:1 meanwhile.",
+        MoveChannel = wanted => $"Move the channel to {wanted}",
+        KeepChannel = current => $"Keep {current}",
+        ChannelMoved = (channel, wanted, previous) => $"The channel \"{channel}\" now belongs to {wanted}. {previous} has no channel any more; its check-in goes to its leader 1:1 until it gets one.",
+        ChannelKept = current => $"The channel still belongs to {current}. Nothing was changed.",
+        UnitUnregistered = (channel, units) => $"The channel \"{channel}\" is no longer bound to {units}. The check-in goes to the unit leader 1:1 until the unit has a channel again.",
+        NoUnitInChannel = "This channel is not bound to any unit. Nothing was changed.",
+        ForumIsNotAUnitChannel = "This is the improvement forum's channel, where the weekly digest goes. Bind the unit to a channel of its own.",
+        UnitChannelIsNotTheForum = unit => $"This channel belongs to {unit}. The weekly digest goes to the improvement forum's own channel: use the command there, or write \"unregister unit\" here first.",
+        SeveralUnitsInChannel = names => $"This channel is bound to several units ({names}). The Lean coordinator picks one with \"register unit <name>\".",
         CoordinatorChannelSet = channel => $"The improvement forum's weekly digest will now be posted in \"{channel}\".",
         BoardMeetingUsage = "Give the day and time, and optionally the length in minutes, e.g. \"board meeting tuesday 08:45 15\".",
         BadWeekday = text => $"\"{text}\" is not a weekday. Write e.g. \"monday\" or \"tuesday\".",

@@ -4,6 +4,7 @@ public enum CommandKind
 {
     Help,
     RegisterUnit,
+    UnregisterUnit,
     SetCoordinatorChannel,
     BoardMeeting,
     Units,
@@ -36,6 +37,9 @@ public static class CommandCatalog
         (CommandKind.RegisterUnit, Language.En, "register unit"),
         (CommandKind.RegisterUnit, Language.Nb, "registrer enhet"),
         (CommandKind.RegisterUnit, Language.Sv, "registrera enhet"),
+        (CommandKind.UnregisterUnit, Language.En, "unregister unit"),
+        (CommandKind.UnregisterUnit, Language.Nb, "avregistrer enhet"),
+        (CommandKind.UnregisterUnit, Language.Sv, "avregistrera enhet"),
         (CommandKind.SetCoordinatorChannel, Language.En, "set coordinator channel"),
         (CommandKind.SetCoordinatorChannel, Language.Nb, "sett koordinatorkanal"),
         (CommandKind.SetCoordinatorChannel, Language.Sv, "ange koordinatorkanal"),

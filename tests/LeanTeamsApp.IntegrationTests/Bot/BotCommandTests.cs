@@ -170,9 +170,9 @@ public sealed class BotCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("nb-NO", "tavlemøte fredag 09:15 20", "Tavlemøtet for Byggesak er nå hver fredag kl. 09:15 (20 minutter).")]
-    [InlineData("sv-SE", "tavelmöte fredag 9.15 20", "Tavelmötet för Byggesak är nu varje fredag kl. 09:15 (20 minuter).")]
-    [InlineData("en-GB", "board meeting Friday 09:15 20", "Byggesak's board meeting is now every Friday at 09:15 (20 minutes).")]
+    [InlineData("nb-NO", "tavlemøte fredag 09:15 20", "Tavlemøtet for Byggesak er hver fredag kl. 09:15 (20 minutter) fra og med ")]
+    [InlineData("sv-SE", "tavelmöte fredag 9.15 20", "Tavelmötet för Byggesak är varje fredag kl. 09:15 (20 minuter) från och med ")]
+    [InlineData("en-GB", "board meeting Friday 09:15 20", "Byggesak's board meeting is every Friday at 09:15 (20 minutes) from ")]
     public async Task BoardMeeting_UnitLeaderInTheUnitsChannel_ChangesTheMeeting(string locale, string text, string expected)
     {
         await BindByggesakChannelAsync();
@@ -188,7 +188,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(A.PersonalMessage(_bot.ByggesakLeader, "tavlemøte onsdag 13:00"));
 
-        Assert.Contains("Tavlemøtet for Byggesak er nå hver onsdag kl. 13:00 (15 minutter).", said, StringComparison.Ordinal);
+        Assert.Contains("Tavlemøtet for Byggesak er hver onsdag kl. 13:00 (15 minutter) fra og med ", said, StringComparison.Ordinal);
         Assert.Equal(DayOfWeek.Wednesday, (await Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!.BoardMeeting.Weekday);
     }
 

@@ -21,6 +21,8 @@ public sealed partial class OrganisationCommands(
     TimeProvider time,
     ILogger<OrganisationCommands> logger)
 {
+    public const string RebindVerb = "unit.rebind";
+
     public async Task RegisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = turn.Texts;
@@ -35,6 +37,12 @@ public sealed partial class OrganisationCommands(
             return;
         }
 
+        if (organisation.CoordinatorChannel?.ChannelId == turn.ChannelId)
+        {
+            await turn.ReplyAsync(t.ForumIsNotAUnitChannel, cancellationToken);
+            return;
+        }
+
         var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
         if (Find(units, arguments) is not { } unit)
         {
@@ -42,29 +50,124 @@ public sealed partial class OrganisationCommands(
             return;
         }
 
-        var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, await turn.ChannelNameAsync(cancellationToken));
-        var saved = await store.SaveUnitAsync(turn.TenantId, unit with { Channel = channel }, cancellationToken);
-        if (saved.Outcome != WriteOutcome.Written)
+        // One unit per channel: when the channel has another unit, ask before taking it away from that one.
+        var holders = units.Where(u => u.Channel?.ChannelId == turn.ChannelId && u.Id != unit.Id).ToList();
+        if (holders.Count > 0)
         {
-            await turn.ReplyAsync(t.Conflict, cancellationToken);
+            var current = Names(holders, turn.Language);
+            var data = new System.Text.Json.Nodes.JsonObject { ["unitId"] = unit.Id };
+            var question = new AdaptiveCard
+            {
+                Body = [new TextBlock(t.ChannelTaken(current, unit.Name))],
+                Actions =
+                [
+                    ExecuteAction.WithFallback(t.MoveChannel(unit.Name), RebindVerb, With(data, "move")),
+                    ExecuteAction.WithFallback(t.KeepChannel(current), RebindVerb, With(data, "keep")),
+                ],
+            };
+            await turn.ReplyAsync(question, t.ChannelTaken(current, unit.Name), cancellationToken);
             return;
         }
 
-        var reply = t.UnitRegistered(unit.Name, channel.Name!);
+        await BindAsync(turn, organisation, unit, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// The answer to "this channel already belongs to another unit": move it, unbinding the other in the same
+    /// transaction, or keep it. The channel is the one the card was answered in.
+    /// </summary>
+    public async Task<AdaptiveCardInvokeResponse> OnRebindAsync(AllowedCardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (turn, unit) = (action.Turn, action.Unit);
+        var t = turn.Texts;
+        if (!turn.InChannel || await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
+        {
+            return AdaptiveCardInvokeResponse.Message(t.ChannelOnly(CommandCatalog.Word(CommandKind.RegisterUnit, turn.Language)));
+        }
+
+        var holders = (await store.ListUnitsAsync(turn.TenantId, cancellationToken)).Where(u => u.Channel?.ChannelId == turn.ChannelId && u.Id != unit.Id).ToList();
+        if (action.Data["choice"]?.ToString() != "move")
+        {
+            return Done(holders.Count > 0 ? t.ChannelKept(Names(holders, turn.Language)) : t.NoUnitInChannel);
+        }
+
+        var said = await BindAsync(turn, organisation, unit, holders, cancellationToken);
+        return Done(said);
+
+        static AdaptiveCardInvokeResponse Done(string text) => AdaptiveCardInvokeResponse.Card(new AdaptiveCard { Body = [new TextBlock(text)] }.ToJson());
+    }
+
+    /// <summary>`unregister unit`: the channel no longer belongs to any unit; their check-ins go to the leaders 1:1.</summary>
+    public async Task UnregisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        if (await CoordinatorInChannelAsync(turn, CommandKind.UnregisterUnit, cancellationToken) is null)
+        {
+            return;
+        }
+
+        var bound = (await store.ListUnitsAsync(turn.TenantId, cancellationToken)).Where(u => u.Channel?.ChannelId == turn.ChannelId).ToList();
+        if (bound.Count == 0)
+        {
+            await turn.ReplyAsync(t.NoUnitInChannel, cancellationToken);
+            return;
+        }
+
+        var saved = await store.SaveUnitsAsync(turn.TenantId, [.. bound.Select(u => u with { Channel = null })], cancellationToken);
+        await turn.ReplyAsync(
+            saved.Outcome == WriteOutcome.Written ? t.UnitUnregistered(await turn.ChannelNameAsync(cancellationToken), Names(bound, turn.Language)) : t.Conflict,
+            cancellationToken);
+    }
+
+    /// <summary>Binds the unit to the turn's channel, unbinding <paramref name="holders"/> in the same transaction; says what happened.</summary>
+    private async Task<string> BindAsync(Turn turn, Organisation organisation, Unit unit, List<Unit> holders, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, await turn.ChannelNameAsync(cancellationToken));
+        var saved = await store.SaveUnitsAsync(turn.TenantId, [.. holders.Select(h => h with { Channel = null }), unit with { Channel = channel }], cancellationToken);
+        if (saved.Outcome != WriteOutcome.Written)
+        {
+            await turn.ReplyAsync(t.Conflict, cancellationToken);
+            return t.Conflict;
+        }
+
+        var reply = holders.Count > 0 ? t.ChannelMoved(channel.Name!, unit.Name, Names(holders, turn.Language)) : t.UnitRegistered(unit.Name, channel.Name!);
         if (unit.Channel is { } previous && previous.ChannelId != channel.ChannelId)
         {
             reply += " " + t.UnitMovedFromChannel(unit.Name, previous.Name ?? previous.ChannelId);
         }
 
-        await turn.ReplyAsync(reply, cancellationToken);
+        if (holders.Count == 0)
+        {
+            await turn.ReplyAsync(reply, cancellationToken);
+        }
+
         await TryNotifyCoordinatorAsync(turn, organisation, $"unit-registered|{unit.Id}|{channel.ChannelId}|{saved.ETag}", t.CoordinatorNoticeUnitRegistered(unit.Name, channel.Name!), cancellationToken);
+        return reply;
     }
+
+    private static System.Text.Json.Nodes.JsonObject With(System.Text.Json.Nodes.JsonObject data, string choice)
+    {
+        var copy = data.DeepClone().AsObject();
+        copy["choice"] = choice;
+        return copy;
+    }
+
+    private static string Names(IEnumerable<Unit> units, Language language) =>
+        string.Join(", ", units.Select(u => u.Name).Order(StringComparer.Create(language.Culture(), ignoreCase: true)));
 
     public async Task SetCoordinatorChannelAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = turn.Texts;
         if (await CoordinatorInChannelAsync(turn, CommandKind.SetCoordinatorChannel, cancellationToken) is not { } organisation)
         {
+            return;
+        }
+
+        if ((await store.ListUnitsAsync(turn.TenantId, cancellationToken)).FirstOrDefault(u => u.Channel?.ChannelId == turn.ChannelId) is { } unitHere)
+        {
+            await turn.ReplyAsync(t.UnitChannelIsNotTheForum(unitHere.Name), cancellationToken);
             return;
         }
 

@@ -227,6 +227,35 @@ public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
     }
 
     /// <summary>
+    /// Writes several units (each read with its ETag) in one transaction, with their index rows, so that moving a channel
+    /// from one unit to another never leaves both bound, or neither, when one write fails.
+    /// </summary>
+    public async Task<WriteResult> SaveUnitsAsync(string tenantId, IReadOnlyList<Unit> units, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        RequireTenant(tenantId);
+        var zones = await GetRowAsync(tenantId, DirectoryKeys.TimeZones, cancellationToken);
+        var actions = new List<TableTransactionAction>();
+        foreach (var unit in units)
+        {
+            if (unit.ETag is null || await GetRowAsync(tenantId, DirectoryKeys.Unit(unit.Id), cancellationToken) is not { } current)
+            {
+                return WriteResult.NotFound;
+            }
+
+            actions.AddRange(UnitWrites(tenantId, unit, unit.ETag, IndexKeysOf(DirectoryRows.ToUnit(current))));
+        }
+
+        actions.AddRange(ZoneWrites(tenantId, zones, units.Select(u => u.TimeZone)));
+        if (actions.Count > MaxTransactionSize)
+        {
+            throw new ArgumentException($"{units.Count} units need {actions.Count} writes; one transaction takes {MaxTransactionSize}.", nameof(units));
+        }
+
+        return await SubmitAsync(actions, cancellationToken);
+    }
+
+    /// <summary>
     /// Writes a validated organisation in as few transactions as the 100-operation limit allows. Rows whose content is
     /// unchanged are not rewritten, so re-importing the same file is a no-op. Every write carries the ETag read at the
     /// start, so a concurrent edit is reported as a conflict rather than overwritten.

@@ -40,6 +40,12 @@ public sealed class UnitInChat(OrganisationStore store, AccessRule access)
         {
             unit = only;
         }
+        else if (turn.InChannel && Meant(turn, units) is { Count: > 1 } several)
+        {
+            // Bound before the app kept one unit per channel: the coordinator chooses with `register unit`.
+            await turn.ReplyAsync(turn.Texts.SeveralUnitsInChannel(string.Join(", ", several.Select(u => u.Name))), cancellationToken);
+            return null;
+        }
         else
         {
             await turn.ReplyAsync(noUnit, cancellationToken);

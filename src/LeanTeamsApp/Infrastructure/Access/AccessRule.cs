@@ -172,6 +172,9 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
     public static IReadOnlyList<ServiceArea> AreasToRead(Caller caller, IEnumerable<ServiceArea> areas) =>
         [.. areas.Where(a => Allows(caller, Permission.ViewArea, AccessTarget.Area(a.Id)))];
 
+    /// <summary>True when only organisation-wide roles grant <paramref name="permission"/>: a refusal names no unit then.</summary>
+    public static bool IsOrganisationWide(Permission permission) => Grants[permission].All(g => g.Where is Where.Organisation or Where.Known);
+
     /// <summary>Who may do <paramref name="permission"/>, for a refusal that says so: the roles, and whether an owner may.</summary>
     public static (IReadOnlyList<Role> Roles, bool Owner) WhoMay(Permission permission) =>
         ([.. Grants[permission].Where(g => g.Where is not (Where.Owner or Where.Known)).Select(g => g.Role).Distinct()], Grants[permission].Any(g => g.Where == Where.Owner));
