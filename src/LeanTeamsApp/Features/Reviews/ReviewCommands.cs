@@ -164,6 +164,14 @@ public sealed partial class ReviewCommands(
         }
 
         var units = await VisibleUnitsAsync(turn, cancellationToken);
+        if (units.Count == 0 && turn.InChannel && (await organisation.ListUnitsAsync(turn.TenantId, cancellationToken)).FirstOrDefault(u => u.Channel?.ChannelId == turn.ChannelId) is { } here)
+        {
+            // The list would be shown to everyone in the unit's channel: only to those who may see that unit's board.
+            access.Check(caller, Permission.ViewUnit, AccessTarget.ForUnit(here), "followups");
+            await turn.ReplyAsync(turn.Texts.NotAllowed(Permission.ViewUnit, here.Name), cancellationToken);
+            return;
+        }
+
         if (units.Count == 0)
         {
             await turn.ReplyAsync(ReviewTexts.For(turn.Language).NothingToSee, cancellationToken);
@@ -201,8 +209,9 @@ public sealed partial class ReviewCommands(
     /// </summary>
     private async Task<IReadOnlyDictionary<string, Unit>> VisibleUnitsAsync(Turn turn, CancellationToken cancellationToken)
     {
-        IEnumerable<Unit> visible = AccessRule.Filter(turn.Caller, Permission.ViewUnit, await organisation.ListUnitsAsync(turn.TenantId, cancellationToken));
-        if (turn.InChannel && visible.Any(u => u.Channel?.ChannelId == turn.ChannelId))
+        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
+        IEnumerable<Unit> visible = AccessRule.Filter(turn.Caller, Permission.ViewUnit, units);
+        if (turn.InChannel && units.Any(u => u.Channel?.ChannelId == turn.ChannelId))
         {
             visible = visible.Where(u => u.Channel?.ChannelId == turn.ChannelId);
         }
