@@ -73,6 +73,18 @@ public sealed class BotCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhoAmI_LeaderOfTheTopManagementGroup_IsTopManagementNotAServiceAreaLeader()
+    {
+        var radmann = TeamsUser.Create("Siri Haugland", "radmann@fjordvik.kommune.no");
+        _bot.Connector.SetMembers(TeamsActivities.PersonalConversationId(radmann), [new() { Id = radmann.Id, Name = radmann.Name, AadObjectId = radmann.AadObjectId, UserPrincipalName = radmann.Email }]);
+
+        var said = await _bot.SayAsync(A.PersonalMessage(radmann, "hvem er jeg"));
+
+        Assert.Contains("Kommunedirektørens ledergruppe", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tjenesteområdeleder", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhoAmI_PersonNotInTheOrganisation_SaysSoWithTheirAddress()
     {
         var said = await _bot.SayAsync(A.PersonalMessage(_bot.Stranger, "whoami", "en-US"));

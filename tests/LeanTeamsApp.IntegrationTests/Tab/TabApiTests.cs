@@ -82,6 +82,22 @@ public sealed class TabApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("radmann@fjordvik.kommune.no")]
+    [InlineData("okonomisjef@fjordvik.kommune.no")]
+    public async Task Me_TopManagement_ReadsTheWholeOrganisationButEditsNothing(string email)
+    {
+        var token = await SignInAsync(email);
+
+        var me = JsonNode.Parse(await (await GetAsync("/api/tab/me", token)).Content.ReadAsStringAsync())!;
+        var overview = JsonNode.Parse(await (await GetAsync("/api/tab/overview", token)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal(["topManagement"], me["roles"]!.AsArray().Select(r => (string)r!));
+        Assert.False((bool)me["canEditActionPlan"]!);
+        Assert.Equal(4, me["areas"]!.AsArray().Count);
+        Assert.Equal(12, overview["units"]!.AsArray().Count);
+    }
+
+    [Theory]
     [InlineData("/api/tab/me")]
     [InlineData("/api/tab/overview")]
     [InlineData("/api/tab/units/byggesak")]
