@@ -1,6 +1,7 @@
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Organisation;
+using Microsoft.Extensions.Hosting;
 
 namespace LeanTeamsApp.IntegrationTests.Bot;
 
@@ -102,6 +103,55 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Outbox_GracefulStopWhileSending_FinishesWhatIsOnTheWireAndTheNextInstanceSendsTheRestOnce()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        // Teams has a message as soon as the request arrives; its answer comes later. A send given up in between
+        // was delivered all the same, and sending it again would be a duplicate.
+        connector.ResponseDelay = TimeSpan.FromMilliseconds(400);
+        var tenant = TestTenants.New();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Outbox:QueueName"] = $"stop-{Guid.NewGuid():N}",
+            // The shortest lease, so that a message left behind by the stopped instance would come back (and be sent
+            // twice) well within this test's patience rather than hide behind a two-minute lease.
+            ["Outbox:Lease"] = "00:00:30",
+        };
+        var first = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = first.App.Services.GetRequiredService<Outbox>();
+        const int Count = 60;
+        for (var i = 0; i < Count; i++)
+        {
+            await outbox.EnqueueAsync(Message(first, $"stop-{i}", $"a:stop-{i}"), default);
+        }
+
+        await connector.WaitForAsync(r => r.Count(x => x.Operation == ConnectorOperation.Send) >= 8, Patience);
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await first.DisposeAsync();
+        stopping.Stop();
+
+        var sentBeforeStop = Texts(connector);
+        Assert.InRange(sentBeforeStop.Count, 8, Count - 1);
+        Assert.True(stopping.Elapsed < new HostOptions().ShutdownTimeout, $"Stopping took {stopping.Elapsed}.");
+
+        await using var second = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var secondOutbox = second.App.Services.GetRequiredService<Outbox>();
+        foreach (var text in sentBeforeStop.Distinct(StringComparer.Ordinal))
+        {
+            // Marked sent by the instance that sent it, before it stopped: nothing left for a later instance to repeat.
+            Assert.Equal(OutboxState.Sent, (await secondOutbox.GetAsync(tenant, text["Melding ".Length..], default))?.State);
+        }
+
+        // Done when every row is sent and the queue is empty: nothing is left that could be sent again.
+        await WaitUntilAsync(async () => await secondOutbox.Queue.GetPropertiesAsync() is { Value.ApproximateMessagesCount: 0 }
+            && (await Task.WhenAll(Enumerable.Range(0, Count).Select(i => secondOutbox.GetAsync(tenant, $"stop-{i}", default)))).All(e => e?.State == OutboxState.Sent));
+        var sent = Texts(connector);
+        var twice = sent.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"{twice.Count} of {Count} messages were sent more than once: {string.Join(", ", twice)}");
+        Assert.Equal(Count, sent.Count);
+    }
+
+    [Fact]
     public async Task RegisterUnit_WithCoordinatorChannelSet_NotifiesTheForumOnceThroughTheOutbox()
     {
         await using var bot = await BotHost.StartAsync();
@@ -173,6 +223,23 @@ public sealed class OutboxTests
 
     private static OutboundMessage Message(BotHost bot, string id, string conversationId) =>
         new(id, bot.TenantId, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {id}" }) { ConversationId = conversationId };
+
+    private static List<string> Texts(FakeConnector connector) =>
+        [.. connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(r => r.Activity!.Text!)];
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox did not settle.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     private static async Task<OutboxEntry> WaitForStateAsync(Outbox outbox, string tenant, string id, OutboxState state)
     {
