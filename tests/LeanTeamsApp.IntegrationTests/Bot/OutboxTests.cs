@@ -2,6 +2,7 @@ using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Organisation;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeanTeamsApp.IntegrationTests.Bot;
 
@@ -152,6 +153,67 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task OutboxCleanup_TwoInstances_DeleteRowsPastRetentionOncePerInterval()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        // Years before any other test's clock: the clean-up scans every tenant in the shared Azurite, and only this
+        // test's rows may be old enough for it.
+        var start = new DateTimeOffset(2001, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var clocks = new[] { new FakeTimeProvider(start), new FakeTimeProvider(start) };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            ["Outbox:QueueName"] = $"cleanup-{Guid.NewGuid():N}",
+            ["Outbox:RetentionDays"] = "8",
+            ["Outbox:CleanupInterval"] = "7.00:00:00",
+        };
+        await using var first = await BotHost.StartAsync(settings, time: clocks[0], importDemo: false, tenantId: tenant, connector: connector);
+        await using var second = await BotHost.StartAsync(settings, time: clocks[1], importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = first.App.Services.GetRequiredService<Outbox>();
+        var cleanups = new[] { first, second }.Select(b => b.App.Services.GetRequiredService<OutboxCleanupScheduler>()).ToArray();
+        void SetClocks(TimeSpan sinceStart)
+        {
+            foreach (var clock in clocks)
+            {
+                clock.SetUtcNow(start + sinceStart);
+            }
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await outbox.EnqueueAsync(Message(first, $"old-{i}", $"a:old-{i}"), default);
+        }
+
+        SetClocks(TimeSpan.FromDays(5));
+        for (var i = 0; i < 3; i++)
+        {
+            await outbox.EnqueueAsync(Message(first, $"newer-{i}", $"a:newer-{i}"), default);
+        }
+
+        // Day 9: the first rows are past eight days, the newer ones are not. Both instances tick at once (the test
+        // ticks them: their timers are off, or a fake clock moved by days would tick them too).
+        SetClocks(TimeSpan.FromDays(9));
+        var firstRun = await Task.WhenAll(cleanups.Select(c => c.RunOnceAsync(default)));
+        Assert.Equal(5, firstRun.Sum());
+        Assert.Contains(0, firstRun);
+        Assert.Equal(["newer-0", "newer-1", "newer-2"], await RemainingAsync(outbox, tenant, "old-", "newer-"));
+
+        // Day 14: the newer rows are past retention too, but a week has not passed since the last clean-up.
+        SetClocks(TimeSpan.FromDays(14));
+        var notDue = await Task.WhenAll(cleanups.Select(c => c.RunOnceAsync(default)));
+        Assert.Equal([0, 0], notDue);
+        Assert.Equal(3, (await RemainingAsync(outbox, tenant, "newer-")).Count);
+
+        // Day 16: a week after the last one, the next clean-up runs, again on one instance only.
+        SetClocks(TimeSpan.FromDays(16));
+        var secondRun = await Task.WhenAll(cleanups.Select(c => c.RunOnceAsync(default)));
+        Assert.Equal(3, secondRun.Sum());
+        Assert.Contains(0, secondRun);
+        Assert.Empty(await RemainingAsync(outbox, tenant, "old-", "newer-"));
+    }
+
+    [Fact]
     public async Task RegisterUnit_WithCoordinatorChannelSet_NotifiesTheForumOnceThroughTheOutbox()
     {
         await using var bot = await BotHost.StartAsync();
@@ -223,6 +285,21 @@ public sealed class OutboxTests
 
     private static OutboundMessage Message(BotHost bot, string id, string conversationId) =>
         new(id, bot.TenantId, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {id}" }) { ConversationId = conversationId };
+
+    /// <summary>The ids among <c>{prefix}0</c> to <c>{prefix}9</c> whose outbox rows still exist.</summary>
+    private static async Task<List<string>> RemainingAsync(Outbox outbox, string tenant, params string[] prefixes)
+    {
+        var remaining = new List<string>();
+        foreach (var id in prefixes.SelectMany(p => Enumerable.Range(0, 10).Select(i => $"{p}{i}")))
+        {
+            if (await outbox.GetAsync(tenant, id, default) is not null)
+            {
+                remaining.Add(id);
+            }
+        }
+
+        return remaining;
+    }
 
     private static List<string> Texts(FakeConnector connector) =>
         [.. connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(r => r.Activity!.Text!)];

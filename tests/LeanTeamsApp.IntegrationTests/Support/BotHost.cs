@@ -45,8 +45,6 @@ public sealed class BotHost : IAsyncDisposable
         // Every instance in a test run shares one Azurite; a queue of its own keeps one test's messages from being
         // sent by another test's instance. Tests of several instances pass the same name on purpose.
         ["Outbox:QueueName"] = $"outbox-{Guid.NewGuid():N}",
-        // The clean-up deletes old rows of every tenant in the shared Azurite; its tests drive it themselves.
-        ["Outbox:CleanupEnabled"] = "false",
         // The prompt scheduler visits every tenant in the shared Azurite; scheduler tests drive it themselves.
         ["CheckIns:SchedulerEnabled"] = "false",
         ["YearWheel:SchedulerEnabled"] = "false",
