@@ -153,7 +153,14 @@ public sealed partial class OutboxCleanupScheduler(
             // Another instance deleted one of them meanwhile (its lease ran out on us); one by one, a missing row is fine.
             foreach (var action in batch)
             {
-                await outbox.Rows.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken);
+                try
+                {
+                    await outbox.Rows.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken);
+                }
+                catch (RequestFailedException gone) when (gone.Status == 404)
+                {
+                    // Already deleted.
+                }
             }
 
             return batch.Count;
