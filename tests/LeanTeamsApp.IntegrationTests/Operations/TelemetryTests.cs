@@ -15,8 +15,11 @@ namespace LeanTeamsApp.IntegrationTests.Operations;
 /// <summary>
 /// What a Teams administrator sees: the service's metrics and traces, read from an in-memory exporter wired into
 /// the service the way Application Insights' is. Every host in the test run shares the meter names, so each test
-/// counts only its own tenant's (or queue's) points.
+/// counts only its own tenant's (or queue's) points; and they run alone, because OpenTelemetry merges instruments
+/// of the same name from every host in the process into one stream and drops that stream when any of those hosts
+/// is disposed.
 /// </summary>
+[Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests
 {
     private const string Organisation = """
@@ -258,3 +261,6 @@ public sealed class TelemetryTests
         throw new Xunit.Sdk.XunitException($"No {name} point for queue {queue}.");
     }
 }
+
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryTestsRunAlone;
