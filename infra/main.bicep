@@ -97,6 +97,8 @@ resource logs 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   }
 }
 
+// Where the app's OpenTelemetry traces, metrics and logs go (Azure.Monitor.OpenTelemetry.AspNetCore, switched on by
+// APPLICATIONINSIGHTS_CONNECTION_STRING below); workspace-based, so they are kept and queried in the workspace above.
 resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   name: '${prefix}-appi'
   location: location
@@ -104,6 +106,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
+    // Client IP addresses are personal data; ingestion keeps only the country they belong to.
+    DisableIpMasking: false
   }
 }
 
@@ -208,9 +212,9 @@ resource webAppSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AzureAd__TenantId: botTenantId
     AzureAd__ClientId: botAppId
     AzureAd__Audience: tabApplicationIdUri
+    // The app exports its own telemetry when this is set; App Service's Application Insights agent stays off, as it
+    // would report the same requests twice (or refuse to start beside the app's OpenTelemetry).
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-    // Application Insights' agent on Linux App Service (request, dependency and log telemetry without code).
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   }
   dependsOn: [
     webAppReadsSecrets

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Authentication;
+using LeanTeamsApp.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace LeanTeamsApp.Bot;
@@ -18,6 +19,7 @@ public static partial class MessagesEndpoint
         HttpContext http,
         BotTokenValidator validator,
         ActivityDispatcher dispatcher,
+        AppTelemetry telemetry,
         IOptions<BotOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -56,7 +58,7 @@ public static partial class MessagesEndpoint
             return Unauthorized(logger, authentication.StatusCode, authentication.FailureReason);
         }
 
-        var invokeResponse = await dispatcher.DispatchAsync(activity, cancellationToken);
+        var invokeResponse = await telemetry.TimeTurnAsync(activity.TenantId, activity.Type, () => dispatcher.DispatchAsync(activity, cancellationToken));
         return invokeResponse is null
             ? TypedResults.Ok()
             : TypedResults.Json(invokeResponse.Body, BotJson.Options, statusCode: invokeResponse.Status);

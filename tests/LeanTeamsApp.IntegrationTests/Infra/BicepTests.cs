@@ -176,6 +176,29 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
         Assert.Equal(settings["AzureAd__Audience"]!.ToJsonString(), compiled.Template["outputs"]!["tabApplicationIdUri"]!["value"]!.ToJsonString());
     }
 
+    // The Teams administrator's view of the app: Application Insights on a Log Analytics workspace, and the one setting
+    // that makes the app export to it (the name the app reads, so a rename on either side fails here).
+    [Fact]
+    public void ApplicationInsights_Compiled_IsWorkspaceBasedAndItsConnectionStringIsTheSettingTheAppReads()
+    {
+        var workspace = compiled.Resource("Microsoft.OperationalInsights/workspaces");
+        var insights = compiled.Resource("Microsoft.Insights/components");
+        var settings = compiled.AppSettings();
+
+        Assert.Equal("web", (string?)insights["kind"]);
+        Assert.Equal("web", (string?)insights["properties"]!["Application_Type"]);
+        Assert.False((bool)insights["properties"]!["DisableIpMasking"]!);
+        Assert.Equal("PerGB2018", (string?)workspace["properties"]!["sku"]!["name"]);
+        Assert.Equal(
+            $"[resourceId('Microsoft.OperationalInsights/workspaces', {Arguments(workspace)})]",
+            (string?)insights["properties"]!["WorkspaceResourceId"]);
+        Assert.Equal(
+            $"[reference(resourceId('Microsoft.Insights/components', {Arguments(insights)}), '2020-02-02').ConnectionString]",
+            (string?)settings[LeanTeamsApp.Infrastructure.Telemetry.TelemetryModule.ApplicationInsightsSetting]);
+        Assert.Equal("APPLICATIONINSIGHTS_CONNECTION_STRING", LeanTeamsApp.Infrastructure.Telemetry.TelemetryModule.ApplicationInsightsSetting);
+        Assert.False(settings.ContainsKey("ApplicationInsightsAgent_EXTENSION_VERSION"), "App Service's agent would report every request a second time.");
+    }
+
     [Fact]
     public void KeyVault_Compiled_UsesRbacSoftDeleteAndPurgeProtectionAndLetsTheWebAppReadSecrets()
     {
@@ -243,6 +266,13 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
             Assert.False(text.Contains("botAppPassword", StringComparison.Ordinal), $"{name} holds the bot secret: {text}");
             Assert.False(text.Contains("vaults/secrets", StringComparison.Ordinal), $"{name} reads a secret: {text}");
         }
+    }
+
+    /// <summary>A resource's name as the template's resourceId() calls give it: its name expression without the brackets.</summary>
+    private static string Arguments(JsonNode resource)
+    {
+        var name = (string?)resource["name"] ?? "";
+        return name.StartsWith('[') && name.EndsWith(']') ? name[1..^1] : $"'{name}'";
     }
 
     private static string KeyVaultReference(string secret) =>

@@ -34,6 +34,9 @@ public sealed class AppFactory(
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting($"{StorageOptions.Section}:ConnectionString", storageConnectionString);
+        // The outbox clean-up deletes old rows of every tenant in the shared Azurite, judged by each host's own clock
+        // (fake ones run years ahead); its tests drive it themselves.
+        builder.UseSetting("Outbox:CleanupEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
