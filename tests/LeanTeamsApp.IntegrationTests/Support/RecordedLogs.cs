@@ -4,19 +4,22 @@ using Microsoft.Extensions.Logging;
 namespace LeanTeamsApp.IntegrationTests.Support;
 
 /// <summary>What the service logged, as text, for tests of what a log line says and what it must not say.</summary>
-public sealed class RecordedLogs : ILoggerProvider
+public sealed class RecordedLogs
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
-    /// <summary>Registers the recorder with a host's services; pass it as (part of) an AppFactory's configureServices.</summary>
-    public void AddTo(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(this);
+    /// <summary>Adds a logger provider that records here to a host's services; pass it as (part of) its configureServices.</summary>
+    public void AddTo(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(new Provider(_entries));
 
-    public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, _entries);
-
-    public void Dispose()
+    private sealed class Provider(ConcurrentQueue<LogEntry> entries) : ILoggerProvider
     {
+        public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, entries);
+
+        public void Dispose()
+        {
+        }
     }
 
     private sealed class Recorder(string category, ConcurrentQueue<LogEntry> entries) : ILogger

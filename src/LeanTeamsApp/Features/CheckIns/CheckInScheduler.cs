@@ -265,7 +265,7 @@ public sealed partial class CheckInScheduler(
                 Text = t.Reminder(unit.Name, date.ToString("d", culture)),
                 Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.DeepClone() }],
             };
-            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{personId}", reminder, cancellationToken) ? 1 : 0;
+            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{Person.Pseudonym(personId)}", reminder, cancellationToken) ? 1 : 0;
         }
 
         var previous = date.AddDays(-7);
@@ -298,7 +298,8 @@ public sealed partial class CheckInScheduler(
             return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenant, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
         }
 
-        LogUnreachable(logger, personId);
+        var pseudonym = Person.Pseudonym(personId);
+        LogUnreachable(logger, pseudonym);
         return false;
     }
 
@@ -344,8 +345,8 @@ public sealed partial class CheckInScheduler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt tick failed; the next tick catches up")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cannot reach {PersonId} 1:1: no Teams identity known or the app is not installed for them")]
-    private static partial void LogUnreachable(ILogger logger, string personId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cannot reach person {PersonPseudonym} 1:1: no Teams identity known or the app is not installed for them")]
+    private static partial void LogUnreachable(ILogger logger, string personPseudonym);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No check-in prompt for {UnitId} on {Date}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string unitId, DateOnly date, string reason);
