@@ -116,6 +116,6 @@ public static partial class MessagesEndpoint
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /api/messages with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not authenticate a request to /api/messages: the Bot Framework sign-in keys could not be fetched. {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not authenticate a request to /api/messages, answered 503: {Reason}")]
     private static partial void LogKeysUnavailable(ILogger logger, string? reason);
 }

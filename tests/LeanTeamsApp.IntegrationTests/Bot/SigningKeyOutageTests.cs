@@ -53,8 +53,10 @@ public sealed class SigningKeyOutageTests : IDisposable
         Assert.Empty(bot.Connector.Requests);
         Assert.Null((await bot.App.Store.GetUnitAsync(bot.TenantId, "byggesak", default))!.Channel);
         var logged = Assert.Single(_logs.Entries, e => e.Level >= LogLevel.Error);
-        Assert.StartsWith("Could not authenticate a request to /api/messages: the Bot Framework sign-in keys could not be fetched.", logged.Message, StringComparison.Ordinal);
-        Assert.Contains(BotAuthenticationOptions.DefaultOpenIdMetadataUrl, logged.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"Could not authenticate a request to /api/messages, answered 503: The signing keys could not be fetched from {BotAuthenticationOptions.DefaultOpenIdMetadataUrl}: ",
+            logged.Message,
+            StringComparison.Ordinal);
         Assert.Contains(cause, logged.Message, StringComparison.Ordinal);
         Assert.Null(logged.Exception);
         Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains("torage", StringComparison.Ordinal));
