@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
@@ -228,6 +229,34 @@ public sealed class YearWheelTests : IAsyncLifetime
         Assert.All(keys, k => Assert.DoesNotContain("@", k, StringComparison.Ordinal));
         Assert.Contains(_logs.Entries, e => e.Message == $"Cannot remind person {Person.Pseudonym(unitLeader)}: the app has no personal chat with them yet");
         Assert.All(_logs.Entries, e => Assert.DoesNotContain("@", e.ToString(), StringComparison.Ordinal));
+    }
+
+    // Reminders queued by the release before this one are under the old, address-bearing id; the deployment must not
+    // remind those people a second time.
+    [Fact]
+    public async Task Reminders_AlreadyQueuedUnderTheIdThatNamedTheAddress_AreNotQueuedAgain()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var first = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
+            .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+            .MinBy(a => a.Plan.Start)!;
+        var unitLeader = first.Plan.AttendeeIds[0];
+        await ReachableAsync("tol.helse@fjordvik.kommune.no", _bot.HelseLeader);
+        await ReachableAsync(unitLeader, TeamsUser.Create(unitLeader, unitLeader));
+        var outbox = _bot.App.Services.GetRequiredService<Outbox>();
+        Assert.True(await outbox.EnqueueAsync(
+            new OutboundMessage($"appointment-reminder|{first.Id}|v1|7d|tol.helse@fjordvik.kommune.no", _bot.TenantId, _bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = "sent before" })
+            {
+                ConversationId = TeamsActivities.PersonalConversationId(_bot.HelseLeader),
+            },
+            default));
+
+        _clock.SetUtcNow(first.Plan.Start.AddDays(-7).AddMinutes(1));
+        var queued = await _bot.App.Services.GetRequiredService<YearWheelScheduler>().RunTenantAsync(_bot.TenantId, default);
+
+        Assert.Null(await outbox.GetAsync(_bot.TenantId, $"appointment-reminder|{first.Id}|v1|7d|{Person.Pseudonym("tol.helse@fjordvik.kommune.no")}", default));
+        Assert.NotNull(await outbox.GetAsync(_bot.TenantId, $"appointment-reminder|{first.Id}|v1|7d|{Person.Pseudonym(unitLeader)}", default));
+        Assert.Equal(1, queued);
     }
 
     [Fact]

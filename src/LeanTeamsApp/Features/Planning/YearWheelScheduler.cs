@@ -136,6 +136,15 @@ public sealed partial class YearWheelScheduler(
                 foreach (var personId in plan.People)
                 {
                     var id = $"appointment-reminder|{plan.Id}|v{version}|{which}|{Person.Pseudonym(personId)}";
+                    // Reminders queued before message ids named people by a hash sit under their address. Looking
+                    // there too keeps the deployment that brought the hash from reminding everyone of the coming
+                    // week's appointments a second time; after that week the look finds nothing and can go.
+                    if (await outbox.GetAsync(tenantId, id, cancellationToken) is not null
+                        || await outbox.GetAsync(tenantId, $"appointment-reminder|{plan.Id}|v{version}|{which}|{personId}", cancellationToken) is not null)
+                    {
+                        continue;
+                    }
+
                     sent += await SendPersonalAsync(tenantId, personId, id, card, cancellationToken) ? 1 : 0;
                 }
             }
