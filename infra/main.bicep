@@ -1,4 +1,4 @@
-// LeanTeamsApp in one resource group: storage (tables, queues), Key Vault with the two secrets, a Linux web app that
+// LeanTeamsApp in one resource group: storage (tables, queues), Key Vault with the three secrets, a Linux web app that
 // reads them through Key Vault references with its own identity, the Azure Bot with the Teams channel, and
 // workspace-based Application Insights. Deploy with `az deployment group create --parameters infra/main.bicepparam`.
 
@@ -23,6 +23,10 @@ param botTenantId string = tenant().tenantId
 @description('A client secret of the app registration. Goes into Key Vault only; never output.')
 @secure()
 param botAppPassword string
+
+@description('Raise by one to rotate the key that signs report download links: every link posted before then answers 403.')
+@minValue(1)
+param reportLinkKeyVersion int = 1
 
 @description('Host name the tab is served from when it is not the web app\'s own (a custom domain); empty for the default host name. Must be the --domain of manifest/package.mjs: Teams asks Entra for the tab\'s token for api://<this host>/<botAppId>.')
 param appDomain string = ''
@@ -144,6 +148,22 @@ resource storageConnectionStringSecret 'Microsoft.KeyVault/vaults/secrets@2026-0
   }
 }
 
+// The key that signs report download links (Reports__LinkKey); every instance and every restart must share it, or the
+// links already posted in Teams answer 403. ARM has no random function outside parameter defaults, and a new random
+// value on each deployment would break the links just the same, so the key is derived: two name-based GUIDs (SHA-1
+// of their inputs) of the storage account's key, unchanged from one deployment to the next, revealing nothing of
+// that key, and new when reportLinkKeyVersion is raised (or the storage key is rotated and the template redeployed).
+var storageKey = storage.listKeys().keys[0].value
+var reportLinkKeyText = '${guid(storageKey, 'report-link-key', string(reportLinkKeyVersion), '1')}${guid(storageKey, 'report-link-key', string(reportLinkKeyVersion), '2')}'
+
+resource reportLinkKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'report-link-key'
+  properties: {
+    value: base64(reportLinkKeyText)
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: '${prefix}-plan'
   location: location
@@ -205,6 +225,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Bot__AppId: botAppId
     Bot__TenantId: botTenantId
     Bot__AppPassword: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
+    Reports__LinkKey: '@Microsoft.KeyVault(SecretUri=${reportLinkKeySecret.properties.secretUri})'
     // The tab's single sign-on (Microsoft.Identity.Web; the app turns it on when AzureAd__ClientId is set). The bot's
     // app registration is single-tenant, so only its own tenant's tokens are accepted; validating a token needs no
     // secret.
@@ -265,5 +286,5 @@ output tabApplicationIdUri string = tabApplicationIdUri
 @description('Name of the Azure Bot resource.')
 output botResourceName string = bot.name
 
-@description('Key Vault holding the bot secret and the storage connection string; rotate the bot secret here.')
+@description('Key Vault holding the bot secret, the storage connection string and the report-link key; rotate the bot secret here.')
 output keyVaultName string = vault.name

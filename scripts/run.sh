@@ -62,6 +62,8 @@ grep -q "Table service is successfully listening" .local/logs/azurite.log || { c
 npm run build:tab  # the Teams tab (src/Tab), built into src/LeanTeamsApp/wwwroot/tab, which the service serves at /tab/
 dotnet build src/LeanTeamsApp --no-restore --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly
 export ASPNETCORE_ENVIRONMENT=Development
+# The tab's development sign-in (anyone may sign in as anyone of the demo organisation): honoured only in Development.
+export TabAuth__DevelopmentSignIn=true
 export Storage__ConnectionString="$connection"
 export Organisation__SeedFile="$root/demo/organisation.yaml"
 export Organisation__SeedTenantId="$demo_tenant"

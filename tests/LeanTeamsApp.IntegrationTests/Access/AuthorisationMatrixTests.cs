@@ -52,7 +52,9 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         // The clock starts at a fixed moment and then runs at real speed, so that the connector's pacing between
         // messages to one conversation elapses; nothing in the organisation happens in the minutes the test takes.
         _ticking = new Timer(_ => _clock.Advance(TimeSpan.FromMilliseconds(20)), null, 20, 20);
-        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: _clock);
+        var settings = DevelopmentSignIn.Settings();
+        settings["Outbox:Enabled"] = "false";
+        _bot = await BotHost.StartAsync(settings, time: _clock, environment: DevelopmentSignIn.Environment);
         _otherTenant = new TeamsActivities(TestTenants.New(), _bot.Connector.ServiceUrl);
         var store = _bot.App.Store;
         Assert.Equal(WriteOutcome.Written, (await store.SavePersonAsync(_bot.TenantId, new Person("ola.nordmann@fjordvik.kommune.no", "Ola Nordmann", OrganisationRoles.None, Own, null), default)).Outcome);

@@ -59,7 +59,8 @@ public sealed class BotHost : IAsyncDisposable
         TimeProvider? time = null,
         bool importDemo = true,
         string? tenantId = null,
-        FakeConnector? connector = null)
+        FakeConnector? connector = null,
+        string? environment = null)
     {
         var ownsConnector = connector is null;
         connector ??= await FakeConnector.StartNewAsync();
@@ -69,7 +70,7 @@ public sealed class BotHost : IAsyncDisposable
             merged[key] = value;
         }
 
-        var app = await AppFactory.StartAsync(merged, configureServices, time);
+        var app = await AppFactory.StartAsync(merged, configureServices, time, environment);
         var host = new BotHost(app, connector, tenantId ?? TestTenants.New(), ownsConnector);
         if (importDemo)
         {

@@ -231,7 +231,7 @@ public sealed partial class CheckInScheduler(
                 Text = t.Reminder(unit.Name, date.ToString("d", culture)),
                 Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.DeepClone() }],
             };
-            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{personId}", reminder, cancellationToken) ? 1 : 0;
+            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{Person.Pseudonym(personId)}", reminder, cancellationToken) ? 1 : 0;
         }
 
         var (previous, beforeThat) = MeetingClock.Back(unit, date, 3) switch { var m => (m[1], m[2]) };
@@ -264,7 +264,8 @@ public sealed partial class CheckInScheduler(
             return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenant, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
         }
 
-        LogUnreachable(logger, personId);
+        var pseudonym = Person.Pseudonym(personId);
+        LogUnreachable(logger, pseudonym);
         return false;
     }
 
@@ -310,8 +311,8 @@ public sealed partial class CheckInScheduler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt tick failed; the next tick catches up")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cannot reach {PersonId} 1:1: no Teams identity known or the app is not installed for them")]
-    private static partial void LogUnreachable(ILogger logger, string personId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cannot reach person {PersonPseudonym} 1:1: no Teams identity known or the app is not installed for them")]
+    private static partial void LogUnreachable(ILogger logger, string personPseudonym);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No check-in prompt for {UnitId} on {Date}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string unitId, DateOnly date, string reason);

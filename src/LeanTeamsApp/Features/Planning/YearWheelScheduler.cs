@@ -135,7 +135,16 @@ public sealed partial class YearWheelScheduler(
                 var which = dayBefore ? "1d" : "7d";
                 foreach (var personId in plan.People)
                 {
-                    var id = $"appointment-reminder|{plan.Id}|v{version}|{which}|{personId}";
+                    var id = $"appointment-reminder|{plan.Id}|v{version}|{which}|{Person.Pseudonym(personId)}";
+                    // Reminders queued before message ids named people by a hash sit under their address. Looking
+                    // there too keeps the deployment that brought the hash from reminding everyone of the coming
+                    // week's appointments a second time; after that week the look finds nothing and can go.
+                    if (await outbox.GetAsync(tenantId, id, cancellationToken) is not null
+                        || await outbox.GetAsync(tenantId, $"appointment-reminder|{plan.Id}|v{version}|{which}|{personId}", cancellationToken) is not null)
+                    {
+                        continue;
+                    }
+
                     sent += await SendPersonalAsync(tenantId, personId, id, card, cancellationToken) ? 1 : 0;
                 }
             }
@@ -162,7 +171,7 @@ public sealed partial class YearWheelScheduler(
             return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenantId, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
         }
 
-        LogUnreachable(logger, personId);
+        LogUnreachable(logger, Person.Pseudonym(personId));
         return false;
     }
 
@@ -172,6 +181,6 @@ public sealed partial class YearWheelScheduler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Year-wheel reminders for tenant {TenantId} failed; the next tick tries again")]
     private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot remind {PersonId}: the app has no personal chat with them yet")]
-    private static partial void LogUnreachable(ILogger logger, string personId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot remind person {PersonPseudonym}: the app has no personal chat with them yet")]
+    private static partial void LogUnreachable(ILogger logger, string personPseudonym);
 }
