@@ -160,6 +160,12 @@ public sealed record Person(string Id, string Name, OrganisationRoles Roles, str
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(NormaliseId(personId))).AsSpan(0, 8));
 
     public string? ETag { get; init; }
+
+    /// <summary>
+    /// Left out of the latest organisation file. The row stays so that names in history still resolve, but a removed
+    /// person holds no role, whatever a unit or service area still says.
+    /// </summary>
+    public bool Removed { get; init; }
 }
 
 public enum Role

@@ -122,6 +122,9 @@ internal static class DirectoryRows
         ["Roles"] = p.Roles.ToString(),
         ["HomeUnitId"] = p.HomeUnitId,
         ["AadObjectId"] = p.AadObjectId,
+
+        // Absent rather than false, so rows written before the flag existed compare equal to rows written after.
+        ["Removed"] = p.Removed ? true : null,
     };
 
     public static Person ToPerson(TableEntity row) => new(
@@ -132,6 +135,7 @@ internal static class DirectoryRows
         row.GetString("AadObjectId"))
     {
         ETag = row.ETag.ToString(),
+        Removed = row.GetBoolean("Removed") ?? false,
     };
 
     public static TableEntity ToRow(string tenantId, string rowKey, Unit u) => new(tenantId, rowKey)
