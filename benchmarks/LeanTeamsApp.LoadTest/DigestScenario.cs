@@ -42,7 +42,7 @@ public static class DigestScenario
 
         var import = Stopwatch.StartNew();
         var yaml = CheckInScenarios.Organisation(tenant, unitCount, meetingEnd, leanStart, ownLeaders: true);
-        var imported = await services.GetRequiredService<OrganisationImporter>().ImportAsync(tenant, "organisation.yaml", new StringReader(yaml), cancellationToken);
+        var imported = await services.GetRequiredService<OrganisationImporter>().ImportAsync(tenant, "organisation.yaml", new MemoryStream(Encoding.UTF8.GetBytes(yaml)), cancellationToken);
         if (!imported.Succeeded)
         {
             throw new InvalidOperationException(string.Join('\n', imported.Errors.Take(5)));

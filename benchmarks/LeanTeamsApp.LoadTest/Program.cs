@@ -227,7 +227,7 @@ static async Task ImportAsync(string storage, IEnumerable<(string Tenant, string
     var importer = host.Services.GetRequiredService<OrganisationImporter>();
     foreach (var (tenant, yaml) in files)
     {
-        var result = await importer.ImportAsync(tenant, "organisation.yaml", new StringReader(yaml), CancellationToken.None);
+        var result = await importer.ImportAsync(tenant, "organisation.yaml", new MemoryStream(Encoding.UTF8.GetBytes(yaml)), CancellationToken.None);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join('\n', result.Errors.Take(5)));

@@ -171,7 +171,7 @@ public static class TabRenderScenario
         var weeks = Enumerable.Range(0, weekCount).Select(i => SyntheticActivity.Back(IsoWeek.Of(today), weekCount - 1 - i)).ToList();
         var leanStart = weeks[0].Monday.AddDays(-364);
         var yaml = CheckInScenarios.Organisation(tenant, unitCount, SyntheticActivity.TuesdayMeetingEnd(weeks[0].Monday), leanStart, ownLeaders: true, Coordinator);
-        var imported = await services.GetRequiredService<OrganisationImporter>().ImportAsync(tenant, "organisation.yaml", new StringReader(yaml), cancellationToken);
+        var imported = await services.GetRequiredService<OrganisationImporter>().ImportAsync(tenant, "organisation.yaml", new MemoryStream(Encoding.UTF8.GetBytes(yaml)), cancellationToken);
         if (!imported.Succeeded)
         {
             throw new InvalidOperationException(string.Join('\n', imported.Errors.Take(5)));

@@ -13,8 +13,14 @@ public static class ImportFiles
     public static string Fixture(string name, string tenantId) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Organisation", "Files", name)).Replace("{tenant}", tenantId, StringComparison.Ordinal);
 
-    public static Task<ImportResult> ImportAsync(this AppFactory app, string tenantId, string fileName, string content) =>
-        app.Services.GetRequiredService<OrganisationImporter>().ImportAsync(tenantId, fileName, new StringReader(content), CancellationToken.None);
+    public static async Task<ImportResult> ImportAsync(this AppFactory app, string tenantId, string fileName, string content)
+    {
+        using var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
+        return await app.ImportAsync(tenantId, fileName, bytes);
+    }
+
+    public static Task<ImportResult> ImportAsync(this AppFactory app, string tenantId, string fileName, Stream content) =>
+        app.Services.GetRequiredService<OrganisationImporter>().ImportAsync(tenantId, fileName, content, CancellationToken.None);
 
     public static Task<ImportResult> ImportDemoAsync(this AppFactory app, string tenantId) =>
         app.ImportAsync(tenantId, "organisation.yaml", Demo(tenantId));

@@ -8,7 +8,7 @@ public sealed class ImportValidatorTests
     private const string Tenant = "5b1f0a2e-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
 
     private static (OrganisationDraft? Draft, IReadOnlyList<ImportError> Errors) Validate(string yaml) =>
-        OrganisationImportValidator.Validate(YamlImportReader.Read("o.yaml", new StringReader(yaml)), Tenant, stored: null);
+        OrganisationImportValidator.Validate(YamlImportReader.Read("o.yaml", yaml), Tenant, stored: null);
 
     private const string Minimal = $$"""
         tenantId: {{Tenant}}
@@ -223,7 +223,7 @@ public sealed class ImportValidatorTests
         var (draft, errors) = Validate(yaml);
 
         Assert.Null(draft);
-        Assert.Equal(("coordinators", "expected a value, a list of values or a mapping"), (Assert.Single(errors).Field, errors[0].Reason));
+        Assert.Equal(("coordinators", "expected a value or a list of values, not a mapping"), (Assert.Single(errors).Field, errors[0].Reason));
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class ImportValidatorTests
             [new ServiceArea("c", "C", ServiceAreaKind.ServiceArea, "tol@x.no") { Goals = [new Goal("a-tid", "Noe annet", "brukeren")] }],
             [new Person("tol@x.no", "Tol", OrganisationRoles.None, null, null)]);
 
-        var (_, errors) = OrganisationImportValidator.Validate(YamlImportReader.Read("o.yaml", new StringReader(Breakdown)), Tenant, stored);
+        var (_, errors) = OrganisationImportValidator.Validate(YamlImportReader.Read("o.yaml", Breakdown), Tenant, stored);
 
         Assert.Equal((14, "goals[0].id", "duplicate goal id 'a-tid' (already a goal of 'c')"), (Assert.Single(errors).Line, errors[0].Field, errors[0].Reason));
     }

@@ -13,11 +13,15 @@ public static class OrganisationModule
             .Bind(configuration.GetSection(OrganisationOptions.Section))
             .Validate(o => string.IsNullOrEmpty(o.SeedFile) || File.Exists(o.SeedFile), "Organisation:SeedFile does not exist.")
             .Validate(o => string.IsNullOrEmpty(o.SeedFile) || Ids.IsTenantId(o.SeedTenantId), "Organisation:SeedTenantId must be a tenant GUID when a seed file is set.")
+            .Validate(o => o.ImportLease >= TimeSpan.FromSeconds(1) && o.ImportRecoveryInterval >= TimeSpan.FromMilliseconds(100), "Organisation:ImportLease must be at least a second and ImportRecoveryInterval at least 100 ms.")
             .ValidateOnStart();
         services.AddTable(OrganisationStore.DirectoryTable);
         services.AddTable(OrganisationStore.TenantsTable);
+        services.AddTable(ImportJournal.JournalTable);
         services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<ImportJournal>();
         services.AddSingleton<OrganisationImporter>();
+        services.AddHostedService<ImportRecoveryScheduler>();
         services.AddHostedService<OrganisationSeeder>();
         services.AddSingleton<UnitInChat>();
         services.AddSingleton<OrganisationCommands>();

@@ -25,8 +25,8 @@ internal sealed partial class OrganisationSeeder(
             return;
         }
 
-        using var reader = File.OpenText(file);
-        var result = await importer.ImportAsync(tenant, Path.GetFileName(file), reader, cancellationToken);
+        await using var content = File.OpenRead(file);
+        var result = await importer.ImportAsync(tenant, Path.GetFileName(file), content, cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"The seed organisation {file} could not be imported:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");

@@ -20,7 +20,7 @@ public sealed record WriteResult(WriteOutcome Outcome, string? ETag = null)
     public static readonly WriteResult NotFound = new(WriteOutcome.NotFound);
 }
 
-public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
+public sealed class OrganisationStore(StorageTables tables)
 {
     internal const string DirectoryTable = "Directory";
     internal const string TenantsTable = "Tenants";
@@ -137,7 +137,10 @@ public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
         return [.. found.Values.OrderBy(u => u.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>The roles a person holds: stored organisation-wide roles plus the leadership the structure gives them.</summary>
+    /// <summary>
+    /// The roles a person holds: stored organisation-wide roles plus the leadership the structure gives them. A person
+    /// removed from the organisation holds none, even where a unit the organisation file left out still names them.
+    /// </summary>
     public async Task<IReadOnlyList<RoleAssignment>> GetRolesAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
         var person = await GetPersonAsync(tenantId, personId, cancellationToken);
@@ -149,13 +152,18 @@ public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
     /// <summary>
     /// The roles <paramref name="person"/> holds in an organisation of <paramref name="areas"/> and <paramref name="units"/>:
     /// organisation-wide roles from the person's row, top management from leading the top management group, and the
-    /// service areas and units that name them.
+    /// service areas and units that name them. A person removed from the organisation holds none.
     /// </summary>
     public static IReadOnlyList<RoleAssignment> RolesOf(Person person, IReadOnlyList<ServiceArea> areas, IReadOnlyList<Unit> units)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(units);
+        if (person.Removed)
+        {
+            return [];
+        }
+
         var id = person.Id;
         var roles = new List<RoleAssignment>();
         if (person.Roles.HasFlag(OrganisationRoles.Coordinator))
@@ -255,100 +263,20 @@ public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
         return await SubmitAsync(actions, cancellationToken);
     }
 
-    /// <summary>
-    /// Writes a validated organisation in as few transactions as the 100-operation limit allows. Rows whose content is
-    /// unchanged are not rewritten, so re-importing the same file is a no-op. Every write carries the ETag read at the
-    /// start, so a concurrent edit is reported as a conflict rather than overwritten.
-    /// </summary>
-    internal async Task<WriteResult> ImportAsync(OrganisationDraft draft, CancellationToken cancellationToken)
+    /// <summary>Every row of the tenant's partition, as an import plans against it.</summary>
+    internal async Task<DirectorySnapshot> ReadSnapshotAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var tenantId = draft.Organisation.TenantId;
         RequireTenant(tenantId);
-        var current = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var row in Directory.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}"), cancellationToken: cancellationToken))
         {
-            current[row.RowKey] = row;
+            rows[row.RowKey] = row;
         }
 
-        var groups = new List<List<TableTransactionAction>>();
-        // The time-zone list first: a unit written in an early batch must be findable by meeting time even if a
-        // later batch fails.
-        var zoneWrites = ZoneWrites(tenantId, current.GetValueOrDefault(DirectoryKeys.TimeZones), draft.Units.Select(u => u.TimeZone));
-        if (zoneWrites.Count > 0)
-        {
-            groups.Add(zoneWrites);
-        }
-
-        void Put(TableEntity desired)
-        {
-            var existing = current.GetValueOrDefault(desired.RowKey);
-            if (existing is null || !DirectoryRows.SameContent(existing, desired))
-            {
-                groups.Add([Write(desired, existing?.ETag.ToString())]);
-            }
-        }
-
-        var existingOrganisation = current.GetValueOrDefault(DirectoryKeys.Organisation);
-        Put(DirectoryRows.ToRow(tenantId, draft.Organisation with
-        {
-            // The coordinator channel is set from Teams, not from an HR file: keep it.
-            CoordinatorChannel = draft.Organisation.CoordinatorChannel
-                ?? (existingOrganisation is null ? null : DirectoryRows.ToOrganisation(existingOrganisation).CoordinatorChannel),
-        }));
-        foreach (var area in draft.ServiceAreas)
-        {
-            Put(DirectoryRows.ToRow(tenantId, area));
-        }
-
-        foreach (var person in draft.People)
-        {
-            // The Entra object id is learned from Teams, not from HR files: keep it.
-            var known = current.GetValueOrDefault(DirectoryKeys.Person(person.Id));
-            Put(DirectoryRows.ToRow(tenantId, person with { AadObjectId = person.AadObjectId ?? known?.GetString("AadObjectId") }));
-        }
-
-        foreach (var unit in draft.Units)
-        {
-            var existing = current.GetValueOrDefault(DirectoryKeys.Unit(unit.Id));
-            var stored = existing is null ? null : DirectoryRows.ToUnit(existing);
-            var merged = stored is null ? unit : unit with { Channel = unit.Channel ?? stored.Channel };
-            if (stored is not null)
-            {
-                // A changed meeting time in the file takes effect like one set in Teams: from the next meeting on.
-                merged = MeetingClock.Reschedule(merged with { BoardMeeting = stored.BoardMeeting, EarlierMeetings = stored.EarlierMeetings }, unit.BoardMeeting, time.GetUtcNow()).Unit;
-            }
-
-            if (stored is not null && draft.KeepGoalsOf.Contains(unit.Id))
-            {
-                merged = merged with { Goals = stored.Goals, GoalSupports = stored.GoalSupports };
-            }
-
-            var unitRow = DirectoryRows.ToRow(tenantId, DirectoryKeys.Unit(unit.Id), merged);
-            var indexUnchanged = existing is not null && IndexKeysOf(DirectoryRows.ToUnit(existing)).SequenceEqual(DirectoryKeys.IndexKeys(merged));
-            if (existing is not null && indexUnchanged && DirectoryRows.SameContent(existing, unitRow))
-            {
-                continue;
-            }
-
-            var oldIndex = existing is null ? [] : IndexKeysOf(DirectoryRows.ToUnit(existing)).Where(current.ContainsKey);
-            groups.Add([.. UnitWrites(tenantId, merged, existing?.ETag.ToString(), oldIndex)]);
-        }
-
-
-        foreach (var batch in Chunk(groups))
-        {
-            var result = await SubmitAsync(batch, cancellationToken);
-            if (result.Outcome != WriteOutcome.Written)
-            {
-                return result;
-            }
-        }
-
-        await RegisterTenantAsync(tenantId, draft.Organisation.Name, cancellationToken);
-        return new WriteResult(WriteOutcome.Written);
+        return new DirectorySnapshot(tenantId, rows);
     }
 
-    private static IEnumerable<TableTransactionAction> UnitWrites(string tenantId, Unit unit, string? etag, IEnumerable<string> oldIndexKeys)
+    internal static IEnumerable<TableTransactionAction> UnitWrites(string tenantId, Unit unit, string? etag, IEnumerable<string> oldIndexKeys)
     {
         var newIndexKeys = DirectoryKeys.IndexKeys(unit).ToList();
         yield return Write(DirectoryRows.ToRow(tenantId, DirectoryKeys.Unit(unit.Id), unit), etag);
@@ -364,7 +292,7 @@ public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
         }
     }
 
-    private static List<TableTransactionAction> ZoneWrites(string tenantId, TableEntity? current, IEnumerable<string> zones)
+    internal static List<TableTransactionAction> ZoneWrites(string tenantId, TableEntity? current, IEnumerable<string> zones)
     {
         var known = ZonesOf(current).ToHashSet(StringComparer.Ordinal);
         var all = known.Union(zones).Order(StringComparer.Ordinal).ToList();
@@ -380,31 +308,12 @@ public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
     private static string[] ZonesOf(TableEntity? row) =>
         row?.GetString("Zones")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
-    private static IEnumerable<string> IndexKeysOf(Unit unit) => DirectoryKeys.IndexKeys(unit);
+    internal static IEnumerable<string> IndexKeysOf(Unit unit) => DirectoryKeys.IndexKeys(unit);
 
-    private static TableTransactionAction Write(TableEntity row, string? etag) => etag is null
+    /// <summary>An insert when nothing was read, otherwise a replace that holds only if the row still has the ETag read.</summary>
+    internal static TableTransactionAction Write(TableEntity row, string? etag) => etag is null
         ? new TableTransactionAction(TableTransactionActionType.Add, row)
         : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(etag));
-
-    private static IEnumerable<List<TableTransactionAction>> Chunk(List<List<TableTransactionAction>> groups)
-    {
-        var batch = new List<TableTransactionAction>();
-        foreach (var group in groups)
-        {
-            if (batch.Count + group.Count > MaxTransactionSize)
-            {
-                yield return batch;
-                batch = [];
-            }
-
-            batch.AddRange(group);
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
-        }
-    }
 
     private async Task<WriteResult> SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
@@ -428,7 +337,7 @@ public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
         }
     }
 
-    private async Task RegisterTenantAsync(string tenantId, string name, CancellationToken cancellationToken) =>
+    internal async Task RegisterTenantAsync(string tenantId, string name, CancellationToken cancellationToken) =>
         await tables.Get(TenantsTable).UpsertEntityAsync(new TableEntity(tenantId, TenantRow) { ["Name"] = name }, TableUpdateMode.Replace, cancellationToken);
 
     private async Task<TableEntity?> GetRowAsync(string tenantId, string rowKey, CancellationToken cancellationToken)

@@ -36,48 +36,78 @@ internal static class CsvImportReader
 
     public static IReadOnlyCollection<string> ColumnNames => Columns.Keys;
 
-    public static ImportSource Read(string fileName, TextReader text)
+    public static ImportSource Read(string fileName, string text)
     {
         var source = new ImportSource(fileName);
+        var errors = source.SyntaxErrors;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
             DetectDelimiterValues = [",", ";", "\t"],
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
+            BadDataFound = bad => errors.Add(bad.Context.Parser?.RawRow ?? 0, "(row)", "a quote inside a value that does not start with one; put the whole value in quotes and double the quote inside (\"\")"),
             MissingFieldFound = null,
         };
-        using var csv = new CsvReader(text, config);
+        using var csv = new CsvReader(new StringReader(text), config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
-            source.SyntaxErrors.Add(new ImportError(fileName, 1, "(header)", "the file is empty; expected a header row"));
+            errors.Add(1, "(header)", "the file is empty; expected a header row");
             return source;
         }
 
         var headerLine = csv.Parser.RawRow;
         var header = csv.HeaderRecord;
-        foreach (var unknown in header.Where(h => !Columns.ContainsKey(h)))
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Length; i++)
         {
-            source.SyntaxErrors.Add(new ImportError(fileName, headerLine, unknown,
-                $"unknown column; the columns are {string.Join(", ", Columns.Keys)}"));
+            if (!Columns.ContainsKey(header[i]))
+            {
+                errors.Add(headerLine, ImportError.Quote(header[i]), $"unknown column; the columns are {string.Join(", ", Columns.Keys)}");
+            }
+            else if (!columns.TryAdd(header[i], i))
+            {
+                errors.Add(headerLine, header[i], "the column is there twice");
+            }
         }
 
-        while (csv.Read())
+        while (!errors.IsFull && csv.Read())
         {
             var line = csv.Parser.RawRow;
             var record = new SourceRecord(line);
-            for (var i = 0; i < header.Length; i++)
+            foreach (var (column, i) in columns)
             {
-                if (Columns.TryGetValue(header[i], out var field) && csv.TryGetField<string>(i, out var value) && value is not null)
+                if (!csv.TryGetField<string>(i, out var value) || value is null)
+                {
+                    continue;
+                }
+
+                var field = Columns[column];
+                if (value.Length > ImportLimits.MaxValueLength)
+                {
+                    errors.Add(line, field, $"the value has {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters; a value has at most {ImportLimits.MaxValueLength.ToString("N0", CultureInfo.InvariantCulture)}");
+                }
+                else if (ImportText.ValueProblem(value) is { } problem)
+                {
+                    errors.Add(line, field, problem);
+                }
+                else
                 {
                     record.Fields[field] = new SourceField(value, line);
                 }
             }
 
-            if (record.Fields.Values.Any(f => f.Value.Length > 0))
+            if (record.Fields.Values.All(f => f.Value.Length == 0))
             {
-                source.Units.Add(record);
+                continue;
             }
+
+            if (source.Units.Count == ImportLimits.MaxUnits)
+            {
+                errors.Add(line, "(row)", $"more than {ImportLimits.MaxUnits.ToString("N0", CultureInfo.InvariantCulture)} units, the most a sheet may list");
+                break;
+            }
+
+            source.Units.Add(record);
         }
 
         return source;

@@ -1,8 +1,9 @@
 namespace LeanTeamsApp.Features.Organisation.Import;
 
 /// <summary>
-/// `LeanTeamsApp import --tenant &lt;guid&gt; &lt;file&gt;`: how an administrator loads an organisation without
-/// exposing an unauthenticated upload endpoint. Exit code 0 on success, 1 when the file was rejected, 2 on bad usage.
+/// `LeanTeamsApp import --tenant &lt;guid&gt; [--dry-run] &lt;file&gt;`: how an administrator loads an organisation without
+/// exposing an unauthenticated upload endpoint. Prints what the file changes before writing it (only that, with
+/// --dry-run). Exit code 0 on success, 1 when the file was rejected or the import did not go through, 2 on bad usage.
 /// </summary>
 public static class ImportCommand
 {
@@ -12,9 +13,16 @@ public static class ImportCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        if (args is not ["import", "--tenant", var tenant, var file])
+        var (tenant, file, dryRun) = args switch
         {
-            await output.WriteLineAsync("usage: LeanTeamsApp import --tenant <tenant-guid> <organisation.yaml | units.csv>");
+            ["import", "--tenant", var t, var f] => (t, f, false),
+            ["import", "--tenant", var t, "--dry-run", var f] => (t, f, true),
+            ["import", "--dry-run", "--tenant", var t, var f] => (t, f, true),
+            _ => (null, null, false),
+        };
+        if (tenant is null || file is null)
+        {
+            await output.WriteLineAsync("usage: LeanTeamsApp import --tenant <tenant-guid> [--dry-run] <organisation.yaml | units.csv>");
             return 2;
         }
 
@@ -24,19 +32,45 @@ public static class ImportCommand
             return 2;
         }
 
-        using var reader = File.OpenText(file);
         var importer = services.GetRequiredService<OrganisationImporter>();
-        var result = await importer.ImportAsync(tenant, file, reader, CancellationToken.None);
+        ImportResult preview;
+        await using (var content = File.OpenRead(file))
+        {
+            preview = await importer.PreviewAsync(tenant, file, content, CancellationToken.None);
+        }
+
+        if (preview.Plan is not { } plan)
+        {
+            await WriteErrorsAsync(output, preview);
+            await output.WriteLineAsync($"Nothing was written: {preview.Errors.Count} error(s).");
+            return 1;
+        }
+
+        foreach (var line in plan.PreviewLines)
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        await output.WriteLineAsync($"Plan for tenant {tenant}: {plan.Summary}.");
+        if (dryRun)
+        {
+            await output.WriteLineAsync("Dry run: nothing was written.");
+            return 0;
+        }
+
+        var result = await importer.ApplyAsync(plan, CancellationToken.None);
+        await WriteErrorsAsync(output, result);
+        await output.WriteLineAsync(result.Succeeded
+            ? $"Imported {file} into tenant {tenant}: {result.ServiceAreas} service areas, {result.People} people, {result.Units} units written or checked."
+            : "The import did not go through; see above.");
+        return result.Succeeded ? 0 : 1;
+    }
+
+    private static async Task WriteErrorsAsync(TextWriter output, ImportResult result)
+    {
         foreach (var error in result.Errors)
         {
             await output.WriteLineAsync(error.ToString());
         }
-
-        await output.WriteLineAsync(result.Succeeded
-            ? $"Imported {file} into tenant {tenant}: {result.ServiceAreas} service areas, {result.People} people, {result.Units} units written or checked."
-            : result.Outcome is null
-                ? $"Nothing was written: {result.Errors.Count} error(s)."
-                : "The import did not finish; run it again (it is safe to repeat).");
-        return result.Succeeded ? 0 : 1;
     }
 }

@@ -58,6 +58,9 @@ internal sealed class ImportSource(string fileName)
 {
     public string FileName { get; } = fileName;
 
+    /// <summary>True for an organisation file (YAML), which describes the whole organisation; false for a units sheet.</summary>
+    public bool IsWholeOrganisation { get; init; }
+
     public SourceRecord? Organisation { get; set; }
 
     public List<SourceRecord> ServiceAreas { get; } = [];
@@ -68,10 +71,73 @@ internal sealed class ImportSource(string fileName)
 
     public List<SourceRecord> HolidayPeriods { get; } = [];
 
-    public List<ImportError> SyntaxErrors { get; } = [];
+    /// <summary>What the reader found wrong with the file's shape; the validator does not run when there is any.</summary>
+    public ImportErrors SyntaxErrors { get; } = new(fileName);
+}
+
+/// <summary>
+/// The errors of one file, at most <see cref="ImportLimits.MaxErrors"/> of them and a last line saying there were
+/// more: a file of a million bad lines must not print a million lines.
+/// </summary>
+internal sealed class ImportErrors(string fileName)
+{
+    private readonly List<ImportError> _errors = [];
+
+    public string FileName { get; } = fileName;
+
+    public int Count => _errors.Count;
+
+    /// <summary>No further error will be listed: readers may stop early.</summary>
+    public bool IsFull => _errors.Count > ImportLimits.MaxErrors;
+
+    public IReadOnlyList<ImportError> All => _errors;
+
+    public void Add(int line, string field, string reason)
+    {
+        if (_errors.Count < ImportLimits.MaxErrors)
+        {
+            _errors.Add(new ImportError(FileName, line, field, reason));
+        }
+        else if (_errors.Count == ImportLimits.MaxErrors)
+        {
+            _errors.Add(new ImportError(FileName, line, "(file)", $"more than {ImportLimits.MaxErrors} errors; the first {ImportLimits.MaxErrors} are listed, fix them and run the import again"));
+        }
+    }
+
+    public void AddRange(IEnumerable<ImportError> errors)
+    {
+        foreach (var error in errors)
+        {
+            Add(error.Line, error.Field, error.Reason);
+        }
+    }
 }
 
 public sealed record ImportError(string File, int Line, string Field, string Reason)
 {
     public override string ToString() => $"{File}:{Line}: {Field}: {Reason}";
+
+    /// <summary>
+    /// Text from the file as an error may quote it: control characters written out as \uXXXX so they cannot rewrite
+    /// the terminal, and cut short so that a 40,000-character value does not become a 40,000-character error.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const int Shown = 60;
+        var builder = new System.Text.StringBuilder();
+        foreach (var c in text.Length > Shown ? text[..Shown] : text)
+        {
+            if (ImportText.IsForbidden(c) || c is '\t' or '\n' or '\r')
+            {
+                builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return text.Length > Shown ? builder.Append('…').ToString() : builder.ToString();
+    }
 }

@@ -10,6 +10,12 @@ internal sealed record OrganisationDraft(
     IReadOnlyList<Unit> Units)
 {
     /// <summary>
+    /// From an organisation file, which lists everyone and every unit: people it leaves out are removed, units it
+    /// leaves out are named in the plan. A units sheet only adds and updates.
+    /// </summary>
+    public bool IsWholeOrganisation { get; init; }
+
+    /// <summary>
     /// Units from a sheet with no goals column: an HR export knows nothing of the boards' goals, so the stored goals
     /// and their links stay as they are.
     /// </summary>
@@ -17,11 +23,17 @@ internal sealed record OrganisationDraft(
 }
 
 /// <summary>What the tenant already has, against which a file's references are checked.</summary>
-internal sealed record StoredOrganisation(Organisation Organisation, IReadOnlyList<ServiceArea> ServiceAreas, IReadOnlyList<Person> People);
+internal sealed record StoredOrganisation(Organisation Organisation, IReadOnlyList<ServiceArea> ServiceAreas, IReadOnlyList<Person> People)
+{
+    /// <summary>Stored units: a person's home unit may be one an organisation file leaves out (it is kept).</summary>
+    public IReadOnlySet<string> UnitIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
 
 /// <summary>
-/// Checks every record of an import file and collects all errors (not just the first), each pointing at its line,
-/// so a coordinator can fix the whole file in one go. Produces a draft only when there is no error.
+/// Checks every record of an import file and collects all errors (not just the first, up to
+/// <see cref="ImportLimits.MaxErrors"/>), each pointing at its line, so a coordinator can fix the whole file in one go.
+/// Produces a draft only when there is no error. Every reference is a dictionary look-up: a file of 40,000 units is
+/// checked in time proportional to its length.
 /// </summary>
 internal sealed partial class OrganisationImportValidator
 {
@@ -30,10 +42,13 @@ internal sealed partial class OrganisationImportValidator
     private readonly ImportSource _source;
     private readonly string _tenantId;
     private readonly StoredOrganisation? _stored;
-    private readonly List<ImportError> _errors;
+    private readonly ImportErrors _errors;
+    private readonly Dictionary<string, Person> _storedPeople;
+    private readonly Dictionary<string, ServiceArea> _storedAreas;
+    private readonly Dictionary<string, bool> _zones = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Person Person, int Line)> _people = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (ServiceArea Area, int Line)> _areas = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Unit Unit, int Line)> _units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ServiceArea Area, int Line, SourceRecord Record)> _areas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Unit Unit, int Line, SourceRecord Record)> _units = new(StringComparer.Ordinal);
     private readonly List<GoalLink> _goalLinks = [];
 
     // Goals left out for an error already reported: links to them are not reported again as unknown.
@@ -53,14 +68,17 @@ internal sealed partial class OrganisationImportValidator
         _source = source;
         _tenantId = tenantId;
         _stored = stored;
-        _errors = [.. source.SyntaxErrors];
+        _errors = source.SyntaxErrors;
+        _storedPeople = stored?.People.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? new(StringComparer.Ordinal);
+        _storedAreas = stored?.ServiceAreas.ToDictionary(a => a.Id, StringComparer.Ordinal) ?? new(StringComparer.Ordinal);
     }
 
     public static (OrganisationDraft? Draft, IReadOnlyList<ImportError> Errors) Validate(ImportSource source, string tenantId, StoredOrganisation? stored)
     {
+        ArgumentNullException.ThrowIfNull(source);
         var validator = new OrganisationImportValidator(source, tenantId, stored);
         var draft = validator.Run();
-        return validator._errors.Count == 0 ? (draft, []) : (null, validator._errors);
+        return validator._errors.Count == 0 ? (draft, []) : (null, validator._errors.All);
     }
 
     private OrganisationDraft? Run()
@@ -82,28 +100,21 @@ internal sealed partial class OrganisationImportValidator
         }
 
         // People and areas defined by a units sheet's own columns are new records too.
-        newPeople.AddRange(_people.Values.Select(p => p.Person).Where(p => !newPeople.Contains(p) && !IsStoredPerson(p)));
-        newAreas.AddRange(_areas.Values.Select(a => a.Area).Where(a => !newAreas.Contains(a) && !IsStoredArea(a)));
-        return organisation is null ? null : new OrganisationDraft(organisation, newAreas, newPeople, units) { KeepGoalsOf = _keepGoalsOf };
+        var listedPeople = newPeople.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var listedAreas = newAreas.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        newPeople.AddRange(_people.Values.Select(p => p.Person).Where(p => !listedPeople.Contains(p.Id) && !IsStoredPerson(p)));
+        newAreas.AddRange(_areas.Values.Select(a => a.Area).Where(a => !listedAreas.Contains(a.Id) && !IsStoredArea(a)));
+        return organisation is null
+            ? null
+            : new OrganisationDraft(organisation, newAreas, newPeople, units) { KeepGoalsOf = _keepGoalsOf, IsWholeOrganisation = _source.IsWholeOrganisation };
     }
 
     private Organisation? ReadOrganisation(SourceRecord r)
     {
         CheckTenant(r);
-        var name = Required(r, "name");
+        var name = Name(r, "name");
         var zone = r["timeZone"] is null ? "Europe/Oslo" : Zone(r, "timeZone");
-        ChannelReference? channel = null;
-        if (r["coordinatorChannel.teamId"] is not null || r["coordinatorChannel.channelId"] is not null)
-        {
-            var team = Required(r, "coordinatorChannel.teamId");
-            var id = Required(r, "coordinatorChannel.channelId");
-            channel = team is null || id is null ? null : new ChannelReference(team, id, r["coordinatorChannel.name"]?.Value);
-        }
-
-        foreach (var field in r.Fields.Keys.Where(k => !OrganisationFields.Contains(k) && !k.StartsWith("coordinatorChannel.", StringComparison.Ordinal) && k is not ("digest.weekday" or "digest.time")))
-        {
-            Error(r.LineOf(field), field, $"unknown field; the organisation has {string.Join(", ", OrganisationFields)}, serviceAreas, people and units");
-        }
+        var channel = Channel(r, "coordinatorChannel");
 
         // A bad holiday period is reported but does not make the organisation unreadable: its units still need the
         // default time zone, or one error would cascade into a misleading one per unit.
@@ -112,7 +123,7 @@ internal sealed partial class OrganisationImportValidator
         if (r["reminderAfterHours"] is { } hours
             && (!int.TryParse(hours.Value, NumberStyles.None, CultureInfo.InvariantCulture, out reminderHours) || reminderHours is < 1 or > 72))
         {
-            Error(hours.Line, "reminderAfterHours", $"'{hours.Value}' is not a number of hours from 1 to 72");
+            Error(hours.Line, "reminderAfterHours", $"'{ImportError.Quote(hours.Value)}' is not a number of hours from 1 to 72");
         }
 
         var digest = DigestSchedule.Default;
@@ -124,7 +135,7 @@ internal sealed partial class OrganisationImportValidator
             }
             else
             {
-                Error(digestDay.Line, "digest.weekday", $"'{digestDay.Value}' is not a weekday from Monday to Friday");
+                Error(digestDay.Line, "digest.weekday", $"'{ImportError.Quote(digestDay.Value)}' is not a weekday from Monday to Friday");
             }
         }
 
@@ -136,7 +147,7 @@ internal sealed partial class OrganisationImportValidator
             }
             else
             {
-                Error(digestTime.Line, "digest.time", $"'{digestTime.Value}' is not a time of day like 12:00");
+                Error(digestTime.Line, "digest.time", $"'{ImportError.Quote(digestTime.Value)}' is not a time of day like 12:00");
             }
         }
 
@@ -145,11 +156,9 @@ internal sealed partial class OrganisationImportValidator
             : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest };
     }
 
-    private static readonly string[] OrganisationFields = ["tenantId", "name", "timeZone", "reminderAfterHours", "digest"];
-
     private Calendar.BlackoutPeriod? ReadHolidayPeriod(SourceRecord r)
     {
-        var name = Required(r, "name");
+        var name = Name(r, "name");
         var from = Date(r, "from", required: true);
         var to = Date(r, "to", required: true);
         if (from is not null && to is not null && to < from)
@@ -175,7 +184,7 @@ internal sealed partial class OrganisationImportValidator
     private Person? ReadPerson(SourceRecord r)
     {
         var email = Email(r, "email");
-        var name = Required(r, "name");
+        var name = Name(r, "name");
         var roles = OrganisationRoles.None;
         foreach (var role in Split(r["roles"]?.Value))
         {
@@ -185,8 +194,15 @@ internal sealed partial class OrganisationImportValidator
             }
             else
             {
-                Error(r.LineOf("roles"), "roles", $"unknown role '{role}'; organisation-wide roles are coordinator, consultant and topManagement (leaders come from the units and service areas they lead)");
+                Error(r.LineOf("roles"), "roles", $"unknown role '{ImportError.Quote(role)}'; organisation-wide roles are coordinator, consultant and topManagement (leaders come from the units and service areas they lead)");
             }
+        }
+
+        var aadObjectId = r["aadObjectId"];
+        if (aadObjectId is not null && !Guid.TryParseExact(aadObjectId.Value, "D", out _))
+        {
+            Error(aadObjectId.Line, "aadObjectId", $"'{ImportError.Quote(aadObjectId.Value)}' is not an Entra object id (a GUID)");
+            return null;
         }
 
         if (email is null || name is null)
@@ -194,7 +210,7 @@ internal sealed partial class OrganisationImportValidator
             return null;
         }
 
-        var person = new Person(email, name, roles, r["unit"]?.Value, r["aadObjectId"]?.Value);
+        var person = new Person(email, name, roles, r["unit"]?.Value, aadObjectId?.Value);
         if (!_people.TryAdd(email, (person, r.Line)))
         {
             Error(r.LineOf("email"), "email", $"duplicate person '{email}' (first on line {_people[email].Line})");
@@ -207,7 +223,7 @@ internal sealed partial class OrganisationImportValidator
     private ServiceArea? ReadServiceArea(SourceRecord r)
     {
         var id = Slug(r, "id");
-        var name = Required(r, "name");
+        var name = Name(r, "name");
         var leader = RequiredField(r, "leader", "missing leader: every service area needs a service-area leader (e-mail)");
         var kind = ServiceAreaKind.ServiceArea;
         if (r["kind"] is { } k && !Enum.TryParse(k.Value, ignoreCase: true, out kind))
@@ -223,7 +239,7 @@ internal sealed partial class OrganisationImportValidator
         // A bad goal is reported but keeps the area, or one error would cascade into one per unit of the area.
         var goals = ReadAreaGoals(r, id);
         var area = new ServiceArea(id, name, kind, Person.NormaliseId(leader.Value)) { Goals = goals };
-        if (!_areas.TryAdd(id, (area, r.Line)))
+        if (!_areas.TryAdd(id, (area, r.Line, r)))
         {
             Error(r.LineOf("id"), "id", $"duplicate service area '{id}' (first on line {_areas[id].Line})");
             return null;
@@ -240,7 +256,7 @@ internal sealed partial class OrganisationImportValidator
         }
 
         var id = Slug(r, "id");
-        var name = Required(r, "name");
+        var name = Name(r, "name");
         var area = RequiredField(r, "serviceArea", "missing service area");
         var leader = RequiredField(r, "leader", "missing leader: every unit needs a unit leader (e-mail)");
         var zone = r["timeZone"] is null ? defaultZone : Zone(r, "timeZone");
@@ -253,12 +269,14 @@ internal sealed partial class OrganisationImportValidator
             DefineAreaFromSheet(r);
         }
 
-        if (leader is not null && Ids.Email().IsMatch(leader.Value) && r["leaderName"] is { } leaderName)
+        if (leader is not null && Ids.Email().IsMatch(leader.Value) && r["leaderName"] is not null && Name(r, "leaderName") is { } leaderName)
         {
-            DefinePersonFromSheet(leader.Value, leaderName.Value, r.Line);
+            DefinePersonFromSheet(leader.Value, leaderName, r.Line);
         }
 
-        if (id is null || name is null || area is null || leader is null || zone is null || meeting is null || leanStart is null || coordinators is null)
+        var channel = Channel(r, "channel");
+        if (id is null || name is null || area is null || leader is null || zone is null || meeting is null || leanStart is null || coordinators is null
+            || (channel is null && (r["channel.teamId"] ?? r["channel.channelId"] ?? r["channel.name"]) is not null))
         {
             return null;
         }
@@ -273,12 +291,12 @@ internal sealed partial class OrganisationImportValidator
             _keepGoalsOf.Add(id);
         }
 
-        var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, Channel(r))
+        var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, channel)
         {
             Goals = goals,
             GoalSupports = supports,
         };
-        if (!_units.TryAdd(id, (unit, r.Line)))
+        if (!_units.TryAdd(id, (unit, r.Line, r)))
         {
             Error(r.LineOf("id"), "id", $"duplicate unit '{id}' (first on line {_units[id].Line})");
             return null;
@@ -306,7 +324,7 @@ internal sealed partial class OrganisationImportValidator
             var field = $"goals[{i}]";
             if (item[""] is { } bare)
             {
-                Error(bare.Line, field, $"'{bare.Value}': a service area's goal needs an id and a title, e.g. {{ id: effektiv-saksbehandling, title: Effektiv saksbehandling, supports: <overall goal id> }}");
+                Error(bare.Line, field, $"'{ImportError.Quote(bare.Value)}': a service area's goal needs an id and a title, e.g. {{ id: effektiv-saksbehandling, title: Effektiv saksbehandling, supports: <overall goal id> }}");
                 continue;
             }
 
@@ -316,7 +334,7 @@ internal sealed partial class OrganisationImportValidator
             var ok = CheckGoalTitle(title, item.Line, $"{field}.title") & CheckGoalKeys(item, field, "id", "title", "supports");
             if (id is null || !Ids.Slug().IsMatch(id.Value))
             {
-                Error(id?.Line ?? item.Line, $"{field}.id", id is null ? "missing goal id" : $"'{id.Value}' is not an id: use lower-case letters, digits and '-'");
+                Error(id?.Line ?? item.Line, $"{field}.id", id is null ? "missing goal id" : $"'{ImportError.Quote(id.Value)}' is not an id: use lower-case letters, digits and '-'");
                 ok = false;
             }
 
@@ -393,7 +411,7 @@ internal sealed partial class OrganisationImportValidator
 
             if (titles.Contains(title!.Value, StringComparer.Ordinal))
             {
-                Error(title.Line, field, $"goal '{title.Value}' is listed twice");
+                Error(title.Line, field, $"goal '{ImportError.Quote(title.Value)}' is listed twice");
                 ok = false;
                 continue;
             }
@@ -415,7 +433,7 @@ internal sealed partial class OrganisationImportValidator
         var unknown = item.Fields.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
         foreach (var key in unknown)
         {
-            Error(item.LineOf(key), $"{field}.{key}", $"unknown field of a goal; a goal has {string.Join(", ", known)}");
+            Error(item.LineOf(key), $"{field}.{ImportError.Quote(key)}", $"unknown field of a goal; a goal has {string.Join(", ", known)}");
         }
 
         return unknown.Count == 0;
@@ -447,6 +465,7 @@ internal sealed partial class OrganisationImportValidator
         // Every goal of the organisation after this import: the file's own (where they stood, to report duplicates),
         // those of areas a sheet names (kept from storage), and those of stored areas the file does not touch.
         var goals = new Dictionary<string, ServiceArea>(StringComparer.Ordinal);
+        var firstSource = new Dictionary<string, GoalSource>(StringComparer.Ordinal);
         foreach (var source in _goalSources)
         {
             if (goals.TryGetValue(source.Id, out var first))
@@ -456,10 +475,11 @@ internal sealed partial class OrganisationImportValidator
             }
 
             goals[source.Id] = _areas[source.AreaId].Area;
+            firstSource[source.Id] = source;
         }
 
-        var fromFile = goals.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var area in _areas.Values.Select(a => a.Area).Where(a => !_goalSources.Any(g => g.AreaId == a.Id)))
+        var areasWithGoalsInFile = _goalSources.Select(g => g.AreaId).ToHashSet(StringComparer.Ordinal);
+        foreach (var area in _areas.Values.Select(a => a.Area).Where(a => !areasWithGoalsInFile.Contains(a.Id)))
         {
             foreach (var goal in area.Goals)
             {
@@ -471,9 +491,8 @@ internal sealed partial class OrganisationImportValidator
         {
             foreach (var goal in area.Goals)
             {
-                if (!goals.TryAdd(goal.Id, area) && fromFile.Contains(goal.Id))
+                if (!goals.TryAdd(goal.Id, area) && firstSource.TryGetValue(goal.Id, out var source))
                 {
-                    var source = _goalSources.First(g => g.Id == goal.Id);
                     Error(source.Line, source.Field, $"duplicate goal id '{goal.Id}' (already a goal of '{area.Id}')");
                 }
             }
@@ -482,29 +501,33 @@ internal sealed partial class OrganisationImportValidator
         foreach (var link in _goalLinks)
         {
             var (line, target) = (link.Supports.Line, link.Supports.Value);
-            var ownArea = _areas.TryGetValue(link.AreaId, out var a) ? a.Area : _stored?.ServiceAreas.FirstOrDefault(s => s.Id == link.AreaId);
+            var ownArea = _areas.TryGetValue(link.AreaId, out var a) ? a.Area : _storedAreas.GetValueOrDefault(link.AreaId);
             if (ownArea is null || _droppedGoalIds.Contains(target))
             {
                 continue;
             }
 
-            var allowed = goals.Where(g => link.UnitId is null
-                    ? g.Value.Kind == ServiceAreaKind.TopManagement
-                    : g.Value.Id == link.AreaId || g.Value.Kind == ServiceAreaKind.TopManagement)
-                .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
-            var known = allowed.Count == 0 ? "none defined yet" : string.Join(", ", allowed);
+            bool Allowed(ServiceArea goalArea) =>
+                goalArea.Kind == ServiceAreaKind.TopManagement || (link.UnitId is not null && goalArea.Id == link.AreaId);
+
+            string Known()
+            {
+                var allowed = goals.Where(g => Allowed(g.Value)).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+                return allowed.Count == 0 ? "none defined yet" : Listed(allowed);
+            }
+
             if (link.UnitId is null && ownArea.Kind == ServiceAreaKind.TopManagement)
             {
-                Error(line, link.Field, $"'{link.GoalText}' is an overall goal of the top management group: it supports no other goal");
+                Error(line, link.Field, $"'{ImportError.Quote(link.GoalText)}' is an overall goal of the top management group: it supports no other goal");
             }
             else if (!goals.TryGetValue(target, out var targetArea))
             {
-                Error(line, link.Field, $"unknown goal '{target}'; goals it can support: {known}");
+                Error(line, link.Field, $"unknown goal '{ImportError.Quote(target)}'; goals it can support: {Known()}");
             }
-            else if (!allowed.Contains(target, StringComparer.Ordinal))
+            else if (!Allowed(targetArea))
             {
                 var level = link.UnitId is null ? "a service area's goal supports an overall goal" : "a unit's goal supports a goal of its own service area or an overall goal";
-                Error(line, link.Field, $"'{link.GoalText}' cannot support '{target}' (a goal of '{targetArea.Id}'): {level}; goals it can support: {known}");
+                Error(line, link.Field, $"'{ImportError.Quote(link.GoalText)}' cannot support '{target}' (a goal of '{targetArea.Id}'): {level}; goals it can support: {Known()}");
             }
         }
     }
@@ -520,21 +543,21 @@ internal sealed partial class OrganisationImportValidator
         if (dayField is null || !Weekdays.TryParse(dayField.Value, out day))
         {
             Error(r.LineOf("boardMeeting.weekday"), "boardMeeting.weekday",
-                dayField is null ? "missing board-meeting weekday" : $"'{dayField.Value}' is not a weekday (write e.g. monday, mandag, måndag or 1-7)");
+                dayField is null ? "missing board-meeting weekday" : $"'{ImportError.Quote(dayField.Value)}' is not a weekday (write e.g. monday, mandag, måndag or 1-7)");
             ok = false;
         }
 
         if (timeField is null || !BoardMeeting.TryParseStart(timeField.Value, out time))
         {
             Error(r.LineOf("boardMeeting.time"), "boardMeeting.time",
-                timeField is null ? "missing board-meeting start time" : $"'{timeField.Value}' is not a time of day (write HH:MM, 24-hour, e.g. 08:45)");
+                timeField is null ? "missing board-meeting start time" : $"'{ImportError.Quote(timeField.Value)}' is not a time of day (write HH:MM, 24-hour, e.g. 08:45)");
             ok = false;
         }
 
         if (r["boardMeeting.minutes"] is { } m &&
             (!int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || minutes < BoardMeeting.MinMinutes || minutes > BoardMeeting.MaxMinutes))
         {
-            Error(m.Line, "boardMeeting.minutes", $"'{m.Value}' is not a meeting length from {BoardMeeting.MinMinutes} to {BoardMeeting.MaxMinutes} minutes");
+            Error(m.Line, "boardMeeting.minutes", $"'{ImportError.Quote(m.Value)}' is not a meeting length from {BoardMeeting.MinMinutes} to {BoardMeeting.MaxMinutes} minutes");
             ok = false;
         }
 
@@ -569,14 +592,22 @@ internal sealed partial class OrganisationImportValidator
         {
             var match = NamedAddress().Match(entry);
             var email = Person.NormaliseId(match.Success ? match.Groups["email"].Value : entry);
-            if (!Ids.Email().IsMatch(email))
+            var name = match.Success ? match.Groups["name"].Value.Trim() : "";
+            if (email.Length > ImportLimits.MaxEmailLength || !Ids.Email().IsMatch(email))
             {
-                Error(r.LineOf("coordinators"), "coordinators", $"'{entry}' is not an e-mail address (or Name <e-mail>)");
+                Error(r.LineOf("coordinators"), "coordinators", $"'{ImportError.Quote(entry)}' is not an e-mail address (or Name <e-mail>)");
                 ok = false;
                 continue;
             }
 
-            if (match.Success && match.Groups["name"].Value.Trim() is { Length: > 0 } name)
+            if (name.Length > ImportLimits.MaxNameLength)
+            {
+                Error(r.LineOf("coordinators"), "coordinators", $"the name of '{email}' has {name.Length} characters; a name has at most {ImportLimits.MaxNameLength}");
+                ok = false;
+                continue;
+            }
+
+            if (name.Length > 0)
             {
                 DefinePersonFromSheet(email, name, r.Line);
             }
@@ -597,15 +628,16 @@ internal sealed partial class OrganisationImportValidator
     {
         foreach (var area in areas)
         {
-            RequirePerson(area.LeaderId, _areas[area.Id].Line, "leader", _source.ServiceAreas.First(r => r["id"]?.Value == area.Id));
+            var (_, line, record) = _areas[area.Id];
+            RequirePerson(area.LeaderId, line, "leader", record);
         }
 
         foreach (var unit in units)
         {
-            var record = _source.Units.First(r => r["id"]?.Value == unit.Id);
-            if (!_areas.ContainsKey(unit.ServiceAreaId) && _stored?.ServiceAreas.Any(a => a.Id == unit.ServiceAreaId) != true)
+            var record = _units[unit.Id].Record;
+            if (!_areas.ContainsKey(unit.ServiceAreaId) && !_storedAreas.ContainsKey(unit.ServiceAreaId))
             {
-                Error(record.LineOf("serviceArea"), "serviceArea", $"unknown service area '{unit.ServiceAreaId}'; known: {string.Join(", ", KnownAreaIds())}");
+                Error(record.LineOf("serviceArea"), "serviceArea", $"unknown service area '{ImportError.Quote(unit.ServiceAreaId)}'; known: {Listed(KnownAreaIds())}");
             }
 
             RequirePerson(unit.LeaderId, record.Line, "leader", record);
@@ -622,37 +654,51 @@ internal sealed partial class OrganisationImportValidator
 
         foreach (var (person, line) in _people.Values.Where(p => p.Person.HomeUnitId is not null))
         {
-            if (!_units.ContainsKey(person.HomeUnitId!))
+            if (!_units.ContainsKey(person.HomeUnitId!) && _stored?.UnitIds.Contains(person.HomeUnitId!) != true)
             {
-                Error(line, "unit", $"unknown unit '{person.HomeUnitId}'");
+                Error(line, "unit", $"unknown unit '{ImportError.Quote(person.HomeUnitId!)}'");
             }
         }
     }
 
+    /// <summary>
+    /// A person a unit or area names must be someone the organisation keeps: in an organisation file, someone the file
+    /// lists (whoever it leaves out is removed); in a sheet, also someone already stored who has not been removed.
+    /// </summary>
     private void RequirePerson(string id, int line, string field, SourceRecord record)
     {
-        if (!_people.ContainsKey(id) && _stored?.People.Any(p => p.Id == id) != true)
+        var at = record.Fields.ContainsKey(field) ? record.LineOf(field) : line;
+        var person = _people.TryGetValue(id, out var listed) ? listed.Person
+            : _source.IsWholeOrganisation ? null
+            : _storedPeople.GetValueOrDefault(id);
+        if (person is null)
         {
-            Error(record.Fields.ContainsKey(field) ? record.LineOf(field) : line, field, $"unknown person '{id}': add them under people (or a name column in a sheet)");
+            Error(at, field, _source.IsWholeOrganisation
+                ? $"unknown person '{ImportError.Quote(id)}': add them under people"
+                : $"unknown person '{ImportError.Quote(id)}': add them under people in the organisation file, or give their name in the sheet (leader_name, or Name <e-mail>)");
+        }
+        else if (person.Removed)
+        {
+            Error(at, field, $"'{ImportError.Quote(id)}' was removed from the organisation by an earlier organisation file; add them back there first");
         }
     }
 
     private void DefinePersonFromSheet(string email, string name, int line)
     {
         var id = Person.NormaliseId(email);
-        var stored = _stored?.People.FirstOrDefault(p => p.Id == id);
+        var stored = _storedPeople.GetValueOrDefault(id);
         _people.TryAdd(id, (stored is null ? new Person(id, name, OrganisationRoles.None, null, null) : stored with { Name = name }, line));
     }
 
     private void DefineAreaFromSheet(SourceRecord r)
     {
         var id = Slug(r, "serviceArea");
-        var name = Required(r, "serviceAreaName");
+        var name = Name(r, "serviceAreaName");
         var leader = Email(r, "serviceAreaLeader");
         if (id is not null && name is not null && leader is not null)
         {
             // A sheet says nothing of the area's kind or goals: keep what the organisation file set.
-            var stored = _stored?.ServiceAreas.FirstOrDefault(s => s.Id == id);
+            var stored = _storedAreas.GetValueOrDefault(id);
             var area = stored is null
                 ? new ServiceArea(id, name, ServiceAreaKind.ServiceArea, leader)
                 : stored with { Name = name, LeaderId = leader, ETag = null };
@@ -661,7 +707,7 @@ internal sealed partial class OrganisationImportValidator
                 Error(r.LineOf("serviceAreaName"), "serviceAreaName", $"service area '{id}' is described differently on line {first.Line}");
             }
 
-            _areas.TryAdd(id, (area, r.Line));
+            _areas.TryAdd(id, (area, r.Line, r));
             RequirePerson(leader, r.Line, "serviceAreaLeader", r);
         }
     }
@@ -675,7 +721,7 @@ internal sealed partial class OrganisationImportValidator
         }
         else if (!Ids.IsTenantId(field.Value))
         {
-            Error(field.Line, "tenantId", $"'{field.Value}' is not a tenant id (a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47)");
+            Error(field.Line, "tenantId", $"'{ImportError.Quote(field.Value)}' is not a tenant id (a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47)");
         }
         else if (!string.Equals(field.Value, _tenantId, StringComparison.OrdinalIgnoreCase))
         {
@@ -694,6 +740,19 @@ internal sealed partial class OrganisationImportValidator
         return null;
     }
 
+    /// <summary>A name as the app shows it in cards and the tab: required, and short enough for a card's line.</summary>
+    private string? Name(SourceRecord r, string field)
+    {
+        var value = Required(r, field);
+        if (value is not null && value.Length > ImportLimits.MaxNameLength)
+        {
+            Error(r.LineOf(field), field, $"the name has {value.Length} characters; a name has at most {ImportLimits.MaxNameLength}");
+            return null;
+        }
+
+        return value;
+    }
+
     private SourceField? RequiredField(SourceRecord r, string field, string reason) =>
         r[field] ?? Fail<SourceField>(r.LineOf(field), field, reason);
 
@@ -702,7 +761,7 @@ internal sealed partial class OrganisationImportValidator
         var value = Required(r, field);
         if (value is not null && !Ids.Slug().IsMatch(value))
         {
-            Error(r.LineOf(field), field, $"'{value}' is not an id: use lower-case letters, digits and '-' (e.g. hjemmetjenesten-nord)");
+            Error(r.LineOf(field), field, $"'{ImportError.Quote(value)}' is not an id: use lower-case letters, digits and '-' (e.g. hjemmetjenesten-nord)");
             return null;
         }
 
@@ -712,9 +771,9 @@ internal sealed partial class OrganisationImportValidator
     private string? Email(SourceRecord r, string field)
     {
         var value = Required(r, field);
-        if (value is not null && !Ids.Email().IsMatch(value))
+        if (value is not null && (value.Length > ImportLimits.MaxEmailLength || !Ids.Email().IsMatch(value)))
         {
-            Error(r.LineOf(field), field, $"'{value}' is not an e-mail address");
+            Error(r.LineOf(field), field, $"'{ImportError.Quote(value)}' is not an e-mail address");
             return null;
         }
 
@@ -730,12 +789,18 @@ internal sealed partial class OrganisationImportValidator
         }
 
         // Only IANA ids: they are what Teams sends in localTimezone, and Windows ids would not round-trip on Linux.
-        if (value.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone) && zone.HasIanaId)
+        if (!_zones.TryGetValue(value, out var known))
+        {
+            known = value.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(value, out var zone) && zone.HasIanaId;
+            _zones[value] = known;
+        }
+
+        if (known)
         {
             return value;
         }
 
-        Error(r.LineOf(field), field, $"unknown time zone '{value}' (use an IANA id such as Europe/Oslo or Europe/Stockholm)");
+        Error(r.LineOf(field), field, $"unknown time zone '{ImportError.Quote(value)}' (use an IANA id such as Europe/Oslo or Europe/Stockholm)");
         return null;
     }
 
@@ -752,24 +817,54 @@ internal sealed partial class OrganisationImportValidator
             return date;
         }
 
-        Error(r.LineOf(field), field, $"'{value}' is not a date (write YYYY-MM-DD)");
+        Error(r.LineOf(field), field, $"'{ImportError.Quote(value)}' is not a date (write YYYY-MM-DD)");
         return null;
     }
 
-    private static ChannelReference? Channel(SourceRecord r) =>
-        r["channel.teamId"] is { } team && r["channel.channelId"] is { } channel ? new ChannelReference(team.Value, channel.Value, r["channel.name"]?.Value) : null;
+    /// <summary>A Teams channel named by its team and channel ids: both or neither, and short enough to be real ones.</summary>
+    private ChannelReference? Channel(SourceRecord r, string prefix)
+    {
+        if (r[$"{prefix}.teamId"] is null && r[$"{prefix}.channelId"] is null && r[$"{prefix}.name"] is null)
+        {
+            return null;
+        }
 
-    private bool IsStoredPerson(Person p) => _stored?.People.Any(s => s with { ETag = null } == p with { ETag = null }) == true;
+        var team = ChannelId(r, $"{prefix}.teamId");
+        var id = ChannelId(r, $"{prefix}.channelId");
+        var name = r[$"{prefix}.name"] is null ? null : Name(r, $"{prefix}.name");
+        return team is null || id is null || (name is null && r[$"{prefix}.name"] is not null) ? null : new ChannelReference(team, id, name);
+    }
 
-    private bool IsStoredArea(ServiceArea a) => _stored?.ServiceAreas.Any(s => s with { ETag = null } == a with { ETag = null }) == true;
+    private string? ChannelId(SourceRecord r, string field)
+    {
+        var value = Required(r, field);
+        if (value is not null && value.Length > ImportLimits.MaxChannelIdLength)
+        {
+            Error(r.LineOf(field), field, $"'{ImportError.Quote(value)}' is not a Teams id (at most {ImportLimits.MaxChannelIdLength} characters)");
+            return null;
+        }
 
-    private IEnumerable<string> KnownAreaIds() =>
-        _areas.Keys.Concat(_stored?.ServiceAreas.Select(a => a.Id) ?? []).Distinct().Order(StringComparer.Ordinal);
+        return value;
+    }
+
+    private bool IsStoredPerson(Person p) => _storedPeople.TryGetValue(p.Id, out var s) && s with { ETag = null } == p with { ETag = null };
+
+    private bool IsStoredArea(ServiceArea a) => _storedAreas.TryGetValue(a.Id, out var s) && s with { ETag = null } == a with { ETag = null };
+
+    private List<string> KnownAreaIds() =>
+        [.. _areas.Keys.Concat(_storedAreas.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Ids an error suggests instead: all of a small organisation's, the first of a large one's.</summary>
+    private static string Listed(List<string> ids)
+    {
+        const int Shown = 20;
+        return ids.Count <= Shown ? string.Join(", ", ids) : $"{string.Join(", ", ids.Take(Shown))} and {ids.Count - Shown} more";
+    }
 
     private static string[] Split(string? list) =>
         (list ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private void Error(int line, string field, string reason) => _errors.Add(new ImportError(_source.FileName, line, field, reason));
+    private void Error(int line, string field, string reason) => _errors.Add(line, field, reason);
 
     private T? Fail<T>(int line, string field, string reason)
         where T : class

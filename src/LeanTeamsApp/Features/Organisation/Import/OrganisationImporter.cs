@@ -4,53 +4,101 @@ public sealed record ImportResult(IReadOnlyList<ImportError> Errors, WriteOutcom
 {
     public bool Succeeded => Errors.Count == 0 && Outcome == WriteOutcome.Written;
 
+    /// <summary>What the file changes; null when it was refused before a plan could be made.</summary>
+    public ImportPlan? Plan { get; init; }
+
     internal static ImportResult Rejected(IReadOnlyList<ImportError> errors) => new(errors, null, 0, 0, 0);
 }
 
 /// <summary>
-/// Imports an organisation file (YAML: the whole organisation; CSV: a units sheet). All or nothing at the validation
-/// level: a file with any bad row writes nothing and reports every error as file:line: field: reason.
+/// Imports an organisation file (YAML: the whole organisation; CSV: a units sheet) in two steps: <see cref="PreviewAsync"/>
+/// reads the bytes, checks everything and plans the change against what is stored; <see cref="ApplyAsync"/> writes the
+/// plan all or nothing (see <see cref="ImportJournal"/>). A file with any bad row writes nothing and reports every error
+/// as file:line: field: reason.
 /// </summary>
-public sealed class OrganisationImporter(OrganisationStore store)
+public sealed class OrganisationImporter(OrganisationStore store, ImportJournal journal, TimeProvider time)
 {
-    public async Task<ImportResult> ImportAsync(string tenantId, string fileName, TextReader content, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(string tenantId, string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var preview = await PreviewAsync(tenantId, fileName, content, cancellationToken);
+        return preview.Plan is { } plan ? await ApplyAsync(plan, cancellationToken) : preview;
+    }
+
+    /// <summary>Reads and checks the file and plans the import; writes nothing. The result's plan says what would change.</summary>
+    public async Task<ImportResult> PreviewAsync(string tenantId, string fileName, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
         if (!Ids.IsTenantId(tenantId))
         {
-            return ImportResult.Rejected([new ImportError(fileName, 0, "tenant", $"'{tenantId}' is not a tenant id (a GUID)")]);
+            return ImportResult.Rejected([new ImportError(fileName, 0, "tenant", $"'{ImportError.Quote(tenantId ?? "")}' is not a tenant id (a GUID)")]);
         }
 
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        ImportSource? source = extension switch
+        var isSheet = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".yaml" or ".yml" => YamlImportReader.Read(fileName, content),
-            ".csv" => CsvImportReader.Read(fileName, content),
-            _ => null,
+            ".yaml" or ".yml" => false,
+            ".csv" => true,
+            _ => (bool?)null,
         };
-        if (source is null)
+        if (isSheet is null)
         {
             return ImportResult.Rejected([new ImportError(fileName, 0, "(file)", "unsupported file type; use .yaml/.yml (whole organisation) or .csv (units sheet)")]);
         }
 
-        var organisation = await store.GetOrganisationAsync(tenantId, cancellationToken);
-        var stored = organisation is null
-            ? null
-            : new StoredOrganisation(
-                organisation,
-                await store.ListServiceAreasAsync(tenantId, cancellationToken),
-                await store.ListPeopleAsync(tenantId, cancellationToken));
-        var (draft, errors) = OrganisationImportValidator.Validate(source, tenantId, stored);
+        var (text, unreadable) = await ImportText.ReadAsync(content, fileName, isSheet.Value, cancellationToken);
+        if (text is null)
+        {
+            return ImportResult.Rejected([unreadable!]);
+        }
+
+        var source = isSheet.Value ? CsvImportReader.Read(fileName, text.Text) : YamlImportReader.Read(fileName, text.Text);
+        if (source.SyntaxErrors.Count > 0)
+        {
+            return ImportResult.Rejected(source.SyntaxErrors.All);
+        }
+
+        // An import that died half-way is rolled back before anything is compared with what it left behind.
+        var pending = await journal.RecoverAsync(tenantId, fromApply: false, cancellationToken);
+        if (pending.Outcome is ApplyOutcome.Busy or ApplyOutcome.NotRolledBack or ApplyOutcome.TakenOver)
+        {
+            return ImportResult.Rejected([StorageError(fileName, pending)]);
+        }
+
+        var snapshot = await store.ReadSnapshotAsync(tenantId, cancellationToken);
+        var (draft, errors) = OrganisationImportValidator.Validate(source, tenantId, snapshot.Stored());
         if (draft is null)
         {
             return ImportResult.Rejected(errors);
         }
 
-        var written = await store.ImportAsync(draft, cancellationToken);
-        return written.Outcome == WriteOutcome.Written
-            ? new ImportResult([], written.Outcome, draft.ServiceAreas.Count, draft.People.Count, draft.Units.Count)
-            : new ImportResult(
-                [new ImportError(fileName, 0, "(file)", "the organisation was changed by someone else during the import, which may have stopped part-way; run the import again (it is safe to repeat)")],
-                written.Outcome, 0, 0, 0);
+        var plan = ImportPlan.Create(draft, snapshot, fileName, text.Note, time.GetUtcNow());
+        return new ImportResult([], null, plan.InFile.ServiceAreas, plan.InFile.People, plan.InFile.Units) { Plan = plan };
+    }
+
+    /// <summary>
+    /// Writes a plan from <see cref="PreviewAsync"/>. Every write carries the ETag read when the plan was made, so an
+    /// organisation changed since is a conflict, and then nothing stays written.
+    /// </summary>
+    public async Task<ImportResult> ApplyAsync(ImportPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var applied = await journal.ApplyAsync(plan, cancellationToken);
+        return applied.Outcome == ApplyOutcome.Written
+            ? new ImportResult([], WriteOutcome.Written, plan.InFile.ServiceAreas, plan.InFile.People, plan.InFile.Units) { Plan = plan }
+            : new ImportResult([StorageError(plan.FileName, applied)], applied.Outcome == ApplyOutcome.Conflict ? WriteOutcome.Conflict : null, 0, 0, 0) { Plan = plan };
+    }
+
+    private static ImportError StorageError(string fileName, ApplyResult result)
+    {
+        var kept = result.KeptEdits == 0 ? "" : $" ({result.KeptEdits} rows someone changed after the import wrote them were left as they made them)";
+        var reason = result.Outcome switch
+        {
+            ApplyOutcome.Conflict => $"the organisation was changed by someone else during the import; everything the import wrote was rolled back{kept}, so nothing changed; run it again",
+            ApplyOutcome.RolledBack => $"storage failed during the import ({result.Detail}); everything the import wrote was rolled back{kept}, so nothing changed; run it again",
+            ApplyOutcome.NotRolledBack => $"storage failed during the import ({result.Detail}); what was written is rolled back by the next import of this tenant or by the running service within minutes; run the import again then",
+            ApplyOutcome.Busy => $"{result.Detail}; try again when it has finished",
+            _ => "the import stalled for longer than its lease and another process took it over to roll it back; run it again",
+        };
+        return new ImportError(fileName, 0, "(storage)", reason);
     }
 }

@@ -1,119 +1,542 @@
+using System.Globalization;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace LeanTeamsApp.Features.Organisation.Import;
 
 /// <summary>
-/// Reads the organisation YAML file. The representation model is used rather than a deserializer because it keeps
-/// every node's line, which the errors need. Nested mappings flatten to dotted names (boardMeeting.weekday).
+/// Reads the organisation YAML file as a stream of parser events against the file's known shape, never as a document
+/// tree: anchors and aliases are refused before anything is expanded (an 8.7 KB file of nested aliases once took
+/// 6.5 GB), nesting is bounded, every field is known by name, and a list or mapping where a value belongs is an
+/// error with its line. Nested mappings flatten to dotted names (boardMeeting.weekday); a goal list keeps its entries
+/// apart (goals[0].title) so that each error can name its own line.
 /// </summary>
-internal static class YamlImportReader
+internal sealed class YamlImportReader
 {
-    public static ImportSource Read(string fileName, TextReader text)
+    private const int MaxFieldNameLength = 64;
+
+    private enum Kind
     {
-        var source = new ImportSource(fileName);
-        var stream = new YamlStream();
+        /// <summary>One value.</summary>
+        Value,
+
+        /// <summary>One value or a list of values, kept as one value joined by ';' (roles, coordinators).</summary>
+        Values,
+
+        /// <summary>A list whose entries are titles or mappings of values (goals), or one value.</summary>
+        Goals,
+
+        /// <summary>A mapping of named fields.</summary>
+        Mapping,
+
+        /// <summary>A list of mappings, each a record of its own (units, people).</summary>
+        Records,
+    }
+
+    private sealed record Shape(Kind Kind, string Noun = "", IReadOnlyDictionary<string, Shape>? Fields = null, Shape? Entry = null, int MaxEntries = 0)
+    {
+        public string FieldList => string.Join(", ", Fields!.Keys);
+    }
+
+    private static readonly Shape Value = new(Kind.Value);
+
+    private static readonly Shape Values = new(Kind.Values);
+
+    private static readonly Shape Goals = new(Kind.Goals);
+
+    private static readonly Shape Channel = Mapping("channel", "teamId", "channelId", "name");
+
+    private static readonly Shape OrganisationFile = Record(
+        "the organisation",
+        ("tenantId", Value), ("name", Value), ("timeZone", Value), ("reminderAfterHours", Value),
+        ("digest", Mapping("digest", "weekday", "time")), ("coordinatorChannel", Mapping("coordinatorChannel", "teamId", "channelId", "name")),
+        ("holidayPeriods", Records(ImportLimits.MaxHolidayPeriods, Record("a holiday period", ("name", Value), ("from", Value), ("to", Value)))),
+        ("serviceAreas", Records(ImportLimits.MaxServiceAreas, Record("a service area", ("id", Value), ("name", Value), ("kind", Value), ("leader", Value), ("goals", Goals)))),
+        ("people", Records(ImportLimits.MaxPeople, Record("a person", ("email", Value), ("name", Value), ("roles", Values), ("unit", Value), ("aadObjectId", Value)))),
+        ("units", Records(ImportLimits.MaxUnits, Record(
+            "a unit",
+            ("tenantId", Value), ("id", Value), ("name", Value), ("serviceArea", Value), ("leader", Value), ("coordinators", Values),
+            ("timeZone", Value), ("boardMeeting", Mapping("boardMeeting", "weekday", "time", "minutes")), ("leanStart", Value),
+            ("guidance", Mapping("guidance", "consultant", "from", "to")), ("goals", Goals), ("channel", Channel)))));
+
+    private readonly ImportSource _source;
+    private readonly Parser _parser;
+    private int _depth;
+
+    // Set by an error after which reading on would be costly or meaningless (an alias, too deep a nesting, too many
+    // entries): reading stops there.
+    private bool _stopped;
+
+    private YamlImportReader(ImportSource source, string text)
+    {
+        _source = source;
+        _parser = new Parser(new StringReader(text));
+    }
+
+    private ImportErrors Errors => _source.SyntaxErrors;
+
+    public static ImportSource Read(string fileName, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var source = new ImportSource(fileName) { IsWholeOrganisation = true };
+
+        // The scanner reads NUL as the end of the file and U+0085 as a line break, so such characters are looked for
+        // in the text itself, before the parser can misread them.
+        foreach (var (line, lineStart, column, character) in ImportText.ForbiddenCharacters(text))
+        {
+            source.SyntaxErrors.Add(line, FieldBefore(text.AsSpan(lineStart, column)), ImportText.ValueProblem(character.ToString())!);
+            if (source.SyntaxErrors.IsFull)
+            {
+                break;
+            }
+        }
+
+        if (source.SyntaxErrors.Count > 0)
+        {
+            return source;
+        }
+
+        var reader = new YamlImportReader(source, text);
         try
         {
-            stream.Load(text);
+            reader.ReadStream();
         }
         catch (YamlException e)
         {
-            source.SyntaxErrors.Add(new ImportError(fileName, (int)e.Start.Line, "(file)", $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
-            return source;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            source.SyntaxErrors.Add(new ImportError(fileName, 1, "(file)", "expected a mapping with tenantId, name, serviceAreas, people and units"));
-            return source;
-        }
-
-        source.Organisation = new SourceRecord((int)root.Start.Line);
-        foreach (var (keyNode, value) in root.Children)
-        {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
-            switch (key)
-            {
-                case "serviceAreas":
-                    ReadList(source, key, value, source.ServiceAreas);
-                    break;
-                case "people":
-                    ReadList(source, key, value, source.People);
-                    break;
-                case "units":
-                    ReadList(source, key, value, source.Units);
-                    break;
-                case "holidayPeriods":
-                    ReadList(source, key, value, source.HolidayPeriods);
-                    break;
-                default:
-                    Flatten(source, source.Organisation, key, value);
-                    break;
-            }
+            source.SyntaxErrors.Add(Line(e.Start), "(file)", $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
 
         return source;
     }
 
-    private static void ReadList(ImportSource source, string key, YamlNode node, List<SourceRecord> into)
+    private static Shape Mapping(string noun, params string[] fields) =>
+        new(Kind.Mapping, noun, fields.ToDictionary(f => f, _ => Value, StringComparer.Ordinal));
+
+    private static Shape Record(string noun, params (string Name, Shape Shape)[] fields) =>
+        new(Kind.Mapping, noun, fields.ToDictionary(f => f.Name, f => f.Shape, StringComparer.Ordinal));
+
+    private static Shape Records(int max, Shape entry) => new(Kind.Records, Entry: entry, MaxEntries: max);
+
+    private void ReadStream()
     {
-        if (node is not YamlSequenceNode list)
+        _parser.Consume<StreamStart>();
+        if (!_parser.TryConsume<DocumentStart>(out _))
         {
-            source.SyntaxErrors.Add(new ImportError(source.FileName, (int)node.Start.Line, key, "expected a list"));
+            Errors.Add(1, "(file)", "the file is empty; expected a mapping with tenantId, name, serviceAreas, people and units");
             return;
         }
 
-        foreach (var item in list)
+        if (_parser.Current is not MappingStart root)
         {
-            if (item is not YamlMappingNode map)
+            Errors.Add(Line(_parser.Current!.Start), "(file)", "expected a mapping with tenantId, name, serviceAreas, people and units");
+            Skip();
+        }
+        else
+        {
+            _source.Organisation = new SourceRecord(Line(root.Start));
+            ReadMapping(_source.Organisation, "", OrganisationFile);
+        }
+
+        if (_stopped)
+        {
+            return;
+        }
+
+        _parser.Consume<DocumentEnd>();
+        if (_parser.Current is DocumentStart another)
+        {
+            Errors.Add(Line(another.Start), "(file)", "a second YAML document ('---'); an organisation file is one document");
+        }
+    }
+
+    /// <summary>Reads the mapping that starts at the current event into <paramref name="record"/>, its fields under <paramref name="prefix"/>.</summary>
+    private void ReadMapping(SourceRecord record, string prefix, Shape shape)
+    {
+        var at = prefix.Length == 0 ? "(field)" : prefix.TrimEnd('.');
+        if (!Enter(_parser.Consume<MappingStart>(), at))
+        {
+            return;
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (!_stopped && !_parser.TryConsume<MappingEnd>(out _))
+        {
+            if (ReadKey(at) is not var (key, keyLine))
             {
-                source.SyntaxErrors.Add(new ImportError(source.FileName, (int)item.Start.Line, key, "expected each entry to be a mapping of fields"));
                 continue;
             }
 
-            var record = new SourceRecord((int)map.Start.Line);
-            foreach (var (k, v) in map.Children)
+            var field = prefix + key;
+            if (!shape.Fields!.TryGetValue(key, out var fieldShape))
             {
-                Flatten(source, record, ((YamlScalarNode)k).Value ?? "", v);
+                Errors.Add(keyLine, prefix + ImportError.Quote(key), $"unknown field; {shape.Noun} has {shape.FieldList}");
+                Skip();
+            }
+            else if (!seen.TryAdd(key, keyLine))
+            {
+                Errors.Add(keyLine, field, $"given twice (first on line {seen[key].ToString(CultureInfo.InvariantCulture)})");
+                Skip();
+            }
+            else
+            {
+                ReadField(record, field, fieldShape);
+            }
+        }
+
+        _depth--;
+    }
+
+    /// <summary>A mapping's next key, or null (with an error) when it is not a plain word: a list or mapping as a key, an anchor, a tag.</summary>
+    private (string Key, int Line)? ReadKey(string at)
+    {
+        if (_parser.Current is Scalar key && Plain(key, at))
+        {
+            _parser.MoveNext();
+            if (key.Value.Length <= MaxFieldNameLength && ImportText.ValueProblem(key.Value) is null)
+            {
+                return (key.Value, Line(key.Start));
             }
 
-            into.Add(record);
+            Errors.Add(Line(key.Start), at, $"'{ImportError.Quote(key.Value)}' is not a field name");
+            Skip();
+            return null;
         }
+
+        if (_parser.Current is MappingStart or SequenceStart)
+        {
+            Errors.Add(Line(_parser.Current.Start), at, "a field name must be a word, not a list or mapping (a complex YAML key)");
+        }
+
+        Skip();
+        Skip();
+        return null;
     }
 
-    private static void Flatten(ImportSource source, SourceRecord record, string name, YamlNode node)
+    private void ReadField(SourceRecord record, string field, Shape shape)
     {
-        switch (node)
+        // "guidance:" or "holidayPeriods:" with nothing after it says there is none, as leaving the field out would.
+        if (shape.Kind is Kind.Mapping or Kind.Records && _parser.Current is Scalar { Value.Length: 0 } empty && Plain(empty, field))
         {
-            case YamlScalarNode scalar:
-                record.Fields[name] = new SourceField(scalar.Value?.Trim() ?? "", (int)scalar.Start.Line);
-                break;
-            case YamlSequenceNode list when name == "goals" && list.All(n => n is YamlScalarNode or YamlMappingNode):
-                // Goals are titles or mappings ({ id, title, supports }): each entry under its index, goals[0].title,
-                // so that every error names the entry's own line.
-                var index = 0;
-                foreach (var item in list)
+            _parser.MoveNext();
+            return;
+        }
+
+        switch (shape.Kind)
+        {
+            case Kind.Value:
+                if (ExpectValue(field, "a value") is { } value)
                 {
-                    Flatten(source, record, $"{name}[{index++}]", item);
+                    record.Fields[field] = value;
                 }
 
                 break;
-            case YamlSequenceNode list when list.All(n => n is YamlScalarNode):
-                record.Fields[name] = new SourceField(
-                    string.Join(';', list.Cast<YamlScalarNode>().Select(s => s.Value?.Trim())),
-                    (int)list.Start.Line);
+            case Kind.Values:
+                ReadValues(record, field);
                 break;
-            case YamlMappingNode map:
-                foreach (var (k, v) in map.Children)
-                {
-                    Flatten(source, record, $"{name}.{((YamlScalarNode)k).Value}", v);
-                }
-
+            case Kind.Goals:
+                ReadGoals(record, field);
+                break;
+            case Kind.Mapping when _parser.Current is MappingStart:
+                ReadMapping(record, field + ".", shape);
+                break;
+            case Kind.Records when _parser.Current is SequenceStart:
+                ReadRecords(field, shape);
                 break;
             default:
-                source.SyntaxErrors.Add(new ImportError(source.FileName, (int)node.Start.Line, name, "expected a value, a list of values or a mapping"));
+                Errors.Add(Line(_parser.Current!.Start), field, shape.Kind == Kind.Records ? "expected a list" : $"expected a mapping with {shape.FieldList}");
+                Skip();
                 break;
         }
     }
+
+    private void ReadRecords(string key, Shape shape)
+    {
+        if (!Enter(_parser.Consume<SequenceStart>(), key))
+        {
+            return;
+        }
+
+        var into = key switch
+        {
+            "serviceAreas" => _source.ServiceAreas,
+            "people" => _source.People,
+            "units" => _source.Units,
+            _ => _source.HolidayPeriods,
+        };
+        while (!_stopped && !_parser.TryConsume<SequenceEnd>(out _))
+        {
+            var entryLine = Line(_parser.Current!.Start);
+            if (into.Count == shape.MaxEntries)
+            {
+                Errors.Add(entryLine, key, $"more than {shape.MaxEntries.ToString("N0", CultureInfo.InvariantCulture)} entries, the most an organisation file may list");
+                _stopped = true;
+                return;
+            }
+
+            if (_parser.Current is not MappingStart)
+            {
+                Errors.Add(entryLine, key, "expected each entry to be a mapping of fields");
+                Skip();
+                continue;
+            }
+
+            var entry = new SourceRecord(entryLine);
+            ReadMapping(entry, "", shape.Entry!);
+            into.Add(entry);
+        }
+
+        _depth--;
+    }
+
+    private void ReadValues(SourceRecord record, string field)
+    {
+        if (_parser.Current is not SequenceStart start)
+        {
+            if (ExpectValue(field, "a value or a list of values") is { } single)
+            {
+                record.Fields[field] = single;
+            }
+
+            return;
+        }
+
+        _parser.MoveNext();
+        if (!Enter(start, field))
+        {
+            return;
+        }
+
+        var values = new List<string>();
+        var ok = true;
+        while (!_stopped && !_parser.TryConsume<SequenceEnd>(out _))
+        {
+            if (ExpectValue(field, "a value or a list of values") is { } value)
+            {
+                values.Add(value.Value);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        _depth--;
+        if (ok)
+        {
+            record.Fields[field] = new SourceField(string.Join(';', values), Line(start.Start));
+        }
+    }
+
+    private void ReadGoals(SourceRecord record, string field)
+    {
+        if (_parser.Current is not SequenceStart start)
+        {
+            if (ExpectValue(field, "a list of goals") is { } single)
+            {
+                record.Fields[field] = single;
+            }
+
+            return;
+        }
+
+        _parser.MoveNext();
+        if (!Enter(start, field))
+        {
+            return;
+        }
+
+        for (var index = 0; !_stopped && !_parser.TryConsume<SequenceEnd>(out _); index++)
+        {
+            var entry = $"{field}[{index.ToString(CultureInfo.InvariantCulture)}]";
+            if (_parser.Current is MappingStart)
+            {
+                ReadGoal(record, entry);
+            }
+            else if (ExpectValue(entry, "a title or a mapping like { title: ..., supports: ... }") is { } title)
+            {
+                record.Fields[entry] = title;
+            }
+        }
+
+        _depth--;
+    }
+
+    /// <summary>A goal's mapping; its keys are checked by the validator, which knows which level the goal is on.</summary>
+    private void ReadGoal(SourceRecord record, string entry)
+    {
+        if (!Enter(_parser.Consume<MappingStart>(), entry))
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (!_stopped && !_parser.TryConsume<MappingEnd>(out _))
+        {
+            if (ReadKey(entry) is not var (key, keyLine))
+            {
+                continue;
+            }
+
+            var field = $"{entry}.{key}";
+            if (!seen.Add(key))
+            {
+                Errors.Add(keyLine, field, "given twice");
+                Skip();
+            }
+            else if (ExpectValue(field, "a value") is { } value)
+            {
+                record.Fields[field] = value;
+            }
+        }
+
+        _depth--;
+    }
+
+    /// <summary>The current event as one value, or an error naming what was there instead; moves past it either way.</summary>
+    private SourceField? ExpectValue(string field, string expected)
+    {
+        if (_parser.Current is not Scalar scalar)
+        {
+            if (_parser.Current is MappingStart or SequenceStart)
+            {
+                Errors.Add(Line(_parser.Current.Start), field, $"expected {expected}, not {(_parser.Current is MappingStart ? "a mapping" : "a list")}");
+            }
+
+            Skip();
+            return null;
+        }
+
+        if (!Plain(scalar, field))
+        {
+            Skip();
+            return null;
+        }
+
+        _parser.MoveNext();
+        var value = scalar.Value.Trim();
+        var line = Line(scalar.Start);
+        if (value.Length > ImportLimits.MaxValueLength)
+        {
+            Errors.Add(line, field, $"the value has {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters; a value has at most {ImportLimits.MaxValueLength.ToString("N0", CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        if (ImportText.ValueProblem(value) is { } problem)
+        {
+            Errors.Add(line, field, problem);
+            return null;
+        }
+
+        return new SourceField(value, line);
+    }
+
+    /// <summary>
+    /// Refuses anchors and tags on a node: neither has a use in an organisation file, and an anchor is how an alias
+    /// bomb starts, so reading stops at the first.
+    /// </summary>
+    private bool Plain(NodeEvent node, string field)
+    {
+        if (!node.Anchor.IsEmpty)
+        {
+            Errors.Add(Line(node.Start), field, $"YAML anchors and aliases (&{ImportError.Quote(node.Anchor.Value)}) are not supported; write each value out");
+            _stopped = true;
+            return false;
+        }
+
+        if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
+        {
+            Errors.Add(Line(node.Start), field, $"YAML tags ({ImportError.Quote(node.Tag.Value)}) are not supported; write the value without one");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Counts a collection just consumed; refuses one that is tagged, anchored or nested deeper than any valid file goes.</summary>
+    private bool Enter(NodeEvent start, string field)
+    {
+        _depth++;
+        if (_depth > ImportLimits.MaxNestingDepth)
+        {
+            Errors.Add(Line(start.Start), field, $"nested deeper than {ImportLimits.MaxNestingDepth} levels; an organisation file goes 5 deep at most");
+            _stopped = true;
+        }
+        else if (Plain(start, field))
+        {
+            return true;
+        }
+
+        SkipRest();
+        _depth--;
+        return false;
+    }
+
+    /// <summary>
+    /// Moves past the current node and everything in it, without recursion, stopping at an alias, an anchor or a depth
+    /// no valid file reaches.
+    /// </summary>
+    private void Skip()
+    {
+        if (_stopped || _parser.Current is null)
+        {
+            return;
+        }
+
+        var current = _parser.Current;
+        if (current is AnchorAlias alias)
+        {
+            Errors.Add(Line(alias.Start), "(file)", $"YAML aliases (*{ImportError.Quote(alias.Value.Value)}) are not supported; write each value out");
+            _stopped = true;
+            return;
+        }
+
+        if (current is NodeEvent node && !node.Anchor.IsEmpty)
+        {
+            Plain(node, "(file)");
+            return;
+        }
+
+        _parser.MoveNext();
+        if (current is MappingStart or SequenceStart)
+        {
+            _depth++;
+            if (_depth > ImportLimits.MaxNestingDepth)
+            {
+                Errors.Add(Line(current.Start), "(file)", $"nested deeper than {ImportLimits.MaxNestingDepth} levels; an organisation file goes 5 deep at most");
+                _stopped = true;
+            }
+
+            SkipRest();
+            _depth--;
+        }
+    }
+
+    /// <summary>Moves past the rest of the collection just entered, up to and including its end.</summary>
+    private void SkipRest()
+    {
+        while (!_stopped && _parser.Current is not (MappingEnd or SequenceEnd))
+        {
+            Skip();
+        }
+
+        if (!_stopped)
+        {
+            _parser.MoveNext();
+        }
+    }
+
+    /// <summary>For a character the parser must not see: the field written before it on its line, as far as a line can tell.</summary>
+    private static string FieldBefore(ReadOnlySpan<char> before)
+    {
+        var colon = before.LastIndexOf(':');
+        var begin = colon;
+        while (begin > 0 && (char.IsAsciiLetterOrDigit(before[begin - 1]) || before[begin - 1] is '_' or '.'))
+        {
+            begin--;
+        }
+
+        return colon > 0 && begin < colon ? before[begin..colon].ToString() : "(file)";
+    }
+
+    private static int Line(Mark mark) => (int)Math.Min(mark.Line, int.MaxValue);
 }
