@@ -279,7 +279,11 @@ public sealed class OrganisationStore(StorageTables tables)
     internal static IEnumerable<TableTransactionAction> UnitWrites(string tenantId, Unit unit, string? etag, IEnumerable<string> oldIndexKeys)
     {
         var newIndexKeys = DirectoryKeys.IndexKeys(unit).ToList();
-        yield return Write(DirectoryRows.ToRow(tenantId, DirectoryKeys.Unit(unit.Id), unit), etag);
+
+        // Without the empty properties (the service stores none for them anyway): a 40,000-unit import holds 120,000 of
+        // these rows at once, and a dictionary sized for the rest is half as large.
+        var row = new TableEntity(DirectoryRows.ToRow(tenantId, DirectoryKeys.Unit(unit.Id), unit).Where(p => p.Value is not null).ToDictionary());
+        yield return Write(row, etag);
         foreach (var stale in oldIndexKeys.Except(newIndexKeys))
         {
             yield return new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenantId, stale), ETag.All);
@@ -288,7 +292,7 @@ public sealed class OrganisationStore(StorageTables tables)
         // Index rows are copies guarded by the unit row's ETag in the same transaction, so they need none of their own.
         foreach (var key in newIndexKeys)
         {
-            yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace, DirectoryRows.ToRow(tenantId, key, unit));
+            yield return new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(row) { RowKey = key });
         }
     }
 

@@ -62,7 +62,7 @@ internal static class CsvImportReader
         {
             if (!Columns.ContainsKey(header[i]))
             {
-                errors.Add(headerLine, ImportError.Quote(header[i]), $"unknown column; the columns are {string.Join(", ", Columns.Keys)}");
+                errors.Add(headerLine, header[i].Length == 0 ? $"(column {i + 1})" : ImportError.Quote(header[i]), $"unknown column; the columns are {string.Join(", ", Columns.Keys)}");
             }
             else if (!columns.TryAdd(header[i], i))
             {

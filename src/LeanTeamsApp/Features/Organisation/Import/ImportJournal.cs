@@ -364,7 +364,7 @@ public sealed partial class ImportJournal(
                 row[$"D{slice}"] = text.Substring(from, Math.Min(SliceChars, text.Length - from));
             }
 
-            TableLimits.Check(row);
+            _ = TableLimits.Check(row);
             chunks.Add(row);
         }
 

@@ -120,19 +120,42 @@ public sealed class ImportPlan
     {
         var tenantId = draft.Organisation.TenantId;
         var changes = new List<ImportChange>();
-        var groups = new List<List<TableTransactionAction>>();
+        var groups = new List<(List<TableTransactionAction> Actions, long Bytes)>();
+        var journal = new List<JournalEntry>();
         if (note is not null)
         {
             changes.Add(new(ImportChangeKind.Note, ImportSubject.File, fileName, Note: note));
         }
 
-        void Put(TableEntity desired) => groups.Add([OrganisationStore.Write(desired, snapshot.Row(desired.RowKey)?.ETag.ToString())]);
+        // Every row is written once: its before-image is the snapshot's, and rows of one group that hold the same
+        // properties (a unit and its index rows) share one fingerprint.
+        void Add(List<TableTransactionAction> group, bool sameContent = false)
+        {
+            string? shared = null;
+            long bytes = 0;
+            foreach (var action in group)
+            {
+                var row = (TableEntity)action.Entity;
+                string? after = null;
+                if (action.ActionType != TableTransactionActionType.Delete)
+                {
+                    bytes += TableLimits.Check(row);
+                    after = sameContent ? shared ??= RowImage.Fingerprint(row) : RowImage.Fingerprint(row);
+                }
+
+                journal.Add(new JournalEntry(row.RowKey, snapshot.Row(row.RowKey), after));
+            }
+
+            groups.Add((group, bytes));
+        }
+
+        void Put(TableEntity desired) => Add([OrganisationStore.Write(desired, snapshot.Row(desired.RowKey)?.ETag.ToString())]);
 
         // The time-zone list first: a unit written in an early transaction must be findable by its meeting time.
         var zones = OrganisationStore.ZoneWrites(tenantId, snapshot.Row(DirectoryKeys.TimeZones), draft.Units.Select(u => u.TimeZone));
         if (zones.Count > 0)
         {
-            groups.Add(zones);
+            Add(zones);
         }
 
         var storedOrganisationRow = snapshot.Row(DirectoryKeys.Organisation);
@@ -257,7 +280,8 @@ public sealed class ImportPlan
             }
 
             var oldIndex = stored is null ? [] : OrganisationStore.IndexKeysOf(stored).Where(k => snapshot.Rows.ContainsKey(k));
-            groups.Add([.. OrganisationStore.UnitWrites(tenantId, merged, existing?.ETag.ToString(), oldIndex)]);
+            Add([.. OrganisationStore.UnitWrites(tenantId, merged, existing?.ETag.ToString(), oldIndex)], sameContent: true);
+
             changes.AddRange(stored is null
                 ? [new(ImportChangeKind.Added, ImportSubject.Unit, unit.Id, Note: $"{Text(unit.Name)} in {unit.ServiceAreaId}, leader {unit.LeaderId}, {Meeting(unit.BoardMeeting)}")]
                 : Diff(ImportSubject.Unit, unit.Id, UnitFields, stored, merged));
@@ -272,36 +296,20 @@ public sealed class ImportPlan
             }
         }
 
-        var journal = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
-        foreach (var action in groups.SelectMany(g => g))
-        {
-            var key = action.Entity.RowKey;
-            if (action.ActionType != TableTransactionActionType.Delete)
-            {
-                TableLimits.Check((TableEntity)action.Entity);
-            }
-
-            journal[key] = new JournalEntry(
-                key,
-                journal.TryGetValue(key, out var earlier) ? earlier.Before : snapshot.Row(key),
-                action.ActionType == TableTransactionActionType.Delete ? null : RowImage.Fingerprint((TableEntity)action.Entity));
-        }
-
-        return new ImportPlan(tenantId, fileName, organisation.Name, changes, Batch(groups), [.. journal.Values])
+        return new ImportPlan(tenantId, fileName, organisation.Name, changes, Batch(groups), journal)
         {
             InFile = (draft.ServiceAreas.Count, draft.People.Count, draft.Units.Count),
         };
     }
 
     /// <summary>Groups of writes that must go together (a unit and its index rows) in transactions the service takes.</summary>
-    private static List<IReadOnlyList<TableTransactionAction>> Batch(List<List<TableTransactionAction>> groups)
+    private static List<IReadOnlyList<TableTransactionAction>> Batch(List<(List<TableTransactionAction> Actions, long Bytes)> groups)
     {
         var transactions = new List<IReadOnlyList<TableTransactionAction>>();
         var batch = new List<TableTransactionAction>();
         long bytes = 0;
-        foreach (var group in groups)
+        foreach (var (group, size) in groups)
         {
-            var size = group.Sum(a => TableLimits.SizeOf((TableEntity)a.Entity));
             if (batch.Count > 0 && (batch.Count + group.Count > TableLimits.MaxActionsPerTransaction || bytes + size > TableLimits.MaxTransactionBytes))
             {
                 transactions.Add(batch);

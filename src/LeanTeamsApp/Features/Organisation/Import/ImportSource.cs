@@ -3,11 +3,11 @@ namespace LeanTeamsApp.Features.Organisation.Import;
 /// <summary>A value read from an import file and the line it stood on, so every error can point at it.</summary>
 internal sealed record SourceField(string Value, int Line);
 
-internal sealed class SourceRecord(int line)
+internal sealed class SourceRecord(int line, int capacity = 0)
 {
     public int Line { get; } = line;
 
-    public Dictionary<string, SourceField> Fields { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SourceField> Fields { get; } = new(capacity, StringComparer.Ordinal);
 
     public SourceField? this[string name] => Fields.TryGetValue(name, out var f) && !string.IsNullOrWhiteSpace(f.Value) ? f : null;
 
@@ -94,6 +94,7 @@ internal sealed class ImportErrors(string fileName)
 
     public void Add(int line, string field, string reason)
     {
+        field = field.Length == 0 ? "(field)" : field;
         if (_errors.Count < ImportLimits.MaxErrors)
         {
             _errors.Add(new ImportError(FileName, line, field, reason));

@@ -49,6 +49,10 @@ internal sealed partial class OrganisationImportValidator
     private readonly Dictionary<string, (Person Person, int Line)> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ServiceArea Area, int Line, SourceRecord Record)> _areas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Unit Unit, int Line, SourceRecord Record)> _units = new(StringComparer.Ordinal);
+
+    // Ids the file lists, valid record or not: a reference to a unit, area or person whose own record has an error is
+    // not reported again as unknown, or one bad name would cascade into an error for everyone who names it.
+    private readonly HashSet<string> _listed = new(StringComparer.Ordinal);
     private readonly List<GoalLink> _goalLinks = [];
 
     // Goals left out for an error already reported: links to them are not reported again as unknown.
@@ -184,6 +188,11 @@ internal sealed partial class OrganisationImportValidator
     private Person? ReadPerson(SourceRecord r)
     {
         var email = Email(r, "email");
+        if (email is not null)
+        {
+            _listed.Add($"person|{email}");
+        }
+
         var name = Name(r, "name");
         var roles = OrganisationRoles.None;
         foreach (var role in Split(r["roles"]?.Value))
@@ -223,6 +232,11 @@ internal sealed partial class OrganisationImportValidator
     private ServiceArea? ReadServiceArea(SourceRecord r)
     {
         var id = Slug(r, "id");
+        if (id is not null)
+        {
+            _listed.Add($"area|{id}");
+        }
+
         var name = Name(r, "name");
         var leader = RequiredField(r, "leader", "missing leader: every service area needs a service-area leader (e-mail)");
         var kind = ServiceAreaKind.ServiceArea;
@@ -256,6 +270,11 @@ internal sealed partial class OrganisationImportValidator
         }
 
         var id = Slug(r, "id");
+        if (id is not null)
+        {
+            _listed.Add($"unit|{id}");
+        }
+
         var name = Name(r, "name");
         var area = RequiredField(r, "serviceArea", "missing service area");
         var leader = RequiredField(r, "leader", "missing leader: every unit needs a unit leader (e-mail)");
@@ -635,7 +654,7 @@ internal sealed partial class OrganisationImportValidator
         foreach (var unit in units)
         {
             var record = _units[unit.Id].Record;
-            if (!_areas.ContainsKey(unit.ServiceAreaId) && !_storedAreas.ContainsKey(unit.ServiceAreaId))
+            if (!_areas.ContainsKey(unit.ServiceAreaId) && !_storedAreas.ContainsKey(unit.ServiceAreaId) && !_listed.Contains($"area|{unit.ServiceAreaId}"))
             {
                 Error(record.LineOf("serviceArea"), "serviceArea", $"unknown service area '{ImportError.Quote(unit.ServiceAreaId)}'; known: {Listed(KnownAreaIds())}");
             }
@@ -654,7 +673,7 @@ internal sealed partial class OrganisationImportValidator
 
         foreach (var (person, line) in _people.Values.Where(p => p.Person.HomeUnitId is not null))
         {
-            if (!_units.ContainsKey(person.HomeUnitId!) && _stored?.UnitIds.Contains(person.HomeUnitId!) != true)
+            if (!_units.ContainsKey(person.HomeUnitId!) && _stored?.UnitIds.Contains(person.HomeUnitId!) != true && !_listed.Contains($"unit|{person.HomeUnitId}"))
             {
                 Error(line, "unit", $"unknown unit '{ImportError.Quote(person.HomeUnitId!)}'");
             }
@@ -671,6 +690,11 @@ internal sealed partial class OrganisationImportValidator
         var person = _people.TryGetValue(id, out var listed) ? listed.Person
             : _source.IsWholeOrganisation ? null
             : _storedPeople.GetValueOrDefault(id);
+        if (person is null && _listed.Contains($"person|{id}"))
+        {
+            return;
+        }
+
         if (person is null)
         {
             Error(at, field, _source.IsWholeOrganisation

@@ -45,13 +45,12 @@ public sealed class OrganisationImporter(OrganisationStore store, ImportJournal 
             return ImportResult.Rejected([new ImportError(fileName, 0, "(file)", "unsupported file type; use .yaml/.yml (whole organisation) or .csv (units sheet)")]);
         }
 
-        var (text, unreadable) = await ImportText.ReadAsync(content, fileName, isSheet.Value, cancellationToken);
-        if (text is null)
+        var (source, note, unreadable) = await ReadAsync(fileName, content, isSheet.Value, cancellationToken);
+        if (source is null)
         {
             return ImportResult.Rejected([unreadable!]);
         }
 
-        var source = isSheet.Value ? CsvImportReader.Read(fileName, text.Text) : YamlImportReader.Read(fileName, text.Text);
         if (source.SyntaxErrors.Count > 0)
         {
             return ImportResult.Rejected(source.SyntaxErrors.All);
@@ -65,14 +64,25 @@ public sealed class OrganisationImporter(OrganisationStore store, ImportJournal 
         }
 
         var snapshot = await store.ReadSnapshotAsync(tenantId, cancellationToken);
-        var (draft, errors) = OrganisationImportValidator.Validate(source, tenantId, snapshot.Stored());
-        if (draft is null)
-        {
-            return ImportResult.Rejected(errors);
-        }
+        var (plan, errors) = Plan(source, snapshot, fileName, note, time.GetUtcNow());
+        return plan is null
+            ? ImportResult.Rejected(errors)
+            : new ImportResult([], null, plan.InFile.ServiceAreas, plan.InFile.People, plan.InFile.Units) { Plan = plan };
+    }
 
-        var plan = ImportPlan.Create(draft, snapshot, fileName, text.Note, time.GetUtcNow());
-        return new ImportResult([], null, plan.InFile.ServiceAreas, plan.InFile.People, plan.InFile.Units) { Plan = plan };
+    /// <summary>The file's text lives only as long as it is read: a 20 MB file is 40 MB of text, and more as records.</summary>
+    private static async Task<(ImportSource? Source, string? Note, ImportError? Error)> ReadAsync(string fileName, Stream content, bool isSheet, CancellationToken cancellationToken)
+    {
+        var (text, unreadable) = await ImportText.ReadAsync(content, fileName, isSheet, cancellationToken);
+        return text is null
+            ? (null, null, unreadable)
+            : (isSheet ? CsvImportReader.Read(fileName, text.Text) : YamlImportReader.Read(fileName, text.Text), text.Note, null);
+    }
+
+    private static (ImportPlan? Plan, IReadOnlyList<ImportError> Errors) Plan(ImportSource source, DirectorySnapshot snapshot, string fileName, string? note, DateTimeOffset now)
+    {
+        var (draft, errors) = OrganisationImportValidator.Validate(source, snapshot.TenantId, snapshot.Stored());
+        return draft is null ? (null, errors) : (ImportPlan.Create(draft, snapshot, fileName, note, now), []);
     }
 
     /// <summary>

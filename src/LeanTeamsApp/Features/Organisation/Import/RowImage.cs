@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 
@@ -13,32 +12,63 @@ namespace LeanTeamsApp.Features.Organisation.Import;
 /// </summary>
 internal static class RowImage
 {
+    // A 40,000-unit import fingerprints 120,000 rows: one buffer a thread rather than one a row.
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
     /// <summary>The fingerprint of a row's properties (keys, timestamp and ETag aside); Int32 and Int64 alike.</summary>
     public static string Fingerprint(TableEntity row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var text = new StringBuilder();
-        foreach (var (name, value) in Properties(row).OrderBy(p => p.Key, StringComparer.Ordinal))
+        var names = new List<string>(row.Count);
+        foreach (var (name, value) in row)
         {
-            var canonical = value switch
+            if (value is not null && name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
             {
-                string s => "s" + s,
-                int i => "n" + i.ToString(CultureInfo.InvariantCulture),
-                long l => "n" + l.ToString(CultureInfo.InvariantCulture),
-                bool b => b ? "b1" : "b0",
-                double d => "d" + d.ToString("R", CultureInfo.InvariantCulture),
-                DateTimeOffset t => "t" + t.UtcTicks.ToString(CultureInfo.InvariantCulture),
-                DateTime t => "t" + t.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
-                Guid g => "g" + g.ToString("D"),
-                byte[] b => "x" + Convert.ToBase64String(b),
-                BinaryData b => "x" + Convert.ToBase64String(b.ToArray()),
-                _ => "o" + Convert.ToString(value, CultureInfo.InvariantCulture),
-            };
-            text.Append(name.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(name)
-                .Append(canonical.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(canonical);
+                names.Add(name);
+            }
         }
 
-        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))[..16]);
+        names.Sort(string.CompareOrdinal);
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        foreach (var name in names)
+        {
+            var value = row[name];
+            var (type, canonical) = value switch
+            {
+                string s => ('s', s),
+                int i => ('n', i.ToString(CultureInfo.InvariantCulture)),
+                long l => ('n', l.ToString(CultureInfo.InvariantCulture)),
+                bool b => ('b', b ? "1" : "0"),
+                double d => ('d', d.ToString("R", CultureInfo.InvariantCulture)),
+                DateTimeOffset t => ('t', t.UtcTicks.ToString(CultureInfo.InvariantCulture)),
+                DateTime t => ('t', t.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture)),
+                Guid g => ('g', g.ToString("D")),
+                byte[] b => ('x', Convert.ToBase64String(b)),
+                BinaryData b => ('x', Convert.ToBase64String(b.ToArray())),
+                _ => ('o', Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+            };
+
+            // Lengths first, so that no two different rows make the same stream of bytes.
+            Append(buffer, name);
+            buffer.GetSpan(1)[0] = (byte)type;
+            buffer.Advance(1);
+            Append(buffer, canonical);
+        }
+
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(buffer.WrittenSpan, digest);
+        return Convert.ToBase64String(digest[..16]);
+    }
+
+    private static void Append(System.Buffers.ArrayBufferWriter<byte> buffer, string text)
+    {
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan());
+        var span = buffer.GetSpan(4 + bytes.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(span, text.Length);
+        bytes.CopyTo(span[4..]);
+        buffer.Advance(4 + bytes.Length);
     }
 
     /// <summary>The row's own properties: what a restore writes back.</summary>

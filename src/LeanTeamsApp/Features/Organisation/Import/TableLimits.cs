@@ -47,8 +47,10 @@ internal static class TableLimits
         return size;
     }
 
-    /// <summary>Throws when a row would be refused by the real service: a bug in whatever built it, not bad input.</summary>
-    public static void Check(TableEntity entity)
+    /// <summary>
+    /// The row's size; throws when the real service would refuse the row: a bug in whatever built it, not bad input.
+    /// </summary>
+    public static long Check(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
         foreach (var (name, value) in entity)
@@ -59,9 +61,7 @@ internal static class TableLimits
             }
         }
 
-        if (SizeOf(entity) > MaxEntityBytes)
-        {
-            throw new InvalidOperationException($"Row {entity.RowKey} is {SizeOf(entity)} bytes; Table Storage takes at most {MaxEntityBytes}.");
-        }
+        var size = SizeOf(entity);
+        return size <= MaxEntityBytes ? size : throw new InvalidOperationException($"Row {entity.RowKey} is {size} bytes; Table Storage takes at most {MaxEntityBytes}.");
     }
 }
