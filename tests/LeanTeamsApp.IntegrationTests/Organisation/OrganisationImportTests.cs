@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Organisation.Import;
 
 namespace LeanTeamsApp.IntegrationTests.Organisation;
 
@@ -284,6 +285,61 @@ public sealed class OrganisationImportTests : IAsyncLifetime
         var error = Assert.Single(result.Errors, e => e.Field == "tenantId");
         Assert.Contains("import its YAML file first", error.Reason, StringComparison.Ordinal);
         Assert.Empty(await _app.Store.ListUnitsAsync(tenant, default));
+    }
+
+    [Fact]
+    public async Task ImportCommand_PrintsWhatChangesBeforeItWrites()
+    {
+        var tenant = TestTenants.New();
+        await _app.ImportDemoAsync(tenant);
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, ImportFiles.Demo(tenant).Replace("name: Byggesak\n", "name: Byggesak og oppmåling\n", StringComparison.Ordinal));
+        using var output = new StringWriter();
+
+        try
+        {
+            var exit = await ImportCommand.RunAsync(_app.Services, ["import", "--tenant", tenant, file], output);
+
+            Assert.Equal(0, exit);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                "~ unit byggesak: name: \"Byggesak\" -> \"Byggesak og oppmåling\"",
+                $"Plan for tenant {tenant}: 0 added, 1 changed, 0 removed, 0 back, 0 not in the file and kept; 3 rows to write in 1 transactions.",
+                $"Imported {file} into tenant {tenant}: 4 service areas, 25 people, 12 units written or checked.",
+            ],
+            lines);
+        Assert.Equal("Byggesak og oppmåling", (await _app.Store.GetUnitAsync(tenant, "byggesak", default))!.Name);
+    }
+
+    [Fact]
+    public async Task ImportCommand_DryRun_PrintsThePlanAndWritesNothing()
+    {
+        var tenant = TestTenants.New();
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, ImportFiles.Demo(tenant));
+        using var output = new StringWriter();
+
+        try
+        {
+            var exit = await ImportCommand.RunAsync(_app.Services, ["import", "--tenant", tenant, "--dry-run", file], output);
+
+            Assert.Equal(0, exit);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        Assert.Contains("+ unit byggesak: added (\"Byggesak\" in samfunn-og-teknikk, leader leder.byggesak@fjordvik.kommune.no, Thursday 09:30 (15 min))", output.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith($"Dry run: nothing was written.{Environment.NewLine}", output.ToString(), StringComparison.Ordinal);
+        Assert.Null(await _app.Store.GetOrganisationAsync(tenant, default));
     }
 
     [Theory]
