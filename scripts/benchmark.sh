@@ -4,6 +4,7 @@
 #   scripts/benchmark.sh digest [--units 1000] [--weeks 52] [--runs 20] [--parallel 16]   (the digest benchmark, only when asked)
 #   scripts/benchmark.sh tab [--units 1000] [--weeks 12] [--runs 10] [--parallel 16]      (the tab's Overview in headless
 #       Chromium, only when asked: seeding takes minutes; needs /usr/bin/chromium or CHROMIUM_PATH)
+#   scripts/benchmark.sh import [--units 1000,10000,40000]                                 (the organisation import, only when asked)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

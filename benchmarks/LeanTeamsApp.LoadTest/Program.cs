@@ -13,10 +13,26 @@ using LeanTeamsApp.Testing;
 //                                                                             (the digest benchmark; only when asked)
 //        LeanTeamsApp.LoadTest tab [--units 1000] [--weeks 12] [--runs 10] [--parallel 16] [--out docs/benchmarks.md]
 //                                                                             (the tab's Overview in Chromium; only when asked)
+//        LeanTeamsApp.LoadTest import [--units 1000,10000,40000] [--out docs/benchmarks.md]
+//                                                                             (the organisation import; only when asked)
 //        LeanTeamsApp.LoadTest bare <port> <storage-connection-string>        (the baseline process; started by the former)
+//        LeanTeamsApp.LoadTest import-one <units> <storage-connection-string> (one import size; started by "import")
 if (args is ["bare", var bareEndpointPort, var bareStorage])
 {
     await BareEndpoint.RunAsync(int.Parse(bareEndpointPort, CultureInfo.InvariantCulture), bareStorage, CancellationToken.None);
+    return 0;
+}
+
+if (args is ["import-one", var importUnits, var importStorage])
+{
+    return await ImportScenario.RunOneAsync(int.Parse(importUnits, CultureInfo.InvariantCulture), importStorage, CancellationToken.None);
+}
+
+if (args is ["import", ..])
+{
+    var sizes = OptionText("--units", "1000,10000,40000").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)).ToList();
+    var importSection = await ImportScenario.RunAsync(sizes, CancellationToken.None);
+    Replace(Path.Combine(RepositoryRoot.Find(), OptionText("--out", "docs/benchmarks.md")), "import-benchmarks", importSection);
     return 0;
 }
 

@@ -101,6 +101,8 @@ public sealed class ImportPlan
 
     public int RowWrites => Transactions.Sum(t => t.Count);
 
+    public int TransactionCount => Transactions.Count;
+
     public string Summary
     {
         get
@@ -108,7 +110,7 @@ public sealed class ImportPlan
             int Count(ImportChangeKind kind) => Changes.Where(c => c.Kind == kind).Select(c => (c.Subject, c.Id)).Distinct().Count();
             return string.Create(CultureInfo.InvariantCulture,
                 $"{Count(ImportChangeKind.Added)} added, {Count(ImportChangeKind.Changed)} changed, {Count(ImportChangeKind.Removed)} removed, " +
-                $"{Count(ImportChangeKind.Restored)} back, {Count(ImportChangeKind.Kept)} not in the file and kept; {RowWrites} rows to write in {Transactions.Count} transactions");
+                $"{Count(ImportChangeKind.Restored)} back, {Count(ImportChangeKind.Kept)} not in the file and kept; {RowWrites} rows to write in {TransactionCount} transactions");
         }
     }
 
