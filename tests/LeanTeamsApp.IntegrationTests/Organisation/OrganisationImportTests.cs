@@ -312,7 +312,7 @@ public sealed class OrganisationImportTests : IAsyncLifetime
             [
                 "~ unit byggesak: name: \"Byggesak\" -> \"Byggesak og oppmåling\"",
                 $"Plan for tenant {tenant}: 0 added, 1 changed, 0 removed, 0 back, 0 not in the file and kept; 3 rows to write in 1 transactions.",
-                $"Imported {file} into tenant {tenant}: 4 service areas, 25 people, 12 units written or checked.",
+                $"Imported {file} into tenant {tenant}: 4 service areas, 26 people, 12 units written or checked.",
             ],
             lines);
         Assert.Equal("Byggesak og oppmåling", (await _app.Store.GetUnitAsync(tenant, "byggesak", default))!.Name);

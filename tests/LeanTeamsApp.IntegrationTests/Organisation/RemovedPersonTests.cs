@@ -60,14 +60,14 @@ public sealed class RemovedPersonTests : IAsyncLifetime
     public async Task Import_CoordinatorLeftOutOfTheFile_CanNoLongerGetAReportFromTheBot()
     {
         var before = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "report Q3 2026", "en-GB"));
-        Assert.DoesNotContain("Reports are for the Lean coordinator", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("You are not allowed to see the whole organisation", before, StringComparison.Ordinal);
         var yaml = Without(ImportFiles.Demo(Tenant), "  - { email: lean.koordinator@fjordvik.kommune.no, name: Jonas Vik, roles: [coordinator] }\n");
 
         var result = await _bot.App.ImportAsync(Tenant, "organisation.yaml", yaml);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var after = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "report Q3 2026", "en-GB"));
-        Assert.Contains("Reports are for the Lean coordinator", after, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to see the whole organisation", after, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class RemovedPersonTests : IAsyncLifetime
         var result = await _bot.App.ImportAsync(Tenant, "organisation.yaml", yaml);
 
         Assert.Equal(
-            $"organisation.yaml:113: guidance.consultant: unknown person '{Petter}': add them under people",
+            $"organisation.yaml:115: guidance.consultant: unknown person '{Petter}': add them under people",
             Assert.Single(result.Errors).ToString());
         Assert.Contains(new RoleAssignment(Role.Consultant, null), await Store.GetRolesAsync(Tenant, Petter, default));
     }

@@ -235,7 +235,7 @@ public sealed class ImportPlan
                 var loses = new List<string>();
                 if (stored.Roles != OrganisationRoles.None)
                 {
-                    loses.Add($"the {RoleWords(stored.Roles)} role{(stored.Roles is OrganisationRoles.Coordinator or OrganisationRoles.Consultant ? "" : "s")}");
+                    loses.Add($"the {RoleWords(stored.Roles)} role{(Enum.GetValues<OrganisationRoles>().Count(r => r != OrganisationRoles.None && stored.Roles.HasFlag(r)) == 1 ? "" : "s")}");
                 }
 
                 if (stored.HomeUnitId is { } home)
@@ -393,7 +393,9 @@ public sealed class ImportPlan
     private static string RolesNote(Person person) =>
         (person.Roles == OrganisationRoles.None ? "" : $", {RoleWords(person.Roles)}") + (person.HomeUnitId is { } home ? $", member of {home}" : "");
 
-    private static string RoleWords(OrganisationRoles roles) => roles.ToString().ToLowerInvariant().Replace(", ", " and ", StringComparison.Ordinal);
+    private static string RoleWords(OrganisationRoles roles) => string.Join(" and ", Enum.GetValues<OrganisationRoles>()
+        .Where(r => r != OrganisationRoles.None && roles.HasFlag(r))
+        .Select(r => r == OrganisationRoles.TopManagement ? "top management" : r.ToString().ToLowerInvariant()));
 
     private static string RemovedNamed(IEnumerable<(string Role, string PersonId)> named, HashSet<string> removed)
     {
