@@ -40,6 +40,7 @@ public sealed class CheckInOptions
 public sealed partial class CheckInScheduler(
     OrganisationStore organisation,
     CheckInStore checkIns,
+    Improvements.ImprovementStore improvements,
     ConversationReferences conversations,
     Outbox outbox,
     StorageTables tables,
@@ -221,7 +222,7 @@ public sealed partial class CheckInScheduler(
         var language = LanguageOf(unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
-        var card = CheckInCard.Form(language, unit, date, units).ToJson();
+        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken)).ToJson();
         var sent = 0;
         foreach (var personId in unit.CoordinatorIds.Prepend(unit.LeaderId).Distinct())
         {
@@ -282,7 +283,7 @@ public sealed partial class CheckInScheduler(
         }
 
         var language = LanguageOf(unit);
-        var card = CheckInCard.Form(language, unit, date, units);
+        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken));
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
