@@ -1,10 +1,11 @@
+using System.Text.Json.Serialization;
 using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Improvements;
 
 /// <summary>A deviation as the tab shows it; <paramref name="FollowUpId"/> names the follow-up area it became.</summary>
-public sealed record DeviationDto(string Id, string Text, DateOnly ReportedOn, DeviationStatus Status, string? FollowUpId, string? ETag)
+public sealed record DeviationDto(string Id, string Text, DateOnly ReportedOn, DeviationStatus Status, string? FollowUpId, [property: JsonPropertyName("etag")] string? ETag)
 {
     public static DeviationDto From(Deviation deviation)
     {
@@ -14,7 +15,7 @@ public sealed record DeviationDto(string Id, string Text, DateOnly ReportedOn, D
 }
 
 /// <summary>The body of a change to a deviation: the <c>etag</c> it was read with, so a change made meanwhile is not overwritten.</summary>
-public sealed record CloseDeviationRequest(string? ETag);
+public sealed record CloseDeviationRequest([property: JsonPropertyName("etag")] string? ETag);
 
 /// <summary>Closing a deviation from the tab (docs/tab-api.md), under the same rule as the improvements card's button.</summary>
 public static class DeviationEndpoints

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Improvements;
@@ -26,7 +27,7 @@ public enum PromoteOutcome
 }
 
 /// <summary>The body of making a deviation a follow-up area from the tab.</summary>
-public sealed record FollowUpRequest(string? ETag, string? OwnerId, string? Deadline);
+public sealed record FollowUpRequest([property: JsonPropertyName("etag")] string? ETag, string? OwnerId, string? Deadline);
 
 public sealed record DeviationFollowUpDto(DeviationDto Deviation, FollowUpDto FollowUp);
 
