@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import type { ReactElement } from 'react';
@@ -37,6 +37,17 @@ describe('accessibility (axe-core)', () => {
   it('unit_HasNoViolations', async () => {
     fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
     expect(await violations(<UnitPage unitId="byggesak" />, () => screen.findByRole('heading', { level: 1, name: 'Byggesak' }))).toEqual([]);
+  });
+
+  it('unit_FollowUpDialogOpen_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    expect(
+      await violations(<UnitPage unitId="byggesak" />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: /^Gjør «Tavlemøtet/ }));
+        await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Opprett' }));
+        await screen.findByText('Fyll ut feltet.');
+      }),
+    ).toEqual([]);
   });
 
   it('yearWheel_HasNoViolations', async () => {

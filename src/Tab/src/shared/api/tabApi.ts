@@ -1,5 +1,19 @@
 import { apiDownload, apiFetch } from './apiFetch';
-import type { ActionPlan, ActionPlanRow, ActionPlanRowInput, ChannelUnits, DevSignIn, Me, Overview, ReportFormat, UnitDetails, YearWheel } from './types';
+import type {
+  ActionPlan,
+  ActionPlanRow,
+  ActionPlanRowInput,
+  ChannelUnits,
+  Deviation,
+  DeviationFollowUp,
+  DevSignIn,
+  FollowUpInput,
+  Me,
+  Overview,
+  ReportFormat,
+  UnitDetails,
+  YearWheel,
+} from './types';
 
 // One function per route of docs/tab-api.md.
 const base = '/api/tab';
@@ -10,6 +24,10 @@ export const tabApi = {
   overview: (areaId?: string) =>
     apiFetch<Overview>(areaId ? `${base}/overview?area=${encodeURIComponent(areaId)}` : `${base}/overview`),
   unit: (unitId: string) => apiFetch<UnitDetails>(`${base}/units/${encodeURIComponent(unitId)}`),
+  closeDeviation: (unitId: string, deviation: Deviation) =>
+    apiFetch<Deviation>(deviationPath(unitId, deviation.id, 'close'), { method: 'POST', json: { etag: deviation.etag } }),
+  followUpDeviation: (unitId: string, deviation: Deviation, input: FollowUpInput) =>
+    apiFetch<DeviationFollowUp>(deviationPath(unitId, deviation.id, 'followup'), { method: 'POST', json: { etag: deviation.etag, ...input } }),
   channelUnits: (channelId: string) => apiFetch<ChannelUnits>(`${base}/channel-units?channelId=${encodeURIComponent(channelId)}`),
   yearWheel: (year: number) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`),
   actionPlan: () => apiFetch<ActionPlan>(`${base}/actionplan`),
@@ -19,6 +37,10 @@ export const tabApi = {
   deleteActionPlanRow: (id: string) => apiFetch<void>(`${base}/actionplan/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   report: (period: string, format: ReportFormat) => apiDownload(reportPath(period, format)),
 };
+
+function deviationPath(unitId: string, deviationId: string, action: 'close' | 'followup'): string {
+  return `${base}/units/${encodeURIComponent(unitId)}/deviations/${encodeURIComponent(deviationId)}/${action}`;
+}
 
 /** `2026-Q3` or `2026`: a quarter of a year, or the year. */
 export function reportPeriod(year: number, quarter: 1 | 2 | 3 | 4 | null): string {

@@ -46,6 +46,14 @@ export interface OverviewUnit {
   /** One per entry of `Overview.weeks`, oldest first. */
   statuses: MeetingStatus[];
   helpNeeded: string | null;
+  /** Counted from the improvement records: new and done in the weeks shown, in progress now. */
+  improvements: ImprovementCounts;
+}
+
+export interface ImprovementCounts {
+  new: number;
+  inProgress: number;
+  done: number;
 }
 
 export interface Overview {
@@ -88,6 +96,29 @@ export interface Deviation {
   text: string;
   reportedOn: string;
   status: OpenClosed;
+  /** The follow-up area the deviation became, when it was closed as one. */
+  followUpId: string | null;
+  /** The version read; a change sends it back, so one made meanwhile is not overwritten. */
+  etag: string | null;
+}
+
+export type OwnerRole = 'unitLeader' | 'unitCoordinator' | 'serviceAreaLeader';
+
+/** Someone offered first as a follow-up area's owner; `id` is their e-mail. */
+export interface FollowUpOwner {
+  id: string;
+  name: string;
+  role: OwnerRole | (string & {});
+}
+
+export interface FollowUpInput {
+  ownerId: string;
+  deadline: string;
+}
+
+export interface DeviationFollowUp {
+  deviation: Deviation;
+  followUp: FollowUp;
 }
 
 export interface FollowUp {
@@ -118,6 +149,11 @@ export interface UnitDetails {
   deviations: Deviation[];
   followUps: FollowUp[];
   benefits: UnitBenefit[];
+  /** The caller may close deviations (and move improvements). The service checks again. */
+  canWorkOnBoard: boolean;
+  /** The caller may make a deviation a follow-up area. The service checks again. */
+  canManageFollowUps: boolean;
+  followUpOwners: FollowUpOwner[];
 }
 
 export type AppointmentKind = 'semiAnnualReview' | 'gembaWalk' | 'fishboneAnalysis';

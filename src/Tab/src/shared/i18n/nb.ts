@@ -1,4 +1,4 @@
-import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitStage, GoalStatus, MeetingStatus, OpenClosed, Stage } from '../api/types';
+import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitStage, GoalStatus, MeetingStatus, OpenClosed, OwnerRole, Stage } from '../api/types';
 
 /** Norwegian bokmål, the source dictionary: every other language must have exactly these keys. */
 export const nb = {
@@ -37,6 +37,8 @@ export const nb = {
   heatMapUnitColumn: 'Enhet',
   heatMapHeldColumn: 'Holdt',
   heatMapHeld: (held: number, total: number) => `${held} av ${total}`,
+  heatMapImprovementsColumn: 'Forbedringer',
+  improvementCounts: (added: number, inProgress: number, done: number) => `${added} nye · ${inProgress} pågår · ${done} ferdige`,
   week: (week: number) => `Uke ${week}`,
   weekStatus: (week: number, status: string) => `Uke ${week}: ${status}`,
   meetingStatus: {
@@ -100,6 +102,21 @@ export const nb = {
   statusColumn: 'Status',
   openClosed: { open: 'åpen', closed: 'lukket' } satisfies Record<OpenClosed, string>,
   noDeviations: 'Ingen avvik.',
+  deviationActionsColumn: 'Handling',
+  closeDeviation: 'Lukk',
+  closeDeviationLabel: (text: string) => `Lukk «${text}»`,
+  makeFollowUp: 'Gjør til oppfølgingsområde',
+  makeFollowUpLabel: (text: string) => `Gjør «${text}» til oppfølgingsområde`,
+  followUpDialogTitle: 'Gjør avviket til et oppfølgingsområde',
+  followUpOwner: 'Ansvarlig',
+  followUpSomeoneElse: 'En annen i organisasjonen …',
+  followUpOwnerEmail: 'E-post til den ansvarlige',
+  followUpCreate: 'Opprett',
+  ownerRole: { unitLeader: 'enhetsleder', unitCoordinator: 'Lean-koordinator i enheten', serviceAreaLeader: 'tjenesteområdeleder' } satisfies Record<OwnerRole, string>,
+  deviationClosed: (text: string) => `«${text}» er lukket.`,
+  followUpCreated: (text: string, owner: string) => `«${text}» er nå et oppfølgingsområde med ${owner} som ansvarlig.`,
+  deviationFollowedUp: 'lukket, er nå et oppfølgingsområde',
+  deviationGoneAnotherWay: 'Noen andre har endret avviket i mellomtiden. Lista er oppdatert.',
   followUpsTitle: 'Oppfølgingsområder',
   followUpColumn: 'Område',
   ownerColumn: 'Ansvarlig',
