@@ -43,7 +43,7 @@ describe('accessibility (axe-core)', () => {
     fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
     expect(
       await violations(<UnitPage unitId="byggesak" />, async () => {
-        await userEvent.click(await screen.findByRole('button', { name: /^Gjør «Tavlemøtet/ }));
+        await userEvent.click(await screen.findByRole('button', { name: /^Gjør til oppfølgingsområde: «Tavlemøtet/ }));
         await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Opprett' }));
         await screen.findByText('Fyll ut feltet.');
       }),

@@ -80,7 +80,7 @@ describe('Deviations', () => {
     });
     renderPage(<UnitPage unitId="byggesak" />);
 
-    await userEvent.click(within(await deviationsTable()).getByRole('button', { name: 'Gjør «Tavlemøtet startet 10 minutter for sent» til oppfølgingsområde' }));
+    await userEvent.click(within(await deviationsTable()).getByRole('button', { name: 'Gjør til oppfølgingsområde: «Tavlemøtet startet 10 minutter for sent»' }));
     const dialog = await screen.findByRole('dialog', { name: 'Gjør avviket til et oppfølgingsområde' });
     await userEvent.selectOptions(within(dialog).getByLabelText(/Ansvarlig/), 'Linn Aasen (Lean-koordinator i enheten)');
     await userEvent.click(within(dialog).getByLabelText(/Frist/));

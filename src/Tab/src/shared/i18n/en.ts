@@ -105,7 +105,7 @@ export const en: Messages = {
   closeDeviation: 'Close',
   closeDeviationLabel: (text) => `Close "${text}"`,
   makeFollowUp: 'Make it a follow-up area',
-  makeFollowUpLabel: (text) => `Make "${text}" a follow-up area`,
+  makeFollowUpLabel: (text) => `Make it a follow-up area: "${text}"`,
   followUpDialogTitle: 'Make the deviation a follow-up area',
   followUpOwner: 'Owner',
   followUpSomeoneElse: 'Someone else in the organisation …',

@@ -106,7 +106,7 @@ export const nb = {
   closeDeviation: 'Lukk',
   closeDeviationLabel: (text: string) => `Lukk «${text}»`,
   makeFollowUp: 'Gjør til oppfølgingsområde',
-  makeFollowUpLabel: (text: string) => `Gjør «${text}» til oppfølgingsområde`,
+  makeFollowUpLabel: (text: string) => `Gjør til oppfølgingsområde: «${text}»`,
   followUpDialogTitle: 'Gjør avviket til et oppfølgingsområde',
   followUpOwner: 'Ansvarlig',
   followUpSomeoneElse: 'En annen i organisasjonen …',

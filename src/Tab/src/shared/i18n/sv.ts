@@ -105,7 +105,7 @@ export const sv: Messages = {
   closeDeviation: 'Stäng',
   closeDeviationLabel: (text) => `Stäng ”${text}”`,
   makeFollowUp: 'Gör till uppföljningsområde',
-  makeFollowUpLabel: (text) => `Gör ”${text}” till uppföljningsområde`,
+  makeFollowUpLabel: (text) => `Gör till uppföljningsområde: ”${text}”`,
   followUpDialogTitle: 'Gör avvikelsen till ett uppföljningsområde',
   followUpOwner: 'Ansvarig',
   followUpSomeoneElse: 'Någon annan i organisationen …',
