@@ -12,7 +12,7 @@ public static class PlanningCards
 
     /// <summary>What `gemba plan` did: counts, changes, what did not fit and why, and each leader's load.</summary>
     public static AdaptiveCard Summary(Language language, int year, YearPlan plan, IReadOnlyList<Lagging> lagging, IReadOnlyList<Unit> units,
-        IReadOnlyDictionary<string, Person> people, bool calendarOn)
+        IReadOnlyDictionary<string, Person> people, bool calendarOn, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(lagging);
@@ -29,6 +29,11 @@ public static class PlanningCards
                 new Fact(t.Changes, t.ChangeSummary(plan.Added.Count, plan.Moved.Count, plan.Reassigned.Count, plan.Cancelled.Count, plan.Unchanged.Count)),
             ]),
         };
+        if (notice is not null)
+        {
+            body.Insert(1, new TextBlock(notice) { Spacing = Spacing.Small });
+        }
+
         if (plan.Unplaced.Count > 0)
         {
             body.Add(new TextBlock(t.Unplaced) { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
