@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
@@ -20,6 +21,7 @@ public sealed record WheelAppointmentDto(string Id, AppointmentKind Kind, string
 
     public bool CanManage { get; init; }
 
+    [JsonPropertyName("etag")]
     public string? ETag { get; init; }
 }
 
