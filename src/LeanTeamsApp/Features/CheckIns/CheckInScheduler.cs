@@ -203,9 +203,6 @@ public sealed partial class CheckInScheduler(
         }
     }
 
-    /// <summary>What a unit's prompts are written in: Swedish for Swedish units, otherwise Norwegian bokmål.</summary>
-    private static Language LanguageOf(Unit unit) => Countries.FromTimeZone(unit.TimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
-
     /// <summary>
     /// Reminds the unit's leader and unit coordinators 1:1 of a missing check-in, with the card to fill in. When the
     /// week before was missed too (and the one before that was not), the service-area leader hears of it, once per
@@ -218,7 +215,7 @@ public sealed partial class CheckInScheduler(
             return 0;
         }
 
-        var language = LanguageOf(unit);
+        var language = WrittenLanguage.Of(unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
         var card = CheckInCard.Form(language, unit, date, units).ToJson();
@@ -282,7 +279,7 @@ public sealed partial class CheckInScheduler(
             return false;
         }
 
-        var language = LanguageOf(unit);
+        var language = WrittenLanguage.Of(unit);
         var card = CheckInCard.Form(language, unit, date, units);
         var activity = new Activity
         {

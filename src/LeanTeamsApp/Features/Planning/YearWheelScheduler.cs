@@ -125,7 +125,7 @@ public sealed partial class YearWheelScheduler(
         {
             var plan = appointment.Plan;
             var unit = units.GetValueOrDefault(plan.UnitId);
-            var language = Countries.FromTimeZone(unit?.TimeZone ?? org.DefaultTimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
+            var language = WrittenLanguage.OfTimeZone(unit?.TimeZone ?? org.DefaultTimeZone);
             var version = appointment.Version.ToString(CultureInfo.InvariantCulture);
             if (now < plan.Start)
             {
