@@ -227,7 +227,7 @@ public sealed class YearWheelTests : IAsyncLifetime
         Assert.Equal(0, again);
         Assert.Contains($"appointment-reminder|{first.Id}|v1|7d|{Person.Pseudonym("tol.helse@fjordvik.kommune.no")}", keys);
         Assert.All(keys, k => Assert.DoesNotContain("@", k, StringComparison.Ordinal));
-        Assert.Contains(_logs.Entries, e => e.Message == $"Cannot remind person {Person.Pseudonym(unitLeader)}: the app has no personal chat with them yet");
+        Assert.Contains(_logs.Entries, e => e.Message == $"Cannot reach person {Person.Pseudonym(unitLeader)}: the app has no personal chat with them yet");
         Assert.All(_logs.Entries, e => Assert.DoesNotContain("@", e.ToString(), StringComparison.Ordinal));
     }
 

@@ -24,7 +24,7 @@ public sealed class YearWheelChangeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: _clock);
+        _bot = await BotHost.StartAsync(Settings(), time: _clock, environment: DevelopmentSignIn.Environment);
         _http = _bot.App.CreateClient();
         await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
     }
@@ -33,6 +33,13 @@ public sealed class YearWheelChangeTests : IAsyncLifetime
     {
         _http.Dispose();
         await _bot.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Settings()
+    {
+        var settings = DevelopmentSignIn.Settings();
+        settings["Outbox:Enabled"] = "false";
+        return settings;
     }
 
     private AppointmentStore Appointments => _bot.App.Services.GetRequiredService<AppointmentStore>();
@@ -172,7 +179,7 @@ public sealed class YearWheelChangeTests : IAsyncLifetime
     public async Task Change_WithAnotherTenantsAppointmentAndETag_TouchesNeitherTenant()
     {
         // Ids are the same in every tenant (kind|unit|year|half); only the caller's own tenant is ever looked in.
-        await using var other = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: _clock);
+        await using var other = await BotHost.StartAsync(Settings(), time: _clock, environment: DevelopmentSignIn.Environment);
         await other.SayAsync(other.Activities.PersonalMessage(other.Coordinator, "gemba plan 2027"));
         var theirStore = other.App.Services.GetRequiredService<AppointmentStore>();
         var theirs = (await theirStore.ListYearAsync(other.TenantId, 2027, default)).First(a => a.Plan.UnitId == "byggesak");
