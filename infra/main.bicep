@@ -1,4 +1,4 @@
-// LeanTeamsApp in one resource group: storage (tables, queues), Key Vault with the two secrets, a Linux web app that
+// LeanTeamsApp in one resource group: storage (tables, queues), Key Vault with the three secrets, a Linux web app that
 // reads them through Key Vault references with its own identity, the Azure Bot with the Teams channel, and
 // workspace-based Application Insights. Deploy with `az deployment group create --parameters infra/main.bicepparam`.
 
@@ -23,6 +23,10 @@ param botTenantId string = tenant().tenantId
 @description('A client secret of the app registration. Goes into Key Vault only; never output.')
 @secure()
 param botAppPassword string
+
+@description('Raise by one to rotate the key that signs report download links: every link posted before then answers 403.')
+@minValue(1)
+param reportLinkKeyVersion int = 1
 
 @description('Host name the tab is served from when it is not the web app\'s own (a custom domain); empty for the default host name. Must be the --domain of manifest/package.mjs: Teams asks Entra for the tab\'s token for api://<this host>/<botAppId>.')
 param appDomain string = ''
@@ -97,6 +101,8 @@ resource logs 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   }
 }
 
+// Where the app's OpenTelemetry traces, metrics and logs go (Azure.Monitor.OpenTelemetry.AspNetCore, switched on by
+// APPLICATIONINSIGHTS_CONNECTION_STRING below); workspace-based, so they are kept and queried in the workspace above.
 resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   name: '${prefix}-appi'
   location: location
@@ -104,6 +110,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
+    // Client IP addresses are personal data; ingestion keeps only the country they belong to.
+    DisableIpMasking: false
   }
 }
 
@@ -137,6 +145,22 @@ resource storageConnectionStringSecret 'Microsoft.KeyVault/vaults/secrets@2026-0
   name: 'storage-connection-string'
   properties: {
     value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+  }
+}
+
+// The key that signs report download links (Reports__LinkKey); every instance and every restart must share it, or the
+// links already posted in Teams answer 403. ARM has no random function outside parameter defaults, and a new random
+// value on each deployment would break the links just the same, so the key is derived: two name-based GUIDs (SHA-1
+// of their inputs) of the storage account's key, unchanged from one deployment to the next, revealing nothing of
+// that key, and new when reportLinkKeyVersion is raised (or the storage key is rotated and the template redeployed).
+var storageKey = storage.listKeys().keys[0].value
+var reportLinkKeyText = '${guid(storageKey, 'report-link-key', string(reportLinkKeyVersion), '1')}${guid(storageKey, 'report-link-key', string(reportLinkKeyVersion), '2')}'
+
+resource reportLinkKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: vault
+  name: 'report-link-key'
+  properties: {
+    value: base64(reportLinkKeyText)
   }
 }
 
@@ -201,6 +225,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Bot__AppId: botAppId
     Bot__TenantId: botTenantId
     Bot__AppPassword: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUri})'
+    Reports__LinkKey: '@Microsoft.KeyVault(SecretUri=${reportLinkKeySecret.properties.secretUri})'
     // The tab's single sign-on (Microsoft.Identity.Web; the app turns it on when AzureAd__ClientId is set). The bot's
     // app registration is single-tenant, so only its own tenant's tokens are accepted; validating a token needs no
     // secret.
@@ -208,9 +233,9 @@ resource webAppSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AzureAd__TenantId: botTenantId
     AzureAd__ClientId: botAppId
     AzureAd__Audience: tabApplicationIdUri
+    // The app exports its own telemetry when this is set; App Service's Application Insights agent stays off, as it
+    // would report the same requests twice (or refuse to start beside the app's OpenTelemetry).
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-    // Application Insights' agent on Linux App Service (request, dependency and log telemetry without code).
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   }
   dependsOn: [
     webAppReadsSecrets
@@ -261,5 +286,5 @@ output tabApplicationIdUri string = tabApplicationIdUri
 @description('Name of the Azure Bot resource.')
 output botResourceName string = bot.name
 
-@description('Key Vault holding the bot secret and the storage connection string; rotate the bot secret here.')
+@description('Key Vault holding the bot secret, the storage connection string and the report-link key; rotate the bot secret here.')
 output keyVaultName string = vault.name

@@ -9,3 +9,5 @@ param botTenantId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'
 param botAppPassword = readEnvironmentVariable('LEANTEAMSAPP_BOT_APP_PASSWORD')
 param botSku = 'F0'
 param appServicePlanSku = 'B1'
+// Raise by one (and redeploy) to rotate the key that signs report download links; links posted before then answer 403.
+param reportLinkKeyVersion = 1

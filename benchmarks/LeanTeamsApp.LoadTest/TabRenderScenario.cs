@@ -50,14 +50,15 @@ public static class TabRenderScenario
         IReadOnlyList<Measured> service;
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        // The service as it runs in Azure, minus Entra (so the development sign-in is on) and minus every background
-        // job: while the page loads, only its own requests reach the service and Azurite.
+        // The service as it runs in Azure, minus Entra (the development sign-in instead, which needs Development and its
+        // flag) and minus every background job: while the page loads, only its own requests reach the service and Azurite.
         using (var app = Start(new ProcessStartInfo("dotnet", [appDll, "--urls", url])
         {
             WorkingDirectory = contentRoot,
             Environment =
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["TabAuth__DevelopmentSignIn"] = "true",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Storage__ConnectionString"] = azurite.ConnectionString,
                 ["Organisation__SeedTenantId"] = tenant,
@@ -207,7 +208,7 @@ public static class TabRenderScenario
         s.AppendLine(CultureInfo.InvariantCulture, $"Azurite (in memory) on loopback, seeded through the app's own code: one tenant of {seeded.Units} units in {seeded.Areas} service areas and a");
         s.AppendLine(CultureInfo.InvariantCulture, $"coordinator, {seeded.First} to {seeded.Last} of check-ins through the card submit's path, {parallelism} units at a time (as the digest benchmark");
         s.AppendLine(CultureInfo.InvariantCulture, $"seeds them): {seeded.Tally.CheckIns} check-ins, {seeded.Tally.Benefits} benefits, in {seeded.Time.TotalSeconds:F0} s. Then `npm run build:tab`'s build served by the");
-        s.AppendLine("service as its own Release process (environment 'Benchmark', development sign-in, every scheduler and the outbox off).");
+        s.AppendLine("service as its own Release process (environment 'Development' with its development sign-in, every scheduler and the outbox off).");
         s.AppendLine("`scripts/bench-overview.mjs` signs in once as the coordinator through the sign-in page, then opens");
         s.AppendLine(CultureInfo.InvariantCulture, $"`/tab/?lang=nb#/overview` on a fresh page {runs + 1} times in one browser context with that session: the first page with an empty");
         s.AppendLine(CultureInfo.InvariantCulture, $"HTTP cache (cold), the {runs} after it warm. Rendered is the moment a MutationObserver sees the heat map table (found by its");

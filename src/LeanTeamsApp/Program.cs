@@ -18,12 +18,14 @@ using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Health;
 using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.AddStructuredConsole(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddErrors();
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddGraph(builder.Configuration);
 builder.Services.AddAccess();

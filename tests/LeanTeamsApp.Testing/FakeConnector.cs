@@ -19,8 +19,8 @@ namespace LeanTeamsApp.Testing;
 /// <summary>
 /// A Bot Connector on 127.0.0.1 that records what the bot sends. It speaks the REST API the bot uses (send, reply,
 /// update, delete, create conversation, members) under any path prefix, answers like Teams does, and can be told to
-/// throttle, fail, or enforce Teams' rate limits. Delivered requests are in <see cref="Requests"/>; requests answered
-/// with an error are in <see cref="Rejected"/> only.
+/// throttle, fail (once, or always for one thread), answer slowly, or enforce Teams' rate limits. Delivered requests
+/// are in <see cref="Requests"/>; requests answered with an error are in <see cref="Rejected"/> only.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -33,6 +33,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly Dictionary<string, string> _tenantOfConversation = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ChannelInfo>> _channels = new(StringComparer.Ordinal);
     private readonly Queue<(int Status, string Body, TimeSpan? RetryAfter)> _failures = new();
+    private readonly Dictionary<string, (int Status, string Body, TimeSpan? RetryAfter)> _threadFailures = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private TaskCompletionSource _changed = NewSignal();
     private FakeConnectorRateLimits? _rateLimits;
@@ -49,6 +50,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>Caps roster pages below Teams' 50–500 so that tests can see continuation tokens with a few members.</summary>
     public int MaxMembersPerPage { get; set; } = 500;
+
+    /// <summary>
+    /// How long each answer takes after the request has been recorded as delivered: like Teams, the message is there
+    /// before the sender hears so, and a sender that gives up in between has delivered it all the same.
+    /// </summary>
+    public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -170,6 +177,22 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     /// <summary>
+    /// Every request to <paramref name="thread"/> (a conversation id, or the channel or user a new conversation is
+    /// created in) gets <paramref name="status"/> with error code <paramref name="code"/> until <see cref="Clear"/>:
+    /// a user who blocked the bot, a deleted chat, a thread Teams keeps throttling. A 429 carries Retry-After when given.
+    /// </summary>
+    public void FailThread(string thread, int status, string code, TimeSpan? retryAfter = null)
+    {
+        var body = status == StatusCodes.Status429TooManyRequests
+            ? ThrottledBody
+            : JsonSerializer.Serialize(new ErrorResponse { Error = new ErrorDetail { Code = code, Message = $"Fake connector failure {status} {code}" } }, BotJson.Options);
+        lock (_gate)
+        {
+            _threadFailures[thread] = (status, body, retryAfter);
+        }
+    }
+
+    /// <summary>
     /// Answers 429 whenever a thread or the tenant goes over Teams' limits (7/1 s, 8/2 s, 60/30 s, 1800/1 h per
     /// thread for writes; twice that for member reads; 50/s per tenant), on the real clock.
     /// <paramref name="timeScale"/> below 1 shrinks every window by that factor to keep tests short.
@@ -193,6 +216,7 @@ public sealed class FakeConnector : IAsyncDisposable
             _channels.Clear();
             _tenantOfConversation.Clear();
             _failures.Clear();
+            _threadFailures.Clear();
             if (_rateLimits is not null)
             {
                 _rateLimits = new FakeConnectorRateLimits(_rateLimits.TimeScale);
@@ -252,6 +276,19 @@ public sealed class FakeConnector : IAsyncDisposable
             changed.TrySetResult();
         }
 
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(ResponseDelay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The sender gave up waiting; what it sent is recorded as delivered, as Teams would have it.
+                return;
+            }
+        }
+
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is { } retryAfter)
         {
@@ -283,6 +320,11 @@ public sealed class FakeConnector : IAsyncDisposable
         if (_failures.TryDequeue(out var failure))
         {
             return new Answer(failure.Status, failure.Body, failure.RetryAfter);
+        }
+
+        if (route.Thread(parameters) is { } thread && _threadFailures.TryGetValue(thread, out var threadFailure))
+        {
+            return new Answer(threadFailure.Status, threadFailure.Body, threadFailure.RetryAfter);
         }
 
         // A channel post counts against its channel's thread, as Teams counts it, not against one shared thread.

@@ -22,7 +22,10 @@ public sealed class BotAuthenticationResult
     [MemberNotNullWhen(false, nameof(FailureReason))]
     public bool Succeeded => Identity is not null;
 
-    /// <summary>200 on success, otherwise 401 (no or bad token) or 403 (token not endorsed for the channel).</summary>
+    /// <summary>
+    /// 200 on success, otherwise 401 (no or bad token), 403 (token not endorsed for the channel) or 503 (the issuer's
+    /// signing keys could not be fetched, so no token can be checked: an outage, not a verdict on the token).
+    /// </summary>
     public int StatusCode { get; }
 
     /// <summary>
@@ -48,4 +51,7 @@ public sealed class BotAuthenticationResult
 
     internal static BotAuthenticationResult Forbidden(string reason) =>
         new(StatusCodes.Status403Forbidden, identity: null, isAnonymous: false, reason);
+
+    internal static BotAuthenticationResult KeysUnavailable(string reason) =>
+        new(StatusCodes.Status503ServiceUnavailable, identity: null, isAnonymous: false, reason);
 }

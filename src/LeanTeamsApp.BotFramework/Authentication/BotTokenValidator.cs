@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -20,6 +22,10 @@ public sealed class BotTokenValidator
     public const string ServiceUrlClaim = "serviceurl";
 
     private const string BearerScheme = "Bearer";
+
+    // Bot Connector and Entra tokens are one to three kilobytes; the limit keeps a stranger's megabyte of text
+    // away from the parser.
+    private const int MaxTokenLength = 16 * 1024;
 
     // Asymmetric only: accepting HS* would let anyone who knows a public key sign tokens with it.
     private static readonly string[] AllowedAlgorithms =
@@ -69,6 +75,18 @@ public sealed class BotTokenValidator
         }
 
         var tokenText = authorizationHeader[(separator + 1)..];
+        if (tokenText.Length > MaxTokenLength)
+        {
+            return BotAuthenticationResult.Unauthorized("token is longer than any Bot Connector token");
+        }
+
+        // Decided before any parsing: a JWE's five parts would otherwise reach decryption code paths that a
+        // bot, which holds no decryption key, has no business running on a stranger's input.
+        if (tokenText.AsSpan().Count('.') == 4)
+        {
+            return BotAuthenticationResult.Unauthorized("token is encrypted (JWE); the Bot Connector sends signed tokens only");
+        }
+
         if (ReadToken(tokenText) is not { } token)
         {
             return BotAuthenticationResult.Unauthorized("token is not a well-formed JWT");
@@ -76,7 +94,7 @@ public sealed class BotTokenValidator
 
         if (token.IsEncrypted)
         {
-            return BotAuthenticationResult.Unauthorized("encrypted tokens are not accepted");
+            return BotAuthenticationResult.Unauthorized("token is encrypted (JWE); the Bot Connector sends signed tokens only");
         }
 
         if (!AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
@@ -96,7 +114,16 @@ public sealed class BotTokenValidator
             return BotAuthenticationResult.Unauthorized("issuer is not trusted");
         }
 
-        var signingKey = await signingKeys.FindAsync(issuer.MetadataUrl, token.Kid, cancellationToken).ConfigureAwait(false);
+        SigningKey? signingKey;
+        try
+        {
+            signingKey = await signingKeys.FindAsync(issuer.MetadataUrl, token.Kid, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SigningKeysUnavailableException e)
+        {
+            return BotAuthenticationResult.KeysUnavailable(e.Message);
+        }
+
         if (signingKey is null)
         {
             return BotAuthenticationResult.Unauthorized("signing key is not published by the issuer");
@@ -164,9 +191,11 @@ public sealed class BotTokenValidator
         {
             return tokenHandler.ReadJsonWebToken(tokenText);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or FormatException or JsonException or RegexMatchTimeoutException)
         {
-            // IdentityModel's malformed-token exceptions derive from ArgumentException.
+            // IdentityModel's malformed-token exceptions derive from ArgumentException; the others are what
+            // base64 and JSON decoding, and its regular expressions under load, may let through. Whatever a
+            // stranger's text makes the parser throw, it is a malformed token, never a 500.
             return null;
         }
     }

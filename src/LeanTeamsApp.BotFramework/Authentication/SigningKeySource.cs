@@ -29,8 +29,9 @@ public sealed partial class SigningKeySource(
 
     /// <summary>
     /// The key with <paramref name="keyId"/>, or null when the metadata does not publish it even after a
-    /// refresh. Throws when keys have never been fetched and the metadata cannot be read: without keys no
-    /// request can be authenticated, which is an outage rather than a bad token.
+    /// refresh. Throws <see cref="SigningKeysUnavailableException"/> when keys have never been fetched and the
+    /// metadata cannot be read: without keys no request can be authenticated, which is an outage rather than a
+    /// bad token.
     /// </summary>
     public async Task<SigningKey?> FindAsync(Uri metadataUrl, string keyId, CancellationToken cancellationToken)
     {
@@ -100,9 +101,14 @@ public sealed partial class SigningKeySource(
 
             return keys;
         }
-        catch (Exception exception) when (previous is not null
-            && exception is HttpRequestException or TaskCanceledException or JsonException or InvalidDataException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException or InvalidDataException)
         {
+            // Not tied to any caller's token, so a cancellation here is the HttpClient's timeout.
+            if (previous is null)
+            {
+                throw new SigningKeysUnavailableException(cache.MetadataUrl, exception);
+            }
+
             // Known keys stay valid for a while after a failed refresh; failing every request instead
             // would turn a blip at login.botframework.com into a bot outage.
             LogRefreshFailed(logger, exception, cache.MetadataUrl);

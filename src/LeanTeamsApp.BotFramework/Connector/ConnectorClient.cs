@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -17,6 +18,9 @@ public sealed partial class ConnectorClient
 {
     public const string HttpClientName = "LeanTeamsApp.BotFramework.Connector";
 
+    /// <summary>The meter this client reports on: <c>botframework.connector.throttled</c>, Teams' 429 answers.</summary>
+    public const string MeterName = "LeanTeamsApp.BotFramework.Connector";
+
     /// <summary>Teams' maximum page; fewer pages means fewer calls against the roster limit.</summary>
     private const int MembersPageSize = 500;
 
@@ -29,15 +33,18 @@ public sealed partial class ConnectorClient
     private readonly ILogger<ConnectorClient> logger;
     private readonly TrustedServiceUrls trustedServiceUrls;
     private readonly ConnectorPacer pacer;
+    private readonly Counter<long> throttled;
 
     public ConnectorClient(
         IHttpClientFactory httpClientFactory,
         IConnectorTokenProvider tokenProvider,
         IOptions<ConnectorOptions> options,
         TimeProvider timeProvider,
+        IMeterFactory meterFactory,
         ILogger<ConnectorClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(meterFactory);
         this.httpClientFactory = httpClientFactory;
         this.tokenProvider = tokenProvider;
         this.options = options.Value;
@@ -45,6 +52,10 @@ public sealed partial class ConnectorClient
         this.logger = logger;
         trustedServiceUrls = new TrustedServiceUrls(this.options.TrustedServiceUrlHosts);
         pacer = new ConnectorPacer(this.options, timeProvider);
+        throttled = meterFactory.Create(MeterName).CreateCounter<long>(
+            "botframework.connector.throttled",
+            "{response}",
+            "429 Too Many Requests answers from the Bot Connector, retried or not, by operation and tenant.");
     }
 
     /// <summary>Threads and tenants the pacer currently remembers.</summary>
@@ -281,6 +292,11 @@ public sealed partial class ConnectorClient
             if (outcome.Failure is not { } failure)
             {
                 return outcome.Value;
+            }
+
+            if (failure.StatusCode == (int)HttpStatusCode.TooManyRequests)
+            {
+                throttled.Add(1, new KeyValuePair<string, object?>("operation", call.Name), new KeyValuePair<string, object?>("tenant_id", call.TenantId ?? "unknown"));
             }
 
             if (call.NotFoundIsAnswer && failure.StatusCode == (int)HttpStatusCode.NotFound

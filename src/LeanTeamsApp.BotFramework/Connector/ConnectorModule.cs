@@ -36,6 +36,7 @@ public static class ConnectorModule
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddHttpClient(ConnectorClient.HttpClientName)
             .ConfigureHttpClient((provider, client) =>
                 client.Timeout = provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.RequestTimeout)

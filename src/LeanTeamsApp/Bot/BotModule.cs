@@ -40,6 +40,8 @@ public static class BotModule
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<OutboxCleanupScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxCleanupScheduler>());
         services.AddSingleton<ActivityDispatcher>();
         return services;
     }

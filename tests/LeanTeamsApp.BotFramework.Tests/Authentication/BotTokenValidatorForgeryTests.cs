@@ -12,6 +12,8 @@ public class BotTokenValidatorForgeryTests
 {
     private const string EvilServiceUrl = "https://bot-connector.evil.example/emea/";
 
+    private static readonly int[] JwePartLengths = [256, 12, 64, 16];
+
     private sealed record ForgeryCase(Func<AuthenticationRig, Task<BotAuthenticationResult>> Act, int Status, string Reason);
 
     private static readonly Dictionary<string, ForgeryCase> Cases = new()
@@ -89,6 +91,27 @@ public class BotTokenValidatorForgeryTests
         ["HS256 with the published public key as secret"] = new(
             r => r.ValidateAsync("Bearer " + r.Token(Hmac(TestKeys.Teams.PublicModulus))),
             401, "algorithm"),
+        ["five segments with a JWE header (RSA-OAEP, A256GCM)"] = new(
+            r => r.ValidateAsync("Bearer " + Jwe("""{"alg":"RSA-OAEP","enc":"A256GCM","kid":"bf-teams-2031"}""")),
+            401, "encrypted (JWE)"),
+        ["five segments with a JWS header"] = new(
+            r => r.ValidateAsync("Bearer " + Jwe("""{"alg":"RS256","typ":"JWT","kid":"bf-teams-2031"}""")),
+            401, "encrypted (JWE)"),
+        ["five segments of junk"] = new(
+            r => r.ValidateAsync("Bearer a.b.c.d.e"),
+            401, "encrypted (JWE)"),
+        ["five empty segments"] = new(
+            r => r.ValidateAsync("Bearer ...."),
+            401, "encrypted (JWE)"),
+        ["a genuine token with two segments appended"] = new(
+            r => r.ValidateAsync("Bearer " + r.Token(TestKeys.Teams) + ".AAAA.BBBB"),
+            401, "encrypted (JWE)"),
+        ["six segments"] = new(
+            r => r.ValidateAsync("Bearer a.b.c.d.e.f"),
+            401, "well-formed"),
+        ["a token of 64 KB"] = new(
+            r => r.ValidateAsync("Bearer " + r.Token(TestKeys.Teams, d => d.Claims["padding"] = new string('x', 64 * 1024))),
+            401, "longer than any Bot Connector token"),
         ["text that is not a JWT"] = new(
             r => r.ValidateAsync("Bearer not-a-jwt"),
             401, "well-formed"),
@@ -164,6 +187,10 @@ public class BotTokenValidatorForgeryTests
         payload[BotTokenValidator.ServiceUrlClaim] = serviceUrl;
         return $"{parts[0]}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.{parts[2]}";
     }
+
+    /// <summary>Five base64url parts as RFC 7516 lays out a JWE: header, encrypted key, IV, ciphertext, tag.</summary>
+    private static string Jwe(string header) =>
+        string.Join('.', [Base64UrlEncoder.Encode(header), .. JwePartLengths.Select(n => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(n)))]);
 
     private static string Unsigned(string token)
     {

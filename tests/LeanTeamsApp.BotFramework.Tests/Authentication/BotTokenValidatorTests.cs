@@ -167,12 +167,35 @@ public sealed class BotTokenValidatorTests : IDisposable
         Assert.Equal(1, rig.Server.RequestCount(AuthenticationRig.BotFrameworkMetadata));
     }
 
+    [Theory]
+    [InlineData(KeyEndpointFailure.Status503, "503")]
+    [InlineData(KeyEndpointFailure.Refused, "Connection refused")]
+    [InlineData(KeyEndpointFailure.Hangs, "Timeout")]
+    [InlineData(KeyEndpointFailure.HtmlPage, "is an invalid start of a value")]
+    public async Task ValidateAsync_KeyEndpointDownBeforeAnyFetch_Is503NamingTheKeysAndTheCause(KeyEndpointFailure failure, string cause)
+    {
+        rig.Server.Failure = failure;
+        rig.Server.ClientTimeout = TimeSpan.FromMilliseconds(200);
+
+        var result = await rig.ValidateAsync(rig.Bearer(TestKeys.Teams));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(503, result.StatusCode);
+        Assert.StartsWith($"The signing keys could not be fetched from {AuthenticationRig.BotFrameworkMetadata}: ", result.FailureReason, StringComparison.Ordinal);
+        Assert.Contains(cause, result.FailureReason, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public async Task ValidateAsync_KeyEndpointDownBeforeAnyFetch_Throws()
+    public async Task ValidateAsync_KeyEndpointBackAfterAnOutage_FetchesAndSucceeds()
     {
         rig.Server.Unavailable = true;
+        Assert.Equal(503, (await rig.ValidateAsync(rig.Bearer(TestKeys.Teams))).StatusCode);
+        rig.Server.Unavailable = false;
+        rig.Time.Advance(SigningKeySource.MinimumRefreshInterval);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => rig.ValidateAsync(rig.Bearer(TestKeys.Teams)));
+        var result = await rig.ValidateAsync(rig.Bearer(TestKeys.Teams));
+
+        Assert.True(result.Succeeded, result.FailureReason);
     }
 
     [Fact]

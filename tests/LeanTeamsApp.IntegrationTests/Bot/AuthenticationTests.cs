@@ -5,6 +5,7 @@ using LeanTeamsApp.BotFramework.Authentication;
 using LeanTeamsApp.BotFramework.Connector;
 using LeanTeamsApp.BotFramework.Tests.Authentication.Support;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
 
@@ -19,6 +20,7 @@ public sealed class AuthenticationTests : IAsyncLifetime, IDisposable
     private const string OutboundToken = "Bearer outbound-token-for-tests";
 
     private readonly AuthenticationRig _rig = new();
+    private readonly RecordedLogs _logs = new();
     private BotHost _bot = null!;
 
     public static TheoryData<string, HttpStatusCode> ForgedTokens => new()
@@ -49,6 +51,7 @@ public sealed class AuthenticationTests : IAsyncLifetime, IDisposable
         },
         services =>
         {
+            _logs.AddTo(services);
             services.RemoveAll<SigningKeySource>();
             services.AddSingleton(new SigningKeySource(_rig.Server, _rig.Time, NullLogger<SigningKeySource>.Instance));
             services.RemoveAll<IConnectorTokenProvider>();
@@ -81,6 +84,21 @@ public sealed class AuthenticationTests : IAsyncLifetime, IDisposable
         Assert.NotNull((await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!.Channel);
         var reply = Assert.Single(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Reply);
         Assert.Equal(OutboundToken, reply.Authorization);
+    }
+
+    [Theory]
+    [InlineData("a.b.c.d.e")]
+    [InlineData("eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeipsEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZAYpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66oc6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg.48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ")]
+    public async Task Post_FiveSegmentToken_Is401WithTheReasonLoggedAndNoStackTrace(string token)
+    {
+        using var response = await _bot.PostAsync(Command(), "Bearer " + token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(_bot.Connector.Requests);
+        var rejected = Assert.Single(_logs.Entries, e => e.Message.StartsWith("Rejected a request to /api/messages", StringComparison.Ordinal));
+        Assert.Equal("Rejected a request to /api/messages with 401: token is encrypted (JWE); the Bot Connector sends signed tokens only", rejected.Message);
+        Assert.All(_logs.Entries, e => Assert.True(e.Exception is null && e.Level < LogLevel.Error, e.ToString()));
     }
 
     [Fact]

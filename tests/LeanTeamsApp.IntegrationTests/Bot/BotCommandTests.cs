@@ -23,8 +23,8 @@ public sealed class BotCommandTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(A.PersonalMessage(_bot.Stranger, text, locale));
 
-        Assert.Contains(title, said, StringComparison.Ordinal);
-        Assert.Contains(usage, said, StringComparison.Ordinal);
+        Assert.Contains(title, BotHost.Shown(said), StringComparison.Ordinal);
+        Assert.Contains(usage, BotHost.Shown(said), StringComparison.Ordinal);
         Assert.Contains("\"version\":\"1.5\"", said, StringComparison.Ordinal);
     }
 
@@ -70,6 +70,18 @@ public sealed class BotCommandTests : IAsyncLifetime
 
         Assert.Contains("Enhetsleder", said, StringComparison.Ordinal);
         Assert.Contains("Byggesak", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhoAmI_LeaderOfTheTopManagementGroup_IsTopManagementNotAServiceAreaLeader()
+    {
+        var radmann = TeamsUser.Create("Siri Haugland", "radmann@fjordvik.kommune.no");
+        _bot.Connector.SetMembers(TeamsActivities.PersonalConversationId(radmann), [new() { Id = radmann.Id, Name = radmann.Name, AadObjectId = radmann.AadObjectId, UserPrincipalName = radmann.Email }]);
+
+        var said = await _bot.SayAsync(A.PersonalMessage(radmann, "hvem er jeg"));
+
+        Assert.Contains("Kommunedirektørens ledergruppe", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tjenesteområdeleder", said, StringComparison.Ordinal);
     }
 
     [Fact]

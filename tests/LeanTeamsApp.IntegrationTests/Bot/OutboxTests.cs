@@ -1,6 +1,8 @@
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Organisation;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeanTeamsApp.IntegrationTests.Bot;
 
@@ -102,6 +104,116 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Outbox_GracefulStopWhileSending_FinishesWhatIsOnTheWireAndTheNextInstanceSendsTheRestOnce()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        // Teams has a message as soon as the request arrives; its answer comes later. A send given up in between
+        // was delivered all the same, and sending it again would be a duplicate.
+        connector.ResponseDelay = TimeSpan.FromMilliseconds(400);
+        var tenant = TestTenants.New();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Outbox:QueueName"] = $"stop-{Guid.NewGuid():N}",
+            // The shortest lease, so that a message left behind by the stopped instance would come back (and be sent
+            // twice) well within this test's patience rather than hide behind a two-minute lease.
+            ["Outbox:Lease"] = "00:00:30",
+        };
+        var first = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = first.App.Services.GetRequiredService<Outbox>();
+        const int Count = 60;
+        for (var i = 0; i < Count; i++)
+        {
+            await outbox.EnqueueAsync(Message(first, $"stop-{i}", $"a:stop-{i}"), default);
+        }
+
+        await connector.WaitForAsync(r => r.Count(x => x.Operation == ConnectorOperation.Send) >= 8, Patience);
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await first.DisposeAsync();
+        stopping.Stop();
+
+        var sentBeforeStop = Texts(connector);
+        Assert.InRange(sentBeforeStop.Count, 8, Count - 1);
+        Assert.True(stopping.Elapsed < new HostOptions().ShutdownTimeout, $"Stopping took {stopping.Elapsed}.");
+
+        await using var second = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var secondOutbox = second.App.Services.GetRequiredService<Outbox>();
+        foreach (var text in sentBeforeStop.Distinct(StringComparer.Ordinal))
+        {
+            // Marked sent by the instance that sent it, before it stopped: nothing left for a later instance to repeat.
+            Assert.Equal(OutboxState.Sent, (await secondOutbox.GetAsync(tenant, text["Melding ".Length..], default))?.State);
+        }
+
+        // Done when every row is sent and the queue is empty: nothing is left that could be sent again.
+        await WaitUntilAsync(async () => await secondOutbox.Queue.GetPropertiesAsync() is { Value.ApproximateMessagesCount: 0 }
+            && (await Task.WhenAll(Enumerable.Range(0, Count).Select(i => secondOutbox.GetAsync(tenant, $"stop-{i}", default)))).All(e => e?.State == OutboxState.Sent));
+        var sent = Texts(connector);
+        var twice = sent.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, $"{twice.Count} of {Count} messages were sent more than once: {string.Join(", ", twice)}");
+        Assert.Equal(Count, sent.Count);
+    }
+
+    [Fact]
+    public async Task OutboxCleanup_TwoInstances_DeleteRowsPastRetentionOncePerInterval()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        // Years before any other test's clock: the clean-up scans every tenant in the shared Azurite, and only this
+        // test's rows may be old enough for it.
+        var start = new DateTimeOffset(2001, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var clocks = new[] { new FakeTimeProvider(start), new FakeTimeProvider(start) };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            ["Outbox:QueueName"] = $"cleanup-{Guid.NewGuid():N}",
+            ["Outbox:RetentionDays"] = "8",
+            ["Outbox:CleanupInterval"] = "7.00:00:00",
+        };
+        await using var first = await BotHost.StartAsync(settings, time: clocks[0], importDemo: false, tenantId: tenant, connector: connector);
+        await using var second = await BotHost.StartAsync(settings, time: clocks[1], importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = first.App.Services.GetRequiredService<Outbox>();
+        var cleanups = new[] { first, second }.Select(b => b.App.Services.GetRequiredService<OutboxCleanupScheduler>()).ToArray();
+        void SetClocks(TimeSpan sinceStart)
+        {
+            foreach (var clock in clocks)
+            {
+                clock.SetUtcNow(start + sinceStart);
+            }
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await outbox.EnqueueAsync(Message(first, $"old-{i}", $"a:old-{i}"), default);
+        }
+
+        SetClocks(TimeSpan.FromDays(5));
+        for (var i = 0; i < 3; i++)
+        {
+            await outbox.EnqueueAsync(Message(first, $"newer-{i}", $"a:newer-{i}"), default);
+        }
+
+        // Day 9: the first rows are past eight days, the newer ones are not. Both instances tick at once (the test
+        // ticks them: their timers are off, or a fake clock moved by days would tick them too).
+        SetClocks(TimeSpan.FromDays(9));
+        var firstRun = await Task.WhenAll(cleanups.Select(c => c.RunOnceAsync(default)));
+        Assert.Equal(5, firstRun.Sum());
+        Assert.Contains(0, firstRun);
+        Assert.Equal(["newer-0", "newer-1", "newer-2"], await RemainingAsync(outbox, tenant, "old-", "newer-"));
+
+        // Day 14: the newer rows are past retention too, but a week has not passed since the last clean-up.
+        SetClocks(TimeSpan.FromDays(14));
+        var notDue = await Task.WhenAll(cleanups.Select(c => c.RunOnceAsync(default)));
+        Assert.Equal([0, 0], notDue);
+        Assert.Equal(3, (await RemainingAsync(outbox, tenant, "newer-")).Count);
+
+        // Day 16: a week after the last one, the next clean-up runs, again on one instance only.
+        SetClocks(TimeSpan.FromDays(16));
+        var secondRun = await Task.WhenAll(cleanups.Select(c => c.RunOnceAsync(default)));
+        Assert.Equal(3, secondRun.Sum());
+        Assert.Contains(0, secondRun);
+        Assert.Empty(await RemainingAsync(outbox, tenant, "old-", "newer-"));
+    }
+
+    [Fact]
     public async Task RegisterUnit_WithCoordinatorChannelSet_NotifiesTheForumOnceThroughTheOutbox()
     {
         await using var bot = await BotHost.StartAsync();
@@ -173,6 +285,38 @@ public sealed class OutboxTests
 
     private static OutboundMessage Message(BotHost bot, string id, string conversationId) =>
         new(id, bot.TenantId, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {id}" }) { ConversationId = conversationId };
+
+    /// <summary>The ids among <c>{prefix}0</c> to <c>{prefix}9</c> whose outbox rows still exist.</summary>
+    private static async Task<List<string>> RemainingAsync(Outbox outbox, string tenant, params string[] prefixes)
+    {
+        var remaining = new List<string>();
+        foreach (var id in prefixes.SelectMany(p => Enumerable.Range(0, 10).Select(i => $"{p}{i}")))
+        {
+            if (await outbox.GetAsync(tenant, id, default) is not null)
+            {
+                remaining.Add(id);
+            }
+        }
+
+        return remaining;
+    }
+
+    private static List<string> Texts(FakeConnector connector) =>
+        [.. connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(r => r.Activity!.Text!)];
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox did not settle.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     private static async Task<OutboxEntry> WaitForStateAsync(Outbox outbox, string tenant, string id, OutboxState state)
     {

@@ -175,6 +175,36 @@ public sealed class CheckInSchedulerTests
         Assert.All(reminders, r => Assert.Contains("checkin.submit", r.Body, StringComparison.Ordinal));
     }
 
+    // The outbox keeps its rows (and so their keys) long after a person has left; logs go to other systems.
+    [Fact]
+    public async Task Reminders_OutboxKeysAndLogs_NameNoEmailAddressButStayOnePerPerson()
+    {
+        var clock = new FakeTimeProvider(At("2026-11-23T06:00:00Z"));
+        var logs = new RecordedLogs();
+        await using var bot = await StartAsync(clock, logs: logs);
+        await ReachableAsync(bot, "leder@grense.no");
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+        clock.SetUtcNow(At("2026-11-23T08:21:00Z"));
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+
+        clock.SetUtcNow(At("2026-11-23T12:21:00Z"));
+        var reminded = await scheduler.RunTenantAsync(bot.TenantId, default);
+
+        var keys = new List<string>();
+        await foreach (var row in bot.App.Services.GetRequiredService<Outbox>().Rows.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == bot.TenantId, select: ["RowKey"]))
+        {
+            keys.Add(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(row.RowKey.Replace('_', '/').Replace('-', '+'))));
+        }
+
+        // The leader of both Monday units is reachable; the Oslo unit's coordinator is not.
+        Assert.Equal(2, reminded);
+        Assert.Contains($"checkin-reminder|oslo-mandag|2026-11-23|{LeanTeamsApp.Features.Organisation.Person.Pseudonym("leder@grense.no")}", keys);
+        Assert.All(keys, k => Assert.DoesNotContain("@", k, StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Message.StartsWith($"Cannot reach person {LeanTeamsApp.Features.Organisation.Person.Pseudonym("koord@grense.no")} 1:1", StringComparison.Ordinal));
+        Assert.All(logs.Entries, e => Assert.DoesNotContain("@", e.ToString(), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Reminders_CheckInAlreadyGiven_AreNotSent()
     {
@@ -232,7 +262,8 @@ public sealed class CheckInSchedulerTests
 
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<BotHost> StartAsync(FakeTimeProvider clock, string? tenant = null, FakeConnector? connector = null, string? queue = null, bool importAgain = true)
+    private static async Task<BotHost> StartAsync(
+        FakeTimeProvider clock, string? tenant = null, FakeConnector? connector = null, string? queue = null, bool importAgain = true, RecordedLogs? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -244,7 +275,7 @@ public sealed class CheckInSchedulerTests
             settings["Outbox:QueueName"] = queue;
         }
 
-        var bot = await BotHost.StartAsync(settings, time: clock, importDemo: false, tenantId: tenant, connector: connector);
+        var bot = await BotHost.StartAsync(settings, logs is null ? null : logs.AddTo, time: clock, importDemo: false, tenantId: tenant, connector: connector);
         if (importAgain)
         {
             var imported = await bot.App.ImportAsync(bot.TenantId, "grense.yaml", Organisation.Replace("{tenant}", bot.TenantId, StringComparison.Ordinal));

@@ -26,7 +26,7 @@ public sealed class MeetingHistoryTests : IAsyncLifetime
     private BotHost _bot = null!;
 
     public async Task InitializeAsync() =>
-        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: _clock);
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?>(DevelopmentSignIn.Settings()) { ["Outbox:Enabled"] = "false" }, time: _clock, environment: DevelopmentSignIn.Environment);
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -77,7 +77,7 @@ public sealed class MeetingHistoryTests : IAsyncLifetime
         Assert.Equal(["notHeld", "notHeld", "notHeld"], overview[^3..]);
 
         Assert.True(ReportPeriod.TryParse("Q4 2026", out var quarter));
-        var report = await _bot.App.Services.GetRequiredService<ReportBuilder>().BuildAsync(_bot.TenantId, quarter, null, default);
+        var report = await _bot.App.Services.GetRequiredService<ReportBuilder>().BuildAsync(_bot.TenantId, quarter, ReportScope.Organisation, default);
         var row = report!.Rows.Single(r => r.UnitName == "Byggesak");
         Assert.Equal(3, row.CheckIns);
         // Thursdays 1 October to 5 November, Friday 13 and Thursday 19 November: one meeting a week, none on the 12th.

@@ -106,6 +106,7 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
 
         Assert.Equal(KeyVaultReference("storage-connection-string"), (string?)settings["Storage__ConnectionString"]);
         Assert.Equal(KeyVaultReference("bot-app-password"), (string?)settings["Bot__AppPassword"]);
+        Assert.Equal(KeyVaultReference("report-link-key"), (string?)settings["Reports__LinkKey"]);
         foreach (var (name, value) in settings)
         {
             var text = value!.ToJsonString();
@@ -119,6 +120,25 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
         Assert.Equal("securestring", (string?)compiled.Template["parameters"]!["botAppPassword"]!["type"]);
     }
 
+    // Without a shared key each instance, and each restart, signs report links with a key of its own, and every link
+    // posted in Teams before answers 403. The key must be the same on every deployment (no newGuid or utcNow, which
+    // change each time), secret (derived from the storage key, which the deployer never sees), long enough for the app
+    // (two GUIDs: 72 bytes, the app wants 32), and change only when an admin raises reportLinkKeyVersion.
+    [Fact]
+    public void ReportLinkKey_Compiled_IsAKeyVaultSecretDerivedTheSameOnEveryDeploymentUntilItsVersionIsRaised()
+    {
+        var secret = (string?)compiled.Resources("Microsoft.KeyVault/vaults/secrets").Single(s => SecretName(s) == "report-link-key")["properties"]!["value"] ?? "";
+        var version = compiled.Template["parameters"]!["reportLinkKeyVersion"]!;
+
+        var storageKey = "listKeys(resourceId('Microsoft.Storage/storageAccounts', variables('storageAccountName')), '2026-06-01').keys[0].value";
+        Assert.Equal(
+            $"[base64(format('{{0}}{{1}}', guid({storageKey}, 'report-link-key', string(parameters('reportLinkKeyVersion')), '1'), guid({storageKey}, 'report-link-key', string(parameters('reportLinkKeyVersion')), '2')))]",
+            secret);
+        Assert.DoesNotMatch(@"(?i)newGuid|utcNow|uniqueString", secret);
+        Assert.Equal(("int", 1, 1), ((string?)version["type"], (int)version["defaultValue"]!, (int)version["minValue"]!));
+        Assert.False(compiled.Template["outputs"]!.ToJsonString().Contains("report-link-key", StringComparison.Ordinal));
+    }
+
     // The app settings must be keys the app binds, or the app starts without them: each X__Y names a property Y of
     // the options class whose Section is X; the AzureAd section is bound by Microsoft.Identity.Web to its own options
     // and to the JWT bearer options of the tab's SSO scheme (Audience).
@@ -129,7 +149,7 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
         var nested = settings.Select(s => s.Key).Where(k => k.Contains("__", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            ["AzureAd__Audience", "AzureAd__ClientId", "AzureAd__Instance", "AzureAd__TenantId", "Bot__AppId", "Bot__AppPassword", "Bot__TenantId", "Storage__ConnectionString"],
+            ["AzureAd__Audience", "AzureAd__ClientId", "AzureAd__Instance", "AzureAd__TenantId", "Bot__AppId", "Bot__AppPassword", "Bot__TenantId", "Reports__LinkKey", "Storage__ConnectionString"],
             nested);
         foreach (var key in nested)
         {
@@ -174,6 +194,29 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
             "if(empty(parameters('appDomain')), reference(resourceId('Microsoft.Web/sites', variables('webAppName')), '2025-03-01').defaultHostName, parameters('appDomain')), parameters('botAppId')",
             audience.Groups["args"].Value);
         Assert.Equal(settings["AzureAd__Audience"]!.ToJsonString(), compiled.Template["outputs"]!["tabApplicationIdUri"]!["value"]!.ToJsonString());
+    }
+
+    // The Teams administrator's view of the app: Application Insights on a Log Analytics workspace, and the one setting
+    // that makes the app export to it (the name the app reads, so a rename on either side fails here).
+    [Fact]
+    public void ApplicationInsights_Compiled_IsWorkspaceBasedAndItsConnectionStringIsTheSettingTheAppReads()
+    {
+        var workspace = compiled.Resource("Microsoft.OperationalInsights/workspaces");
+        var insights = compiled.Resource("Microsoft.Insights/components");
+        var settings = compiled.AppSettings();
+
+        Assert.Equal("web", (string?)insights["kind"]);
+        Assert.Equal("web", (string?)insights["properties"]!["Application_Type"]);
+        Assert.False((bool)insights["properties"]!["DisableIpMasking"]!);
+        Assert.Equal("PerGB2018", (string?)workspace["properties"]!["sku"]!["name"]);
+        Assert.Equal(
+            $"[resourceId('Microsoft.OperationalInsights/workspaces', {Arguments(workspace)})]",
+            (string?)insights["properties"]!["WorkspaceResourceId"]);
+        Assert.Equal(
+            $"[reference(resourceId('Microsoft.Insights/components', {Arguments(insights)}), '2020-02-02').ConnectionString]",
+            (string?)settings[LeanTeamsApp.Infrastructure.Telemetry.TelemetryModule.ApplicationInsightsSetting]);
+        Assert.Equal("APPLICATIONINSIGHTS_CONNECTION_STRING", LeanTeamsApp.Infrastructure.Telemetry.TelemetryModule.ApplicationInsightsSetting);
+        Assert.False(settings.ContainsKey("ApplicationInsightsAgent_EXTENSION_VERSION"), "App Service's agent would report every request a second time.");
     }
 
     [Fact]
@@ -243,6 +286,13 @@ public sealed partial class BicepTests(CompiledTemplate compiled) : IClassFixtur
             Assert.False(text.Contains("botAppPassword", StringComparison.Ordinal), $"{name} holds the bot secret: {text}");
             Assert.False(text.Contains("vaults/secrets", StringComparison.Ordinal), $"{name} reads a secret: {text}");
         }
+    }
+
+    /// <summary>A resource's name as the template's resourceId() calls give it: its name expression without the brackets.</summary>
+    private static string Arguments(JsonNode resource)
+    {
+        var name = (string?)resource["name"] ?? "";
+        return name.StartsWith('[') && name.EndsWith(']') ? name[1..^1] : $"'{name}'";
     }
 
     private static string KeyVaultReference(string secret) =>

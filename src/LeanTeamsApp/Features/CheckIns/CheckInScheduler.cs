@@ -204,9 +204,6 @@ public sealed partial class CheckInScheduler(
         }
     }
 
-    /// <summary>What a unit's prompts are written in: Swedish for Swedish units, otherwise Norwegian bokmål.</summary>
-    private static Language LanguageOf(Unit unit) => Countries.FromTimeZone(unit.TimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
-
     /// <summary>
     /// Reminds the unit's leader and unit coordinators 1:1 of a missing check-in, with the card to fill in. When the
     /// week before was missed too (and the one before that was not), the service-area leader hears of it, once per
@@ -219,7 +216,7 @@ public sealed partial class CheckInScheduler(
             return 0;
         }
 
-        var language = LanguageOf(unit);
+        var language = WrittenLanguage.Of(unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
         var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken)).ToJson();
@@ -232,7 +229,7 @@ public sealed partial class CheckInScheduler(
                 Text = t.Reminder(unit.Name, date.ToString("d", culture)),
                 Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.DeepClone() }],
             };
-            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{personId}", reminder, cancellationToken) ? 1 : 0;
+            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{Person.Pseudonym(personId)}", reminder, cancellationToken) ? 1 : 0;
         }
 
         var (previous, beforeThat) = MeetingClock.Back(unit, date, 3) switch { var m => (m[1], m[2]) };
@@ -265,7 +262,8 @@ public sealed partial class CheckInScheduler(
             return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenant, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
         }
 
-        LogUnreachable(logger, personId);
+        var pseudonym = Person.Pseudonym(personId);
+        LogUnreachable(logger, pseudonym);
         return false;
     }
 
@@ -282,7 +280,7 @@ public sealed partial class CheckInScheduler(
             return false;
         }
 
-        var language = LanguageOf(unit);
+        var language = WrittenLanguage.Of(unit);
         var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken));
         var activity = new Activity
         {
@@ -311,8 +309,8 @@ public sealed partial class CheckInScheduler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt tick failed; the next tick catches up")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cannot reach {PersonId} 1:1: no Teams identity known or the app is not installed for them")]
-    private static partial void LogUnreachable(ILogger logger, string personId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cannot reach person {PersonPseudonym} 1:1: no Teams identity known or the app is not installed for them")]
+    private static partial void LogUnreachable(ILogger logger, string personPseudonym);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No check-in prompt for {UnitId} on {Date}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string unitId, DateOnly date, string reason);

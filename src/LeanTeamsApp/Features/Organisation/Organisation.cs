@@ -150,6 +150,15 @@ public sealed record Person(string Id, string Name, OrganisationRoles Roles, str
     /// <summary>People are keyed by their normalised e-mail / UPN: the one identifier HR exports and Teams both know.</summary>
     public static string NormaliseId(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>
+    /// A stable stand-in for a person where their e-mail address must not appear: log lines, and the outbox's message
+    /// ids, which become row keys that outlive the person's membership. The same person always gets the same value
+    /// (so a message id still sends once); the address cannot be read back from it, only confirmed by someone who
+    /// already has it.
+    /// </summary>
+    public static string Pseudonym(string personId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(NormaliseId(personId))).AsSpan(0, 8));
+
     public string? ETag { get; init; }
 }
 

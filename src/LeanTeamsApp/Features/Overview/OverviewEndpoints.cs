@@ -81,8 +81,8 @@ public static class OverviewEndpoints
     }
 
     /// <summary>
-    /// Development sign-in for the local run command: a token for a person of the organisation, without Entra. Off
-    /// when an Entra app is configured and always in Production (404, as if it did not exist).
+    /// Development sign-in for the local run command: a token for a person of the organisation, without Entra. On only
+    /// in Development with TabAuth:DevelopmentSignIn and no Entra app; otherwise a 404, as if it did not exist.
     /// </summary>
     private static async Task<Results<Ok<DevSignInResponse>, ProblemHttpResult>> DevSignInAsync(
         DevSignInRequest request, DevSigningKey signing, OrganisationStore organisation, IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)

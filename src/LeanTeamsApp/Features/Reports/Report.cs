@@ -46,6 +46,28 @@ public sealed partial record ReportPeriod(int Year, int? Quarter)
     private static partial Regex Pattern();
 }
 
+/// <summary>
+/// What a report covers: the whole organisation, or the units of some service areas (a service-area leader's). Area
+/// ids are organisation-chosen slugs, not personal data, so a download link can carry them.
+/// </summary>
+public sealed class ReportScope
+{
+    private ReportScope(IReadOnlyList<string>? areaIds) => AreaIds = areaIds;
+
+    public static ReportScope Organisation { get; } = new(null);
+
+    /// <summary>Null for the whole organisation; otherwise the area ids, sorted and distinct.</summary>
+    public IReadOnlyList<string>? AreaIds { get; }
+
+    public static ReportScope Areas(IEnumerable<string> areaIds) =>
+        new([.. areaIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+
+    public bool Covers(string areaId) => AreaIds is null || AreaIds.Contains(areaId, StringComparer.Ordinal);
+
+    /// <summary>One string per scope, for a signature: "*" or "areas:" and the sorted ids.</summary>
+    public override string ToString() => AreaIds is null ? "*" : "areas:" + string.Join(',', AreaIds);
+}
+
 /// <summary>Follow-up areas of a unit in a period, from the feature that records reviews.</summary>
 public sealed record FollowUpCount(int Opened, int Closed, int OpenAtEnd, int OverdueAtEnd);
 
@@ -117,10 +139,11 @@ public sealed class ReportBuilder(
     IEnumerable<FollowUpCounts> followUps,
     TimeProvider time)
 {
-    /// <summary>The report for the organisation, or only for <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
-    public async Task<Report?> BuildAsync(string tenantId, ReportPeriod period, IReadOnlySet<string>? onlyAreaIds, CancellationToken cancellationToken)
+    /// <summary>The report for the organisation, or only for the service areas <paramref name="scope"/> names.</summary>
+    public async Task<Report?> BuildAsync(string tenantId, ReportPeriod period, ReportScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(scope);
         if (await organisation.GetOrganisationAsync(tenantId, cancellationToken) is not { } org)
         {
             return null;
@@ -130,7 +153,7 @@ public sealed class ReportBuilder(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone)).DateTime);
         var until = period.To < today ? period.To : today;
         var areas = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken))
-            .Where(a => onlyAreaIds is null || onlyAreaIds.Contains(a.Id))
+            .Where(a => scope.Covers(a.Id))
             .ToDictionary(a => a.Id, StringComparer.Ordinal);
         var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areas.ContainsKey(u.ServiceAreaId)).ToList();
         // A week belongs to the period of its meeting date; the weeks that straddle the ends are read and sorted below.

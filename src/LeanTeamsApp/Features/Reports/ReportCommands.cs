@@ -49,12 +49,11 @@ public sealed class ReportCommands(
             return;
         }
 
-        // The link names the areas' leader; the download finds the areas they lead when it is opened.
-        var leader = everything ? null : caller.Person!.Id;
-        var report = (await reports.BuildAsync(turn.TenantId, period, areas?.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), cancellationToken))!;
+        var scope = areas is null ? ReportScope.Organisation : ReportScope.Areas(areas.Select(a => a.Id));
+        var report = (await reports.BuildAsync(turn.TenantId, period, scope, cancellationToken))!;
         var baseUrl = options.Value.PublicUrl
             ?? (http.HttpContext?.Request is { } request ? new Uri($"{request.Scheme}://{request.Host}") : new Uri("http://127.0.0.1:3978"));
-        var card = Card(turn.Language, report, links.Create(baseUrl, turn.TenantId, period, "csv", leader, Code(turn.Language)), links.Create(baseUrl, turn.TenantId, period, "xlsx", leader, Code(turn.Language)), links.LifetimeHours);
+        var card = Card(turn.Language, report, links.Create(baseUrl, turn.TenantId, period, "csv", scope, Code(turn.Language)), links.Create(baseUrl, turn.TenantId, period, "xlsx", scope, Code(turn.Language)), links.LifetimeHours);
         await turn.ReplyAsync(card, t.Title(report.Organisation, period.ToString(), report.CountedUntil.ToString("d", turn.Language.Culture())), cancellationToken);
     }
 

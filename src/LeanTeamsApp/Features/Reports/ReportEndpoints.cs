@@ -37,15 +37,15 @@ public static class ReportEndpoints
             return TypedResults.Problem("Reports are for the Lean coordinator, the consultants, top management and the service-area leaders.", title: "Not allowed", statusCode: 403);
         }
 
-        var report = (await reports.BuildAsync(caller.TenantId, period, areas?.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), cancellationToken))!;
-        var language = lang is { } l ? Languages.FromLocale(l) : Digest.DigestService.LanguageOf(caller.Organisation);
+        var report = (await reports.BuildAsync(caller.TenantId, period, areas is null ? ReportScope.Organisation : ReportScope.Areas(areas.Select(a => a.Id)), cancellationToken))!;
+        var language = lang is { } l ? Languages.FromLocale(l) : WrittenLanguage.Of(caller.Organisation);
         return format == "csv"
             ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
             : TypedResults.File(ReportFiles.Excel(report, language), ReportFiles.ExcelContentType, ReportFiles.FileName(report, "xlsx"));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        string tenantId, string file, long expires, string? sig, string? leader, string? lang,
+        string tenantId, string file, string? expires, string? sig, string? areas, string? lang,
         ReportLinks links, ReportBuilder reports, OrganisationStore organisation, CancellationToken cancellationToken)
     {
         var dot = file.LastIndexOf('.');
@@ -55,19 +55,22 @@ public static class ReportEndpoints
             return TypedResults.Problem("Ask for a period like 2026-Q3 or 2026 and a format of csv or xlsx.", title: "Unknown report", statusCode: 404);
         }
 
-        if (!links.IsValid(tenantId, period.ToString(), format, leader, expires, sig))
+        // The expiry is read here rather than bound as a number, so that any text in it is a refused link, not a
+        // binding failure (which Development turns into an exception).
+        var scope = ReportLinks.ScopeOf(areas);
+        if (!Guid.TryParseExact(tenantId, "D", out _)
+            || !long.TryParse(expires, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expiresAt)
+            || !links.IsValid(tenantId, period.ToString(), format, scope, expiresAt, sig))
         {
             return TypedResults.Problem("This link has expired or was altered. Ask the bot for the report again.", title: "Link not valid", statusCode: 403);
         }
 
-        var areas = leader is null ? null : (await organisation.ListServiceAreasAsync(tenantId, cancellationToken))
-            .Where(a => a.LeaderId == leader).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        if (await reports.BuildAsync(tenantId, period, areas, cancellationToken) is not { } report)
+        if (await reports.BuildAsync(tenantId, period, scope, cancellationToken) is not { } report)
         {
             return TypedResults.Problem("The organisation is not set up.", title: "Not found", statusCode: 404);
         }
 
-        var language = lang is { } l ? Languages.FromLocale(l) : Digest.DigestService.LanguageOf((await organisation.GetOrganisationAsync(tenantId, cancellationToken))!);
+        var language = lang is { } l ? Languages.FromLocale(l) : WrittenLanguage.Of((await organisation.GetOrganisationAsync(tenantId, cancellationToken))!);
         return format == "csv"
             ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
             : TypedResults.File(ReportFiles.Excel(report, language), ReportFiles.ExcelContentType, ReportFiles.FileName(report, "xlsx"));

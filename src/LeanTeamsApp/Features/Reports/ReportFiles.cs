@@ -34,7 +34,7 @@ public static class ReportFiles
                     {
                         decimal d => d.ToString("0.##", culture),
                         int i => i.ToString(culture),
-                        _ => cell?.ToString() ?? "",
+                        _ => AsText(cell?.ToString() ?? ""),
                     });
                 }
 
@@ -45,6 +45,15 @@ public static class ReportFiles
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Names come from users and HR files: one that starts like a formula (=, +, -, @, tab or carriage return, the
+    /// OWASP list) would run as one when the coordinator opens the file in Excel, so it gets the apostrophe that makes
+    /// Excel show it as text. Only text cells: the figures are written here and must stay numbers.
+    /// </summary>
+    internal static string AsText(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    /// <summary>The workbook needs no escaping: a string value is stored as text, never read as a formula.</summary>
     public static byte[] Excel(Report report, Language language)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -25,30 +25,38 @@ public sealed class ReportOptions
 /// <summary>
 /// Download links for a report that work without a sign-in, because a card's button opens a plain browser tab:
 /// the tenant, period, format, scope and expiry are signed with HMAC-SHA256, so a link cannot be altered or reused
-/// for another tenant or after it expires.
+/// for another tenant or after it expires. The scope is a list of service-area ids, never a person: links end up in
+/// browser histories, proxies and server logs.
 /// </summary>
 public sealed class ReportLinks(IOptions<ReportOptions> options, TimeProvider time)
 {
     private readonly byte[] _key = options.Value.LinkKey is { Length: > 0 } configured ? Convert.FromBase64String(configured) : RandomNumberGenerator.GetBytes(32);
 
     /// <summary>A link to the file; <paramref name="language"/> (en, nb, sv) names its columns and is not signed.</summary>
-    public Uri Create(Uri baseUrl, string tenantId, ReportPeriod period, string format, string? leaderId, string language)
+    public Uri Create(Uri baseUrl, string tenantId, ReportPeriod period, string format, ReportScope scope, string language)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(scope);
         var expires = (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds();
-        var signature = Sign(tenantId, period.ToString(), format, leaderId, expires);
-        var query = $"expires={expires.ToString(CultureInfo.InvariantCulture)}&sig={signature}" + (leaderId is null ? "" : $"&leader={Uri.EscapeDataString(leaderId)}") + $"&lang={Uri.EscapeDataString(language)}";
+        var signature = Sign(tenantId, period.ToString(), format, scope, expires);
+        var areas = scope.AreaIds is { } ids ? $"&areas={Uri.EscapeDataString(string.Join(',', ids))}" : "";
+        var query = $"expires={expires.ToString(CultureInfo.InvariantCulture)}&sig={signature}{areas}&lang={Uri.EscapeDataString(language)}";
         return new Uri(baseUrl, $"/api/reports/{Uri.EscapeDataString(tenantId)}/{period}.{format}?{query}");
     }
 
-    public bool IsValid(string tenantId, string period, string format, string? leaderId, long expires, string? signature) =>
+    /// <summary>The scope a link's <c>areas</c> parameter names: absent for the whole organisation.</summary>
+    public static ReportScope ScopeOf(string? areas) =>
+        areas is null ? ReportScope.Organisation : ReportScope.Areas(areas.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+    public bool IsValid(string tenantId, string period, string format, ReportScope scope, long expires, string? signature) =>
         signature is not null
-        && DateTimeOffset.FromUnixTimeSeconds(expires) > time.GetUtcNow()
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(tenantId, period, format, leaderId, expires)), Encoding.ASCII.GetBytes(signature));
+        // Compared as numbers: any long is a valid query value, and a date past year 9999 would not convert.
+        && expires > time.GetUtcNow().ToUnixTimeSeconds()
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(tenantId, period, format, scope, expires)), Encoding.ASCII.GetBytes(signature));
 
     public int LifetimeHours => (int)options.Value.LinkLifetime.TotalHours;
 
-    private string Sign(string tenantId, string period, string format, string? leaderId, long expires) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{tenantId}|{period}|{format}|{leaderId}|{expires}"))));
+    private string Sign(string tenantId, string period, string format, ReportScope scope, long expires) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{tenantId}|{period}|{format}|{scope}|{expires}"))));
 }

@@ -49,6 +49,9 @@ public abstract record ReviewRecord(
     /// <summary>The e-mail of who recorded it, when the organisation knows them (GDPR export and deletion go by it).</summary>
     public string? RecordedById { get; init; }
 
+    /// <summary>The day it was held, in the unit's time zone: the planned day unless the recorder gave another.</summary>
+    public DateOnly? HeldOn { get; init; }
+
     [JsonIgnore]
     public string? ETag { get; init; }
 }

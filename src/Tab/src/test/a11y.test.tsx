@@ -56,6 +56,19 @@ describe('accessibility (axe-core)', () => {
     expect(await violations(<YearWheelPage />, () => screen.findByRole('group', { name: 'Årshjul 2027' }))).toEqual([]);
   });
 
+  it('yearWheel_MoveDialogOpen_HasNoViolations', async () => {
+    window.location.hash = '#/yearwheel?year=2027';
+    fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel) });
+    expect(
+      await violations(<YearWheelPage />, async () => {
+        const wheel = await screen.findByRole('group', { name: 'Årshjul 2027' });
+        await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-gang: Byggesak/ }));
+        await userEvent.click(screen.getByRole('button', { name: 'Flytt' }));
+        await screen.findByRole('dialog', { name: 'Flytt Gemba-gang Byggesak' });
+      }),
+    ).toEqual([]);
+  });
+
   it('actionPlan_HasNoViolations', async () => {
     fakeService({ 'GET /api/tab/actionplan': json(actionPlan) });
     expect(await violations(<ActionPlanPage />, () => screen.findByRole('table', { name: 'Handlingsplan' }))).toEqual([]);

@@ -103,6 +103,10 @@ export const yearWheel: YearWheel = {
       end: '2027-03-10T11:00:00+01:00',
       owner: 'Mona Strand',
       status: 'planned',
+      year: 2027,
+      ownerId: 'tol.samfunn@fjordvik.kommune.no',
+      canManage: true,
+      etag: 'W/"e1"',
     },
     {
       id: 'a2',
@@ -113,6 +117,10 @@ export const yearWheel: YearWheel = {
       end: '2027-03-10T13:00:00+01:00',
       owner: 'Mona Strand',
       status: 'planned',
+      year: 2027,
+      ownerId: 'tol.samfunn@fjordvik.kommune.no',
+      canManage: true,
+      etag: 'W/"e2"',
     },
     {
       id: 'a3',
@@ -123,11 +131,19 @@ export const yearWheel: YearWheel = {
       end: '2027-10-01T11:00:00+02:00',
       owner: 'Kari Nordby',
       status: 'cancelled',
+      year: 2027,
+      ownerId: 'tol.helse@fjordvik.kommune.no',
+      canManage: false,
+      etag: 'W/"e3"',
     },
   ],
   holidays: [{ date: '2027-05-17', name: 'Grunnlovsdag', country: 'NO' }],
   blackouts: [{ from: '2027-07-12', to: '2027-08-01', name: 'Fellesferie' }],
   deadlines: [{ date: '2027-04-15', name: 'Rapport 1. kvartal' }],
+  people: [
+    { id: 'petter.aas@fjordvik.kommune.no', name: 'Petter Aas' },
+    { id: 'tol.samfunn@fjordvik.kommune.no', name: 'Mona Strand' },
+  ],
 };
 
 export const actionPlan: ActionPlan = {

@@ -3,6 +3,8 @@ import type {
   ActionPlan,
   ActionPlanRow,
   ActionPlanRowInput,
+  Appointment,
+  AppointmentChanged,
   ChannelUnits,
   Deviation,
   DeviationFollowUp,
@@ -30,6 +32,12 @@ export const tabApi = {
     apiFetch<DeviationFollowUp>(deviationPath(unitId, deviation.id, 'followup'), { method: 'POST', json: { etag: deviation.etag, ...input } }),
   channelUnits: (channelId: string) => apiFetch<ChannelUnits>(`${base}/channel-units?channelId=${encodeURIComponent(channelId)}`),
   yearWheel: (year: number) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`),
+  moveAppointment: (appointment: Appointment, date: string, time: string) =>
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'move'), { method: 'POST', json: { date, time, etag: appointment.etag } }),
+  cancelAppointment: (appointment: Appointment) =>
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'cancel'), { method: 'POST', json: { etag: appointment.etag } }),
+  reassignAppointment: (appointment: Appointment, ownerId: string) =>
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'owner'), { method: 'POST', json: { ownerId, etag: appointment.etag } }),
   actionPlan: () => apiFetch<ActionPlan>(`${base}/actionplan`),
   addActionPlanRow: (row: ActionPlanRowInput) => apiFetch<ActionPlanRow>(`${base}/actionplan`, { method: 'POST', json: row }),
   updateActionPlanRow: (row: ActionPlanRow) =>
@@ -40,6 +48,10 @@ export const tabApi = {
 
 function deviationPath(unitId: string, deviationId: string, action: 'close' | 'followup'): string {
   return `${base}/units/${encodeURIComponent(unitId)}/deviations/${encodeURIComponent(deviationId)}/${action}`;
+}
+
+function appointmentPath(appointment: Appointment, change: 'move' | 'cancel' | 'owner'): string {
+  return `${base}/yearwheel/${appointment.year}/appointments/${encodeURIComponent(appointment.id)}/${change}`;
 }
 
 /** `2026-Q3` or `2026`: a quarter of a year, or the year. */

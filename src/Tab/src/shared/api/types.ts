@@ -168,6 +168,26 @@ export interface Appointment {
   end: string;
   owner: string;
   status: AppointmentStatus;
+  /** The plan it belongs to; a fishbone analysis may fall in the next year. */
+  year: number;
+  ownerId: string;
+  /** The coordinator and the appointment's owner may move, cancel or hand it over. */
+  canManage: boolean;
+  /** Sent back with a change; a change by someone else meanwhile answers 412. */
+  etag: string;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface AppointmentChanged {
+  appointment: Appointment;
+  /** What the change left for someone to look at (a walk apart from its review, someone booked twice). */
+  warnings: string[];
+  /** How many people were told in Teams. */
+  told: number;
 }
 
 export interface Holiday {
@@ -193,6 +213,8 @@ export interface YearWheel {
   holidays: Holiday[];
   blackouts: Blackout[];
   deadlines: Deadline[];
+  /** Who an appointment can be handed to; empty unless the caller may hand one over. */
+  people: PersonRef[];
 }
 
 export type ActionStatus = 'notStarted' | 'inProgress' | 'done';
