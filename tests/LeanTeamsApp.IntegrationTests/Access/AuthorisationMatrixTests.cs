@@ -47,6 +47,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
     private TeamsActivities _otherTenant = null!;
     private string _actionRowId = "";
     private int _channels;
+    private int _deviations;
 
     public async Task InitializeAsync()
     {
@@ -217,6 +218,30 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             ["unitId"] = t, ["appointmentId"] = _walks[t].Id, ["year"] = "2026", ["observations"] = "Tavla er oppdatert.",
         })));
         yield return ("verb followup.close", Now_(async (p, t) => await CardAsync(p, FollowUpsCard.CloseVerb, new JsonObject { ["unitId"] = t, ["followUpId"] = _followUps[t] })));
+        yield return ("verb deviation.close", async (p, t) =>
+        {
+            var deviation = await OpenDeviationAsync(t);
+            return () => CardAsync(p, ImprovementsCard.CloseDeviationVerb, new JsonObject { ["unitId"] = t, ["deviationId"] = deviation.Id });
+        });
+        yield return ("verb deviation.followup", async (p, t) =>
+        {
+            var deviation = await OpenDeviationAsync(t);
+            return () => CardAsync(p, ImprovementsCard.FollowUpVerb, new JsonObject
+            {
+                ["unitId"] = t, ["deviationId"] = deviation.Id, [ImprovementsCard.OwnerInput(deviation.Id)] = _owners[t], [ImprovementsCard.DeadlineInput(deviation.Id)] = "2026-12-31",
+            });
+        });
+        yield return ("POST /api/tab/units/{unitId}/deviations/{id}/close", async (p, t) =>
+        {
+            var deviation = await OpenDeviationAsync(t);
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/units/{t}/deviations/{Uri.EscapeDataString(deviation.Id)}/close", new JsonObject { ["etag"] = deviation.ETag }, null);
+        });
+        yield return ("POST /api/tab/units/{unitId}/deviations/{id}/followup", async (p, t) =>
+        {
+            var deviation = await OpenDeviationAsync(t);
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/units/{t}/deviations/{Uri.EscapeDataString(deviation.Id)}/followup",
+                new JsonObject { ["etag"] = deviation.ETag, ["ownerId"] = _owners[t], ["deadline"] = "2026-12-31" }, null);
+        });
         yield return ("command AppointmentMove", async (p, t) =>
         {
             await PlannedWalkAsync(t);
@@ -383,6 +408,20 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         var planned = current with { Status = AppointmentStatus.Planned, Plan = current.Plan with { OwnerId = _owners[unitId], Start = start, End = start.AddHours(1) } };
         Assert.True(await appointments.UpdateAsync(_bot.TenantId, planned, default));
         return (await appointments.GetAsync(_bot.TenantId, 2026, _walks[unitId].Id, default))!;
+    }
+
+    /// <summary>
+    /// Setup of a deviation case: a new open deviation on the unit's board, as a check-in of a day of its own reports
+    /// it (each case gets its own, since an allowed case closes it or makes it a follow-up area).
+    /// </summary>
+    private async Task<Deviation> OpenDeviationAsync(string unitId)
+    {
+        var records = _bot.App.Services.GetRequiredService<ImprovementStore>();
+        var n = Interlocked.Increment(ref _deviations);
+        var text = $"Avvik {n}";
+        var checkIn = new CheckIn(unitId, new DateOnly(2026, 1, 1).AddDays(n), true, null, 5, 0, 0, 0, [text], [], null, null, "Seed", Now);
+        await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
+        return (await records.ListDeviationsAsync(_bot.TenantId, unitId, default)).Single(d => d.Text == text && d.Status == DeviationStatus.Open);
     }
 
     /// <summary>A channel nobody has bound yet, whose roster has everyone.</summary>
