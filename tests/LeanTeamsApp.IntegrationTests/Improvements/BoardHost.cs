@@ -41,7 +41,9 @@ public sealed class BoardHost : IAsyncDisposable
     public static async Task<BoardHost> StartAsync(DateTimeOffset now)
     {
         var clock = new FakeTimeProvider(now);
-        var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" }, time: clock);
+        var settings = DevelopmentSignIn.Settings();
+        settings["Outbox:Enabled"] = "false";
+        var bot = await BotHost.StartAsync(settings, time: clock, environment: DevelopmentSignIn.Environment);
         return new BoardHost(bot, clock, (await bot.App.Store.GetUnitAsync(bot.TenantId, "byggesak", default))!);
     }
 
