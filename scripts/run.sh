@@ -86,10 +86,12 @@ if ! wait_for "$app/healthz" 90 "the service"; then
 fi
 
 # The Playground reads its mock tenant, users and team from demo/playground/.m365agentsplayground.yml.
-(cd demo/playground && TEAMSAPPTESTER_BROWSER=none TEAMSAPPTESTER_LOGFILE="$root/.local/logs/playground-debug.log" exec node "$root/node_modules/@microsoft/m365agentsplayground/cli.js" start \
-  -e "$app/api/messages" -c msteams --dt -p "$playground_port") > .local/logs/playground.log 2>&1 &
+# It listens on loopback only (scripts/loopback-only.cjs): on all interfaces, anyone on the network could chat with
+# this bot as the demo's coordinator.
+(cd demo/playground && TEAMSAPPTESTER_BROWSER=none TEAMSAPPTESTER_LOGFILE="$root/.local/logs/playground-debug.log" exec node --require "$root/scripts/loopback-only.cjs" "$root/node_modules/@microsoft/m365agentsplayground/cli.js" start \
+  -e "$app/api/messages" -c msteams --dt -p "$playground_port" --su "http://127.0.0.1:${playground_port}/_connector") > .local/logs/playground.log 2>&1 &
 pids+=($!)
-playground="http://localhost:${playground_port}"
+playground="http://127.0.0.1:${playground_port}"
 wait_for "$playground" 60 "the Agents Playground" || { tail -n 20 .local/logs/playground.log .local/logs/playground-debug.log >&2; exit 1; }
 
 if [ "$mode" = "--smoke" ]; then
@@ -97,6 +99,7 @@ if [ "$mode" = "--smoke" ]; then
   echo "smoke: /healthz -> $health"
   echo "$health" | grep -q '"status":"Healthy"' || exit 1
   grep -q "Imported seed organisation" .local/logs/service-smoke.log || { echo "smoke: the demo organisation was not imported" >&2; exit 1; }
+  node scripts/loopback-check.mjs "$app_port" "$playground_port" "$table_port" || exit 1
   node scripts/smoke-playground.mjs "$playground" || { tail -n 30 .local/logs/service-smoke.log >&2; exit 1; }
   node scripts/smoke-tab.mjs "$app" || { tail -n 30 .local/logs/service-smoke.log >&2; exit 1; }
   echo "smoke: the run command came up healthy with the demo organisation, the bot answered in the Agents Playground, and the tab rendered"

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const url = process.argv[2] ?? 'http://localhost:56150';
+const url = process.argv[2] ?? 'http://127.0.0.1:56150';
 const artifacts = new URL('../.local/artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 

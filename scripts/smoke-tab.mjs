@@ -73,7 +73,8 @@ async function checkFigures(page) {
   const rows = await heatMap.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
     unit: tr.querySelector('th')?.textContent?.trim(),
     statuses: [...tr.querySelectorAll('td[data-status]')].map((td) => td.getAttribute('data-status')),
-    held: tr.lastElementChild?.textContent?.trim(),
+    held: tr.lastElementChild?.previousElementSibling?.textContent?.trim(),
+    improvements: tr.lastElementChild?.textContent?.trim(),
   })));
   expectEqual('overview: units in the heat map', rows.map((r) => r.unit), overview.units.map((u) => u.name));
   expectEqual('overview: every week of every unit', rows.map((r) => r.statuses), overview.units.map((u) => u.statuses));
@@ -81,6 +82,8 @@ async function checkFigures(page) {
     const counted = u.statuses.filter((s) => s === 'held' || s === 'notHeld' || s === 'missing');
     return `${counted.filter((s) => s === 'held').length} av ${counted.length}`;
   }));
+  expectEqual('overview: improvements per unit, as the records count them', rows.map((r) => r.improvements),
+    overview.units.map((u) => `${u.improvements.new} nye · ${u.improvements.inProgress} pågår · ${u.improvements.done} ferdige`));
   if (!overview.units.some((u) => u.statuses.includes('held'))) problems.push('overview: the demo history has no held meeting at all');
   const help = page.getByRole('region', { name: 'Enheter som trenger hjelp' });
   expectEqual('overview: units needing help', (await help.getByRole('listitem').allTextContents()).map(squash),

@@ -106,7 +106,7 @@ public static class DigestScenario
         var yearRows = await weeks.ListYearAsync(tenant, latest.Year, cancellationToken);
         var appointmentRows = await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, latest.Year, cancellationToken);
         var digest = await digests.ComputeAsync(org, latest, DueAt(org, latest), null, cancellationToken);
-        var cardBytes = Encoding.UTF8.GetByteCount(DigestCard.Create(DigestService.LanguageOf(org), org.Name, digest).ToJson().ToJsonString());
+        var cardBytes = Encoding.UTF8.GetByteCount(DigestCard.Create(WrittenLanguage.Of(org), org.Name, digest).ToJson().ToJsonString());
         var facts = new Facts(units.Count, areas.Count, seeded, leanStart, parallelism, runs, appointments, seedCheckIns, seedWall.Elapsed, tally, perWeek[0], perWeek[^1],
             digestRows.Count, yearRows.Count, appointmentRows.Count, cardBytes, digest.Units.Count(u => u.Expected), digest.Units.Count(u => u.Reported));
         return Report(facts, early!, measured);
@@ -114,7 +114,7 @@ public static class DigestScenario
         async Task<int> DigestAsync(IsoWeek week, CancellationToken ct)
         {
             var computed = await digests.ComputeAsync(org, week, DueAt(org, week), null, ct);
-            var json = DigestCard.Create(DigestService.LanguageOf(org), org.Name, computed).ToJson().ToJsonString();
+            var json = DigestCard.Create(WrittenLanguage.Of(org), org.Name, computed).ToJson().ToJsonString();
             return computed.Units.Count() + json.Length;
         }
 
@@ -135,7 +135,7 @@ public static class DigestScenario
         {
             var computed = WeeklyDigest.Compute(week, DueAt(org, week), read.Areas, read.Units, read.Weeks, read.Years, read.Appointments, 0,
                 (unit, date) => (Countries.FromTimeZone(unit.TimeZone) is { } country && PublicHolidays.IsPublicHoliday(country, date)) || org.HolidayPeriods.Any(p => p.Contains(date)));
-            return DigestCard.Create(DigestService.LanguageOf(org), org.Name, computed).ToJson().ToJsonString().Length;
+            return DigestCard.Create(WrittenLanguage.Of(org), org.Name, computed).ToJson().ToJsonString().Length;
         }
 
         async Task<int> ReadWeekAsync(IsoWeek week, int concurrency, CancellationToken ct)

@@ -94,7 +94,7 @@ internal sealed class SyntheticActivity(IServiceProvider services, string tenant
             }
 
             await records.RecordCheckInAsync(tenant, stored, ct);
-            await weeks.RefreshAsync(tenant, unit.Id, date, ct);
+            await weeks.RefreshAsync(tenant, unit, date, ct);
         });
         return (Tally.CheckIns - before, Stopwatch.GetElapsedTime(started));
     }

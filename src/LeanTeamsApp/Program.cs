@@ -65,6 +65,8 @@ app.MapOverview();
 app.MapActionPlan();
 app.MapChannelTab();
 app.MapYearWheel();
+app.MapImprovements();
+app.MapReviews();
 app.MapTab();
 
 await app.RunAsync();

@@ -61,6 +61,9 @@ public static class AuthorisationMatrix
         ["command UnregisterUnit"] = ([C], [C]),
         ["command SetCoordinatorChannel"] = ([C], [C]),
         ["command GembaPlan"] = ([C], [C]),
+        ["command AppointmentMove"] = ([C, SAL], [C]),
+        ["command AppointmentCancel"] = ([C, SAL], [C]),
+        ["command AppointmentOwner"] = ([C, SAL], [C]),
 
         // Card verbs, with the unit (or appointment) named in the card's data.
         ["verb checkin.submit"] = ([UL, UC], []),
@@ -69,6 +72,8 @@ public static class AuthorisationMatrix
         ["verb improvement.benefit"] = ([UL, UC, M], []),
         ["verb review.record"] = ([C, Cons, SAL], [C, Cons]),
         ["verb followup.close"] = ([C, SAL, UL, UC], [C]),
+        ["verb deviation.close"] = ([UL, UC, M], []),
+        ["verb deviation.followup"] = ([C, SAL, UL, UC], [C]),
         ["verb unit.rebind"] = ([C], [C]),
 
         // Tab endpoints, signed in as the persona; "may" means the unit is in the answer where the answer is a list.
@@ -82,6 +87,13 @@ public static class AuthorisationMatrix
         ["PUT /api/tab/actionplan/{id}"] = ([C], [C]),
         ["DELETE /api/tab/actionplan/{id}"] = ([C], [C]),
         ["GET /api/tab/reports/{file}"] = (ViewAreaOwn, Readers),
+        ["POST /api/tab/units/{unitId}/deviations/{id}/close"] = ([UL, UC, M], []),
+        ["POST /api/tab/units/{unitId}/deviations/{id}/followup"] = ([C, SAL, UL, UC], [C]),
+
+        // An appointment may be changed by the coordinator and by its owner: Byggesak's walk is its service-area leader's.
+        ["POST /api/tab/yearwheel/{year:int}/appointments/{id}/move"] = ([C, SAL], [C]),
+        ["POST /api/tab/yearwheel/{year:int}/appointments/{id}/cancel"] = ([C, SAL], [C]),
+        ["POST /api/tab/yearwheel/{year:int}/appointments/{id}/owner"] = ([C, SAL], [C]),
 
         // The report link a `report` card carries, opened in a plain browser: it covers what its requester may see.
         ["GET /api/reports/{tenantId}/{file}"] = (ViewAreaOwn, Readers),

@@ -41,11 +41,13 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
     private readonly Dictionary<string, string> _suggested = [];
     private readonly Dictionary<string, string> _done = [];
     private readonly Dictionary<string, Appointment> _walks = [];
+    private readonly Dictionary<string, string> _owners = [];
     private readonly Dictionary<string, string> _followUps = [];
     private BotHost _bot = null!;
     private TeamsActivities _otherTenant = null!;
     private string _actionRowId = "";
     private int _channels;
+    private int _deviations;
 
     public async Task InitializeAsync()
     {
@@ -96,6 +98,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             var plan = new PlannedAppointment(PlannedAppointment.IdFor(AppointmentKind.GembaWalk, unitId, 2026, 2), AppointmentKind.GembaWalk, unitId, owner, [], start, start.AddHours(1));
             await appointments.ApplyAsync(_bot.TenantId, 2026, new YearPlan([plan], [plan], [], [], [], [], []), [], default);
             _walks[unitId] = (await appointments.GetAsync(_bot.TenantId, 2026, plan.Id, default))!;
+            _owners[unitId] = owner;
             var area = new FollowUpArea($"f-{unitId}", unitId, $"Oppfølging {unitId}", owner, new DateOnly(2026, 12, 1), FollowUpStatus.Open, "earlier", Now);
             await reviews.RecordAsync(_bot.TenantId, new AppointmentRecord($"earlier-{unitId}", 2026, unitId, "Seed", null, "Seed", Now, [area.Id]), [area], default);
             _followUps[unitId] = area.Id;
@@ -215,6 +218,60 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             ["unitId"] = t, ["appointmentId"] = _walks[t].Id, ["year"] = "2026", ["observations"] = "Tavla er oppdatert.",
         })));
         yield return ("verb followup.close", Now_(async (p, t) => await CardAsync(p, FollowUpsCard.CloseVerb, new JsonObject { ["unitId"] = t, ["followUpId"] = _followUps[t] })));
+        yield return ("verb deviation.close", async (p, t) =>
+        {
+            var deviation = await OpenDeviationAsync(t);
+            return () => CardAsync(p, ImprovementsCard.CloseDeviationVerb, new JsonObject { ["unitId"] = t, ["deviationId"] = deviation.Id });
+        });
+        yield return ("verb deviation.followup", async (p, t) =>
+        {
+            var deviation = await OpenDeviationAsync(t);
+            return () => CardAsync(p, ImprovementsCard.FollowUpVerb, new JsonObject
+            {
+                ["unitId"] = t, ["deviationId"] = deviation.Id, [ImprovementsCard.OwnerInput(deviation.Id)] = _owners[t], [ImprovementsCard.DeadlineInput(deviation.Id)] = "2026-12-31",
+            });
+        });
+        yield return ("POST /api/tab/units/{unitId}/deviations/{id}/close", async (p, t) =>
+        {
+            var deviation = await OpenDeviationAsync(t);
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/units/{t}/deviations/{Uri.EscapeDataString(deviation.Id)}/close", new JsonObject { ["etag"] = deviation.ETag }, null);
+        });
+        yield return ("POST /api/tab/units/{unitId}/deviations/{id}/followup", async (p, t) =>
+        {
+            var deviation = await OpenDeviationAsync(t);
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/units/{t}/deviations/{Uri.EscapeDataString(deviation.Id)}/followup",
+                new JsonObject { ["etag"] = deviation.ETag, ["ownerId"] = _owners[t], ["deadline"] = "2026-12-31" }, null);
+        });
+        yield return ("command AppointmentMove", async (p, t) =>
+        {
+            await PlannedWalkAsync(t);
+            return () => Said(SayAsync(p, $"gemba move {NameOf(t)} walk 2026-11-27 10:00", null), "is moved to");
+        });
+        yield return ("command AppointmentCancel", async (p, t) =>
+        {
+            await PlannedWalkAsync(t);
+            return () => Said(SayAsync(p, $"gemba cancel {NameOf(t)} walk", null), "is cancelled");
+        });
+        yield return ("command AppointmentOwner", async (p, t) =>
+        {
+            await PlannedWalkAsync(t);
+            return () => Said(SayAsync(p, $"gemba owner {NameOf(t)} walk lean.koordinator@fjordvik.kommune.no", null), "now leads");
+        });
+        yield return ("POST /api/tab/yearwheel/{year:int}/appointments/{id}/move", async (p, t) =>
+        {
+            var walk = await PlannedWalkAsync(t);
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/yearwheel/2026/appointments/{Uri.EscapeDataString(walk.Id)}/move", new JsonObject { ["date"] = "2026-11-27", ["time"] = "10:00", ["etag"] = walk.ETag }, null);
+        });
+        yield return ("POST /api/tab/yearwheel/{year:int}/appointments/{id}/cancel", async (p, t) =>
+        {
+            var walk = await PlannedWalkAsync(t);
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/yearwheel/2026/appointments/{Uri.EscapeDataString(walk.Id)}/cancel", new JsonObject { ["etag"] = walk.ETag }, null);
+        });
+        yield return ("POST /api/tab/yearwheel/{year:int}/appointments/{id}/owner", async (p, t) =>
+        {
+            var walk = await PlannedWalkAsync(t);
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/yearwheel/2026/appointments/{Uri.EscapeDataString(walk.Id)}/owner", new JsonObject { ["ownerId"] = "lean.koordinator@fjordvik.kommune.no", ["etag"] = walk.ETag }, null);
+        });
         yield return ("POST /api/tab/actionplan/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Post, "/api/tab/actionplan", ActionRow(null), null)));
         yield return ("PUT /api/tab/actionplan/{id}", Now_(async (p, _) => await TabAsync(p, HttpMethod.Put, $"/api/tab/actionplan/{_actionRowId}", ActionRow(await ActionRowETagAsync()), null)));
         yield return ("DELETE /api/tab/actionplan/{id}", Now_(async (p, _) => await TabAsync(p, HttpMethod.Delete, $"/api/tab/actionplan/{_actionRowId}", null, null)));
@@ -338,6 +395,34 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
 
     private async Task<string?> ActionRowETagAsync() =>
         (await _bot.App.Services.GetRequiredService<ActionPlanStore>().ListAsync(_bot.TenantId, default)).FirstOrDefault(r => r.Id == _actionRowId)?.ETag ?? "gone";
+
+    /// <summary>
+    /// Setup of an appointment case: the unit's Gemba walk planned again for Thursday 26 November at 10:00 with its
+    /// service-area leader as owner, however the case before left it (moved, cancelled or handed over).
+    /// </summary>
+    private async Task<Appointment> PlannedWalkAsync(string unitId)
+    {
+        var appointments = _bot.App.Services.GetRequiredService<AppointmentStore>();
+        var current = (await appointments.GetAsync(_bot.TenantId, 2026, _walks[unitId].Id, default))!;
+        var start = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(1));
+        var planned = current with { Status = AppointmentStatus.Planned, Plan = current.Plan with { OwnerId = _owners[unitId], Start = start, End = start.AddHours(1) } };
+        Assert.True(await appointments.UpdateAsync(_bot.TenantId, planned, default));
+        return (await appointments.GetAsync(_bot.TenantId, 2026, _walks[unitId].Id, default))!;
+    }
+
+    /// <summary>
+    /// Setup of a deviation case: a new open deviation on the unit's board, as a check-in of a day of its own reports
+    /// it (each case gets its own, since an allowed case closes it or makes it a follow-up area).
+    /// </summary>
+    private async Task<Deviation> OpenDeviationAsync(string unitId)
+    {
+        var records = _bot.App.Services.GetRequiredService<ImprovementStore>();
+        var n = Interlocked.Increment(ref _deviations);
+        var text = $"Avvik {n}";
+        var checkIn = new CheckIn(unitId, new DateOnly(2026, 1, 1).AddDays(n), true, null, 5, 0, 0, 0, [text], [], null, null, "Seed", Now);
+        await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
+        return (await records.ListDeviationsAsync(_bot.TenantId, unitId, default)).Single(d => d.Text == text && d.Status == DeviationStatus.Open);
+    }
 
     /// <summary>A channel nobody has bound yet, whose roster has everyone.</summary>
     private string NewChannel()

@@ -187,20 +187,29 @@ public sealed class DigestTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Week 47: Byggesak submits its check-in on the card (2 new improvements, 1 done, 2 deviations, 3.5 hours that
-    /// affect Servicetorget, a call for help); Servicetorget held its meeting and saved 2 hours; Vann og avløp did not
-    /// hold it. Byggesak saved 4 hours in week 40, which counts for the year only.
+    /// Week 47: Byggesak submits its check-in on the card (2 new improvements, 1 started two weeks ago moved to done,
+    /// 2 deviations, 3.5 hours that affect Servicetorget, a call for help); Servicetorget held its meeting and saved 2
+    /// hours; Vann og avløp did not hold it. Byggesak saved 4 hours in week 40, which counts for the year only.
     /// </summary>
     private async Task SeedWeekAsync()
     {
         var byggesak = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
         var meeting = MeetingClock.Latest(byggesak, FridayNoon);
+        var started = FridayNoon.AddDays(-14);
+        await _bot.App.Services.GetRequiredService<LeanTeamsApp.Features.Improvements.ImprovementStore>().AddImprovementAsync(_bot.TenantId,
+            new("byggesak", "started", "Ny mal for nabovarsel", "Randi Lie", LeanTeamsApp.Features.Improvements.ImprovementStage.InProgress,
+                LeanTeamsApp.Features.Improvements.RecordSource.Command, started)
+            {
+                History = [new(LeanTeamsApp.Features.Improvements.ImprovementStage.InProgress, "Randi Lie", started)],
+            },
+            default);
         var answers = new JsonObject
         {
             ["unitId"] = "byggesak",
             ["meetingDate"] = meeting.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["held"] = "yes", ["attendance"] = "8", ["goal0"] = "Green", ["goal1"] = "Red",
-            ["improvementsNew"] = "Digital sjekkliste\nFast veiledningstid", ["improvementsDone"] = "1",
+            ["improvementsNew"] = "Digital sjekkliste\nFast veiledningstid",
+            ["shown"] = new JsonObject { ["started"] = "InProgress" }, ["stage-started"] = "Done",
             ["deviations"] = "Feil i skjema\nVentetid på attest",
             ["benefitKind"] = "TimeSaved", ["benefitAmount"] = "3.5", ["benefitMeasure"] = "Hours", ["benefitAffects"] = "servicetorget",
             ["helpNeeded"] = "Hjelp med verdistrømanalyse",
@@ -221,7 +230,7 @@ public sealed class DigestTests : IAsyncLifetime
             var checkIn = new CheckIn(unitId, date, held, held ? null : NotHeldReason.TooBusy, held ? 5 : null, 0, 0, 0, [], benefits, null, null, "Seed", FridayNoon);
             await checkIns.SubmitAsync(_bot.TenantId, checkIn, default);
             await _bot.App.Services.GetRequiredService<LeanTeamsApp.Features.Improvements.ImprovementStore>().RecordCheckInAsync(_bot.TenantId, checkIn, default);
-            await weeks.RefreshAsync(_bot.TenantId, unitId, date, default);
+            await weeks.RefreshAsync(_bot.TenantId, (await _bot.App.Store.GetUnitAsync(_bot.TenantId, unitId, default))!, date, default);
         }
 
         var torget = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "servicetorget", default))!;

@@ -97,7 +97,7 @@ public sealed class YearWheelTests : IAsyncLifetime
             await checkIns.SubmitAsync(_bot.TenantId, new CheckIn("servicetorget", date, true, null, 6, 1, 1, 1, [], [], null, null, "Magnus Sæther", Now), default);
         }
 
-        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan"));
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2026"));
 
         var analyses = (await Appointments.ListYearAsync(_bot.TenantId, 2026, default)).Where(a => a.Plan.Kind == AppointmentKind.FishboneAnalysis).ToList();
         Assert.Equal(["fjordtun-sykehjem", "pp-tjenesten"], analyses.Select(a => a.Plan.UnitId).Order(StringComparer.Ordinal));
@@ -117,7 +117,7 @@ public sealed class YearWheelTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, text));
 
-        Assert.Contains("Skriv «gemba plan» for i år, eller «gemba plan 2027» for et bestemt år.", said, StringComparison.Ordinal);
+        Assert.Contains("Skriv «gemba plan» for i år (fra november: neste år), eller «gemba plan 2027» for et bestemt år.", said, StringComparison.Ordinal);
         Assert.Empty(await Appointments.ListYearAsync(_bot.TenantId, 2031, default));
     }
 
@@ -227,7 +227,7 @@ public sealed class YearWheelTests : IAsyncLifetime
         Assert.Equal(0, again);
         Assert.Contains($"appointment-reminder|{first.Id}|v1|7d|{Person.Pseudonym("tol.helse@fjordvik.kommune.no")}", keys);
         Assert.All(keys, k => Assert.DoesNotContain("@", k, StringComparison.Ordinal));
-        Assert.Contains(_logs.Entries, e => e.Message == $"Cannot remind person {Person.Pseudonym(unitLeader)}: the app has no personal chat with them yet");
+        Assert.Contains(_logs.Entries, e => e.Message == $"Cannot reach person {Person.Pseudonym(unitLeader)}: the app has no personal chat with them yet");
         Assert.All(_logs.Entries, e => Assert.DoesNotContain("@", e.ToString(), StringComparison.Ordinal));
     }
 
@@ -289,7 +289,7 @@ public sealed class YearWheelTests : IAsyncLifetime
     public async Task YearWheelCards_SummaryUpcomingAndReminder_AreValidForTheOfficialRenderer()
     {
         var cards = new Dictionary<string, string>();
-        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan"));
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2026"));
         cards["plan-summary"] = LastCard().ToJsonString();
         await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "gemba", "sv-SE"));
         cards["upcoming"] = LastCard().ToJsonString();

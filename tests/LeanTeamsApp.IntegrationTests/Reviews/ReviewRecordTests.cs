@@ -80,6 +80,73 @@ public sealed class ReviewRecordTests : IAsyncLifetime
         Assert.Equal(AppointmentStatus.Done, (await _host.Appointments.GetAsync(_host.TenantId, 2026, walk.Id, default))!.Status);
     }
 
+    [Fact]
+    public async Task RecordCard_BeforeThePlannedStartWithoutTheDayItWasHeld_IsRefusedAndStoresNothing()
+    {
+        var walk = await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today.AddDays(3));
+        var card = await _host.CardForAsync(Bot.HelseLeader, "revisjon ferdig Hjemmetjenesten nord");
+
+        var answer = await _host.SubmitAsync(Bot.HelseLeader, card, new JsonObject { ["observations"] = "Tavla er oppdatert." });
+
+        var form = Assert.IsType<JsonObject>(answer.Card);
+        Assert.Equal("Den er planlagt 15.03.2026 og kan registreres fra da. Ble den holdt tidligere, skriv datoen den ble holdt.", ErrorUnder(form, "heldOn"));
+        Assert.Null(await _host.Store.GetRecordAsync(_host.TenantId, 2026, walk.Id, default));
+        Assert.Equal(AppointmentStatus.Planned, (await _host.Appointments.GetAsync(_host.TenantId, 2026, walk.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task RecordCard_HeldEarlierThanPlannedWithThatDay_IsStoredWithTheDayItWasHeld()
+    {
+        var walk = await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today.AddDays(3));
+        var card = await _host.CardForAsync(Bot.HelseLeader, "revisjon ferdig Hjemmetjenesten nord");
+        Assert.Equal("2026-03-12", (string?)Input(card, "heldOn")["max"]);
+
+        var answer = await _host.SubmitAsync(Bot.HelseLeader, card, new JsonObject { ["observations"] = "Tavla er oppdatert.", ["heldOn"] = "2026-03-10" });
+
+        Assert.Contains("Holdt 10.03.2026", Texts(Assert.IsType<JsonObject>(answer.Card)));
+        var record = Assert.IsType<AppointmentRecord>(await _host.Store.GetRecordAsync(_host.TenantId, 2026, walk.Id, default));
+        Assert.Equal(new DateOnly(2026, 3, 10), record.HeldOn);
+        Assert.Equal(AppointmentStatus.Done, (await _host.Appointments.GetAsync(_host.TenantId, 2026, walk.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task RecordCard_DayItWasHeldInTheFuture_IsRefusedAndStoresNothing()
+    {
+        var walk = await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today.AddDays(3));
+        var card = await _host.CardForAsync(Bot.HelseLeader, "revisjon ferdig Hjemmetjenesten nord");
+
+        var answer = await _host.SubmitAsync(Bot.HelseLeader, card, new JsonObject { ["observations"] = "Tavla er oppdatert.", ["heldOn"] = "2026-03-13" });
+
+        Assert.Equal("Datoen kan ikke være etter i dag (12.03.2026).", ErrorUnder(Assert.IsType<JsonObject>(answer.Card), "heldOn"));
+        Assert.Null(await _host.Store.GetRecordAsync(_host.TenantId, 2026, walk.Id, default));
+    }
+
+    [Fact]
+    public async Task RecordCard_AtThePlannedStart_IsStoredAsHeldThatDay()
+    {
+        var walk = await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today.AddDays(1));
+        var card = await _host.CardForAsync(Bot.HelseLeader, "revisjon ferdig Hjemmetjenesten nord");
+        _host.Clock.SetUtcNow(walk.Plan.Start);
+
+        await _host.SubmitAsync(Bot.HelseLeader, card, new JsonObject { ["observations"] = "Tavla er oppdatert." });
+
+        var record = Assert.IsType<AppointmentRecord>(await _host.Store.GetRecordAsync(_host.TenantId, 2026, walk.Id, default));
+        Assert.Equal(Today.AddDays(1), record.HeldOn);
+    }
+
+    [Fact]
+    public async Task RecordCard_AMinuteBeforeThePlannedStart_IsRefused()
+    {
+        var walk = await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today.AddDays(1));
+        var card = await _host.CardForAsync(Bot.HelseLeader, "revisjon ferdig Hjemmetjenesten nord");
+        _host.Clock.SetUtcNow(walk.Plan.Start.AddMinutes(-1));
+
+        var answer = await _host.SubmitAsync(Bot.HelseLeader, card, new JsonObject { ["observations"] = "Tavla er oppdatert." });
+
+        Assert.NotNull(ErrorUnder(Assert.IsType<JsonObject>(answer.Card), "heldOn"));
+        Assert.Null(await _host.Store.GetRecordAsync(_host.TenantId, 2026, walk.Id, default));
+    }
+
     [Theory]
     [InlineData("", "2026-04-01", "followUp0Owner", "Velg ansvarlig.")]
     [InlineData("leder.hjemmenord@fjordvik.kommune.no", "", "followUp0Deadline", "Velg frist.")]
@@ -274,7 +341,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
     [Fact]
     public async Task ReviewDone_OnlyFutureCancelledOrOtherUnitsAppointments_SaysThereIsNone()
     {
-        await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today.AddDays(1));
+        await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today.AddDays(45));
         await _host.SeedAsync(AppointmentKind.SemiAnnualReview, "hjemmetjenesten-nord", SalHelse, Today.AddDays(-3), status: AppointmentStatus.Cancelled);
         await _host.SeedAsync(AppointmentKind.SemiAnnualReview, "hjemmetjenesten-sor", SalHelse, Today.AddDays(-3));
 

@@ -131,6 +131,13 @@ public sealed class BotHost : IAsyncDisposable
     public static string Said(RecordedRequest request) =>
         (request.Activity?.Text ?? "") + string.Concat(request.Activity?.Attachments?.Select(a => a.Content?.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) ?? []);
 
+    /// <summary>
+    /// What Teams shows of what the bot said: card text is written with Markdown escapes (a backslash before
+    /// punctuation, doubled in JSON), which Teams renders as the character alone.
+    /// </summary>
+    public static string Shown(string said) =>
+        System.Text.RegularExpressions.Regex.Replace(said, @"\\\\([!-/:-@\[-`{-~])", "$1");
+
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();

@@ -128,12 +128,13 @@ internal static class PlanValidator
                 violations.Add($"{a.Id}: overlaps the unit's board meeting ({meeting.Weekday} {meeting.Start:HH:mm}).");
             }
 
-            if (a.OwnerId != unit.LeaderId)
+            var owner = request.Owners.GetValueOrDefault(a.Id, unit.LeaderId);
+            if (a.OwnerId != owner)
             {
-                violations.Add($"{a.Id}: owned by {a.OwnerId}, not the service-area leader {unit.LeaderId}.");
+                violations.Add($"{a.Id}: owned by {a.OwnerId}, not {(request.Owners.ContainsKey(a.Id) ? "the owner given by hand" : "the service-area leader")} {owner}.");
             }
 
-            if (unit.UnitLeaderId != unit.LeaderId && !a.AttendeeIds.Contains(unit.UnitLeaderId))
+            if (unit.UnitLeaderId != owner && !a.AttendeeIds.Contains(unit.UnitLeaderId))
             {
                 violations.Add($"{a.Id}: the unit leader {unit.UnitLeaderId} is not invited.");
             }
@@ -141,15 +142,18 @@ internal static class PlanValidator
             var inGuidance = unit.Guidance is { } g && date >= g.From && date <= g.To;
             var consultantInvited = unit.Guidance is { } guidance && a.AttendeeIds.Contains(guidance.ConsultantId);
             var consultantExpected = inGuidance && a.Kind != AppointmentKind.GembaWalk;
-            if (consultantExpected != consultantInvited && unit.Guidance!.ConsultantId != unit.LeaderId && unit.Guidance.ConsultantId != unit.UnitLeaderId)
+            if (consultantExpected != consultantInvited && unit.Guidance!.ConsultantId != unit.LeaderId && unit.Guidance.ConsultantId != unit.UnitLeaderId && unit.Guidance.ConsultantId != owner)
             {
                 violations.Add($"{a.Id}: on {date:yyyy-MM-dd} the consultant should {(consultantExpected ? "" : "not ")}attend (guidance {unit.Guidance.From:yyyy-MM-dd}-{unit.Guidance.To:yyyy-MM-dd}).");
             }
         }
 
-        // Nobody double-booked, and everyone gets the gap between appointments.
+        // Nobody double-booked, and everyone gets the gap between appointments, also against the neighbouring years'.
         var gap = TimeSpan.FromMinutes(rules.MinimumGapMinutes);
-        var byPerson = plan.Appointments
+        var planned = plan.Appointments.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var neighbours = request.Neighbours.Where(n => !planned.Contains(n.Id)).ToList();
+        bool Fixed(PlannedAppointment a) => Happened(a) || !planned.Contains(a.Id);
+        var byPerson = plan.Appointments.Concat(neighbours)
             .SelectMany(a => a.AttendeeIds.Append(a.OwnerId).Distinct().Select(p => (Person: p, Appointment: a)))
             .GroupBy(x => x.Person, StringComparer.Ordinal);
         foreach (var person in byPerson)
@@ -158,7 +162,7 @@ internal static class PlanValidator
             for (var i = 1; i < ordered.Count; i++)
             {
                 var (previous, next) = (ordered[i - 1], ordered[i]);
-                if (next.Start < previous.End + gap && !(Happened(previous) && Happened(next)))
+                if (next.Start < previous.End + gap && !(Fixed(previous) && Fixed(next)))
                 {
                     violations.Add($"{person.Key}: {previous.Id} ({previous.Start:O}-{previous.End:O}) and {next.Id} ({next.Start:O}) are less than {rules.MinimumGapMinutes} minutes apart.");
                 }
@@ -186,12 +190,12 @@ internal static class PlanValidator
 
                 byId.TryGetValue(reviewId, out var review);
                 byId.TryGetValue(walkId, out var walk);
-                if (review is null && !unplaced.Contains(reviewId))
+                if (review is null && !unplaced.Contains(reviewId) && !request.Withdrawn.Contains(reviewId))
                 {
                     violations.Add($"{reviewId}: missing and not reported unplaced.");
                 }
 
-                if (walk is null && !unplaced.Contains(walkId))
+                if (walk is null && !unplaced.Contains(walkId) && !request.Withdrawn.Contains(walkId))
                 {
                     violations.Add($"{walkId}: missing and not reported unplaced.");
                 }
@@ -234,19 +238,38 @@ internal static class PlanValidator
                 }
             }
 
-            if (reviewDates.TryGetValue(1, out var h1) && reviewDates.TryGetValue(2, out var h2))
+            void Spaced(DateOnly earlier, DateOnly later)
             {
-                var days = h2.DayNumber - h1.DayNumber;
+                var days = later.DayNumber - earlier.DayNumber;
                 if (days < 7 * rules.MinWeeksBetweenReviews || days > 7 * rules.MaxWeeksBetweenReviews)
                 {
-                    violations.Add($"{unit.UnitId}: reviews {h1:yyyy-MM-dd} and {h2:yyyy-MM-dd} are {days / 7.0:0.0} weeks apart, not {rules.MinWeeksBetweenReviews}-{rules.MaxWeeksBetweenReviews}.");
+                    violations.Add($"{unit.UnitId}: reviews {earlier:yyyy-MM-dd} and {later:yyyy-MM-dd} are {days / 7.0:0.0} weeks apart, not {rules.MinWeeksBetweenReviews}-{rules.MaxWeeksBetweenReviews}.");
                 }
+            }
+
+            if (reviewDates.TryGetValue(1, out var h1) && reviewDates.TryGetValue(2, out var h2))
+            {
+                Spaced(h1, h2);
+            }
+
+            // Across 31 December: the previous year's H2 review and this year's H1 review, this year's H2 review and the
+            // next year's H1 review, unless this year's had already happened.
+            var previousH2 = request.Neighbours.FirstOrDefault(n => n.Id == Id(AppointmentKind.SemiAnnualReview, unit.UnitId, request.Year - 1, 2));
+            var nextH1 = request.Neighbours.FirstOrDefault(n => n.Id == Id(AppointmentKind.SemiAnnualReview, unit.UnitId, request.Year + 1, 1));
+            if (previousH2 is not null && byId.GetValueOrDefault(Id(AppointmentKind.SemiAnnualReview, unit.UnitId, request.Year, 1)) is { } ownH1 && !Happened(ownH1))
+            {
+                Spaced(DateOf(previousH2), DateOf(ownH1));
+            }
+
+            if (nextH1 is not null && byId.GetValueOrDefault(Id(AppointmentKind.SemiAnnualReview, unit.UnitId, request.Year, 2)) is { } ownH2 && !Happened(ownH2))
+            {
+                Spaced(DateOf(ownH2), DateOf(nextH1));
             }
         }
 
         // Walk limits per leader: per day, per week, and spread evenly.
         var walks = plan.Appointments.Where(a => a.Kind == AppointmentKind.GembaWalk).ToList();
-        foreach (var day in walks.GroupBy(w => (w.OwnerId, DateOf(w))).Where(g => g.Count() > rules.MaxWalksPerLeaderPerDay))
+        foreach (var day in walks.Concat(neighbours.Where(n => n.Kind == AppointmentKind.GembaWalk)).GroupBy(w => (w.OwnerId, DateOf(w))).Where(g => g.Count() > rules.MaxWalksPerLeaderPerDay && g.Any(w => !Fixed(w))))
         {
             violations.Add($"{day.Key.OwnerId}: {day.Count()} walks on {day.Key.Item2:yyyy-MM-dd}, more than {rules.MaxWalksPerLeaderPerDay}.");
         }
@@ -262,11 +285,14 @@ internal static class PlanValidator
                 .Distinct()
                 .Count();
             var spread = workingWeeks == 0 ? int.MaxValue : (int)Math.Ceiling((double)walksDue / workingWeeks) + 1;
+            // An ISO week that spans 31 December holds walks of both years' plans.
+            var neighbourWalks = neighbours.Where(n => n.Kind == AppointmentKind.GembaWalk && n.OwnerId == leader.Key).ToList();
             foreach (var week in leader.GroupBy(w => IsoWeek(DateOf(w))))
             {
-                if (week.Count() > rules.MaxWalksPerLeaderPerWeek)
+                var inWeek = week.Count() + neighbourWalks.Count(n => IsoWeek(DateOf(n)) == week.Key);
+                if (inWeek > rules.MaxWalksPerLeaderPerWeek)
                 {
-                    violations.Add($"{leader.Key}: {week.Count()} walks in week {week.Key}, more than {rules.MaxWalksPerLeaderPerWeek}.");
+                    violations.Add($"{leader.Key}: {inWeek} walks in week {week.Key}, more than {rules.MaxWalksPerLeaderPerWeek}.");
                 }
 
                 if (week.Count() > spread)

@@ -166,6 +166,101 @@ public sealed class YearPlannerTests
     }
 
     [Fact]
+    public void Plan_NextYearAfterADecemberPlan_FirstReviewsAre22To30WeeksAfterDecembersAndNobodyIsDoubleBooked()
+    {
+        // Planned on 1 December, this year's reviews all fall in December; next year's first ones must wait for them.
+        var today = Date("2026-12-01");
+        var december = PlanValid(new PlanRequest(2026, today, Demo()));
+        Assert.Contains(december.Appointments, a => a.Kind == AppointmentKind.SemiAnnualReview && a.Start.Month == 12);
+
+        var next = new PlanRequest(2027, today, Demo()) { Neighbours = december.Appointments };
+        var plan = PlanValid(next);
+
+        AssertTwoReviewsAndTwoWalksPerUnit(next, plan);
+        foreach (var previous in december.Appointments.Where(a => a.Kind == AppointmentKind.SemiAnnualReview))
+        {
+            var first = plan.Appointments.Single(a => a.Id == PlannedAppointment.IdFor(AppointmentKind.SemiAnnualReview, previous.UnitId, 2027, 1));
+            Assert.InRange((first.Start - previous.Start).TotalDays, 7 * 22 - 1, 7 * 30 + 1);
+        }
+    }
+
+    [Fact]
+    public void Plan_ExistingNextYearPlanMadeWithoutTheDecemberReviews_MovesOnlyTheReviewsTooCloseAndTheirWalks()
+    {
+        var today = Date("2026-12-01");
+        var december = PlanValid(new PlanRequest(2026, today, Demo()));
+        var blind = YearPlanner.Plan(new PlanRequest(2027, today, Demo()));
+        var request = new PlanRequest(2027, today, Demo()) { Neighbours = december.Appointments, Existing = blind.Appointments };
+        // The validator sees what the planner did not: the first reviews of 2027 too soon after December's.
+        Assert.Contains(PlanValidator.Violations(request, blind), v => v.Contains("weeks apart, not 22-30", StringComparison.Ordinal));
+
+        var plan = PlanValid(request);
+
+        Assert.Empty(plan.Unplaced);
+        Assert.NotEmpty(plan.Moved);
+        Assert.Empty(plan.Added);
+        Assert.Empty(plan.Cancelled);
+        var tooClose = december.Appointments
+            .Where(a => a.Kind == AppointmentKind.SemiAnnualReview)
+            .Select(a => (Unit: a.UnitId, Days: (blind.Appointments.Single(b => b.Id == PlannedAppointment.IdFor(AppointmentKind.SemiAnnualReview, a.UnitId, 2027, 1)).Start - a.Start).TotalDays))
+            .Where(x => x.Days < 7 * 22)
+            .Select(x => x.Unit)
+            .ToHashSet();
+        Assert.All(plan.Moved, c => Assert.Contains(c.After.UnitId, tooClose));
+    }
+
+    [Fact]
+    public void Plan_ThisYearWithTheNextYearsPlanStored_LastReviewsAre22To30WeeksBeforeNextYearsFirst()
+    {
+        var next = PlanValid(new PlanRequest(2027, Date("2026-06-01"), Demo()));
+
+        var request = new PlanRequest(2026, Date("2026-06-01"), Demo()) { Neighbours = next.Appointments };
+        var plan = PlanValid(request);
+
+        var h2 = plan.Appointments.Where(a => a.Kind == AppointmentKind.SemiAnnualReview && a.Id.EndsWith("|H2", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(h2);
+        Assert.All(h2, review =>
+        {
+            var following = next.Appointments.Single(a => a.Id == PlannedAppointment.IdFor(AppointmentKind.SemiAnnualReview, review.UnitId, 2027, 1));
+            Assert.InRange((following.Start - review.Start).TotalDays, 7 * 22 - 1, 7 * 30 + 1);
+        });
+    }
+
+    [Fact]
+    public void Plan_AppointmentCancelledByHand_IsNotPlannedAgainAndItsReviewStands()
+    {
+        var request = new PlanRequest(2027, Date("2026-12-01"), Demo());
+        var first = PlanValid(request);
+        var walk = first.Appointments.First(a => a.Kind == AppointmentKind.GembaWalk);
+        var kept = first.Appointments.Where(a => a.Id != walk.Id).ToList();
+
+        var second = PlanValid(request with { Existing = kept, Withdrawn = [walk.Id] });
+
+        Assert.DoesNotContain(second.Appointments, a => a.Id == walk.Id);
+        Assert.DoesNotContain(second.Unplaced, u => u.Id == walk.Id);
+        Assert.Equal(0, second.ChangeCount);
+    }
+
+    [Fact]
+    public void Plan_OwnerGivenByHand_KeepsThatOwnerAndInvitesTheUnitLeader()
+    {
+        var request = new PlanRequest(2027, Date("2026-12-01"), Demo());
+        var first = PlanValid(request);
+        var review = first.Appointments.First(a => a.Kind == AppointmentKind.SemiAnnualReview);
+        var deputy = "stedfortreder@fjordvik.kommune.no";
+        var reassigned = review with { OwnerId = deputy };
+
+        var second = PlanValid(request with
+        {
+            Existing = [.. first.Appointments.Select(a => a.Id == review.Id ? reassigned : a)],
+            Owners = new Dictionary<string, string> { [review.Id] = deputy },
+        });
+
+        Assert.Equal(0, second.ChangeCount);
+        Assert.Equal(deputy, second.Appointments.Single(a => a.Id == review.Id).OwnerId);
+    }
+
+    [Fact]
     public void Plan_ConsultantAssignedToAUnit_ReviewsGetTheConsultantAtTheSameTime()
     {
         var request = Synthetic600(2027);
@@ -289,7 +384,7 @@ public sealed class YearPlannerTests
     {
         var plan = YearPlanner.Plan(request);
         var violations = PlanValidator.Violations(request, plan);
-        Assert.True(violations.Count == 0, $"{violations.Count} violations:\n{string.Join('\n', violations.Take(30))}");
+        Assert.True(violations.Count == 0, $"{violations.Count} violations:\n{string.Join('\n', violations.Take(30))}\nunplaced:\n{string.Join('\n', plan.Unplaced.Take(10))}");
         return plan;
     }
 

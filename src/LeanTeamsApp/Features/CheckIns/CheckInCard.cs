@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 
@@ -17,14 +18,18 @@ public static class CheckInCard
     public const string SubmitVerb = "checkin.submit";
     public const string EditVerb = "checkin.edit";
     private const int MaxAttendance = 500;
-    private const int MaxImprovements = 999;
     private const int MaxNote = 1000;
     private const int MaxLines = 20;
     private const int MaxDeviationLength = 200;
 
-    public static AdaptiveCard Form(Language language, Unit unit, DateOnly meetingDate, IReadOnlyList<Unit> otherUnits,
+    // Each open improvement is one drop-down; the ones a board talks about are the started and newest suggestions.
+    internal const int MaxOpenShown = 15;
+
+    /// <param name="improvements">The unit's improvement records: the open ones are shown at their stage, to be moved.</param>
+    public static AdaptiveCard Form(Language language, Unit unit, DateOnly meetingDate, IReadOnlyList<Unit> otherUnits, IReadOnlyList<Improvement> improvements,
         JsonObject? answers = null, IReadOnlyDictionary<string, string>? errors = null, string? etag = null)
     {
+        ArgumentNullException.ThrowIfNull(improvements);
         var t = CheckInTexts.For(language);
         errors ??= new Dictionary<string, string>();
         string? Value(string id) => answers?[id]?.GetValue<object>()?.ToString();
@@ -69,9 +74,34 @@ public static class CheckInCard
             }
         }
 
-        Add(new TextInput { Id = "improvementsNew", Label = t.ImprovementsNew, Placeholder = t.ImprovementsNewHint, IsMultiline = true, MaxLength = MaxLines * (Improvements.Improvement.MaxTitleLength + 1), Value = Value("improvementsNew") });
-        Add(new NumberInput { Id = "improvementsInProgress", Label = t.ImprovementsInProgress, Min = 0, Max = MaxImprovements, Value = Number("improvementsInProgress"), ErrorMessage = t.Range(0, MaxImprovements) });
-        Add(new NumberInput { Id = "improvementsDone", Label = t.ImprovementsDone, Min = 0, Max = MaxImprovements, Value = Number("improvementsDone"), ErrorMessage = t.Range(0, MaxImprovements) });
+        var (movable, more, done) = OnTheBoard(improvements);
+        var shown = new JsonObject();
+        if (movable.Count > 0 || done.Count > 0)
+        {
+            var stages = ImprovementTexts.For(language).Stages;
+            body.Add(new TextBlock(t.OpenImprovements) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            body.Add(new TextBlock(t.OpenImprovementsHint) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            foreach (var improvement in movable)
+            {
+                shown[improvement.Id] = improvement.Stage.ToString();
+                Add(new ChoiceSetInput([.. StagesFrom(improvement.Stage).Select(s => new Choice(stages[s], s.ToString()))])
+                {
+                    Id = StageInput(improvement.Id), Label = improvement.Title, Style = "compact", Value = Value(StageInput(improvement.Id)) ?? improvement.Stage.ToString(),
+                });
+            }
+
+            if (more > 0)
+            {
+                body.Add(new TextBlock(t.MoreOpen(more)) { IsSubtle = true, Size = TextSize.Small });
+            }
+
+            if (done.Count > 0)
+            {
+                body.Add(new TextBlock(t.DoneAwaitingBenefit(string.Join(", ", done.Take(MaxOpenShown).Select(i => i.Title)))) { IsSubtle = true, Size = TextSize.Small });
+            }
+        }
+
+        Add(new TextInput { Id = "improvementsNew", Label = t.ImprovementsNew, Placeholder = t.ImprovementsNewHint, IsMultiline = true, MaxLength = MaxLines * (Improvement.MaxTitleLength + 1), Value = Value("improvementsNew"), Separator = true });
         Add(new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxLines * (MaxDeviationLength + 1), Value = Value("deviations") });
         body.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
         Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
@@ -84,7 +114,9 @@ public static class CheckInCard
         Add(new TextInput { Id = "helpNeeded", Label = t.NeedHelp, MaxLength = 500, Value = Value("helpNeeded"), Separator = true });
         Add(new TextInput { Id = "note", Label = t.Note, IsMultiline = true, MaxLength = MaxNote, Value = Value("note") });
 
-        var data = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        // The stage each improvement had when the card was made: a move is what the board changed on the card, so an
+        // improvement moved in chat meanwhile and left as it was on the card is not moved back.
+        var data = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [ShownKey] = shown };
         if (etag is not null)
         {
             data["etag"] = etag;
@@ -92,6 +124,24 @@ public static class CheckInCard
 
         return new AdaptiveCard { Body = body, Actions = [ExecuteAction.WithFallback(t.Send, SubmitVerb, data, "auto")] };
     }
+
+    private const string ShownKey = "shown";
+
+    internal static string StageInput(string improvementId) => $"stage-{improvementId}";
+
+    /// <summary>What the card offers: the suggestions and those in progress to move (started first, then newest), how many more there are, and those done.</summary>
+    private static (IReadOnlyList<Improvement> Movable, int More, IReadOnlyList<Improvement> Done) OnTheBoard(IReadOnlyList<Improvement> improvements)
+    {
+        var movable = improvements.Where(i => i.Stage is ImprovementStage.Suggested or ImprovementStage.InProgress)
+            .OrderBy(i => i.Stage == ImprovementStage.InProgress ? 0 : 1).ThenByDescending(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .ToList();
+        var done = improvements.Where(i => i.Stage == ImprovementStage.Done).OrderByDescending(i => i.CreatedAt).ToList();
+        return ([.. movable.Take(MaxOpenShown)], Math.Max(0, movable.Count - MaxOpenShown), done);
+    }
+
+    /// <summary>The stages an improvement can be set to on the card: where it is, and where one meeting can take it.</summary>
+    private static IEnumerable<ImprovementStage> StagesFrom(ImprovementStage stage) =>
+        Enum.GetValues<ImprovementStage>().Where(to => Improvement.PathTo(stage, to) is not null);
 
     // A card lists choices inline, and Teams caps a message at about 100 KB: a large organisation's every unit
     // would not fit. The units a benefit spills over to are mostly the neighbours in the same service area.
@@ -137,7 +187,18 @@ public static class CheckInCard
             }
         }
 
-        facts.Add(new Fact(t.ImprovementsNew, t.ImprovementsSummary(checkIn.ImprovementsNew, checkIn.ImprovementsInProgress, checkIn.ImprovementsDone)));
+        facts.Add(new Fact(t.ImprovementsNew, checkIn.NewImprovements.Count > 0 ? string.Join("; ", checkIn.NewImprovements) : "0"));
+        if (checkIn.ImprovementMoves.Count > 0)
+        {
+            var stages = ImprovementTexts.For(language).Stages;
+            facts.Add(new Fact(t.ImprovementsMoved, string.Join("; ", checkIn.ImprovementMoves.Select(m => $"{m.Title}: {stages[m.To].ToLower(culture)}"))));
+        }
+
+        if (checkIn.ImprovementsInProgress > 0 || checkIn.ImprovementsDone > 0)
+        {
+            // A check-in from before improvements were counted from their records shows what the board typed then.
+            facts.Add(new Fact(t.TypedFigures, t.ImprovementsSummary(checkIn.ImprovementsNew, checkIn.ImprovementsInProgress, checkIn.ImprovementsDone)));
+        }
         if (checkIn.NewDeviations.Count > 0)
         {
             facts.Add(new Fact(t.Deviations, string.Join("; ", checkIn.NewDeviations)));
@@ -167,9 +228,14 @@ public static class CheckInCard
 
     private static string GoalInput(int index) => $"goal{index.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>A unit's recent board meetings at a glance: held or not, attendance, improvements, goals.</summary>
-    public static AdaptiveCard Status(Language language, Unit unit, IReadOnlyList<DateOnly> meetings, IReadOnlyDictionary<DateOnly, CheckIn> checkIns, Func<DateOnly, bool> isDayOff)
+    /// <summary>
+    /// A unit's recent board meetings at a glance: held or not, attendance, improvements (as the records count them in
+    /// each meeting's week), goals.
+    /// </summary>
+    public static AdaptiveCard Status(Language language, Unit unit, IReadOnlyList<DateOnly> meetings, IReadOnlyDictionary<DateOnly, CheckIn> checkIns,
+        IReadOnlyDictionary<DateOnly, WeekCounts> improvements, Func<DateOnly, bool> isDayOff)
     {
+        ArgumentNullException.ThrowIfNull(improvements);
         ArgumentNullException.ThrowIfNull(meetings);
         ArgumentNullException.ThrowIfNull(checkIns);
         ArgumentNullException.ThrowIfNull(isDayOff);
@@ -187,7 +253,8 @@ public static class CheckInCard
                 ? $"{t.Yes} · {t.AttendanceSummary(c.Attendance ?? 0)}"
                 : $"{t.No} · {t.Reasons[c.NotHeldReason ?? NotHeldReason.Other]}";
             var goals = c.GoalStatuses.Count == 0 ? "" : " · " + string.Join(", ", c.GoalStatuses.Values.GroupBy(v => v).OrderBy(g => g.Key).Select(g => $"{g.Count()} {t.Statuses[g.Key].Split(' ')[0].ToLower(culture)}"));
-            return new Fact(title, $"{held} · {t.ImprovementsSummary(c.ImprovementsNew, c.ImprovementsInProgress, c.ImprovementsDone)}{goals}");
+            var counted = improvements.GetValueOrDefault(date) ?? WeekCounts.None;
+            return new Fact(title, $"{held} · {t.ImprovementsSummary(counted.New, counted.InProgress, counted.Done)}{goals}");
         });
         return new AdaptiveCard { Body = [TextBlock.Heading(t.StatusTitle(unit.Name, meetings.Count)), new FactSet([.. facts])] };
     }
@@ -204,8 +271,6 @@ public static class CheckInCard
         ["notHeldReason"] = checkIn.NotHeldReason?.ToString(),
         ["attendance"] = checkIn.Attendance?.ToString(CultureInfo.InvariantCulture),
         ["improvementsNew"] = string.Join('\n', checkIn.NewImprovements),
-        ["improvementsInProgress"] = checkIn.ImprovementsInProgress.ToString(CultureInfo.InvariantCulture),
-        ["improvementsDone"] = checkIn.ImprovementsDone.ToString(CultureInfo.InvariantCulture),
         ["deviations"] = string.Join('\n', checkIn.NewDeviations),
         ["benefitKind"] = benefit?.Kind.ToString(),
         ["benefitAmount"] = benefit?.Amount.ToString(CultureInfo.InvariantCulture),
@@ -223,9 +288,12 @@ public static class CheckInCard
     }
 
     /// <summary>Validates submitted answers on the server; returns the check-in, or every problem by input id.</summary>
+    /// <param name="improvements">The unit's improvement records, to find those the card moved.</param>
     public static (CheckIn? CheckIn, IReadOnlyDictionary<string, string> Errors) Read(
-        Language language, Unit unit, DateOnly meetingDate, JsonObject answers, IReadOnlyCollection<string> knownUnitIds, string submittedBy, DateTimeOffset now)
+        Language language, Unit unit, DateOnly meetingDate, JsonObject answers, IReadOnlyCollection<string> knownUnitIds, IReadOnlyList<Improvement> improvements,
+        string submittedBy, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(improvements);
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(answers);
         var t = CheckInTexts.For(language);
@@ -299,9 +367,33 @@ public static class CheckInCard
                 errors[GoalInput(i)] = t.Required;
             }
         }
-        var newImprovements = Lines("improvementsNew", Improvements.Improvement.MaxTitleLength);
-        var improvementsInProgress = Whole("improvementsInProgress", 0, MaxImprovements, required: false) ?? 0;
-        var improvementsDone = Whole("improvementsDone", 0, MaxImprovements, required: false) ?? 0;
+        var newImprovements = Lines("improvementsNew", Improvement.MaxTitleLength);
+        var moves = new List<ImprovementMove>();
+        var records = improvements.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        foreach (var (id, shownStage) in answers[ShownKey] as JsonObject ?? [])
+        {
+            if (!Enum.TryParse<ImprovementStage>(shownStage?.ToString(), out var from) || !records.TryGetValue(id, out var record))
+            {
+                continue;
+            }
+
+            // A client that leaves an untouched drop-down out sends no value: that improvement stays where it was.
+            if (Text(StageInput(id)) is not { } chosen)
+            {
+                continue;
+            }
+
+            if (!Enum.TryParse<ImprovementStage>(chosen, out var to) || !Enum.IsDefined(to) || Improvement.PathTo(from, to) is null)
+            {
+                errors[StageInput(id)] = t.Required;
+                continue;
+            }
+
+            if (to != from)
+            {
+                moves.Add(new ImprovementMove(id, record.Title, to));
+            }
+        }
 
         var deviations = Lines("deviations", MaxDeviationLength);
 
@@ -337,7 +429,8 @@ public static class CheckInCard
             return (null, errors);
         }
 
-        return (new CheckIn(unit.Id, meetingDate, held!.Value, reason, attendance, newImprovements.Length, improvementsInProgress, improvementsDone,
-            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals, NewImprovements = newImprovements }, errors);
+        // The typed figures are no more: new, in progress and done are counted from the records (ImprovementCounts).
+        return (new CheckIn(unit.Id, meetingDate, held!.Value, reason, attendance, 0, 0, 0,
+            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals, NewImprovements = newImprovements, ImprovementMoves = moves }, errors);
     }
 }

@@ -19,6 +19,7 @@ public sealed class CheckInCommands(
     ImprovementStore records,
     Digest.UnitWeekStore weeks,
     UnitInChat unitInChat,
+    AccessRule access,
     Outbox outbox,
     AppTelemetry telemetry,
     TimeProvider time)
@@ -37,7 +38,7 @@ public sealed class CheckInCommands(
         var meetingDate = MeetingClock.Latest(unit, time.GetUtcNow());
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
         var card = existing is null
-            ? CheckInCard.Form(turn.Language, unit, meetingDate, units)
+            ? CheckInCard.Form(turn.Language, unit, meetingDate, units, await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken))
             : CheckInCard.Summary(turn.Language, unit, existing, open: true, units);
         await turn.ReplyAsync(card, t.Title(unit.Name, meetingDate.ToString("d", turn.Language.Culture())), cancellationToken);
     }
@@ -54,7 +55,10 @@ public sealed class CheckInCommands(
         var (unit, org) = found;
         var meetings = MeetingClock.Back(unit, MeetingClock.Latest(unit, time.GetUtcNow()), Weeks);
         var recorded = ByMeeting(meetings, await checkIns.ListSinceAsync(turn.TenantId, unit.Id, IsoWeek.Of(meetings[^1]).Monday, cancellationToken));
-        var card = CheckInCard.Status(turn.Language, unit, meetings, recorded, date => MeetingClock.IsDayOff(unit, org, date));
+        var improvements = await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var counted = meetings.ToDictionary(m => m, m => ImprovementCounts.WithTypedFigures(ImprovementCounts.InWeek(improvements, IsoWeek.Of(m), zone), recorded.GetValueOrDefault(m)));
+        var card = CheckInCard.Status(turn.Language, unit, meetings, recorded, counted, date => MeetingClock.IsDayOff(unit, org, date));
         await turn.ReplyAsync(card, CheckInTexts.For(turn.Language).StatusTitle(unit.Name, Weeks), cancellationToken);
     }
 
@@ -85,20 +89,34 @@ public sealed class CheckInCommands(
         // than the whole organisation keeps a submit fast in a municipality of thousands of units.
         var units = await organisation.ListUnitsInServiceAreaAsync(turn.TenantId, unit.ServiceAreaId, cancellationToken);
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
+        var improvements = await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
         if (verb == CheckInCard.EditVerb)
         {
             return Card(existing is null
-                ? CheckInCard.Form(turn.Language, unit, meetingDate, units)
-                : CheckInCard.Form(turn.Language, unit, meetingDate, units, CheckInCard.Answers(unit, existing), etag: existing.ETag));
+                ? CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements)
+                : CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, CheckInCard.Answers(unit, existing), etag: existing.ETag));
         }
 
-        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, [.. units.Select(u => u.Id)], turn.Caller.DisplayName, now);
+        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, [.. units.Select(u => u.Id)], improvements, turn.Caller.DisplayName, now);
         if (checkIn is null)
         {
-            return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, data, errors, data["etag"]?.ToString()));
+            return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, data, errors, data["etag"]?.ToString()));
         }
 
-        var (outcome, stored) = data["etag"]?.ToString() is { } etag
+        // Moving improvements is work on the board: the same rule as the improvements card's buttons.
+        if (checkIn.ImprovementMoves.Count > 0 && !access.Check(turn.Caller, Permission.WorkOnBoard, action.Target, CheckInCard.SubmitVerb))
+        {
+            return AdaptiveCardInvokeResponse.Message(turn.Texts.NotAllowed(Permission.WorkOnBoard, unit.Name));
+        }
+
+        var etag = data["etag"]?.ToString();
+        if (etag is not null && existing is not null)
+        {
+            // A correction shows the improvements where the first submit moved them; what it moves comes on top.
+            checkIn = checkIn with { ImprovementMoves = [.. existing.ImprovementMoves.Where(m => checkIn.ImprovementMoves.All(n => n.ImprovementId != m.ImprovementId)), .. checkIn.ImprovementMoves] };
+        }
+
+        var (outcome, stored) = etag is not null
             ? await checkIns.CorrectAsync(turn.TenantId, checkIn, etag, cancellationToken)
             : await checkIns.SubmitAsync(turn.TenantId, checkIn, cancellationToken);
         if (outcome is SubmitOutcome.Stored or SubmitOutcome.AlreadyStored)
@@ -106,7 +124,13 @@ public sealed class CheckInCommands(
             // After the check-in itself, so a failure here leaves it stored; the same submit again (Teams retries,
             // or the user clicks once more) finds it stored and records what is still missing.
             await records.RecordCheckInAsync(turn.TenantId, stored!, cancellationToken);
-            await weeks.RefreshAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
+            await MoveAsync(turn.TenantId, unit, stored!, now, cancellationToken);
+            await weeks.RefreshAsync(turn.TenantId, unit, meetingDate, cancellationToken);
+            if (IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime)) != IsoWeek.Of(meetingDate))
+            {
+                // Sent in the week after the meeting: what is in progress at the end of this week changed too.
+                await weeks.RefreshWeekOfAsync(turn.TenantId, unit, now, cancellationToken);
+            }
         }
 
         var notice = outcome is SubmitOutcome.Conflict or SubmitOutcome.DifferentAnswersExist ? t.ChangedMeanwhile : null;
@@ -118,6 +142,28 @@ public sealed class CheckInCommands(
         }
 
         return Card(summary);
+    }
+
+    /// <summary>
+    /// Moves the records the check-in moved, as the submitter at its meeting (so they count in its week), by the same
+    /// lifecycle and ETag guard as the improvements card's buttons. A record moved there already (a repeated submit, or
+    /// someone in chat) stays; one that cannot get there from where it stands now is left alone.
+    /// </summary>
+    private async Task MoveAsync(string tenantId, Unit unit, CheckIn checkIn, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var move in checkIn.ImprovementMoves)
+        {
+            if (await records.GetImprovementAsync(tenantId, unit.Id, move.ImprovementId, cancellationToken) is not { } current
+                || Improvement.PathTo(current.Stage, move.To) is not { } path)
+            {
+                continue;
+            }
+
+            foreach (var step in path)
+            {
+                await records.MoveAtMeetingAsync(tenantId, unit.Id, move.ImprovementId, step, checkIn.SubmittedBy, now, checkIn.MeetingDate, cancellationToken);
+            }
+        }
     }
 
     /// <summary>

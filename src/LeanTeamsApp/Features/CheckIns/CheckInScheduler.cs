@@ -40,6 +40,7 @@ public sealed class CheckInOptions
 public sealed partial class CheckInScheduler(
     OrganisationStore organisation,
     CheckInStore checkIns,
+    Improvements.ImprovementStore improvements,
     ConversationReferences conversations,
     Outbox outbox,
     StorageTables tables,
@@ -203,9 +204,6 @@ public sealed partial class CheckInScheduler(
         }
     }
 
-    /// <summary>What a unit's prompts are written in: Swedish for Swedish units, otherwise Norwegian bokmål.</summary>
-    private static Language LanguageOf(Unit unit) => Countries.FromTimeZone(unit.TimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
-
     /// <summary>
     /// Reminds the unit's leader and unit coordinators 1:1 of a missing check-in, with the card to fill in. When the
     /// week before was missed too (and the one before that was not), the service-area leader hears of it, once per
@@ -218,10 +216,10 @@ public sealed partial class CheckInScheduler(
             return 0;
         }
 
-        var language = LanguageOf(unit);
+        var language = WrittenLanguage.Of(unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
-        var card = CheckInCard.Form(language, unit, date, units).ToJson();
+        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken)).ToJson();
         var sent = 0;
         foreach (var personId in unit.CoordinatorIds.Prepend(unit.LeaderId).Distinct())
         {
@@ -282,8 +280,8 @@ public sealed partial class CheckInScheduler(
             return false;
         }
 
-        var language = LanguageOf(unit);
-        var card = CheckInCard.Form(language, unit, date, units);
+        var language = WrittenLanguage.Of(unit);
+        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken));
         var activity = new Activity
         {
             Type = ActivityTypes.Message,

@@ -17,8 +17,12 @@ public sealed record CheckInTexts
     public required IReadOnlyDictionary<GoalStatus, string> Statuses { get; init; }
     public required string ImprovementsNew { get; init; }
     public required string ImprovementsNewHint { get; init; }
-    public required string ImprovementsInProgress { get; init; }
-    public required string ImprovementsDone { get; init; }
+    public required string OpenImprovements { get; init; }
+    public required string OpenImprovementsHint { get; init; }
+    public required Func<string, string> DoneAwaitingBenefit { get; init; }
+    public required Func<int, string> MoreOpen { get; init; }
+    public required string ImprovementsMoved { get; init; }
+    public required string TypedFigures { get; init; }
     public required string Deviations { get; init; }
     public required string DeviationsHint { get; init; }
     public required string Benefit { get; init; }
@@ -84,8 +88,12 @@ public sealed record CheckInTexts
         Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Grønn – i rute", [GoalStatus.Yellow] = "Gul – litt bak", [GoalStatus.Red] = "Rød – trenger tiltak" },
         ImprovementsNew = "Nye forbedringer",
         ImprovementsNewHint = "Én per linje – de føres inn i enhetens forbedringsliste",
-        ImprovementsInProgress = "Forbedringer i arbeid",
-        ImprovementsDone = "Forbedringer fullført",
+        OpenImprovements = "Forbedringer på tavla",
+        OpenImprovementsHint = "Sett den nye fasen for dem dere flyttet på tavla i dag.",
+        DoneAwaitingBenefit = titles => $"Fullført, venter på gevinst: {titles}",
+        MoreOpen = n => $"… og {n} til. Skriv «forbedringer» for å se alle.",
+        ImprovementsMoved = "Flyttet på tavla",
+        TypedFigures = "Forbedringer (tastet inn)",
         Deviations = "Nye avvik",
         DeviationsHint = "Ett avvik per linje",
         Benefit = "Gevinst realisert denne uken",
@@ -157,8 +165,12 @@ public sealed record CheckInTexts
         Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Grön – enligt plan", [GoalStatus.Yellow] = "Gul – något efter", [GoalStatus.Red] = "Röd – behöver åtgärd" },
         ImprovementsNew = "Nya förbättringar",
         ImprovementsNewHint = "En per rad – de läggs in i enhetens förbättringslista",
-        ImprovementsInProgress = "Förbättringar som pågår",
-        ImprovementsDone = "Genomförda förbättringar",
+        OpenImprovements = "Förbättringar på tavlan",
+        OpenImprovementsHint = "Ange den nya fasen för dem ni flyttade på tavlan i dag.",
+        DoneAwaitingBenefit = titles => $"Genomförda, väntar på nytta: {titles}",
+        MoreOpen = n => $"… och {n} till. Skriv ”förbättringar” för att se alla.",
+        ImprovementsMoved = "Flyttade på tavlan",
+        TypedFigures = "Förbättringar (inskrivna)",
         Deviations = "Nya avvikelser",
         DeviationsHint = "En avvikelse per rad",
         Benefit = "Nytta som realiserats den här veckan",
@@ -230,8 +242,12 @@ public sealed record CheckInTexts
         Statuses = new Dictionary<GoalStatus, string> { [GoalStatus.Green] = "Green – on track", [GoalStatus.Yellow] = "Yellow – a little behind", [GoalStatus.Red] = "Red – needs action" },
         ImprovementsNew = "New improvements",
         ImprovementsNewHint = "One per line – each is added to the unit's improvement list",
-        ImprovementsInProgress = "Improvements in progress",
-        ImprovementsDone = "Improvements done",
+        OpenImprovements = "Improvements on the board",
+        OpenImprovementsHint = "Set the new stage of those you moved on the board today.",
+        DoneAwaitingBenefit = titles => $"Done, benefit to record: {titles}",
+        MoreOpen = n => $"… and {n} more. Type \"improvements\" to see them all.",
+        ImprovementsMoved = "Moved on the board",
+        TypedFigures = "Improvements (typed in)",
         Deviations = "New deviations",
         DeviationsHint = "One deviation per line",
         Benefit = "Benefit realised this week",

@@ -78,7 +78,7 @@ internal sealed partial class DemoActivitySeeder(
                 var checkIn = CheckInFor(unit, i, w, date, neighbour, now);
                 await checkIns.SubmitAsync(tenant, checkIn, cancellationToken);
                 await records.RecordCheckInAsync(tenant, checkIn, cancellationToken);
-                await weeks.RefreshAsync(tenant, unit.Id, date, cancellationToken);
+                await weeks.RefreshAsync(tenant, unit, date, cancellationToken);
                 written++;
             }
         }

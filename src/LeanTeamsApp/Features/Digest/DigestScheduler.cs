@@ -53,10 +53,6 @@ public sealed class DigestService(
         var overdue = followUps.FirstOrDefault() is { } counter ? await counter.CountAsync(tenantId, now, cancellationToken) : 0;
         return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date));
     }
-
-    /// <summary>The language of an organisation's digest: Swedish for a Swedish organisation, else Norwegian.</summary>
-    public static Language LanguageOf(Organisation.Organisation org) =>
-        Countries.FromTimeZone(org?.DefaultTimeZone ?? "") == Country.Sweden ? Language.Sv : Language.Nb;
 }
 
 /// <summary>
@@ -127,7 +123,7 @@ public sealed partial class DigestScheduler(
                 return false;
             }
 
-            var language = DigestService.LanguageOf(org);
+            var language = WrittenLanguage.Of(org);
             var digest = await digests.ComputeAsync(org, week, now, null, cancellationToken);
             var card = DigestCard.Create(language, org.Name, digest);
             var activity = new Activity

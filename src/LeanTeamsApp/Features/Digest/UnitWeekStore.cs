@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Digest;
@@ -13,8 +14,9 @@ namespace LeanTeamsApp.Features.Digest;
 public sealed record BenefitSum(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, IReadOnlyList<string> AffectsUnitIds);
 
 /// <summary>
-/// One unit's week as the digest and the reports count it: its check-in (if any) and the benefits realised that
-/// week. Kept so a digest or a quarter reads a few rows per unit, never the unit's whole history.
+/// One unit's week as the digest and the reports count it: its check-in (if any), its improvements as their records
+/// show them (<see cref="ImprovementCounts"/>) and the benefits realised that week. Kept so a digest or a quarter
+/// reads a few rows per unit, never the unit's whole history.
 /// </summary>
 public sealed record UnitWeek(string UnitId, IsoWeek Week)
 {
@@ -23,6 +25,9 @@ public sealed record UnitWeek(string UnitId, IsoWeek Week)
     public bool Held { get; init; }
 
     public int ImprovementsNew { get; init; }
+
+    /// <summary>In progress at the end of the week.</summary>
+    public int ImprovementsInProgress { get; init; }
 
     public int ImprovementsDone { get; init; }
 
@@ -42,6 +47,8 @@ public sealed record UnitYear(string UnitId, int Year)
 
     public int CheckIns { get; init; }
 
+    public int ImprovementsNew { get; init; }
+
     public int ImprovementsDone { get; init; }
 
     public int Deviations { get; init; }
@@ -49,10 +56,14 @@ public sealed record UnitYear(string UnitId, int Year)
     public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
 }
 
+/// <summary>A unit's open improvements by stage as of the last change to any of them: the board as it stands.</summary>
+public sealed record UnitBoard(string UnitId, OpenCounts Open);
+
 /// <summary>
 /// Weekly and yearly aggregates per unit, in a table partitioned by tenant: `week|2026-W47|unit` rows (a week of every
-/// unit is one range scan) and `year|2026|unit` rows. They are recomputed from their sources whenever a check-in or a
-/// benefit is stored, so they never drift: a week from its check-in and the unit's benefits, a year from its weeks.
+/// unit is one range scan), `year|2026|unit` rows and `board|unit` rows (every unit's open improvements now, one
+/// scan). They are recomputed from their sources whenever a check-in, a benefit or an improvement is stored or moved,
+/// from chat or the tab, so they never drift: a week from its check-in and the unit's records, a year from its weeks.
 /// </summary>
 public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, ImprovementStore records)
 {
@@ -63,31 +74,37 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
     private TableClient Client => tables.Get(Table);
 
     /// <summary>
-    /// Recomputes the unit's week containing <paramref name="date"/> and its year. <paramref name="meetingDate"/> is
-    /// the unit's board meeting in that week, when it has one.
+    /// Recomputes the unit's week whose board meeting is <paramref name="meetingDate"/>, its year and its board. Called
+    /// after anything that changes what they count, whoever made the change and from where.
     /// </summary>
-    public async Task RefreshAsync(string tenantId, string unitId, DateOnly meetingDate, CancellationToken cancellationToken)
+    public async Task RefreshAsync(string tenantId, Unit unit, DateOnly meetingDate, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(unit);
+        var unitId = unit.Id;
         var week = IsoWeek.Of(meetingDate);
         var checkIn = await checkIns.GetAsync(tenantId, unitId, meetingDate, cancellationToken);
         var benefits = (await records.ListBenefitsAsync(tenantId, unitId, cancellationToken)).Where(b => IsoWeek.Of(b.RealisedOn) == week).ToList();
+        var improvements = await records.ListImprovementsAsync(tenantId, unitId, cancellationToken);
+        var counts = ImprovementCounts.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)), checkIn);
         var unitWeek = new UnitWeek(unitId, week)
         {
             Reported = checkIn is not null,
             Held = checkIn?.MeetingHeld ?? false,
-            ImprovementsNew = checkIn?.ImprovementsNew ?? 0,
-            ImprovementsDone = checkIn?.ImprovementsDone ?? 0,
+            ImprovementsNew = counts.New,
+            ImprovementsInProgress = counts.InProgress,
+            ImprovementsDone = counts.Done,
             Deviations = checkIn?.NewDeviations.Count ?? 0,
             RedGoals = checkIn?.GoalStatuses.Values.Count(g => g == GoalStatus.Red) ?? 0,
             HelpNeeded = checkIn?.HelpNeeded,
             Benefits = Sum(benefits.Select(b => new BenefitSum(b.Kind, b.Measure, b.Amount, b.AffectsUnitIds))),
         };
         // The same week under two keys, in one transaction: by week for the digest (every unit's week in one scan),
-        // by unit for the unit's year (its weeks in one scan).
+        // by unit for the unit's year (its weeks in one scan). The board goes with them, as the records stand now.
         await Client.SubmitTransactionAsync(
             [
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, WeekKey(week, unitId), unitWeek)),
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, UnitWeekKey(unitId, week), unitWeek)),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, OpenCounts.Of(improvements)))),
             ],
             cancellationToken);
 
@@ -97,12 +114,28 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
         {
             MeetingsHeld = mine.Count(w => w.Held),
             CheckIns = mine.Count(w => w.Reported),
+            ImprovementsNew = mine.Sum(w => w.ImprovementsNew),
             ImprovementsDone = mine.Sum(w => w.ImprovementsDone),
             Deviations = mine.Sum(w => w.Deviations),
             Benefits = Sum(mine.SelectMany(w => w.Benefits)),
         };
         await Client.UpsertEntityAsync(Row(tenantId, YearKey(year, unitId), unitYear), TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>
+    /// Recomputes the week in which <paramref name="at"/> falls for the unit (a move made with a button, from chat or
+    /// the tab, counts then).
+    /// </summary>
+    public Task RefreshWeekOfAsync(string tenantId, Unit unit, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
+        return RefreshAsync(tenantId, unit, MeetingClock.DateIn(unit, IsoWeek.Of(today)), cancellationToken);
+    }
+
+    /// <summary>Every unit's open improvements by stage (units whose records never changed have no row).</summary>
+    public Task<IReadOnlyList<UnitBoard>> ListBoardsAsync(string tenantId, CancellationToken cancellationToken) =>
+        QueryAsync<UnitBoard>(tenantId, "board|", cancellationToken);
 
     /// <summary>Every unit's aggregate for <paramref name="week"/> (units with nothing recorded have no row).</summary>
     public Task<IReadOnlyList<UnitWeek>> ListWeekAsync(string tenantId, IsoWeek week, CancellationToken cancellationToken) =>
@@ -150,6 +183,8 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
     private static string WeekKey(IsoWeek week, string unitId) => $"week|{week}|{unitId}";
 
     private static string UnitWeekKey(string unitId, IsoWeek week) => $"unit|{unitId}|{week}";
+
+    private static string BoardKey(string unitId) => $"board|{unitId}";
 
     private static string YearKey(int year, string unitId) => string.Create(CultureInfo.InvariantCulture, $"year|{year:D4}|{unitId}");
 

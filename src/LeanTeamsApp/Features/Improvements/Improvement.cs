@@ -37,7 +37,14 @@ public enum RecordSource
     Command,
 }
 
-public sealed record StageChange(ImprovementStage To, string By, DateTimeOffset At);
+/// <summary>
+/// One move of an improvement. <see cref="MeetingDate"/> names the board meeting whose check-in moved it: the move
+/// counts in that meeting's week, whenever the check-in was sent; a move made with a button counts when it was made.
+/// </summary>
+public sealed record StageChange(ImprovementStage To, string By, DateTimeOffset At)
+{
+    public DateOnly? MeetingDate { get; init; }
+}
 
 /// <summary>An idea for doing the work better, with its lifecycle and who owns it.</summary>
 public sealed record Improvement(
@@ -75,6 +82,18 @@ public sealed record Improvement(
     };
 
     public static bool CanMove(ImprovementStage from, ImprovementStage to) => NextStages(from).Contains(to);
+
+    /// <summary>
+    /// The moves that take an improvement from <paramref name="from"/> to <paramref name="to"/> at one board meeting,
+    /// each one the lifecycle allows: a suggestion finished since the last meeting is started and done. Null when there
+    /// is no such way (realising a benefit records one, so it is never part of it).
+    /// </summary>
+    public static IReadOnlyList<ImprovementStage>? PathTo(ImprovementStage from, ImprovementStage to) =>
+        from == to ? []
+        : to == ImprovementStage.BenefitRealised ? null
+        : CanMove(from, to) ? [to]
+        : from == ImprovementStage.Suggested && to == ImprovementStage.Done ? [ImprovementStage.InProgress, ImprovementStage.Done]
+        : null;
 }
 
 /// <summary>
@@ -99,7 +118,10 @@ public sealed record Benefit(
     public string? ETag { get; init; }
 }
 
-/// <summary>Something that did not go as planned, as the board recorded it.</summary>
+/// <summary>
+/// Something that did not go as planned, as the board recorded it. It is closed when dealt with, or when it became a
+/// follow-up area with an owner and a deadline, which <see cref="FollowUpAreaId"/> then names.
+/// </summary>
 public sealed record Deviation(
     string UnitId,
     string Id,
@@ -109,6 +131,12 @@ public sealed record Deviation(
     string ReportedBy,
     RecordSource Source)
 {
+    public string? ClosedBy { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public string? FollowUpAreaId { get; init; }
+
     [JsonIgnore]
     public string? ETag { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Digest;
@@ -9,9 +8,17 @@ using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.Improvements;
 
-/// <summary>`improvement add`, `improvements`, and the improvement card's lifecycle buttons.</summary>
-public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore weeks, UnitInChat unitInChat, TimeProvider time)
+/// <summary>
+/// `improvement add`, `improvements`, and the improvements card's buttons: the lifecycle of an improvement and closing
+/// a deviation. Every change is followed by a refresh of the unit's week, so the digest, the report and the tab count
+/// what the records say.
+/// </summary>
+public sealed class ImprovementCommands(
+    ImprovementStore store, UnitWeekStore weeks, OrganisationStore organisation, UnitInChat unitInChat, IEnumerable<BotCardAction> cardActions, TimeProvider time)
 {
+    // The form that makes a deviation a follow-up area is offered only when a feature handles it.
+    private readonly bool _followUps = cardActions.Any(a => a.Verb == ImprovementsCard.FollowUpVerb);
+
     public async Task AddAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = ImprovementTexts.For(turn.Language);
@@ -38,6 +45,7 @@ public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore we
         var id = RecordIds.FromActivity(now, turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
         var (added, stored) = await store.AddImprovementAsync(
             turn.TenantId, new Improvement(unit.Id, id, title, turn.Caller.DisplayName, ImprovementStage.Suggested, RecordSource.Command, now), cancellationToken);
+        await weeks.RefreshWeekOfAsync(turn.TenantId, unit, stored.CreatedAt, cancellationToken);
         await turn.ReplyAsync(added ? t.Added(stored.Title, unit.Name) : t.AlreadyAdded(stored.Title), cancellationToken);
     }
 
@@ -48,8 +56,7 @@ public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore we
             return;
         }
 
-        var improvements = await store.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
-        await turn.ReplyAsync(ImprovementsCard.Create(turn.Language, unit, improvements), ImprovementTexts.For(turn.Language).ListTitle(unit.Name), cancellationToken);
+        await turn.ReplyAsync(ImprovementsCard.Create(turn.Language, await ViewAsync(turn.TenantId, unit, cancellationToken)), ImprovementTexts.For(turn.Language).ListTitle(unit.Name), cancellationToken);
     }
 
     /// <summary>A lifecycle button, once the access rule has let the caller work on the card's unit's board.</summary>
@@ -64,8 +71,13 @@ public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore we
             return AdaptiveCardInvokeResponse.BadRequest("The card's data has no improvement or stage.");
         }
 
-        var by = turn.Caller.DisplayName;
-        var (outcome, current) = await store.MoveAsync(turn.TenantId, unit.Id, improvementId, to, by, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var (outcome, current) = await store.MoveAsync(turn.TenantId, unit.Id, improvementId, to, turn.Caller.DisplayName, now, cancellationToken);
+        if (outcome == MoveOutcome.Moved)
+        {
+            await weeks.RefreshWeekOfAsync(turn.TenantId, unit, now, cancellationToken);
+        }
+
         var notice = outcome switch
         {
             MoveOutcome.Moved => t.Moved(current!.Title, t.Stages[current.Stage]),
@@ -73,7 +85,7 @@ public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore we
             MoveOutcome.NotAllowed => t.NotAllowed(current!.Title, t.Stages[current.Stage]),
             _ => t.NotFound,
         };
-        return await ListCardAsync(turn, unit, notice, null, cancellationToken);
+        return await CardAsync(turn, unit, notice, null, cancellationToken);
     }
 
     /// <summary>"Save benefit": records the benefit and moves the improvement to "benefit realised" together.</summary>
@@ -89,12 +101,12 @@ public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore we
 
         if (await store.GetImprovementAsync(turn.TenantId, unit.Id, improvementId, cancellationToken) is not { } improvement)
         {
-            return await ListCardAsync(turn, unit, t.NotFound, null, cancellationToken);
+            return await CardAsync(turn, unit, t.NotFound, null, cancellationToken);
         }
 
         if (ImprovementsCard.ReadBenefit(data, improvementId) is not { } figures)
         {
-            return await ListCardAsync(turn, unit, t.BenefitIncomplete, new Dictionary<string, string> { [improvementId] = t.BenefitIncomplete }, cancellationToken);
+            return await CardAsync(turn, unit, t.BenefitIncomplete, new Dictionary<string, string> { [improvementId] = t.BenefitIncomplete }, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -105,20 +117,75 @@ public sealed class ImprovementCommands(ImprovementStore store, UnitWeekStore we
         var (outcome, current) = await store.RealiseBenefitAsync(turn.TenantId, improvement, benefit, by, now, cancellationToken);
         if (outcome is MoveOutcome.Moved or MoveOutcome.AlreadyThere)
         {
-            await weeks.RefreshAsync(turn.TenantId, unit.Id, MeetingClock.DateIn(unit, IsoWeek.Of(today)), cancellationToken);
+            await weeks.RefreshWeekOfAsync(turn.TenantId, unit, now, cancellationToken);
         }
+
         var notice = outcome switch
         {
             MoveOutcome.Moved or MoveOutcome.AlreadyThere => t.BenefitSaved(improvement.Title),
             MoveOutcome.NotAllowed => t.NotAllowed(improvement.Title, t.Stages[current?.Stage ?? improvement.Stage]),
             _ => t.NotFound,
         };
-        return await ListCardAsync(turn, unit, notice, null, cancellationToken);
+        return await CardAsync(turn, unit, notice, null, cancellationToken);
     }
 
-    private async Task<AdaptiveCardInvokeResponse> ListCardAsync(Turn turn, Unit unit, string notice, IReadOnlyDictionary<string, string>? errors, CancellationToken cancellationToken)
+    /// <summary>"Close" on a deviation, once the access rule has let the caller work on the card's unit's board.</summary>
+    public async Task<AdaptiveCardInvokeResponse> OnCloseDeviationAsync(AllowedCardAction action, CancellationToken cancellationToken)
     {
-        var improvements = await store.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
-        return AdaptiveCardInvokeResponse.Card(ImprovementsCard.Create(turn.Language, unit, improvements, notice, errors).ToJson());
+        ArgumentNullException.ThrowIfNull(action);
+        var (turn, data, unit) = (action.Turn, action.Data, action.Unit);
+        var t = ImprovementTexts.For(turn.Language);
+        if (data["deviationId"]?.ToString() is not { } deviationId)
+        {
+            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no deviation.");
+        }
+
+        var (outcome, current) = await store.CloseDeviationAsync(turn.TenantId, unit.Id, deviationId, turn.Caller.DisplayName, time.GetUtcNow(), null, null, cancellationToken);
+        var notice = outcome switch
+        {
+            CloseDeviationOutcome.Closed => t.DeviationClosed(current!.Text),
+            CloseDeviationOutcome.AlreadyClosed or CloseDeviationOutcome.Changed => t.DeviationAlreadyClosed(current!.Text),
+            _ => t.DeviationNotFound,
+        };
+        return await CardAsync(turn, unit, notice, null, cancellationToken);
+    }
+
+    /// <summary>The improvements card of <paramref name="unit"/> as an invoke's answer, with a notice or errors by record id.</summary>
+    public async Task<AdaptiveCardInvokeResponse> CardAsync(Turn turn, Unit unit, string notice, IReadOnlyDictionary<string, string>? errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return AdaptiveCardInvokeResponse.Card(ImprovementsCard.Create(turn.Language, await ViewAsync(turn.TenantId, unit, cancellationToken), notice, errors).ToJson());
+    }
+
+    private async Task<UnitBoardView> ViewAsync(string tenantId, Unit unit, CancellationToken cancellationToken) => new(
+        unit,
+        await store.ListImprovementsAsync(tenantId, unit.Id, cancellationToken),
+        await store.ListDeviationsAsync(tenantId, unit.Id, cancellationToken),
+        _followUps ? await FollowUpOwnersAsync(organisation, tenantId, unit, cancellationToken) : null);
+
+    /// <summary>
+    /// Whom a follow-up area is first offered to: the unit's leader, its Lean coordinators and its service-area leader.
+    /// Anyone else in the organisation can be named by e-mail.
+    /// </summary>
+    public static async Task<IReadOnlyList<FollowUpOwner>> FollowUpOwnersAsync(OrganisationStore organisation, string tenantId, Unit unit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(unit);
+        var areaLeader = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken)).FirstOrDefault(a => a.Id == unit.ServiceAreaId)?.LeaderId;
+        var candidates = new List<(string Id, Role Role)> { (unit.LeaderId, Role.UnitLeader) };
+        candidates.AddRange(unit.CoordinatorIds.Select(id => (id, Role.UnitCoordinator)));
+        if (areaLeader is not null)
+        {
+            candidates.Add((areaLeader, Role.ServiceAreaLeader));
+        }
+
+        var owners = new List<FollowUpOwner>();
+        foreach (var (id, role) in candidates.DistinctBy(c => Person.NormaliseId(c.Id), StringComparer.Ordinal))
+        {
+            var person = await organisation.GetPersonAsync(tenantId, Person.NormaliseId(id), cancellationToken);
+            owners.Add(new FollowUpOwner(Person.NormaliseId(id), person?.Name ?? id, role));
+        }
+
+        return owners;
     }
 }

@@ -19,6 +19,19 @@ public enum MoveOutcome
     NotFound,
 }
 
+public enum CloseDeviationOutcome
+{
+    Closed,
+
+    /// <summary>It was closed already: a double click, or someone closed it first.</summary>
+    AlreadyClosed,
+
+    /// <summary>It changed since the caller read it (the ETag they sent is not the stored one): nothing was written.</summary>
+    Changed,
+
+    NotFound,
+}
+
 /// <summary>
 /// Improvements, benefits and deviations in one table partitioned by tenant. Row keys lead with the kind and the unit
 /// (`imp|unit|id`, `ben|unit|id`, `dev|unit|id`), so a unit's improvements are one range scan, and so are all of a
@@ -64,8 +77,17 @@ public sealed class ImprovementStore(StorageTables tables)
     /// Moves an improvement along its lifecycle, guarded by the ETag it was read with, so two people clicking at once
     /// cannot both move it: the second finds it moved and is told where it stands.
     /// </summary>
-    public async Task<(MoveOutcome Outcome, Improvement? Current)> MoveAsync(
-        string tenantId, string unitId, string id, ImprovementStage to, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<(MoveOutcome Outcome, Improvement? Current)> MoveAsync(
+        string tenantId, string unitId, string id, ImprovementStage to, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        MoveAsync(tenantId, unitId, id, to, new StageChange(to, by, at), cancellationToken);
+
+    /// <summary>A move made on the check-in of the meeting on <paramref name="meetingDate"/>: it counts in that meeting's week.</summary>
+    public Task<(MoveOutcome Outcome, Improvement? Current)> MoveAtMeetingAsync(
+        string tenantId, string unitId, string id, ImprovementStage to, string by, DateTimeOffset at, DateOnly meetingDate, CancellationToken cancellationToken) =>
+        MoveAsync(tenantId, unitId, id, to, new StageChange(to, by, at) { MeetingDate = meetingDate }, cancellationToken);
+
+    private async Task<(MoveOutcome Outcome, Improvement? Current)> MoveAsync(
+        string tenantId, string unitId, string id, ImprovementStage to, StageChange change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -85,7 +107,7 @@ public sealed class ImprovementStore(StorageTables tables)
                 return (MoveOutcome.NotAllowed, current);
             }
 
-            var moved = current with { Stage = to, History = [.. current.History, new StageChange(to, by, at)], ETag = null };
+            var moved = current with { Stage = to, History = [.. current.History, change], ETag = null };
             try
             {
                 var response = await Client.UpdateEntityAsync(
@@ -147,6 +169,52 @@ public sealed class ImprovementStore(StorageTables tables)
 
     public Task<IReadOnlyList<Deviation>> ListDeviationsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListAsync<Deviation>(tenantId, $"dev|{unitId}|", (d, etag) => d with { ETag = etag }, cancellationToken);
+
+    public async Task<Deviation?> GetDeviationAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
+    {
+        var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key("dev", unitId, id), cancellationToken: cancellationToken);
+        return row.HasValue ? Read<Deviation>(row.Value!) with { ETag = row.Value!.ETag.ToString() } : null;
+    }
+
+    /// <summary>
+    /// Closes an open deviation, optionally as made into the follow-up area <paramref name="followUpAreaId"/>. Guarded by
+    /// <paramref name="expectedETag"/> when the caller saw a version (the tab), otherwise by the ETag just read: of two
+    /// clicks at once one closes it and the other finds it closed.
+    /// </summary>
+    public async Task<(CloseDeviationOutcome Outcome, Deviation? Current)> CloseDeviationAsync(
+        string tenantId, string unitId, string id, string by, DateTimeOffset at, string? followUpAreaId, string? expectedETag, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await GetDeviationAsync(tenantId, unitId, id, cancellationToken);
+            if (current is null)
+            {
+                return (CloseDeviationOutcome.NotFound, null);
+            }
+
+            if (current.Status == DeviationStatus.Closed)
+            {
+                return (CloseDeviationOutcome.AlreadyClosed, current);
+            }
+
+            if (expectedETag is not null && expectedETag != current.ETag)
+            {
+                return (CloseDeviationOutcome.Changed, current);
+            }
+
+            var closed = current with { Status = DeviationStatus.Closed, ClosedBy = by, ClosedAt = at, FollowUpAreaId = followUpAreaId, ETag = null };
+            try
+            {
+                var response = await Client.UpdateEntityAsync(
+                    Row(tenantId, "dev", unitId, id, closed, closed.Status.ToString()), new ETag(current.ETag!), TableUpdateMode.Replace, cancellationToken);
+                return (CloseDeviationOutcome.Closed, closed with { ETag = response.Headers.ETag?.ToString() });
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 3)
+            {
+                // Someone else changed it meanwhile: read again and answer from what is there now.
+            }
+        }
+    }
 
     /// <summary>
     /// Makes the records of one check-in match it: its new improvements, deviations and benefits. Ids come from the

@@ -27,6 +27,24 @@ public sealed record ImprovementTexts
     public required string AddUsage { get; init; }
     public required Func<int, string> TitleTooLong { get; init; }
     public required string NoUnit { get; init; }
+    public required Func<int, string> DeviationsTitle { get; init; }
+    public required Func<string, string> ReportedOn { get; init; }
+    public required string CloseDeviation { get; init; }
+    public required Func<string, string> DeviationClosed { get; init; }
+    public required Func<string, string> DeviationAlreadyClosed { get; init; }
+    public required string DeviationNotFound { get; init; }
+    public required string MakeFollowUp { get; init; }
+    public required string FollowUpOwner { get; init; }
+    public required string FollowUpOtherOwner { get; init; }
+    public required string FollowUpDeadline { get; init; }
+    public required string CreateFollowUp { get; init; }
+    public required string FollowUpOwnerMissing { get; init; }
+    public required string FollowUpOwnerUnknown { get; init; }
+    public required string FollowUpDeadlineMissing { get; init; }
+
+    /// <summary>Deviation text, owner and deadline.</summary>
+    public required Func<string, string, string, string> FollowUpCreated { get; init; }
+    public required Func<string, string> AlreadyFollowedUp { get; init; }
 
     public static ImprovementTexts For(Language language) => language switch
     {
@@ -71,6 +89,22 @@ public sealed record ImprovementTexts
         AddUsage = "Skriv hva som kan bli bedre, for eksempel «forbedring ny felles mal for vaktbytte».",
         TitleTooLong = max => $"En forbedring kan ha høyst {max} tegn. Skriv den kortere.",
         NoUnit = "Jeg vet ikke hvilken enhet du mener. Skriv i enhetens kanal, eller be Lean-koordinatoren registrere deg som leder eller koordinator for enheten.",
+        DeviationsTitle = n => $"Åpne avvik ({n})",
+        ReportedOn = date => $"meldt {date}",
+        CloseDeviation = "Lukk",
+        DeviationClosed = text => $"Avviket «{text}» er lukket.",
+        DeviationAlreadyClosed = text => $"Avviket «{text}» var allerede lukket.",
+        DeviationNotFound = "Fant ikke avviket. Det kan være fjernet fra en rettet statusrapport.",
+        MakeFollowUp = "Gjør til oppfølgingsområde",
+        FollowUpOwner = "Ansvarlig",
+        FollowUpOtherOwner = "… eller e-post til en annen i organisasjonen",
+        FollowUpDeadline = "Frist",
+        CreateFollowUp = "Opprett oppfølgingsområde",
+        FollowUpOwnerMissing = "Velg en ansvarlig, eller skriv e-posten til en i organisasjonen.",
+        FollowUpOwnerUnknown = "Ingen i organisasjonen har denne e-posten.",
+        FollowUpDeadlineMissing = "Velg en frist fra i dag av.",
+        FollowUpCreated = (text, owner, deadline) => $"«{text}» er nå et oppfølgingsområde: {owner} er ansvarlig, frist {deadline}. Avviket er lukket.",
+        AlreadyFollowedUp = text => $"«{text}» var allerede gjort til et oppfølgingsområde.",
     };
 
     private static readonly ImprovementTexts Swedish = new()
@@ -109,6 +143,22 @@ public sealed record ImprovementTexts
         AddUsage = "Skriv vad som kan bli bättre, till exempel ”förbättring ny gemensam mall för passbyte”.",
         TitleTooLong = max => $"En förbättring kan ha högst {max} tecken. Skriv den kortare.",
         NoUnit = "Jag vet inte vilken enhet du menar. Skriv i enhetens kanal, eller be leankoordinatorn registrera dig som chef eller koordinator för enheten.",
+        DeviationsTitle = n => $"Öppna avvikelser ({n})",
+        ReportedOn = date => $"rapporterad {date}",
+        CloseDeviation = "Stäng",
+        DeviationClosed = text => $"Avvikelsen ”{text}” är stängd.",
+        DeviationAlreadyClosed = text => $"Avvikelsen ”{text}” var redan stängd.",
+        DeviationNotFound = "Hittade inte avvikelsen. Den kan ha tagits bort i en rättad statusrapport.",
+        MakeFollowUp = "Gör till uppföljningsområde",
+        FollowUpOwner = "Ansvarig",
+        FollowUpOtherOwner = "… eller e-post till någon annan i organisationen",
+        FollowUpDeadline = "Deadline",
+        CreateFollowUp = "Skapa uppföljningsområde",
+        FollowUpOwnerMissing = "Välj en ansvarig, eller skriv e-posten till någon i organisationen.",
+        FollowUpOwnerUnknown = "Ingen i organisationen har den e-posten.",
+        FollowUpDeadlineMissing = "Välj en deadline från i dag.",
+        FollowUpCreated = (text, owner, deadline) => $"”{text}” är nu ett uppföljningsområde: {owner} är ansvarig, deadline {deadline}. Avvikelsen är stängd.",
+        AlreadyFollowedUp = text => $"”{text}” var redan gjort till ett uppföljningsområde.",
     };
 
     private static readonly ImprovementTexts English = new()
@@ -147,5 +197,21 @@ public sealed record ImprovementTexts
         AddUsage = "Say what could be better, e.g. \"improvement add shared template for shift swaps\".",
         TitleTooLong = max => $"An improvement can have at most {max} characters. Please shorten it.",
         NoUnit = "I don't know which unit you mean. Write in the unit's channel, or ask the Lean coordinator to register you as the unit's leader or coordinator.",
+        DeviationsTitle = n => $"Open deviations ({n})",
+        ReportedOn = date => $"reported {date}",
+        CloseDeviation = "Close",
+        DeviationClosed = text => $"The deviation \"{text}\" is closed.",
+        DeviationAlreadyClosed = text => $"The deviation \"{text}\" was already closed.",
+        DeviationNotFound = "That deviation was not found. A corrected check-in may have removed it.",
+        MakeFollowUp = "Make it a follow-up area",
+        FollowUpOwner = "Owner",
+        FollowUpOtherOwner = "… or the e-mail of someone else in the organisation",
+        FollowUpDeadline = "Deadline",
+        CreateFollowUp = "Create follow-up area",
+        FollowUpOwnerMissing = "Choose an owner, or type the e-mail of someone in the organisation.",
+        FollowUpOwnerUnknown = "Nobody in the organisation has this e-mail.",
+        FollowUpDeadlineMissing = "Choose a deadline from today on.",
+        FollowUpCreated = (text, owner, deadline) => $"\"{text}\" is now a follow-up area: {owner} owns it, deadline {deadline}. The deviation is closed.",
+        AlreadyFollowedUp = text => $"\"{text}\" was already made a follow-up area.",
     };
 }

@@ -7,23 +7,40 @@ using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.Improvements;
 
+/// <summary>Someone the card offers as the owner of a follow-up area, with the role that puts them there.</summary>
+public sealed record FollowUpOwner(string PersonId, string Name, Role Role);
+
 /// <summary>
-/// A unit's open improvements with a button per next step of the lifecycle, as a board moves its notes. "Record
-/// benefit" opens a small form inside the card: every improvement is to end with its benefit realised and counted.
+/// What the improvements card shows of a unit: its records, and whom a deviation's follow-up area may be given to.
+/// <see cref="Owners"/> is null when no feature makes deviations into follow-up areas: the card then offers only closing.
+/// </summary>
+public sealed record UnitBoardView(Unit Unit, IReadOnlyList<Improvement> Improvements, IReadOnlyList<Deviation> Deviations, IReadOnlyList<FollowUpOwner>? Owners);
+
+/// <summary>
+/// A unit's open improvements with a button per next step of the lifecycle, as a board moves its notes, and its open
+/// deviations, each to be closed or made a follow-up area. "Record benefit" and "make it a follow-up area" open small
+/// forms inside the card: every improvement is to end with its benefit realised and counted.
 /// </summary>
 public static class ImprovementsCard
 {
     public const string MoveVerb = "improvement.move";
     public const string BenefitVerb = "improvement.benefit";
+    public const string CloseDeviationVerb = "deviation.close";
+
+    /// <summary>Handled by the feature that keeps follow-up areas, when there is one.</summary>
+    public const string FollowUpVerb = "deviation.followup";
 
     // Each improvement carries its buttons and a hidden benefit form; past about 25 the card nears Teams' size limit
     // and stops being a list anyone reads in chat. The tab shows the rest.
     internal const int MaxShown = 25;
 
-    public static AdaptiveCard Create(Language language, Unit unit, IReadOnlyList<Improvement> improvements, string? notice = null, IReadOnlyDictionary<string, string>? errors = null)
+    // Each deviation carries a hidden follow-up form; the newest ten are the ones a board is working on.
+    internal const int MaxDeviationsShown = 10;
+
+    public static AdaptiveCard Create(Language language, UnitBoardView view, string? notice = null, IReadOnlyDictionary<string, string>? errors = null)
     {
-        ArgumentNullException.ThrowIfNull(unit);
-        ArgumentNullException.ThrowIfNull(improvements);
+        ArgumentNullException.ThrowIfNull(view);
+        var (unit, improvements) = (view.Unit, view.Improvements);
         var t = ImprovementTexts.For(language);
         var open = improvements.Where(i => i.IsOpen)
             .OrderBy(i => i.Stage switch { ImprovementStage.InProgress => 0, ImprovementStage.Suggested => 1, _ => 2 })
@@ -57,8 +74,75 @@ public static class ImprovementsCard
             body.Add(new TextBlock(t.More(open.Count - MaxShown)) { IsSubtle = true });
         }
 
+        var deviations = view.Deviations.Where(d => d.Status == DeviationStatus.Open)
+            .OrderByDescending(d => d.ReportedOn).ThenBy(d => d.Text, StringComparer.Ordinal).ToList();
+        if (deviations.Count > 0)
+        {
+            body.Add(new TextBlock(t.DeviationsTitle(deviations.Count)) { Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true, Spacing = Spacing.Large });
+            foreach (var deviation in deviations.Take(MaxDeviationsShown))
+            {
+                body.Add(DeviationItem(language, unit, deviation, view.Owners, errors));
+            }
+
+            if (deviations.Count > MaxDeviationsShown)
+            {
+                body.Add(new TextBlock(t.More(deviations.Count - MaxDeviationsShown)) { IsSubtle = true });
+            }
+        }
+
         return new AdaptiveCard { Body = body };
     }
+
+    private static Container DeviationItem(Language language, Unit unit, Deviation deviation, IReadOnlyList<FollowUpOwner>? owners, IReadOnlyDictionary<string, string>? errors)
+    {
+        var t = ImprovementTexts.For(language);
+        var data = new JsonObject { ["unitId"] = unit.Id, ["deviationId"] = deviation.Id };
+        var items = new List<CardElement>
+        {
+            new TextBlock(deviation.Text) { Weight = TextWeight.Bolder },
+            new TextBlock(t.ReportedOn(deviation.ReportedOn.ToString("d", language.Culture()))) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
+        };
+        if (errors is not null && errors.TryGetValue(deviation.Id, out var error))
+        {
+            items.Add(new TextBlock(error) { Color = TextColor.Attention, Size = TextSize.Small });
+        }
+
+        var actions = new List<CardAction> { ExecuteAction.WithFallback(t.CloseDeviation, CloseDeviationVerb, data, "none") };
+        if (owners is not null)
+        {
+            actions.Add(new ShowCardAction(t.MakeFollowUp, FollowUpForm(language, deviation, owners, data)));
+        }
+
+        items.Add(new ActionSet(actions));
+        return new Container(items) { Separator = true, Spacing = Spacing.Medium };
+    }
+
+    private static AdaptiveCard FollowUpForm(Language language, Deviation deviation, IReadOnlyList<FollowUpOwner> owners, JsonObject data)
+    {
+        var t = ImprovementTexts.For(language);
+        var roles = BotTexts.For(language).RoleNames;
+        return new AdaptiveCard
+        {
+            TeamsProperties = null,
+            Body =
+            [
+                new ChoiceSetInput([.. owners.Select(o => new Choice($"{o.Name} ({roles[o.Role]})", o.PersonId))])
+                {
+                    Id = OwnerInput(deviation.Id), Label = t.FollowUpOwner, Style = "compact", Value = owners.Count > 0 ? owners[0].PersonId : null,
+                },
+                new TextInput { Id = OtherOwnerInput(deviation.Id), Label = t.FollowUpOtherOwner, MaxLength = 254 },
+                new DateInput { Id = DeadlineInput(deviation.Id), Label = t.FollowUpDeadline, IsRequired = true, ErrorMessage = t.FollowUpDeadlineMissing },
+            ],
+            Actions = [ExecuteAction.WithFallback(t.CreateFollowUp, FollowUpVerb, data.DeepClone().AsObject(), "auto")],
+        };
+    }
+
+    // Inputs of every deviation's form live in one card, so their ids carry the deviation's.
+    public static string OwnerInput(string deviationId) => $"owner-{deviationId}";
+
+    public static string OtherOwnerInput(string deviationId) => $"ownerEmail-{deviationId}";
+
+    public static string DeadlineInput(string deviationId) => $"deadline-{deviationId}";
 
     private static Container Item(Language language, Unit unit, Improvement improvement, IReadOnlyDictionary<string, string>? errors)
     {

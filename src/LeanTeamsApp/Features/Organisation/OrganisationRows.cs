@@ -203,8 +203,6 @@ internal static class DirectoryRows
         return before.Count == after.Count && before.All(p => after.TryGetValue(p.Key, out var v) && Equals(p.Value, v));
     }
 
-    public static ETag ETagOf(string? etag) => etag is null ? ETag.All : new ETag(etag);
-
     private static Dictionary<string, object> Content(TableEntity row) => row
         .Where(p => p.Value is not null && p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
         .ToDictionary(p => p.Key, p => p.Value is long l and >= int.MinValue and <= int.MaxValue ? (int)l : p.Value);

@@ -24,7 +24,10 @@ public sealed record BenefitTotalDto(BenefitKind Kind, BenefitMeasure Measure, d
 
 public sealed record MonthBenefitDto(string Month, BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
 
-public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IReadOnlyList<string> Statuses, string? HelpNeeded);
+/// <summary>A unit's improvements as their records count them: new and done in the weeks shown, in progress now.</summary>
+public sealed record ImprovementCountsDto(int New, int InProgress, int Done);
+
+public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IReadOnlyList<string> Statuses, string? HelpNeeded, ImprovementCountsDto Improvements);
 
 public sealed record OverviewDto(IReadOnlyList<string> Weeks, IReadOnlyList<OverviewUnitDto> Units, IReadOnlyList<BenefitTotalDto> BenefitsThisYear, IReadOnlyList<MonthBenefitDto> BenefitsByMonth);
 
@@ -36,15 +39,21 @@ public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<stri
 
 public sealed record ImprovementDto(string Id, string Title, ImprovementStage Stage, string Owner, DateTimeOffset CreatedAt);
 
-public sealed record DeviationDto(string Id, string Text, DateOnly ReportedOn, DeviationStatus Status);
-
 public sealed record FollowUpDto(string Id, string Text, string Owner, DateOnly Deadline, string Status, bool Overdue);
 
 public sealed record UnitBenefitDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, BenefitStage Stage, DateOnly RealisedOn, IReadOnlyList<string> Affects);
 
+/// <summary>Someone a deviation's follow-up area can be given to without typing an e-mail.</summary>
+public sealed record OwnerDto(string Id, string Name, string Role);
+
+/// <summary>
+/// A unit's page. <paramref name="CanWorkOnBoard"/> and <paramref name="CanManageFollowUps"/> say which buttons the
+/// caller gets (the server checks again); <paramref name="FollowUpOwners"/> are offered first as a follow-up area's owner.
+/// </summary>
 public sealed record UnitDto(
     string Id, string Name, string AreaId, string AreaName, string Leader, IReadOnlyList<GoalDto> Goals, IReadOnlyList<ImprovementDto> Improvements,
-    IReadOnlyList<DeviationDto> Deviations, IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<UnitBenefitDto> Benefits);
+    IReadOnlyList<DeviationDto> Deviations, IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<UnitBenefitDto> Benefits,
+    bool CanWorkOnBoard, bool CanManageFollowUps, IReadOnlyList<OwnerDto> FollowUpOwners);
 
 /// <summary>A unit's follow-up areas for the tab, from the feature that records reviews.</summary>
 public sealed record UnitFollowUps(Func<string, string, CancellationToken, Task<IReadOnlyList<FollowUpDto>>> ListAsync);
@@ -121,9 +130,17 @@ public static class OverviewEndpoints
         var visible = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var recorded = (await weeks.ListWeeksAsync(caller.TenantId, range[0], last, cancellationToken)).Where(w => visible.Contains(w.UnitId)).ToDictionary(w => (w.UnitId, w.Week));
         var years = (await weeks.ListYearAsync(caller.TenantId, today.Year, cancellationToken)).Where(y => visible.Contains(y.UnitId));
+        var boards = (await weeks.ListBoardsAsync(caller.TenantId, cancellationToken)).ToDictionary(b => b.UnitId, StringComparer.Ordinal);
+        ImprovementCountsDto Improvements(Unit unit)
+        {
+            var shown = range.Select(w => recorded.GetValueOrDefault((unit.Id, w))).OfType<UnitWeek>().ToList();
+            return new(shown.Sum(w => w.ImprovementsNew), boards.GetValueOrDefault(unit.Id)?.Open.InProgress ?? 0, shown.Sum(w => w.ImprovementsDone));
+        }
+
         var rows = units.Select(u => new OverviewUnitDto(u.Id, u.Name, u.ServiceAreaId,
             [.. range.Select(w => Status(caller.Organisation, u, w, recorded.GetValueOrDefault((u.Id, w)), now))],
-            recorded.GetValueOrDefault((u.Id, last))?.HelpNeeded ?? recorded.GetValueOrDefault((u.Id, last.Previous))?.HelpNeeded)).ToList();
+            recorded.GetValueOrDefault((u.Id, last))?.HelpNeeded ?? recorded.GetValueOrDefault((u.Id, last.Previous))?.HelpNeeded,
+            Improvements(u))).ToList();
         var byMonth = recorded.Values
             .SelectMany(w => w.Benefits.Select(b => (Month: MeetingClock.DateIn(units.First(u => u.Id == w.UnitId), w.Week).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), b)))
             .GroupBy(x => (x.Month, x.b.Kind, x.b.Measure))
@@ -162,7 +179,10 @@ public static class OverviewEndpoints
         var recent = await checkIns.ListSinceAsync(caller.TenantId, unit.Id, latest.AddDays(-7 * 8), cancellationToken);
         var lastCheckIn = recent.Values.Where(c => c.MeetingHeld).MaxBy(c => c.MeetingDate);
         var names = caller.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
-        var unitFollowUps = followUps.FirstOrDefault() is { } list ? await list.ListAsync(caller.TenantId, unit.Id, cancellationToken) : [];
+        var followUpList = followUps.FirstOrDefault();
+        var unitFollowUps = followUpList is not null ? await followUpList.ListAsync(caller.TenantId, unit.Id, cancellationToken) : [];
+        var canManageFollowUps = followUpList is not null && caller.Allows(Permission.ManageFollowUps, AccessTarget.ForUnit(unit));
+        var owners = canManageFollowUps ? await ImprovementCommands.FollowUpOwnersAsync(organisation, caller.TenantId, unit, cancellationToken) : [];
         return TypedResults.Ok(new UnitDto(
             unit.Id, unit.Name, unit.ServiceAreaId, areaName, leader?.Name ?? unit.LeaderId,
             [.. unit.Goals.Select(g => new GoalDto(
@@ -172,10 +192,13 @@ public static class OverviewEndpoints
                 caller.Goals.HasOverallGoals && !caller.Goals.ReachesOverallGoal(unit, g)))],
             [.. (await records.ListImprovementsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(i => i.CreatedAt)
                 .Select(i => new ImprovementDto(i.Id, i.Title, i.Stage, i.OwnerName, i.CreatedAt))],
-            [.. (await records.ListDeviationsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(d => d.ReportedOn)
-                .Select(d => new DeviationDto(d.Id, d.Text, d.ReportedOn, d.Status))],
+            [.. (await records.ListDeviationsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(d => d.ReportedOn).ThenBy(d => d.Text, StringComparer.Ordinal)
+                .Select(DeviationDto.From)],
             unitFollowUps,
             [.. (await records.ListBenefitsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(b => b.RealisedOn)
-                .Select(b => new UnitBenefitDto(b.Kind, b.Measure, b.Amount, b.Stage, b.RealisedOn, [.. b.AffectsUnitIds.Select(id => names.GetValueOrDefault(id, id))]))]));
+                .Select(b => new UnitBenefitDto(b.Kind, b.Measure, b.Amount, b.Stage, b.RealisedOn, [.. b.AffectsUnitIds.Select(id => names.GetValueOrDefault(id, id))]))],
+            caller.Allows(Permission.WorkOnBoard, AccessTarget.ForUnit(unit)),
+            canManageFollowUps,
+            [.. owners.Select(o => new OwnerDto(o.PersonId, o.Name, JsonNamingPolicy.CamelCase.ConvertName(o.Role.ToString())))]));
     }
 }

@@ -52,6 +52,12 @@ public sealed record Appointment(int Year, PlannedAppointment Plan, AppointmentS
     /// <summary>The event was cancelled (its id is kept for history): planning the appointment again needs a new event.</summary>
     public bool CalendarCancelled { get; init; }
 
+    /// <summary>Its owner was given by hand (`gemba owner`, the year wheel): re-planning keeps them.</summary>
+    public bool OwnerByHand { get; init; }
+
+    /// <summary>Cancelled by hand (`gemba cancel`, the year wheel): re-planning does not plan it again.</summary>
+    public bool CancelledByHand { get; init; }
+
     /// <summary>Goes up with every change of time or people, so the calendar sync and reminders can tell versions apart.</summary>
     public int Version { get; init; } = 1;
 

@@ -161,7 +161,7 @@ public sealed partial class CalendarSyncScheduler(
     private async Task<bool> SyncAsync(Tick tick, Appointment appointment, CancellationToken cancellationToken)
     {
         var unit = tick.Units.GetValueOrDefault(appointment.Plan.UnitId);
-        var texts = CalendarSyncTexts.For(LanguageOf(unit?.TimeZone ?? tick.DefaultTimeZone));
+        var texts = CalendarSyncTexts.For(WrittenLanguage.OfTimeZone(unit?.TimeZone ?? tick.DefaultTimeZone));
         var liveEvent = appointment.CalendarCancelled ? null : appointment.CalendarEventId;
 
         if (appointment.Status != AppointmentStatus.Planned)
@@ -442,10 +442,6 @@ public sealed partial class CalendarSyncScheduler(
 
     private static Appointment Failed(Appointment appointment, string error) =>
         appointment with { Calendar = CalendarState.Failed, CalendarError = error };
-
-    /// <summary>Events are written in Swedish for Swedish units, otherwise in Norwegian bokmål.</summary>
-    private static Language LanguageOf(string? timeZone) =>
-        timeZone is not null && Countries.FromTimeZone(timeZone) == Country.Sweden ? Language.Sv : Language.Nb;
 
     /// <summary>One tenant's tick: what it read once, and what it learnt about Graph on the way.</summary>
     private sealed class Tick(string tenant, TableEntity lease)

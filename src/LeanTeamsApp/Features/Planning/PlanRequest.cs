@@ -18,6 +18,20 @@ public sealed record PlanRequest(int Year, DateOnly Today, IReadOnlyList<Plannin
 
     /// <summary>Units that lag and need a fishbone analysis before their deadline (decided elsewhere).</summary>
     public IReadOnlyList<FishboneDue> FishboneDue { get; init; } = [];
+
+    /// <summary>
+    /// The previous and the next year's plans, as stored (cancelled ones left out). Not changed by this plan, but their
+    /// people are busy then, and a unit's reviews in them bound this year's: its first review comes 22-30 weeks after
+    /// the previous year's H2 review, its last 22-30 weeks before the next year's H1 review
+    /// (<see cref="PlannerRules.MinWeeksBetweenReviews"/>, <see cref="PlannerRules.MaxWeeksBetweenReviews"/>).
+    /// </summary>
+    public IReadOnlyList<PlannedAppointment> Neighbours { get; init; } = [];
+
+    /// <summary>Ids of appointments cancelled by hand: due, but not planned again.</summary>
+    public IReadOnlyCollection<string> Withdrawn { get; init; } = [];
+
+    /// <summary>Owners given by hand, by appointment id: they lead the appointment instead of the service-area leader.</summary>
+    public IReadOnlyDictionary<string, string> Owners { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>A fishbone analysis to hold after today and before <paramref name="Deadline"/> (that day excluded).</summary>

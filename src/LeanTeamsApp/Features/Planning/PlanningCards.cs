@@ -12,7 +12,7 @@ public static class PlanningCards
 
     /// <summary>What `gemba plan` did: counts, changes, what did not fit and why, and each leader's load.</summary>
     public static AdaptiveCard Summary(Language language, int year, YearPlan plan, IReadOnlyList<Lagging> lagging, IReadOnlyList<Unit> units,
-        IReadOnlyDictionary<string, Person> people, bool calendarOn)
+        IReadOnlyDictionary<string, Person> people, bool calendarOn, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(lagging);
@@ -29,6 +29,11 @@ public static class PlanningCards
                 new Fact(t.Changes, t.ChangeSummary(plan.Added.Count, plan.Moved.Count, plan.Reassigned.Count, plan.Cancelled.Count, plan.Unchanged.Count)),
             ]),
         };
+        if (notice is not null)
+        {
+            body.Insert(1, new TextBlock(notice) { Spacing = Spacing.Small });
+        }
+
         if (plan.Unplaced.Count > 0)
         {
             body.Add(new TextBlock(t.Unplaced) { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
@@ -119,8 +124,49 @@ public static class PlanningCards
             : card;
     }
 
+    /// <summary>The news that an appointment moved: what, the new and the old time, who, and who moved it.</summary>
+    public static AdaptiveCard Moved(Language language, PlannedAppointment before, PlannedAppointment after, Unit unit, IReadOnlyDictionary<string, Person> people, string changedBy)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(unit);
+        var t = PlanningTexts.For(language);
+        var c = ChangeTexts.For(language);
+        return Change(c.MovedTitle(t.Kinds[after.Kind], unit.Name),
+            [new Fact(t.When, When(language, after)), new Fact(c.Was, When(language, before)), new Fact(t.Who, Names(after, people)), new Fact(c.ChangedBy, changedBy)]);
+    }
+
+    public static AdaptiveCard Cancelled(Language language, PlannedAppointment plan, Unit unit, IReadOnlyDictionary<string, Person> people, string changedBy)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(unit);
+        var t = PlanningTexts.For(language);
+        var c = ChangeTexts.For(language);
+        return Change(c.CancelledTitle(t.Kinds[plan.Kind], unit.Name),
+            [new Fact(c.Was, When(language, plan)), new Fact(t.Who, Names(plan, people)), new Fact(c.ChangedBy, changedBy)]);
+    }
+
+    public static AdaptiveCard Reassigned(Language language, PlannedAppointment before, PlannedAppointment after, Unit unit, IReadOnlyDictionary<string, Person> people, string changedBy)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(people);
+        var t = PlanningTexts.For(language);
+        var c = ChangeTexts.For(language);
+        string Name(string id) => people.TryGetValue(id, out var person) ? person.Name : id;
+        return Change(c.ReassignedTitle(t.Kinds[after.Kind], unit.Name),
+            [new Fact(c.Owner, Name(after.OwnerId)), new Fact(c.Was, Name(before.OwnerId)), new Fact(t.When, When(language, after)), new Fact(t.Who, Names(after, people)), new Fact(c.ChangedBy, changedBy)]);
+    }
+
+    private static AdaptiveCard Change(string title, IReadOnlyList<Fact> facts) =>
+        new() { Body = [TextBlock.Heading(title), new FactSet(facts)] };
+
+    private static string Names(PlannedAppointment plan, IReadOnlyDictionary<string, Person> people) =>
+        string.Join(", ", plan.People.Select(p => people.TryGetValue(p, out var person) ? person.Name : p));
+
     /// <summary>The wall-clock time in the unit's zone, which the stored offset already carries.</summary>
-    private static string When(Language language, PlannedAppointment plan)
+    internal static string When(Language language, PlannedAppointment plan)
     {
         var culture = language.Culture();
         return $"{plan.Start.DateTime.ToString("dddd d. MMMM", culture)} {plan.Start.DateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}–{plan.End.DateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}";

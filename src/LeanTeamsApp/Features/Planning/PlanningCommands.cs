@@ -37,8 +37,9 @@ public sealed class PlanningCommands(
         }
 
         var today = Today(org.DefaultTimeZone);
-        var year = today.Year;
-        if (arguments.Trim() is { Length: > 0 } typed
+        var year = DefaultYear(today);
+        var typed = arguments.Trim();
+        if (typed.Length > 0
             && !(int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year >= today.Year && year <= today.Year + 1))
         {
             await turn.ReplyAsync(t.PlanUsage, cancellationToken);
@@ -47,7 +48,9 @@ public sealed class PlanningCommands(
 
         var (plan, lagging, units) = await PlanYearAsync(turn.TenantId, org, year, today, cancellationToken);
         var people = (await organisation.ListPeopleAsync(turn.TenantId, cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var card = PlanningCards.Summary(turn.Language, year, plan, lagging, units, people, graph.Value.IsConfigured);
+        // Said when the year was not typed and is not this one, so nobody wonders why this year did not change.
+        var nextYearBecause = typed.Length == 0 && year != today.Year ? t.NextYearBecauseLate(year, today.Year, lagging.Count) : null;
+        var card = PlanningCards.Summary(turn.Language, year, plan, lagging, units, people, graph.Value.IsConfigured, nextYearBecause);
         await turn.ReplyAsync(card, t.PlanTitle(year), cancellationToken);
     }
 
@@ -63,10 +66,15 @@ public sealed class PlanningCommands(
         var areas = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
         var stored = await appointments.ListYearAsync(tenantId, year, cancellationToken);
         var lagging = await LaggingAsync(tenantId, org, units, today, cancellationToken);
+        // The neighbouring years' plans bound this one across 31 December (review spacing, people's time).
+        var neighbours = (await appointments.ListYearAsync(tenantId, year - 1, cancellationToken))
+            .Concat(await appointments.ListYearAsync(tenantId, year + 1, cancellationToken))
+            .Where(a => a.Status != AppointmentStatus.Cancelled)
+            .ToList();
         // A fishbone analysis belongs to the plan of the year in which it was found due, though it may fall early in
-        // the next; planning next year, or a new year's plan with last year's analysis still ahead, adds no second.
-        var analysedLastYear = (await appointments.ListYearAsync(tenantId, year - 1, cancellationToken))
-            .Where(a => a.Plan.Kind == AppointmentKind.FishboneAnalysis && a.Status != AppointmentStatus.Cancelled)
+        // the next; a new year's plan with last year's analysis still ahead adds no second.
+        var analysedNearby = neighbours
+            .Where(a => a.Plan.Kind == AppointmentKind.FishboneAnalysis)
             .Select(a => a.Plan.UnitId)
             .ToHashSet(StringComparer.Ordinal);
         var planning = units
@@ -78,7 +86,10 @@ public sealed class PlanningCommands(
         {
             Rules = new PlannerRules { BlackoutPeriods = Blackouts(org, planning, year) },
             Existing = [.. stored.Where(a => a.Status != AppointmentStatus.Cancelled).Select(a => a.Plan)],
-            FishboneDue = year != today.Year ? [] : [.. lagging.Where(l => !analysedLastYear.Contains(l.UnitId)).Select(l => new FishboneDue(l.UnitId, l.Deadline))],
+            FishboneDue = year != today.Year ? [] : [.. lagging.Where(l => !analysedNearby.Contains(l.UnitId)).Select(l => new FishboneDue(l.UnitId, l.Deadline))],
+            Neighbours = [.. neighbours.Select(a => a.Plan)],
+            Withdrawn = [.. stored.Where(a => a.Status == AppointmentStatus.Cancelled && a.CancelledByHand).Select(a => a.Id)],
+            Owners = stored.Where(a => a.OwnerByHand && a.Status != AppointmentStatus.Cancelled).ToDictionary(a => a.Id, a => a.Plan.OwnerId, StringComparer.Ordinal),
         };
         var plan = YearPlanner.Plan(request);
         await appointments.ApplyAsync(tenantId, year, plan, stored, cancellationToken);
@@ -147,6 +158,12 @@ public sealed class PlanningCommands(
         var units = (await organisation.ListUnitsAsync(turn.TenantId, cancellationToken)).ToDictionary(u => u.Id, StringComparer.Ordinal);
         await turn.ReplyAsync(PlanningCards.Upcoming(turn.Language, person.Id, mine, units), t.UpcomingTitle, cancellationToken);
     }
+
+    /// <summary>
+    /// The year `gemba plan` means without one: this year, but next year from November on, when what is left of this
+    /// year is a few weeks before Christmas and next year's reviews are what needs planning.
+    /// </summary>
+    public static int DefaultYear(DateOnly today) => today.Month >= 11 ? today.Year + 1 : today.Year;
 
     private DateOnly Today(string timeZone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);

@@ -19,6 +19,7 @@ public sealed record PlanningTexts
     public required string PerLeader { get; init; }
     public required Func<int, int, string> LeaderLoad { get; init; }
     public required string PlanUsage { get; init; }
+    public required Func<int, int, int, string> NextYearBecauseLate { get; init; }
     public required string UpcomingTitle { get; init; }
     public required string NothingUpcoming { get; init; }
     public required string YouLead { get; init; }
@@ -58,7 +59,9 @@ public sealed record PlanningTexts
         CalendarOff = "Microsoft Graph er ikke satt opp: avtalene finnes bare i appen, ikke i Outlook ennå.",
         PerLeader = "Gemba-besøk per tjenesteområdeleder",
         LeaderLoad = (walks, busiest) => $"{walks} besøk, høyst {busiest} i en uke",
-        PlanUsage = "Skriv «gemba plan» for i år, eller «gemba plan 2027» for et bestemt år.",
+        PlanUsage = "Skriv «gemba plan» for i år (fra november: neste år), eller «gemba plan 2027» for et bestemt år.",
+        NextYearBecauseLate = (year, thisYear, lagging) => $"Fra november betyr «gemba plan» neste år, så dette er planen for {year}. Skriv «gemba plan {thisYear}» for å planlegge resten av {thisYear}"
+            + (lagging > 0 ? $", også fiskebeinsanalysene for {lagging} enheter som henger etter." : "."),
         UpcomingTitle = "Dine neste revisjoner og Gemba-besøk",
         NothingUpcoming = "Du har ingen planlagte revisjoner eller Gemba-besøk. Lean-koordinatoren planlegger dem med «gemba plan».",
         YouLead = "du leder",
@@ -92,7 +95,9 @@ public sealed record PlanningTexts
         CalendarOff = "Microsoft Graph är inte konfigurerat: mötena finns bara i appen, inte i Outlook ännu.",
         PerLeader = "Gemba-besök per sektionschef",
         LeaderLoad = (walks, busiest) => $"{walks} besök, högst {busiest} en vecka",
-        PlanUsage = "Skriv ”gemba plan” för i år, eller ”gemba plan 2027” för ett visst år.",
+        PlanUsage = "Skriv ”gemba plan” för i år (från november: nästa år), eller ”gemba plan 2027” för ett visst år.",
+        NextYearBecauseLate = (year, thisYear, lagging) => $"Från november betyder ”gemba plan” nästa år, så detta är planen för {year}. Skriv ”gemba plan {thisYear}” för att planera resten av {thisYear}"
+            + (lagging > 0 ? $", även fiskbensanalyserna för {lagging} enheter som halkar efter." : "."),
         UpcomingTitle = "Dina nästa revisioner och Gemba-besök",
         NothingUpcoming = "Du har inga planerade revisioner eller Gemba-besök. Leankoordinatorn planerar dem med ”gemba plan”.",
         YouLead = "du leder",
@@ -126,7 +131,9 @@ public sealed record PlanningTexts
         CalendarOff = "Microsoft Graph is not set up: the appointments live in the app only, not in Outlook yet.",
         PerLeader = "Gemba walks per service-area leader",
         LeaderLoad = (walks, busiest) => $"{walks} walks, at most {busiest} in a week",
-        PlanUsage = "Type \"gemba plan\" for this year, or \"gemba plan 2027\" for a given year.",
+        PlanUsage = "Type \"gemba plan\" for this year (from November on: next year), or \"gemba plan 2027\" for a given year.",
+        NextYearBecauseLate = (year, thisYear, lagging) => $"From November on, \"gemba plan\" means next year, so this is the plan for {year}. Type \"gemba plan {thisYear}\" to plan the rest of {thisYear}"
+            + (lagging > 0 ? $", including the fishbone analyses for {lagging} units that lag behind." : "."),
         UpcomingTitle = "Your next reviews and Gemba walks",
         NothingUpcoming = "You have no reviews or Gemba walks planned. The Lean coordinator plans them with \"gemba plan\".",
         YouLead = "you lead",

@@ -15,11 +15,17 @@ namespace LeanTeamsApp.Features.Planning;
 /// not overlap the unit's weekly board meeting, and starts after today unless it had already happened.</item>
 /// <item>Nobody (service-area leader, unit leader, consultant) has two appointments less than the minimum gap apart.</item>
 /// <item>A review is in its half-year, on or after Lean start + <see cref="PlannerRules.MinWeeksBetweenReviews"/>
-/// weeks (halves that end before that have no review), and a unit's two reviews are between the minimum and
-/// maximum number of weeks apart. The consultant attends when the review's date is in the guidance period.</item>
+/// weeks (halves that end before that have no review), and a unit's consecutive reviews are between the minimum and
+/// maximum number of weeks apart, across 31 December too: H1's review after the previous year's H2 review, H2's
+/// before the next year's H1 review, where those years are planned (<see cref="PlanRequest.Neighbours"/>). The
+/// consultant attends when the review's date is in the guidance period.</item>
 /// <item>A walk is in the plan year, in the review's ISO week or the week before, ends before the review starts,
 /// and keeps the leader within walks per day, per week and the spread limit (<see cref="PlannerRules.SpreadLimit"/>).</item>
 /// <item>A fishbone analysis is after today and before its deadline, owned by the service-area leader.</item>
+/// <item>Nobody is booked against the neighbouring years' appointments either, and walks in an ISO week that spans
+/// 31 December count against the leader's weekly limit together.</item>
+/// <item>An owner given by hand (<see cref="PlanRequest.Owners"/>) leads the appointment instead of the service-area
+/// leader; an appointment cancelled by hand (<see cref="PlanRequest.Withdrawn"/>) is not planned again.</item>
 /// </list>
 /// <para>
 /// Stability: existing appointments that still satisfy all of this with the people the new input names are kept
@@ -29,7 +35,8 @@ namespace LeanTeamsApp.Features.Planning;
 /// </para>
 /// <para>
 /// The planner is greedy and does not backtrack across units: when it reports an appointment unplaced, a cleverer
-/// search might still have found room. Reviews of the previous year are not used to space H1's reviews.
+/// search might still have found room. A walk stays in its plan's year, so a review in the first days of January
+/// has its walk the same week.
 /// </para>
 /// </remarks>
 public sealed class YearPlanner
@@ -48,6 +55,7 @@ public sealed class YearPlanner
     private readonly Dictionary<string, string> _reasons = new(StringComparer.Ordinal);
     private readonly List<UnplacedAppointment> _unknownUnits = [];
     private readonly Dictionary<string, int> _weeklyWalkLimit = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NeighbourReviews> _neighbourReviews = new(StringComparer.Ordinal);
 
     private YearPlanner(PlanRequest request)
     {
@@ -78,6 +86,7 @@ public sealed class YearPlanner
     {
         IndexUnits();
         IndexDue();
+        IndexNeighbours();
         var candidates = SortExisting();
         KeepStillValid(candidates);
         PlaceFishbones();
@@ -165,10 +174,20 @@ public sealed class YearPlanner
             }
         }
 
+        foreach (var withdrawn in _request.Withdrawn)
+        {
+            _slots.Remove(withdrawn);
+        }
+
         foreach (var due in _request.FishboneDue.GroupBy(f => f.UnitId, StringComparer.Ordinal).Select(g => g.MinBy(f => f.Deadline)!))
         {
             var half = due.Deadline.Month <= 6 ? 1 : 2;
             var id = PlannedAppointment.IdFor(AppointmentKind.FishboneAnalysis, due.UnitId, due.Deadline.Year, half);
+            if (_request.Withdrawn.Contains(id))
+            {
+                continue;
+            }
+
             if (_units.TryGetValue(due.UnitId, out var unit))
             {
                 AddSlot(new Slot(id, AppointmentKind.FishboneAnalysis, unit, half, due.Deadline));
@@ -177,6 +196,37 @@ public sealed class YearPlanner
             {
                 _unknownUnits.Add(new UnplacedAppointment(id, AppointmentKind.FishboneAnalysis, due.UnitId, "The unit is not among the units to plan."));
             }
+        }
+    }
+
+    /// <summary>
+    /// Books the neighbouring years' appointments (their people are busy then) and notes each unit's reviews in them:
+    /// the latest of the previous year, whether that is its H2 review, and the next year's H1 review.
+    /// </summary>
+    private void IndexNeighbours()
+    {
+        var own = _request.Existing.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var neighbour in _request.Neighbours.Where(n => !own.Contains(n.Id)).DistinctBy(n => n.Id, StringComparer.Ordinal))
+        {
+            var unit = _units.GetValueOrDefault(neighbour.UnitId);
+            Book(neighbour, LocalDate(neighbour, unit?.Calendar));
+            if (neighbour.Kind != AppointmentKind.SemiAnnualReview || unit is null
+                || !PlannedAppointment.TryParseId(neighbour.Id, out _, out _, out var year, out var half))
+            {
+                continue;
+            }
+
+            var reviews = _neighbourReviews.GetValueOrDefault(neighbour.UnitId) ?? new NeighbourReviews(null, false, null);
+            if (year == _year - 1 && (reviews.Previous is not { } previous || neighbour.Start > previous.Start))
+            {
+                reviews = reviews with { Previous = neighbour, PreviousIsH2 = half == 2 };
+            }
+            else if (year == _year + 1 && half == 1)
+            {
+                reviews = reviews with { Next = neighbour };
+            }
+
+            _neighbourReviews[neighbour.UnitId] = reviews;
         }
     }
 
@@ -333,6 +383,12 @@ public sealed class YearPlanner
 
     private void PlaceReviewsAndWalks(int half)
     {
+        // A walk whose review was cancelled by hand keeps its time if it has one; a new one needs a review to go with.
+        foreach (var orphan in _units.Values.Where(u => !_slots.ContainsKey(ReviewId(u, half)) && _slots.ContainsKey(WalkId(u, half)) && Placed(WalkId(u, half)) is null))
+        {
+            _reasons[WalkId(orphan, half)] = "Its review was cancelled by hand, and a walk is planned in connection with a review.";
+        }
+
         var units = _units.Values
             .Where(u => u.Calendar is not null && _slots.ContainsKey(ReviewId(u, half)))
             .OrderBy(u => u.Unit.LeaderId, StringComparer.Ordinal)
@@ -340,7 +396,17 @@ public sealed class YearPlanner
         foreach (var unit in units)
         {
             var reviewSlot = _slots[ReviewId(unit, half)];
-            var walkSlot = _slots[WalkId(unit, half)];
+            if (!_slots.TryGetValue(WalkId(unit, half), out var walkSlot))
+            {
+                // The walk was cancelled by hand: the review stands on its own.
+                if (Placed(reviewSlot.Id) is null && FindReviewAfter(reviewSlot, walk: null) is null)
+                {
+                    _reasons[reviewSlot.Id] = string.Create(CultureInfo.InvariantCulture, $"No working day in H{half} {_year} on which {People(reviewSlot)} are free for the review.");
+                }
+
+                continue;
+            }
+
             var review = Placed(reviewSlot.Id);
             var walk = Placed(walkSlot.Id);
             if (review is not null && walk is not null)
@@ -383,16 +449,49 @@ public sealed class YearPlanner
                 Unbook(walk);
             }
 
-            if (!PlacePair(reviewSlot, walkSlot))
+            if (!PlacePair(reviewSlot, walkSlot) && !(half == 1 && RetryWithoutH2(unit, reviewSlot, walkSlot)))
             {
                 var (from, to) = ReviewRange(reviewSlot, walk: null);
                 var reason = from > to
-                    ? string.Create(CultureInfo.InvariantCulture, $"No day in H{half} {_year} after {_today:yyyy-MM-dd} that is {_rules.MinWeeksBetweenReviews}-{_rules.MaxWeeksBetweenReviews} weeks from the unit's other review or Lean start.")
+                    ? string.Create(CultureInfo.InvariantCulture, $"No day in H{half} {_year} after {_today:yyyy-MM-dd} that is {_rules.MinWeeksBetweenReviews}-{_rules.MaxWeeksBetweenReviews} weeks from the unit's other reviews (also those planned for {_year - 1} and {_year + 1}) or Lean start.")
                     : string.Create(CultureInfo.InvariantCulture, $"No working day {from:yyyy-MM-dd}-{to:yyyy-MM-dd} on which {People(reviewSlot)} are free for the review, with a walk that week or the week before within the leader's walk limits.");
                 _reasons[reviewSlot.Id] = reason;
                 _reasons[walkSlot.Id] = reason;
             }
         }
+    }
+
+    /// <summary>
+    /// A kept H2 review may leave H1 no room once the previous year's review bounds it too (a plan made before
+    /// December's reviews were known): H2 and its walk are then freed, H1 placed, and H2 placed again after it.
+    /// </summary>
+    private bool RetryWithoutH2(UnitPlan unit, Slot reviewSlot, Slot walkSlot)
+    {
+        var h2 = Placed(ReviewId(unit, 2));
+        if (h2 is null || _happened.ContainsKey(h2.Id))
+        {
+            return false;
+        }
+
+        var h2Walk = Placed(WalkId(unit, 2)) is { } w && !_happened.ContainsKey(w.Id) ? w : null;
+        Unbook(h2);
+        if (h2Walk is not null)
+        {
+            Unbook(h2Walk);
+        }
+
+        if (PlacePair(reviewSlot, walkSlot))
+        {
+            return true;
+        }
+
+        Book(h2, LocalDate(h2, unit.Calendar));
+        if (h2Walk is not null)
+        {
+            Book(h2Walk, LocalDate(h2Walk, unit.Calendar));
+        }
+
+        return false;
     }
 
     private bool PlacePair(Slot reviewSlot, Slot walkSlot)
@@ -450,7 +549,7 @@ public sealed class YearPlanner
             ?? WalkDaysBefore(reviewDay).Select(day => TryPlaceOn(walkSlot, day, latestEnd: null)).FirstOrDefault(a => a is not null);
     }
 
-    private PlannedAppointment? FindReviewAfter(Slot reviewSlot, PlannedAppointment walk)
+    private PlannedAppointment? FindReviewAfter(Slot reviewSlot, PlannedAppointment? walk)
     {
         var (from, to) = ReviewRange(reviewSlot, walk);
         var calendar = reviewSlot.Unit.Calendar!;
@@ -463,7 +562,7 @@ public sealed class YearPlanner
 
             foreach (var time in Times(reviewSlot.Kind))
             {
-                if (calendar.At(day, time) >= walk.End && Candidate(reviewSlot, day, time) is { } review)
+                if ((walk is null || calendar.At(day, time) >= walk.End) && Candidate(reviewSlot, day, time) is { } review)
                 {
                     Book(review, day);
                     return review;
@@ -590,6 +689,28 @@ public sealed class YearPlanner
                 : (Max(from, otherDate.AddDays(-max)), Min(to, otherDate.AddDays(-min)));
         }
 
+        // Across 31 December: the previous year's last review and the next year's first bound this year's.
+        if (_neighbourReviews.GetValueOrDefault(slot.Unit.Unit.UnitId) is { } neighbours)
+        {
+            var min = 7 * _rules.MinWeeksBetweenReviews;
+            var max = 7 * _rules.MaxWeeksBetweenReviews;
+            if (slot.Half == 1 && neighbours.Previous is { } previous)
+            {
+                var previousDate = LocalDate(previous, slot.Unit.Calendar);
+                from = Max(from, previousDate.AddDays(min));
+                if (neighbours.PreviousIsH2)
+                {
+                    to = Min(to, previousDate.AddDays(max));
+                }
+            }
+
+            if (slot.Half == 2 && neighbours.Next is { } next)
+            {
+                var nextDate = LocalDate(next, slot.Unit.Calendar);
+                (from, to) = (Max(from, nextDate.AddDays(-max)), Min(to, nextDate.AddDays(-min)));
+            }
+        }
+
         if (walk is not null)
         {
             var walkDate = LocalDate(walk, slot.Unit.Calendar);
@@ -607,9 +728,10 @@ public sealed class YearPlanner
         return from <= to ? (from, to) : null;
     }
 
-    private static (string Owner, IReadOnlyList<string> Attendees) PeopleFor(Slot slot, DateOnly date)
+    private (string Owner, IReadOnlyList<string> Attendees) PeopleFor(Slot slot, DateOnly date)
     {
         var unit = slot.Unit.Unit;
+        var owner = _request.Owners.GetValueOrDefault(slot.Id) ?? unit.LeaderId;
         var attendees = new List<string>(2);
         if (unit.UnitLeaderId != unit.LeaderId)
         {
@@ -623,7 +745,8 @@ public sealed class YearPlanner
             attendees.Add(guidance.ConsultantId);
         }
 
-        return (unit.LeaderId, attendees);
+        attendees.RemoveAll(a => string.Equals(a, owner, StringComparison.Ordinal));
+        return (owner, attendees);
     }
 
     private static string People(Slot slot)
@@ -802,4 +925,7 @@ public sealed class YearPlanner
     }
 
     private sealed record Slot(string Id, AppointmentKind Kind, UnitPlan Unit, int Half, DateOnly Deadline);
+
+    /// <summary>A unit's reviews in the neighbouring years' plans that bound this year's.</summary>
+    private sealed record NeighbourReviews(PlannedAppointment? Previous, bool PreviousIsH2, PlannedAppointment? Next);
 }

@@ -1,11 +1,40 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Planning;
 
-public sealed record WheelAppointmentDto(string Id, AppointmentKind Kind, string UnitId, string UnitName, DateTimeOffset Start, DateTimeOffset End, string Owner, AppointmentStatus Status);
+/// <param name="Year">The plan the appointment belongs to (a fishbone analysis may fall in the next year).</param>
+/// <param name="CanManage">Whether the caller may move, cancel or hand it over (the coordinator, its owner).</param>
+/// <param name="ETag">Sent back with a change, so a change made meanwhile by someone else is not overwritten (412).</param>
+public sealed record WheelAppointmentDto(string Id, AppointmentKind Kind, string UnitId, string UnitName, DateTimeOffset Start, DateTimeOffset End, string Owner, AppointmentStatus Status)
+{
+    public int Year { get; init; }
+
+    public string? OwnerId { get; init; }
+
+    public bool CanManage { get; init; }
+
+    [JsonPropertyName("etag")]
+    public string? ETag { get; init; }
+}
+
+public sealed record WheelPersonDto(string Id, string Name);
+
+public sealed record MoveAppointmentDto(string? Date, string? Time, string? ETag);
+
+public sealed record CancelAppointmentDto(string? ETag);
+
+public sealed record ReassignAppointmentDto(string? OwnerId, string? ETag);
+
+/// <summary>A change's answer: the appointment as it is now, what to note about it, and how many people were told.</summary>
+public sealed record AppointmentChangedDto(WheelAppointmentDto Appointment, IReadOnlyList<string> Warnings, int Told);
 
 public sealed record WheelHolidayDto(DateOnly Date, string Name, string Country);
 
@@ -13,14 +42,26 @@ public sealed record WheelPeriodDto(DateOnly From, DateOnly To, string Name);
 
 public sealed record WheelDeadlineDto(DateOnly Date, string Name);
 
-public sealed record YearWheelDto(int Year, IReadOnlyList<WheelAppointmentDto> Appointments, IReadOnlyList<WheelHolidayDto> Holidays, IReadOnlyList<WheelPeriodDto> Blackouts, IReadOnlyList<WheelDeadlineDto> Deadlines);
+/// <param name="People">Who an appointment can be handed to; only sent to a caller who may hand over one of those shown.</param>
+public sealed record YearWheelDto(int Year, IReadOnlyList<WheelAppointmentDto> Appointments, IReadOnlyList<WheelHolidayDto> Holidays, IReadOnlyList<WheelPeriodDto> Blackouts, IReadOnlyList<WheelDeadlineDto> Deadlines)
+{
+    public IReadOnlyList<WheelPersonDto> People { get; init; } = [];
+}
 
-/// <summary>The year wheel (årshjul) for the tab: the caller's units' appointments, the holidays, and the reporting deadlines.</summary>
+/// <summary>
+/// The year wheel (årshjul) for the tab: the caller's units' appointments, the holidays, and the reporting deadlines;
+/// and one appointment moved, cancelled or handed over by the coordinator or its owner (see <see cref="AppointmentChanges"/>
+/// for what is refused and what is only warned about).
+/// </summary>
 public static class YearWheelEndpoints
 {
     public static IEndpointRouteBuilder MapYearWheel(this IEndpointRouteBuilder app)
     {
-        app.MapTabGroup("/api/tab/yearwheel").MapGet("/", GetAsync);
+        var wheel = app.MapTabGroup("/api/tab/yearwheel");
+        wheel.MapGet("/", GetAsync);
+        wheel.MapPost("/{year:int}/appointments/{id}/move", MoveAsync);
+        wheel.MapPost("/{year:int}/appointments/{id}/cancel", CancelAsync);
+        wheel.MapPost("/{year:int}/appointments/{id}/owner", ReassignAsync);
         return app;
     }
 
@@ -40,8 +81,7 @@ public static class YearWheelEndpoints
         var shown = (await appointments.ListYearAsync(caller.TenantId, wheelYear, cancellationToken))
             .Where(a => units.ContainsKey(a.Plan.UnitId) && a.Status != AppointmentStatus.Cancelled)
             .OrderBy(a => a.Plan.Start)
-            .Select(a => new WheelAppointmentDto(a.Id, a.Plan.Kind, a.Plan.UnitId, units[a.Plan.UnitId].Name, a.Plan.Start, a.Plan.End,
-                people.GetValueOrDefault(a.Plan.OwnerId, a.Plan.OwnerId), a.Status))
+            .Select(a => ToDto(caller, a, units[a.Plan.UnitId], people))
             .ToList();
         var holidays = countries.SelectMany(c => PublicHolidays.For(c, wheelYear)
             .Where(h => h.Kind == HolidayKind.Official)
@@ -61,6 +101,118 @@ public static class YearWheelEndpoints
             new(new DateOnly(wheelYear, 7, 15), "Rapport 2. kvartal"),
             new(new DateOnly(wheelYear, 10, 15), "Rapport 3. kvartal"),
         ];
-        return TypedResults.Ok(new YearWheelDto(wheelYear, shown, holidays, blackouts, deadlines));
+        return TypedResults.Ok(new YearWheelDto(wheelYear, shown, holidays, blackouts, deadlines)
+        {
+            People = shown.Any(a => a.CanManage && a.Status == AppointmentStatus.Planned)
+                ? [.. people.OrderBy(p => p.Value, StringComparer.CurrentCulture).Select(p => new WheelPersonDto(p.Key, p.Value))]
+                : [],
+        });
     }
+
+    private static Task<Results<Ok<AppointmentChangedDto>, ProblemHttpResult>> MoveAsync(
+        TabCaller caller, int year, string id, MoveAppointmentDto body, AppointmentStore appointments, AppointmentChanges changes, Organisation.OrganisationStore organisation,
+        AccessRule access, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, year, id, body.ETag, "POST yearwheel move", appointments, organisation, access, async (unit, appointment) =>
+        {
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (!DateOnly.TryParseExact(body.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors["date"] = ["Give the date as yyyy-MM-dd."];
+            }
+
+            if (!TimeOnly.TryParseExact(body.Time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            {
+                errors["time"] = ["Give the time as HH:mm."];
+            }
+
+            return errors.Count > 0
+                ? TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors })
+                : await changes.MoveAsync(caller.TenantId, caller.Organisation, unit, appointment, date, at, caller.Caller.Email ?? "", caller.Caller.DisplayName, cancellationToken);
+        }, cancellationToken);
+
+    private static Task<Results<Ok<AppointmentChangedDto>, ProblemHttpResult>> CancelAsync(
+        TabCaller caller, int year, string id, CancelAppointmentDto body, AppointmentStore appointments, AppointmentChanges changes, Organisation.OrganisationStore organisation,
+        AccessRule access, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, year, id, body.ETag, "POST yearwheel cancel", appointments, organisation, access, async (unit, appointment) =>
+            await changes.CancelAsync(caller.TenantId, unit, appointment, caller.Caller.Email ?? "", caller.Caller.DisplayName, cancellationToken), cancellationToken);
+
+    private static Task<Results<Ok<AppointmentChangedDto>, ProblemHttpResult>> ReassignAsync(
+        TabCaller caller, int year, string id, ReassignAppointmentDto body, AppointmentStore appointments, AppointmentChanges changes, Organisation.OrganisationStore organisation,
+        AccessRule access, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, year, id, body.ETag, "POST yearwheel owner", appointments, organisation, access, async (unit, appointment) =>
+            string.IsNullOrWhiteSpace(body.OwnerId)
+                ? OverviewEndpoints.FieldProblem("ownerId", "Choose the person who leads it instead.")
+                : await changes.ReassignAsync(caller.TenantId, unit, appointment, body.OwnerId, caller.Caller.Email ?? "", caller.Caller.DisplayName, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// What the three changes share: the appointment in the caller's tenant (404 for one they may not see), the access
+    /// rule (403, nothing stored), the ETag it was read with, and the answer. <paramref name="change"/> gives the
+    /// change's result, or a problem with the request itself.
+    /// </summary>
+    private static async Task<Results<Ok<AppointmentChangedDto>, ProblemHttpResult>> ChangeAsync(
+        TabCaller caller, int year, string id, string? etag, string entryPoint, AppointmentStore appointments, Organisation.OrganisationStore organisation,
+        AccessRule access, Func<Unit, Appointment, Task<Attempt>> change, CancellationToken cancellationToken)
+    {
+        if (await appointments.GetAsync(caller.TenantId, year, id, cancellationToken) is not { } appointment
+            || caller.Unit(appointment.Plan.UnitId) is not { } unit)
+        {
+            return TypedResults.Problem("There is no such appointment in your year wheel.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!access.Check(caller.Caller, Permission.ManageAppointment, AccessTarget.Appointment(unit, appointment.Plan.OwnerId), entryPoint))
+        {
+            return TypedResults.Problem("Only the Lean coordinator and the appointment's owner may change it.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        if (string.IsNullOrEmpty(etag))
+        {
+            return OverviewEndpoints.FieldProblem("etag", "Send the etag the appointment was read with.");
+        }
+
+        var outcome = await change(unit, appointment with { ETag = etag });
+        if (outcome.Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = outcome.Result!;
+        var texts = ChangeTexts.For(Language.En);
+        if (result.Problem is { } problem)
+        {
+            var detail = texts.Refusal(problem);
+            var extensions = new Dictionary<string, object?> { ["code"] = JsonNamingPolicy.CamelCase.ConvertName(problem.Refusal.ToString()) };
+            return problem.Refusal switch
+            {
+                ChangeRefusal.ChangedMeanwhile => TypedResults.Problem(detail, title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed, extensions: extensions),
+                ChangeRefusal.NotPlanned => TypedResults.Problem(detail, title: "Not planned any more", statusCode: StatusCodes.Status409Conflict, extensions: extensions),
+                _ => TypedResults.Problem(detail, title: "Check the highlighted field", statusCode: StatusCodes.Status400BadRequest,
+                    extensions: new Dictionary<string, object?>(extensions) { ["errors"] = new Dictionary<string, string[]> { [problem.Field] = [detail] } }),
+            };
+        }
+
+        var people = (await organisation.ListPeopleAsync(caller.TenantId, cancellationToken)).ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        var warnings = result.Warnings.Select(w => w.Kind == ChangeWarningKind.WalkApartFromReview
+            ? texts.WalkApart(PlanningTexts.For(Language.En).Kinds[w.Other.Plan.Kind], PlanningCards.When(Language.En, w.Other.Plan))
+            : texts.PersonBusy(people.GetValueOrDefault(w.PersonId ?? "", w.PersonId ?? ""),
+                $"{PlanningTexts.For(Language.En).Kinds[w.Other.Plan.Kind].ToLowerInvariant()} – {caller.AllUnits.FirstOrDefault(u => u.Id == w.Other.Plan.UnitId)?.Name ?? w.Other.Plan.UnitId}",
+                PlanningCards.When(Language.En, w.Other.Plan)));
+        return TypedResults.Ok(new AppointmentChangedDto(ToDto(caller, result.Changed!, unit, people), [.. warnings], result.Told));
+    }
+
+    /// <summary>A change's result, or a problem with the request found before any change was tried.</summary>
+    private sealed record Attempt(ChangeResult? Result, ProblemHttpResult? Problem)
+    {
+        public static implicit operator Attempt(ChangeResult result) => new(result, null);
+
+        public static implicit operator Attempt(ProblemHttpResult problem) => new(null, problem);
+    }
+
+    private static WheelAppointmentDto ToDto(TabCaller caller, Appointment a, Unit unit, IReadOnlyDictionary<string, string> people) =>
+        new(a.Id, a.Plan.Kind, a.Plan.UnitId, unit.Name, a.Plan.Start, a.Plan.End, people.GetValueOrDefault(a.Plan.OwnerId, a.Plan.OwnerId), a.Status)
+        {
+            Year = a.Year,
+            OwnerId = a.Plan.OwnerId,
+            CanManage = caller.Allows(Permission.ManageAppointment, AccessTarget.Appointment(unit, a.Plan.OwnerId)),
+            ETag = a.ETag,
+        };
 }

@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
-using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
@@ -40,7 +39,7 @@ public sealed class YearWheelOptions
 public sealed partial class YearWheelScheduler(
     OrganisationStore organisation,
     AppointmentStore appointments,
-    ConversationReferences conversations,
+    PersonalChats chats,
     Outbox outbox,
     StorageTables tables,
     IEnumerable<AppointmentRecordPrompt> recordPrompts,
@@ -126,7 +125,7 @@ public sealed partial class YearWheelScheduler(
         {
             var plan = appointment.Plan;
             var unit = units.GetValueOrDefault(plan.UnitId);
-            var language = Countries.FromTimeZone(unit?.TimeZone ?? org.DefaultTimeZone) == Country.Sweden ? Language.Sv : Language.Nb;
+            var language = WrittenLanguage.OfTimeZone(unit?.TimeZone ?? org.DefaultTimeZone);
             var version = appointment.Version.ToString(CultureInfo.InvariantCulture);
             if (now < plan.Start)
             {
@@ -145,34 +144,17 @@ public sealed partial class YearWheelScheduler(
                         continue;
                     }
 
-                    sent += await SendPersonalAsync(tenantId, personId, id, card, cancellationToken) ? 1 : 0;
+                    sent += await chats.SendAsync(tenantId, personId, id, card, cancellationToken) ? 1 : 0;
                 }
             }
             else if (now >= plan.End && unit is not null && recordPrompts.FirstOrDefault() is { } prompt)
             {
                 var card = prompt.Card(language, unit, appointment, [.. people.Values]);
-                sent += await SendPersonalAsync(tenantId, plan.OwnerId, $"appointment-record|{plan.Id}", card, cancellationToken) ? 1 : 0;
+                sent += await chats.SendAsync(tenantId, plan.OwnerId, $"appointment-record|{plan.Id}", card, cancellationToken) ? 1 : 0;
             }
         }
 
         return sent;
-    }
-
-    private async Task<bool> SendPersonalAsync(string tenantId, string personId, string messageId, AdaptiveCard card, CancellationToken cancellationToken)
-    {
-        if (await organisation.GetPersonAsync(tenantId, personId, cancellationToken) is { AadObjectId: { } aad }
-            && await conversations.GetAsync(tenantId, ConversationScope.Personal, aad, cancellationToken) is { } personal)
-        {
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
-            };
-            return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenantId, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
-        }
-
-        LogUnreachable(logger, Person.Pseudonym(personId));
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Year-wheel tick failed; the next tick tries again")]
@@ -180,7 +162,4 @@ public sealed partial class YearWheelScheduler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Year-wheel reminders for tenant {TenantId} failed; the next tick tries again")]
     private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot remind person {PersonPseudonym}: the app has no personal chat with them yet")]
-    private static partial void LogUnreachable(ILogger logger, string personPseudonym);
 }

@@ -38,7 +38,7 @@ public static class ReportEndpoints
         }
 
         var report = (await reports.BuildAsync(caller.TenantId, period, areas is null ? ReportScope.Organisation : ReportScope.Areas(areas.Select(a => a.Id)), cancellationToken))!;
-        var language = lang is { } l ? Languages.FromLocale(l) : Digest.DigestService.LanguageOf(caller.Organisation);
+        var language = lang is { } l ? Languages.FromLocale(l) : WrittenLanguage.Of(caller.Organisation);
         return format == "csv"
             ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
             : TypedResults.File(ReportFiles.Excel(report, language), ReportFiles.ExcelContentType, ReportFiles.FileName(report, "xlsx"));
@@ -70,7 +70,7 @@ public static class ReportEndpoints
             return TypedResults.Problem("The organisation is not set up.", title: "Not found", statusCode: 404);
         }
 
-        var language = lang is { } l ? Languages.FromLocale(l) : Digest.DigestService.LanguageOf((await organisation.GetOrganisationAsync(tenantId, cancellationToken))!);
+        var language = lang is { } l ? Languages.FromLocale(l) : WrittenLanguage.Of((await organisation.GetOrganisationAsync(tenantId, cancellationToken))!);
         return format == "csv"
             ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
             : TypedResults.File(ReportFiles.Excel(report, language), ReportFiles.ExcelContentType, ReportFiles.FileName(report, "xlsx"));

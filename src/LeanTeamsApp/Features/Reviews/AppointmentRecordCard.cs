@@ -12,7 +12,8 @@ namespace LeanTeamsApp.Features.Reviews;
 /// or Gemba walk records observations, agreed actions and up to five follow-up areas; a fishbone analysis records
 /// causes by category, up to five measures and the decision on the development unit. The card checks what Adaptive
 /// Cards can (required fields, earliest date); the server checks everything again and shows its errors under the
-/// fields with the answers kept.
+/// fields with the answers kept. It can be saved once the appointment has started, or earlier with the day it was
+/// actually held ("held on"), which may not be in the future.
 /// </summary>
 public static class AppointmentRecordCard
 {
@@ -25,6 +26,7 @@ public static class AppointmentRecordCard
     internal const int MaxLine = 200;
     internal const int MaxCauses = 10;
 
+    internal const string HeldOnInput = "heldOn";
     internal const string ObservationsInput = "observations";
     internal const string AgreedActionsInput = "agreedActions";
     internal const string DecisionInput = "decision";
@@ -40,8 +42,9 @@ public static class AppointmentRecordCard
     /// coordinators and the appointment's owner, the service-area leader; anyone not in the list shows by e-mail).</param>
     /// <param name="answers">What was submitted, to show again; null for an empty form.</param>
     /// <param name="errors">Error texts by input id, shown under each input.</param>
+    /// <param name="today">The unit's today, the latest "held on" date the card offers; null where it is not known.</param>
     public static AdaptiveCard Form(Language language, Unit unit, Appointment appointment, IReadOnlyList<Person> people,
-        JsonObject? answers = null, IReadOnlyDictionary<string, string>? errors = null)
+        JsonObject? answers = null, IReadOnlyDictionary<string, string>? errors = null, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(appointment);
@@ -73,6 +76,15 @@ public static class AppointmentRecordCard
             items.Add(input);
             ErrorOf(items, input.Id!);
         }
+
+        var planned = ReviewRules.LocalDate(appointment).ToString("d", language.Culture());
+        body.Add(new TextBlock(t.HeldOnHint(planned)) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.Medium });
+        Add(body, new DateInput
+        {
+            Id = HeldOnInput, Label = t.HeldOn, Value = Value(HeldOnInput),
+            Max = today?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ErrorMessage = today is { } max ? t.HeldInFuture(max.ToString("d", language.Culture())) : null,
+        });
 
         void Rows(string prefix, string heading, string hint, Func<int, string> label, string placeholder)
         {
@@ -167,6 +179,25 @@ public static class AppointmentRecordCard
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var owners = Owners(unit, appointment, people).Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         string? Text(string id) => answers[id] is JsonValue v && v.ToString() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+
+        // Recorded when it has happened: from its planned start on, or earlier with the day it was held, never a future day.
+        var plannedDate = ReviewRules.LocalDate(appointment);
+        DateOnly? heldOn = now >= appointment.Plan.Start ? plannedDate : null;
+        if (Text(HeldOnInput) is { } heldText)
+        {
+            if (!DateOnly.TryParseExact(heldText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var held) || held > today)
+            {
+                errors[HeldOnInput] = t.HeldInFuture(today.ToString("d", language.Culture()));
+            }
+            else
+            {
+                heldOn = held;
+            }
+        }
+        else if (heldOn is null)
+        {
+            errors[HeldOnInput] = t.NotYetHeld(plannedDate.ToString("d", language.Culture()));
+        }
 
         List<(int Index, string Text, string OwnerId, DateOnly Deadline)> ReadRows(string prefix)
         {
@@ -268,6 +299,7 @@ public static class AppointmentRecordCard
                 [.. measures.Select(m => new FishboneMeasure(m.Text, m.OwnerId, m.Deadline))], decision!.Value, recordedBy, now, [.. areas.Select(a => a.Id)])
             {
                 RecordedById = recordedById,
+                HeldOn = heldOn,
             };
             return (record, areas, errors);
         }
@@ -298,6 +330,7 @@ public static class AppointmentRecordCard
         return (new AppointmentRecord(appointment.Id, appointment.Year, unit.Id, observations!, agreed, recordedBy, now, [.. created.Select(a => a.Id)])
         {
             RecordedById = recordedById,
+            HeldOn = heldOn,
         }, created, errors);
     }
 
@@ -316,6 +349,11 @@ public static class AppointmentRecordCard
             TextBlock.Heading(Title(language, unit, appointment)),
             new TextBlock(t.RecordedBy(record.RecordedBy, when)) { IsSubtle = true, Spacing = Spacing.None },
         };
+        if (record.HeldOn is { } heldOn && heldOn != ReviewRules.LocalDate(appointment))
+        {
+            body.Add(new TextBlock(t.HeldOnSummary(heldOn.ToString("d", culture))) { IsSubtle = true, Spacing = Spacing.None });
+        }
+
         if (notice is not null)
         {
             body.Add(new Container([new TextBlock(notice)]) { Style = ContainerStyle.Emphasis });

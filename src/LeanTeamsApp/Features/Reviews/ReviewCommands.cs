@@ -21,6 +21,9 @@ public sealed partial class ReviewCommands(
     TimeProvider time,
     ILogger<ReviewCommands> logger)
 {
+    /// <summary>How far ahead `review done` looks for an appointment held earlier than planned.</summary>
+    private static readonly TimeSpan RecordEarlyWithin = TimeSpan.FromDays(30);
+
     public async Task ReviewDoneAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = ReviewTexts.For(turn.Language);
@@ -49,13 +52,22 @@ public sealed partial class ReviewCommands(
             return;
         }
 
-        var today = ReviewRules.Today(unit, time.GetUtcNow());
-        var held = (await appointments.ListYearAsync(turn.TenantId, today.Year, cancellationToken))
-            .Where(a => a.Plan.UnitId == unit.Id && ReviewRules.LocalDate(a) <= today)
-            .OrderByDescending(a => a.Plan.Start)
-            .ToList();
+        var now = time.GetUtcNow();
+        var today = ReviewRules.Today(unit, now);
+        // Last year's too: in January, December's review is the one to record. Next year's: one held early.
+        var unitAppointments = new List<Appointment>();
+        for (var year = today.Year - 1; year <= today.Year + 1; year++)
+        {
+            unitAppointments.AddRange((await appointments.ListYearAsync(turn.TenantId, year, cancellationToken)).Where(a => a.Plan.UnitId == unit.Id && a.Status != AppointmentStatus.Cancelled));
+        }
+
+        var held = unitAppointments.Where(a => a.Plan.Start <= now).OrderByDescending(a => a.Plan.Start).ToList();
+        // Held earlier than planned: the next planned one, if it is near, can be recorded with the day it was held.
+        var early = held.Any(a => a.Status == AppointmentStatus.Planned)
+            ? null
+            : unitAppointments.Where(a => a.Status == AppointmentStatus.Planned && a.Plan.Start > now && a.Plan.Start <= now + RecordEarlyWithin).MinBy(a => a.Plan.Start);
         // The owner of the appointment in question may record it too, whatever their role.
-        var target = held.FirstOrDefault(a => a.Status != AppointmentStatus.Cancelled) is { } latest
+        var target = (early ?? held.FirstOrDefault()) is { } latest
             ? AccessTarget.Appointment(unit, latest.Plan.OwnerId)
             : AccessTarget.ForUnit(unit);
         if (!access.Check(turn.Caller, Permission.RecordReview, target, "review done"))
@@ -65,7 +77,7 @@ public sealed partial class ReviewCommands(
         }
 
         var people = await organisation.ListPeopleAsync(turn.TenantId, cancellationToken);
-        if (held.FirstOrDefault(a => a.Status == AppointmentStatus.Planned) is { } due)
+        if ((held.FirstOrDefault(a => a.Status == AppointmentStatus.Planned) ?? early) is { } due)
         {
             if (await store.GetRecordAsync(turn.TenantId, due.Year, due.Id, cancellationToken) is { } recorded)
             {
@@ -75,7 +87,7 @@ public sealed partial class ReviewCommands(
                 return;
             }
 
-            await turn.ReplyAsync(AppointmentRecordCard.Form(turn.Language, unit, due, people), AppointmentRecordCard.Title(turn.Language, unit, due), cancellationToken);
+            await turn.ReplyAsync(AppointmentRecordCard.Form(turn.Language, unit, due, people, today: today), AppointmentRecordCard.Title(turn.Language, unit, due), cancellationToken);
             return;
         }
 
@@ -139,7 +151,7 @@ public sealed partial class ReviewCommands(
             turn.Language, unit, appointment, people, data, ReviewRules.Today(unit, now), caller.DisplayName, caller.Email, now);
         if (record is null)
         {
-            return Card(AppointmentRecordCard.Form(turn.Language, unit, appointment, people, data, errors));
+            return Card(AppointmentRecordCard.Form(turn.Language, unit, appointment, people, data, errors, ReviewRules.Today(unit, now)));
         }
 
         var (outcome, stored) = await store.RecordAsync(turn.TenantId, record, followUps, cancellationToken);

@@ -49,6 +49,9 @@ public abstract record ReviewRecord(
     /// <summary>The e-mail of who recorded it, when the organisation knows them (GDPR export and deletion go by it).</summary>
     public string? RecordedById { get; init; }
 
+    /// <summary>The day it was held, in the unit's time zone: the planned day unless the recorder gave another.</summary>
+    public DateOnly? HeldOn { get; init; }
+
     [JsonIgnore]
     public string? ETag { get; init; }
 }
@@ -83,7 +86,11 @@ public sealed record FishboneRecord(
     DateTimeOffset RecordedAt,
     IReadOnlyList<string> FollowUpAreaIds) : ReviewRecord(AppointmentId, Year, UnitId, RecordedBy, RecordedAt, FollowUpAreaIds);
 
-/// <summary>A deviation found at a review or walk (or a fishbone measure), with an owner and a deadline, open until closed.</summary>
+/// <summary>
+/// A deviation found at a review or walk (or a fishbone measure), or one a unit's board made into this, with an owner
+/// and a deadline, open until closed. It comes from an appointment (<see cref="SourceAppointmentId"/> and
+/// <see cref="SourceKind"/>) or from a board's deviation (<see cref="SourceDeviationId"/>).
+/// </summary>
 public sealed record FollowUpArea(
     string Id,
     string UnitId,
@@ -91,10 +98,12 @@ public sealed record FollowUpArea(
     string OwnerId,
     DateOnly Deadline,
     FollowUpStatus Status,
-    string SourceAppointmentId,
+    string? SourceAppointmentId,
     DateTimeOffset CreatedAt)
 {
-    public AppointmentKind SourceKind { get; init; }
+    public AppointmentKind? SourceKind { get; init; }
+
+    public string? SourceDeviationId { get; init; }
 
     public string? ClosedBy { get; init; }
 

@@ -85,6 +85,48 @@ public sealed class ReviewStore(StorageTables tables)
         }
     }
 
+    /// <summary>
+    /// Adds one follow-up area with its open copy, unless one with its id exists; returns what is stored and whether it
+    /// was new. Ids made from what the area came from make a repeated or concurrent add one area.
+    /// </summary>
+    public async Task<(bool Added, FollowUpArea Stored)> AddFollowUpAsync(string tenantId, FollowUpArea area, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        try
+        {
+            var response = await Client.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, AreaRow(tenantId, area)),
+                    new TableTransactionAction(TableTransactionActionType.Add, OpenRow(tenantId, area)),
+                ],
+                cancellationToken);
+            return (true, area with { ETag = response.Value[0].Headers.ETag?.ToString() });
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return (false, (await GetFollowUpAsync(tenantId, area.UnitId, area.Id, cancellationToken))!);
+        }
+    }
+
+    /// <summary>Takes back a follow-up area just added, with its open copy, when what it was made from went another way meanwhile.</summary>
+    public async Task RemoveFollowUpAsync(string tenantId, FollowUpArea area, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        try
+        {
+            await Client.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenantId, AreaKey(area.UnitId, area.Id)), ETag.All),
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(tenantId, OpenKey(area)), ETag.All),
+                ],
+                cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            // Taken back already by the other of two promotions that raced the same deviation.
+        }
+    }
+
     public async Task<FollowUpArea?> GetFollowUpAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
     {
         var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, AreaKey(unitId, id), cancellationToken: cancellationToken);

@@ -38,6 +38,11 @@ public sealed record ReviewTexts
     public required string OwnerRequired { get; init; }
     public required string DeadlineRequired { get; init; }
     public required Func<string, string> DeadlinePast { get; init; }
+    public required string HeldOn { get; init; }
+    public required Func<string, string> HeldOnHint { get; init; }
+    public required Func<string, string> NotYetHeld { get; init; }
+    public required Func<string, string> HeldInFuture { get; init; }
+    public required Func<string, string> HeldOnSummary { get; init; }
     public required string UnknownOwner { get; init; }
     public required string TextMissing { get; init; }
     public required Func<int, string> TooLong { get; init; }
@@ -119,6 +124,11 @@ public sealed record ReviewTexts
         OwnerRequired = "Velg ansvarlig.",
         DeadlineRequired = "Velg frist.",
         DeadlinePast = today => $"Fristen kan ikke være før i dag ({today}).",
+        HeldOn = "Holdt dato",
+        HeldOnHint = planned => $"Planlagt {planned}. Ble den holdt en annen dag, skriv datoen her.",
+        NotYetHeld = planned => $"Den er planlagt {planned} og kan registreres fra da. Ble den holdt tidligere, skriv datoen den ble holdt.",
+        HeldInFuture = today => $"Datoen kan ikke være etter i dag ({today}).",
+        HeldOnSummary = date => $"Holdt {date}",
         UnknownOwner = "Velg en ansvarlig fra lista.",
         TextMissing = "Beskriv hva som skal følges opp, eller fjern ansvarlig og frist.",
         TooLong = max => $"Høyst {max} tegn.",
@@ -194,6 +204,11 @@ public sealed record ReviewTexts
         OwnerRequired = "Välj ansvarig.",
         DeadlineRequired = "Välj slutdatum.",
         DeadlinePast = today => $"Slutdatumet kan inte vara före i dag ({today}).",
+        HeldOn = "Hölls den",
+        HeldOnHint = planned => $"Planerad {planned}. Hölls den en annan dag, skriv datumet här.",
+        NotYetHeld = planned => $"Den är planerad {planned} och kan registreras från då. Hölls den tidigare, skriv datumet den hölls.",
+        HeldInFuture = today => $"Datumet kan inte vara efter i dag ({today}).",
+        HeldOnSummary = date => $"Hölls {date}",
         UnknownOwner = "Välj en ansvarig från listan.",
         TextMissing = "Beskriv vad som ska följas upp, eller ta bort ansvarig och slutdatum.",
         TooLong = max => $"Högst {max} tecken.",
@@ -269,6 +284,11 @@ public sealed record ReviewTexts
         OwnerRequired = "Choose an owner.",
         DeadlineRequired = "Choose a deadline.",
         DeadlinePast = today => $"The deadline cannot be before today ({today}).",
+        HeldOn = "Held on",
+        HeldOnHint = planned => $"Planned for {planned}. If it was held on another day, give that date here.",
+        NotYetHeld = planned => $"It is planned for {planned} and can be recorded from then. If it was held earlier, give the date it was held.",
+        HeldInFuture = today => $"The date cannot be after today ({today}).",
+        HeldOnSummary = date => $"Held on {date}",
         UnknownOwner = "Choose an owner from the list.",
         TextMissing = "Say what is to be followed up, or clear the owner and deadline.",
         TooLong = max => $"At most {max} characters.",

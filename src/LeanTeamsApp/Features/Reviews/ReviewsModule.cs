@@ -1,5 +1,6 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Features.Planning;
@@ -24,6 +25,8 @@ public static class ReviewsModule
             FindTargetAsync = (sp, turn, data, ct) => sp.GetRequiredService<ReviewCommands>().RecordTargetAsync(turn, data, ct),
         });
         services.AddSingleton(new BotCardAction(FollowUpsCard.CloseVerb, Permission.ManageFollowUps, (sp, action, ct) => sp.GetRequiredService<ReviewCommands>().OnCloseAsync(action, ct)));
+        services.AddSingleton<DeviationFollowUps>();
+        services.AddSingleton(new BotCardAction(ImprovementsCard.FollowUpVerb, Permission.ManageFollowUps, (sp, action, ct) => sp.GetRequiredService<DeviationFollowUps>().OnPromoteAsync(action, ct)));
         // What the other features need from the records, without depending on this feature.
         services.AddSingleton(new AppointmentRecordPrompt((language, unit, appointment, people) => AppointmentRecordCard.Form(language, unit, appointment, people)));
         services.AddSingleton(sp => new OverdueFollowUps(async (tenant, now, ct) =>
@@ -46,6 +49,13 @@ public static class ReviewsModule
                     a.Status == FollowUpStatus.Open ? "open" : "closed", a.IsOverdue(today)))];
         }));
         return services;
+    }
+
+    /// <summary>Making a board's deviation a follow-up area from the tab (docs/tab-api.md).</summary>
+    public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
+    {
+        app.MapTabGroup("/api/tab/units/{unitId}/deviations").MapPost("/{id}/followup", DeviationFollowUps.PromoteFromTabAsync);
+        return app;
     }
 
     /// <summary>A unit's follow-up areas in a period: opened and closed in it, and open and overdue at its end.</summary>

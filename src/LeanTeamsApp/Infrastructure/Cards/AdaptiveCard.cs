@@ -85,7 +85,11 @@ public enum TextColor { Default, Dark, Light, Accent, Good, Warning, Attention }
 
 public enum ContainerStyle { Default, Emphasis, Good, Attention, Warning, Accent }
 
-public sealed record TextBlock(string Text) : CardElement
+/// <summary>
+/// Text as the card shows it. Teams reads a TextBlock's text as Markdown, and much of what the app shows was typed by
+/// someone (unit names, improvement titles, deviations, notes), so the text is written plain: see <see cref="PlainText"/>.
+/// </summary>
+public sealed record TextBlock([property: JsonConverter(typeof(PlainTextConverter))] string Text) : CardElement
 {
     public bool? Wrap { get; init; } = true;
 
@@ -103,7 +107,10 @@ public sealed record TextBlock(string Text) : CardElement
     public static TextBlock Heading(string text) => new(text) { Size = TextSize.Medium, Weight = TextWeight.Bolder, Style = "heading" };
 }
 
-public sealed record Fact(string Title, string Value);
+/// <summary>A fact's title and value are Markdown in Teams too, and are written plain like <see cref="TextBlock"/>.</summary>
+public sealed record Fact(
+    [property: JsonConverter(typeof(PlainTextConverter))] string Title,
+    [property: JsonConverter(typeof(PlainTextConverter))] string Value);
 
 public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
 

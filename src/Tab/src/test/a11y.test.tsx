@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import type { ReactElement } from 'react';
@@ -39,10 +39,34 @@ describe('accessibility (axe-core)', () => {
     expect(await violations(<UnitPage unitId="byggesak" />, () => screen.findByRole('heading', { level: 1, name: 'Byggesak' }))).toEqual([]);
   });
 
+  it('unit_FollowUpDialogOpen_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    expect(
+      await violations(<UnitPage unitId="byggesak" />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: /^Gjør til oppfølgingsområde: «Tavlemøtet/ }));
+        await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Opprett' }));
+        await screen.findByText('Fyll ut feltet.');
+      }),
+    ).toEqual([]);
+  });
+
   it('yearWheel_HasNoViolations', async () => {
     window.location.hash = '#/yearwheel?year=2027';
     fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel) });
     expect(await violations(<YearWheelPage />, () => screen.findByRole('group', { name: 'Årshjul 2027' }))).toEqual([]);
+  });
+
+  it('yearWheel_MoveDialogOpen_HasNoViolations', async () => {
+    window.location.hash = '#/yearwheel?year=2027';
+    fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel) });
+    expect(
+      await violations(<YearWheelPage />, async () => {
+        const wheel = await screen.findByRole('group', { name: 'Årshjul 2027' });
+        await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-gang: Byggesak/ }));
+        await userEvent.click(screen.getByRole('button', { name: 'Flytt' }));
+        await screen.findByRole('dialog', { name: 'Flytt Gemba-gang Byggesak' });
+      }),
+    ).toEqual([]);
   });
 
   it('actionPlan_HasNoViolations', async () => {

@@ -35,6 +35,7 @@ export const overview: Overview = {
       areaId: 'samfunn-og-teknikk',
       statuses: ['held', 'held', 'notHeld', 'held', 'missing', 'held', 'dayOff', 'held', 'held', 'held', 'held', 'upcoming'],
       helpNeeded: 'Hjelp med verdistrømanalyse',
+      improvements: { new: 4, inProgress: 1, done: 2 },
     },
     {
       id: 'hjemmetjenesten-nord',
@@ -42,6 +43,7 @@ export const overview: Overview = {
       areaId: 'helse-og-omsorg',
       statuses: ['held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held'],
       helpNeeded: null,
+      improvements: { new: 0, inProgress: 0, done: 0 },
     },
   ],
   benefitsThisYear: [
@@ -71,12 +73,22 @@ export const byggesak: UnitDetails = {
     { id: 'i3', title: 'Digitalt ferdigattest-skjema', stage: 'inProgress', owner: 'Geir Bakke', createdAt: '2026-09-01T08:00:00+02:00' },
     { id: 'i4', title: 'Standardsvar på e-post', stage: 'benefitRealised', owner: 'Randi Lie', createdAt: '2026-05-01T08:00:00+02:00' },
   ],
-  deviations: [{ id: 'd1', text: 'Tavlemøtet startet 10 minutter for sent', reportedOn: '2026-11-18', status: 'open' }],
+  deviations: [
+    { id: 'd1', text: 'Tavlemøtet startet 10 minutter for sent', reportedOn: '2026-11-18', status: 'open', followUpId: null, etag: 'W/"e1"' },
+    { id: 'd2', text: 'Mangler i nabovarsel', reportedOn: '2026-11-11', status: 'closed', followUpId: 'dev-d2', etag: 'W/"e2"' },
+  ],
   followUps: [
     { id: 'f1', text: 'Oppdatere prosessbeskrivelsen', owner: 'Randi Lie', deadline: '2026-10-15', status: 'open', overdue: true },
     { id: 'f2', text: 'Måle ventetid i skranken', owner: 'Randi Lie', deadline: '2026-12-15', status: 'open', overdue: false },
   ],
   benefits: [{ kind: 'timeSaved', measure: 'hours', amount: 3.5, stage: 'realised', realisedOn: '2026-11-18', affects: ['Servicetorget'] }],
+  canWorkOnBoard: true,
+  canManageFollowUps: true,
+  followUpOwners: [
+    { id: 'leder.byggesak@fjordvik.kommune.no', name: 'Randi Lie', role: 'unitLeader' },
+    { id: 'linn.aasen@fjordvik.kommune.no', name: 'Linn Aasen', role: 'unitCoordinator' },
+    { id: 'tol.samfunn@fjordvik.kommune.no', name: 'Mona Strand', role: 'serviceAreaLeader' },
+  ],
 };
 
 export const yearWheel: YearWheel = {
@@ -91,6 +103,10 @@ export const yearWheel: YearWheel = {
       end: '2027-03-10T11:00:00+01:00',
       owner: 'Mona Strand',
       status: 'planned',
+      year: 2027,
+      ownerId: 'tol.samfunn@fjordvik.kommune.no',
+      canManage: true,
+      etag: 'W/"e1"',
     },
     {
       id: 'a2',
@@ -101,6 +117,10 @@ export const yearWheel: YearWheel = {
       end: '2027-03-10T13:00:00+01:00',
       owner: 'Mona Strand',
       status: 'planned',
+      year: 2027,
+      ownerId: 'tol.samfunn@fjordvik.kommune.no',
+      canManage: true,
+      etag: 'W/"e2"',
     },
     {
       id: 'a3',
@@ -111,11 +131,19 @@ export const yearWheel: YearWheel = {
       end: '2027-10-01T11:00:00+02:00',
       owner: 'Kari Nordby',
       status: 'cancelled',
+      year: 2027,
+      ownerId: 'tol.helse@fjordvik.kommune.no',
+      canManage: false,
+      etag: 'W/"e3"',
     },
   ],
   holidays: [{ date: '2027-05-17', name: 'Grunnlovsdag', country: 'NO' }],
   blackouts: [{ from: '2027-07-12', to: '2027-08-01', name: 'Fellesferie' }],
   deadlines: [{ date: '2027-04-15', name: 'Rapport 1. kvartal' }],
+  people: [
+    { id: 'petter.aas@fjordvik.kommune.no', name: 'Petter Aas' },
+    { id: 'tol.samfunn@fjordvik.kommune.no', name: 'Mona Strand' },
+  ],
 };
 
 export const actionPlan: ActionPlan = {

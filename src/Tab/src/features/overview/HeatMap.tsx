@@ -34,7 +34,10 @@ const useStyles = makeStyles({
   swatch: { display: 'inline-block', minWidth: '1.5rem', marginInlineEnd: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
 });
 
-/** Rows are units, columns the weeks, oldest first; every cell says in words which week and what happened. */
+/**
+ * Rows are units, columns the weeks, oldest first; every cell says in words which week and what happened. The last
+ * column counts the unit's improvement records: new and done in these weeks, in progress now.
+ */
 export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: OverviewUnit[]; caption: string }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -58,6 +61,7 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
                 </th>
               ))}
               <th scope="col">{t.heatMapHeldColumn}</th>
+              <th scope="col">{t.heatMapImprovementsColumn}</th>
             </tr>
           </thead>
           <tbody>
@@ -80,6 +84,7 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
                   );
                 })}
                 <td className={table.number}>{heldSummary(unit.statuses, t.heatMapHeld)}</td>
+                <td>{t.improvementCounts(unit.improvements.new, unit.improvements.inProgress, unit.improvements.done)}</td>
               </tr>
             ))}
           </tbody>

@@ -36,9 +36,19 @@ describe('Overview', () => {
       expect(within(cell).getByRole('img', { name: label }).textContent).toBe(symbol);
       expect(cell.getAttribute('title')).toBe(label);
     }
-    expect(cells).toHaveLength(13);
+    expect(cells).toHaveLength(14);
     // Weeks off and this week's meeting do not count: 8 of the 10 counted weeks were held.
     expect(cells[12]!.textContent).toBe('8 av 10');
+  });
+
+  it('heatMap_Improvements_CountsOfTheRecordsInWords', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />);
+
+    const table = await screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
+    expect(within(table).getAllByRole('columnheader').at(-1)!.textContent).toBe('Forbedringer');
+    const row = within(table).getByRole('rowheader', { name: 'Byggesak' }).closest('tr')!;
+    expect(within(row).getAllByRole('cell').at(-1)!.textContent).toBe('4 nye · 1 pågår · 2 ferdige');
   });
 
   it('heatMap_Swedish_SaysVecka', async () => {

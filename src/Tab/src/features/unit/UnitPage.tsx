@@ -9,6 +9,7 @@ import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 import { VisuallyHidden } from '../../shared/ui/VisuallyHidden';
+import { Deviations } from './Deviations';
 import { Kanban } from './Kanban';
 
 const useStyles = makeStyles({
@@ -33,15 +34,17 @@ const useStyles = makeStyles({
 });
 
 export function UnitPage({ unitId }: { unitId: string }) {
-  const [unit, retry] = useApi(() => tabApi.unit(unitId), `unit:${unitId}`);
+  const [unit, retry, replace] = useApi(() => tabApi.unit(unitId), `unit:${unitId}`);
+  // After a change the page is read again in place, keeping focus and what was announced.
+  const refresh = async () => replace(await tabApi.unit(unitId));
   return (
     <Loading value={unit} retry={retry}>
-      {(data) => <UnitContent unit={data} />}
+      {(data) => <UnitContent unit={data} refresh={refresh} />}
     </Loading>
   );
 }
 
-function UnitContent({ unit }: { unit: UnitDetails }) {
+function UnitContent({ unit, refresh }: { unit: UnitDetails; refresh: () => Promise<void> }) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const table = useTableStyles();
@@ -71,31 +74,7 @@ function UnitContent({ unit }: { unit: UnitDetails }) {
       </Section>
 
       <Section title={t.deviationsTitle}>
-        {unit.deviations.length === 0 ? (
-          <p>{t.noDeviations}</p>
-        ) : (
-          <div className={table.wrapper}>
-            <table className={table.table}>
-              <caption className={table.hiddenCaption}>{t.deviationsTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.deviationColumn}</th>
-                  <th scope="col">{t.reportedOnColumn}</th>
-                  <th scope="col">{t.statusColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {unit.deviations.map((deviation) => (
-                  <tr key={deviation.id}>
-                    <td>{deviation.text}</td>
-                    <td>{fmt.date(deviation.reportedOn)}</td>
-                    <td>{t.openClosed[deviation.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Deviations unit={unit} refresh={refresh} />
       </Section>
 
       <Section title={t.followUpsTitle}>

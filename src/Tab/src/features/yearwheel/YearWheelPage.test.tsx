@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Appointment, AppointmentChanged } from '../../shared/api/types';
 import { yearWheel } from '../../test/fixtures';
-import { fakeService, json, renderPage } from '../../test/render';
+import { fakeService, json, problem, renderPage } from '../../test/render';
 import { angleOfDate, localDate, point, centre } from './geometry';
 import { YearWheelPage } from './YearWheelPage';
 
@@ -108,7 +109,7 @@ describe('Year wheel', () => {
 
   it('yearButtons_LoadTheOtherYear', async () => {
     await openWheel();
-    const service = fakeService({ 'GET /api/tab/yearwheel?year=2028': json({ year: 2028, appointments: [], holidays: [], blackouts: [], deadlines: [] }) });
+    const service = fakeService({ 'GET /api/tab/yearwheel?year=2028': json({ year: 2028, appointments: [], holidays: [], blackouts: [], deadlines: [], people: [] }) });
 
     await userEvent.click(screen.getByRole('button', { name: 'Neste år' }));
 
@@ -117,6 +118,143 @@ describe('Year wheel', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Årshjul 2028');
   });
 });
+
+describe('Year wheel changes', () => {
+  const walk = yearWheel.appointments[1]!;
+  const walkPath = '/api/tab/yearwheel/2027/appointments/a2';
+
+  async function openWalk(routes: Parameters<typeof fakeService>[0] = {}) {
+    window.location.hash = '#/yearwheel?year=2027';
+    const service = fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel), ...routes });
+    renderPage(<YearWheelPage />);
+    const wheel = await screen.findByRole('group', { name: 'Årshjul 2027' });
+    await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-gang: Byggesak/ }));
+    return { service, details: screen.getByRole('region', { name: 'Detaljer' }) };
+  }
+
+  function changed(appointment: Partial<Appointment>, told: number, warnings: string[] = []): AppointmentChanged {
+    return { appointment: { ...walk, etag: 'W/"e9"', ...appointment }, told, warnings };
+  }
+
+  // Pasted rather than typed: each keystroke re-renders the form, which is slow on a busy machine.
+  async function replaceValue(input: HTMLElement, value: string) {
+    await userEvent.clear(input);
+    await userEvent.click(input);
+    await userEvent.paste(value);
+  }
+
+  it('details_AppointmentTheCallerMayManage_OffersMoveCancelAndNewOwner', async () => {
+    const { details } = await openWalk();
+
+    const group = within(details).getByRole('group', { name: 'Endre Gemba-gang Byggesak' });
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Flytt', 'Avlys', 'Ny ansvarlig']);
+  });
+
+  it('details_CancelledOrNotTheCallers_OffersNoChange', async () => {
+    window.location.hash = '#/yearwheel?year=2027';
+    fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel) });
+    renderPage(<YearWheelPage />);
+    const wheel = await screen.findByRole('group', { name: 'Årshjul 2027' });
+
+    await userEvent.click(within(wheel).getByRole('button', { name: /^Fiskebeinsanalyse/ }));
+
+    expect(within(screen.getByRole('region', { name: 'Detaljer' })).queryByRole('group', { name: /^Endre / })).toBeNull();
+  });
+
+  it('move_NewDateAndTime_SendsThemWithTheETagAndShowsTheNewTimeAndWhoWasTold', async () => {
+    const { service, details } = await openWalk({
+      [`POST ${walkPath}/move`]: json(changed({ start: '2027-03-09T13:00:00+01:00', end: '2027-03-09T14:00:00+01:00' }, 2)),
+    });
+
+    await userEvent.click(within(details).getByRole('button', { name: 'Flytt' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Flytt Gemba-gang Byggesak' });
+    expect((within(dialog).getByLabelText(/Ny dato/) as HTMLInputElement).value).toBe('2027-03-10');
+    expect((within(dialog).getByLabelText(/Nytt klokkeslett/) as HTMLInputElement).value).toBe('12:00');
+    await replaceValue(within(dialog).getByLabelText(/Ny dato/), '2027-03-09');
+    await replaceValue(within(dialog).getByLabelText(/Nytt klokkeslett/), '13:00');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await within(details).findByText('Lagret. 2 personer får beskjed.')).toBeTruthy();
+    const post = service.calls.find((call) => call.method === 'POST')!;
+    expect(post.body).toEqual({ date: '2027-03-09', time: '13:00', etag: 'W/"e2"' });
+    expect(within(details).getByText(/9\. mars 2027.*13:00/)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('move_ServiceRefusesTheDate_ShowsItsReasonUnderTheDateAndKeepsTheDialog', async () => {
+    await openWalk({
+      [`POST ${walkPath}/move`]: problem(400, { title: 'Check the highlighted field', code: 'publicHoliday', errors: { date: ['The date is a public holiday (Grunnlovsdag). Choose a working day.'] } }),
+    });
+
+    await userEvent.click(within(screen.getByRole('region', { name: 'Detaljer' })).getByRole('button', { name: 'Flytt' }));
+    const dialog = await screen.findByRole('dialog');
+    await replaceValue(within(dialog).getByLabelText(/Ny dato/), '2027-05-17');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    const date = await within(dialog).findByLabelText(/Ny dato/);
+    await waitFor(() => expect(date.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedBy(date)).toBe('The date is a public holiday (Grunnlovsdag). Choose a working day.');
+  });
+
+  it('move_ChangedMeanwhile_SaysSoAndOffersToReload', async () => {
+    const { service } = await openWalk({ [`POST ${walkPath}/move`]: problem(412, { title: 'Changed meanwhile' }) });
+
+    await userEvent.click(within(screen.getByRole('region', { name: 'Detaljer' })).getByRole('button', { name: 'Flytt' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('Noen andre har endret avtalen');
+    expect(within(dialog).getByRole('button', { name: 'Lagre' }).hasAttribute('disabled')).toBe(true);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Last inn på nytt' }));
+    await waitFor(() => expect(service.calls.filter((call) => call.url === '/api/tab/yearwheel?year=2027')).toHaveLength(2));
+  });
+
+  it('cancel_Confirmed_SendsTheETagAndShowsItCancelledWithTheNotes', async () => {
+    const { service, details } = await openWalk({
+      [`POST ${walkPath}/cancel`]: json(changed({ status: 'cancelled' }, 1, ['Merk noe.'])),
+    });
+
+    await userEvent.click(within(details).getByRole('button', { name: 'Avlys' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Avlys Gemba-gang Byggesak' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Avlys avtalen' }));
+
+    expect(await within(details).findByText('Lagret. 1 person får beskjed.')).toBeTruthy();
+    expect(within(details).getByText('Merk: Merk noe.')).toBeTruthy();
+    expect(within(details).getByText('avlyst')).toBeTruthy();
+    expect(within(details).queryByRole('group', { name: 'Endre Gemba-gang Byggesak' })).toBeNull();
+    expect(service.calls.find((call) => call.method === 'POST')!.body).toEqual({ etag: 'W/"e2"' });
+  });
+
+  it('owner_ChoosesAnotherPerson_SendsTheirIdAndShowsTheNewOwner', async () => {
+    const { service, details } = await openWalk({
+      [`POST ${walkPath}/owner`]: json(changed({ owner: 'Petter Aas', ownerId: 'petter.aas@fjordvik.kommune.no', canManage: true }, 3)),
+    });
+
+    await userEvent.click(within(details).getByRole('button', { name: 'Ny ansvarlig' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ny ansvarlig for Gemba-gang Byggesak' });
+    const select = within(dialog).getByLabelText(/Ny ansvarlig/);
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Velg en person', 'Petter Aas']);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(service.calls.filter((call) => call.method === 'POST')).toHaveLength(0);
+
+    await userEvent.selectOptions(select, 'petter.aas@fjordvik.kommune.no');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await within(details).findByText('Lagret. 3 personer får beskjed.')).toBeTruthy();
+    expect(within(details).getByText('Petter Aas')).toBeTruthy();
+    expect(service.calls.find((call) => call.method === 'POST')!.body).toEqual({ ownerId: 'petter.aas@fjordvik.kommune.no', etag: 'W/"e2"' });
+  });
+});
+
+function describedBy(element: HTMLElement): string {
+  return (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .trim();
+}
 
 function firstPoint(d: string): [number, number] {
   const match = /^M(-?[\d.]+) (-?[\d.]+)/.exec(d);

@@ -1,7 +1,7 @@
-import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { tabApi } from '../../shared/api/tabApi';
-import type { YearWheel as YearWheelData } from '../../shared/api/types';
+import type { AppointmentChanged, YearWheel as YearWheelData } from '../../shared/api/types';
 import { useApi } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
 import { href } from '../../shared/routing/routes';
@@ -9,6 +9,7 @@ import { Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
 import { useTableStyles } from '../../shared/ui/tableStyles';
+import { AppointmentDialog, type ChangeMode } from './AppointmentDialog';
 import { typeLabel, wheelItems, type WheelItem, type WheelItemType } from './items';
 import { markShape, YearWheel } from './YearWheel';
 
@@ -29,6 +30,8 @@ const useStyles = makeStyles({
   dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   dd: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground2 },
+  changes: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
+  notes: { marginTop: tokens.spacingVerticalM },
 });
 
 const legendTypes: WheelItemType[] = ['semiAnnualReview', 'gembaWalk', 'fishboneAnalysis', 'deadline', 'holiday', 'blackout'];
@@ -53,7 +56,7 @@ export function YearWheelPage() {
   const { t } = useI18n();
   const styles = useStyles();
   const [year, setYear] = useState(initialYear);
-  const [wheel, retry] = useApi(() => tabApi.yearWheel(year), `yearwheel:${year}`);
+  const [wheel, retry, replace] = useApi(() => tabApi.yearWheel(year), `yearwheel:${year}`);
 
   return (
     <>
@@ -71,20 +74,42 @@ export function YearWheelPage() {
         </Button>
       </div>
       <Loading value={wheel} retry={retry}>
-        {(data) => <WheelContent key={data.year} wheel={data} />}
+        {(data) => <WheelContent key={data.year} wheel={data} onReplace={replace} onReload={retry} />}
       </Loading>
     </>
   );
 }
 
-function WheelContent({ wheel }: { wheel: YearWheelData }) {
+type Changing = { mode: ChangeMode; item: WheelItem };
+
+function WheelContent({ wheel, onReplace, onReload }: { wheel: YearWheelData; onReplace: (wheel: YearWheelData) => void; onReload: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const styles = useStyles();
   const table = useTableStyles();
   const items = useMemo(() => wheelItems(wheel, i18n), [wheel, i18n]);
-  const [selected, setSelected] = useState<WheelItem | null>(null);
+  // By id, so that the details follow the appointment when a change replaces it.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = items.find((item) => item.id === selectedId) ?? null;
+  const setSelected = (item: WheelItem) => setSelectedId(item.id);
   const hintId = useId();
+  // What the dialog shows is kept while it closes, so that it can close gracefully.
+  const [changing, setChanging] = useState<Changing | null>(null);
+  const [open, setOpen] = useState(false);
+  const [session, setSession] = useState(0);
+  const [outcome, setOutcome] = useState<AppointmentChanged | null>(null);
+
+  const start = (mode: ChangeMode, item: WheelItem) => {
+    setChanging({ mode, item });
+    setSession((n) => n + 1);
+    setOutcome(null);
+    setOpen(true);
+  };
+  const changed = (result: AppointmentChanged) => {
+    onReplace({ ...wheel, appointments: wheel.appointments.map((a) => (a.id === result.appointment.id ? result.appointment : a)) });
+    setOpen(false);
+    setOutcome(result);
+  };
 
   return (
     <>
@@ -109,7 +134,19 @@ function WheelContent({ wheel }: { wheel: YearWheelData }) {
           </ul>
           <section className={styles.details} aria-labelledby={`${hintId}-details`} aria-live="polite">
             <h2 id={`${hintId}-details`}>{t.detailsTitle}</h2>
-            {selected ? <Details item={selected} /> : <p>{t.noSelection}</p>}
+            {selected ? <Details item={selected} onChange={(mode) => start(mode, selected)} /> : <p>{t.noSelection}</p>}
+            {outcome && (
+              <MessageBar intent={outcome.warnings.length > 0 ? 'warning' : 'success'} className={styles.notes}>
+                <MessageBarBody>
+                  <MessageBarTitle>{t.appointmentChanged(outcome.told)}</MessageBarTitle>
+                  {outcome.warnings.map((warning) => (
+                    <p key={warning}>
+                      {t.changeNotes}: {warning}
+                    </p>
+                  ))}
+                </MessageBarBody>
+              </MessageBar>
+            )}
           </section>
         </div>
       </div>
@@ -144,30 +181,64 @@ function WheelContent({ wheel }: { wheel: YearWheelData }) {
           </div>
         )}
       </Section>
+      {changing?.item.appointment && (
+        <AppointmentDialog
+          open={open}
+          formKey={String(session)}
+          mode={changing.mode}
+          appointment={changing.item.appointment}
+          what={`${typeLabel(changing.item.type, t)} ${changing.item.what}`}
+          people={wheel.people}
+          onChanged={changed}
+          onClose={() => setOpen(false)}
+          onReload={() => {
+            setOpen(false);
+            onReload();
+          }}
+        />
+      )}
     </>
   );
 }
 
-function Details({ item }: { item: WheelItem }) {
+function Details({ item, onChange }: { item: WheelItem; onChange: (mode: ChangeMode) => void }) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
+  // Fluent gives focus back to the button that opened a dialog when the button carries this attribute.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const a = item.appointment;
+  const what = `${typeLabel(item.type, t)} ${item.what}`;
   return (
-    <dl className={styles.dl}>
-      <dt>{t.typeColumn}</dt>
-      <dd className={styles.dd}>{typeLabel(item.type, t)}</dd>
-      <dt>{t.whatColumn}</dt>
-      <dd className={styles.dd}>{a ? <Link href={href({ page: 'unit', unitId: a.unitId })}>{item.what}</Link> : item.what}</dd>
-      <dt>{t.dateColumn}</dt>
-      <dd className={styles.dd}>{a ? `${fmt.dateTime(a.start)} – ${fmt.dateTime(a.end)}` : item.when}</dd>
-      {a && (
-        <>
-          <dt>{t.ownerColumn}</dt>
-          <dd className={styles.dd}>{a.owner}</dd>
-          <dt>{t.statusColumn}</dt>
-          <dd className={styles.dd}>{t.appointmentStatus[a.status]}</dd>
-        </>
+    <>
+      <dl className={styles.dl}>
+        <dt>{t.typeColumn}</dt>
+        <dd className={styles.dd}>{typeLabel(item.type, t)}</dd>
+        <dt>{t.whatColumn}</dt>
+        <dd className={styles.dd}>{a ? <Link href={href({ page: 'unit', unitId: a.unitId })}>{item.what}</Link> : item.what}</dd>
+        <dt>{t.dateColumn}</dt>
+        <dd className={styles.dd}>{a ? `${fmt.dateTime(a.start)} – ${fmt.dateTime(a.end)}` : item.when}</dd>
+        {a && (
+          <>
+            <dt>{t.ownerColumn}</dt>
+            <dd className={styles.dd}>{a.owner}</dd>
+            <dt>{t.statusColumn}</dt>
+            <dd className={styles.dd}>{t.appointmentStatus[a.status]}</dd>
+          </>
+        )}
+      </dl>
+      {a?.canManage && a.status === 'planned' && (
+        <div className={styles.changes} role="group" aria-label={t.manageLabel(what)}>
+          <Button {...restoreFocusTarget} onClick={() => onChange('move')}>
+            {t.moveAppointment}
+          </Button>
+          <Button {...restoreFocusTarget} onClick={() => onChange('cancel')}>
+            {t.cancelAppointment}
+          </Button>
+          <Button {...restoreFocusTarget} onClick={() => onChange('owner')}>
+            {t.reassignAppointment}
+          </Button>
+        </div>
       )}
-    </dl>
+    </>
   );
 }

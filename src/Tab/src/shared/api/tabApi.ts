@@ -1,5 +1,21 @@
 import { apiDownload, apiFetch } from './apiFetch';
-import type { ActionPlan, ActionPlanRow, ActionPlanRowInput, ChannelUnits, DevSignIn, Me, Overview, ReportFormat, UnitDetails, YearWheel } from './types';
+import type {
+  ActionPlan,
+  ActionPlanRow,
+  ActionPlanRowInput,
+  Appointment,
+  AppointmentChanged,
+  ChannelUnits,
+  Deviation,
+  DeviationFollowUp,
+  DevSignIn,
+  FollowUpInput,
+  Me,
+  Overview,
+  ReportFormat,
+  UnitDetails,
+  YearWheel,
+} from './types';
 
 // One function per route of docs/tab-api.md.
 const base = '/api/tab';
@@ -10,8 +26,18 @@ export const tabApi = {
   overview: (areaId?: string) =>
     apiFetch<Overview>(areaId ? `${base}/overview?area=${encodeURIComponent(areaId)}` : `${base}/overview`),
   unit: (unitId: string) => apiFetch<UnitDetails>(`${base}/units/${encodeURIComponent(unitId)}`),
+  closeDeviation: (unitId: string, deviation: Deviation) =>
+    apiFetch<Deviation>(deviationPath(unitId, deviation.id, 'close'), { method: 'POST', json: { etag: deviation.etag } }),
+  followUpDeviation: (unitId: string, deviation: Deviation, input: FollowUpInput) =>
+    apiFetch<DeviationFollowUp>(deviationPath(unitId, deviation.id, 'followup'), { method: 'POST', json: { etag: deviation.etag, ...input } }),
   channelUnits: (channelId: string) => apiFetch<ChannelUnits>(`${base}/channel-units?channelId=${encodeURIComponent(channelId)}`),
   yearWheel: (year: number) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`),
+  moveAppointment: (appointment: Appointment, date: string, time: string) =>
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'move'), { method: 'POST', json: { date, time, etag: appointment.etag } }),
+  cancelAppointment: (appointment: Appointment) =>
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'cancel'), { method: 'POST', json: { etag: appointment.etag } }),
+  reassignAppointment: (appointment: Appointment, ownerId: string) =>
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'owner'), { method: 'POST', json: { ownerId, etag: appointment.etag } }),
   actionPlan: () => apiFetch<ActionPlan>(`${base}/actionplan`),
   addActionPlanRow: (row: ActionPlanRowInput) => apiFetch<ActionPlanRow>(`${base}/actionplan`, { method: 'POST', json: row }),
   updateActionPlanRow: (row: ActionPlanRow) =>
@@ -19,6 +45,14 @@ export const tabApi = {
   deleteActionPlanRow: (id: string) => apiFetch<void>(`${base}/actionplan/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   report: (period: string, format: ReportFormat) => apiDownload(reportPath(period, format)),
 };
+
+function deviationPath(unitId: string, deviationId: string, action: 'close' | 'followup'): string {
+  return `${base}/units/${encodeURIComponent(unitId)}/deviations/${encodeURIComponent(deviationId)}/${action}`;
+}
+
+function appointmentPath(appointment: Appointment, change: 'move' | 'cancel' | 'owner'): string {
+  return `${base}/yearwheel/${appointment.year}/appointments/${encodeURIComponent(appointment.id)}/${change}`;
+}
 
 /** `2026-Q3` or `2026`: a quarter of a year, or the year. */
 export function reportPeriod(year: number, quarter: 1 | 2 | 3 | 4 | null): string {

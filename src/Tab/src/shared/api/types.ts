@@ -46,6 +46,14 @@ export interface OverviewUnit {
   /** One per entry of `Overview.weeks`, oldest first. */
   statuses: MeetingStatus[];
   helpNeeded: string | null;
+  /** Counted from the improvement records: new and done in the weeks shown, in progress now. */
+  improvements: ImprovementCounts;
+}
+
+export interface ImprovementCounts {
+  new: number;
+  inProgress: number;
+  done: number;
 }
 
 export interface Overview {
@@ -88,6 +96,29 @@ export interface Deviation {
   text: string;
   reportedOn: string;
   status: OpenClosed;
+  /** The follow-up area the deviation became, when it was closed as one. */
+  followUpId: string | null;
+  /** The version read; a change sends it back, so one made meanwhile is not overwritten. */
+  etag: string | null;
+}
+
+export type OwnerRole = 'unitLeader' | 'unitCoordinator' | 'serviceAreaLeader';
+
+/** Someone offered first as a follow-up area's owner; `id` is their e-mail. */
+export interface FollowUpOwner {
+  id: string;
+  name: string;
+  role: OwnerRole | (string & {});
+}
+
+export interface FollowUpInput {
+  ownerId: string;
+  deadline: string;
+}
+
+export interface DeviationFollowUp {
+  deviation: Deviation;
+  followUp: FollowUp;
 }
 
 export interface FollowUp {
@@ -118,6 +149,11 @@ export interface UnitDetails {
   deviations: Deviation[];
   followUps: FollowUp[];
   benefits: UnitBenefit[];
+  /** The caller may close deviations (and move improvements). The service checks again. */
+  canWorkOnBoard: boolean;
+  /** The caller may make a deviation a follow-up area. The service checks again. */
+  canManageFollowUps: boolean;
+  followUpOwners: FollowUpOwner[];
 }
 
 export type AppointmentKind = 'semiAnnualReview' | 'gembaWalk' | 'fishboneAnalysis';
@@ -132,6 +168,26 @@ export interface Appointment {
   end: string;
   owner: string;
   status: AppointmentStatus;
+  /** The plan it belongs to; a fishbone analysis may fall in the next year. */
+  year: number;
+  ownerId: string;
+  /** The coordinator and the appointment's owner may move, cancel or hand it over. */
+  canManage: boolean;
+  /** Sent back with a change; a change by someone else meanwhile answers 412. */
+  etag: string;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface AppointmentChanged {
+  appointment: Appointment;
+  /** What the change left for someone to look at (a walk apart from its review, someone booked twice). */
+  warnings: string[];
+  /** How many people were told in Teams. */
+  told: number;
 }
 
 export interface Holiday {
@@ -157,6 +213,8 @@ export interface YearWheel {
   holidays: Holiday[];
   blackouts: Blackout[];
   deadlines: Deadline[];
+  /** Who an appointment can be handed to; empty unless the caller may hand one over. */
+  people: PersonRef[];
 }
 
 export type ActionStatus = 'notStarted' | 'inProgress' | 'done';
