@@ -8,9 +8,11 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Infrastructure.Telemetry;
 
 namespace LeanTeamsApp.LoadTest;
 
@@ -47,8 +49,10 @@ internal sealed class SyntheticActivity(IServiceProvider services, string tenant
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddErrors();
+        builder.Services.AddTelemetry(builder.Configuration);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddGraph(builder.Configuration);
+        builder.Services.AddAccess();
         builder.Services.AddBot(builder.Configuration, builder.Environment);
         builder.Services.AddOrganisation(builder.Configuration);
         builder.Services.AddCheckIns(builder.Configuration);
