@@ -127,11 +127,9 @@ public sealed class ImportReaderTests
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
 
         var errors = YamlImportReader.Read("bomb.yaml", bomb.ToString()).SyntaxErrors.All;
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed}");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 16 * 1024 * 1024, "allocated more than 16 MB");
         Assert.Equal("bomb.yaml:1: a0: unknown field; the organisation has tenantId, name, timeZone, reminderAfterHours, digest, coordinatorChannel, holidayPeriods, serviceAreas, people, units", errors[0].ToString());
         Assert.Equal("bomb.yaml:1: (file): YAML anchors and aliases (&a0) are not supported; write each value out", Assert.Single(errors.Skip(1)).ToString());
@@ -154,11 +152,11 @@ public sealed class ImportReaderTests
         var deep = close.Length == 0
             ? string.Concat(Enumerable.Range(0, 100_000).Select(i => new string(' ', Math.Min(i, 20) * 2) + open + "\n")).TrimEnd()
             : $"name: {string.Concat(Enumerable.Repeat(open, 100_000))}x{string.Concat(Enumerable.Repeat(close, 100_000))}";
-        var clock = Stopwatch.StartNew();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
 
         var errors = YamlImportReader.Read("deep.yaml", deep).SyntaxErrors.All;
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 4 * deep.Length + 16 * 1024 * 1024, "allocated more than the text a few times over");
         Assert.Contains(errors, e => e.Reason == "nested deeper than 8 levels; an organisation file goes 5 deep at most" || e.Reason.StartsWith("not valid YAML", StringComparison.Ordinal));
         Assert.True(errors.Count <= 2, string.Join("\n", errors));
     }

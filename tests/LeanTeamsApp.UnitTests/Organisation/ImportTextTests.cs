@@ -98,11 +98,9 @@ public sealed class ImportTextTests
         using var memory = new MemoryStream(bytes);
         Stream content = seekable ? memory : new ForwardOnly(memory);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
 
         var (text, error) = await ImportText.ReadAsync(content, "big.yaml", isSheet: false, CancellationToken.None);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed}");
         Assert.Null(text);
         Assert.StartsWith("the file is larger than 32 MiB", error!.Reason, StringComparison.Ordinal);
         Assert.True(memory.Position <= ImportLimits.MaxFileBytes + 81920, $"read {memory.Position} bytes");
