@@ -1,3 +1,4 @@
+using System.Net;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 
@@ -14,7 +15,7 @@ public sealed class RemovedPersonTests : IAsyncLifetime
 
     private BotHost _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await BotHost.StartAsync();
+    public async Task InitializeAsync() => _bot = await BotHost.StartAsync(DevelopmentSignIn.Settings(), environment: DevelopmentSignIn.Environment);
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -68,6 +69,40 @@ public sealed class RemovedPersonTests : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var after = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "report Q3 2026", "en-GB"));
         Assert.Contains("You are not allowed to see the whole organisation", after, StringComparison.Ordinal);
+    }
+
+    // Reading the action plan and `whoami` are open to anyone the organisation knows; someone it has removed is not.
+    [Fact]
+    public async Task Import_ConsultantLeftOutOfTheFile_IsNoLongerKnownToTheBotOrTheTab()
+    {
+        var petter = TeamsUser.Create("Petter Aas", Petter);
+        await Store.LinkObjectIdAsync(Tenant, (await Store.GetPersonAsync(Tenant, Petter, default))!, petter.AadObjectId, default);
+        Assert.Contains("Improvement consultant", await _bot.SayAsync(_bot.Activities.PersonalMessage(petter, "whoami", "en-GB")), StringComparison.Ordinal);
+        using var http = _bot.App.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, await ActionPlanStatusAsync(http));
+
+        Assert.True((await _bot.App.ImportAsync(Tenant, "organisation.yaml", DemoWithoutPetter())).Succeeded);
+
+        var whoami = await _bot.SayAsync(_bot.Activities.PersonalMessage(petter, "whoami", "en-GB"));
+        Assert.DoesNotContain("Improvement consultant", whoami, StringComparison.Ordinal);
+        Assert.Contains("I can't find you", whoami, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, await ActionPlanStatusAsync(http));
+        var me = await http.SendAsync(Get("/api/tab/me"));
+        Assert.Equal("[]", System.Text.Json.Nodes.JsonNode.Parse(await me.Content.ReadAsStringAsync())!["roles"]!.ToJsonString());
+    }
+
+    private HttpRequestMessage Get(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LeanTeamsApp.Infrastructure.Auth.TabAuthModule.IssueDevToken(
+            _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Auth.DevSigningKey>(), Tenant, Petter, "Petter Aas", TimeProvider.System.GetUtcNow()));
+        return request;
+    }
+
+    private async Task<HttpStatusCode> ActionPlanStatusAsync(HttpClient http)
+    {
+        using var response = await http.SendAsync(Get("/api/tab/actionplan"));
+        return response.StatusCode;
     }
 
     [Fact]

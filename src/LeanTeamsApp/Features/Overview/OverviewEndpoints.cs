@@ -111,7 +111,8 @@ public static class OverviewEndpoints
     private static Ok<MeDto> Me(TabCaller caller)
     {
         var roles = caller.Caller.Roles.Select(r => JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString())).Distinct().ToList();
-        if (roles.Count == 0)
+        // Someone the organisation knows without a role is a member; someone it does not know (or has removed) is neither.
+        if (roles.Count == 0 && caller.Caller.Person is not null)
         {
             roles.Add("member");
         }

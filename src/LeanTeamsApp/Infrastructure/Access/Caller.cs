@@ -13,11 +13,17 @@ public sealed record Caller(string TenantId, string DisplayName, string? Email, 
 {
     public static Caller Unknown(string tenantId, string displayName, string? email = null) => new(tenantId, displayName, email, null, []);
 
-    /// <summary>A known person with the roles the organisation's areas and units give them.</summary>
+    /// <summary>
+    /// A known person with the roles the organisation's areas and units give them. A person the organisation file
+    /// has removed keeps a row for history but is no longer known: what anyone in the organisation may do (read the
+    /// action plan, <c>whoami</c>) is closed to them at once, like every role.
+    /// </summary>
     public static Caller Known(string tenantId, Person person, IReadOnlyList<ServiceArea> areas, IReadOnlyList<Unit> units)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return new(tenantId, person.Name, person.Id, person, OrganisationStore.RolesOf(person, areas, units));
+        return person.Removed
+            ? Unknown(tenantId, person.Name, person.Id)
+            : new(tenantId, person.Name, person.Id, person, OrganisationStore.RolesOf(person, areas, units));
     }
 
     public bool IsCoordinator => Has(Role.Coordinator, null);
