@@ -61,6 +61,11 @@ public sealed class ImprovementStore(StorageTables tables)
 
     public async Task<Improvement?> GetImprovementAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
     {
+        if (TooLong(Key("imp", unitId, id)))
+        {
+            return null;
+        }
+
         var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key("imp", unitId, id), cancellationToken: cancellationToken);
         return row.HasValue ? Read<Improvement>(row.Value!) with { ETag = row.Value!.ETag.ToString() } : null;
     }
@@ -184,6 +189,11 @@ public sealed class ImprovementStore(StorageTables tables)
 
     public async Task<Benefit?> GetBenefitAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
     {
+        if (TooLong(Key("ben", unitId, id)))
+        {
+            return null;
+        }
+
         var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key("ben", unitId, id), cancellationToken: cancellationToken);
         return row.HasValue && !IsDeleted(row.Value!) ? ReadBenefit(row.Value!) : null;
     }
@@ -269,6 +279,11 @@ public sealed class ImprovementStore(StorageTables tables)
 
     public async Task<Deviation?> GetDeviationAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
     {
+        if (TooLong(Key("dev", unitId, id)))
+        {
+            return null;
+        }
+
         var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key("dev", unitId, id), cancellationToken: cancellationToken);
         return row.HasValue ? Read<Deviation>(row.Value!) with { ETag = row.Value!.ETag.ToString() } : null;
     }
@@ -408,6 +423,9 @@ public sealed class ImprovementStore(StorageTables tables)
     }
 
     private const string DeletedState = "Deleted";
+
+    // Ids come from card data and the tab's URLs: a key past Table Storage's 1 KiB names no record, and storage would answer 400.
+    private static bool TooLong(string rowKey) => rowKey.Length > 512;
 
     private static bool IsDeleted(TableEntity row) => row.GetString("State") == DeletedState;
 

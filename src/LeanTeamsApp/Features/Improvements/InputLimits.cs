@@ -47,7 +47,7 @@ public static class InputLimits
     public const int Attendance = 500;
 
     /// <summary>An e-mail address (RFC 5321's 254), the form person ids take.</summary>
-    public const int PersonId = 254;
+    public const int PersonId = Organisation.Person.MaxIdLength;
 
     /// <summary>
     /// A check-in as stored (one JSON property): under Table Storage's 32 768 characters with room to spare for the
