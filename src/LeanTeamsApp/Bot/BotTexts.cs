@@ -149,6 +149,7 @@ public sealed record BotTexts
         [Permission.ManageAppointment] = "flytte, avlyse eller gi bort denne avtalen for",
         [Permission.RecordReview] = "registrere revisjoner og Gemba-besøk for",
         [Permission.ManageFollowUps] = "lukke eller opprette oppfølgingsområder for",
+        [Permission.CorrectBenefits] = "rette eller slette gevinster for",
         [Permission.ViewActionPlan] = "se handlingsplanen",
         [Permission.EditActionPlan] = "endre handlingsplanen",
     };
@@ -166,6 +167,7 @@ public sealed record BotTexts
         [Permission.ManageAppointment] = "flytta, ställa in eller lämna över det här mötet för",
         [Permission.RecordReview] = "registrera halvårsuppföljningar och Gemba-besök för",
         [Permission.ManageFollowUps] = "stänga eller skapa uppföljningsområden för",
+        [Permission.CorrectBenefits] = "rätta eller ta bort nyttor för",
         [Permission.ViewActionPlan] = "se handlingsplanen",
         [Permission.EditActionPlan] = "ändra handlingsplanen",
     };
@@ -183,6 +185,7 @@ public sealed record BotTexts
         [Permission.ManageAppointment] = "move, cancel or hand over this appointment of",
         [Permission.RecordReview] = "record reviews and Gemba walks of",
         [Permission.ManageFollowUps] = "close or open follow-up areas of",
+        [Permission.CorrectBenefits] = "correct or delete benefits of",
         [Permission.ViewActionPlan] = "see the action plan",
         [Permission.EditActionPlan] = "change the action plan",
     };

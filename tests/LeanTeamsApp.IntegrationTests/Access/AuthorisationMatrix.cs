@@ -89,6 +89,8 @@ public static class AuthorisationMatrix
         ["GET /api/tab/reports/{file}"] = (ViewAreaOwn, Readers),
         ["POST /api/tab/units/{unitId}/deviations/{id}/close"] = ([UL, UC, M], []),
         ["POST /api/tab/units/{unitId}/deviations/{id}/followup"] = ([C, SAL, UL, UC], [C]),
+        ["PUT /api/tab/units/{unitId}/benefits/{id}"] = ([C, UL, UC], [C]),
+        ["DELETE /api/tab/units/{unitId}/benefits/{id}"] = ([C, UL, UC], [C]),
 
         // An appointment may be changed by the coordinator and by its owner: Byggesak's walk is its service-area leader's.
         ["POST /api/tab/yearwheel/{year:int}/appointments/{id}/move"] = ([C, SAL], [C]),

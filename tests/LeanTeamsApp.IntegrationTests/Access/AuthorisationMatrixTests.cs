@@ -236,6 +236,17 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             var deviation = await OpenDeviationAsync(t);
             return () => TabAsync(p, HttpMethod.Post, $"/api/tab/units/{t}/deviations/{Uri.EscapeDataString(deviation.Id)}/close", new JsonObject { ["etag"] = deviation.ETag }, null);
         });
+        yield return ("PUT /api/tab/units/{unitId}/benefits/{id}", async (p, t) =>
+        {
+            var benefit = await StoredBenefitAsync(t);
+            return () => TabAsync(p, HttpMethod.Put, $"/api/tab/units/{t}/benefits/{Uri.EscapeDataString(benefit.Id)}",
+                new JsonObject { ["kind"] = "timeSaved", ["measure"] = "hours", ["amount"] = 7.5, ["etag"] = benefit.ETag }, "\"amount\":7.5");
+        });
+        yield return ("DELETE /api/tab/units/{unitId}/benefits/{id}", async (p, t) =>
+        {
+            var benefit = await StoredBenefitAsync(t);
+            return () => TabAsync(p, HttpMethod.Delete, $"/api/tab/units/{t}/benefits/{Uri.EscapeDataString(benefit.Id)}", null, null, ifMatch: benefit.ETag);
+        });
         yield return ("POST /api/tab/units/{unitId}/deviations/{id}/followup", async (p, t) =>
         {
             var deviation = await OpenDeviationAsync(t);
@@ -352,11 +363,16 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
     };
 
     /// <summary>Calls the tab API as the persona. Allowed: a 2xx (or a 412 on a stale ETag) whose body holds <paramref name="sign"/>.</summary>
-    private async Task<Outcome> TabAsync(Persona persona, HttpMethod method, string path, JsonObject? body, string? sign)
+    private async Task<Outcome> TabAsync(Persona persona, HttpMethod method, string path, JsonObject? body, string? sign, string? ifMatch = null)
     {
         using var http = _bot.App.CreateClient();
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(persona));
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var ok = response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.PreconditionFailed;
@@ -422,6 +438,19 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         var checkIn = new CheckIn(unitId, new DateOnly(2026, 1, 1).AddDays(n), true, null, 5, 0, 0, 0, [text], [], null, null, "Seed", Now);
         await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
         return (await records.ListDeviationsAsync(_bot.TenantId, unitId, default)).Single(d => d.Text == text && d.Status == DeviationStatus.Open);
+    }
+
+    /// <summary>
+    /// Setup of a benefit case: a benefit of 5 hours on the unit's board, as a check-in of a day of its own records it
+    /// (each case gets its own, since an allowed case corrects or deletes it).
+    /// </summary>
+    private async Task<Benefit> StoredBenefitAsync(string unitId)
+    {
+        var records = _bot.App.Services.GetRequiredService<ImprovementStore>();
+        var date = new DateOnly(2025, 1, 1).AddDays(Interlocked.Increment(ref _deviations));
+        var checkIn = new CheckIn(unitId, date, true, null, 5, 0, 0, 0, [], [new BenefitEntry(BenefitKind.TimeSaved, 5m, BenefitMeasure.Hours, [])], null, null, "Seed", Now);
+        await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
+        return (await records.GetBenefitAsync(_bot.TenantId, unitId, RecordIds.BenefitFromCheckIn(date, 0), default))!;
     }
 
     /// <summary>A channel nobody has bound yet, whose roster has everyone.</summary>

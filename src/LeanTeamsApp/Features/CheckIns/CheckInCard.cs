@@ -17,10 +17,10 @@ public static class CheckInCard
 {
     public const string SubmitVerb = "checkin.submit";
     public const string EditVerb = "checkin.edit";
-    private const int MaxAttendance = 500;
-    private const int MaxNote = 1000;
-    private const int MaxLines = 20;
-    private const int MaxDeviationLength = 200;
+    private const int MaxAttendance = InputLimits.Attendance;
+    private const int MaxNote = InputLimits.Note;
+    private const int MaxLines = InputLimits.LinesPerCheckIn;
+    private const int MaxDeviationLength = InputLimits.DeviationText;
 
     // Each open improvement is one drop-down; the ones a board talks about are the started and newest suggestions.
     internal const int MaxOpenShown = 15;
@@ -33,7 +33,8 @@ public static class CheckInCard
         var t = CheckInTexts.For(language);
         errors ??= new Dictionary<string, string>();
         string? Value(string id) => answers?[id]?.GetValue<object>()?.ToString();
-        double? Number(string id) => double.TryParse(Value(id), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+        // What was typed goes back on the card only when it is a finite number: a card cannot carry NaN or infinity.
+        double? Number(string id) => double.TryParse(Value(id), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null;
         var body = new List<CardElement>
         {
             TextBlock.Heading(t.Title(unit.Name, meetingDate.ToString("d", language.Culture()))),
@@ -111,7 +112,7 @@ public static class CheckInCard
         {
             Id = "benefitAffects", Label = t.AffectsOthers, IsMultiSelect = true, Style = "filtered", Value = Value("benefitAffects"),
         });
-        Add(new TextInput { Id = "helpNeeded", Label = t.NeedHelp, MaxLength = 500, Value = Value("helpNeeded"), Separator = true });
+        Add(new TextInput { Id = "helpNeeded", Label = t.NeedHelp, MaxLength = InputLimits.HelpNeeded, Value = Value("helpNeeded"), Separator = true });
         Add(new TextInput { Id = "note", Label = t.Note, IsMultiline = true, MaxLength = MaxNote, Value = Value("note") });
 
         // The stage each improvement had when the card was made: a move is what the board changed on the card, so an
@@ -321,12 +322,12 @@ public static class CheckInCard
             return (int)value;
         }
 
-        string[] Lines(string id, int maxLength)
+        string[] Lines(string id, string label, int maxLength)
         {
             var lines = (Text(id) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (lines.Length > MaxLines || lines.Any(d => d.Length > maxLength))
             {
-                errors[id] = t.TooManyLines(MaxLines, maxLength);
+                errors[id] = t.Field(label, t.TooManyLines(MaxLines, maxLength));
             }
 
             return lines;
@@ -367,7 +368,7 @@ public static class CheckInCard
                 errors[GoalInput(i)] = t.Required;
             }
         }
-        var newImprovements = Lines("improvementsNew", Improvement.MaxTitleLength);
+        var newImprovements = Lines("improvementsNew", t.ImprovementsNew, InputLimits.ImprovementTitle);
         var moves = new List<ImprovementMove>();
         var records = improvements.ToDictionary(i => i.Id, StringComparer.Ordinal);
         foreach (var (id, shownStage) in answers[ShownKey] as JsonObject ?? [])
@@ -395,7 +396,7 @@ public static class CheckInCard
             }
         }
 
-        var deviations = Lines("deviations", MaxDeviationLength);
+        var deviations = Lines("deviations", t.Deviations, MaxDeviationLength);
 
         var benefits = new List<BenefitEntry>();
         var kindText = Text("benefitKind");
@@ -403,25 +404,53 @@ public static class CheckInCard
         var measureText = Text("benefitMeasure");
         if (kindText is not null || amountText is not null || measureText is not null)
         {
-            if (Enum.TryParse<BenefitKind>(kindText, out var kind) && Enum.IsDefined(kind)
-                && decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount > 0
-                && Enum.TryParse<BenefitMeasure>(measureText, out var measure) && Enum.IsDefined(measure))
+            var kindKnown = Enum.TryParse<BenefitKind>(kindText, out var kind) && Enum.IsDefined(kind) && !char.IsAsciiDigit(kindText![0]);
+            var measureKnown = Enum.TryParse<BenefitMeasure>(measureText, out var measure) && Enum.IsDefined(measure) && !char.IsAsciiDigit(measureText![0]);
+            if (!kindKnown)
+            {
+                errors["benefitKind"] = t.Field(t.Kind, t.BenefitIncomplete);
+            }
+
+            if (!measureKnown)
+            {
+                errors["benefitMeasure"] = t.Field(t.Measure, t.BenefitIncomplete);
+            }
+
+            var amount = 0m;
+            var problem = measureKnown ? InputLimits.TryReadAmount(amountText, measure, out amount)
+                : InputLimits.TryReadAmount(amountText, BenefitMeasure.Hours, out _) == AmountProblem.NotANumber ? AmountProblem.NotANumber
+                : AmountProblem.None;
+            if (amountText is null)
+            {
+                errors["benefitAmount"] = t.Field(t.Amount, t.BenefitIncomplete);
+            }
+            else if (problem == AmountProblem.NotANumber)
+            {
+                errors["benefitAmount"] = t.Field(t.Amount, t.AmountNotANumber);
+            }
+            else if (problem == AmountProblem.OutOfRange)
+            {
+                errors["benefitAmount"] = t.Field(t.Amount, AmountRange(language, measure));
+            }
+
+            if (kindKnown && measureKnown && problem == AmountProblem.None && amountText is not null)
             {
                 var affects = (Text("benefitAffects") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Where(knownUnitIds.Contains).Distinct().ToList();
                 benefits.Add(new BenefitEntry(kind, amount, measure, affects));
             }
-            else
-            {
-                errors["benefitAmount"] = t.BenefitIncomplete;
-            }
         }
 
         var help = Text("helpNeeded");
+        if (help?.Length > InputLimits.HelpNeeded)
+        {
+            errors["helpNeeded"] = t.Field(t.HelpField, t.TooLong(InputLimits.HelpNeeded));
+        }
+
         var note = Text("note");
         if (note?.Length > MaxNote)
         {
-            errors["note"] = t.TooLong(MaxNote);
+            errors["note"] = t.Field(t.Note, t.TooLong(MaxNote));
         }
 
         if (errors.Count > 0)
@@ -430,7 +459,27 @@ public static class CheckInCard
         }
 
         // The typed figures are no more: new, in progress and done are counted from the records (ImprovementCounts).
-        return (new CheckIn(unit.Id, meetingDate, held!.Value, reason, attendance, 0, 0, 0,
-            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals, NewImprovements = newImprovements, ImprovementMoves = moves }, errors);
+        var checkIn = new CheckIn(unit.Id, meetingDate, held!.Value, reason, attendance, 0, 0, 0,
+            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals, NewImprovements = newImprovements, ImprovementMoves = moves };
+
+        // Each field is bounded, but the check-in is stored as one property and escaped characters count several times:
+        // the longest field is the one to shorten.
+        if (CheckInStore.StoredLength(checkIn) > InputLimits.StoredCheckInChars)
+        {
+            var (field, label) = new[] { ("improvementsNew", t.ImprovementsNew), ("deviations", t.Deviations), ("note", t.Note), ("helpNeeded", t.HelpField) }
+                .MaxBy(f => Text(f.Item1)?.Length ?? 0);
+            errors[field] = t.Field(label, t.TooLongAltogether);
+            return (null, errors);
+        }
+
+        return (checkIn, errors);
+    }
+
+    /// <summary>The range of amounts in <paramref name="measure"/>, in words of <paramref name="language"/>.</summary>
+    public static string AmountRange(Language language, BenefitMeasure measure)
+    {
+        var t = CheckInTexts.For(language);
+        var range = InputLimits.Benefit(measure);
+        return t.AmountOutOfRange(t.Measures[measure], range.Max.ToString("N0", language.Culture()), range.Whole);
     }
 }

@@ -119,6 +119,9 @@ public sealed class CheckInStore(StorageTables tables)
         return versions;
     }
 
+    /// <summary>The characters the check-in takes as stored: Table Storage holds at most 32K in one property.</summary>
+    internal static int StoredLength(CheckIn checkIn) => JsonSerializer.Serialize(checkIn with { ETag = null }, Json).Length;
+
     private static string Key(string unitId, DateOnly date) => $"checkin|{unitId}|{Date(date)}";
 
     private static string AuditKey(string unitId, DateOnly date, int revision) =>

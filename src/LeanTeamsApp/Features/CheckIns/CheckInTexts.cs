@@ -41,6 +41,17 @@ public sealed record CheckInTexts
     public required Func<int, string> TooLong { get; init; }
     public required Func<int, int, string> TooManyLines { get; init; }
     public required string BenefitIncomplete { get; init; }
+    public required string AmountNotANumber { get; init; }
+
+    /// <summary>Measure, its largest amount, and whether it is a whole number (a count).</summary>
+    public required Func<string, string, bool, string> AmountOutOfRange { get; init; }
+    public required string TooLongAltogether { get; init; }
+
+    /// <summary>The help field's short name, for a message about it.</summary>
+    public required string HelpField { get; init; }
+
+    /// <summary>A message that names its field: "Note: at most 1000 characters."</summary>
+    public Func<string, string, string> Field { get; init; } = (field, message) => $"{field}: {message}";
     public required string FixBelow { get; init; }
     public required Func<string, string, string> SubmittedBy { get; init; }
     public required string NotHeldSummary { get; init; }
@@ -127,6 +138,10 @@ public sealed record CheckInTexts
         TooLong = max => $"Høyst {max} tegn.",
         TooManyLines = (lines, max) => $"Høyst {lines} linjer, hver på høyst {max} tegn.",
         BenefitIncomplete = "Fyll ut type, mengde og enhet for gevinsten, eller la alle tre stå tomme.",
+        AmountNotANumber = "Skriv et vanlig tall, for eksempel 12.5.",
+        AmountOutOfRange = (measure, max, whole) => whole ? $"Skriv et heltall fra 1 til {max} ({measure})." : $"Skriv et tall over 0 og høyst {max} ({measure}), med høyst to desimaler.",
+        TooLongAltogether = "Statusrapporten blir for lang til å lagres. Skriv kortere her.",
+        HelpField = "Hjelp",
         FixBelow = "Noe mangler – se merknadene under. Ingenting er lagret ennå.",
         SubmittedBy = (who, when) => $"Sendt av {who} {when}",
         NotHeldSummary = "Tavlemøtet ble ikke holdt",
@@ -204,6 +219,10 @@ public sealed record CheckInTexts
         TooLong = max => $"Högst {max} tecken.",
         TooManyLines = (lines, max) => $"Högst {lines} rader, var och en på högst {max} tecken.",
         BenefitIncomplete = "Fyll i typ, mängd och enhet för nyttan, eller lämna alla tre tomma.",
+        AmountNotANumber = "Skriv ett vanligt tal, till exempel 12.5.",
+        AmountOutOfRange = (measure, max, whole) => whole ? $"Skriv ett heltal från 1 till {max} ({measure})." : $"Skriv ett tal över 0 och högst {max} ({measure}), med högst två decimaler.",
+        TooLongAltogether = "Statusrapporten blir för lång för att sparas. Skriv kortare här.",
+        HelpField = "Hjälp",
         FixBelow = "Något saknas – se anmärkningarna nedan. Inget är sparat ännu.",
         SubmittedBy = (who, when) => $"Skickad av {who} {when}",
         NotHeldSummary = "Tavelmötet hölls inte",
@@ -281,6 +300,10 @@ public sealed record CheckInTexts
         TooLong = max => $"At most {max} characters.",
         TooManyLines = (lines, max) => $"At most {lines} lines of at most {max} characters each.",
         BenefitIncomplete = "Give the benefit's kind, amount and measure, or leave all three empty.",
+        AmountNotANumber = "Enter a plain number, such as 12.5.",
+        AmountOutOfRange = (measure, max, whole) => whole ? $"Enter a whole number from 1 to {max} ({measure})." : $"Enter a number above 0 and at most {max} ({measure}), with at most two decimals.",
+        TooLongAltogether = "The check-in is too long to be stored. Please shorten it here.",
+        HelpField = "Help",
         FixBelow = "Something is missing - see the notes below. Nothing has been saved yet.",
         SubmittedBy = (who, when) => $"Sent by {who} {when}",
         NotHeldSummary = "The board meeting was not held",

@@ -24,6 +24,9 @@ public sealed record DigestTexts
     public required Func<string, string> RiskLine { get; init; }
     public required Func<string, string, string> HelpLine { get; init; }
     public required Func<string, string, string, string> SiloLine { get; init; }
+
+    /// <summary>A unit whose benefit figures this year were left out of the sums as out of bounds, and how many.</summary>
+    public required Func<string, int, string> LeftOutLine { get; init; }
     public required Func<string, int, int, string> AreaHeader { get; init; }
     public required string ShowUnits { get; init; }
     public required string Held { get; init; }
@@ -66,6 +69,7 @@ public sealed record DigestTexts
         RiskLine = unit => $"{unit}: ingen tavlemøter de tre siste ukene",
         HelpLine = (unit, reason) => $"{unit} ber om hjelp: {reason}",
         SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – påvirker {affected}. Er arbeidet flyttet, ikke spart?",
+        LeftOutLine = (unit, n) => $"{unit}: {n} gevinsttall er holdt utenfor summene fordi beløpet er ugyldig eller urimelig stort. Rett eller slett dem på enhetens side i fanen.",
         AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavlemøter holdt",
         ShowUnits = "Vis enhetene",
         Held = "holdt",
@@ -102,6 +106,7 @@ public sealed record DigestTexts
         RiskLine = unit => $"{unit}: inga tavelmöten de tre senaste veckorna",
         HelpLine = (unit, reason) => $"{unit} ber om hjälp: {reason}",
         SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – påverkar {affected}. Har arbetet flyttats i stället för sparats?",
+        LeftOutLine = (unit, n) => $"{unit}: {n} nyttotal är utelämnade ur summorna eftersom beloppet är ogiltigt eller orimligt stort. Rätta eller ta bort dem på enhetens sida i fliken.",
         AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavelmöten hållna",
         ShowUnits = "Visa enheterna",
         Held = "hållet",
@@ -138,6 +143,7 @@ public sealed record DigestTexts
         RiskLine = unit => $"{unit}: no board meeting in the last three weeks",
         HelpLine = (unit, reason) => $"{unit} asks for help: {reason}",
         SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – affects {affected}. Was work moved rather than saved?",
+        LeftOutLine = (unit, n) => $"{unit}: {n} benefit figure(s) left out of the sums because the amount is invalid or implausibly large. Correct or delete them on the unit's page in the tab.",
         AreaHeader = (area, held, expected) => $"{area} – {held} of {expected} board meetings held",
         ShowUnits = "Show units",
         Held = "held",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using LeanTeamsApp.Features.Calendar;
@@ -38,6 +39,9 @@ public sealed record UnitWeek(string UnitId, IsoWeek Week)
     public string? HelpNeeded { get; init; }
 
     public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
+
+    /// <summary>Benefit figures of the week left out of <see cref="Benefits"/> as out of bounds (<see cref="InputLimits.IsCountable"/>).</summary>
+    public int BenefitsLeftOut { get; init; }
 }
 
 /// <summary>A unit's running totals for a year: what the digest shows as "this year" and the annual report counts.</summary>
@@ -54,6 +58,8 @@ public sealed record UnitYear(string UnitId, int Year)
     public int Deviations { get; init; }
 
     public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
+
+    public int BenefitsLeftOut { get; init; }
 }
 
 /// <summary>A unit's open improvements by stage as of the last change to any of them: the board as it stands.</summary>
@@ -96,7 +102,10 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
             Deviations = checkIn?.NewDeviations.Count ?? 0,
             RedGoals = checkIn?.GoalStatuses.Values.Count(g => g == GoalStatus.Red) ?? 0,
             HelpNeeded = checkIn?.HelpNeeded,
-            Benefits = Sum(benefits.Select(b => new BenefitSum(b.Kind, b.Measure, b.Amount, b.AffectsUnitIds))),
+            // A figure out of bounds (stored before the bounds) would make every sum after it wrong, or overflow:
+            // it is left out and counted, so the digest, the report and the tab can say so and it can be corrected.
+            Benefits = Sum(benefits.Where(InputLimits.IsCountable).Select(b => new BenefitSum(b.Kind, b.Measure, b.Amount, b.AffectsUnitIds))),
+            BenefitsLeftOut = benefits.Count(b => !InputLimits.IsCountable(b)),
         };
         // The same week under two keys, in one transaction: by week for the digest (every unit's week in one scan),
         // by unit for the unit's year (its weeks in one scan). The board goes with them, as the records stand now.
@@ -118,6 +127,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
             ImprovementsDone = mine.Sum(w => w.ImprovementsDone),
             Deviations = mine.Sum(w => w.Deviations),
             Benefits = Sum(mine.SelectMany(w => w.Benefits)),
+            BenefitsLeftOut = mine.Sum(w => w.BenefitsLeftOut),
         };
         await Client.UpsertEntityAsync(Row(tenantId, YearKey(year, unitId), unitYear), TableUpdateMode.Replace, cancellationToken);
     }
@@ -150,7 +160,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
         var found = new List<UnitWeek>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            found.Add(JsonSerializer.Deserialize<UnitWeek>(row.GetString("Data"), Json)!);
+            found.Add(Read<UnitWeek>(row));
         }
 
         return found;
@@ -165,7 +175,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
         .. benefits
             .GroupBy(b => (b.Kind, b.Measure))
             .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Measure)
-            .Select(g => new BenefitSum(g.Key.Kind, g.Key.Measure, g.Sum(b => b.Amount), [.. g.SelectMany(b => b.AffectsUnitIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])),
+            .Select(g => new BenefitSum(g.Key.Kind, g.Key.Measure, InputLimits.Sum(g.Select(b => b.Amount)), [.. g.SelectMany(b => b.AffectsUnitIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])),
     ];
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string tenantId, string prefix, CancellationToken cancellationToken)
@@ -174,11 +184,51 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
         var found = new List<T>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            found.Add(JsonSerializer.Deserialize<T>(row.GetString("Data"), Json)!);
+            found.Add(Read<T>(row));
         }
 
         return found;
     }
+
+    /// <summary>
+    /// An aggregate as stored. One written before the bounds may hold a benefit sum that countable figures cannot add up
+    /// to (negative, beyond <see cref="InputLimits.MaxRecordsInASum"/> times the largest amount, or no number at all): such
+    /// a sum is left out and counted as left out, like the figures it came from, until the week is counted again.
+    /// </summary>
+    private static T Read<T>(TableEntity row)
+    {
+        var data = row.GetString("Data");
+        T value;
+        var unreadable = 0;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(data, Json)!;
+        }
+        catch (JsonException)
+        {
+            var node = JsonNode.Parse(data)!.AsObject();
+            unreadable = node["benefits"] is JsonArray list ? list.Count : 1;
+            node.Remove("benefits");
+            value = node.Deserialize<T>(Json)!;
+        }
+
+        return value switch
+        {
+            UnitWeek week when unreadable > 0 || week.Benefits.Any(Uncountable) => (T)(object)(week with
+            {
+                Benefits = [.. week.Benefits.Where(b => !Uncountable(b))],
+                BenefitsLeftOut = week.BenefitsLeftOut + unreadable + week.Benefits.Count(Uncountable),
+            }),
+            UnitYear year when unreadable > 0 || year.Benefits.Any(Uncountable) => (T)(object)(year with
+            {
+                Benefits = [.. year.Benefits.Where(b => !Uncountable(b))],
+                BenefitsLeftOut = year.BenefitsLeftOut + unreadable + year.Benefits.Count(Uncountable),
+            }),
+            _ => value,
+        };
+    }
+
+    private static bool Uncountable(BenefitSum sum) => !InputLimits.IsCountableSum(sum.Kind, sum.Measure, sum.Amount);
 
     private static string WeekKey(IsoWeek week, string unitId) => $"week|{week}|{unitId}";
 

@@ -32,6 +32,9 @@ public sealed record UnitDigest(Unit Unit)
 
     public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
 
+    /// <summary>Benefit figures of the unit this year left out of every sum as out of bounds, to be corrected in the tab.</summary>
+    public int BenefitsLeftOut { get; init; }
+
     /// <summary>Not held or not reported in each of the last three expected weeks.</summary>
     public bool AtRisk { get; init; }
 
@@ -92,6 +95,7 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
         var byUnitWeek = weeks.ToDictionary(w => (w.UnitId, w.Week));
         var lastFour = new[] { week, week.Previous, week.Previous.Previous, week.Previous.Previous.Previous };
         var byId = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var yearOf = years.Where(y => y.Year == week.Year).ToDictionary(y => y.UnitId, StringComparer.Ordinal);
 
         UnitDigest Digest(Unit unit)
         {
@@ -113,6 +117,7 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
                 RedGoals = current?.RedGoals ?? 0,
                 HelpNeeded = current?.HelpNeeded,
                 Benefits = current?.Benefits ?? [],
+                BenefitsLeftOut = Math.Max(current?.BenefitsLeftOut ?? 0, yearOf.GetValueOrDefault(unit.Id)?.BenefitsLeftOut ?? 0),
                 AtRisk = lastThree.Count == 3 && !lastThree.Any(HeldIn),
             };
         }

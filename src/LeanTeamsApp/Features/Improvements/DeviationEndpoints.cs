@@ -23,6 +23,7 @@ public static class DeviationEndpoints
     public static IEndpointRouteBuilder MapImprovements(this IEndpointRouteBuilder app)
     {
         app.MapTabGroup("/api/tab/units/{unitId}/deviations").MapPost("/{id}/close", CloseAsync);
+        app.MapBenefits();
         return app;
     }
 

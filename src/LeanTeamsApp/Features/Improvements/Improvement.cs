@@ -56,7 +56,7 @@ public sealed record Improvement(
     RecordSource Source,
     DateTimeOffset CreatedAt)
 {
-    public const int MaxTitleLength = 200;
+    public const int MaxTitleLength = InputLimits.ImprovementTitle;
 
     /// <summary>The meeting whose check-in named it, when it came from one.</summary>
     public DateOnly? MeetingDate { get; init; }
@@ -113,6 +113,15 @@ public sealed record Benefit(
     RecordSource Source)
 {
     public string? ImprovementId { get; init; }
+
+    /// <summary>Who last corrected the figures in the tab, and when; a check-in sent again does not undo it.</summary>
+    public string? CorrectedBy { get; init; }
+
+    public DateTimeOffset? CorrectedAt { get; init; }
+
+    /// <summary>The stored amount as written, when it was no number a decimal can hold (NaN, infinity, 1e400).</summary>
+    [JsonIgnore]
+    public string? UnreadableAmount { get; init; }
 
     [JsonIgnore]
     public string? ETag { get; init; }

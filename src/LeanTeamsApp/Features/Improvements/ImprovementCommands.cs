@@ -104,9 +104,9 @@ public sealed class ImprovementCommands(
             return await CardAsync(turn, unit, t.NotFound, null, cancellationToken);
         }
 
-        if (ImprovementsCard.ReadBenefit(data, improvementId) is not { } figures)
+        if (ImprovementsCard.ReadBenefit(data, improvementId, turn.Language, out var error) is not { } figures)
         {
-            return await CardAsync(turn, unit, t.BenefitIncomplete, new Dictionary<string, string> { [improvementId] = t.BenefitIncomplete }, cancellationToken);
+            return await CardAsync(turn, unit, error!, new Dictionary<string, string> { [improvementId] = error! }, cancellationToken);
         }
 
         var now = time.GetUtcNow();

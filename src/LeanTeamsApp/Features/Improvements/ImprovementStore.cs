@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using LeanTeamsApp.Features.CheckIns;
@@ -32,6 +33,19 @@ public enum CloseDeviationOutcome
     NotFound,
 }
 
+public enum BenefitChangeOutcome
+{
+    Changed,
+
+    /// <summary>It holds these figures already (a double submit): nothing was written.</summary>
+    Unchanged,
+
+    /// <summary>It changed since the caller read it (the ETag they sent is not the stored one): nothing was written.</summary>
+    Stale,
+
+    NotFound,
+}
+
 /// <summary>
 /// Improvements, benefits and deviations in one table partitioned by tenant. Row keys lead with the kind and the unit
 /// (`imp|unit|id`, `ben|unit|id`, `dev|unit|id`), so a unit's improvements are one range scan, and so are all of a
@@ -47,6 +61,11 @@ public sealed class ImprovementStore(StorageTables tables)
 
     public async Task<Improvement?> GetImprovementAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
     {
+        if (TooLong(Key("imp", unitId, id)))
+        {
+            return null;
+        }
+
         var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key("imp", unitId, id), cancellationToken: cancellationToken);
         return row.HasValue ? Read<Improvement>(row.Value!) with { ETag = row.Value!.ETag.ToString() } : null;
     }
@@ -161,17 +180,110 @@ public sealed class ImprovementStore(StorageTables tables)
         }
     }
 
+    /// <summary>The unit's benefits, those whose figures are out of bounds included (<see cref="InputLimits.IsCountable"/>).</summary>
     public Task<IReadOnlyList<Benefit>> ListBenefitsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
-        ListAsync<Benefit>(tenantId, $"ben|{unitId}|", (b, etag) => b with { ETag = etag }, cancellationToken);
+        ListBenefitRowsAsync(tenantId, $"ben|{unitId}|", cancellationToken);
 
     public Task<IReadOnlyList<Benefit>> ListAllBenefitsAsync(string tenantId, CancellationToken cancellationToken) =>
-        ListAsync<Benefit>(tenantId, "ben|", (b, etag) => b with { ETag = etag }, cancellationToken);
+        ListBenefitRowsAsync(tenantId, "ben|", cancellationToken);
+
+    public async Task<Benefit?> GetBenefitAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
+    {
+        if (TooLong(Key("ben", unitId, id)))
+        {
+            return null;
+        }
+
+        var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key("ben", unitId, id), cancellationToken: cancellationToken);
+        return row.HasValue && !IsDeleted(row.Value!) ? ReadBenefit(row.Value!) : null;
+    }
+
+    /// <summary>
+    /// Corrects a benefit's figures, guarded by the ETag the caller read it with. The same figures again (a double
+    /// submit) change nothing, whatever ETag they came with. The correction is marked, so that the check-in it came from,
+    /// sent again, does not put the old figure back.
+    /// </summary>
+    public async Task<(BenefitChangeOutcome Outcome, Benefit? Current)> CorrectBenefitAsync(
+        string tenantId, string unitId, string id, BenefitKind kind, BenefitMeasure measure, decimal amount, string by, DateTimeOffset at, string expectedETag,
+        CancellationToken cancellationToken)
+    {
+        if (await GetBenefitAsync(tenantId, unitId, id, cancellationToken) is not { } current)
+        {
+            return (BenefitChangeOutcome.NotFound, null);
+        }
+
+        if (current.UnreadableAmount is null && current.Kind == kind && current.Measure == measure && current.Amount == amount)
+        {
+            return (BenefitChangeOutcome.Unchanged, current);
+        }
+
+        if (current.ETag != expectedETag)
+        {
+            return (BenefitChangeOutcome.Stale, current);
+        }
+
+        var corrected = current with { Kind = kind, Measure = measure, Amount = amount, CorrectedBy = by, CorrectedAt = at, UnreadableAmount = null, ETag = null };
+        try
+        {
+            var response = await Client.UpdateEntityAsync(BenefitRow(tenantId, corrected), new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken);
+            return (BenefitChangeOutcome.Changed, corrected with { ETag = response.Headers.ETag?.ToString() });
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return (BenefitChangeOutcome.Stale, await GetBenefitAsync(tenantId, unitId, id, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Deletes a benefit, guarded by the ETag the caller read it with. The row stays as a marker that the check-in it
+    /// came from, sent again, does not bring back; every list leaves it out.
+    /// </summary>
+    public async Task<(BenefitChangeOutcome Outcome, Benefit? Deleted)> DeleteBenefitAsync(
+        string tenantId, string unitId, string id, string by, DateTimeOffset at, string expectedETag, CancellationToken cancellationToken)
+    {
+        if (await GetBenefitAsync(tenantId, unitId, id, cancellationToken) is not { } current)
+        {
+            return (BenefitChangeOutcome.NotFound, null);
+        }
+
+        if (current.ETag != expectedETag)
+        {
+            return (BenefitChangeOutcome.Stale, current);
+        }
+
+        var marker = BenefitRow(tenantId, current with { CorrectedBy = by, CorrectedAt = at, ETag = null });
+        if (current.UnreadableAmount is not null)
+        {
+            // What was written cannot be read back as a benefit; the marker needs only its place and who deleted it.
+            marker["Data"] = JsonSerializer.Serialize(current with { Amount = 0, CorrectedBy = by, CorrectedAt = at, ETag = null }, Json);
+        }
+
+        marker["State"] = DeletedState;
+        try
+        {
+            await Client.UpdateEntityAsync(marker, new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken);
+            return (BenefitChangeOutcome.Changed, current);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return (BenefitChangeOutcome.Stale, await GetBenefitAsync(tenantId, unitId, id, cancellationToken));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return (BenefitChangeOutcome.NotFound, null);
+        }
+    }
 
     public Task<IReadOnlyList<Deviation>> ListDeviationsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListAsync<Deviation>(tenantId, $"dev|{unitId}|", (d, etag) => d with { ETag = etag }, cancellationToken);
 
     public async Task<Deviation?> GetDeviationAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
     {
+        if (TooLong(Key("dev", unitId, id)))
+        {
+            return null;
+        }
+
         var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key("dev", unitId, id), cancellationToken: cancellationToken);
         return row.HasValue ? Read<Deviation>(row.Value!) with { ETag = row.Value!.ETag.ToString() } : null;
     }
@@ -271,6 +383,10 @@ public sealed class ImprovementStore(StorageTables tables)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
             }
+            else if (key.StartsWith("ben|", StringComparison.Ordinal) && (IsDeleted(stored) || stored.GetBoolean("Corrected") == true))
+            {
+                // Deleted or corrected in the tab: the same check-in sent again does not undo that.
+            }
             else if (key.StartsWith("ben|", StringComparison.Ordinal) && stored.GetString("Data") != row.GetString("Data"))
             {
                 // A corrected benefit figure replaces the old one: a benefit is counted once per check-in.
@@ -306,13 +422,80 @@ public sealed class ImprovementStore(StorageTables tables)
         return found;
     }
 
+    private const string DeletedState = "Deleted";
+
+    // Ids come from card data and the tab's URLs: a key past Table Storage's 1 KiB names no record, and storage would answer 400.
+    private static bool TooLong(string rowKey) => rowKey.Length > 512;
+
+    private static bool IsDeleted(TableEntity row) => row.GetString("State") == DeletedState;
+
+    private async Task<IReadOnlyList<Benefit>> ListBenefitRowsAsync(string tenantId, string prefix, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+        var found = new List<Benefit>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (!IsDeleted(row))
+            {
+                found.Add(ReadBenefit(row));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A benefit as stored. Rows written before the bounds may hold an amount no decimal can hold (NaN, infinity, 1e400)
+    /// or no JSON at all: those are read with the amount kept aside as written, so that every list still answers and the
+    /// row can be flagged, corrected or deleted.
+    /// </summary>
+    private static Benefit ReadBenefit(TableEntity row)
+    {
+        var data = row.GetString("Data") ?? "";
+        var etag = row.ETag.ToString();
+        try
+        {
+            return JsonSerializer.Deserialize<Benefit>(data, Json)! with { ETag = etag };
+        }
+        catch (JsonException)
+        {
+        }
+
+        try
+        {
+            if (JsonNode.Parse(data) is JsonObject node)
+            {
+                var written = node["amount"]?.ToJsonString() ?? "null";
+                node["amount"] = 0;
+                return JsonSerializer.Deserialize<Benefit>(node, Json)! with { UnreadableAmount = Shorten(written), ETag = etag };
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        var unitId = row.GetString("UnitId") ?? "";
+        var id = row.RowKey.Split('|', 3) is { Length: 3 } parts ? parts[2] : row.RowKey;
+        return new Benefit(unitId, id, default, BenefitStage.Realised, 0, default, [], DateOnly.MinValue, "", RecordSource.CheckIn)
+        {
+            UnreadableAmount = Shorten(data),
+            ETag = etag,
+        };
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
     /// <summary>The least key above every key that starts with <paramref name="prefix"/>.</summary>
     private static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     private static string Key(string kind, string unitId, string id) => $"{kind}|{unitId}|{id}";
 
-    private static TableEntity BenefitRow(string tenantId, Benefit benefit) =>
-        Row(tenantId, "ben", benefit.UnitId, benefit.Id, benefit with { ETag = null }, benefit.Stage.ToString());
+    private static TableEntity BenefitRow(string tenantId, Benefit benefit)
+    {
+        var row = Row(tenantId, "ben", benefit.UnitId, benefit.Id, benefit with { ETag = null }, benefit.Stage.ToString());
+        row["Corrected"] = benefit.CorrectedBy is not null;
+        return row;
+    }
 
     private static TableEntity Row<T>(string tenantId, string kind, string unitId, string id, T record, string state) => new(tenantId, Key(kind, unitId, id))
     {

@@ -130,7 +130,7 @@ public static class ImprovementsCard
                 {
                     Id = OwnerInput(deviation.Id), Label = t.FollowUpOwner, Style = "compact", Value = owners.Count > 0 ? owners[0].PersonId : null,
                 },
-                new TextInput { Id = OtherOwnerInput(deviation.Id), Label = t.FollowUpOtherOwner, MaxLength = 254 },
+                new TextInput { Id = OtherOwnerInput(deviation.Id), Label = t.FollowUpOtherOwner, MaxLength = InputLimits.PersonId },
                 new DateInput { Id = DeadlineInput(deviation.Id), Label = t.FollowUpDeadline, IsRequired = true, ErrorMessage = t.FollowUpDeadlineMissing },
             ],
             Actions = [ExecuteAction.WithFallback(t.CreateFollowUp, FollowUpVerb, data.DeepClone().AsObject(), "auto")],
@@ -220,14 +220,34 @@ public static class ImprovementsCard
 
     internal static string MeasureInput(string improvementId) => $"measure-{improvementId}";
 
-    /// <summary>Reads the benefit form of one improvement; null when it is incomplete.</summary>
-    public static (BenefitKind Kind, decimal Amount, BenefitMeasure Measure)? ReadBenefit(JsonObject data, string improvementId)
+    /// <summary>Reads the benefit form of one improvement; null with the reason, naming the field, when it is incomplete or out of bounds.</summary>
+    public static (BenefitKind Kind, decimal Amount, BenefitMeasure Measure)? ReadBenefit(JsonObject data, string improvementId, Language language, out string? error)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Enum.TryParse<BenefitKind>(data[KindInput(improvementId)]?.ToString(), out var kind) && Enum.IsDefined(kind)
-            && decimal.TryParse(data[AmountInput(improvementId)]?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount > 0
-            && Enum.TryParse<BenefitMeasure>(data[MeasureInput(improvementId)]?.ToString(), out var measure) && Enum.IsDefined(measure)
-                ? (kind, amount, measure)
-                : null;
+        var t = ImprovementTexts.For(language);
+        var c = CheckInTexts.For(language);
+        var kindText = data[KindInput(improvementId)]?.ToString();
+        var measureText = data[MeasureInput(improvementId)]?.ToString();
+        var amountText = data[AmountInput(improvementId)]?.ToString();
+        if (!(Enum.TryParse<BenefitKind>(kindText, out var kind) && Enum.IsDefined(kind) && !char.IsAsciiDigit(kindText![0]))
+            || !(Enum.TryParse<BenefitMeasure>(measureText, out var measure) && Enum.IsDefined(measure) && !char.IsAsciiDigit(measureText![0]))
+            || string.IsNullOrWhiteSpace(amountText))
+        {
+            error = t.BenefitIncomplete;
+            return null;
+        }
+
+        switch (InputLimits.TryReadAmount(amountText, measure, out var amount))
+        {
+            case AmountProblem.NotANumber:
+                error = c.Field(c.Amount, c.AmountNotANumber);
+                return null;
+            case AmountProblem.OutOfRange:
+                error = c.Field(c.Amount, CheckInCard.AmountRange(language, measure));
+                return null;
+            default:
+                error = null;
+                return (kind, amount, measure);
+        }
     }
 }

@@ -147,6 +147,9 @@ public enum OrganisationRoles
 /// </summary>
 public sealed record Person(string Id, string Name, OrganisationRoles Roles, string? HomeUnitId, string? AadObjectId)
 {
+    /// <summary>The longest e-mail address (RFC 5321): no person's id is longer, so a longer one names nobody.</summary>
+    public const int MaxIdLength = 254;
+
     /// <summary>People are keyed by their normalised e-mail / UPN: the one identifier HR exports and Teams both know.</summary>
     public static string NormaliseId(string email) => email.Trim().ToLowerInvariant();
 

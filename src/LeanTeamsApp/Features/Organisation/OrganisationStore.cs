@@ -61,6 +61,12 @@ public sealed class OrganisationStore(StorageTables tables)
 
     public async Task<Person?> GetPersonAsync(string tenantId, string personId, CancellationToken cancellationToken)
     {
+        // What someone typed as an owner can be anything; a key past Table Storage's 1 KiB would be a 400 from storage.
+        if (Person.NormaliseId(personId).Length > Person.MaxIdLength)
+        {
+            return null;
+        }
+
         var row = await GetRowAsync(tenantId, DirectoryKeys.Person(Person.NormaliseId(personId)), cancellationToken);
         return row is null ? null : DirectoryRows.ToPerson(row);
     }

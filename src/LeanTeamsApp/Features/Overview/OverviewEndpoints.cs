@@ -29,7 +29,12 @@ public sealed record ImprovementCountsDto(int New, int InProgress, int Done);
 
 public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IReadOnlyList<string> Statuses, string? HelpNeeded, ImprovementCountsDto Improvements);
 
-public sealed record OverviewDto(IReadOnlyList<string> Weeks, IReadOnlyList<OverviewUnitDto> Units, IReadOnlyList<BenefitTotalDto> BenefitsThisYear, IReadOnlyList<MonthBenefitDto> BenefitsByMonth);
+/// <summary>A unit whose benefit figures were left out of the sums as out of bounds, and how many (to correct on its page).</summary>
+public sealed record LeftOutDto(string UnitId, string Name, int Count);
+
+public sealed record OverviewDto(
+    IReadOnlyList<string> Weeks, IReadOnlyList<OverviewUnitDto> Units, IReadOnlyList<BenefitTotalDto> BenefitsThisYear, IReadOnlyList<MonthBenefitDto> BenefitsByMonth,
+    IReadOnlyList<LeftOutDto> BenefitsLeftOut);
 
 /// <summary>
 /// A unit goal, its last reported status and the goals it serves up to the overall goal (nearest first).
@@ -41,19 +46,19 @@ public sealed record ImprovementDto(string Id, string Title, ImprovementStage St
 
 public sealed record FollowUpDto(string Id, string Text, string Owner, DateOnly Deadline, string Status, bool Overdue);
 
-public sealed record UnitBenefitDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, BenefitStage Stage, DateOnly RealisedOn, IReadOnlyList<string> Affects);
-
 /// <summary>Someone a deviation's follow-up area can be given to without typing an e-mail.</summary>
 public sealed record OwnerDto(string Id, string Name, string Role);
 
 /// <summary>
-/// A unit's page. <paramref name="CanWorkOnBoard"/> and <paramref name="CanManageFollowUps"/> say which buttons the
-/// caller gets (the server checks again); <paramref name="FollowUpOwners"/> are offered first as a follow-up area's owner.
+/// A unit's page. <paramref name="CanWorkOnBoard"/>, <paramref name="CanManageFollowUps"/> and
+/// <paramref name="CanCorrectBenefits"/> say which buttons the caller gets (the server checks again);
+/// <paramref name="FollowUpOwners"/> are offered first as a follow-up area's owner; <paramref name="BenefitRanges"/> are
+/// the amounts a corrected benefit may take.
 /// </summary>
 public sealed record UnitDto(
     string Id, string Name, string AreaId, string AreaName, string Leader, IReadOnlyList<GoalDto> Goals, IReadOnlyList<ImprovementDto> Improvements,
-    IReadOnlyList<DeviationDto> Deviations, IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<UnitBenefitDto> Benefits,
-    bool CanWorkOnBoard, bool CanManageFollowUps, IReadOnlyList<OwnerDto> FollowUpOwners);
+    IReadOnlyList<DeviationDto> Deviations, IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<BenefitDto> Benefits,
+    bool CanWorkOnBoard, bool CanManageFollowUps, IReadOnlyList<OwnerDto> FollowUpOwners, bool CanCorrectBenefits, IReadOnlyList<BenefitRangeDto> BenefitRanges);
 
 /// <summary>A unit's follow-up areas for the tab, from the feature that records reviews.</summary>
 public sealed record UnitFollowUps(Func<string, string, CancellationToken, Task<IReadOnlyList<FollowUpDto>>> ListAsync);
@@ -146,13 +151,21 @@ public static class OverviewEndpoints
             .SelectMany(w => w.Benefits.Select(b => (Month: MeetingClock.DateIn(units.First(u => u.Id == w.UnitId), w.Week).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), b)))
             .GroupBy(x => (x.Month, x.b.Kind, x.b.Measure))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Kind).ThenBy(g => g.Key.Measure)
-            .Select(g => new MonthBenefitDto(g.Key.Month, g.Key.Kind, g.Key.Measure, g.Sum(x => x.b.Amount)))
+            .Select(g => new MonthBenefitDto(g.Key.Month, g.Key.Kind, g.Key.Measure, InputLimits.Sum(g.Select(x => x.b.Amount))))
+            .ToList();
+        var yearOf = years.ToDictionary(y => y.UnitId, StringComparer.Ordinal);
+        var leftOut = units
+            .Select(u => new LeftOutDto(u.Id, u.Name, Math.Max(
+                yearOf.GetValueOrDefault(u.Id)?.BenefitsLeftOut ?? 0,
+                range.Select(w => recorded.GetValueOrDefault((u.Id, w))).OfType<UnitWeek>().Sum(w => w.BenefitsLeftOut))))
+            .Where(l => l.Count > 0)
             .ToList();
         return TypedResults.Ok(new OverviewDto(
             [.. range.Select(w => w.ToString())],
             rows,
-            [.. UnitWeekStore.Sum(years.SelectMany(y => y.Benefits)).Select(b => new BenefitTotalDto(b.Kind, b.Measure, b.Amount))],
-            byMonth));
+            [.. UnitWeekStore.Sum(yearOf.Values.SelectMany(y => y.Benefits)).Select(b => new BenefitTotalDto(b.Kind, b.Measure, b.Amount))],
+            byMonth,
+            leftOut));
     }
 
     /// <summary>held, notHeld, missing, dayOff (a holiday, or before the unit's Lean start) or upcoming (not ended yet).</summary>
@@ -196,10 +209,12 @@ public static class OverviewEndpoints
             [.. (await records.ListDeviationsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(d => d.ReportedOn).ThenBy(d => d.Text, StringComparer.Ordinal)
                 .Select(DeviationDto.From)],
             unitFollowUps,
-            [.. (await records.ListBenefitsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(b => b.RealisedOn)
-                .Select(b => new UnitBenefitDto(b.Kind, b.Measure, b.Amount, b.Stage, b.RealisedOn, [.. b.AffectsUnitIds.Select(id => names.GetValueOrDefault(id, id))]))],
+            [.. (await records.ListBenefitsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(b => b.RealisedOn).ThenBy(b => b.Id, StringComparer.Ordinal)
+                .Select(b => BenefitDto.From(b, id => names.GetValueOrDefault(id, id)))],
             caller.Allows(Permission.WorkOnBoard, AccessTarget.ForUnit(unit)),
             canManageFollowUps,
-            [.. owners.Select(o => new OwnerDto(o.PersonId, o.Name, JsonNamingPolicy.CamelCase.ConvertName(o.Role.ToString())))]));
+            [.. owners.Select(o => new OwnerDto(o.PersonId, o.Name, JsonNamingPolicy.CamelCase.ConvertName(o.Role.ToString())))],
+            caller.Allows(Permission.CorrectBenefits, AccessTarget.ForUnit(unit)),
+            BenefitRangeDto.All));
     }
 }

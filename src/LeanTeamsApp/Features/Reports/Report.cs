@@ -98,6 +98,9 @@ public sealed record ReportRow(string AreaName, string UnitName)
     public FollowUpCount FollowUps { get; init; } = new(0, 0, 0, 0);
 
     public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
+
+    /// <summary>Benefit figures left out of <see cref="Benefits"/> as out of bounds (<see cref="Improvements.InputLimits"/>).</summary>
+    public int BenefitsLeftOut { get; init; }
 }
 
 public sealed record Report(string Organisation, ReportPeriod Period, DateOnly CountedUntil, IReadOnlyList<ReportRow> Rows)
@@ -119,12 +122,13 @@ public sealed record Report(string Organisation, ReportPeriod Period, DateOnly C
         FishboneAnalysesDone = Rows.Sum(r => r.FishboneAnalysesDone),
         FollowUps = new FollowUpCount(Rows.Sum(r => r.FollowUps.Opened), Rows.Sum(r => r.FollowUps.Closed), Rows.Sum(r => r.FollowUps.OpenAtEnd), Rows.Sum(r => r.FollowUps.OverdueAtEnd)),
         Benefits = UnitWeekStore.Sum(Rows.SelectMany(r => r.Benefits)),
+        BenefitsLeftOut = Rows.Sum(r => r.BenefitsLeftOut),
     };
 
     public static decimal Amount(ReportRow row, BenefitKind kind, BenefitMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return row.Benefits.Where(b => b.Kind == kind && b.Measure == measure).Sum(b => b.Amount);
+        return Improvements.InputLimits.Sum(row.Benefits.Where(b => b.Kind == kind && b.Measure == measure).Select(b => b.Amount));
     }
 }
 
@@ -182,6 +186,7 @@ public sealed class ReportBuilder(
                 FishboneAnalysesDone = held.Count(a => a.Plan.UnitId == unit.Id && a.Plan.Kind == AppointmentKind.FishboneAnalysis),
                 FollowUps = counts.GetValueOrDefault(unit.Id) ?? new FollowUpCount(0, 0, 0, 0),
                 Benefits = UnitWeekStore.Sum(mine.SelectMany(w => w.Benefits)),
+                BenefitsLeftOut = mine.Sum(w => w.BenefitsLeftOut),
             });
         }
 

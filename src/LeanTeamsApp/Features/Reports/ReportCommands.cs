@@ -85,6 +85,9 @@ public sealed class ReportCommands(
                     new Fact(t.Reviews, N(total.ReviewsDone)),
                     new Fact(t.FollowUpsOpen, $"{N(total.FollowUps.OpenAtEnd)} ({t.FollowUpsOverdue.ToLower(culture)}: {N(total.FollowUps.OverdueAtEnd)})"),
                 ]),
+                .. (total.BenefitsLeftOut > 0
+                    ? new CardElement[] { new TextBlock(t.LeftOutNote(total.BenefitsLeftOut, string.Join(", ", report.Rows.Where(r => r.BenefitsLeftOut > 0).Select(r => r.UnitName)))) { Color = TextColor.Warning } }
+                    : []),
                 new TextBlock(t.LinksValid(hours)) { IsSubtle = true, Size = TextSize.Small },
             ],
             Actions = [new OpenUrlAction(t.DownloadExcel, excel), new OpenUrlAction(t.DownloadCsv, csv)],

@@ -115,6 +115,13 @@ public static class ReportFiles
             t.GembaWalks, t.Reviews, t.Fishbones, t.FollowUpsOpened, t.FollowUpsClosed, t.FollowUpsOpen, t.FollowUpsOverdue,
             .. benefitColumns.Select(b => $"{c.Kinds[b.Kind]} ({c.Measures[b.Measure]})"),
         ];
+        // Figures left out as out of bounds get a column of their own, only when there are any, so they are seen.
+        var leftOut = report.Total.BenefitsLeftOut > 0;
+        if (leftOut)
+        {
+            header.Add(t.BenefitsLeftOut);
+        }
+
         var rows = new List<List<object?>> { header };
         foreach (var row in report.Rows.Append(report.Total with { AreaName = t.Total }))
         {
@@ -125,6 +132,10 @@ public static class ReportFiles
                 row.FollowUps.OpenAtEnd, row.FollowUps.OverdueAtEnd,
                 .. benefitColumns.Select(b => (object?)Report.Amount(row, b.Kind, b.Measure)),
             ]);
+            if (leftOut)
+            {
+                rows[^1].Add(row.BenefitsLeftOut);
+            }
         }
 
         return rows;

@@ -22,6 +22,12 @@ public sealed record ReportTexts
     public required string FollowUpsClosed { get; init; }
     public required string FollowUpsOpen { get; init; }
     public required string FollowUpsOverdue { get; init; }
+
+    /// <summary>The column of benefit figures left out as out of bounds, shown only when there are any.</summary>
+    public required string BenefitsLeftOut { get; init; }
+
+    /// <summary>The card's word on figures left out: how many, and in which units.</summary>
+    public required Func<int, string, string> LeftOutNote { get; init; }
     public required string Total { get; init; }
     public required string Benefits { get; init; }
     public required string DownloadCsv { get; init; }
@@ -56,6 +62,8 @@ public sealed record ReportTexts
         FollowUpsClosed = "Oppfølgingsområder, lukket",
         FollowUpsOpen = "Oppfølgingsområder, åpne",
         FollowUpsOverdue = "Oppfølgingsområder, på overtid",
+        BenefitsLeftOut = "Gevinsttall holdt utenfor (ugyldige)",
+        LeftOutNote = (n, units) => $"{n} gevinsttall er holdt utenfor summene fordi beløpet er ugyldig eller urimelig stort ({units}). Rett eller slett dem på enhetens side i fanen.",
         Total = "Sum",
         Benefits = "Gevinster realisert",
         DownloadCsv = "Last ned CSV",
@@ -84,6 +92,8 @@ public sealed record ReportTexts
         FollowUpsClosed = "Uppföljningsområden, stängda",
         FollowUpsOpen = "Uppföljningsområden, öppna",
         FollowUpsOverdue = "Uppföljningsområden, försenade",
+        BenefitsLeftOut = "Nyttotal utelämnade (ogiltiga)",
+        LeftOutNote = (n, units) => $"{n} nyttotal är utelämnade ur summorna eftersom beloppet är ogiltigt eller orimligt stort ({units}). Rätta eller ta bort dem på enhetens sida i fliken.",
         Total = "Summa",
         Benefits = "Nytta realiserad",
         DownloadCsv = "Ladda ner CSV",
@@ -112,6 +122,8 @@ public sealed record ReportTexts
         FollowUpsClosed = "Follow-up areas, closed",
         FollowUpsOpen = "Follow-up areas, open",
         FollowUpsOverdue = "Follow-up areas, overdue",
+        BenefitsLeftOut = "Benefit figures left out (invalid)",
+        LeftOutNote = (n, units) => $"{n} benefit figure(s) left out of the sums because the amount is invalid or implausibly large ({units}). Correct or delete them on the unit's page in the tab.",
         Total = "Total",
         Benefits = "Benefits realised",
         DownloadCsv = "Download CSV",

@@ -37,6 +37,9 @@ public enum Permission
     /// <summary>Close a follow-up area, or make a deviation one.</summary>
     ManageFollowUps,
 
+    /// <summary>Correct or delete a recorded benefit: the figures that go into the digest and the report.</summary>
+    CorrectBenefits,
+
     /// <summary>Read the organisation's action plan: anyone the organisation knows.</summary>
     ViewActionPlan,
 
@@ -120,6 +123,7 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.ManageAppointment] = [Org(Role.Coordinator), Owner],
         [Permission.RecordReview] = [Org(Role.Coordinator), Org(Role.Consultant), Area(Role.ServiceAreaLeader), Owner],
         [Permission.ManageFollowUps] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader), Unit(Role.UnitLeader), Unit(Role.UnitCoordinator)],
+        [Permission.CorrectBenefits] = [Org(Role.Coordinator), Unit(Role.UnitLeader), Unit(Role.UnitCoordinator)],
         [Permission.ViewActionPlan] = [Known],
         [Permission.EditActionPlan] = [Org(Role.Coordinator)],
     };

@@ -50,6 +50,24 @@ describe('accessibility (axe-core)', () => {
     ).toEqual([]);
   });
 
+  it('unit_BenefitDialogOpenWithAnError_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    expect(
+      await violations(<UnitPage unitId="byggesak" />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: /^Rett gevinsten 3,5/ }));
+        const dialog = await screen.findByRole('dialog');
+        await userEvent.clear(within(dialog).getByLabelText(/Mengde/));
+        await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+        await screen.findByText('Fyll ut feltet.');
+      }),
+    ).toEqual([]);
+  });
+
+  it('overview_WithFiguresLeftOut_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/overview': json({ ...overview, benefitsLeftOut: [{ unitId: 'byggesak', name: 'Byggesak', count: 2 }] }) });
+    expect(await violations(<OverviewPage />, () => screen.findByRole('heading', { name: 'Gevinsttall holdt utenfor' }))).toEqual([]);
+  });
+
   it('yearWheel_HasNoViolations', async () => {
     window.location.hash = '#/yearwheel?year=2027';
     fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel) });

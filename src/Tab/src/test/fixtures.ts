@@ -55,6 +55,7 @@ export const overview: Overview = {
     { month: '2026-11', kind: 'timeSaved', measure: 'hours', amount: 5.5 },
     { month: '2026-11', kind: 'leadTime', measure: 'days', amount: 12 },
   ],
+  benefitsLeftOut: [],
 };
 
 export const byggesak: UnitDetails = {
@@ -81,9 +82,44 @@ export const byggesak: UnitDetails = {
     { id: 'f1', text: 'Oppdatere prosessbeskrivelsen', owner: 'Randi Lie', deadline: '2026-10-15', status: 'open', overdue: true },
     { id: 'f2', text: 'Måle ventetid i skranken', owner: 'Randi Lie', deadline: '2026-12-15', status: 'open', overdue: false },
   ],
-  benefits: [{ kind: 'timeSaved', measure: 'hours', amount: 3.5, stage: 'realised', realisedOn: '2026-11-18', affects: ['Servicetorget'] }],
+  benefits: [
+    {
+      id: 'c20261118-b0',
+      kind: 'timeSaved',
+      measure: 'hours',
+      amount: 3.5,
+      stage: 'realised',
+      realisedOn: '2026-11-18',
+      affects: ['Servicetorget'],
+      countable: true,
+      correctedBy: null,
+      improvementId: null,
+      etag: 'W/"b1"',
+    },
+    {
+      id: 'c20261111-b0',
+      kind: 'money',
+      measure: 'nok',
+      amount: 79000000000000000000000000000,
+      stage: 'realised',
+      realisedOn: '2026-11-11',
+      affects: [],
+      countable: false,
+      correctedBy: null,
+      improvementId: null,
+      etag: 'W/"b2"',
+    },
+  ],
   canWorkOnBoard: true,
   canManageFollowUps: true,
+  canCorrectBenefits: true,
+  benefitRanges: [
+    { measure: 'hours', min: 0, max: 100000, decimals: 2 },
+    { measure: 'nok', min: 0, max: 100000000, decimals: 2 },
+    { measure: 'sek', min: 0, max: 100000000, decimals: 2 },
+    { measure: 'daysOfLeadTime', min: 0, max: 3650, decimals: 2 },
+    { measure: 'placesFreed', min: 1, max: 10000, decimals: 0 },
+  ],
   followUpOwners: [
     { id: 'leder.byggesak@fjordvik.kommune.no', name: 'Randi Lie', role: 'unitLeader' },
     { id: 'linn.aasen@fjordvik.kommune.no', name: 'Linn Aasen', role: 'unitCoordinator' },

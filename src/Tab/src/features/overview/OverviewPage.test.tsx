@@ -77,6 +77,25 @@ describe('Overview', () => {
     expect(within(region).getByRole('link', { name: 'Byggesak' }).getAttribute('href')).toBe('#/unit/byggesak');
   });
 
+  it('benefitsLeftOut_NamesEachUnitWithALinkToItsPage', async () => {
+    fakeService({ 'GET /api/tab/overview': json({ ...overview, benefitsLeftOut: [{ unitId: 'byggesak', name: 'Byggesak', count: 2 }] }) });
+    renderPage(<OverviewPage />);
+
+    const heading = await screen.findByRole('heading', { name: 'Gevinsttall holdt utenfor' });
+    const section = heading.closest('section') ?? heading.parentElement!;
+    const item = within(section).getByRole('listitem');
+    expect(item.textContent).toBe('Byggesak: 2 holdt utenfor');
+    expect(within(item).getByRole('link', { name: 'Byggesak' }).getAttribute('href')).toContain('byggesak');
+  });
+
+  it('benefitsLeftOut_None_ShowsNoSuchSection', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />);
+
+    await screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
+    expect(screen.queryByRole('heading', { name: 'Gevinsttall holdt utenfor' })).toBeNull();
+  });
+
   it('areaFilter_ChoosingAnArea_AsksTheServiceForItAndShowsOnlyItsUnits', async () => {
     const onlyHelse = { ...overview, units: overview.units.filter((unit) => unit.areaId === 'helse-og-omsorg') };
     const service = fakeService({

@@ -73,6 +73,18 @@ function OverviewContent({ data }: { data: Overview }) {
       <Section title={t.benefitsTitle}>
         <BenefitsChart byMonth={data.benefitsByMonth} totals={data.benefitsThisYear} />
       </Section>
+      {data.benefitsLeftOut.length > 0 && (
+        <Section title={t.leftOutTitle}>
+          <p>{t.leftOutText}</p>
+          <ul>
+            {data.benefitsLeftOut.map((unit) => (
+              <li key={unit.unitId}>
+                <Link href={href({ page: 'unit', unitId: unit.unitId })}>{unit.name}</Link>: {t.leftOutUnit(unit.count)}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
     </>
   );
 }

@@ -70,7 +70,7 @@ describe('Unit', () => {
     const deviations = await screen.findByRole('table', { name: 'Avvik' });
     expect(within(deviations).getByRole('cell', { name: 'Tavlemøtet startet 10 minutter for sent' })).toBeTruthy();
     const benefits = screen.getByRole('table', { name: 'Gevinster' });
-    expect(within(benefits).getAllByRole('row')[1]!.textContent).toBe('Tid spart3,5 timerrealisert18. nov. 2026Servicetorget');
+    expect(within(benefits).getAllByRole('row')[1]!.textContent).toBe('Tid spart3,5 timerrealisert18. nov. 2026ServicetorgetRettSlett');
   });
 
   it('unit_NotVisibleToTheCaller_ShowsNotFound', async () => {

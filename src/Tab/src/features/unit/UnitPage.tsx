@@ -2,13 +2,14 @@ import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-componen
 import { tabApi } from '../../shared/api/tabApi';
 import type { Goal, GoalStatus, UnitDetails } from '../../shared/api/types';
 import { useApi } from '../../shared/api/useApi';
-import { labelOf, useI18n } from '../../shared/i18n/i18n';
+import { useI18n } from '../../shared/i18n/i18n';
 import { href } from '../../shared/routing/routes';
 import { Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 import { VisuallyHidden } from '../../shared/ui/VisuallyHidden';
+import { Benefits } from './Benefits';
 import { Deviations } from './Deviations';
 import { Kanban } from './Kanban';
 
@@ -117,39 +118,7 @@ function UnitContent({ unit, refresh }: { unit: UnitDetails; refresh: () => Prom
       </Section>
 
       <Section title={t.unitBenefitsTitle}>
-        {unit.benefits.length === 0 ? (
-          <p>{t.noUnitBenefits}</p>
-        ) : (
-          <div className={table.wrapper}>
-            <table className={table.table}>
-              <caption className={table.hiddenCaption}>{t.unitBenefitsTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.kindColumn}</th>
-                  <th scope="col" className={table.number}>
-                    {t.amountColumn}
-                  </th>
-                  <th scope="col">{t.stageColumn}</th>
-                  <th scope="col">{t.realisedOnColumn}</th>
-                  <th scope="col">{t.affectsColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {unit.benefits.map((benefit, index) => (
-                  <tr key={index}>
-                    <td>{labelOf(t.benefitKind, benefit.kind)}</td>
-                    <td className={table.number}>
-                      {fmt.number(benefit.amount)} {labelOf(t.measure, benefit.measure)}
-                    </td>
-                    <td>{labelOf(t.benefitStage, benefit.stage)}</td>
-                    <td>{benefit.realisedOn ? fmt.date(benefit.realisedOn) : '–'}</td>
-                    <td>{benefit.affects.length > 0 ? benefit.affects.join(', ') : t.none}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Benefits unit={unit} refresh={refresh} />
       </Section>
     </>
   );

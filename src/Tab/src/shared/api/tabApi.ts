@@ -5,6 +5,7 @@ import type {
   ActionPlanRowInput,
   Appointment,
   AppointmentChanged,
+  BenefitInput,
   ChannelUnits,
   Deviation,
   DeviationFollowUp,
@@ -13,6 +14,7 @@ import type {
   Me,
   Overview,
   ReportFormat,
+  UnitBenefit,
   UnitDetails,
   YearWheel,
 } from './types';
@@ -30,6 +32,11 @@ export const tabApi = {
     apiFetch<Deviation>(deviationPath(unitId, deviation.id, 'close'), { method: 'POST', json: { etag: deviation.etag } }),
   followUpDeviation: (unitId: string, deviation: Deviation, input: FollowUpInput) =>
     apiFetch<DeviationFollowUp>(deviationPath(unitId, deviation.id, 'followup'), { method: 'POST', json: { etag: deviation.etag, ...input } }),
+  // The amount goes as the string typed, so that the service reads the very number (a JSON number would pass through a double).
+  correctBenefit: (unitId: string, benefit: UnitBenefit, input: BenefitInput) =>
+    apiFetch<UnitBenefit>(benefitPath(unitId, benefit.id), { method: 'PUT', json: { ...input, etag: benefit.etag } }),
+  deleteBenefit: (unitId: string, benefit: UnitBenefit) =>
+    apiFetch<void>(benefitPath(unitId, benefit.id), { method: 'DELETE', headers: { 'If-Match': benefit.etag ?? '' } }),
   channelUnits: (channelId: string) => apiFetch<ChannelUnits>(`${base}/channel-units?channelId=${encodeURIComponent(channelId)}`),
   yearWheel: (year: number) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`),
   moveAppointment: (appointment: Appointment, date: string, time: string) =>
@@ -48,6 +55,10 @@ export const tabApi = {
 
 function deviationPath(unitId: string, deviationId: string, action: 'close' | 'followup'): string {
   return `${base}/units/${encodeURIComponent(unitId)}/deviations/${encodeURIComponent(deviationId)}/${action}`;
+}
+
+function benefitPath(unitId: string, benefitId: string): string {
+  return `${base}/units/${encodeURIComponent(unitId)}/benefits/${encodeURIComponent(benefitId)}`;
 }
 
 function appointmentPath(appointment: Appointment, change: 'move' | 'cancel' | 'owner'): string {

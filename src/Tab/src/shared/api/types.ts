@@ -56,12 +56,20 @@ export interface ImprovementCounts {
   done: number;
 }
 
+/** A unit whose benefit figures were left out of the sums as out of bounds, to be corrected on its page. */
+export interface LeftOut {
+  unitId: string;
+  name: string;
+  count: number;
+}
+
 export interface Overview {
   /** ISO weeks, `2026-W47`, oldest first. */
   weeks: string[];
   units: OverviewUnit[];
   benefitsThisYear: BenefitAmount[];
   benefitsByMonth: MonthlyBenefit[];
+  benefitsLeftOut: LeftOut[];
 }
 
 export interface ChannelUnits {
@@ -132,10 +140,33 @@ export interface FollowUp {
 
 export type BenefitStage = 'identified' | 'planned' | 'realised' | 'reinvested';
 
-export interface UnitBenefit extends BenefitAmount {
+export interface UnitBenefit extends Omit<BenefitAmount, 'amount'> {
+  id: string;
+  /** Null when what is stored is no number (NaN, infinity). */
+  amount: number | null;
   stage: BenefitStage | (string & {});
   realisedOn: string | null;
   affects: string[];
+  /** False when the figure is out of bounds and left out of every sum: it wants correcting or deleting. */
+  countable: boolean;
+  correctedBy: string | null;
+  improvementId: string | null;
+  etag: string | null;
+}
+
+/** The amounts one measure takes: above `min` (from it, for a whole number), at most `max`. */
+export interface BenefitRange {
+  measure: string;
+  min: number;
+  max: number;
+  decimals: number;
+}
+
+export interface BenefitInput {
+  kind: string;
+  measure: string;
+  /** As typed, a plain number such as `12.5`; the service reads it exactly. */
+  amount: string;
 }
 
 export interface UnitDetails {
@@ -154,6 +185,9 @@ export interface UnitDetails {
   /** The caller may make a deviation a follow-up area. The service checks again. */
   canManageFollowUps: boolean;
   followUpOwners: FollowUpOwner[];
+  /** The caller may correct or delete a benefit (the coordinator, the unit's leader and Lean coordinators). The service checks again. */
+  canCorrectBenefits: boolean;
+  benefitRanges: BenefitRange[];
 }
 
 export type AppointmentKind = 'semiAnnualReview' | 'gembaWalk' | 'fishboneAnalysis';
