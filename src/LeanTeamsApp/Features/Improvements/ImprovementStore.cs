@@ -257,7 +257,7 @@ public sealed class ImprovementStore(StorageTables tables)
         foreach (var kind in new[] { "imp", "dev", "ben" })
         {
             var from = Key(kind, unitId, prefix);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {from} and RowKey lt {UpperBound(from)}");
+            var filter = KeyPrefix.Filter(tenantId, from);
             await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 existing[row.RowKey] = row;
@@ -296,7 +296,7 @@ public sealed class ImprovementStore(StorageTables tables)
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(string tenantId, string prefix, Func<T, string, T> withETag, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         var found = new List<T>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -305,9 +305,6 @@ public sealed class ImprovementStore(StorageTables tables)
 
         return found;
     }
-
-    /// <summary>The least key above every key that starts with <paramref name="prefix"/>.</summary>
-    private static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     private static string Key(string kind, string unitId, string id) => $"{kind}|{unitId}|{id}";
 

@@ -381,7 +381,7 @@ public sealed partial class ImportJournal(
         var text = new StringBuilder();
         var count = 0;
         var prefix = ChunkKey(journalId ?? "", 0)[..^6];
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.PrefixEnd(prefix)}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         await foreach (var row in Journal.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             count++;
@@ -438,7 +438,7 @@ public sealed partial class ImportJournal(
     {
         // Chunks without a header: a process died between writing them and the header. A chunk younger than a lease
         // may belong to an import about to write its header, so it is left for a later look.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {ChunkPrefix} and RowKey lt {DirectoryKeys.PrefixEnd(ChunkPrefix)}");
+        var filter = KeyPrefix.Filter(tenantId, ChunkPrefix);
         var orphans = new List<TableEntity>();
         await foreach (var page in Journal.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Timestamp"], cancellationToken: cancellationToken).AsPages())
         {
@@ -473,7 +473,7 @@ public sealed partial class ImportJournal(
         try
         {
             var prefix = ChunkKey(journalId, 0)[..^6];
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.PrefixEnd(prefix)}");
+            var filter = KeyPrefix.Filter(tenantId, prefix);
             var keys = new List<TableEntity>();
             await foreach (var row in Journal.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: CancellationToken.None))
             {
