@@ -104,8 +104,8 @@ public sealed partial class ImportJournal(
                 var header = new TableEntity(tenantId, HeaderRow)
                 {
                     ["JournalId"] = journalId,
-                    ["Holder"] = _holder,
-                    ["LeaseSeconds"] = (int)Math.Ceiling(options.Value.ImportLease.TotalSeconds),
+                    [TenantLease.HolderColumn] = _holder,
+                    [TenantLease.SecondsColumn] = TenantLease.Seconds(options.Value.ImportLease),
                     ["State"] = Applying,
                     ["Chunks"] = chunks,
                     ["Rows"] = plan.Journal.Count,
@@ -208,19 +208,19 @@ public sealed partial class ImportJournal(
         }
 
         var started = header.GetDateTimeOffset("Started");
-        var own = header.GetString("Holder") == _holder;
+        var own = header.GetString(TenantLease.HolderColumn) == _holder;
         var serverNow = read.GetRawResponse().Headers.Date ?? time.GetUtcNow();
         var held = own
             ? !fromApply && _applying.ContainsKey(tenantId)
-            : header.Timestamp + TimeSpan.FromSeconds(header.GetInt32("LeaseSeconds") ?? 0) > serverNow;
+            : TenantLease.IsHeld(header, serverNow);
         if (held)
         {
             return new ApplyResult(ApplyOutcome.Busy, $"another import of this tenant ({header.GetString("File")}, started {started:yyyy-MM-dd HH:mm:ss} UTC) is still running");
         }
 
         var claimed = header;
-        claimed["Holder"] = _holder;
-        claimed["LeaseSeconds"] = (int)Math.Ceiling(options.Value.ImportLease.TotalSeconds);
+        claimed[TenantLease.HolderColumn] = _holder;
+        claimed[TenantLease.SecondsColumn] = TenantLease.Seconds(options.Value.ImportLease);
         ETag etag;
         try
         {
