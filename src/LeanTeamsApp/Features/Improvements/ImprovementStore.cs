@@ -69,10 +69,6 @@ public sealed class ImprovementStore(StorageTables tables)
     public Task<IReadOnlyList<Improvement>> ListImprovementsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListAsync<Improvement>(tenantId, $"imp|{unitId}|", (i, etag) => i with { ETag = etag }, cancellationToken);
 
-    /// <summary>Every improvement in the organisation, for overviews across units.</summary>
-    public Task<IReadOnlyList<Improvement>> ListAllImprovementsAsync(string tenantId, CancellationToken cancellationToken) =>
-        ListAsync<Improvement>(tenantId, "imp|", (i, etag) => i with { ETag = etag }, cancellationToken);
-
     /// <summary>
     /// Moves an improvement along its lifecycle, guarded by the ETag it was read with, so two people clicking at once
     /// cannot both move it: the second finds it moved and is told where it stands.
@@ -163,9 +159,6 @@ public sealed class ImprovementStore(StorageTables tables)
 
     public Task<IReadOnlyList<Benefit>> ListBenefitsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListAsync<Benefit>(tenantId, $"ben|{unitId}|", (b, etag) => b with { ETag = etag }, cancellationToken);
-
-    public Task<IReadOnlyList<Benefit>> ListAllBenefitsAsync(string tenantId, CancellationToken cancellationToken) =>
-        ListAsync<Benefit>(tenantId, "ben|", (b, etag) => b with { ETag = etag }, cancellationToken);
 
     public Task<IReadOnlyList<Deviation>> ListDeviationsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListAsync<Deviation>(tenantId, $"dev|{unitId}|", (d, etag) => d with { ETag = etag }, cancellationToken);
