@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Data.Tables;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -82,10 +83,10 @@ public sealed class TenantLeaseTests
     {
         var table = await TableAsync();
         var tenant = TestTenants.New();
-        // The holder's clock stands still; the other instance's runs a day ahead. Neither decides: the lease lasts two
-        // seconds of the storage service's time.
-        var holderClock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-        var aheadClock = new FakeTimeProvider(holderClock.GetUtcNow().AddDays(1));
+        // The holder's clock stands still decades behind; the other instance's, decades ahead. Neither decides: the
+        // lease lasts two seconds of the storage service's time.
+        var holderClock = new FakeTimeProvider(new DateTimeOffset(2001, 1, 1, 8, 0, 0, TimeSpan.Zero));
+        var aheadClock = new FakeTimeProvider(new DateTimeOffset(2099, 1, 1, 8, 0, 0, TimeSpan.Zero));
         var held = (await new TenantLease(table, Row, TimeSpan.FromSeconds(2), holderClock).TryAcquireAsync(tenant, default))!;
         var other = new TenantLease(table, Row, TimeSpan.FromSeconds(2), aheadClock);
 
@@ -156,15 +157,17 @@ public sealed class TenantLeaseTests
     /// <summary>Tries until the storage service's clock has moved past the lease: a wait on a condition, with a deadline.</summary>
     private static async Task<HeldLease> WaitForAsync(Func<Task<HeldLease?>> claim)
     {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (true)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < Patience)
         {
             if (await claim() is { } held)
             {
                 return held;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
+
+        throw new TimeoutException($"The lease was still held after {Patience}.");
     }
 }
