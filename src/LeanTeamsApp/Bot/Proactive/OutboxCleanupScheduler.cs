@@ -107,5 +107,4 @@ public sealed partial class OutboxCleanupScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox clean-up deleted {Count} rows created before {Cutoff}")]
     private static partial void LogCleaned(ILogger logger, int count, DateTimeOffset cutoff);
-
 }

@@ -37,9 +37,10 @@ public sealed class CalendarSyncOptions
 /// <summary>
 /// Keeps Outlook in step with the year wheel: every appointment whose calendar is pending gets its Teams-meeting
 /// event created, moved, replaced or cancelled through <see cref="IGraphCalendar"/>. Per tenant a lease, renewed while
-/// the tick works, makes sure two instances never sync one tenant at once. Graph throttling pauses the tenant until Graph's Retry-After has
-/// passed; "not configured" leaves appointments in the app only. Each save carries the ETag it was read with, so an
-/// appointment re-planned meanwhile is never overwritten: it is pending again with a new version for the next tick.
+/// the tick works, makes sure two instances never sync one tenant at once. Graph throttling pauses the tenant until
+/// Graph's Retry-After has passed; "not configured" leaves appointments in the app only. Each save carries the ETag it
+/// was read with, so an appointment re-planned meanwhile is never overwritten: it is pending again with a new version
+/// for the next tick.
 /// </summary>
 public sealed partial class CalendarSyncScheduler(
     AppointmentStore appointments,
