@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.LoadTest;
 
@@ -36,8 +37,8 @@ public static class BareEndpoint
                 ["ConversationId"] = conversationId,
             });
             await directory.GetEntityIfExistsAsync<TableEntity>(tenant, "organisation");
-            await Drain(directory.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenant} and RowKey ge {"unit|"} and RowKey lt {"unit}"}")));
-            await Drain(directory.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenant} and RowKey ge {"area|"} and RowKey lt {"area}"}")));
+            await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, "unit|")));
+            await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, "area|")));
             if (reply == true)
             {
                 var serviceUrl = root.GetProperty("serviceUrl").GetString()!.TrimEnd('/');

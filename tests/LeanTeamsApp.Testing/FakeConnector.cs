@@ -38,6 +38,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private TaskCompletionSource _changed = NewSignal();
     private FakeConnectorRateLimits? _rateLimits;
     private long _nextActivityId = 1_776_000_000_000;
+    private int _inFlight;
     private WebApplication? _app;
 
     public FakeConnector(TimeProvider? time = null)
@@ -67,6 +68,9 @@ public sealed class FakeConnector : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>No request is being answered: what has been recorded is all that has arrived.</summary>
+    public bool Idle => Volatile.Read(ref _inFlight) == 0;
 
     public IReadOnlyList<RecordedRequest> Rejected
     {
@@ -239,6 +243,19 @@ public sealed class FakeConnector : IAsyncDisposable
         requests.Count == 0 ? "none" : string.Join("; ", requests.Select(r => $"{r.Method} {r.Path} -> {r.StatusCode}"));
 
     private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         var receivedAt = _time.GetUtcNow();
         var request = context.Request;

@@ -1,7 +1,10 @@
+using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.BotFramework.Tests.Connector.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeanTeamsApp.BotFramework.Tests.Connector;
 
@@ -13,12 +16,17 @@ public class ConnectorModuleTests
     [Fact]
     public async Task AddBotConnector_NoAppId_SendsNoToken()
     {
-        await using var provider = new ServiceCollection().AddBotConnector(_ => { }).BuildServiceProvider();
+        var handler = new FakeConnectorHandler(new FakeTimeProvider(ConnectorRig.Start));
+        var services = new ServiceCollection().AddLogging().AddBotConnector(_ => { });
+        services.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
 
         var header = await provider.GetRequiredService<IConnectorTokenProvider>().GetAuthorizationHeaderAsync(CancellationToken.None);
+        await provider.GetRequiredService<ConnectorClient>().SendAsync(
+            ConnectorRig.Address(), new Activity { Type = ActivityTypes.Message, Text = "Hei" }, CancellationToken.None);
 
         Assert.Null(header);
-        Assert.NotNull(provider.GetRequiredService<ConnectorClient>());
+        Assert.Null(Assert.Single(handler.Requests).Authorization);
     }
 
     [Theory]

@@ -5,17 +5,20 @@ using System.Text.Json.Nodes;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeanTeamsApp.IntegrationTests.CheckIns;
 
 public sealed class CheckInTests : IAsyncLifetime
 {
+    // A Wednesday: Byggesak's latest board meeting was Thursday 19 November, and its check-in is still open.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private BotHost _bot = null!;
     private Unit _byggesak = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHost.StartAsync();
+        _bot = await BotHost.StartAsync(time: _clock);
         _byggesak = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
     }
 
@@ -23,7 +26,7 @@ public sealed class CheckInTests : IAsyncLifetime
 
     private CheckInStore CheckIns => _bot.App.Services.GetRequiredService<CheckInStore>();
 
-    private DateOnly LatestMeeting => MeetingClock.Latest(_byggesak, DateTimeOffset.UtcNow);
+    private DateOnly LatestMeeting => MeetingClock.Latest(_byggesak, _clock.GetUtcNow());
 
     [Theory]
     [InlineData("nb-NO", "statusrapport", "Statusrapport etter tavlemøtet – Byggesak")]
@@ -51,7 +54,7 @@ public sealed class CheckInTests : IAsyncLifetime
         await SubmitAsync(answers);
         var twoWeeksAgo = LatestMeeting.AddDays(-14);
         // Given before improvements were counted from records: its typed figures stand, as no record counts in its week.
-        await CheckIns.SubmitAsync(_bot.TenantId, new CheckIn("byggesak", twoWeeksAgo, false, NotHeldReason.TooBusy, null, 1, 3, 1, [], [], null, null, "Randi Lie", DateTimeOffset.UtcNow), default);
+        await CheckIns.SubmitAsync(_bot.TenantId, new CheckIn("byggesak", twoWeeksAgo, false, NotHeldReason.TooBusy, null, 1, 3, 1, [], [], null, null, "Randi Lie", _clock.GetUtcNow()), default);
         var before = _bot.Connector.Requests.Count;
 
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "status"));
@@ -109,8 +112,7 @@ public sealed class CheckInTests : IAsyncLifetime
         Assert.Equal(GoalStatus.Green, stored.GoalStatuses["Saksbehandlingstid under 3 uker"]);
         Assert.Equal(GoalStatus.Red, stored.GoalStatuses["Færre mangelfulle søknader"]);
         Assert.Contains("Rød – trenger tiltak", card, StringComparison.Ordinal);
-        var requests = await _bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == ConnectorOperation.Update), TimeSpan.FromSeconds(10));
-        var update = Assert.Single(requests, r => r.Operation == ConnectorOperation.Update);
+        var update = Assert.Single(await _bot.DrainOutboxAsync(), r => r.Operation == ConnectorOperation.Update);
         Assert.Equal("card-message-1", update.ActivityId);
         Assert.Contains("Sendt av Randi Lie", update.Body, StringComparison.Ordinal);
     }
@@ -145,7 +147,7 @@ public sealed class CheckInTests : IAsyncLifetime
         var input = body.FindIndex(e => e.TryGetProperty("id", out var id) && id.GetString() == field);
         Assert.Contains(error, body[input + 1].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Null(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
-        Assert.DoesNotContain(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Update);
+        Assert.DoesNotContain(await _bot.DrainOutboxAsync(), r => r.Operation == ConnectorOperation.Update);
     }
 
     [Fact]
@@ -160,10 +162,7 @@ public sealed class CheckInTests : IAsyncLifetime
         var stored = await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default);
         Assert.Equal(1, stored!.Revision);
         Assert.Empty(await CheckIns.HistoryAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
-        await _bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == ConnectorOperation.Update), TimeSpan.FromSeconds(10));
-        // The outbox polls every 100 ms here: a second refresh, were one queued, would be sent within this wait.
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
-        Assert.Single(_bot.Connector.Requests, r => r.Operation == ConnectorOperation.Update);
+        Assert.Single(await _bot.DrainOutboxAsync(), r => r.Operation == ConnectorOperation.Update);
     }
 
     [Fact]

@@ -6,17 +6,20 @@ using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.IntegrationTests.Cards;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LeanTeamsApp.IntegrationTests.Improvements;
 
 public sealed class ImprovementTests : IAsyncLifetime
 {
+    // A Wednesday: Byggesak's latest board meeting was Thursday 19 November, and its check-in is still open.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private BotHost _bot = null!;
     private Unit _byggesak = null!;
 
     public async Task InitializeAsync()
     {
-        _bot = await BotHost.StartAsync();
+        _bot = await BotHost.StartAsync(time: _clock);
         _byggesak = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
     }
 
@@ -24,7 +27,7 @@ public sealed class ImprovementTests : IAsyncLifetime
 
     private ImprovementStore Store => _bot.App.Services.GetRequiredService<ImprovementStore>();
 
-    private DateOnly LatestMeeting => MeetingClock.Latest(_byggesak, DateTimeOffset.UtcNow);
+    private DateOnly LatestMeeting => MeetingClock.Latest(_byggesak, _clock.GetUtcNow());
 
     private Task<IReadOnlyList<Improvement>> ImprovementsAsync() => Store.ListImprovementsAsync(_bot.TenantId, "byggesak", default);
 
@@ -209,7 +212,7 @@ public sealed class ImprovementTests : IAsyncLifetime
         var id = await AddAsync("Digital sjekkliste");
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            Store.MoveAsync(_bot.TenantId, "byggesak", id, ImprovementStage.InProgress, $"person {i}", DateTimeOffset.UtcNow, default))));
+            Store.MoveAsync(_bot.TenantId, "byggesak", id, ImprovementStage.InProgress, $"person {i}", _clock.GetUtcNow(), default))));
 
         Assert.Single(outcomes, o => o.Outcome == MoveOutcome.Moved);
         Assert.Equal(19, outcomes.Count(o => o.Outcome == MoveOutcome.AlreadyThere));

@@ -22,6 +22,9 @@ namespace LeanTeamsApp.IntegrationTests.Operations;
 [Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests
 {
+    // Byggesak's latest board meeting was the Thursday before, and its check-in is still open.
+    private static readonly DateTimeOffset Wednesday = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
     private const string Organisation = """
         tenantId: "{tenant}"
         name: Målekommune
@@ -115,11 +118,12 @@ public sealed class TelemetryTests
     public async Task Metrics_CheckInSubmittedInTeams_CountTheCheckInAndTimeTheTurns()
     {
         var exported = new List<MetricSnapshot>();
-        await using var bot = await BotHost.StartAsync(configureServices: services => services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddInMemoryExporter(exported)));
+        var clock = new FakeTimeProvider(Wednesday);
+        await using var bot = await BotHost.StartAsync(configureServices: services => services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddInMemoryExporter(exported)), time: clock);
         var byggesak = (await bot.App.Store.GetUnitAsync(bot.TenantId, "byggesak", default))!;
 
         await bot.SayAsync(bot.Activities.PersonalMessage(bot.ByggesakLeader, "statusrapport"));
-        using (var submitted = await bot.PostAsync(SubmitCheckIn(bot, MeetingClock.Latest(byggesak, DateTimeOffset.UtcNow))))
+        using (var submitted = await bot.PostAsync(SubmitCheckIn(bot, MeetingClock.Latest(byggesak, clock.GetUtcNow()))))
         {
             Assert.True(submitted.IsSuccessStatusCode);
         }
@@ -134,13 +138,14 @@ public sealed class TelemetryTests
     public async Task Traces_TurnsThatReadPeopleByEmail_CarryNoPersonalData()
     {
         var spans = new List<Activity>();
-        await using var bot = await BotHost.StartAsync(configureServices: services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans)));
+        var clock = new FakeTimeProvider(Wednesday);
+        await using var bot = await BotHost.StartAsync(configureServices: services => services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans)), time: clock);
         var byggesak = (await bot.App.Store.GetUnitAsync(bot.TenantId, "byggesak", default))!;
         var leader = bot.ByggesakLeader;
 
         await bot.SayAsync(bot.Activities.PersonalMessage(leader, "hvem er jeg"));
         await bot.SayAsync(bot.Activities.PersonalMessage(leader, "statusrapport"));
-        using (var submitted = await bot.PostAsync(SubmitCheckIn(bot, MeetingClock.Latest(byggesak, DateTimeOffset.UtcNow))))
+        using (var submitted = await bot.PostAsync(SubmitCheckIn(bot, MeetingClock.Latest(byggesak, clock.GetUtcNow()))))
         {
             Assert.True(submitted.IsSuccessStatusCode);
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Connector;
 
 namespace LeanTeamsApp.IntegrationTests.Support;
@@ -125,6 +126,34 @@ public sealed class BotHost : IAsyncDisposable
         var answers = Connector.Requests.Skip(before).Where(r => r.Operation is ConnectorOperation.Reply or ConnectorOperation.Send).ToList();
         Assert.NotEmpty(answers);
         return string.Join("\n", answers.Select(Said));
+    }
+
+    /// <summary>
+    /// Sends what the outbox holds and waits until nothing more can go out: the outbox queue is empty (a message being
+    /// sent, or waiting out Teams' throttling, is still in it) and the fake connector is answering nothing. What the
+    /// connector has recorded then is all that a test's actions will ever send, so "sent once" needs no sleep. Sends
+    /// itself too, so it works where the dispatcher's own loop is off or waits on a fake clock.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedRequest>> DrainOutboxAsync()
+    {
+        var outbox = App.Services.GetRequiredService<Outbox>();
+        var dispatcher = App.Services.GetRequiredService<OutboxDispatcher>();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await outbox.EnsureQueueAsync(patience.Token);
+        while (true)
+        {
+            var handled = await dispatcher.DispatchOnceAsync(patience.Token);
+            if (handled == 0 && Connector.Idle && (await outbox.Queue.GetPropertiesAsync(patience.Token)).Value.ApproximateMessagesCount == 0)
+            {
+                return Connector.Requests;
+            }
+
+            if (handled == 0)
+            {
+                // Messages out of sight: another instance is sending them, or they wait out a throttle.
+                await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
+            }
+        }
     }
 
     /// <summary>What a user would read: the text and any card's JSON (its TextBlocks and facts).</summary>

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -7,109 +8,46 @@ namespace LeanTeamsApp.Bot.Proactive;
 
 /// <summary>
 /// Deletes outbox rows older than <see cref="OutboxOptions.RetentionDays"/>, once per
-/// <see cref="OutboxOptions.CleanupInterval"/> however many instances run. One row in the Outbox table says when the
-/// last clean-up ran and who holds it now; a tick claims it with its ETag (as the check-in scheduler claims its
-/// checkpoint), so of two instances only one deletes, and a clean-up that died midway is taken up again once its
-/// lease has run out. Old rows would otherwise be kept for ever, with the e-mail addresses some ids carry.
+/// <see cref="OutboxOptions.CleanupInterval"/> however many instances run. The clean-up takes a lease (in a partition
+/// of the Outbox table that no tenant has), whose row also says when the last clean-up ran, so of two instances only
+/// one deletes, and a clean-up that died midway is taken up again once its lease has run out. Old rows would otherwise
+/// be kept for ever, with the e-mail addresses some ids carry.
 /// </summary>
 public sealed partial class OutboxCleanupScheduler(
     Outbox outbox,
     StorageTables tables,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxCleanupScheduler> logger) : BackgroundService
+    ILogger<OutboxCleanupScheduler> logger) : Scheduler(tables, time, logger)
 {
     // Not a tenant id, so no tenant's rows share its partition.
-    private const string StatePartition = "scheduler";
-    private const string StateRow = "outbox-cleanup";
-
-    // How often an instance looks whether the clean-up is due: one small read.
-    private static readonly TimeSpan TickInterval = TimeSpan.FromHours(1);
-
-    // Long enough for a clean-up of a large table; a dead instance's claim passes to another after it.
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(30);
+    private const string LeasePartition = "scheduler";
 
     // Entity-group transactions hold at most 100 actions, all in one partition.
     private const int BatchSize = 100;
 
-    private readonly string _instance = Guid.NewGuid().ToString("N");
+    // Long enough for a clean-up of a large table; a dead instance's claim passes to another after it.
+    private readonly TenantLease _lease = new(outbox.Rows, "outbox-cleanup", TimeSpan.FromMinutes(30), time);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.CleanupEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TickInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (tables.Created)
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(logger, e);
-            }
-        }
-    }
+    // How often an instance looks whether the clean-up is due: one small read.
+    protected override TimeSpan? Interval => options.Value.CleanupEnabled ? TimeSpan.FromHours(1) : null;
 
     /// <summary>One tick: deletes the rows past retention when the clean-up is due and no other instance holds it; returns how many.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (await ClaimAsync(now, cancellationToken) is not { } state)
+        var now = Time.GetUtcNow();
+        if (await _lease.TryAcquireAsync(LeasePartition, row => now - (row.GetDateTimeOffset("LastRun") ?? DateTimeOffset.MinValue) >= options.Value.CleanupInterval, cancellationToken) is not { } lease)
         {
             return 0;
         }
 
         var cutoff = now - TimeSpan.FromDays(options.Value.RetentionDays);
         var deleted = await DeleteCreatedBeforeAsync(cutoff, cancellationToken);
-        state["LastRun"] = now;
-        state["LeaseUntil"] = now;
-        try
-        {
-            await outbox.Rows.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // Our lease ran out midway and another instance took over; it deletes what is left, nothing twice.
-        }
-
-        LogCleaned(logger, deleted, cutoff);
+        lease.Row["LastRun"] = now;
+        // False when our lease ran out midway and another instance took over; it deletes what is left, nothing twice.
+        await lease.ReleaseAsync(cancellationToken);
+        LogCleaned(Logger, deleted, cutoff);
         return deleted;
-    }
-
-    /// <summary>Claims the clean-up for this period; null when it ran this period already or another instance holds it.</summary>
-    private async Task<TableEntity?> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var existing = await outbox.Rows.GetEntityIfExistsAsync<TableEntity>(StatePartition, StateRow, cancellationToken: cancellationToken);
-        var row = existing.HasValue ? existing.Value! : new TableEntity(StatePartition, StateRow);
-        if (existing.HasValue
-            && (now - (row.GetDateTimeOffset("LastRun") ?? DateTimeOffset.MinValue) < options.Value.CleanupInterval
-                || (row.GetString("LeaseOwner") != _instance && row.GetDateTimeOffset("LeaseUntil") > now)))
-        {
-            return null;
-        }
-
-        row["LeaseOwner"] = _instance;
-        row["LeaseUntil"] = now + Lease;
-        try
-        {
-            var response = existing.HasValue
-                ? await outbox.Rows.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
-                : await outbox.Rows.AddEntityAsync(row, cancellationToken);
-            row.ETag = response.Headers.ETag ?? row.ETag;
-            return row;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return null;
-        }
     }
 
     /// <summary>
@@ -169,7 +107,4 @@ public sealed partial class OutboxCleanupScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox clean-up deleted {Count} rows created before {Cutoff}")]
     private static partial void LogCleaned(ILogger logger, int count, DateTimeOffset cutoff);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox clean-up failed; the next tick tries again")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
 }

@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Azure;
-using Azure.Data.Tables;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -32,10 +31,11 @@ public sealed class CheckInOptions
 
 /// <summary>
 /// Posts each unit's check-in card shortly after its board meeting ends, in the unit's own time zone. Per tenant a
-/// checkpoint row says up to when prompts were posted; a tick claims it (ETag lease, so two instances never work a
-/// tenant at once), posts what came due since, and moves it on, so a restart or an outage catches up on what was
-/// missed. Each prompt goes through the outbox under the id "checkin-prompt|unit|date", so even a repeated tick
-/// sends it once. No prompt on public holidays of the unit's country or in the organisation's holiday periods.
+/// checkpoint says up to when prompts were posted; it lives in the tenant's lease row, so a tick claims it with the
+/// lease (two instances never work a tenant at once), posts what came due since, and moves it on with the release, so
+/// a restart or an outage catches up on what was missed. Each prompt goes through the outbox under the id
+/// "checkin-prompt|unit|date", so even a repeated tick sends it once. No prompt on public holidays of the unit's
+/// country or in the organisation's holiday periods.
 /// </summary>
 public sealed partial class CheckInScheduler(
     OrganisationStore organisation,
@@ -46,69 +46,35 @@ public sealed partial class CheckInScheduler(
     StorageTables tables,
     IOptions<CheckInOptions> options,
     TimeProvider time,
-    ILogger<CheckInScheduler> logger) : BackgroundService
+    ILogger<CheckInScheduler> logger) : Scheduler(tables, time, logger)
 {
-    private const string StateRow = "scheduler|checkin-prompts";
-
     // A check-in closes when the next meeting starts, so prompts older than a week are not worth sending.
     private static readonly TimeSpan MaxCatchUp = TimeSpan.FromDays(7);
 
-    private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly TenantLease _lease = new(tables.Get(CheckInStore.Table), "scheduler|checkin-prompts", options.Value.Lease, time);
 
-    private TableClient State => tables.Get(CheckInStore.Table);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SchedulerEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (tables.Created)
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan? Interval => options.Value.SchedulerEnabled ? options.Value.TickInterval : null;
 
     /// <summary>One tick for every tenant. Returns how many prompts it queued.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        var queued = 0;
-        foreach (var tenant in await organisation.ListTenantIdsAsync(cancellationToken))
-        {
-            try
-            {
-                queued += await RunTenantAsync(tenant, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // One tenant's trouble must not hold up every other tenant's prompts.
-                LogTenantFailed(logger, tenant, e);
-            }
-        }
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
+        await ForEachTenantAsync(await organisation.ListTenantIdsAsync(cancellationToken), RunTenantAsync, cancellationToken);
 
-        return queued;
-    }
-
-    /// <summary>One tick's work for one tenant. Returns how many prompts it queued.</summary>
+    /// <summary>One tick's work for one tenant. Returns how many prompts it queued (none when another instance holds the tenant).</summary>
     public async Task<int> RunTenantAsync(string tenant, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var until = now - options.Value.PromptDelay;
-        if (await ClaimAsync(tenant, now, until, cancellationToken) is not { } state)
+        if (await _lease.TryAcquireAsync(tenant, cancellationToken) is not { } lease)
         {
             return 0;
+        }
+
+        var state = lease.Row;
+        if (state.GetDateTimeOffset("Checkpoint") is null)
+        {
+            // A new tenant starts now: meetings before the app knew the tenant get no prompt.
+            state["Checkpoint"] = until;
+            state["Since"] = until;
         }
 
         var from = Max(state.GetDateTimeOffset("Checkpoint") ?? until, until - MaxCatchUp);
@@ -130,7 +96,7 @@ public sealed partial class CheckInScheduler(
                         // The others still go out; the checkpoint stays so the next tick tries this one again
                         // (the outbox ids keep the ones that went out from going twice).
                         failed = true;
-                        LogPromptFailed(logger, unit.Id, date, e);
+                        LogPromptFailed(Logger, unit.Id, date, e);
                     }
                 }
             }
@@ -153,7 +119,7 @@ public sealed partial class CheckInScheduler(
                         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                         {
                             failed = true;
-                            LogPromptFailed(logger, unit.Id, date, e);
+                            LogPromptFailed(Logger, unit.Id, date, e);
                         }
                     }
                 }
@@ -161,47 +127,10 @@ public sealed partial class CheckInScheduler(
         }
 
         state["Checkpoint"] = failed ? from : Max(from, until);
-        state["LeaseUntil"] = now;
-        try
-        {
-            await State.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // Our lease ran out mid-tick and another instance took over; it repeats what we did, and the outbox's
-            // idempotency keys keep every prompt single.
-        }
-
+        // False when our lease ran out mid-tick and another instance took over: it repeats what we did, and the
+        // outbox's idempotency keys keep every prompt single.
+        await lease.ReleaseAsync(cancellationToken);
         return queued;
-    }
-
-    /// <summary>Claims the tenant's checkpoint row for this tick, creating it on first sight; null when another instance holds it.</summary>
-    private async Task<TableEntity?> ClaimAsync(string tenant, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var existing = await State.GetEntityIfExistsAsync<TableEntity>(tenant, StateRow, cancellationToken: cancellationToken);
-        var row = existing.HasValue
-            ? existing.Value!
-            // A new tenant starts now: meetings before the app knew the tenant get no prompt.
-            : new TableEntity(tenant, StateRow) { ["Checkpoint"] = until, ["Since"] = until };
-        if (existing.HasValue && row.GetString("LeaseOwner") != _instance && row.GetDateTimeOffset("LeaseUntil") > now)
-        {
-            return null;
-        }
-
-        row["LeaseOwner"] = _instance;
-        row["LeaseUntil"] = now + options.Value.Lease;
-        try
-        {
-            var response = existing.HasValue
-                ? await State.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
-                : await State.AddEntityAsync(row, cancellationToken);
-            row.ETag = response.Headers.ETag ?? row.ETag;
-            return row;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return null;
-        }
     }
 
     /// <summary>
@@ -263,7 +192,7 @@ public sealed partial class CheckInScheduler(
         }
 
         var pseudonym = Person.Pseudonym(personId);
-        LogUnreachable(logger, pseudonym);
+        LogUnreachable(Logger, pseudonym);
         return false;
     }
 
@@ -271,7 +200,7 @@ public sealed partial class CheckInScheduler(
     {
         if (MeetingClock.IsDayOff(unit, org, date))
         {
-            LogSkipped(logger, unit.Id, date, "holiday");
+            LogSkipped(Logger, unit.Id, date, "holiday");
             return false;
         }
 
@@ -300,14 +229,8 @@ public sealed partial class CheckInScheduler(
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompts for tenant {TenantId} failed; the next tick catches up")]
-    private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt for {UnitId} on {Date} could not be queued; the next tick tries again")]
     private static partial void LogPromptFailed(ILogger logger, string unitId, DateOnly date, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt tick failed; the next tick catches up")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cannot reach person {PersonPseudonym} 1:1: no Teams identity known or the app is not installed for them")]
     private static partial void LogUnreachable(ILogger logger, string personPseudonym);

@@ -94,7 +94,7 @@ public sealed class CheckInStore(StorageTables tables)
     public async Task<IReadOnlyDictionary<DateOnly, CheckIn>> ListSinceAsync(string tenantId, string unitId, DateOnly from, CancellationToken cancellationToken)
     {
         var prefix = $"checkin|{unitId}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix + Date(from)} and RowKey lt {prefix[..^1] + "}"}");
+        var filter = KeyPrefix.Filter(tenantId, prefix + Date(from), prefix);
         var found = new Dictionary<DateOnly, CheckIn>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -109,7 +109,7 @@ public sealed class CheckInStore(StorageTables tables)
     public async Task<IReadOnlyList<CheckIn>> HistoryAsync(string tenantId, string unitId, DateOnly meetingDate, CancellationToken cancellationToken)
     {
         var prefix = $"audit|{unitId}|{Date(meetingDate)}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         var versions = new List<CheckIn>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

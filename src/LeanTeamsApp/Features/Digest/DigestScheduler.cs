@@ -7,6 +7,7 @@ using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -68,77 +69,52 @@ public sealed partial class DigestScheduler(
     StorageTables tables,
     IOptions<DigestOptions> options,
     TimeProvider time,
-    ILogger<DigestScheduler> logger) : BackgroundService
+    ILogger<DigestScheduler> logger) : Scheduler(tables, time, logger)
 {
     private readonly TenantLease _lease = new(tables.Get(UnitWeekStore.Table), "scheduler|digest", options.Value.Lease, time);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SchedulerEnabled)
-        {
-            return;
-        }
+    protected override TimeSpan? Interval => options.Value.SchedulerEnabled ? options.Value.TickInterval : null;
 
-        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (tables.Created)
-                {
-                    foreach (var tenant in await organisation.ListTenantIdsAsync(stoppingToken))
-                    {
-                        await RunTenantAsync(tenant, stoppingToken);
-                    }
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(logger, e);
-            }
-        }
-    }
+    /// <summary>One tick for every tenant; returns how many digests it queued.</summary>
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
+        await ForEachTenantAsync(await organisation.ListTenantIdsAsync(cancellationToken), async (tenant, ct) => await RunTenantAsync(tenant, ct) ? 1 : 0, cancellationToken);
 
     /// <summary>One tick for one tenant: true when this tick queued the digest of the period that is due.</summary>
     public async Task<bool> RunTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
-        try
+        if (await organisation.GetOrganisationAsync(tenantId, cancellationToken) is not { CoordinatorChannel: { } channel } org)
         {
-            if (await organisation.GetOrganisationAsync(tenantId, cancellationToken) is not { CoordinatorChannel: { } channel } org)
-            {
-                return false;
-            }
-
-            var now = time.GetUtcNow();
-            var week = DuePeriod(org, now);
-            var id = $"digest|{week}";
-            if (await outbox.GetAsync(tenantId, id, cancellationToken) is not null || !await _lease.TryAcquireAsync(tenantId, cancellationToken))
-            {
-                return false;
-            }
-
-            if (await conversations.GetAsync(tenantId, ConversationScope.Team, channel.TeamId, cancellationToken) is not { } team)
-            {
-                LogNoTeam(logger, tenantId);
-                return false;
-            }
-
-            var language = WrittenLanguage.Of(org);
-            var digest = await digests.ComputeAsync(org, week, now, null, cancellationToken);
-            var card = DigestCard.Create(language, org.Name, digest);
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                Summary = DigestTexts.For(language).Title(week.Week, org.Name),
-                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
-            };
-            return await outbox.EnqueueAsync(new OutboundMessage(id, tenantId, team.ServiceUrl, activity) { ChannelId = channel.ChannelId }, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogTenantFailed(logger, tenantId, e);
             return false;
         }
+
+        var now = Time.GetUtcNow();
+        var week = DuePeriod(org, now);
+        var id = $"digest|{week}";
+        // The outbox first: one read a minute per tenant, where the lease would be a write.
+        if (await outbox.GetAsync(tenantId, id, cancellationToken) is not null || await _lease.TryAcquireAsync(tenantId, cancellationToken) is not { } lease)
+        {
+            return false;
+        }
+
+        if (await conversations.GetAsync(tenantId, ConversationScope.Team, channel.TeamId, cancellationToken) is not { } team)
+        {
+            LogNoTeam(Logger, tenantId);
+            await lease.ReleaseAsync(cancellationToken);
+            return false;
+        }
+
+        var language = WrittenLanguage.Of(org);
+        var digest = await digests.ComputeAsync(org, week, now, null, cancellationToken);
+        var card = DigestCard.Create(language, org.Name, digest);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Summary = DigestTexts.For(language).Title(week.Week, org.Name),
+            Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
+        };
+        var queued = await outbox.EnqueueAsync(new OutboundMessage(id, tenantId, team.ServiceUrl, activity) { ChannelId = channel.ChannelId }, cancellationToken);
+        await lease.ReleaseAsync(cancellationToken);
+        return queued;
     }
 
     /// <summary>
@@ -154,12 +130,6 @@ public sealed partial class DigestScheduler(
         var dueLocal = week.Monday.AddDays(((int)org.Digest.Weekday + 6) % 7).ToDateTime(org.Digest.Time);
         return local >= dueLocal ? week : week.Previous;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Digest tick failed; the next tick tries again")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The digest for tenant {TenantId} failed; the next tick tries again")]
-    private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {TenantId} has a coordinator channel but the app is not installed in its team")]
     private static partial void LogNoTeam(ILogger logger, string tenantId);

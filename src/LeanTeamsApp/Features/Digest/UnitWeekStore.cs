@@ -156,7 +156,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
     {
         var lower = $"week|{from}|";
         var upper = $"week|{to}|";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {lower} and RowKey lt {upper[..^1] + "}"}");
+        var filter = KeyPrefix.Filter(tenantId, lower, upper);
         var found = new List<UnitWeek>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -180,7 +180,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string tenantId, string prefix, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + (char)(prefix[^1] + 1)}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         var found = new List<T>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -88,10 +88,6 @@ public sealed class ImprovementStore(StorageTables tables)
     public Task<IReadOnlyList<Improvement>> ListImprovementsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListAsync<Improvement>(tenantId, $"imp|{unitId}|", (i, etag) => i with { ETag = etag }, cancellationToken);
 
-    /// <summary>Every improvement in the organisation, for overviews across units.</summary>
-    public Task<IReadOnlyList<Improvement>> ListAllImprovementsAsync(string tenantId, CancellationToken cancellationToken) =>
-        ListAsync<Improvement>(tenantId, "imp|", (i, etag) => i with { ETag = etag }, cancellationToken);
-
     /// <summary>
     /// Moves an improvement along its lifecycle, guarded by the ETag it was read with, so two people clicking at once
     /// cannot both move it: the second finds it moved and is told where it stands.
@@ -183,9 +179,6 @@ public sealed class ImprovementStore(StorageTables tables)
     /// <summary>The unit's benefits, those whose figures are out of bounds included (<see cref="InputLimits.IsCountable"/>).</summary>
     public Task<IReadOnlyList<Benefit>> ListBenefitsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListBenefitRowsAsync(tenantId, $"ben|{unitId}|", cancellationToken);
-
-    public Task<IReadOnlyList<Benefit>> ListAllBenefitsAsync(string tenantId, CancellationToken cancellationToken) =>
-        ListBenefitRowsAsync(tenantId, "ben|", cancellationToken);
 
     public async Task<Benefit?> GetBenefitAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
     {
@@ -369,7 +362,7 @@ public sealed class ImprovementStore(StorageTables tables)
         foreach (var kind in new[] { "imp", "dev", "ben" })
         {
             var from = Key(kind, unitId, prefix);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {from} and RowKey lt {UpperBound(from)}");
+            var filter = KeyPrefix.Filter(tenantId, from);
             await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 existing[row.RowKey] = row;
@@ -412,7 +405,7 @@ public sealed class ImprovementStore(StorageTables tables)
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(string tenantId, string prefix, Func<T, string, T> withETag, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         var found = new List<T>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -431,7 +424,7 @@ public sealed class ImprovementStore(StorageTables tables)
 
     private async Task<IReadOnlyList<Benefit>> ListBenefitRowsAsync(string tenantId, string prefix, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         var found = new List<Benefit>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -484,9 +477,6 @@ public sealed class ImprovementStore(StorageTables tables)
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-    /// <summary>The least key above every key that starts with <paramref name="prefix"/>.</summary>
-    private static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     private static string Key(string kind, string unitId, string id) => $"{kind}|{unitId}|{id}";
 

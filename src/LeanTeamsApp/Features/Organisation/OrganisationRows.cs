@@ -50,9 +50,6 @@ internal static class DirectoryKeys
             .Concat(unit.EarlierMeetings.Count == 0 ? [] : [MeetingEnd(unit, unit.EarlierMeetings[^1].Meeting)])
             .Distinct(StringComparer.Ordinal);
 
-    /// <summary>The smallest key greater than every key that starts with <paramref name="prefix"/>.</summary>
-    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
-
     // '/' is forbidden in Table Storage keys and IANA zone ids never contain ':'.
     private static string EncodeZone(string timeZone) => timeZone.Replace('/', ':');
 }

@@ -360,8 +360,7 @@ public sealed class OrganisationStore(StorageTables tables)
     private async Task<IReadOnlyList<T>> RangeAsync<T>(string tenantId, string prefix, Func<TableEntity, T> map, CancellationToken cancellationToken)
     {
         RequireTenant(tenantId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.PrefixEnd(prefix)}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         var items = new List<T>();
         await foreach (var row in Directory.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

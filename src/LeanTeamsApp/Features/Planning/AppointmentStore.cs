@@ -82,7 +82,7 @@ public sealed class AppointmentStore(StorageTables tables)
     public async Task<IReadOnlyList<Appointment>> ListYearAsync(string tenantId, int year, CancellationToken cancellationToken)
     {
         var prefix = YearPrefix(year);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         var found = new List<Appointment>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -3,12 +3,11 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
-using Azure.Data.Tables;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Graph;
+using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -37,10 +36,11 @@ public sealed class CalendarSyncOptions
 
 /// <summary>
 /// Keeps Outlook in step with the year wheel: every appointment whose calendar is pending gets its Teams-meeting
-/// event created, moved, replaced or cancelled through <see cref="IGraphCalendar"/>. Per tenant a lease row (ETag) makes
-/// sure two instances never sync one tenant at once. Graph throttling pauses the tenant until Graph's Retry-After has
-/// passed; "not configured" leaves appointments in the app only. Each save carries the ETag it was read with, so an
-/// appointment re-planned meanwhile is never overwritten: it is pending again with a new version for the next tick.
+/// event created, moved, replaced or cancelled through <see cref="IGraphCalendar"/>. Per tenant a lease, renewed while
+/// the tick works, makes sure two instances never sync one tenant at once. Graph throttling pauses the tenant until
+/// Graph's Retry-After has passed; "not configured" leaves appointments in the app only. Each save carries the ETag it
+/// was read with, so an appointment re-planned meanwhile is never overwritten: it is pending again with a new version
+/// for the next tick.
 /// </summary>
 public sealed partial class CalendarSyncScheduler(
     AppointmentStore appointments,
@@ -49,58 +49,17 @@ public sealed partial class CalendarSyncScheduler(
     StorageTables tables,
     IOptions<CalendarSyncOptions> options,
     TimeProvider time,
-    ILogger<CalendarSyncScheduler> logger) : BackgroundService
+    ILogger<CalendarSyncScheduler> logger) : Scheduler(tables, time, logger)
 {
     internal const string Table = "CalendarSync";
-    private const string LeaseRow = "lease";
 
-    private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly TenantLease _lease = new(tables.Get(Table), "lease", options.Value.Lease, time);
 
-    private TableClient State => tables.Get(Table);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (tables.Created)
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan? Interval => options.Value.Enabled ? options.Value.TickInterval : null;
 
     /// <summary>One tick for every tenant. Returns how many appointments it settled.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        var settled = 0;
-        foreach (var tenant in await organisation.ListTenantIdsAsync(cancellationToken))
-        {
-            try
-            {
-                settled += await RunTenantAsync(tenant, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // One tenant's trouble must not keep every other tenant's calendars behind.
-                LogTenantFailed(logger, tenant, e);
-            }
-        }
-
-        return settled;
-    }
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
+        await ForEachTenantAsync(await organisation.ListTenantIdsAsync(cancellationToken), RunTenantAsync, cancellationToken);
 
     /// <summary>
     /// One tick's work for one tenant: the pending appointments, soonest first, up to <see cref="CalendarSyncOptions.MaxPerTick"/>.
@@ -108,12 +67,13 @@ public sealed partial class CalendarSyncScheduler(
     /// </summary>
     public async Task<int> RunTenantAsync(string tenant, CancellationToken cancellationToken)
     {
-        if (await ClaimAsync(tenant, time.GetUtcNow(), cancellationToken) is not { } lease)
+        // Not while Graph has asked the tenant to wait (its Retry-After, kept in the lease row).
+        if (await _lease.TryAcquireAsync(tenant, row => !(row.GetDateTimeOffset("PausedUntil") > Time.GetUtcNow()), cancellationToken) is not { } lease)
         {
             return 0;
         }
 
-        var tick = new Tick(tenant, lease);
+        var tick = new Tick(tenant);
         var pending = await appointments.ListCalendarPendingAsync(tenant, cancellationToken);
         if (pending.Count > 0)
         {
@@ -123,8 +83,13 @@ public sealed partial class CalendarSyncScheduler(
 
         foreach (var appointment in pending.OrderBy(a => a.Plan.Start).ThenBy(a => a.Id, StringComparer.Ordinal).Take(options.Value.MaxPerTick))
         {
-            if (tick.Stopped || !await KeepLeaseAsync(tick, cancellationToken))
+            if (tick.Stopped || !await lease.RenewIfDueAsync(cancellationToken))
             {
+                if (lease.Lost)
+                {
+                    LogLeaseLost(Logger, tenant);
+                }
+
                 break;
             }
 
@@ -135,11 +100,13 @@ public sealed partial class CalendarSyncScheduler(
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 // It stays pending and comes again next tick; the others go on.
-                LogAppointmentFailed(logger, tenant, appointment.Id, e);
+                LogAppointmentFailed(Logger, tenant, appointment.Id, e);
             }
         }
 
-        await ReleaseAsync(tick, cancellationToken);
+        lease.Row["PausedUntil"] = tick.PausedUntil;
+        // False when our lease ran out and another instance took over; its tick does the rest.
+        await lease.ReleaseAsync(cancellationToken);
         return tick.Settled;
     }
 
@@ -301,19 +268,19 @@ public sealed partial class CalendarSyncScheduler(
         {
             case GraphCalendarStatus.NotConfigured:
                 // Configuration, not this appointment: nothing else in the tenant goes to Graph this tick either.
-                LogNotConfigured(logger, tick.Tenant);
+                LogNotConfigured(Logger, tick.Tenant);
                 tick.GraphOff = true;
                 return await SaveAsync(tick, NotConfigured(appointment), keepOnNewer: null, cancellationToken);
 
             case GraphCalendarStatus.Throttled:
                 // Pending as it is; more calls now would only lengthen the throttling.
-                tick.PausedUntil = time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.Zero);
+                tick.PausedUntil = Time.GetUtcNow() + (result.RetryAfter ?? TimeSpan.Zero);
                 tick.Stopped = true;
-                LogThrottled(logger, tick.Tenant, result.RetryAfter);
+                LogThrottled(Logger, tick.Tenant, result.RetryAfter);
                 return false;
 
             default:
-                LogRefused(logger, tick.Tenant, appointment.Id, result.Status, result.GraphErrorCode);
+                LogRefused(Logger, tick.Tenant, appointment.Id, result.Status, result.GraphErrorCode);
                 var error = result.Status switch
                 {
                     GraphCalendarStatus.OrganiserNotFound => texts.OrganiserNotFound(organiser),
@@ -336,11 +303,11 @@ public sealed partial class CalendarSyncScheduler(
             return true;
         }
 
-        LogChangedMeanwhile(logger, tick.Tenant, updated.Id);
+        LogChangedMeanwhile(Logger, tick.Tenant, updated.Id);
         if (keepOnNewer is not null && await appointments.GetAsync(tick.Tenant, updated.Year, updated.Id, cancellationToken) is { } newer
             && !await appointments.UpdateAsync(tick.Tenant, keepOnNewer(newer), cancellationToken))
         {
-            LogEventNotRecorded(logger, tick.Tenant, updated.Id, updated.CalendarEventId);
+            LogEventNotRecorded(Logger, tick.Tenant, updated.Id, updated.CalendarEventId);
         }
 
         return false;
@@ -355,77 +322,6 @@ public sealed partial class CalendarSyncScheduler(
         }
 
         return person;
-    }
-
-    /// <summary>Claims the tenant's lease row, creating it on first sight; null when another instance holds it or Graph asked us to wait.</summary>
-    private async Task<TableEntity?> ClaimAsync(string tenant, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var existing = await State.GetEntityIfExistsAsync<TableEntity>(tenant, LeaseRow, cancellationToken: cancellationToken);
-        var row = existing.HasValue ? existing.Value! : new TableEntity(tenant, LeaseRow);
-        if (existing.HasValue
-            && ((row.GetString("LeaseOwner") != _instance && row.GetDateTimeOffset("LeaseUntil") > now) || row.GetDateTimeOffset("PausedUntil") > now))
-        {
-            return null;
-        }
-
-        row["LeaseOwner"] = _instance;
-        row["LeaseUntil"] = now + options.Value.Lease;
-        try
-        {
-            var response = existing.HasValue
-                ? await State.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
-                : await State.AddEntityAsync(row, cancellationToken);
-            row.ETag = response.Headers.ETag ?? row.ETag;
-            return row;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Renews the lease once half of it is gone; false (and the tick stops) when another instance took the tenant.</summary>
-    private async Task<bool> KeepLeaseAsync(Tick tick, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (tick.Lease.GetDateTimeOffset("LeaseUntil") - now > options.Value.Lease / 2)
-        {
-            return true;
-        }
-
-        tick.Lease["LeaseUntil"] = now + options.Value.Lease;
-        try
-        {
-            var response = await State.UpdateEntityAsync(tick.Lease, tick.Lease.ETag, TableUpdateMode.Replace, cancellationToken);
-            tick.Lease.ETag = response.Headers.ETag ?? tick.Lease.ETag;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            LogLeaseLost(logger, tick.Tenant);
-            tick.Stopped = true;
-            tick.LeaseLost = true;
-            return false;
-        }
-    }
-
-    private async Task ReleaseAsync(Tick tick, CancellationToken cancellationToken)
-    {
-        if (tick.LeaseLost)
-        {
-            return;
-        }
-
-        tick.Lease["LeaseUntil"] = time.GetUtcNow();
-        tick.Lease["PausedUntil"] = tick.PausedUntil;
-        try
-        {
-            await State.UpdateEntityAsync(tick.Lease, tick.Lease.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            // Our lease ran out and another instance took over; its tick does the rest.
-        }
     }
 
     /// <summary>Who gets invited besides the organiser, each once.</summary>
@@ -444,11 +340,9 @@ public sealed partial class CalendarSyncScheduler(
         appointment with { Calendar = CalendarState.Failed, CalendarError = error };
 
     /// <summary>One tenant's tick: what it read once, and what it learnt about Graph on the way.</summary>
-    private sealed class Tick(string tenant, TableEntity lease)
+    private sealed class Tick(string tenant)
     {
         public string Tenant { get; } = tenant;
-
-        public TableEntity Lease { get; } = lease;
 
         public IReadOnlyDictionary<string, Unit> Units { get; set; } = new Dictionary<string, Unit>();
 
@@ -460,18 +354,10 @@ public sealed partial class CalendarSyncScheduler(
 
         public bool Stopped { get; set; }
 
-        public bool LeaseLost { get; set; }
-
         public DateTimeOffset? PausedUntil { get; set; }
 
         public int Settled { get; set; }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Calendar sync tick failed; the next tick tries again")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Calendar sync for tenant {TenantId} failed; the next tick tries again")]
-    private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Calendar sync of appointment {AppointmentId} in tenant {TenantId} failed; it stays pending for the next tick")]
     private static partial void LogAppointmentFailed(ILogger logger, string tenantId, string appointmentId, Exception exception);

@@ -5,6 +5,7 @@ using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed class YearWheelOptions
 /// Reminds everyone in a Gemba walk, review or fishbone analysis a week and a day before it, 1:1 in Teams, and sends
 /// the record card to its owner once it has ended. Every message goes through the outbox under an id naming the
 /// appointment's version, so a repeated tick or a second instance sends nothing twice, while a moved appointment is
-/// announced again at its new time. A lease row per tenant keeps two instances from working one tenant at once.
+/// announced again at its new time. A lease per tenant keeps two instances from working one tenant at once.
 /// </summary>
 public sealed partial class YearWheelScheduler(
     OrganisationStore organisation,
@@ -45,59 +46,30 @@ public sealed partial class YearWheelScheduler(
     IEnumerable<AppointmentRecordPrompt> recordPrompts,
     IOptions<YearWheelOptions> options,
     TimeProvider time,
-    ILogger<YearWheelScheduler> logger) : BackgroundService
+    ILogger<YearWheelScheduler> logger) : Scheduler(tables, time, logger)
 {
-    private const string LeaseRow = "scheduler|year-wheel";
-
     /// <summary>After this long, a record card for an appointment nobody recorded is no longer sent.</summary>
     private static readonly TimeSpan RecordWindow = TimeSpan.FromDays(7);
 
-    private readonly TenantLease _lease = new(tables.Get(AppointmentStore.Table), LeaseRow, options.Value.Lease, time);
+    private readonly TenantLease _lease = new(tables.Get(AppointmentStore.Table), "scheduler|year-wheel", options.Value.Lease, time);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SchedulerEnabled)
-        {
-            return;
-        }
+    protected override TimeSpan? Interval => options.Value.SchedulerEnabled ? options.Value.TickInterval : null;
 
-        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (tables.Created)
-                {
-                    foreach (var tenant in await organisation.ListTenantIdsAsync(stoppingToken))
-                    {
-                        await RunTenantAsync(tenant, stoppingToken);
-                    }
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(logger, e);
-            }
-        }
-    }
+    /// <summary>One tick for every tenant; returns how many messages were queued.</summary>
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
+        await ForEachTenantAsync(await organisation.ListTenantIdsAsync(cancellationToken), RunTenantAsync, cancellationToken);
 
     /// <summary>One tick's work for one tenant; returns how many messages were queued (0 when another instance holds it).</summary>
     public async Task<int> RunTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
-        if (!await _lease.TryAcquireAsync(tenantId, cancellationToken))
+        if (await _lease.TryAcquireAsync(tenantId, cancellationToken) is not { } lease)
         {
             return 0;
         }
 
-        try
-        {
-            return await RemindAsync(tenantId, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogTenantFailed(logger, tenantId, e);
-            return 0;
-        }
+        var sent = await RemindAsync(tenantId, cancellationToken);
+        await lease.ReleaseAsync(cancellationToken);
+        return sent;
     }
 
     private async Task<int> RemindAsync(string tenantId, CancellationToken cancellationToken)
@@ -107,7 +79,7 @@ public sealed partial class YearWheelScheduler(
             return 0;
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var year = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone)).Year;
         var due = (await appointments.ListYearAsync(tenantId, year - 1, cancellationToken))
             .Concat(await appointments.ListYearAsync(tenantId, year, cancellationToken))
@@ -157,9 +129,4 @@ public sealed partial class YearWheelScheduler(
         return sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Year-wheel tick failed; the next tick tries again")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Year-wheel reminders for tenant {TenantId} failed; the next tick tries again")]
-    private static partial void LogTenantFailed(ILogger logger, string tenantId, Exception exception);
 }

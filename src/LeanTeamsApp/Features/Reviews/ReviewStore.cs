@@ -188,7 +188,7 @@ public sealed class ReviewStore(StorageTables tables)
 
     private async Task<IReadOnlyList<FollowUpArea>> ListAreasAsync(string tenantId, string prefix, bool copies, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         var found = new List<FollowUpArea>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -198,8 +198,6 @@ public sealed class ReviewStore(StorageTables tables)
 
         return found;
     }
-
-    private static string UpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     private static string RecordKey(int year, string appointmentId) => string.Create(CultureInfo.InvariantCulture, $"rec|{year:D4}|{appointmentId}");
 

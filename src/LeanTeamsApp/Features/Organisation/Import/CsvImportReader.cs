@@ -34,8 +34,6 @@ internal static class CsvImportReader
         ["goals"] = "goals",
     };
 
-    public static IReadOnlyCollection<string> ColumnNames => Columns.Keys;
-
     public static ImportSource Read(string fileName, string text)
     {
         var source = new ImportSource(fileName);

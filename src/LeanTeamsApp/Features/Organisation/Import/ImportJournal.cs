@@ -104,8 +104,8 @@ public sealed partial class ImportJournal(
                 var header = new TableEntity(tenantId, HeaderRow)
                 {
                     ["JournalId"] = journalId,
-                    ["Holder"] = _holder,
-                    ["LeaseSeconds"] = (int)Math.Ceiling(options.Value.ImportLease.TotalSeconds),
+                    [TenantLease.HolderColumn] = _holder,
+                    [TenantLease.SecondsColumn] = TenantLease.Seconds(options.Value.ImportLease),
                     ["State"] = Applying,
                     ["Chunks"] = chunks,
                     ["Rows"] = plan.Journal.Count,
@@ -208,19 +208,19 @@ public sealed partial class ImportJournal(
         }
 
         var started = header.GetDateTimeOffset("Started");
-        var own = header.GetString("Holder") == _holder;
+        var own = header.GetString(TenantLease.HolderColumn) == _holder;
         var serverNow = read.GetRawResponse().Headers.Date ?? time.GetUtcNow();
         var held = own
             ? !fromApply && _applying.ContainsKey(tenantId)
-            : header.Timestamp + TimeSpan.FromSeconds(header.GetInt32("LeaseSeconds") ?? 0) > serverNow;
+            : TenantLease.IsHeld(header, serverNow);
         if (held)
         {
             return new ApplyResult(ApplyOutcome.Busy, $"another import of this tenant ({header.GetString("File")}, started {started:yyyy-MM-dd HH:mm:ss} UTC) is still running");
         }
 
         var claimed = header;
-        claimed["Holder"] = _holder;
-        claimed["LeaseSeconds"] = (int)Math.Ceiling(options.Value.ImportLease.TotalSeconds);
+        claimed[TenantLease.HolderColumn] = _holder;
+        claimed[TenantLease.SecondsColumn] = TenantLease.Seconds(options.Value.ImportLease);
         ETag etag;
         try
         {
@@ -381,7 +381,7 @@ public sealed partial class ImportJournal(
         var text = new StringBuilder();
         var count = 0;
         var prefix = ChunkKey(journalId ?? "", 0)[..^6];
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.PrefixEnd(prefix)}");
+        var filter = KeyPrefix.Filter(tenantId, prefix);
         await foreach (var row in Journal.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             count++;
@@ -438,7 +438,7 @@ public sealed partial class ImportJournal(
     {
         // Chunks without a header: a process died between writing them and the header. A chunk younger than a lease
         // may belong to an import about to write its header, so it is left for a later look.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {ChunkPrefix} and RowKey lt {DirectoryKeys.PrefixEnd(ChunkPrefix)}");
+        var filter = KeyPrefix.Filter(tenantId, ChunkPrefix);
         var orphans = new List<TableEntity>();
         await foreach (var page in Journal.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Timestamp"], cancellationToken: cancellationToken).AsPages())
         {
@@ -473,7 +473,7 @@ public sealed partial class ImportJournal(
         try
         {
             var prefix = ChunkKey(journalId, 0)[..^6];
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.PrefixEnd(prefix)}");
+            var filter = KeyPrefix.Filter(tenantId, prefix);
             var keys = new List<TableEntity>();
             await foreach (var row in Journal.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: CancellationToken.None))
             {

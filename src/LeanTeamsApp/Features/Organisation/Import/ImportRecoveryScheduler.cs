@@ -1,3 +1,4 @@
+using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -8,37 +9,17 @@ namespace LeanTeamsApp.Features.Organisation.Import;
 /// <see cref="OrganisationOptions.ImportRecoveryInterval"/>, so that a half-written organisation does not wait for the
 /// next import. Of several instances, the one whose claim on the journal's header wins plays it back.
 /// </summary>
-public sealed partial class ImportRecoveryScheduler(
+public sealed class ImportRecoveryScheduler(
     ImportJournal journal,
     StorageTables tables,
     IOptions<OrganisationOptions> options,
     TimeProvider time,
-    ILogger<ImportRecoveryScheduler> logger) : BackgroundService
+    ILogger<ImportRecoveryScheduler> logger) : Scheduler(tables, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ImportRecoveryInterval, time);
-        do
-        {
-            await RunOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan? Interval => options.Value.ImportRecoveryInterval;
+
+    protected override bool TickAtStart => true;
 
     /// <summary>One tick: the number of interrupted imports rolled back.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return tables.Created ? await journal.RecoverAbandonedAsync(cancellationToken) : 0;
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogTickFailed(logger, e);
-            return 0;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for interrupted imports failed; trying again at the next tick")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
+    public override Task<int> RunOnceAsync(CancellationToken cancellationToken) => journal.RecoverAbandonedAsync(cancellationToken);
 }
