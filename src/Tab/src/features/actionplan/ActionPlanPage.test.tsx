@@ -50,7 +50,7 @@ describe('Action plan', () => {
 
     expect(await screen.findByRole('rowheader', { name: 'Silotenkning' })).toBeTruthy();
     const post = service.calls.find((call) => call.method === 'POST')!;
-    expect(post.body).toEqual({ challenge: 'Silotenkning', measures: 'Kartlegge nettverk', responsible: 'TOL', deadline: '2027-09-01', status: 'notStarted' });
+    expect(post.body).toEqual({ challenge: 'Silotenkning', measures: 'Kartlegge nettverk', responsible: 'TOL', deadline: '2027-09-01', status: 'notStarted', etag: null });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Raden er lagret.');
   });
@@ -87,7 +87,8 @@ describe('Action plan', () => {
     expect(deadline.getAttribute('aria-invalid')).toBe('true');
     expect(describedBy(deadline)).toBe('Fristen må være en dato etter i dag.');
     const put = service.calls.find((call) => call.method === 'PUT')!;
-    expect(put.body).toMatchObject({ id: 'r1', etag: first.etag, challenge: first.challenge, status: 'inProgress' });
+    expect(put.url).toBe('/api/tab/actionplan/r1');
+    expect(put.body).toMatchObject({ etag: first.etag, challenge: first.challenge, status: 'inProgress' });
   });
 
   it('coordinator_RowChangedMeanwhile_OffersToReload', async () => {

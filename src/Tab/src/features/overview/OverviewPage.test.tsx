@@ -151,7 +151,7 @@ describe('Overview', () => {
     expect(within(monthly).getByRole('rowheader', { name: 'november' }).closest('tr')?.textContent).toBe('november5,5');
     expect(within(monthly).getByRole('rowheader', { name: 'oktober' }).closest('tr')?.textContent).toBe('oktober4');
     expect(within(figure).getAllByText('5,5').length).toBeGreaterThan(0);
-    expect(screen.getByRole('figure', { name: 'Gjennomløpstid (dager): 12' })).toBeTruthy();
+    expect(screen.getByRole('figure', { name: 'Gjennomløpstid (dager ledetid): 12' })).toBeTruthy();
 
     const totals = screen.getByRole('table', { name: 'Sum hittil i år' });
     expect(within(totals).getByRole('rowheader', { name: 'Tid spart' }).closest('tr')?.textContent).toBe('Tid spart9,5 timer');
