@@ -168,8 +168,8 @@ describe('Year wheel changes', () => {
 
     await userEvent.click(within(details).getByRole('button', { name: 'Flytt' }));
     const dialog = await screen.findByRole('dialog', { name: 'Flytt Gemba-gang Byggesak' });
-    expect((within(dialog).getByLabelText(/Ny dato/) as HTMLInputElement).value).toBe('2027-03-10');
-    expect((within(dialog).getByLabelText(/Nytt klokkeslett/) as HTMLInputElement).value).toBe('12:00');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Ny dato/).value).toBe('2027-03-10');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Nytt klokkeslett/).value).toBe('12:00');
     await replaceValue(within(dialog).getByLabelText(/Ny dato/), '2027-03-09');
     await replaceValue(within(dialog).getByLabelText(/Nytt klokkeslett/), '13:00');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));

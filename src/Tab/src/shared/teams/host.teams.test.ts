@@ -83,7 +83,7 @@ describe('host inside Teams', () => {
   });
 
   it('connectToHost_ConfigurationDialog_GivesChannelSavedEntityAndTheSaveButton', async () => {
-    teams.app.getContext.mockResolvedValueOnce(settingsContext as never);
+    teams.app.getContext.mockResolvedValueOnce(settingsContext);
 
     const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     host.tabConfig!.setValidityState(true);
@@ -102,7 +102,7 @@ describe('host inside Teams', () => {
   });
 
   it('saveHandler_SettingsChosen_SetsTheConfigThenTellsTeamsItSucceeded', async () => {
-    teams.app.getContext.mockResolvedValueOnce(settingsContext as never);
+    teams.app.getContext.mockResolvedValueOnce(settingsContext);
     const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     host.tabConfig!.registerOnSaveHandler(() => saved);
 
@@ -111,7 +111,7 @@ describe('host inside Teams', () => {
   });
 
   it('saveHandler_TeamsRefusesTheConfig_TellsTeamsWhy', async () => {
-    teams.app.getContext.mockResolvedValueOnce(settingsContext as never);
+    teams.app.getContext.mockResolvedValueOnce(settingsContext);
     teams.pages.config.setConfig.mockRejectedValueOnce(new Error('contentUrl is not in validDomains'));
     const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     host.tabConfig!.registerOnSaveHandler(() => saved);
@@ -120,7 +120,7 @@ describe('host inside Teams', () => {
   });
 
   it('saveHandler_NothingValidChosen_RefusesWithoutSettingAConfig', async () => {
-    teams.app.getContext.mockResolvedValueOnce(settingsContext as never);
+    teams.app.getContext.mockResolvedValueOnce(settingsContext);
     const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     host.tabConfig!.registerOnSaveHandler(() => null);
     teams.pages.config.setConfig.mockClear();
