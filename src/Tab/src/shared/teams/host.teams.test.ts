@@ -12,7 +12,8 @@ const teams = vi.hoisted(() => {
     app: {
       initialize: vi.fn(() => Promise.resolve()),
       getContext: vi.fn(() => Promise.resolve({ app: { theme: 'dark', locale: 'nn-NO' } })),
-      notifySuccess: vi.fn(),
+      // As teams-js 2: a promise, which the app must not leave unhandled.
+      notifySuccess: vi.fn(() => Promise.resolve()),
       registerOnThemeChangeHandler: vi.fn((handler: (theme: string) => void) => {
         themeHandler = handler;
       }),
