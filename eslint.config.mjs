@@ -28,6 +28,11 @@ export default tseslint.config(
   {
     files: ['src/Tab/**/*.test.{ts,tsx}', 'src/Tab/src/test/**'],
     rules: {
+      // getBy*/findBy* throw when nothing matches, so a truthiness check on what they return can never fail.
+      'no-restricted-syntax': ['error', ...['', 'AwaitExpression > '].map((awaited) => ({
+        selector: `CallExpression[callee.property.name=/^(toBeTruthy|toBeDefined)$/] > MemberExpression.callee > CallExpression.object[callee.name='expect'] > ${awaited}CallExpression[callee.property.name=/^(get|find)(All)?By/]`,
+        message: 'This cannot fail: getBy/findBy throw when nothing matches. Assert something that can (queryBy… not.toBeNull(), a count, a text).',
+      }))],
       // A test that meets null where it asserted a value fails at once on it, which is what a test should do.
       '@typescript-eslint/no-non-null-assertion': 'off',
     },

@@ -26,7 +26,7 @@ describe('Action plan', () => {
     const table = await screen.findByRole('table', { name: 'Handlingsplan' });
     expect(within(table).getAllByRole('columnheader')).toHaveLength(5);
     expect(screen.queryAllByRole('button')).toHaveLength(0);
-    expect(screen.getByText('Bare Lean-koordinatoren kan endre handlingsplanen.')).toBeTruthy();
+    expect(screen.queryByText('Bare Lean-koordinatoren kan endre handlingsplanen.')).not.toBeNull();
   });
 
   it('coordinator_AddsARow_PostsItAndShowsIt', async () => {
@@ -48,7 +48,7 @@ describe('Action plan', () => {
     await fill(/Frist/, '2027-09-01');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
-    expect(await screen.findByRole('rowheader', { name: 'Silotenkning' })).toBeTruthy();
+    expect(await screen.findAllByRole('rowheader', { name: 'Silotenkning' })).toHaveLength(1);
     const post = service.calls.find((call) => call.method === 'POST')!;
     expect(post.body).toEqual({ challenge: 'Silotenkning', measures: 'Kartlegge nettverk', responsible: 'TOL', deadline: '2027-09-01', status: 'notStarted', etag: null });
     expect(screen.queryByRole('dialog')).toBeNull();
