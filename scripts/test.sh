@@ -7,11 +7,15 @@ bash scripts/setup.sh || exit 1
 
 mkdir -p .local/logs
 log=.local/logs/test.log
+npm run lint:tab || exit 1  # ESLint: typescript-eslint strict (type-checked), the rules of hooks, jsx-a11y
 npm run build:tab || exit 1  # the Teams tab (src/Tab), type-checked and built into src/LeanTeamsApp/wwwroot/tab
 # The tab's component tests (Vitest, jsdom); a failure is counted below, after the .NET tests have run too.
 npm run test:tab 2>&1 | tee .local/logs/test-tab.log
 tab_status=${PIPESTATUS[0]}
 dotnet build LeanTeamsApp.sln --no-restore --nologo --verbosity quiet -consoleLoggerParameters:ErrorsOnly || exit 1
+# The tab's API types must be what the service's OpenAPI document gives now: a server type the tab does not follow
+# fails here, with the command that regenerates them.
+bash scripts/tab-api.sh --check --no-build || exit 1
 dotnet test LeanTeamsApp.sln --no-build --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

@@ -17,6 +17,7 @@ using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Health;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using LeanTeamsApp.Infrastructure.Storage;
 using LeanTeamsApp.Infrastructure.Telemetry;
 
@@ -42,6 +43,7 @@ builder.Services.AddTabPages();
 builder.Services.AddActionPlan();
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddReviews();
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
@@ -68,6 +70,7 @@ app.MapYearWheel();
 app.MapImprovements();
 app.MapReviews();
 app.MapTab();
+app.MapApiDocument();
 
 await app.RunAsync();
 return 0;

@@ -193,6 +193,8 @@ public sealed class TabApiTests : IAsyncLifetime
 
         using var added = await SendAsync(HttpMethod.Post, "/api/tab/actionplan", token, Row("Tavlemøter faller bort i ferier"));
         var row = JsonNode.Parse(await added.Content.ReadAsStringAsync())!.AsObject();
+        // The tab sends back the "etag" it read, by the name docs/tab-api.md gives it.
+        Assert.False(string.IsNullOrEmpty((string?)row["etag"]));
         var edit = row.DeepClone().AsObject();
         edit["status"] = "inProgress";
         using var edited = await SendAsync(HttpMethod.Put, $"/api/tab/actionplan/{row["id"]}", token, edit);

@@ -1,11 +1,16 @@
+using System.Text.Json.Serialization;
 using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.ActionPlan;
 
-public sealed record ActionRowDto(string? Id, string? Challenge, string? Measures, string? Responsible, DateOnly? Deadline, ActionStatus? Status, string? ETag);
+public sealed record ActionRowDto(string Id, string Challenge, string Measures, string Responsible, DateOnly Deadline, ActionStatus Status, [property: JsonPropertyName("etag")] string? ETag);
+
+/// <summary>A row as the tab sends it: every field may be missing, so that each one missing is named in the 400.</summary>
+public sealed record ActionRowInput(string? Challenge, string? Measures, string? Responsible, DateOnly? Deadline, ActionStatus? Status, [property: JsonPropertyName("etag")] string? ETag);
 
 public sealed record ActionPlanDto(IReadOnlyList<ActionRowDto> Rows);
 
@@ -22,10 +27,10 @@ public static class ActionPlanEndpoints
     public static IEndpointRouteBuilder MapActionPlan(this IEndpointRouteBuilder app)
     {
         var plan = app.MapTabGroup("/api/tab/actionplan");
-        plan.MapGet("/", ListAsync);
-        plan.MapPost("/", AddAsync);
-        plan.MapPut("/{id}", UpdateAsync);
-        plan.MapDelete("/{id}", DeleteAsync);
+        plan.MapGet("/", ListAsync).ProducesProblems(403);
+        plan.MapPost("/", AddAsync).ProducesProblems(400, 403);
+        plan.MapPut("/{id}", UpdateAsync).ProducesProblems(400, 403, 404, 412);
+        plan.MapDelete("/{id}", DeleteAsync).ProducesProblems(403, 404);
         return app;
     }
 
@@ -35,7 +40,7 @@ public static class ActionPlanEndpoints
             : TypedResults.Ok(new ActionPlanDto([.. (await store.ListAsync(caller.TenantId, cancellationToken)).Select(ToDto)]));
 
     private static async Task<Results<Created<ActionRowDto>, ProblemHttpResult>> AddAsync(
-        TabCaller caller, ActionRowDto body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, ActionRowInput body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
         if (Refused(caller, access, Permission.EditActionPlan, "POST actionplan") is { } refused)
         {
@@ -52,7 +57,7 @@ public static class ActionPlanEndpoints
     }
 
     private static async Task<Results<Ok<ActionRowDto>, ProblemHttpResult>> UpdateAsync(
-        TabCaller caller, string id, ActionRowDto body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, string id, ActionRowInput body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
         if (Refused(caller, access, Permission.EditActionPlan, "PUT actionplan") is { } refused)
         {
@@ -94,7 +99,7 @@ public static class ActionPlanEndpoints
                 title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>Every broken rule by field, so the tab can show each next to its input.</summary>
-    private static ProblemHttpResult? Validate(ActionRowDto body, string id)
+    private static ProblemHttpResult? Validate(ActionRowInput body, string id)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Text(string field, string? value, int max)
@@ -128,7 +133,7 @@ public static class ActionPlanEndpoints
             : TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
 
-    private static ActionRow ToRow(ActionRowDto dto, string id) =>
+    private static ActionRow ToRow(ActionRowInput dto, string id) =>
         new(id, dto.Challenge!.Trim(), dto.Measures!.Trim(), dto.Responsible!.Trim(), dto.Deadline!.Value, dto.Status!.Value);
 
     private static ActionRowDto ToDto(ActionRow row) => new(row.Id, row.Challenge, row.Measures, row.Responsible, row.Deadline, row.Status, row.ETag);

@@ -1,5 +1,6 @@
 using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.ChannelTab;
@@ -14,7 +15,7 @@ public static class ChannelTabEndpoints
 {
     public static IEndpointRouteBuilder MapChannelTab(this IEndpointRouteBuilder app)
     {
-        app.MapTabGroup("/api/tab/channel-units").MapGet("/", ChannelUnits);
+        app.MapTabGroup("/api/tab/channel-units").MapGet("/", ChannelUnits).ProducesProblems(400);
         return app;
     }
 

@@ -6,6 +6,7 @@ using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -55,8 +56,8 @@ public static class BenefitEndpoints
     public static IEndpointRouteBuilder MapBenefits(this IEndpointRouteBuilder app)
     {
         var benefits = app.MapTabGroup("/api/tab/units/{unitId}/benefits");
-        benefits.MapPut("/{id}", CorrectAsync);
-        benefits.MapDelete("/{id}", DeleteAsync);
+        benefits.MapPut("/{id}", CorrectAsync).ProducesProblems(400, 403, 404, 412);
+        benefits.MapDelete("/{id}", DeleteAsync).ProducesProblems(400, 403, 404, 412);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Improvements;
@@ -22,7 +23,7 @@ public static class DeviationEndpoints
 {
     public static IEndpointRouteBuilder MapImprovements(this IEndpointRouteBuilder app)
     {
-        app.MapTabGroup("/api/tab/units/{unitId}/deviations").MapPost("/{id}/close", CloseAsync);
+        app.MapTabGroup("/api/tab/units/{unitId}/deviations").MapPost("/{id}/close", CloseAsync).ProducesProblems(400, 403, 404, 409, 412);
         app.MapBenefits();
         return app;
     }

@@ -8,6 +8,7 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Auth;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Overview;
@@ -18,7 +19,7 @@ public sealed record DevSignInResponse(string Token, string Name);
 
 public sealed record AreaDto(string Id, string Name);
 
-public sealed record MeDto(string TenantId, string Organisation, string Name, string Email, IReadOnlyList<string> Roles, bool CanEditActionPlan, IReadOnlyList<AreaDto> Areas);
+public sealed record MeDto(string TenantId, string Organisation, string Name, string Email, IReadOnlyList<Role> Roles, bool CanEditActionPlan, IReadOnlyList<AreaDto> Areas);
 
 public sealed record BenefitTotalDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
 
@@ -27,7 +28,17 @@ public sealed record MonthBenefitDto(string Month, BenefitKind Kind, BenefitMeas
 /// <summary>A unit's improvements as their records count them: new and done in the weeks shown, in progress now.</summary>
 public sealed record ImprovementCountsDto(int New, int InProgress, int Done);
 
-public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IReadOnlyList<string> Statuses, string? HelpNeeded, ImprovementCountsDto Improvements);
+/// <summary>A unit's board meeting in one week of the overview; <see cref="DayOff"/> is a holiday or a week before the unit's Lean start.</summary>
+public enum MeetingStatus
+{
+    Held,
+    NotHeld,
+    Missing,
+    DayOff,
+    Upcoming,
+}
+
+public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IReadOnlyList<MeetingStatus> Statuses, string? HelpNeeded, ImprovementCountsDto Improvements);
 
 /// <summary>A unit whose benefit figures were left out of the sums as out of bounds, and how many (to correct on its page).</summary>
 public sealed record LeftOutDto(string UnitId, string Name, int Count);
@@ -47,7 +58,7 @@ public sealed record ImprovementDto(string Id, string Title, ImprovementStage St
 public sealed record FollowUpDto(string Id, string Text, string Owner, DateOnly Deadline, string Status, bool Overdue);
 
 /// <summary>Someone a deviation's follow-up area can be given to without typing an e-mail.</summary>
-public sealed record OwnerDto(string Id, string Name, string Role);
+public sealed record OwnerDto(string Id, string Name, Role Role);
 
 /// <summary>
 /// A unit's page. <paramref name="CanWorkOnBoard"/>, <paramref name="CanManageFollowUps"/> and
@@ -77,11 +88,11 @@ public static class OverviewEndpoints
     public static RouteGroupBuilder MapOverview(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/api/tab/dev-signin", DevSignInAsync).AllowAnonymous();
+        app.MapPost("/api/tab/dev-signin", DevSignInAsync).AllowAnonymous().ProducesProblems(400, 404);
         var tab = app.MapTabGroup("/api/tab");
         tab.MapGet("/me", Me);
         tab.MapGet("/overview", OverviewAsync);
-        tab.MapGet("/units/{unitId}", UnitAsync);
+        tab.MapGet("/units/{unitId}", UnitAsync).ProducesProblems(404);
         return tab;
     }
 
@@ -115,11 +126,11 @@ public static class OverviewEndpoints
 
     private static Ok<MeDto> Me(TabCaller caller)
     {
-        var roles = caller.Caller.Roles.Select(r => JsonNamingPolicy.CamelCase.ConvertName(r.Role.ToString())).Distinct().ToList();
+        var roles = caller.Caller.Roles.Select(r => r.Role).Distinct().ToList();
         // Someone the organisation knows without a role is a member; someone it does not know (or has removed) is neither.
         if (roles.Count == 0 && caller.Caller.Person is not null)
         {
-            roles.Add("member");
+            roles.Add(Role.Member);
         }
 
         return TypedResults.Ok(new MeDto(caller.TenantId, caller.Organisation.Name, caller.Caller.DisplayName, caller.Caller.Email ?? "", roles,
@@ -169,13 +180,13 @@ public static class OverviewEndpoints
     }
 
     /// <summary>held, notHeld, missing, dayOff (a holiday, or before the unit's Lean start) or upcoming (not ended yet).</summary>
-    private static string Status(Organisation.Organisation org, Unit unit, IsoWeek week, UnitWeek? recorded, DateTimeOffset now)
+    private static MeetingStatus Status(Organisation.Organisation org, Unit unit, IsoWeek week, UnitWeek? recorded, DateTimeOffset now)
     {
         var date = MeetingClock.DateIn(unit, week);
-        return recorded is { Reported: true } ? (recorded.Held ? "held" : "notHeld")
-            : date < unit.LeanStart || MeetingClock.IsDayOff(unit, org, date) ? "dayOff"
-            : MeetingClock.End(unit, date) > now ? "upcoming"
-            : "missing";
+        return recorded is { Reported: true } ? (recorded.Held ? MeetingStatus.Held : MeetingStatus.NotHeld)
+            : date < unit.LeanStart || MeetingClock.IsDayOff(unit, org, date) ? MeetingStatus.DayOff
+            : MeetingClock.End(unit, date) > now ? MeetingStatus.Upcoming
+            : MeetingStatus.Missing;
     }
 
     private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> UnitAsync(
@@ -213,7 +224,7 @@ public static class OverviewEndpoints
                 .Select(b => BenefitDto.From(b, id => names.GetValueOrDefault(id, id)))],
             caller.Allows(Permission.WorkOnBoard, AccessTarget.ForUnit(unit)),
             canManageFollowUps,
-            [.. owners.Select(o => new OwnerDto(o.PersonId, o.Name, JsonNamingPolicy.CamelCase.ConvertName(o.Role.ToString())))],
+            [.. owners.Select(o => new OwnerDto(o.PersonId, o.Name, o.Role))],
             caller.Allows(Permission.CorrectBenefits, AccessTarget.ForUnit(unit)),
             BenefitRangeDto.All));
     }

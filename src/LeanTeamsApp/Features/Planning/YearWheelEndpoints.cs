@@ -6,6 +6,7 @@ using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Planning;
@@ -27,11 +28,11 @@ public sealed record WheelAppointmentDto(string Id, AppointmentKind Kind, string
 
 public sealed record WheelPersonDto(string Id, string Name);
 
-public sealed record MoveAppointmentDto(string? Date, string? Time, string? ETag);
+public sealed record MoveAppointmentDto(string? Date, string? Time, [property: JsonPropertyName("etag")] string? ETag);
 
-public sealed record CancelAppointmentDto(string? ETag);
+public sealed record CancelAppointmentDto([property: JsonPropertyName("etag")] string? ETag);
 
-public sealed record ReassignAppointmentDto(string? OwnerId, string? ETag);
+public sealed record ReassignAppointmentDto(string? OwnerId, [property: JsonPropertyName("etag")] string? ETag);
 
 /// <summary>A change's answer: the appointment as it is now, what to note about it, and how many people were told.</summary>
 public sealed record AppointmentChangedDto(WheelAppointmentDto Appointment, IReadOnlyList<string> Warnings, int Told);
@@ -58,10 +59,10 @@ public static class YearWheelEndpoints
     public static IEndpointRouteBuilder MapYearWheel(this IEndpointRouteBuilder app)
     {
         var wheel = app.MapTabGroup("/api/tab/yearwheel");
-        wheel.MapGet("/", GetAsync);
-        wheel.MapPost("/{year:int}/appointments/{id}/move", MoveAsync);
-        wheel.MapPost("/{year:int}/appointments/{id}/cancel", CancelAsync);
-        wheel.MapPost("/{year:int}/appointments/{id}/owner", ReassignAsync);
+        wheel.MapGet("/", GetAsync).ProducesProblems(400);
+        wheel.MapPost("/{year:int}/appointments/{id}/move", MoveAsync).ProducesProblems(400, 403, 404, 409, 412);
+        wheel.MapPost("/{year:int}/appointments/{id}/cancel", CancelAsync).ProducesProblems(400, 403, 404, 409, 412);
+        wheel.MapPost("/{year:int}/appointments/{id}/owner", ReassignAsync).ProducesProblems(400, 403, 404, 409, 412);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Reports;
@@ -10,8 +11,8 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/{tenantId}/{file}", DownloadAsync);
-        app.MapTabGroup("/api/tab/reports").MapGet("/{file}", TabDownloadAsync);
+        app.MapGet("/api/reports/{tenantId}/{file}", DownloadAsync).ProducesReport().ProducesProblems(403, 404);
+        app.MapTabGroup("/api/tab/reports").MapGet("/{file}", TabDownloadAsync).ProducesReport().ProducesProblems(403, 404);
         return app;
     }
 
@@ -43,6 +44,10 @@ public static class ReportEndpoints
             ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
             : TypedResults.File(ReportFiles.Excel(report, language), ReportFiles.ExcelContentType, ReportFiles.FileName(report, "xlsx"));
     }
+
+    /// <summary>A file result declares no content of its own: the document says which files come back.</summary>
+    private static RouteHandlerBuilder ProducesReport(this RouteHandlerBuilder builder) =>
+        builder.Produces<Stream>(StatusCodes.Status200OK, ReportFiles.CsvContentType, ReportFiles.ExcelContentType);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
         string tenantId, string file, string? expires, string? sig, string? areas, string? lang,

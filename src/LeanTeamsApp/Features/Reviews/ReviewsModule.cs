@@ -6,6 +6,7 @@ using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Reviews;
@@ -54,7 +55,7 @@ public static class ReviewsModule
     /// <summary>Making a board's deviation a follow-up area from the tab (docs/tab-api.md).</summary>
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
     {
-        app.MapTabGroup("/api/tab/units/{unitId}/deviations").MapPost("/{id}/followup", DeviationFollowUps.PromoteFromTabAsync);
+        app.MapTabGroup("/api/tab/units/{unitId}/deviations").MapPost("/{id}/followup", DeviationFollowUps.PromoteFromTabAsync).ProducesProblems(400, 403, 404, 409, 412);
         return app;
     }
 

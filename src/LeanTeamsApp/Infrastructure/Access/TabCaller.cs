@@ -1,6 +1,7 @@
 using System.Reflection;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Auth;
+using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Infrastructure.Access;
@@ -53,7 +54,7 @@ public static class TabApi
     private sealed class NeedsTabCaller;
 
     public static RouteGroupBuilder MapTabGroup(this IEndpointRouteBuilder app, string prefix) =>
-        app.MapGroup(prefix).RequireAuthorization(TabAuthModule.Policy).WithMetadata(new NeedsTabCaller());
+        app.MapGroup(prefix).RequireAuthorization(TabAuthModule.Policy).WithMetadata(new NeedsTabCaller()).ProducesProblems(401, 403);
 
     public static IApplicationBuilder UseTabCallers(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

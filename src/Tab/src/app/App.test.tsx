@@ -21,13 +21,13 @@ describe('App outside Teams', () => {
     });
     render(<App host={browserHost()} />);
 
-    expect(screen.getByRole('heading', { level: 1, name: 'Utviklerpålogging' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Utviklerpålogging' })).not.toBeNull();
     await userEvent.click(screen.getByLabelText(/E-postadresse/));
     await userEvent.paste('lean.koordinator@fjordvik.kommune.no');
     await userEvent.click(screen.getByRole('button', { name: 'Logg inn' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Oversikt' })).toBeTruthy();
-    expect(screen.getByText('Pålogget som Jonas Vik, Fjordvik kommune')).toBeTruthy();
+    expect(await screen.findAllByRole('heading', { level: 1, name: 'Oversikt' })).toHaveLength(1);
+    expect(screen.queryByText('Pålogget som Jonas Vik, Fjordvik kommune')).not.toBeNull();
     const me = service.calls.find((call) => call.url === '/api/tab/me')!;
     expect(me.headers.get('Authorization')).toBe('Bearer dev-token');
     expect(JSON.parse(sessionStorage.getItem('leanteamsapp.devSignIn') ?? '{}')).toEqual({ token: 'dev-token', name: 'Jonas Vik' });
@@ -48,7 +48,7 @@ describe('App outside Teams', () => {
     fakeService({ 'GET /api/tab/me': problem(401, { title: 'Unauthorized' }) });
     render(<App host={browserHost()} />);
 
-    expect(await screen.findByText('Økten er utløpt. Logg inn igjen.')).toBeTruthy();
+    expect(await screen.findAllByText('Økten er utløpt. Logg inn igjen.')).toHaveLength(1);
     expect(sessionStorage.getItem('leanteamsapp.devSignIn')).toBeNull();
   });
 
@@ -57,7 +57,7 @@ describe('App outside Teams', () => {
     fakeService({ 'GET /api/tab/me': json(coordinator), 'GET /api/tab/overview': json(overview) });
     const { container } = render(<App host={browserHost({ theme: 'contrast', locale: 'sv' })} />);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Översikt' })).toBeTruthy();
+    expect(await screen.findAllByRole('heading', { level: 1, name: 'Översikt' })).toHaveLength(1);
     expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('contrast');
     expect(document.documentElement.lang).toBe('sv');
   });
@@ -71,7 +71,7 @@ describe('App outside Teams', () => {
     expect(within(nav).getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current')).toBe('page');
     await userEvent.click(within(nav).getByRole('link', { name: 'Handlingsplan' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Handlingsplan' })).toBeTruthy();
+    expect(await screen.findAllByRole('heading', { level: 1, name: 'Handlingsplan' })).toHaveLength(1);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 })));
     expect(within(nav).getByRole('link', { name: 'Handlingsplan' }).getAttribute('aria-current')).toBe('page');
     expect(document.title).toBe('Handlingsplan – LeanTeamsApp');
@@ -113,7 +113,7 @@ describe('App in Teams', () => {
       />,
     );
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Velg hva fanen skal vise' })).toBeTruthy();
+    expect(await screen.findAllByRole('heading', { level: 1, name: 'Velg hva fanen skal vise' })).toHaveLength(1);
     await userEvent.click(await screen.findByRole('radio', { name: 'Årshjul' }));
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(validity.at(-1)).toBe(true);
@@ -127,7 +127,7 @@ describe('App in Teams', () => {
     });
     render(<App host={{ inTeams: true, theme: 'default', locale: 'nb', getToken: () => Promise.resolve('sso'), onThemeChange: () => {} }} />);
 
-    expect(await screen.findByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toBeTruthy();
+    expect(await screen.findAllByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toHaveLength(1);
     expect(service.calls.map((call) => call.url)).toEqual(['/api/tab/me', '/api/tab/overview?area=helse-og-omsorg']);
     const nav = screen.getByRole('navigation', { name: 'Sider' });
     expect(within(nav).getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current')).toBe('page');

@@ -48,12 +48,12 @@ export const overview: Overview = {
   ],
   benefitsThisYear: [
     { kind: 'timeSaved', measure: 'hours', amount: 9.5 },
-    { kind: 'leadTime', measure: 'days', amount: 12 },
+    { kind: 'leadTime', measure: 'daysOfLeadTime', amount: 12 },
   ],
   benefitsByMonth: [
     { month: '2026-10', kind: 'timeSaved', measure: 'hours', amount: 4 },
     { month: '2026-11', kind: 'timeSaved', measure: 'hours', amount: 5.5 },
-    { month: '2026-11', kind: 'leadTime', measure: 'days', amount: 12 },
+    { month: '2026-11', kind: 'leadTime', measure: 'daysOfLeadTime', amount: 12 },
   ],
   benefitsLeftOut: [],
 };

@@ -26,9 +26,12 @@ export interface Call {
   url: string;
   headers: Headers;
   body: unknown;
+  /** The signal the request was sent with: aborted when the page that asked went away or asked for something else. */
+  signal: AbortSignal | null;
 }
 
-type Answer = Response | ((call: Call) => Response);
+/** A response, or one made for the call (a promise for an answer that is still on its way). */
+type Answer = Response | ((call: Call) => Response | Promise<Response>);
 
 /**
  * Stands in for the service at the fetch seam: answers "METHOD /path?query" from the table, 404 otherwise, and
@@ -36,17 +39,33 @@ type Answer = Response | ((call: Call) => Response);
  */
 export function fakeService(routes: Record<string, Answer>) {
   const calls: Call[] = [];
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const fetchMock = vi.fn((input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init.method ?? 'GET').toUpperCase();
-    const call: Call = { method, url, headers: new Headers(init.headers), body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined };
+    const call: Call = {
+      method,
+      url,
+      headers: new Headers(init.headers),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      signal: init.signal ?? null,
+    };
     calls.push(call);
     const answer = routes[`${method} ${url}`];
-    if (!answer) return problem(404, { title: 'Not Found' });
-    return typeof answer === 'function' ? answer(call) : answer.clone();
+    const response = !answer ? problem(404, { title: 'Not Found' }) : typeof answer === 'function' ? answer(call) : answer.clone();
+    return abortable(Promise.resolve(response), init.signal);
   });
   vi.stubGlobal('fetch', fetchMock);
   return { calls };
+}
+
+/** As fetch does: an aborted signal rejects with its reason (an `AbortError`), before or while the answer is on its way. */
+function abortable(response: Promise<Response>, signal: AbortSignal | null | undefined): Promise<Response> {
+  if (!signal) return response;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+    response.then(resolve, reject);
+  });
 }
 
 export function json(body: unknown, status = 200): Response {

@@ -8,7 +8,8 @@ class NoResizeObserver {
   unobserve() {}
   disconnect() {}
 }
-globalThis.ResizeObserver ??= NoResizeObserver;
+// jsdom has none, whatever the DOM types say.
+if (!('ResizeObserver' in globalThis)) globalThis.ResizeObserver = NoResizeObserver;
 
 // jsdom does no layout either: every offsetParent is null and the body measures 0 × 0, which Fluent's focus
 // manager (tabster) reads as "nothing is visible". A dialog would then find nothing to focus, and tabster would

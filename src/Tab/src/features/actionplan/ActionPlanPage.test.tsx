@@ -26,7 +26,7 @@ describe('Action plan', () => {
     const table = await screen.findByRole('table', { name: 'Handlingsplan' });
     expect(within(table).getAllByRole('columnheader')).toHaveLength(5);
     expect(screen.queryAllByRole('button')).toHaveLength(0);
-    expect(screen.getByText('Bare Lean-koordinatoren kan endre handlingsplanen.')).toBeTruthy();
+    expect(screen.queryByText('Bare Lean-koordinatoren kan endre handlingsplanen.')).not.toBeNull();
   });
 
   it('coordinator_AddsARow_PostsItAndShowsIt', async () => {
@@ -48,9 +48,9 @@ describe('Action plan', () => {
     await fill(/Frist/, '2027-09-01');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
-    expect(await screen.findByRole('rowheader', { name: 'Silotenkning' })).toBeTruthy();
+    expect(await screen.findAllByRole('rowheader', { name: 'Silotenkning' })).toHaveLength(1);
     const post = service.calls.find((call) => call.method === 'POST')!;
-    expect(post.body).toEqual({ challenge: 'Silotenkning', measures: 'Kartlegge nettverk', responsible: 'TOL', deadline: '2027-09-01', status: 'notStarted' });
+    expect(post.body).toEqual({ challenge: 'Silotenkning', measures: 'Kartlegge nettverk', responsible: 'TOL', deadline: '2027-09-01', status: 'notStarted', etag: null });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Raden er lagret.');
   });
@@ -87,7 +87,8 @@ describe('Action plan', () => {
     expect(deadline.getAttribute('aria-invalid')).toBe('true');
     expect(describedBy(deadline)).toBe('Fristen må være en dato etter i dag.');
     const put = service.calls.find((call) => call.method === 'PUT')!;
-    expect(put.body).toMatchObject({ id: 'r1', etag: first.etag, challenge: first.challenge, status: 'inProgress' });
+    expect(put.url).toBe('/api/tab/actionplan/r1');
+    expect(put.body).toMatchObject({ etag: first.etag, challenge: first.challenge, status: 'inProgress' });
   });
 
   it('coordinator_RowChangedMeanwhile_OffersToReload', async () => {

@@ -158,7 +158,7 @@ function PlanTable({
               <td className={styles.measures}>{row.measures}</td>
               <td>{row.responsible}</td>
               <td>{fmt.date(row.deadline)}</td>
-              <td>{t.actionStatus[row.status] ?? row.status}</td>
+              <td>{t.actionStatus[row.status]}</td>
               {editable && (
                 <td>
                   <div className={styles.actions}>
@@ -183,6 +183,19 @@ function DeleteDialog({ open, row, onDelete, onClose }: { open: boolean; row: Ac
   const { t } = useI18n();
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  async function remove() {
+    if (!row) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onDelete(row);
+    } catch (error) {
+      setFailure(asApiError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
@@ -196,18 +209,7 @@ function DeleteDialog({ open, row, onDelete, onClose }: { open: boolean; row: Ac
             <Button
               appearance="primary"
               disabled={busy || !row}
-              onClick={async () => {
-                if (!row) return;
-                setBusy(true);
-                setFailure(null);
-                try {
-                  await onDelete(row);
-                } catch (error) {
-                  setFailure(asApiError(error));
-                } finally {
-                  setBusy(false);
-                }
-              }}
+              onClick={() => void remove()}
             >
               {t.delete}
             </Button>

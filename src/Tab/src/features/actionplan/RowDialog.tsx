@@ -17,9 +17,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ApiError } from '../../shared/api/ApiError';
-import type { ActionPlanRowInput, ActionStatus } from '../../shared/api/types';
+import type { ActionPlanRowInput } from '../../shared/api/types';
 import { actionStatuses } from '../../shared/api/types';
 import { asApiError } from '../../shared/api/useApi';
 import { parseIsoDate } from '../../shared/i18n/format';
@@ -85,7 +85,7 @@ function RowForm({ title, initial, onSave, onClose, onReload }: RowDialogProps) 
     setErrors(({ [field]: _, ...rest }) => rest);
   };
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed: ActionPlanRowInput = {
       ...row,
@@ -115,7 +115,7 @@ function RowForm({ title, initial, onSave, onClose, onReload }: RowDialogProps) 
 
   const message = (field: FieldName) => (errors[field] ? { validationMessage: errors[field] } : {});
   return (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(event) => void submit(event)} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={styles.fields}>
@@ -132,7 +132,7 @@ function RowForm({ title, initial, onSave, onClose, onReload }: RowDialogProps) 
                 <Input type="date" value={row.deadline} onChange={(_, data) => set('deadline')(data.value)} />
               </Field>
               <Field label={t.statusColumn} required {...message('status')}>
-                <Select value={row.status} onChange={(_, data) => set('status')(data.value as ActionStatus)}>
+                <Select value={row.status} onChange={(_, data) => set('status')(data.value)}>
                   {actionStatuses.map((status) => (
                     <option key={status} value={status}>
                       {t.actionStatus[status]}

@@ -61,7 +61,7 @@ describe('Tab configuration page', () => {
     expect(teams.saveEnabled()).toBe(false);
     const unit = screen.getByRole('combobox', { name: /^Enhet/ });
     expect(unit.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Velg hvilken enhet fanen skal vise.')).toBeTruthy();
+    expect(screen.queryByText('Velg hvilken enhet fanen skal vise.')).not.toBeNull();
 
     await userEvent.selectOptions(unit, 'Hjemmetjenesten nord');
 
@@ -98,7 +98,7 @@ describe('Tab configuration page', () => {
 
     expect(await screen.findByRole('radio', { name: 'En enhets tavle' })).toHaveProperty('checked', true);
     expect(screen.getByRole('combobox', { name: /^Enhet/ })).toHaveProperty('value', 'byggesak');
-    expect(screen.getByText('Byggesak er registrert i denne kanalen.')).toBeTruthy();
+    expect(screen.queryByText('Byggesak er registrert i denne kanalen.')).not.toBeNull();
     expect(teams.validity).not.toContain(false);
     await waitFor(() => expect(teams.save()).toMatchObject({ entityId: 'unit/byggesak', contentUrl: `${tab}#/unit/byggesak`, suggestedDisplayName: 'Byggesak' }));
     expect(service.calls.map((call) => call.headers.get('Authorization'))).toEqual(['Bearer test-token', 'Bearer test-token']);
@@ -180,9 +180,9 @@ describe('Tab configuration page', () => {
     const teams = teamsDialog();
     renderPage(<ConfigPage host={teams.host} tabUrl={tab} />, { locale });
 
-    expect(await screen.findByRole('radiogroup', { name: group })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 1, name: title })).toBeTruthy();
-    expect(screen.getByRole('radio', { name: unitPage })).toBeTruthy();
+    expect(await screen.findAllByRole('radiogroup', { name: group })).toHaveLength(1);
+    expect(screen.queryByRole('heading', { level: 1, name: title })).not.toBeNull();
+    expect(screen.queryByRole('radio', { name: unitPage })).not.toBeNull();
     await userEvent.click(screen.getByRole('radio', { name: overviewName }));
     await waitFor(() => expect(teams.save()?.suggestedDisplayName).toBe(overviewName));
   });
@@ -192,8 +192,8 @@ describe('Tab configuration page', () => {
     const teams = teamsDialog();
     renderPage(<ConfigPage host={teams.host} tabUrl={tab} />);
 
-    expect(await screen.findByRole('alert')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Prøv igjen' })).toBeTruthy();
+    expect(await screen.findAllByRole('alert')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Prøv igjen' })).not.toBeNull();
     expect(teams.validity).not.toContain(true);
   });
 });

@@ -1,5 +1,5 @@
 import { Field, Link, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useMe } from '../../shared/api/MeContext';
 import { tabApi } from '../../shared/api/tabApi';
 import type { OverviewUnit } from '../../shared/api/types';
@@ -27,8 +27,8 @@ const useStyles = makeStyles({
 export function ConfigPage({ host, tabUrl = currentTabUrl() }: { host: TabConfigHost | null; tabUrl?: string }) {
   const { t } = useI18n();
   const channelId = host?.channelId;
-  const [overview, retry] = useApi(() => tabApi.overview(), 'overview');
-  const [channel] = useApi(() => (channelId ? tabApi.channelUnits(channelId) : Promise.resolve({ unitIds: [] })), `channel:${channelId ?? ''}`);
+  const [overview, retry] = useApi((signal) => tabApi.overview(undefined, signal), 'overview');
+  const [channel] = useApi((signal) => (channelId ? tabApi.channelUnits(channelId, signal) : Promise.resolve({ unitIds: [] })), `channel:${channelId ?? ''}`);
 
   // The form waits for the channel's unit too, so that the preselection never replaces what someone already picked.
   // Not knowing the channel's unit is no reason to refuse the page: it is then simply not preselected.
@@ -76,11 +76,12 @@ function ConfigForm({ host, tabUrl, units, bound }: { host: TabConfigHost | null
   // Teams calls the save handler long after this render; it must see the choice as it is then.
   const latest = useRef(settings);
   const key = settings ? `${settings.contentUrl}|${settings.suggestedDisplayName}` : '';
-  useEffect(() => {
+  const settingsChanged = useEffectEvent(() => {
     latest.current = settings;
     host?.setValidityState(settings !== null);
-    // `key` says when the settings changed; the object itself is new on every render.
-  }, [host, key]);
+  });
+  // `key` says when the settings changed; the object itself is new on every render.
+  useEffect(() => settingsChanged(), [host, key]);
   useEffect(() => {
     host?.registerOnSaveHandler(() => latest.current);
   }, [host]);

@@ -25,7 +25,7 @@ export function OverviewPage({ areaId }: { areaId?: string | undefined }) {
   const me = useMe();
   const styles = useStyles();
   const [area, setArea] = useState(() => (me.areas.some((a) => a.id === areaId) ? (areaId ?? '') : ''));
-  const [overview, retry] = useApi(() => tabApi.overview(area || undefined), `overview:${area}`);
+  const [overview, retry] = useApi((signal) => tabApi.overview(area || undefined, signal), `overview:${area}`);
 
   return (
     <>

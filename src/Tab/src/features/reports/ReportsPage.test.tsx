@@ -34,7 +34,7 @@ describe('Reports', () => {
     await userEvent.selectOptions(screen.getByLabelText('Periode'), 'Hele året');
     await userEvent.click(screen.getByRole('button', { name: 'Last ned Excel' }));
 
-    expect(await screen.findByText('lean-2025.xlsx er lastet ned.')).toBeTruthy();
+    expect(await screen.findAllByText('lean-2025.xlsx er lastet ned.')).toHaveLength(1);
     expect(service.calls).toHaveLength(1);
     expect(service.calls[0]!.url).toBe('/api/tab/reports/2025.xlsx');
     expect(service.calls[0]!.headers.get('Authorization')).toBe('Bearer test-token');

@@ -74,10 +74,10 @@ export function ReportsPage({ today = new Date() }: { today?: Date }) {
           </Select>
         </Field>
         <div className={styles.buttons}>
-          <Button appearance="primary" disabled={busy !== null} onClick={() => download('csv')}>
+          <Button appearance="primary" disabled={busy !== null} onClick={() => void download('csv')}>
             {t.downloadCsv}
           </Button>
-          <Button disabled={busy !== null} onClick={() => download('xlsx')}>
+          <Button disabled={busy !== null} onClick={() => void download('xlsx')}>
             {t.downloadXlsx}
           </Button>
         </div>

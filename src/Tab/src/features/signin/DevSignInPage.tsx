@@ -1,5 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ApiError } from '../../shared/api/ApiError';
 import { tabApi } from '../../shared/api/tabApi';
 import type { DevSignIn } from '../../shared/api/types';
@@ -25,7 +25,7 @@ export function DevSignInPage({ expired, onSignedIn }: { expired: boolean; onSig
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy(true);
     setError(null);
@@ -49,7 +49,7 @@ export function DevSignInPage({ expired, onSignedIn }: { expired: boolean; onSig
           <MessageBarBody>{t.devSignInExpired}</MessageBarBody>
         </MessageBar>
       )}
-      <form className={styles.form} onSubmit={submit} noValidate>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t.devSignInEmail} required {...(fieldError ? { validationMessage: fieldError } : {})}>
           <Input type="email" autoComplete="email" value={email} onChange={(_, data) => setEmail(data.value)} placeholder="lean.koordinator@fjordvik.kommune.no" />
         </Field>

@@ -12,9 +12,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
-import type { BenefitInput, BenefitRange, UnitBenefit } from '../../shared/api/types';
+import { benefitKinds, type BenefitInput, type BenefitRange, type UnitBenefit } from '../../shared/api/types';
 import { asApiError } from '../../shared/api/useApi';
 import { labelOf, useI18n, type I18n } from '../../shared/i18n/i18n';
 import { ErrorMessage } from '../../shared/ui/Loading';
@@ -61,13 +61,13 @@ function BenefitForm({ benefit, ranges, onSave, onClose }: BenefitDialogProps & 
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const [kind, setKind] = useState(benefit.kind);
-  const [measure, setMeasure] = useState(ranges.some((r) => r.measure === benefit.measure) ? benefit.measure : (ranges[0]?.measure ?? ''));
+  const [measure, setMeasure] = useState(ranges.some((r) => r.measure === benefit.measure) ? benefit.measure : (ranges[0]?.measure ?? benefit.measure));
   const [amount, setAmount] = useState(benefit.amount === null ? '' : String(benefit.amount));
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const found: Errors = {};
     if (!amount.trim()) found.amount = t.fieldRequired;
@@ -96,12 +96,12 @@ function BenefitForm({ benefit, ranges, onSave, onClose }: BenefitDialogProps & 
 
   const message = (field: Field) => (errors[field] ? { validationMessage: errors[field] } : {});
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <DialogBody>
         <DialogTitle>{t.benefitDialogTitle}</DialogTitle>
         <DialogContent className={styles.fields}>
           <Field label={t.benefitKindField} required {...message('kind')}>
-            <Select value={kind} onChange={(_, data) => setKind(data.value)}>
+            <Select value={kind} onChange={(_, data) => setKind(benefitKinds.find((k) => k === data.value) ?? kind)}>
               {Object.entries(t.benefitKind).map(([key, label]) => (
                 <option key={key} value={key}>
                   {label}
@@ -110,7 +110,7 @@ function BenefitForm({ benefit, ranges, onSave, onClose }: BenefitDialogProps & 
             </Select>
           </Field>
           <Field label={t.benefitMeasureField} required {...message('measure')}>
-            <Select value={measure} onChange={(_, data) => setMeasure(data.value)}>
+            <Select value={measure} onChange={(_, data) => setMeasure(ranges.find((r) => r.measure === data.value)?.measure ?? measure)}>
               {ranges.map((range) => (
                 <option key={range.measure} value={range.measure}>
                   {labelOf(t.measure, range.measure)}
@@ -145,6 +145,15 @@ export interface DeleteBenefitDialogProps {
 export function DeleteBenefitDialog({ benefit, describe, onDelete, onClose }: DeleteBenefitDialogProps) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
+  async function remove(chosen: UnitBenefit) {
+    setBusy(true);
+    try {
+      await onDelete(chosen);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <Dialog open={benefit !== null} onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface>
@@ -158,14 +167,7 @@ export function DeleteBenefitDialog({ benefit, describe, onDelete, onClose }: De
               <Button
                 appearance="primary"
                 disabled={busy}
-                onClick={async () => {
-                  setBusy(true);
-                  try {
-                    await onDelete(benefit);
-                  } finally {
-                    setBusy(false);
-                  }
-                }}
+                onClick={() => void remove(benefit)}
               >
                 {t.deleteBenefit}
               </Button>

@@ -73,7 +73,7 @@ describe('Benefits', () => {
     await typeAmount(dialog, '7.5');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
-    expect(await screen.findByText('Gevinsten er rettet: 7,5 timer, Tid spart.')).toBeTruthy();
+    expect(await screen.findAllByText('Gevinsten er rettet: 7,5 timer, Tid spart.')).toHaveLength(1);
     expect(service.calls.find((call) => call.method === 'PUT')!.body).toEqual({ kind: 'timeSaved', measure: 'hours', amount: '7.5', etag: 'W/"b1"' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(within(await benefitsTable()).getAllByRole('row')[1]!.textContent).toContain('7,5 timer');
@@ -133,7 +133,7 @@ describe('Benefits', () => {
     await typeAmount(dialog, '8');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
-    expect(await screen.findByText('Noen andre har endret gevinsten i mellomtiden. Lista er oppdatert.')).toBeTruthy();
+    expect(await screen.findAllByText('Noen andre har endret gevinsten i mellomtiden. Lista er oppdatert.')).toHaveLength(1);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(within(await benefitsTable()).getAllByRole('row')[1]!.textContent).toContain('6 timer');
   });
@@ -147,7 +147,7 @@ describe('Benefits', () => {
     expect(service.calls.filter((call) => call.method === 'DELETE')).toHaveLength(0);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Slett' }));
 
-    expect(await screen.findByText('Gevinsten 3,5 timer, Tid spart er slettet.')).toBeTruthy();
+    expect(await screen.findAllByText('Gevinsten 3,5 timer, Tid spart er slettet.')).toHaveLength(1);
     const sent = service.calls.find((call) => call.method === 'DELETE')!;
     expect(sent.headers.get('If-Match')).toBe('W/"b1"');
     expect(within(await benefitsTable()).getAllByRole('row')).toHaveLength(2);
@@ -161,7 +161,7 @@ describe('Benefits', () => {
     await userEvent.click(within(await benefitsTable()).getByRole('button', { name: /^Slett gevinsten 3,5/ }));
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Slett' }));
 
-    expect(await screen.findByText('Noen andre har endret gevinsten i mellomtiden. Lista er oppdatert.')).toBeTruthy();
+    expect(await screen.findAllByText('Noen andre har endret gevinsten i mellomtiden. Lista er oppdatert.')).toHaveLength(1);
   });
 
   it('noRights_ShowsNoActionColumnAndNoButtons', async () => {

@@ -50,7 +50,7 @@ describe('Deviations', () => {
 
     await userEvent.click(within(table).getByRole('button', { name: 'Lukk «Tavlemøtet startet 10 minutter for sent»' }));
 
-    expect(await screen.findByText('«Tavlemøtet startet 10 minutter for sent» er lukket.')).toBeTruthy();
+    expect(await screen.findAllByText('«Tavlemøtet startet 10 minutter for sent» er lukket.')).toHaveLength(1);
     const post = service.calls.find((call) => call.method === 'POST')!;
     expect(post.body).toEqual({ etag: 'W/"e1"' });
     const row = within(await deviationsTable()).getByRole('cell', { name: late.text }).closest('tr')!;
@@ -66,7 +66,7 @@ describe('Deviations', () => {
 
     await userEvent.click(within(await deviationsTable()).getByRole('button', { name: /^Lukk/ }));
 
-    expect(await screen.findByText('Noen andre har endret avviket i mellomtiden. Lista er oppdatert.')).toBeTruthy();
+    expect(await screen.findAllByText('Noen andre har endret avviket i mellomtiden. Lista er oppdatert.')).toHaveLength(1);
     expect(within(await deviationsTable()).queryByRole('button', { name: /^Lukk/ })).toBeNull();
   });
 
@@ -87,7 +87,7 @@ describe('Deviations', () => {
     await userEvent.paste('2026-12-15');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Opprett' }));
 
-    expect(await screen.findByText('«Tavlemøtet startet 10 minutter for sent» er nå et oppfølgingsområde med Linn Aasen som ansvarlig.')).toBeTruthy();
+    expect(await screen.findAllByText('«Tavlemøtet startet 10 minutter for sent» er nå et oppfølgingsområde med Linn Aasen som ansvarlig.')).toHaveLength(1);
     expect(service.calls.find((call) => call.method === 'POST')!.body).toEqual({ etag: 'W/"e1"', ownerId: 'linn.aasen@fjordvik.kommune.no', deadline: '2026-12-15' });
     expect(screen.queryByRole('dialog')).toBeNull();
     const row = within(await deviationsTable()).getByRole('cell', { name: late.text }).closest('tr')!;

@@ -100,7 +100,7 @@ export function Deviations({ unit, refresh }: { unit: UnitDetails; refresh: () =
                       {deviation.status === 'open' && (
                         <div className={styles.actions}>
                           {unit.canWorkOnBoard && (
-                            <Button size="small" aria-label={t.closeDeviationLabel(deviation.text)} onClick={() => close(deviation)}>
+                            <Button size="small" aria-label={t.closeDeviationLabel(deviation.text)} onClick={() => void close(deviation)}>
                               {t.closeDeviation}
                             </Button>
                           )}

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
 import type { Deviation, FollowUpInput, FollowUpOwner } from '../../shared/api/types';
 import { asApiError } from '../../shared/api/useApi';
@@ -57,7 +57,7 @@ function FollowUpForm({ deviation, owners, onSave, onClose }: FollowUpDialogProp
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const ownerId = choice === someoneElse ? email.trim() : choice;
     const found: Errors = {};
@@ -84,7 +84,7 @@ function FollowUpForm({ deviation, owners, onSave, onClose }: FollowUpDialogProp
 
   const message = (field: keyof Errors) => (errors[field] ? { validationMessage: errors[field] } : {});
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <DialogBody>
         <DialogTitle>{t.followUpDialogTitle}</DialogTitle>
         <DialogContent className={styles.fields}>

@@ -35,7 +35,7 @@ const useStyles = makeStyles({
 });
 
 export function UnitPage({ unitId }: { unitId: string }) {
-  const [unit, retry, replace] = useApi(() => tabApi.unit(unitId), `unit:${unitId}`);
+  const [unit, retry, replace] = useApi((signal) => tabApi.unit(unitId, signal), `unit:${unitId}`);
   // After a change the page is read again in place, keeping focus and what was announced.
   const refresh = async () => replace(await tabApi.unit(unitId));
   return (

@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
 import { tabApi } from '../../shared/api/tabApi';
 import type { Appointment, AppointmentChanged, PersonRef } from '../../shared/api/types';
@@ -83,7 +83,7 @@ function ChangeForm({ mode, appointment, what, people, onChanged, onClose, onRel
     return found;
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const found = check();
     setErrors(found);
@@ -114,7 +114,7 @@ function ChangeForm({ mode, appointment, what, people, onChanged, onClose, onRel
   const message = (field: InputName) => (errors[field] ? { validationMessage: errors[field] } : {});
   const title = mode === 'move' ? t.moveTitle(what) : mode === 'cancel' ? t.cancelTitle(what) : t.reassignTitle(what);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <DialogBody>
         <DialogTitle>{title}</DialogTitle>
         <DialogContent className={styles.fields}>

@@ -56,7 +56,7 @@ export function YearWheelPage() {
   const { t } = useI18n();
   const styles = useStyles();
   const [year, setYear] = useState(initialYear);
-  const [wheel, retry, replace] = useApi(() => tabApi.yearWheel(year), `yearwheel:${year}`);
+  const [wheel, retry, replace] = useApi((signal) => tabApi.yearWheel(year, signal), `yearwheel:${year}`);
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { ApiError, type ProblemDetails } from './ApiError';
+import { ApiError } from './ApiError';
 
 /** Gives the bearer token for the next request: Teams SSO inside Teams, the development token outside. */
 export type TokenSource = () => Promise<string>;
@@ -16,9 +16,11 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-export interface ApiInit extends Omit<RequestInit, 'body'> {
+export interface ApiInit extends Omit<RequestInit, 'body' | 'signal'> {
   /** Sent as the JSON body. */
   json?: unknown;
+  /** Aborts the request: it then rejects with the signal's reason (an `AbortError`), never with an `ApiError`. */
+  signal?: AbortSignal | undefined;
   /** For the one route that needs no token: the development sign-in. */
   anonymous?: boolean;
 }
@@ -38,11 +40,13 @@ export async function apiDownload(path: string): Promise<{ blob: Blob; fileName:
 }
 
 async function send(path: string, init: ApiInit, accept: string): Promise<Response> {
-  const { json, anonymous, headers: given, ...rest } = init;
+  const { json, anonymous, headers: given, signal, ...rest } = init;
   const headers = new Headers(given);
   if (!headers.has('Accept')) headers.set('Accept', `${accept}, application/problem+json`);
   if (!anonymous) headers.set('Authorization', `Bearer ${await token()}`);
-  const request: RequestInit = { ...rest, headers };
+  // Getting the token can take a while inside Teams; a page that left meanwhile sends nothing.
+  signal?.throwIfAborted();
+  const request: RequestInit = { ...rest, headers, signal: signal ?? null };
   if (json !== undefined) {
     headers.set('Content-Type', 'application/json');
     request.body = JSON.stringify(json);
@@ -75,8 +79,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
     try {
-      const problem = (await response.json()) as ProblemDetails;
-      if (problem && typeof problem === 'object') return ApiError.fromProblem(response.status, problem);
+      const problem: unknown = await response.json();
+      if (problem !== null && typeof problem === 'object') return ApiError.fromProblem(response.status, problem);
     } catch {
       // Not JSON after all: fall through to the status line.
     }

@@ -14,44 +14,74 @@ import type {
   Me,
   Overview,
   ReportFormat,
+  Requests,
   UnitBenefit,
   UnitDetails,
   YearWheel,
 } from './types';
 
-// One function per route of docs/tab-api.md.
+// One function per route of docs/tab-api.md. A read takes the signal of the page that asked: when the page goes away
+// or asks for something else, the request is aborted.
 const base = '/api/tab';
 
 export const tabApi = {
-  devSignIn: (email: string) => apiFetch<DevSignIn>(`${base}/dev-signin`, { method: 'POST', json: { email }, anonymous: true }),
-  me: () => apiFetch<Me>(`${base}/me`),
-  overview: (areaId?: string) =>
-    apiFetch<Overview>(areaId ? `${base}/overview?area=${encodeURIComponent(areaId)}` : `${base}/overview`),
-  unit: (unitId: string) => apiFetch<UnitDetails>(`${base}/units/${encodeURIComponent(unitId)}`),
+  devSignIn: (email: string) =>
+    apiFetch<DevSignIn>(`${base}/dev-signin`, { method: 'POST', json: { email, tenantId: null } satisfies Requests['devSignIn'], anonymous: true }),
+  me: (signal?: AbortSignal) => apiFetch<Me>(`${base}/me`, { signal }),
+  overview: (areaId?: string, signal?: AbortSignal) =>
+    apiFetch<Overview>(areaId ? `${base}/overview?area=${encodeURIComponent(areaId)}` : `${base}/overview`, { signal }),
+  unit: (unitId: string, signal?: AbortSignal) => apiFetch<UnitDetails>(`${base}/units/${encodeURIComponent(unitId)}`, { signal }),
   closeDeviation: (unitId: string, deviation: Deviation) =>
-    apiFetch<Deviation>(deviationPath(unitId, deviation.id, 'close'), { method: 'POST', json: { etag: deviation.etag } }),
+    apiFetch<Deviation>(deviationPath(unitId, deviation.id, 'close'), {
+      method: 'POST',
+      json: { etag: deviation.etag } satisfies Requests['closeDeviation'],
+    }),
   followUpDeviation: (unitId: string, deviation: Deviation, input: FollowUpInput) =>
-    apiFetch<DeviationFollowUp>(deviationPath(unitId, deviation.id, 'followup'), { method: 'POST', json: { etag: deviation.etag, ...input } }),
+    apiFetch<DeviationFollowUp>(deviationPath(unitId, deviation.id, 'followup'), {
+      method: 'POST',
+      json: { etag: deviation.etag, ownerId: input.ownerId, deadline: input.deadline } satisfies Requests['followUpDeviation'],
+    }),
   // The amount goes as the string typed, so that the service reads the very number (a JSON number would pass through a double).
   correctBenefit: (unitId: string, benefit: UnitBenefit, input: BenefitInput) =>
-    apiFetch<UnitBenefit>(benefitPath(unitId, benefit.id), { method: 'PUT', json: { ...input, etag: benefit.etag } }),
+    apiFetch<UnitBenefit>(benefitPath(unitId, benefit.id), {
+      method: 'PUT',
+      json: { kind: input.kind, measure: input.measure, amount: input.amount, etag: benefit.etag } satisfies Requests['correctBenefit'],
+    }),
   deleteBenefit: (unitId: string, benefit: UnitBenefit) =>
-    apiFetch<void>(benefitPath(unitId, benefit.id), { method: 'DELETE', headers: { 'If-Match': benefit.etag ?? '' } }),
-  channelUnits: (channelId: string) => apiFetch<ChannelUnits>(`${base}/channel-units?channelId=${encodeURIComponent(channelId)}`),
-  yearWheel: (year: number) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`),
+    apiFetch<undefined>(benefitPath(unitId, benefit.id), { method: 'DELETE', headers: { 'If-Match': benefit.etag ?? '' } }),
+  channelUnits: (channelId: string, signal?: AbortSignal) =>
+    apiFetch<ChannelUnits>(`${base}/channel-units?channelId=${encodeURIComponent(channelId)}`, { signal }),
+  yearWheel: (year: number, signal?: AbortSignal) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`, { signal }),
   moveAppointment: (appointment: Appointment, date: string, time: string) =>
-    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'move'), { method: 'POST', json: { date, time, etag: appointment.etag } }),
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'move'), {
+      method: 'POST',
+      json: { date, time, etag: appointment.etag } satisfies Requests['moveAppointment'],
+    }),
   cancelAppointment: (appointment: Appointment) =>
-    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'cancel'), { method: 'POST', json: { etag: appointment.etag } }),
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'cancel'), {
+      method: 'POST',
+      json: { etag: appointment.etag } satisfies Requests['cancelAppointment'],
+    }),
   reassignAppointment: (appointment: Appointment, ownerId: string) =>
-    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'owner'), { method: 'POST', json: { ownerId, etag: appointment.etag } }),
-  actionPlan: () => apiFetch<ActionPlan>(`${base}/actionplan`),
-  addActionPlanRow: (row: ActionPlanRowInput) => apiFetch<ActionPlanRow>(`${base}/actionplan`, { method: 'POST', json: row }),
+    apiFetch<AppointmentChanged>(appointmentPath(appointment, 'owner'), {
+      method: 'POST',
+      json: { ownerId, etag: appointment.etag } satisfies Requests['reassignAppointment'],
+    }),
+  actionPlan: (signal?: AbortSignal) => apiFetch<ActionPlan>(`${base}/actionplan`, { signal }),
+  addActionPlanRow: (row: ActionPlanRowInput) =>
+    apiFetch<ActionPlanRow>(`${base}/actionplan`, { method: 'POST', json: { ...actionRow(row), etag: null } satisfies Requests['actionPlanRow'] }),
   updateActionPlanRow: (row: ActionPlanRow) =>
-    apiFetch<ActionPlanRow>(`${base}/actionplan/${encodeURIComponent(row.id)}`, { method: 'PUT', json: row }),
-  deleteActionPlanRow: (id: string) => apiFetch<void>(`${base}/actionplan/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    apiFetch<ActionPlanRow>(`${base}/actionplan/${encodeURIComponent(row.id)}`, {
+      method: 'PUT',
+      json: { ...actionRow(row), etag: row.etag } satisfies Requests['actionPlanRow'],
+    }),
+  deleteActionPlanRow: (id: string) => apiFetch<undefined>(`${base}/actionplan/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   report: (period: string, format: ReportFormat) => apiDownload(reportPath(period, format)),
 };
+
+function actionRow(row: ActionPlanRowInput): ActionPlanRowInput {
+  return { challenge: row.challenge, measures: row.measures, responsible: row.responsible, deadline: row.deadline, status: row.status };
+}
 
 function deviationPath(unitId: string, deviationId: string, action: 'close' | 'followup'): string {
   return `${base}/units/${encodeURIComponent(unitId)}/deviations/${encodeURIComponent(deviationId)}/${action}`;

@@ -1,4 +1,4 @@
-import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitStage, GoalStatus, MeetingStatus, OpenClosed, OwnerRole, Stage } from '../api/types';
+import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitMeasure, BenefitStage, GoalStatus, MeetingStatus, OpenClosed, OwnerRole, Stage } from '../api/types';
 
 /** Norwegian bokmål, the source dictionary: every other language must have exactly these keys. */
 export const nb = {
@@ -71,15 +71,9 @@ export const nb = {
     daysOfLeadTime: 'dager ledetid',
     placesFreed: 'plasser frigjort',
     hours: 'timer',
-    days: 'dager',
-    fte: 'årsverk',
-    money: 'kroner',
     nok: 'kroner',
     sek: 'kronor',
-    percent: 'prosent',
-    places: 'plasser',
-    count: 'antall',
-  } satisfies Record<string, string>,
+  } satisfies Record<BenefitMeasure, string>,
 
   unitSubtitle: (area: string, leader: string) => `${area} · leder ${leader}`,
   goalsTitle: 'Mål',
@@ -133,7 +127,6 @@ export const nb = {
     identified: 'identifisert',
     planned: 'planlagt',
     realised: 'realisert',
-    reinvested: 'reinvestert',
   } satisfies Record<BenefitStage, string>,
   noUnitBenefits: 'Ingen gevinster registrert.',
   benefitActionsColumn: 'Handling',

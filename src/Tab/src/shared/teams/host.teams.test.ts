@@ -12,7 +12,8 @@ const teams = vi.hoisted(() => {
     app: {
       initialize: vi.fn(() => Promise.resolve()),
       getContext: vi.fn(() => Promise.resolve({ app: { theme: 'dark', locale: 'nn-NO' } })),
-      notifySuccess: vi.fn(),
+      // As teams-js 2: a promise, which the app must not leave unhandled.
+      notifySuccess: vi.fn(() => Promise.resolve()),
       registerOnThemeChangeHandler: vi.fn((handler: (theme: string) => void) => {
         themeHandler = handler;
       }),
@@ -83,7 +84,7 @@ describe('host inside Teams', () => {
   });
 
   it('connectToHost_ConfigurationDialog_GivesChannelSavedEntityAndTheSaveButton', async () => {
-    teams.app.getContext.mockResolvedValueOnce(settingsContext as never);
+    teams.app.getContext.mockResolvedValueOnce(settingsContext);
 
     const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     host.tabConfig!.setValidityState(true);
@@ -102,7 +103,7 @@ describe('host inside Teams', () => {
   });
 
   it('saveHandler_SettingsChosen_SetsTheConfigThenTellsTeamsItSucceeded', async () => {
-    teams.app.getContext.mockResolvedValueOnce(settingsContext as never);
+    teams.app.getContext.mockResolvedValueOnce(settingsContext);
     const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     host.tabConfig!.registerOnSaveHandler(() => saved);
 
@@ -111,7 +112,7 @@ describe('host inside Teams', () => {
   });
 
   it('saveHandler_TeamsRefusesTheConfig_TellsTeamsWhy', async () => {
-    teams.app.getContext.mockResolvedValueOnce(settingsContext as never);
+    teams.app.getContext.mockResolvedValueOnce(settingsContext);
     teams.pages.config.setConfig.mockRejectedValueOnce(new Error('contentUrl is not in validDomains'));
     const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     host.tabConfig!.registerOnSaveHandler(() => saved);
@@ -120,7 +121,7 @@ describe('host inside Teams', () => {
   });
 
   it('saveHandler_NothingValidChosen_RefusesWithoutSettingAConfig', async () => {
-    teams.app.getContext.mockResolvedValueOnce(settingsContext as never);
+    teams.app.getContext.mockResolvedValueOnce(settingsContext);
     const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
     host.tabConfig!.registerOnSaveHandler(() => null);
     teams.pages.config.setConfig.mockClear();

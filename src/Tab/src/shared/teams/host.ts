@@ -78,8 +78,10 @@ export async function connectToHost({ location = window.location, timeoutMs = 40
       const { app, authentication, pages } = await import('@microsoft/teams-js');
       await withTimeout(app.initialize(), timeoutMs);
       const context = await app.getContext();
-      app.notifySuccess();
+      // Only hides Teams' loading indicator: the page works whether or not Teams heard it.
+      app.notifySuccess().catch(() => undefined);
       // pages.config may be called only in the configuration dialog (frame context "settings"); elsewhere it throws.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the context is whatever the hosting client sends, not what the type promises.
       const frame: string | undefined = context.page?.frameContext;
       return {
         inTeams: true,

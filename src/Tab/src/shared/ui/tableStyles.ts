@@ -25,7 +25,7 @@ export const useTableStyles = makeStyles({
     width: '1px',
     height: '1px',
     overflow: 'hidden',
-    clip: 'rect(0, 0, 0, 0)',
+    clipPath: 'inset(50%)',
     whiteSpace: 'nowrap',
   },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
