@@ -1,3 +1,5 @@
+using LeanTeamsApp.Features.Organisation;
+
 namespace LeanTeamsApp.Bot;
 
 public enum CommandKind

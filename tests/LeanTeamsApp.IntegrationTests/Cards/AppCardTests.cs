@@ -1,4 +1,5 @@
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.IntegrationTests.Cards;

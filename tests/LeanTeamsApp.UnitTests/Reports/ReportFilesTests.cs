@@ -3,9 +3,9 @@ using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Reports;
 
 namespace LeanTeamsApp.UnitTests.Reports;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Azure;
 using Azure.Data.Tables;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Calendar;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Calendar;
