@@ -13,6 +13,7 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reviews;
+using LeanTeamsApp.Features.Setup;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.AspNetCore.Routing;
@@ -124,8 +125,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public void Matrix_NamesEveryCommandCardVerbAndTabEndpoint()
     {
-        var entryPoints = _bot.App.Services.GetServices<BotCommand>().Select(c => $"command {c.Kind}")
-            .Append("command Help")
+        var entryPoints = _bot.App.Services.GetServices<BotCommand>().Select(c => $"command {c.Name}")
             .Concat(_bot.App.Services.GetServices<BotCardAction>().Select(a => $"verb {a.Verb}"))
             .Concat(_bot.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
                 .Where(e => e.RoutePattern.RawText is { } path && path.StartsWith("/api/", StringComparison.Ordinal)
@@ -289,7 +289,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         yield return ("verb unit.rebind", async (p, t) =>
         {
             var channel = await ChannelForAsync(p, t == Own ? "vann-og-avlop" : "solbakken-barnehage");
-            return () => CardAsync(p, OrganisationCommands.RebindVerb, new JsonObject { ["unitId"] = t == Own ? "eiendomsdrift" : "kulturskolen", ["choice"] = "keep" }, channel);
+            return () => CardAsync(p, SetupCommands.RebindVerb, new JsonObject { ["unitId"] = t == Own ? "eiendomsdrift" : "kulturskolen", ["choice"] = "keep" }, channel);
         });
         yield return ("command GembaPlan", Now_(async (p, _) => Said(await SayAsync(p, "gemba plan", null), "year wheel")));
     }

@@ -14,7 +14,7 @@ public static class DigestModule
         services.AddSingleton<DigestCommands>();
         services.AddSingleton<DigestScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
-        services.AddBotCommand(CommandKind.Digest, (sp, turn, args, ct) => sp.GetRequiredService<DigestCommands>().DigestAsync(turn, args, ct));
+        services.AddBotCommand("Digest", DigestWords.Digest, (sp, turn, args, ct) => sp.GetRequiredService<DigestCommands>().DigestAsync(turn, args, ct));
         return services;
     }
 }

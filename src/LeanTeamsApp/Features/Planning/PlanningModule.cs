@@ -17,11 +17,11 @@ public static class PlanningModule
         services.AddSingleton<AppointmentCommands>();
         services.AddSingleton<YearWheelScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<YearWheelScheduler>());
-        services.AddBotCommand(CommandKind.GembaPlan, (sp, turn, args, ct) => sp.GetRequiredService<PlanningCommands>().PlanAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.Gemba, (sp, turn, args, ct) => sp.GetRequiredService<PlanningCommands>().UpcomingAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.AppointmentMove, (sp, turn, args, ct) => sp.GetRequiredService<AppointmentCommands>().MoveAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.AppointmentCancel, (sp, turn, args, ct) => sp.GetRequiredService<AppointmentCommands>().CancelAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.AppointmentOwner, (sp, turn, args, ct) => sp.GetRequiredService<AppointmentCommands>().OwnerAsync(turn, args, ct));
+        services.AddBotCommand("GembaPlan", PlanningWords.GembaPlan, (sp, turn, args, ct) => sp.GetRequiredService<PlanningCommands>().PlanAsync(turn, args, ct));
+        services.AddBotCommand("Gemba", PlanningWords.Gemba, (sp, turn, args, ct) => sp.GetRequiredService<PlanningCommands>().UpcomingAsync(turn, args, ct));
+        services.AddBotCommand("AppointmentMove", PlanningWords.AppointmentMove, (sp, turn, args, ct) => sp.GetRequiredService<AppointmentCommands>().MoveAsync(turn, args, ct));
+        services.AddBotCommand("AppointmentCancel", PlanningWords.AppointmentCancel, (sp, turn, args, ct) => sp.GetRequiredService<AppointmentCommands>().CancelAsync(turn, args, ct));
+        services.AddBotCommand("AppointmentOwner", PlanningWords.AppointmentOwner, (sp, turn, args, ct) => sp.GetRequiredService<AppointmentCommands>().OwnerAsync(turn, args, ct));
         services.AddOptions<CalendarSyncOptions>().Bind(configuration.GetSection(CalendarSyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(CalendarSyncScheduler.Table);
         services.AddSingleton<CalendarSyncScheduler>();

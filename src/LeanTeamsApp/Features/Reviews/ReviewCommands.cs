@@ -46,9 +46,9 @@ public sealed partial class ReviewCommands(
 
             unit = bound;
         }
-        else if ((unit = OrganisationCommands.Find(units, arguments)) is null)
+        else if ((unit = UnitInChat.Find(units, arguments)) is null)
         {
-            await turn.ReplyAsync(turn.Texts.UnitNotFound(arguments.Trim(), OrganisationCommands.Closest(units, arguments.Trim())), cancellationToken);
+            await turn.ReplyAsync(turn.Texts.UnitNotFound(arguments.Trim(), UnitInChat.Closest(units, arguments.Trim())), cancellationToken);
             return;
         }
 

@@ -18,8 +18,8 @@ public static class ReviewsModule
         services.AddTable(ReviewStore.Table);
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewCommands>();
-        services.AddBotCommand(CommandKind.ReviewDone, (sp, turn, args, ct) => sp.GetRequiredService<ReviewCommands>().ReviewDoneAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.FollowUps, (sp, turn, args, ct) => sp.GetRequiredService<ReviewCommands>().FollowUpsAsync(turn, args, ct));
+        services.AddBotCommand("ReviewDone", ReviewWords.ReviewDone, (sp, turn, args, ct) => sp.GetRequiredService<ReviewCommands>().ReviewDoneAsync(turn, args, ct));
+        services.AddBotCommand("FollowUps", ReviewWords.FollowUps, (sp, turn, args, ct) => sp.GetRequiredService<ReviewCommands>().FollowUpsAsync(turn, args, ct));
         services.AddSingleton(new BotCardAction(AppointmentRecordCard.RecordVerb, Permission.RecordReview, (sp, action, ct) => sp.GetRequiredService<ReviewCommands>().OnRecordAsync(action, ct))
         {
             FindTargetAsync = (sp, turn, data, ct) => sp.GetRequiredService<ReviewCommands>().RecordTargetAsync(turn, data, ct),
