@@ -1,4 +1,3 @@
-using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

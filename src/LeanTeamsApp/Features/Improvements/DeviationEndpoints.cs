@@ -73,8 +73,5 @@ public static class DeviationEndpoints
     };
 
     /// <summary>A 400 that names the field, as the tab shows it next to the input.</summary>
-    public static ProblemHttpResult FieldProblem(string field, string message) => TypedResults.Problem(
-        title: "Check the highlighted field",
-        statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+    public static ProblemHttpResult FieldProblem(string field, string message) => Infrastructure.Errors.FieldProblem.For(field, message);
 }

@@ -8,6 +8,7 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Auth;
+using LeanTeamsApp.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Overview;
@@ -96,17 +97,11 @@ public static class OverviewEndpoints
         if (string.IsNullOrWhiteSpace(request.Email) || tenant is null || !Guid.TryParseExact(tenant, "D", out _)
             || await organisation.GetPersonAsync(tenant, Person.NormaliseId(request.Email), cancellationToken) is not { } person)
         {
-            return FieldProblem("email", "No person with this e-mail in the organisation.");
+            return FieldProblem.For("email", "No person with this e-mail in the organisation.");
         }
 
         return TypedResults.Ok(new DevSignInResponse(TabAuthModule.IssueDevToken(signing, tenant, person.Id, person.Name, time.GetUtcNow()), person.Name));
     }
-
-    /// <summary>A 400 that names the field, as the tab shows it next to the input.</summary>
-    public static ProblemHttpResult FieldProblem(string field, string message) => TypedResults.Problem(
-        title: "Check the highlighted field",
-        statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
     private static Ok<MeDto> Me(TabCaller caller)
     {
