@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.CheckIns;
@@ -93,7 +94,7 @@ internal sealed class SyntheticActivity(IServiceProvider services, string tenant
                 throw new InvalidOperationException($"{unit.Id} {date}: {outcome}");
             }
 
-            await records.RecordCheckInAsync(tenant, stored, ct);
+            await records.RecordCheckInAsync(tenant, stored.UnitId, stored.MeetingDate, CheckInRecords.Of(stored), ct);
             await weeks.RefreshAsync(tenant, unit, date, ct);
         });
         return (Tally.CheckIns - before, Stopwatch.GetElapsedTime(started));

@@ -1,6 +1,7 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.About;
 using LeanTeamsApp.Features.ActionPlan;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.ChannelTab;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Demo;
@@ -33,6 +34,7 @@ builder.Services.AddAccess();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOrganisation(builder.Configuration);
 builder.Services.AddSetup();
+builder.Services.AddBoard();
 builder.Services.AddCheckIns(builder.Configuration);
 builder.Services.AddImprovements();
 builder.Services.AddPlanning(builder.Configuration);

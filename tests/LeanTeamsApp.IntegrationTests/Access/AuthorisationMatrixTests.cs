@@ -8,6 +8,7 @@ using Azure.Data.Tables;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Connector;
 using LeanTeamsApp.Features.ActionPlan;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
@@ -420,7 +421,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         var n = Interlocked.Increment(ref _deviations);
         var text = $"Avvik {n}";
         var checkIn = new CheckIn(unitId, new DateOnly(2026, 1, 1).AddDays(n), true, null, 5, 0, 0, 0, [text], [], null, null, "Seed", Now);
-        await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
+        await records.RecordCheckInAsync(_bot.TenantId, checkIn.UnitId, checkIn.MeetingDate, CheckInRecords.Of(checkIn), default);
         return (await records.ListDeviationsAsync(_bot.TenantId, unitId, default)).Single(d => d.Text == text && d.Status == DeviationStatus.Open);
     }
 

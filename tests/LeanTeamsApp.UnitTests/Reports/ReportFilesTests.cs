@@ -3,8 +3,8 @@ using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Digest;
-using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Reports;
 

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
@@ -57,7 +57,7 @@ public sealed class CheckInCommands(
         var recorded = ByMeeting(meetings, await checkIns.ListSinceAsync(turn.TenantId, unit.Id, IsoWeek.Of(meetings[^1]).Monday, cancellationToken));
         var improvements = await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-        var counted = meetings.ToDictionary(m => m, m => ImprovementCounts.WithTypedFigures(ImprovementCounts.InWeek(improvements, IsoWeek.Of(m), zone), recorded.GetValueOrDefault(m)));
+        var counted = meetings.ToDictionary(m => m, m => CheckIn.WithTypedFigures(ImprovementCounts.InWeek(improvements, IsoWeek.Of(m), zone), recorded.GetValueOrDefault(m)));
         var card = CheckInCard.Status(turn.Language, unit, meetings, recorded, counted, date => MeetingClock.IsDayOff(unit, org, date));
         await turn.ReplyAsync(card, CheckInTexts.For(turn.Language).StatusTitle(unit.Name, Weeks), cancellationToken);
     }
@@ -123,7 +123,7 @@ public sealed class CheckInCommands(
         {
             // After the check-in itself, so a failure here leaves it stored; the same submit again (Teams retries,
             // or the user clicks once more) finds it stored and records what is still missing.
-            await records.RecordCheckInAsync(turn.TenantId, stored!, cancellationToken);
+            await records.RecordCheckInAsync(turn.TenantId, stored!.UnitId, stored.MeetingDate, Improvements.CheckInRecords.Of(stored), cancellationToken);
             await MoveAsync(turn.TenantId, unit, stored!, now, cancellationToken);
             await weeks.RefreshAsync(turn.TenantId, unit, meetingDate, cancellationToken);
             if (IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime)) != IsoWeek.Of(meetingDate))

@@ -1,3 +1,4 @@
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
@@ -77,7 +78,7 @@ internal sealed partial class DemoActivitySeeder(
 
                 var checkIn = CheckInFor(unit, i, w, date, neighbour, now);
                 await checkIns.SubmitAsync(tenant, checkIn, cancellationToken);
-                await records.RecordCheckInAsync(tenant, checkIn, cancellationToken);
+                await records.RecordCheckInAsync(tenant, checkIn.UnitId, checkIn.MeetingDate, CheckInRecords.Of(checkIn), cancellationToken);
                 await weeks.RefreshAsync(tenant, unit, date, cancellationToken);
                 written++;
             }

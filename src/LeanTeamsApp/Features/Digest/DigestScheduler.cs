@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Infrastructure.Cards;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Storage;
 
@@ -85,7 +85,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
         var checkIn = await checkIns.GetAsync(tenantId, unitId, meetingDate, cancellationToken);
         var benefits = (await records.ListBenefitsAsync(tenantId, unitId, cancellationToken)).Where(b => IsoWeek.Of(b.RealisedOn) == week).ToList();
         var improvements = await records.ListImprovementsAsync(tenantId, unitId, cancellationToken);
-        var counts = ImprovementCounts.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)), checkIn);
+        var counts = CheckIn.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)), checkIn);
         var unitWeek = new UnitWeek(unitId, week)
         {
             Reported = checkIn is not null,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 

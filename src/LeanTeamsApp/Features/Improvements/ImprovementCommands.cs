@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;

@@ -8,8 +8,6 @@ public static class ImprovementsModule
 {
     public static IServiceCollection AddImprovements(this IServiceCollection services)
     {
-        services.AddTable(ImprovementStore.Table);
-        services.AddSingleton<ImprovementStore>();
         services.AddSingleton<ImprovementCommands>();
         services.AddBotCommand("ImprovementAdd", ImprovementWords.ImprovementAdd, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().AddAsync(turn, args, ct));
         services.AddBotCommand("Improvements", ImprovementWords.Improvements, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().ListAsync(turn, args, ct));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Overview;
