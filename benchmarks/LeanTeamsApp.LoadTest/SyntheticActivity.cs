@@ -9,6 +9,7 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Storage;

@@ -84,18 +84,18 @@ public sealed class HostTests
         };
         try
         {
-            int CountIn(IEnumerable<LeanTeamsApp.Features.Digest.UnitWeek> weeks) => weeks.Count(w => w.Reported);
+            int CountIn(IEnumerable<LeanTeamsApp.Features.Weeks.UnitWeek> weeks) => weeks.Count(w => w.Reported);
             int first, second, planned, planRows;
             await using (var app = await AppFactory.StartAsync(settings, time: clock))
             {
-                var weeks = app.Services.GetRequiredService<LeanTeamsApp.Features.Digest.UnitWeekStore>();
+                var weeks = app.Services.GetRequiredService<LeanTeamsApp.Features.Weeks.UnitWeekStore>();
                 first = CountIn(await weeks.ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
                 planned = (await app.Services.GetRequiredService<LeanTeamsApp.Features.Planning.AppointmentStore>().ListYearAsync(tenant, 2026, default)).Count;
             }
 
             await using (var again = await AppFactory.StartAsync(settings, time: clock))
             {
-                second = CountIn(await again.Services.GetRequiredService<LeanTeamsApp.Features.Digest.UnitWeekStore>().ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
+                second = CountIn(await again.Services.GetRequiredService<LeanTeamsApp.Features.Weeks.UnitWeekStore>().ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
                 planRows = (await again.Services.GetRequiredService<LeanTeamsApp.Features.ActionPlan.ActionPlanStore>().ListAsync(tenant, default)).Count;
             }
 

@@ -9,6 +9,7 @@ using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.IntegrationTests.Cards;
 using Microsoft.Extensions.Time.Testing;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.IntegrationTests.Cards;
 
 namespace LeanTeamsApp.IntegrationTests.Improvements;

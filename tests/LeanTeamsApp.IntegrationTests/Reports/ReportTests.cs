@@ -4,9 +4,9 @@ using System.Text;
 using ClosedXML.Excel;
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.IntegrationTests.Cards;
 using Microsoft.Extensions.Time.Testing;
 

@@ -5,6 +5,7 @@ using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.UnitTests.Digest;
 

@@ -3,6 +3,7 @@ using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.UnitTests.Digest;
 

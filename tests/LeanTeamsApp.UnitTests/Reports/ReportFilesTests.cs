@@ -4,9 +4,9 @@ using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
 using LeanTeamsApp.Features.Board;
-using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.UnitTests.Reports;
 

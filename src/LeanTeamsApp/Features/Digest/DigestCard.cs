@@ -3,6 +3,7 @@ using System.Text.Json;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.Digest;

@@ -8,8 +8,6 @@ public static class DigestModule
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddTable(UnitWeekStore.Table);
-        services.AddSingleton<UnitWeekStore>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<DigestCommands>();
         services.AddSingleton<DigestScheduler>();

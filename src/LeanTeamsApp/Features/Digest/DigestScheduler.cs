@@ -4,6 +4,7 @@ using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,7 @@
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Improvements;
@@ -9,6 +11,7 @@ public static class ImprovementsModule
     public static IServiceCollection AddImprovements(this IServiceCollection services)
     {
         services.AddSingleton<ImprovementCommands>();
+        services.AddSubscriber<CheckInStored, CheckInRecords>();
         services.AddBotCommand("ImprovementAdd", ImprovementWords.ImprovementAdd, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().AddAsync(turn, args, ct));
         services.AddBotCommand("Improvements", ImprovementWords.Improvements, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().ListAsync(turn, args, ct));
         services.AddSingleton(new BotCardAction(ImprovementsCard.MoveVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnMoveAsync(action, ct)));

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.Features.Reports;
 

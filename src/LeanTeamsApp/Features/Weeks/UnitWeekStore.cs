@@ -8,7 +8,7 @@ using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Storage;
 
-namespace LeanTeamsApp.Features.Digest;
+namespace LeanTeamsApp.Features.Weeks;
 
 /// <summary>A benefit in one week, summed per kind and unit of measure, with the units it spilled over to.</summary>
 public sealed record BenefitSum(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, IReadOnlyList<string> AffectsUnitIds);
