@@ -13,6 +13,7 @@ public static class CheckInsModule
         services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
         services.AddTable(CheckInStore.Table);
         services.AddSingleton<CheckInStore>();
+        services.AddSingleton<CheckInHistory>();
         services.AddSingleton<CheckInCommands>();
         services.AddBotCommand("CheckIn", CheckInWords.CheckIn, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().CheckInAsync(turn, args, ct));
         services.AddBotCommand("Status", CheckInWords.Status, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().StatusAsync(turn, args, ct));

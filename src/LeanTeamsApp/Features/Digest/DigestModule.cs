@@ -5,9 +5,13 @@ namespace LeanTeamsApp.Features.Digest;
 
 public static class DigestModule
 {
+    /// <summary>Where the digest scheduler keeps its lease per tenant; the digest stores nothing else.</summary>
+    internal const string LeaseTable = "Digests";
+
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTable(LeaseTable);
         services.AddSingleton<DigestService>();
         services.AddSingleton<DigestCommands>();
         services.AddSingleton<DigestScheduler>();

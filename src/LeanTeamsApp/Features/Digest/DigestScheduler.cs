@@ -30,8 +30,8 @@ public sealed record OverdueFollowUps(Func<string, DateTimeOffset, CancellationT
 /// <summary>Computes a tenant's digest for a week from the aggregates, and posts it.</summary>
 public sealed class DigestService(
     OrganisationStore organisation,
-    UnitWeekStore weeks,
-    AppointmentStore appointments,
+    UnitWeeks weeks,
+    YearWheel appointments,
     IEnumerable<OverdueFollowUps> followUps)
 {
     /// <summary>The digest of the whole organisation, or of <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
@@ -69,7 +69,7 @@ public sealed partial class DigestScheduler(
     TimeProvider time,
     ILogger<DigestScheduler> logger) : BackgroundService
 {
-    private readonly TenantLease _lease = new(tables.Get(UnitWeekStore.Table), "scheduler|digest", options.Value.Lease, time);
+    private readonly TenantLease _lease = new(tables.Get(DigestModule.LeaseTable), "scheduler|digest", options.Value.Lease, time);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

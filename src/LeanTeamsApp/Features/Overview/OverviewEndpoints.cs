@@ -116,7 +116,7 @@ public static class OverviewEndpoints
             caller.Allows(Permission.EditActionPlan, AccessTarget.Organisation), [.. caller.Areas.Select(a => new AreaDto(a.Id, a.Name))]));
     }
 
-    private static async Task<Ok<OverviewDto>> OverviewAsync(TabCaller caller, string? area, UnitWeekStore weeks, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<OverviewDto>> OverviewAsync(TabCaller caller, string? area, UnitWeeks weeks, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(caller.Organisation.DefaultTimeZone)).DateTime);
@@ -146,7 +146,7 @@ public static class OverviewEndpoints
         return TypedResults.Ok(new OverviewDto(
             [.. range.Select(w => w.ToString())],
             rows,
-            [.. UnitWeekStore.Sum(years.SelectMany(y => y.Benefits)).Select(b => new BenefitTotalDto(b.Kind, b.Measure, b.Amount))],
+            [.. UnitWeeks.Sum(years.SelectMany(y => y.Benefits)).Select(b => new BenefitTotalDto(b.Kind, b.Measure, b.Amount))],
             byMonth));
     }
 
@@ -161,7 +161,7 @@ public static class OverviewEndpoints
     }
 
     private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> UnitAsync(
-        TabCaller caller, string unitId, OrganisationStore organisation, ImprovementStore records, CheckInStore checkIns,
+        TabCaller caller, string unitId, OrganisationStore organisation, ImprovementStore records, CheckInHistory checkIns,
         IEnumerable<UnitFollowUps> followUps, TimeProvider time, CancellationToken cancellationToken)
     {
         if (caller.Unit(unitId) is not { } unit)

@@ -14,7 +14,7 @@ namespace LeanTeamsApp.Features.Planning;
 public sealed class PlanningCommands(
     OrganisationStore organisation,
     AppointmentStore appointments,
-    CheckInStore checkIns,
+    CheckInHistory checkIns,
     ImprovementStore improvements,
     AccessRule access,
     IOptions<FishboneOptions> fishbone,

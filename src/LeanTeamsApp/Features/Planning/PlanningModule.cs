@@ -11,6 +11,7 @@ public static class PlanningModule
         services.AddOptions<YearWheelOptions>().Bind(configuration.GetSection(YearWheelOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(AppointmentStore.Table);
         services.AddSingleton<AppointmentStore>();
+        services.AddSingleton<YearWheel>();
         services.AddSingleton<PlanningCommands>();
         services.AddSingleton<PersonalChats>();
         services.AddSingleton<AppointmentChanges>();

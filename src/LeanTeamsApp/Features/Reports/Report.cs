@@ -118,7 +118,7 @@ public sealed record Report(string Organisation, ReportPeriod Period, DateOnly C
         ReviewsDone = Rows.Sum(r => r.ReviewsDone),
         FishboneAnalysesDone = Rows.Sum(r => r.FishboneAnalysesDone),
         FollowUps = new FollowUpCount(Rows.Sum(r => r.FollowUps.Opened), Rows.Sum(r => r.FollowUps.Closed), Rows.Sum(r => r.FollowUps.OpenAtEnd), Rows.Sum(r => r.FollowUps.OverdueAtEnd)),
-        Benefits = UnitWeekStore.Sum(Rows.SelectMany(r => r.Benefits)),
+        Benefits = UnitWeeks.Sum(Rows.SelectMany(r => r.Benefits)),
     };
 
     public static decimal Amount(ReportRow row, BenefitKind kind, BenefitMeasure measure)
@@ -134,8 +134,8 @@ public sealed record Report(string Organisation, ReportPeriod Period, DateOnly C
 /// </summary>
 public sealed class ReportBuilder(
     OrganisationStore organisation,
-    UnitWeekStore weeks,
-    AppointmentStore appointments,
+    UnitWeeks weeks,
+    YearWheel appointments,
     IEnumerable<FollowUpCounts> followUps,
     TimeProvider time)
 {
@@ -181,7 +181,7 @@ public sealed class ReportBuilder(
                 ReviewsDone = held.Count(a => a.Plan.UnitId == unit.Id && a.Plan.Kind == AppointmentKind.SemiAnnualReview),
                 FishboneAnalysesDone = held.Count(a => a.Plan.UnitId == unit.Id && a.Plan.Kind == AppointmentKind.FishboneAnalysis),
                 FollowUps = counts.GetValueOrDefault(unit.Id) ?? new FollowUpCount(0, 0, 0, 0),
-                Benefits = UnitWeekStore.Sum(mine.SelectMany(w => w.Benefits)),
+                Benefits = UnitWeeks.Sum(mine.SelectMany(w => w.Benefits)),
             });
         }
 

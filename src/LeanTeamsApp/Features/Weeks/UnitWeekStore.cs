@@ -65,7 +65,7 @@ public sealed record UnitBoard(string UnitId, OpenCounts Open);
 /// scan). They are recomputed from their sources whenever a check-in, a benefit or an improvement is stored or moved,
 /// from chat or the tab, so they never drift: a week from its check-in and the unit's records, a year from its weeks.
 /// </summary>
-public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, ImprovementStore records)
+public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns, ImprovementStore records)
 {
     internal const string Table = "UnitWeeks";
 

@@ -12,6 +12,7 @@ public static class WeeksModule
     {
         services.AddTable(UnitWeekStore.Table);
         services.AddSingleton<UnitWeekStore>();
+        services.AddSingleton<UnitWeeks>();
         services.AddSubscriber<CheckInStored, WeekRecount>();
         services.AddSubscriber<BoardChanged, WeekRecount>();
         return services;
