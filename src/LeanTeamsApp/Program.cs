@@ -26,6 +26,9 @@ using LeanTeamsApp.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// In every environment, not only Development: a feature left out that another requires fails here, at start.
+builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
+
 builder.Logging.AddStructuredConsole(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddErrors();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Features.Reviews;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LeanTeamsApp.IntegrationTests;
 
@@ -41,6 +43,20 @@ public sealed class HostTests
         var error = Assert.ThrowsAny<Exception>(() => app.Server);
 
         Assert.Contains("ConnectionString", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_AFeatureAnotherRequiresIsLeftOut_FailsWhenTheContainerIsBuiltNamingWhatIsMissing()
+    {
+        var azurite = await Azurite.InstanceAsync();
+        // As if AddReviews were left out of Program.cs: the digest, the report and the tab count follow-up areas there.
+        await using var app = new AppFactory(azurite.ConnectionString, configureServices: s => s.RemoveAll<FollowUps>());
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server).ToString();
+
+        // What ValidateOnBuild says: every registration is checked as the container is built, not when first used.
+        Assert.Contains("Some services are not able to be constructed", error, StringComparison.Ordinal);
+        Assert.Contains($"Unable to resolve service for type '{typeof(FollowUps).FullName}'", error, StringComparison.Ordinal);
     }
 
     [Fact]

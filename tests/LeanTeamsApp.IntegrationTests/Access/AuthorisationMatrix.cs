@@ -1,5 +1,3 @@
-using LeanTeamsApp.Features.CheckIns;
-
 namespace LeanTeamsApp.IntegrationTests.Access;
 
 /// <summary>Who asks: one person per role of the demo organisation, someone the organisation does not know, and someone of another tenant.</summary>

@@ -4,6 +4,7 @@ using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Reviews;
 using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Storage;
@@ -24,15 +25,12 @@ public sealed class DigestOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
-/// <summary>Counts open follow-up areas past their deadline, from the feature that records them.</summary>
-public sealed record OverdueFollowUps(Func<string, DateTimeOffset, CancellationToken, Task<int>> CountAsync);
-
 /// <summary>Computes a tenant's digest for a week from the aggregates, and posts it.</summary>
 public sealed class DigestService(
     OrganisationStore organisation,
     UnitWeeks weeks,
     YearWheel appointments,
-    IEnumerable<OverdueFollowUps> followUps)
+    FollowUps followUps)
 {
     /// <summary>The digest of the whole organisation, or of <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
     public async Task<WeeklyDigest> ComputeAsync(Organisation.Organisation org, IsoWeek week, DateTimeOffset now, IReadOnlySet<string>? onlyAreaIds, CancellationToken cancellationToken)
@@ -49,7 +47,7 @@ public sealed class DigestService(
         var planned = (await appointments.ListYearAsync(tenantId, week.Year, cancellationToken))
             .Concat(week.Week >= 50 ? await appointments.ListYearAsync(tenantId, week.Year + 1, cancellationToken) : [])
             .ToList();
-        var overdue = followUps.FirstOrDefault() is { } counter ? await counter.CountAsync(tenantId, now, cancellationToken) : 0;
+        var overdue = await followUps.CountOverdueAsync(tenantId, now, cancellationToken);
         return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date));
     }
 }

@@ -6,6 +6,7 @@ using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Reviews;
 using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Auth;
@@ -41,8 +42,6 @@ public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<stri
 
 public sealed record ImprovementDto(string Id, string Title, ImprovementStage Stage, string Owner, DateTimeOffset CreatedAt);
 
-public sealed record FollowUpDto(string Id, string Text, string Owner, DateOnly Deadline, string Status, bool Overdue);
-
 public sealed record UnitBenefitDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, BenefitStage Stage, DateOnly RealisedOn, IReadOnlyList<string> Affects);
 
 /// <summary>Someone a deviation's follow-up area can be given to without typing an e-mail.</summary>
@@ -56,9 +55,6 @@ public sealed record UnitDto(
     string Id, string Name, string AreaId, string AreaName, string Leader, IReadOnlyList<GoalDto> Goals, IReadOnlyList<ImprovementDto> Improvements,
     IReadOnlyList<DeviationDto> Deviations, IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<UnitBenefitDto> Benefits,
     bool CanWorkOnBoard, bool CanManageFollowUps, IReadOnlyList<OwnerDto> FollowUpOwners);
-
-/// <summary>A unit's follow-up areas for the tab, from the feature that records reviews.</summary>
-public sealed record UnitFollowUps(Func<string, string, CancellationToken, Task<IReadOnlyList<FollowUpDto>>> ListAsync);
 
 /// <summary>The tab's overview, unit page and who-am-I, under /api/tab (docs/tab-api.md).</summary>
 public static class OverviewEndpoints
@@ -162,7 +158,7 @@ public static class OverviewEndpoints
 
     private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> UnitAsync(
         TabCaller caller, string unitId, OrganisationStore organisation, ImprovementStore records, CheckInHistory checkIns,
-        IEnumerable<UnitFollowUps> followUps, TimeProvider time, CancellationToken cancellationToken)
+        FollowUps followUps, TimeProvider time, CancellationToken cancellationToken)
     {
         if (caller.Unit(unitId) is not { } unit)
         {
@@ -175,9 +171,8 @@ public static class OverviewEndpoints
         var recent = await checkIns.ListSinceAsync(caller.TenantId, unit.Id, latest.AddDays(-7 * 8), cancellationToken);
         var lastCheckIn = recent.Values.Where(c => c.MeetingHeld).MaxBy(c => c.MeetingDate);
         var names = caller.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
-        var followUpList = followUps.FirstOrDefault();
-        var unitFollowUps = followUpList is not null ? await followUpList.ListAsync(caller.TenantId, unit.Id, cancellationToken) : [];
-        var canManageFollowUps = followUpList is not null && caller.Allows(Permission.ManageFollowUps, AccessTarget.ForUnit(unit));
+        var unitFollowUps = await followUps.ListForUnitAsync(caller.TenantId, unit.Id, time.GetUtcNow(), cancellationToken);
+        var canManageFollowUps = caller.Allows(Permission.ManageFollowUps, AccessTarget.ForUnit(unit));
         var owners = canManageFollowUps ? await ImprovementCommands.FollowUpOwnersAsync(organisation, caller.TenantId, unit, cancellationToken) : [];
         return TypedResults.Ok(new UnitDto(
             unit.Id, unit.Name, unit.ServiceAreaId, areaName, leader?.Name ?? unit.LeaderId,

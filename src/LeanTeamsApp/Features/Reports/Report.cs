@@ -4,6 +4,7 @@ using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Reviews;
 using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.Features.Reports;
@@ -68,12 +69,6 @@ public sealed class ReportScope
     public override string ToString() => AreaIds is null ? "*" : "areas:" + string.Join(',', AreaIds);
 }
 
-/// <summary>Follow-up areas of a unit in a period, from the feature that records reviews.</summary>
-public sealed record FollowUpCount(int Opened, int Closed, int OpenAtEnd, int OverdueAtEnd);
-
-/// <summary>Counts follow-up areas per unit for a period; registered by the feature that stores them.</summary>
-public sealed record FollowUpCounts(Func<string, DateOnly, DateOnly, CancellationToken, Task<IReadOnlyDictionary<string, FollowUpCount>>> CountAsync);
-
 /// <summary>One unit's row of the report: the seeds' fixed measurement points.</summary>
 public sealed record ReportRow(string AreaName, string UnitName)
 {
@@ -136,7 +131,7 @@ public sealed class ReportBuilder(
     OrganisationStore organisation,
     UnitWeeks weeks,
     YearWheel appointments,
-    IEnumerable<FollowUpCounts> followUps,
+    FollowUps followUps,
     TimeProvider time)
 {
     /// <summary>The report for the organisation, or only for the service areas <paramref name="scope"/> names.</summary>
@@ -161,9 +156,7 @@ public sealed class ReportBuilder(
         var held = (await appointments.ListYearAsync(tenantId, period.Year, cancellationToken))
             .Where(a => a.Status == AppointmentStatus.Done && DateOnly.FromDateTime(a.Plan.Start.DateTime) >= period.From && DateOnly.FromDateTime(a.Plan.Start.DateTime) <= until)
             .ToList();
-        var counts = followUps.FirstOrDefault() is { } counter
-            ? await counter.CountAsync(tenantId, period.From, until, cancellationToken)
-            : new Dictionary<string, FollowUpCount>();
+        var counts = await followUps.CountPerUnitAsync(tenantId, period.From, until, cancellationToken);
         var rows = new List<ReportRow>();
         foreach (var unit in units.OrderBy(u => areas.GetValueOrDefault(u.ServiceAreaId)?.Name, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal))
         {

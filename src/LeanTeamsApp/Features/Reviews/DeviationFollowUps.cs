@@ -5,7 +5,6 @@ using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
-using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
