@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
-using LeanTeamsApp.Features.CheckIns;
 
 namespace LeanTeamsApp.Features.Board;
 
