@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Testing;
 
 namespace LeanTeamsApp.LoadTest;

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Board;
+using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Graph;
@@ -97,7 +99,7 @@ internal sealed class SyntheticActivity(IServiceProvider services, string tenant
                 throw new InvalidOperationException($"{unit.Id} {date}: {outcome}");
             }
 
-            await records.RecordCheckInAsync(tenant, stored, ct);
+            await records.RecordCheckInAsync(tenant, stored.UnitId, stored.MeetingDate, CheckInRecords.Of(stored), ct);
             await weeks.RefreshAsync(tenant, unit, date, ct);
         });
         return (Tally.CheckIns - before, Stopwatch.GetElapsedTime(started));

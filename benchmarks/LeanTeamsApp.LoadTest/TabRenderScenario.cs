@@ -6,10 +6,10 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Overview;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Testing;
 

@@ -1,6 +1,7 @@
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.About;
 using LeanTeamsApp.Features.ActionPlan;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.ChannelTab;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Demo;
@@ -12,9 +13,12 @@ using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
 using LeanTeamsApp.Features.Reviews;
+using LeanTeamsApp.Features.Setup;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Health;
 using LeanTeamsApp.Infrastructure.OpenApi;
@@ -23,17 +27,24 @@ using LeanTeamsApp.Infrastructure.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// In every environment, not only Development: a feature left out that another requires fails here, at start.
+builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
+
 builder.Logging.AddStructuredConsole(builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddErrors();
 builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddGraph(builder.Configuration);
+builder.Services.AddEvents();
 builder.Services.AddAccess();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddOrganisation(builder.Configuration);
+builder.Services.AddSetup();
+builder.Services.AddBoard();
 builder.Services.AddCheckIns(builder.Configuration);
 builder.Services.AddImprovements();
+builder.Services.AddWeeks();
 builder.Services.AddPlanning(builder.Configuration);
 builder.Services.AddDigest(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);

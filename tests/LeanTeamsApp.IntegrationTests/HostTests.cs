@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Features.Reviews;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LeanTeamsApp.IntegrationTests;
 
@@ -44,6 +46,20 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task Startup_AFeatureAnotherRequiresIsLeftOut_FailsWhenTheContainerIsBuiltNamingWhatIsMissing()
+    {
+        var azurite = await Azurite.InstanceAsync();
+        // As if AddReviews were left out of Program.cs: the digest, the report and the tab count follow-up areas there.
+        await using var app = new AppFactory(azurite.ConnectionString, configureServices: s => s.RemoveAll<FollowUps>());
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server).ToString();
+
+        // What ValidateOnBuild says: every registration is checked as the container is built, not when first used.
+        Assert.Contains("Some services are not able to be constructed", error, StringComparison.Ordinal);
+        Assert.Contains($"Unable to resolve service for type '{typeof(FollowUps).FullName}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Startup_SeedFileConfigured_ImportsTheDemoOrganisation()
     {
         var tenant = TestTenants.New();
@@ -84,18 +100,18 @@ public sealed class HostTests
         };
         try
         {
-            int CountIn(IEnumerable<LeanTeamsApp.Features.Digest.UnitWeek> weeks) => weeks.Count(w => w.Reported);
+            int CountIn(IEnumerable<LeanTeamsApp.Features.Weeks.UnitWeek> weeks) => weeks.Count(w => w.Reported);
             int first, second, planned, planRows;
             await using (var app = await AppFactory.StartAsync(settings, time: clock))
             {
-                var weeks = app.Services.GetRequiredService<LeanTeamsApp.Features.Digest.UnitWeekStore>();
+                var weeks = app.Services.GetRequiredService<LeanTeamsApp.Features.Weeks.UnitWeekStore>();
                 first = CountIn(await weeks.ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
                 planned = (await app.Services.GetRequiredService<LeanTeamsApp.Features.Planning.AppointmentStore>().ListYearAsync(tenant, 2026, default)).Count;
             }
 
             await using (var again = await AppFactory.StartAsync(settings, time: clock))
             {
-                second = CountIn(await again.Services.GetRequiredService<LeanTeamsApp.Features.Digest.UnitWeekStore>().ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
+                second = CountIn(await again.Services.GetRequiredService<LeanTeamsApp.Features.Weeks.UnitWeekStore>().ListWeeksAsync(tenant, new(2026, 37), new(2026, 47), default));
                 planRows = (await again.Services.GetRequiredService<LeanTeamsApp.Features.ActionPlan.ActionPlanStore>().ListAsync(tenant, default)).Count;
             }
 

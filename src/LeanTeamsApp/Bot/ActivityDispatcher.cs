@@ -1,6 +1,7 @@
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 
@@ -20,7 +21,8 @@ public sealed partial class ActivityDispatcher(
     AccessRule access,
     ILogger<ActivityDispatcher> logger)
 {
-    private readonly Dictionary<CommandKind, BotCommand> _commands = commands.ToDictionary(c => c.Kind);
+    private readonly IReadOnlyList<BotCommand> _commands = [.. commands];
+    private readonly CommandParser _parser = new(commands);
     private readonly Dictionary<string, BotCardAction> _cardActions = cardActions.ToDictionary(a => a.Verb, StringComparer.Ordinal);
 
     /// <summary>Handles the activity; returns the body for an invoke, or null when the answer is a plain 200.</summary>
@@ -114,20 +116,16 @@ public sealed partial class ActivityDispatcher(
             return;
         }
 
-        switch (CommandParser.Parse(turn.Activity.GetTextWithoutMentions()))
+        switch (_parser.Parse(turn.Activity.GetTextWithoutMentions()))
         {
-            case ParsedText.Command { Kind: CommandKind.Help }:
             case ParsedText.Empty:
-                await turn.ReplyAsync(HelpCard.Create(turn.Texts), turn.Texts.HelpTitle, cancellationToken);
-                break;
-            case ParsedText.Command command when _commands.TryGetValue(command.Kind, out var handler):
-                await handler.HandleAsync(services, turn, command.Arguments, cancellationToken);
+                await HelpCard.ReplyAsync(turn, _commands, cancellationToken);
                 break;
             case ParsedText.Command command:
-                throw new InvalidOperationException($"No handler is registered for {command.Kind}.");
+                await command.Registered.HandleAsync(services, turn, command.Arguments, cancellationToken);
+                break;
             case ParsedText.Unknown unknown:
-                var suggestion = unknown.Closest is { } kind ? CommandCatalog.Word(kind, turn.Language) : null;
-                await turn.ReplyAsync(turn.Texts.Unknown(unknown.Typed, suggestion), cancellationToken);
+                await turn.ReplyAsync(turn.Texts.Unknown(unknown.Typed, unknown.Closest?.Text.Shown(turn.Language)), cancellationToken);
                 break;
         }
     }

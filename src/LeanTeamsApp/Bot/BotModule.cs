@@ -42,13 +42,17 @@ public static class BotModule
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<OutboxCleanupScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxCleanupScheduler>());
+        services.AddSingleton<UnitInChat>();
         services.AddSingleton<ActivityDispatcher>();
+        // The bot's own command, so `help` lists itself first.
+        services.AddBotCommand(HelpCard.Name, HelpCard.Text, (sp, turn, _, ct) => HelpCard.ReplyAsync(turn, sp.GetServices<BotCommand>(), ct));
         return services;
     }
 
-    /// <summary>Registers a chat command's handler.</summary>
-    public static IServiceCollection AddBotCommand(this IServiceCollection services, CommandKind kind, Func<IServiceProvider, Turn, string, CancellationToken, Task> handle) =>
-        services.AddSingleton(new BotCommand(kind, handle));
+    /// <summary>Registers a feature's chat command: its words and help lines in every language, and its handler.</summary>
+    public static IServiceCollection AddBotCommand(
+        this IServiceCollection services, string name, CommandText text, Func<IServiceProvider, Turn, string, CancellationToken, Task> handle) =>
+        services.AddSingleton(new BotCommand(name, text, handle));
 
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
     {

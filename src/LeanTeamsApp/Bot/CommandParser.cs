@@ -6,25 +6,26 @@ public abstract record ParsedText
     {
     }
 
-    public sealed record Command(CommandKind Kind, string Arguments) : ParsedText;
+    public sealed record Command(BotCommand Registered, string Arguments) : ParsedText;
 
     /// <summary>Text that is no command; <see cref="Closest"/> is the command it most resembles, if any is close.</summary>
-    public sealed record Unknown(string Typed, CommandKind? Closest) : ParsedText;
+    public sealed record Unknown(string Typed, BotCommand? Closest) : ParsedText;
 
     public sealed record Empty : ParsedText;
 }
 
-public static class CommandParser
+/// <summary>Reads chat text as one of the registered commands, whichever feature registered it.</summary>
+public sealed class CommandParser(IEnumerable<BotCommand> commands)
 {
-    private static readonly (CommandKind Kind, string[] Words)[] ByLength = [.. CommandCatalog.Aliases
-        .Select(a => (a.Kind, Words: a.Alias.Split(' ')))
+    private readonly (BotCommand Command, string[] Words)[] _byLength = [.. commands
+        .SelectMany(c => c.Text.Words.Select(w => (Command: c, Words: w.Word.Split(' '))))
         .OrderByDescending(a => a.Words.Length)];
 
     /// <summary>
     /// Matches the longest alias at the start of the text, case-insensitively, so "Board meeting tirsdag 9:00" and
     /// "/tavlemøte tirsdag 9:00" both work. Arguments keep their case (unit names).
     /// </summary>
-    public static ParsedText Parse(string? text)
+    public ParsedText Parse(string? text)
     {
         var words = (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length > 0)
@@ -38,22 +39,22 @@ public static class CommandParser
             return new ParsedText.Empty();
         }
 
-        foreach (var (kind, alias) in ByLength)
+        foreach (var (command, alias) in _byLength)
         {
             if (words.Length >= alias.Length && alias.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
             {
-                return new ParsedText.Command(kind, string.Join(' ', words[alias.Length..]));
+                return new ParsedText.Command(command, string.Join(' ', words[alias.Length..]));
             }
         }
 
         return new ParsedText.Unknown(string.Join(' ', words), Closest(words));
     }
 
-    private static CommandKind? Closest(string[] words)
+    private BotCommand? Closest(string[] words)
     {
-        CommandKind? best = null;
+        BotCommand? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var (kind, alias) in ByLength)
+        foreach (var (command, alias) in _byLength)
         {
             if (words.Length < alias.Length)
             {
@@ -66,7 +67,7 @@ public static class CommandParser
             // A third of the word may be wrong: "hjlep", "enhter", "tavlemøtet", "board meting" still find their command.
             if (distance <= Math.Max(2, target.Length / 3) && distance < bestDistance)
             {
-                (best, bestDistance) = (kind, distance);
+                (best, bestDistance) = (command, distance);
             }
         }
 

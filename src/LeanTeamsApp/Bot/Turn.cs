@@ -1,5 +1,6 @@
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 

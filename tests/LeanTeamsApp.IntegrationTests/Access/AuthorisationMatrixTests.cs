@@ -8,11 +8,13 @@ using Azure.Data.Tables;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Connector;
 using LeanTeamsApp.Features.ActionPlan;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reviews;
+using LeanTeamsApp.Features.Setup;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.AspNetCore.Routing;
@@ -124,8 +126,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public void Matrix_NamesEveryCommandCardVerbAndTabEndpoint()
     {
-        var entryPoints = _bot.App.Services.GetServices<BotCommand>().Select(c => $"command {c.Kind}")
-            .Append("command Help")
+        var entryPoints = _bot.App.Services.GetServices<BotCommand>().Select(c => $"command {c.Name}")
             .Concat(_bot.App.Services.GetServices<BotCardAction>().Select(a => $"verb {a.Verb}"))
             .Concat(_bot.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
                 .Where(e => e.RoutePattern.RawText is { } path && path.StartsWith("/api/", StringComparison.Ordinal)
@@ -300,7 +301,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         yield return ("verb unit.rebind", async (p, t) =>
         {
             var channel = await ChannelForAsync(p, t == Own ? "vann-og-avlop" : "solbakken-barnehage");
-            return () => CardAsync(p, OrganisationCommands.RebindVerb, new JsonObject { ["unitId"] = t == Own ? "eiendomsdrift" : "kulturskolen", ["choice"] = "keep" }, channel);
+            return () => CardAsync(p, SetupCommands.RebindVerb, new JsonObject { ["unitId"] = t == Own ? "eiendomsdrift" : "kulturskolen", ["choice"] = "keep" }, channel);
         });
         yield return ("command GembaPlan", Now_(async (p, _) => Said(await SayAsync(p, "gemba plan", null), "year wheel")));
     }
@@ -436,7 +437,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         var n = Interlocked.Increment(ref _deviations);
         var text = $"Avvik {n}";
         var checkIn = new CheckIn(unitId, new DateOnly(2026, 1, 1).AddDays(n), true, null, 5, 0, 0, 0, [text], [], null, null, "Seed", Now);
-        await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
+        await records.RecordCheckInAsync(_bot.TenantId, checkIn.UnitId, checkIn.MeetingDate, CheckInRecords.Of(checkIn), default);
         return (await records.ListDeviationsAsync(_bot.TenantId, unitId, default)).Single(d => d.Text == text && d.Status == DeviationStatus.Open);
     }
 
@@ -449,7 +450,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         var records = _bot.App.Services.GetRequiredService<ImprovementStore>();
         var date = new DateOnly(2025, 1, 1).AddDays(Interlocked.Increment(ref _deviations));
         var checkIn = new CheckIn(unitId, date, true, null, 5, 0, 0, 0, [], [new BenefitEntry(BenefitKind.TimeSaved, 5m, BenefitMeasure.Hours, [])], null, null, "Seed", Now);
-        await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
+        await records.RecordCheckInAsync(_bot.TenantId, checkIn.UnitId, checkIn.MeetingDate, CheckInRecords.Of(checkIn), default);
         return (await records.GetBenefitAsync(_bot.TenantId, unitId, RecordIds.BenefitFromCheckIn(date, 0), default))!;
     }
 

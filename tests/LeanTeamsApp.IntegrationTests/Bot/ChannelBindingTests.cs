@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LeanTeamsApp.BotFramework.Connector;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Setup;
 
 namespace LeanTeamsApp.IntegrationTests.Bot;
 
@@ -141,7 +142,7 @@ public sealed class ChannelBindingTests : IAsyncLifetime
             ["action"] = new JsonObject
             {
                 ["type"] = "Action.Execute",
-                ["verb"] = OrganisationCommands.RebindVerb,
+                ["verb"] = SetupCommands.RebindVerb,
                 ["data"] = new JsonObject { ["unitId"] = unitId, ["choice"] = choice },
             },
             ["trigger"] = "manual",

@@ -1,4 +1,5 @@
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.IntegrationTests.Cards;
@@ -19,16 +20,18 @@ public sealed class AppCardTests : IAsyncLifetime
     public async Task AppCards_EveryCardTheBotSendsInEveryLanguage_PassTheOfficialRenderer()
     {
         var cards = new Dictionary<string, string>(StringComparer.Ordinal);
+        var commands = _bot.App.Services.GetServices<BotCommand>().ToList();
+        string Word(string command, Language language) => commands.Single(c => c.Name == command).Text.Shown(language);
         foreach (var language in Enum.GetValues<Language>())
         {
             var texts = BotTexts.For(language);
             var locale = language.Culture().Name;
             var key = language.ToString().ToLowerInvariant();
-            cards[$"help-{key}-built"] = HelpCard.Create(texts).ToJson().ToJsonString();
-            await CollectAsync(cards, $"help-{key}", _bot.Activities.PersonalMessage(_bot.Stranger, texts.Commands[CommandKind.Help].Usage, locale));
-            await CollectAsync(cards, $"units-{key}", _bot.Activities.PersonalMessage(_bot.Stranger, texts.Commands[CommandKind.Units].Usage, locale));
-            await CollectAsync(cards, $"whoami-coordinator-{key}", _bot.Activities.PersonalMessage(_bot.Coordinator, texts.Commands[CommandKind.WhoAmI].Usage, locale));
-            await CollectAsync(cards, $"whoami-unitleader-{key}", _bot.Activities.PersonalMessage(_bot.ByggesakLeader, texts.Commands[CommandKind.WhoAmI].Usage, locale));
+            cards[$"help-{key}-built"] = HelpCard.Create(texts, commands).ToJson().ToJsonString();
+            await CollectAsync(cards, $"help-{key}", _bot.Activities.PersonalMessage(_bot.Stranger, Word("Help", language), locale));
+            await CollectAsync(cards, $"units-{key}", _bot.Activities.PersonalMessage(_bot.Stranger, Word("Units", language), locale));
+            await CollectAsync(cards, $"whoami-coordinator-{key}", _bot.Activities.PersonalMessage(_bot.Coordinator, Word("WhoAmI", language), locale));
+            await CollectAsync(cards, $"whoami-unitleader-{key}", _bot.Activities.PersonalMessage(_bot.ByggesakLeader, Word("WhoAmI", language), locale));
         }
 
         var verdicts = await OfficialRenderer.ValidateAsync(cards, OfficialRenderer.ArtifactsFolder);

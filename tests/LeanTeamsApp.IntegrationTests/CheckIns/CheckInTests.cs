@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using Microsoft.Extensions.Time.Testing;
 

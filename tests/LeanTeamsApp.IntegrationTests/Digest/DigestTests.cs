@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.IntegrationTests.Cards;
 using Microsoft.Extensions.Time.Testing;
 
@@ -196,11 +199,11 @@ public sealed class DigestTests : IAsyncLifetime
         var byggesak = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!;
         var meeting = MeetingClock.Latest(byggesak, FridayNoon);
         var started = FridayNoon.AddDays(-14);
-        await _bot.App.Services.GetRequiredService<LeanTeamsApp.Features.Improvements.ImprovementStore>().AddImprovementAsync(_bot.TenantId,
-            new("byggesak", "started", "Ny mal for nabovarsel", "Randi Lie", LeanTeamsApp.Features.Improvements.ImprovementStage.InProgress,
-                LeanTeamsApp.Features.Improvements.RecordSource.Command, started)
+        await _bot.App.Services.GetRequiredService<ImprovementStore>().AddImprovementAsync(_bot.TenantId,
+            new("byggesak", "started", "Ny mal for nabovarsel", "Randi Lie", ImprovementStage.InProgress,
+                RecordSource.Command, started)
             {
-                History = [new(LeanTeamsApp.Features.Improvements.ImprovementStage.InProgress, "Randi Lie", started)],
+                History = [new(ImprovementStage.InProgress, "Randi Lie", started)],
             },
             default);
         var answers = new JsonObject
@@ -229,7 +232,7 @@ public sealed class DigestTests : IAsyncLifetime
             IReadOnlyList<BenefitEntry> benefits = hours > 0 ? [new BenefitEntry(BenefitKind.TimeSaved, hours, BenefitMeasure.Hours, [])] : [];
             var checkIn = new CheckIn(unitId, date, held, held ? null : NotHeldReason.TooBusy, held ? 5 : null, 0, 0, 0, [], benefits, null, null, "Seed", FridayNoon);
             await checkIns.SubmitAsync(_bot.TenantId, checkIn, default);
-            await _bot.App.Services.GetRequiredService<LeanTeamsApp.Features.Improvements.ImprovementStore>().RecordCheckInAsync(_bot.TenantId, checkIn, default);
+            await _bot.App.Services.GetRequiredService<ImprovementStore>().RecordCheckInAsync(_bot.TenantId, checkIn.UnitId, checkIn.MeetingDate, CheckInRecords.Of(checkIn), default);
             await weeks.RefreshAsync(_bot.TenantId, (await _bot.App.Store.GetUnitAsync(_bot.TenantId, unitId, default))!, date, default);
         }
 

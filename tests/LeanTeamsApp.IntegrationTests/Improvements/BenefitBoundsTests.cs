@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using LeanTeamsApp.Features.Calendar;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Infrastructure.Storage;
 

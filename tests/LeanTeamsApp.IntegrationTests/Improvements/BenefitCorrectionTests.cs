@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Infrastructure.Storage;

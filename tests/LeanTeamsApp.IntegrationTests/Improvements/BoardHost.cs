@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Auth;

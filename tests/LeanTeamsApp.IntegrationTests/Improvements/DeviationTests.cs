@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Reviews;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Digest;
-using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.IntegrationTests.Cards;
 
 namespace LeanTeamsApp.IntegrationTests.Improvements;

@@ -85,7 +85,7 @@ public sealed class AppointmentChangeTests : IAsyncLifetime
         var told = Sent("Flyttet: Gemba-besøk – Byggesak");
         Assert.Equal([UnitLeader, Owner], told.Select(t => t.Person).Order(StringComparer.Ordinal));
         Assert.Contains("tirsdag 9. mars 13:00–14:00", told[0].Text, StringComparison.Ordinal);
-        Assert.Contains(PlanningCards.When(LeanTeamsApp.Bot.Language.Nb, walk.Plan), told[0].Text, StringComparison.Ordinal);
+        Assert.Contains(PlanningCards.When(Language.Nb, walk.Plan), told[0].Text, StringComparison.Ordinal);
         Assert.Equal(0, await DrainAsync());
 
         Assert.Equal(1, await SyncAsync());

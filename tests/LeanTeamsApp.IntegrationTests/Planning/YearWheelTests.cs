@@ -295,7 +295,7 @@ public sealed class YearWheelTests : IAsyncLifetime
         cards["upcoming"] = LastCard().ToJsonString();
         var appointment = (await Appointments.ListYearAsync(_bot.TenantId, 2026, default))[0] with { JoinUrl = "https://teams.microsoft.com/l/meetup-join/abc" };
         var people = (await _bot.App.Store.ListPeopleAsync(_bot.TenantId, default)).ToDictionary(p => p.Id);
-        cards["reminder"] = PlanningCards.Reminder(LeanTeamsApp.Bot.Language.En, appointment, null, people, 7).ToJson().ToJsonString();
+        cards["reminder"] = PlanningCards.Reminder(Language.En, appointment, null, people, 7).ToJson().ToJsonString();
 
         var verdicts = await OfficialRenderer.ValidateAsync(cards, OfficialRenderer.ArtifactsFolder);
 

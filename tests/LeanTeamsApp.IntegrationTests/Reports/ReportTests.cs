@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using ClosedXML.Excel;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.IntegrationTests.Cards;
 using Microsoft.Extensions.Time.Testing;
 
@@ -259,7 +260,7 @@ public sealed class ReportTests : IAsyncLifetime
 
     /// <summary>
     /// The check-ins are stored as check-ins from before improvements were counted from their records: with typed
-    /// "done" figures and no moved records, those weeks keep what was typed (ImprovementCounts.WithTypedFigures).
+    /// "done" figures and no moved records, those weeks keep what was typed (CheckIn.WithTypedFigures).
     /// </summary>
     private async Task SeedAsync()
     {
@@ -272,7 +273,7 @@ public sealed class ReportTests : IAsyncLifetime
             var checkIn = new CheckIn(unit, day, held, held ? null : NotHeldReason.TooBusy, held ? 6 : null, added?.Length ?? 0, 0, done, deviations,
                 benefit is null ? [] : [benefit], null, null, "Seed", Now) { NewImprovements = added ?? [] };
             await checkIns.SubmitAsync(_bot.TenantId, checkIn, default);
-            await records.RecordCheckInAsync(_bot.TenantId, checkIn, default);
+            await records.RecordCheckInAsync(_bot.TenantId, checkIn.UnitId, checkIn.MeetingDate, CheckInRecords.Of(checkIn), default);
             await weeks.RefreshAsync(_bot.TenantId, (await _bot.App.Store.GetUnitAsync(_bot.TenantId, unit, default))!, day, default);
         }
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Board;
 using Microsoft.IdentityModel.Tokens;
 
 namespace LeanTeamsApp.IntegrationTests.Tab;

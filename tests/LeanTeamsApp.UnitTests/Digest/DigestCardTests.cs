@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Bot;
-using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.UnitTests.Digest;
 

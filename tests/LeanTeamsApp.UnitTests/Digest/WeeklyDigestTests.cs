@@ -1,8 +1,9 @@
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.UnitTests.Digest;
 

@@ -1,6 +1,6 @@
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Improvements;
 
 namespace LeanTeamsApp.UnitTests.Improvements;
 
@@ -68,7 +68,7 @@ public sealed class ImprovementCountsTests
     {
         var checkIn = new CheckIn("bygg", Meeting47, true, null, 5, typedNew, typedInProgress, typedDone, [], [], null, null, "Randi Lie", Monday46);
 
-        var counted = ImprovementCounts.WithTypedFigures(new WeekCounts(recordNew, recordInProgress, recordDone), checkIn);
+        var counted = CheckIn.WithTypedFigures(new WeekCounts(recordNew, recordInProgress, recordDone), checkIn);
 
         Assert.Equal(new WeekCounts(expectedNew, expectedInProgress, expectedDone), counted);
     }
@@ -76,7 +76,7 @@ public sealed class ImprovementCountsTests
     [Fact]
     public void WithTypedFigures_NoCheckIn_IsTheRecords()
     {
-        Assert.Equal(new WeekCounts(1, 2, 3), ImprovementCounts.WithTypedFigures(new WeekCounts(1, 2, 3), null));
+        Assert.Equal(new WeekCounts(1, 2, 3), CheckIn.WithTypedFigures(new WeekCounts(1, 2, 3), null));
     }
 
     [Theory]

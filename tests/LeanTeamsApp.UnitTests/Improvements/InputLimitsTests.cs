@@ -1,3 +1,4 @@
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 

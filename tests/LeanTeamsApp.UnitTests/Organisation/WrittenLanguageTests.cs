@@ -1,4 +1,3 @@
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.UnitTests.Organisation;

@@ -1,5 +1,5 @@
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 

@@ -3,10 +3,10 @@ using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
-using LeanTeamsApp.Bot;
-using LeanTeamsApp.Features.Digest;
-using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Board;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.UnitTests.Reports;
 

@@ -1,4 +1,3 @@
-using LeanTeamsApp.Features.Reports;
 using LeanTeamsApp.Features.Reviews;
 
 namespace LeanTeamsApp.UnitTests.Reviews;
@@ -18,7 +17,7 @@ public sealed class FollowUpCountTests
                 ClosedAt = closed is null ? null : DateTimeOffset.Parse(closed, System.Globalization.CultureInfo.InvariantCulture),
             };
 
-        var count = ReviewsModule.Count(
+        var count = FollowUps.Count(
             [
                 Area("before-still-open-overdue", "2026-05-01T10:00Z", "2026-06-01"),
                 Area("before-closed-in", "2026-05-01T10:00Z", "2026-08-01", "2026-08-15T10:00Z"),

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using LeanTeamsApp.Infrastructure.Storage;

@@ -1,5 +1,5 @@
-using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,7 +23,7 @@ public static class ChannelTabEndpoints
     {
         if (string.IsNullOrWhiteSpace(channelId))
         {
-            return OverviewEndpoints.FieldProblem("channelId", "Name the channel: its Teams id, 19:…@thread.tacv2.");
+            return FieldProblem.For("channelId", "Name the channel: its Teams id, 19:…@thread.tacv2.");
         }
 
         return TypedResults.Ok(new ChannelUnitsDto(

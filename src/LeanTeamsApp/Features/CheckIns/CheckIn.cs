@@ -1,4 +1,4 @@
-using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.Features.CheckIns;
@@ -19,25 +19,6 @@ public enum GoalStatus
     Red,
 }
 
-public enum BenefitKind
-{
-    TimeSaved,
-    Money,
-    Quality,
-    LeadTime,
-    CapacityFreed,
-    UserSatisfaction,
-}
-
-public enum BenefitMeasure
-{
-    Hours,
-    Nok,
-    Sek,
-    DaysOfLeadTime,
-    PlacesFreed,
-}
-
 /// <summary>A benefit the unit realised this week, and which other units it affects (a gain here may be work there).</summary>
 public sealed record BenefitEntry(BenefitKind Kind, decimal Amount, BenefitMeasure Measure, IReadOnlyList<string> AffectsUnitIds);
 
@@ -49,7 +30,7 @@ public sealed record ImprovementMove(string ImprovementId, string Title, Improve
 /// <see cref="ImprovementsNew"/>, <see cref="ImprovementsInProgress"/> and <see cref="ImprovementsDone"/> are the
 /// figures boards typed before improvements were counted from their records; the card no longer asks for them, so
 /// check-ins given since hold 0 there, and old ones still read back with what was typed (see
-/// <see cref="ImprovementCounts.WithTypedFigures"/> for how those weeks are counted).
+/// <see cref="WithTypedFigures"/> for how those weeks are counted).
 /// </summary>
 public sealed record CheckIn(
     string UnitId,
@@ -79,6 +60,20 @@ public sealed record CheckIn(
     public IReadOnlyDictionary<string, GoalStatus> GoalStatuses { get; init; } = new Dictionary<string, GoalStatus>();
 
     public string? ETag { get; init; }
+
+    /// <summary>
+    /// The figures of a week whose check-in was given before improvements were counted from records: that check-in
+    /// carries the numbers the board typed, and a week keeps a typed figure where its records show nothing (the records
+    /// of that time were not kept up). Check-ins given since type no numbers, so for them this is the records' count.
+    /// </summary>
+    public static WeekCounts WithTypedFigures(WeekCounts fromRecords, CheckIn? checkIn)
+    {
+        ArgumentNullException.ThrowIfNull(fromRecords);
+        return checkIn is null ? fromRecords : new WeekCounts(
+            fromRecords.New > 0 ? fromRecords.New : checkIn.ImprovementsNew,
+            fromRecords.InProgress > 0 ? fromRecords.InProgress : checkIn.ImprovementsInProgress,
+            fromRecords.Done > 0 ? fromRecords.Done : checkIn.ImprovementsDone);
+    }
 
     /// <summary>The same answers, whoever sent them and whenever: what makes a repeated submit a no-op.</summary>
     public bool SameAnswersAs(CheckIn other) =>

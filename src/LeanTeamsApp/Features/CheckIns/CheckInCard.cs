@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LeanTeamsApp.Bot;
-using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 
@@ -79,7 +78,7 @@ public static class CheckInCard
         var shown = new JsonObject();
         if (movable.Count > 0 || done.Count > 0)
         {
-            var stages = ImprovementTexts.For(language).Stages;
+            var stages = StageNames.For(language);
             body.Add(new TextBlock(t.OpenImprovements) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
             body.Add(new TextBlock(t.OpenImprovementsHint) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
             foreach (var improvement in movable)
@@ -191,7 +190,7 @@ public static class CheckInCard
         facts.Add(new Fact(t.ImprovementsNew, checkIn.NewImprovements.Count > 0 ? string.Join("; ", checkIn.NewImprovements) : "0"));
         if (checkIn.ImprovementMoves.Count > 0)
         {
-            var stages = ImprovementTexts.For(language).Stages;
+            var stages = StageNames.For(language);
             facts.Add(new Fact(t.ImprovementsMoved, string.Join("; ", checkIn.ImprovementMoves.Select(m => $"{m.Title}: {stages[m.To].ToLower(culture)}"))));
         }
 

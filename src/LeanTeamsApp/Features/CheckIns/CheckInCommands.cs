@@ -3,11 +3,12 @@ using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Telemetry;
 
 namespace LeanTeamsApp.Features.CheckIns;
@@ -17,7 +18,7 @@ public sealed class CheckInCommands(
     OrganisationStore organisation,
     CheckInStore checkIns,
     ImprovementStore records,
-    Digest.UnitWeekStore weeks,
+    Announcer<CheckInStored> announcer,
     UnitInChat unitInChat,
     AccessRule access,
     Outbox outbox,
@@ -57,7 +58,7 @@ public sealed class CheckInCommands(
         var recorded = ByMeeting(meetings, await checkIns.ListSinceAsync(turn.TenantId, unit.Id, IsoWeek.Of(meetings[^1]).Monday, cancellationToken));
         var improvements = await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-        var counted = meetings.ToDictionary(m => m, m => ImprovementCounts.WithTypedFigures(ImprovementCounts.InWeek(improvements, IsoWeek.Of(m), zone), recorded.GetValueOrDefault(m)));
+        var counted = meetings.ToDictionary(m => m, m => CheckIn.WithTypedFigures(ImprovementCounts.InWeek(improvements, IsoWeek.Of(m), zone), recorded.GetValueOrDefault(m)));
         var card = CheckInCard.Status(turn.Language, unit, meetings, recorded, counted, date => MeetingClock.IsDayOff(unit, org, date));
         await turn.ReplyAsync(card, CheckInTexts.For(turn.Language).StatusTitle(unit.Name, Weeks), cancellationToken);
     }
@@ -121,16 +122,10 @@ public sealed class CheckInCommands(
             : await checkIns.SubmitAsync(turn.TenantId, checkIn, cancellationToken);
         if (outcome is SubmitOutcome.Stored or SubmitOutcome.AlreadyStored)
         {
-            // After the check-in itself, so a failure here leaves it stored; the same submit again (Teams retries,
-            // or the user clicks once more) finds it stored and records what is still missing.
-            await records.RecordCheckInAsync(turn.TenantId, stored!, cancellationToken);
-            await MoveAsync(turn.TenantId, unit, stored!, now, cancellationToken);
-            await weeks.RefreshAsync(turn.TenantId, unit, meetingDate, cancellationToken);
-            if (IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime)) != IsoWeek.Of(meetingDate))
-            {
-                // Sent in the week after the meeting: what is in progress at the end of this week changed too.
-                await weeks.RefreshWeekOfAsync(turn.TenantId, unit, now, cancellationToken);
-            }
+            // After the check-in itself, so a subscriber's failure leaves it stored; the same submit again (Teams
+            // retries, or the user clicks once more) finds it stored and announces it again, and each subscriber
+            // does what is still missing.
+            await announcer.AnnounceAsync(new CheckInStored(turn.TenantId, unit, stored!, now), cancellationToken);
         }
 
         var notice = outcome is SubmitOutcome.Conflict or SubmitOutcome.DifferentAnswersExist ? t.ChangedMeanwhile : null;
@@ -142,28 +137,6 @@ public sealed class CheckInCommands(
         }
 
         return Card(summary);
-    }
-
-    /// <summary>
-    /// Moves the records the check-in moved, as the submitter at its meeting (so they count in its week), by the same
-    /// lifecycle and ETag guard as the improvements card's buttons. A record moved there already (a repeated submit, or
-    /// someone in chat) stays; one that cannot get there from where it stands now is left alone.
-    /// </summary>
-    private async Task MoveAsync(string tenantId, Unit unit, CheckIn checkIn, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var move in checkIn.ImprovementMoves)
-        {
-            if (await records.GetImprovementAsync(tenantId, unit.Id, move.ImprovementId, cancellationToken) is not { } current
-                || Improvement.PathTo(current.Stage, move.To) is not { } path)
-            {
-                continue;
-            }
-
-            foreach (var step in path)
-            {
-                await records.MoveAtMeetingAsync(tenantId, unit.Id, move.ImprovementId, step, checkIn.SubmittedBy, now, checkIn.MeetingDate, cancellationToken);
-            }
-        }
     }
 
     /// <summary>

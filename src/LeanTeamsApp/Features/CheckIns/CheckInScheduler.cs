@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using LeanTeamsApp.Bot;
+using Azure;
+using Azure.Data.Tables;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
@@ -40,7 +43,7 @@ public sealed class CheckInOptions
 public sealed partial class CheckInScheduler(
     OrganisationStore organisation,
     CheckInStore checkIns,
-    Improvements.ImprovementStore improvements,
+    ImprovementStore improvements,
     ConversationReferences conversations,
     Outbox outbox,
     StorageTables tables,

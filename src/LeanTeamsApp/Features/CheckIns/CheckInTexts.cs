@@ -1,4 +1,5 @@
-using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Board;
+using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.Features.CheckIns;
 

@@ -13,9 +13,10 @@ public static class CheckInsModule
         services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
         services.AddTable(CheckInStore.Table);
         services.AddSingleton<CheckInStore>();
+        services.AddSingleton<CheckInHistory>();
         services.AddSingleton<CheckInCommands>();
-        services.AddBotCommand(CommandKind.Status, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().StatusAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.CheckIn, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().CheckInAsync(turn, args, ct));
+        services.AddBotCommand("CheckIn", CheckInWords.CheckIn, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().CheckInAsync(turn, args, ct));
+        services.AddBotCommand("Status", CheckInWords.Status, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().StatusAsync(turn, args, ct));
         foreach (var verb in new[] { CheckInCard.SubmitVerb, CheckInCard.EditVerb })
         {
             services.AddSingleton(new BotCardAction(verb, Permission.ReportCheckIn, (sp, action, ct) => sp.GetRequiredService<CheckInCommands>().OnActionAsync(action, verb, ct)));

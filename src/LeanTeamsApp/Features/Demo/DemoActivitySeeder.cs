@@ -1,8 +1,8 @@
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Digest;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -29,8 +29,7 @@ internal sealed partial class DemoActivitySeeder(
     IOptions<OrganisationOptions> organisationOptions,
     OrganisationStore organisation,
     CheckInStore checkIns,
-    ImprovementStore records,
-    UnitWeekStore weeks,
+    Announcer<CheckInStored> announcer,
     PlanningCommands planning,
     AppointmentStore appointments,
     ActionPlan.ActionPlanStore actionPlan,
@@ -77,8 +76,8 @@ internal sealed partial class DemoActivitySeeder(
 
                 var checkIn = CheckInFor(unit, i, w, date, neighbour, now);
                 await checkIns.SubmitAsync(tenant, checkIn, cancellationToken);
-                await records.RecordCheckInAsync(tenant, checkIn, cancellationToken);
-                await weeks.RefreshAsync(tenant, unit, date, cancellationToken);
+                // As if sent right after its meeting, so it counts in that week alone, as the bot would have counted it.
+                await announcer.AnnounceAsync(new CheckInStored(tenant, unit, checkIn, MeetingClock.End(unit, date)), cancellationToken);
                 written++;
             }
         }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Cards;
 
 namespace LeanTeamsApp.Features.Digest;

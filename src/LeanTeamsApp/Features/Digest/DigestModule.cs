@@ -5,16 +5,18 @@ namespace LeanTeamsApp.Features.Digest;
 
 public static class DigestModule
 {
+    /// <summary>Where the digest scheduler keeps its lease per tenant; the digest stores nothing else.</summary>
+    internal const string LeaseTable = "Digests";
+
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddTable(UnitWeekStore.Table);
-        services.AddSingleton<UnitWeekStore>();
+        services.AddTable(LeaseTable);
         services.AddSingleton<DigestService>();
         services.AddSingleton<DigestCommands>();
         services.AddSingleton<DigestScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
-        services.AddBotCommand(CommandKind.Digest, (sp, turn, args, ct) => sp.GetRequiredService<DigestCommands>().DigestAsync(turn, args, ct));
+        services.AddBotCommand("Digest", DigestWords.Digest, (sp, turn, args, ct) => sp.GetRequiredService<DigestCommands>().DigestAsync(turn, args, ct));
         return services;
     }
 }

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Reviews;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
@@ -26,15 +26,12 @@ public sealed class DigestOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
-/// <summary>Counts open follow-up areas past their deadline, from the feature that records them.</summary>
-public sealed record OverdueFollowUps(Func<string, DateTimeOffset, CancellationToken, Task<int>> CountAsync);
-
 /// <summary>Computes a tenant's digest for a week from the aggregates, and posts it.</summary>
 public sealed class DigestService(
     OrganisationStore organisation,
-    UnitWeekStore weeks,
-    AppointmentStore appointments,
-    IEnumerable<OverdueFollowUps> followUps)
+    UnitWeeks weeks,
+    YearWheel appointments,
+    FollowUps followUps)
 {
     /// <summary>The digest of the whole organisation, or of <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
     public async Task<WeeklyDigest> ComputeAsync(Organisation.Organisation org, IsoWeek week, DateTimeOffset now, IReadOnlySet<string>? onlyAreaIds, CancellationToken cancellationToken)
@@ -51,7 +48,7 @@ public sealed class DigestService(
         var planned = (await appointments.ListYearAsync(tenantId, week.Year, cancellationToken))
             .Concat(week.Week >= 50 ? await appointments.ListYearAsync(tenantId, week.Year + 1, cancellationToken) : [])
             .ToList();
-        var overdue = followUps.FirstOrDefault() is { } counter ? await counter.CountAsync(tenantId, now, cancellationToken) : 0;
+        var overdue = await followUps.CountOverdueAsync(tenantId, now, cancellationToken);
         return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date));
     }
 }
@@ -71,7 +68,7 @@ public sealed partial class DigestScheduler(
     TimeProvider time,
     ILogger<DigestScheduler> logger) : Scheduler(tables, time, logger)
 {
-    private readonly TenantLease _lease = new(tables.Get(UnitWeekStore.Table), "scheduler|digest", options.Value.Lease, time);
+    private readonly TenantLease _lease = new(tables.Get(DigestModule.LeaseTable), "scheduler|digest", options.Value.Lease, time);
 
     protected override TimeSpan? Interval => options.Value.SchedulerEnabled ? options.Value.TickInterval : null;
 

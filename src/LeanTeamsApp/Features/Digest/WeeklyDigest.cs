@@ -1,7 +1,8 @@
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.Features.Digest;
 
@@ -139,8 +140,8 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
         var live = appointments.Where(a => a.Status == AppointmentStatus.Planned && byId.ContainsKey(a.Plan.UnitId)).ToList();
         return new WeeklyDigest(week, areaDigests)
         {
-            BenefitsThisWeek = UnitWeekStore.Sum(digests.SelectMany(d => d.Benefits)),
-            BenefitsThisYear = UnitWeekStore.Sum(years.Where(y => y.Year == week.Year && byId.ContainsKey(y.UnitId)).SelectMany(y => y.Benefits)),
+            BenefitsThisWeek = UnitWeeks.Sum(digests.SelectMany(d => d.Benefits)),
+            BenefitsThisYear = UnitWeeks.Sum(years.Where(y => y.Year == week.Year && byId.ContainsKey(y.UnitId)).SelectMany(y => y.Benefits)),
             Silos = silos,
             Upcoming = [.. live.Where(a => a.Plan.Start >= now && a.Plan.Start < fortnight).OrderBy(a => a.Plan.Start)],
             Overdue = [.. live.Where(a => a.Plan.End < now).OrderBy(a => a.Plan.Start)],

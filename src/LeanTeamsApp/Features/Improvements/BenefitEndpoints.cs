@@ -3,9 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public sealed record CorrectBenefitRequest(string? Kind, string? Measure, JsonEl
 
 /// <summary>
 /// Correcting or deleting a wrong benefit from the tab (docs/tab-api.md): the coordinator, and the unit's leader and
-/// Lean coordinators for their own unit. Each change recomputes the unit's week, so the digest and the report follow.
+/// Lean coordinators for their own unit. Each change is announced (<see cref="BoardChanged"/>), so the week's figures, the digest and the report follow.
 /// </summary>
 public static class BenefitEndpoints
 {
@@ -63,7 +64,7 @@ public static class BenefitEndpoints
 
     private static async Task<Results<Ok<BenefitDto>, ProblemHttpResult>> CorrectAsync(
         TabCaller caller, string unitId, string id, CorrectBenefitRequest? body, [FromHeader(Name = "If-Match")] string? ifMatch,
-        AccessRule access, ImprovementStore store, UnitWeekStore weeks, TimeProvider time, CancellationToken cancellationToken)
+        AccessRule access, ImprovementStore store, Announcer<BoardChanged> board, TimeProvider time, CancellationToken cancellationToken)
     {
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.CorrectBenefits, "PUT benefits") is not { } unit)
         {
@@ -119,7 +120,7 @@ public static class BenefitEndpoints
             caller.TenantId, unit.Id, id, kind!.Value, measure!.Value, amount, caller.Caller.DisplayName, time.GetUtcNow(), etag!, cancellationToken);
         if (outcome == BenefitChangeOutcome.Changed)
         {
-            await RecountAsync(caller.TenantId, unit, current!, weeks, cancellationToken);
+            await AnnounceAsync(caller.TenantId, unit, current!, time.GetUtcNow(), board, cancellationToken);
         }
 
         return outcome is BenefitChangeOutcome.Changed or BenefitChangeOutcome.Unchanged
@@ -129,7 +130,7 @@ public static class BenefitEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         TabCaller caller, string unitId, string id, [FromHeader(Name = "If-Match")] string? ifMatch,
-        AccessRule access, ImprovementStore store, UnitWeekStore weeks, TimeProvider time, CancellationToken cancellationToken)
+        AccessRule access, ImprovementStore store, Announcer<BoardChanged> board, TimeProvider time, CancellationToken cancellationToken)
     {
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.CorrectBenefits, "DELETE benefits") is not { } unit)
         {
@@ -147,16 +148,21 @@ public static class BenefitEndpoints
             return Problem(outcome);
         }
 
-        await RecountAsync(caller.TenantId, unit, deleted!, weeks, cancellationToken);
+        await AnnounceAsync(caller.TenantId, unit, deleted!, time.GetUtcNow(), board, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    /// <summary>The week the benefit was realised in, counted again: its sums, the year's and the digest's follow.</summary>
-    private static Task RecountAsync(string tenantId, Unit unit, Benefit benefit, UnitWeekStore weeks, CancellationToken cancellationToken) =>
-        // A row stored with no readable date belongs to no week: there is nothing to count again.
-        benefit.RealisedOn == DateOnly.MinValue
-            ? Task.CompletedTask
-            : weeks.RefreshAsync(tenantId, unit, MeetingClock.DateIn(unit, IsoWeek.Of(benefit.RealisedOn)), cancellationToken);
+    /// <summary>
+    /// The change announced for the week the benefit was realised in, so that its sums, the year's and the digest's follow.
+    /// </summary>
+    private static Task AnnounceAsync(string tenantId, Unit unit, Benefit benefit, DateTimeOffset now, Announcer<BoardChanged> board, CancellationToken cancellationToken) =>
+        board.AnnounceAsync(
+            new BoardChanged(tenantId, unit, now)
+            {
+                // A row stored with no readable date belongs to no week of its own: only this week is counted again.
+                MeetingDate = benefit.RealisedOn == DateOnly.MinValue ? null : MeetingClock.DateIn(unit, IsoWeek.Of(benefit.RealisedOn)),
+            },
+            cancellationToken);
 
     /// <summary>The range of <paramref name="measure"/> in words, for a 400 the tab shows next to the amount.</summary>
     public static string RangeMessage(BenefitMeasure measure)

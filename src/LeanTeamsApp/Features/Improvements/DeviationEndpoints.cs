@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -75,8 +76,5 @@ public static class DeviationEndpoints
     };
 
     /// <summary>A 400 that names the field, as the tab shows it next to the input.</summary>
-    public static ProblemHttpResult FieldProblem(string field, string message) => TypedResults.Problem(
-        title: "Check the highlighted field",
-        statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+    public static ProblemHttpResult FieldProblem(string field, string message) => Infrastructure.Errors.FieldProblem.For(field, message);
 }

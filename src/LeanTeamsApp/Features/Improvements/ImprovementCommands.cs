@@ -1,20 +1,21 @@
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.BotFramework.Activities;
-using LeanTeamsApp.Features.Digest;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Events;
 
 namespace LeanTeamsApp.Features.Improvements;
 
 /// <summary>
 /// `improvement add`, `improvements`, and the improvements card's buttons: the lifecycle of an improvement and closing
-/// a deviation. Every change is followed by a refresh of the unit's week, so the digest, the report and the tab count
+/// a deviation. Every change to the records is announced (BoardChanged), so the digest, the report and the tab count
 /// what the records say.
 /// </summary>
 public sealed class ImprovementCommands(
-    ImprovementStore store, UnitWeekStore weeks, OrganisationStore organisation, UnitInChat unitInChat, IEnumerable<BotCardAction> cardActions, TimeProvider time)
+    ImprovementStore store, Announcer<BoardChanged> board, OrganisationStore organisation, UnitInChat unitInChat, IEnumerable<BotCardAction> cardActions, TimeProvider time)
 {
     // The form that makes a deviation a follow-up area is offered only when a feature handles it.
     private readonly bool _followUps = cardActions.Any(a => a.Verb == ImprovementsCard.FollowUpVerb);
@@ -45,7 +46,7 @@ public sealed class ImprovementCommands(
         var id = RecordIds.FromActivity(now, turn.Activity.Id ?? Guid.NewGuid().ToString("N"));
         var (added, stored) = await store.AddImprovementAsync(
             turn.TenantId, new Improvement(unit.Id, id, title, turn.Caller.DisplayName, ImprovementStage.Suggested, RecordSource.Command, now), cancellationToken);
-        await weeks.RefreshWeekOfAsync(turn.TenantId, unit, stored.CreatedAt, cancellationToken);
+        await board.AnnounceAsync(new BoardChanged(turn.TenantId, unit, stored.CreatedAt), cancellationToken);
         await turn.ReplyAsync(added ? t.Added(stored.Title, unit.Name) : t.AlreadyAdded(stored.Title), cancellationToken);
     }
 
@@ -75,7 +76,7 @@ public sealed class ImprovementCommands(
         var (outcome, current) = await store.MoveAsync(turn.TenantId, unit.Id, improvementId, to, turn.Caller.DisplayName, now, cancellationToken);
         if (outcome == MoveOutcome.Moved)
         {
-            await weeks.RefreshWeekOfAsync(turn.TenantId, unit, now, cancellationToken);
+            await board.AnnounceAsync(new BoardChanged(turn.TenantId, unit, now), cancellationToken);
         }
 
         var notice = outcome switch
@@ -117,7 +118,7 @@ public sealed class ImprovementCommands(
         var (outcome, current) = await store.RealiseBenefitAsync(turn.TenantId, improvement, benefit, by, now, cancellationToken);
         if (outcome is MoveOutcome.Moved or MoveOutcome.AlreadyThere)
         {
-            await weeks.RefreshWeekOfAsync(turn.TenantId, unit, now, cancellationToken);
+            await board.AnnounceAsync(new BoardChanged(turn.TenantId, unit, now), cancellationToken);
         }
 
         var notice = outcome switch

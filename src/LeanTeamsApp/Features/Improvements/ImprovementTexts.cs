@@ -1,4 +1,5 @@
-using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Board;
+using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.Features.Improvements;
 
@@ -59,14 +60,7 @@ public sealed record ImprovementTexts
         Counts = (suggested, inProgress, done) => $"{suggested} foreslått · {inProgress} i arbeid · {done} fullført, venter på gevinst",
         NoneOpen = "Ingen åpne forbedringer. Skriv «forbedring ny <tekst>» for å føre opp en.",
         More = n => $"… og {n} til. Se alle i fanen.",
-        Stages = new Dictionary<ImprovementStage, string>
-        {
-            [ImprovementStage.Suggested] = "Foreslått",
-            [ImprovementStage.InProgress] = "I arbeid",
-            [ImprovementStage.Done] = "Fullført",
-            [ImprovementStage.BenefitRealised] = "Gevinst realisert",
-            [ImprovementStage.Rejected] = "Avvist",
-        },
+        Stages = StageNames.For(Language.Nb),
         MoveTo = new Dictionary<ImprovementStage, string>
         {
             [ImprovementStage.Suggested] = "Ta opp igjen",
@@ -113,14 +107,7 @@ public sealed record ImprovementTexts
         Counts = (suggested, inProgress, done) => $"{suggested} föreslagna · {inProgress} pågår · {done} genomförda, väntar på nytta",
         NoneOpen = "Inga öppna förbättringar. Skriv ”förbättring ny <text>” för att lägga till en.",
         More = n => $"… och {n} till. Se alla i fliken.",
-        Stages = new Dictionary<ImprovementStage, string>
-        {
-            [ImprovementStage.Suggested] = "Föreslagen",
-            [ImprovementStage.InProgress] = "Pågår",
-            [ImprovementStage.Done] = "Genomförd",
-            [ImprovementStage.BenefitRealised] = "Nytta realiserad",
-            [ImprovementStage.Rejected] = "Avslagen",
-        },
+        Stages = StageNames.For(Language.Sv),
         MoveTo = new Dictionary<ImprovementStage, string>
         {
             [ImprovementStage.Suggested] = "Ta upp igen",
@@ -167,14 +154,7 @@ public sealed record ImprovementTexts
         Counts = (suggested, inProgress, done) => $"{suggested} suggested · {inProgress} in progress · {done} done, benefit to record",
         NoneOpen = "No open improvements. Type \"improvement add <text>\" to add one.",
         More = n => $"… and {n} more. See them all in the tab.",
-        Stages = new Dictionary<ImprovementStage, string>
-        {
-            [ImprovementStage.Suggested] = "Suggested",
-            [ImprovementStage.InProgress] = "In progress",
-            [ImprovementStage.Done] = "Done",
-            [ImprovementStage.BenefitRealised] = "Benefit realised",
-            [ImprovementStage.Rejected] = "Rejected",
-        },
+        Stages = StageNames.For(Language.En),
         MoveTo = new Dictionary<ImprovementStage, string>
         {
             [ImprovementStage.Suggested] = "Take up again",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;

@@ -1,5 +1,7 @@
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Improvements;
@@ -8,11 +10,10 @@ public static class ImprovementsModule
 {
     public static IServiceCollection AddImprovements(this IServiceCollection services)
     {
-        services.AddTable(ImprovementStore.Table);
-        services.AddSingleton<ImprovementStore>();
         services.AddSingleton<ImprovementCommands>();
-        services.AddBotCommand(CommandKind.ImprovementAdd, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().AddAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.Improvements, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().ListAsync(turn, args, ct));
+        services.AddSubscriber<CheckInStored, CheckInRecords>();
+        services.AddBotCommand("ImprovementAdd", ImprovementWords.ImprovementAdd, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().AddAsync(turn, args, ct));
+        services.AddBotCommand("Improvements", ImprovementWords.Improvements, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().ListAsync(turn, args, ct));
         services.AddSingleton(new BotCardAction(ImprovementsCard.MoveVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnMoveAsync(action, ct)));
         services.AddSingleton(new BotCardAction(ImprovementsCard.BenefitVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnBenefitAsync(action, ct)));
         services.AddSingleton(new BotCardAction(ImprovementsCard.CloseDeviationVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnCloseDeviationAsync(action, ct)));

@@ -1,6 +1,4 @@
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation.Import;
-using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Features.Organisation;
@@ -23,15 +21,6 @@ public static class OrganisationModule
         services.AddSingleton<OrganisationImporter>();
         services.AddHostedService<ImportRecoveryScheduler>();
         services.AddHostedService<OrganisationSeeder>();
-        services.AddSingleton<UnitInChat>();
-        services.AddSingleton<OrganisationCommands>();
-        services.AddBotCommand(CommandKind.RegisterUnit, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().RegisterUnitAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.UnregisterUnit, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().UnregisterUnitAsync(turn, args, ct));
-        services.AddSingleton(new BotCardAction(OrganisationCommands.RebindVerb, Permission.BindChannel, (sp, action, ct) => sp.GetRequiredService<OrganisationCommands>().OnRebindAsync(action, ct)));
-        services.AddBotCommand(CommandKind.SetCoordinatorChannel, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().SetCoordinatorChannelAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.BoardMeeting, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().BoardMeetingAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.Units, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().UnitsAsync(turn, args, ct));
-        services.AddBotCommand(CommandKind.WhoAmI, (sp, turn, args, ct) => sp.GetRequiredService<OrganisationCommands>().WhoAmIAsync(turn, args, ct));
         return services;
     }
 }

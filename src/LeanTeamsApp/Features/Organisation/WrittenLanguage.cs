@@ -1,4 +1,3 @@
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 
 namespace LeanTeamsApp.Features.Organisation;

@@ -1,14 +1,17 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Reviews;
+using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.OpenApi;
+using LeanTeamsApp.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeanTeamsApp.Features.Overview;
@@ -55,7 +58,6 @@ public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<stri
 
 public sealed record ImprovementDto(string Id, string Title, ImprovementStage Stage, string Owner, DateTimeOffset CreatedAt);
 
-public sealed record FollowUpDto(string Id, string Text, string Owner, DateOnly Deadline, string Status, bool Overdue);
 
 /// <summary>Someone a deviation's follow-up area can be given to without typing an e-mail.</summary>
 public sealed record OwnerDto(string Id, string Name, Role Role);
@@ -70,9 +72,6 @@ public sealed record UnitDto(
     string Id, string Name, string AreaId, string AreaName, string Leader, IReadOnlyList<GoalDto> Goals, IReadOnlyList<ImprovementDto> Improvements,
     IReadOnlyList<DeviationDto> Deviations, IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<BenefitDto> Benefits,
     bool CanWorkOnBoard, bool CanManageFollowUps, IReadOnlyList<OwnerDto> FollowUpOwners, bool CanCorrectBenefits, IReadOnlyList<BenefitRangeDto> BenefitRanges);
-
-/// <summary>A unit's follow-up areas for the tab, from the feature that records reviews.</summary>
-public sealed record UnitFollowUps(Func<string, string, CancellationToken, Task<IReadOnlyList<FollowUpDto>>> ListAsync);
 
 /// <summary>The tab's overview, unit page and who-am-I, under /api/tab (docs/tab-api.md).</summary>
 public static class OverviewEndpoints
@@ -112,17 +111,11 @@ public static class OverviewEndpoints
         if (string.IsNullOrWhiteSpace(request.Email) || tenant is null || !Guid.TryParseExact(tenant, "D", out _)
             || await organisation.GetPersonAsync(tenant, Person.NormaliseId(request.Email), cancellationToken) is not { } person)
         {
-            return FieldProblem("email", "No person with this e-mail in the organisation.");
+            return FieldProblem.For("email", "No person with this e-mail in the organisation.");
         }
 
         return TypedResults.Ok(new DevSignInResponse(TabAuthModule.IssueDevToken(signing, tenant, person.Id, person.Name, time.GetUtcNow()), person.Name));
     }
-
-    /// <summary>A 400 that names the field, as the tab shows it next to the input.</summary>
-    public static ProblemHttpResult FieldProblem(string field, string message) => TypedResults.Problem(
-        title: "Check the highlighted field",
-        statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
     private static Ok<MeDto> Me(TabCaller caller)
     {
@@ -137,7 +130,7 @@ public static class OverviewEndpoints
             caller.Allows(Permission.EditActionPlan, AccessTarget.Organisation), [.. caller.Areas.Select(a => new AreaDto(a.Id, a.Name))]));
     }
 
-    private static async Task<Ok<OverviewDto>> OverviewAsync(TabCaller caller, string? area, UnitWeekStore weeks, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<OverviewDto>> OverviewAsync(TabCaller caller, string? area, UnitWeeks weeks, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(caller.Organisation.DefaultTimeZone)).DateTime);
@@ -174,7 +167,7 @@ public static class OverviewEndpoints
         return TypedResults.Ok(new OverviewDto(
             [.. range.Select(w => w.ToString())],
             rows,
-            [.. UnitWeekStore.Sum(yearOf.Values.SelectMany(y => y.Benefits)).Select(b => new BenefitTotalDto(b.Kind, b.Measure, b.Amount))],
+            [.. UnitWeeks.Sum(yearOf.Values.SelectMany(y => y.Benefits)).Select(b => new BenefitTotalDto(b.Kind, b.Measure, b.Amount))],
             byMonth,
             leftOut));
     }
@@ -190,8 +183,8 @@ public static class OverviewEndpoints
     }
 
     private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> UnitAsync(
-        TabCaller caller, string unitId, OrganisationStore organisation, ImprovementStore records, CheckInStore checkIns,
-        IEnumerable<UnitFollowUps> followUps, TimeProvider time, CancellationToken cancellationToken)
+        TabCaller caller, string unitId, OrganisationStore organisation, ImprovementStore records, CheckInHistory checkIns,
+        FollowUps followUps, TimeProvider time, CancellationToken cancellationToken)
     {
         if (caller.Unit(unitId) is not { } unit)
         {
@@ -204,9 +197,8 @@ public static class OverviewEndpoints
         var recent = await checkIns.ListSinceAsync(caller.TenantId, unit.Id, latest.AddDays(-7 * 8), cancellationToken);
         var lastCheckIn = recent.Values.Where(c => c.MeetingHeld).MaxBy(c => c.MeetingDate);
         var names = caller.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
-        var followUpList = followUps.FirstOrDefault();
-        var unitFollowUps = followUpList is not null ? await followUpList.ListAsync(caller.TenantId, unit.Id, cancellationToken) : [];
-        var canManageFollowUps = followUpList is not null && caller.Allows(Permission.ManageFollowUps, AccessTarget.ForUnit(unit));
+        var unitFollowUps = await followUps.ListForUnitAsync(caller.TenantId, unit.Id, time.GetUtcNow(), cancellationToken);
+        var canManageFollowUps = caller.Allows(Permission.ManageFollowUps, AccessTarget.ForUnit(unit));
         var owners = canManageFollowUps ? await ImprovementCommands.FollowUpOwnersAsync(organisation, caller.TenantId, unit, cancellationToken) : [];
         return TypedResults.Ok(new UnitDto(
             unit.Id, unit.Name, unit.ServiceAreaId, areaName, leader?.Name ?? unit.LeaderId,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 

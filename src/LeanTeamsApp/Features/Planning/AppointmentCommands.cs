@@ -102,9 +102,9 @@ public sealed class AppointmentCommands(OrganisationStore organisation, Appointm
         }
 
         var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
-        if (OrganisationCommands.Find(units, unitName) is not { } unit)
+        if (UnitInChat.Find(units, unitName) is not { } unit)
         {
-            await turn.ReplyAsync(turn.Texts.UnitNotFound(unitName, OrganisationCommands.Closest(units, unitName)), cancellationToken);
+            await turn.ReplyAsync(turn.Texts.UnitNotFound(unitName, UnitInChat.Closest(units, unitName)), cancellationToken);
             return;
         }
 

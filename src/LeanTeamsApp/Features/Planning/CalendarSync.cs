@@ -4,6 +4,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using LeanTeamsApp.Bot;
+using Azure;
+using Azure.Data.Tables;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Graph;

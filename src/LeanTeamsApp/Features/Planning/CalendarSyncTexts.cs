@@ -1,4 +1,4 @@
-using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.Features.Planning;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.Features.Planning;

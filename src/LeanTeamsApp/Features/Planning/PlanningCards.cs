@@ -1,5 +1,4 @@
 using System.Globalization;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 

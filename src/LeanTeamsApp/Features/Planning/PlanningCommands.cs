@@ -1,8 +1,8 @@
 using System.Globalization;
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Graph;
@@ -14,7 +14,7 @@ namespace LeanTeamsApp.Features.Planning;
 public sealed class PlanningCommands(
     OrganisationStore organisation,
     AppointmentStore appointments,
-    CheckInStore checkIns,
+    CheckInHistory checkIns,
     ImprovementStore improvements,
     AccessRule access,
     IOptions<FishboneOptions> fishbone,

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
-using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -73,7 +72,7 @@ public static class YearWheelEndpoints
         var wheelYear = year ?? TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(caller.Organisation.DefaultTimeZone)).Year;
         if (wheelYear is < 2000 or > 2100)
         {
-            return OverviewEndpoints.FieldProblem("year", "Give a year from 2000 to 2100.");
+            return FieldProblem.For("year", "Give a year from 2000 to 2100.");
         }
 
         var units = caller.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
@@ -142,7 +141,7 @@ public static class YearWheelEndpoints
         AccessRule access, CancellationToken cancellationToken) =>
         ChangeAsync(caller, year, id, body.ETag, "POST yearwheel owner", appointments, organisation, access, async (unit, appointment) =>
             string.IsNullOrWhiteSpace(body.OwnerId)
-                ? OverviewEndpoints.FieldProblem("ownerId", "Choose the person who leads it instead.")
+                ? FieldProblem.For("ownerId", "Choose the person who leads it instead.")
                 : await changes.ReassignAsync(caller.TenantId, unit, appointment, body.OwnerId, caller.Caller.Email ?? "", caller.Caller.DisplayName, cancellationToken), cancellationToken);
 
     /// <summary>
@@ -167,7 +166,7 @@ public static class YearWheelEndpoints
 
         if (string.IsNullOrEmpty(etag))
         {
-            return OverviewEndpoints.FieldProblem("etag", "Send the etag the appointment was read with.");
+            return FieldProblem.For("etag", "Send the etag the appointment was read with.");
         }
 
         var outcome = await change(unit, appointment with { ETag = etag });

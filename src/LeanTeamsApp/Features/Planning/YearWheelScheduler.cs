@@ -1,21 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using LeanTeamsApp.Bot.Proactive;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Scheduling;
+using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace LeanTeamsApp.Features.Planning;
 
 /// <summary>
-/// The card an appointment's owner gets once it has ended, to record what it found. Registered by the feature that
-/// stores those records, so planning does not depend on it.
+/// Announced on every year-wheel tick from an appointment's end until a week later, while it is still planned: the
+/// feature that records what appointments found asks its owner then. Being told on every tick, a subscriber must do
+/// its part once (an outbox id that names the appointment does). <paramref name="Language"/> is the unit's.
 /// </summary>
-public sealed record AppointmentRecordPrompt(Func<Language, Unit, Appointment, IReadOnlyList<Person>, AdaptiveCard> Card);
+public sealed record AppointmentEnded(string TenantId, Unit Unit, Appointment Appointment, IReadOnlyList<Person> People, Language Language);
 
 public sealed class YearWheelOptions
 {
@@ -32,8 +33,8 @@ public sealed class YearWheelOptions
 }
 
 /// <summary>
-/// Reminds everyone in a Gemba walk, review or fishbone analysis a week and a day before it, 1:1 in Teams, and sends
-/// the record card to its owner once it has ended. Every message goes through the outbox under an id naming the
+/// Reminds everyone in a Gemba walk, review or fishbone analysis a week and a day before it, 1:1 in Teams, and
+/// announces it once it has ended (<see cref="AppointmentEnded"/>), so that its owner is asked to record it. Every message goes through the outbox under an id naming the
 /// appointment's version, so a repeated tick or a second instance sends nothing twice, while a moved appointment is
 /// announced again at its new time. A lease per tenant keeps two instances from working one tenant at once.
 /// </summary>
@@ -43,7 +44,7 @@ public sealed partial class YearWheelScheduler(
     PersonalChats chats,
     Outbox outbox,
     StorageTables tables,
-    IEnumerable<AppointmentRecordPrompt> recordPrompts,
+    Announcer<AppointmentEnded> ended,
     IOptions<YearWheelOptions> options,
     TimeProvider time,
     ILogger<YearWheelScheduler> logger) : Scheduler(tables, time, logger)
@@ -119,10 +120,9 @@ public sealed partial class YearWheelScheduler(
                     sent += await chats.SendAsync(tenantId, personId, id, card, cancellationToken) ? 1 : 0;
                 }
             }
-            else if (now >= plan.End && unit is not null && recordPrompts.FirstOrDefault() is { } prompt)
+            else if (now >= plan.End && unit is not null)
             {
-                var card = prompt.Card(language, unit, appointment, [.. people.Values]);
-                sent += await chats.SendAsync(tenantId, plan.OwnerId, $"appointment-record|{plan.Id}", card, cancellationToken) ? 1 : 0;
+                await ended.AnnounceAsync(new AppointmentEnded(tenantId, unit, appointment, [.. people.Values], language), cancellationToken);
             }
         }
 

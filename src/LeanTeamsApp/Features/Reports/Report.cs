@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Reviews;
+using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.Features.Reports;
 
@@ -68,12 +69,6 @@ public sealed class ReportScope
     public override string ToString() => AreaIds is null ? "*" : "areas:" + string.Join(',', AreaIds);
 }
 
-/// <summary>Follow-up areas of a unit in a period, from the feature that records reviews.</summary>
-public sealed record FollowUpCount(int Opened, int Closed, int OpenAtEnd, int OverdueAtEnd);
-
-/// <summary>Counts follow-up areas per unit for a period; registered by the feature that stores them.</summary>
-public sealed record FollowUpCounts(Func<string, DateOnly, DateOnly, CancellationToken, Task<IReadOnlyDictionary<string, FollowUpCount>>> CountAsync);
-
 /// <summary>One unit's row of the report: the seeds' fixed measurement points.</summary>
 public sealed record ReportRow(string AreaName, string UnitName)
 {
@@ -99,7 +94,7 @@ public sealed record ReportRow(string AreaName, string UnitName)
 
     public IReadOnlyList<BenefitSum> Benefits { get; init; } = [];
 
-    /// <summary>Benefit figures left out of <see cref="Benefits"/> as out of bounds (<see cref="Improvements.InputLimits"/>).</summary>
+    /// <summary>Benefit figures left out of <see cref="Benefits"/> as out of bounds (<see cref="InputLimits"/>).</summary>
     public int BenefitsLeftOut { get; init; }
 }
 
@@ -121,14 +116,14 @@ public sealed record Report(string Organisation, ReportPeriod Period, DateOnly C
         ReviewsDone = Rows.Sum(r => r.ReviewsDone),
         FishboneAnalysesDone = Rows.Sum(r => r.FishboneAnalysesDone),
         FollowUps = new FollowUpCount(Rows.Sum(r => r.FollowUps.Opened), Rows.Sum(r => r.FollowUps.Closed), Rows.Sum(r => r.FollowUps.OpenAtEnd), Rows.Sum(r => r.FollowUps.OverdueAtEnd)),
-        Benefits = UnitWeekStore.Sum(Rows.SelectMany(r => r.Benefits)),
+        Benefits = UnitWeeks.Sum(Rows.SelectMany(r => r.Benefits)),
         BenefitsLeftOut = Rows.Sum(r => r.BenefitsLeftOut),
     };
 
     public static decimal Amount(ReportRow row, BenefitKind kind, BenefitMeasure measure)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return Improvements.InputLimits.Sum(row.Benefits.Where(b => b.Kind == kind && b.Measure == measure).Select(b => b.Amount));
+        return InputLimits.Sum(row.Benefits.Where(b => b.Kind == kind && b.Measure == measure).Select(b => b.Amount));
     }
 }
 
@@ -138,9 +133,9 @@ public sealed record Report(string Organisation, ReportPeriod Period, DateOnly C
 /// </summary>
 public sealed class ReportBuilder(
     OrganisationStore organisation,
-    UnitWeekStore weeks,
-    AppointmentStore appointments,
-    IEnumerable<FollowUpCounts> followUps,
+    UnitWeeks weeks,
+    YearWheel appointments,
+    FollowUps followUps,
     TimeProvider time)
 {
     /// <summary>The report for the organisation, or only for the service areas <paramref name="scope"/> names.</summary>
@@ -165,9 +160,7 @@ public sealed class ReportBuilder(
         var held = (await appointments.ListYearAsync(tenantId, period.Year, cancellationToken))
             .Where(a => a.Status == AppointmentStatus.Done && DateOnly.FromDateTime(a.Plan.Start.DateTime) >= period.From && DateOnly.FromDateTime(a.Plan.Start.DateTime) <= until)
             .ToList();
-        var counts = followUps.FirstOrDefault() is { } counter
-            ? await counter.CountAsync(tenantId, period.From, until, cancellationToken)
-            : new Dictionary<string, FollowUpCount>();
+        var counts = await followUps.CountPerUnitAsync(tenantId, period.From, until, cancellationToken);
         var rows = new List<ReportRow>();
         foreach (var unit in units.OrderBy(u => areas.GetValueOrDefault(u.ServiceAreaId)?.Name, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal))
         {
@@ -185,7 +178,7 @@ public sealed class ReportBuilder(
                 ReviewsDone = held.Count(a => a.Plan.UnitId == unit.Id && a.Plan.Kind == AppointmentKind.SemiAnnualReview),
                 FishboneAnalysesDone = held.Count(a => a.Plan.UnitId == unit.Id && a.Plan.Kind == AppointmentKind.FishboneAnalysis),
                 FollowUps = counts.GetValueOrDefault(unit.Id) ?? new FollowUpCount(0, 0, 0, 0),
-                Benefits = UnitWeekStore.Sum(mine.SelectMany(w => w.Benefits)),
+                Benefits = UnitWeeks.Sum(mine.SelectMany(w => w.Benefits)),
                 BenefitsLeftOut = mine.Sum(w => w.BenefitsLeftOut),
             });
         }

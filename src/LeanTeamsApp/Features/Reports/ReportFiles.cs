@@ -3,8 +3,8 @@ using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.Features.Reports;
 

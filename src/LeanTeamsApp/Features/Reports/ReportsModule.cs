@@ -13,7 +13,7 @@ public static class ReportsModule
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<ReportBuilder>();
         services.AddSingleton<ReportCommands>();
-        services.AddBotCommand(CommandKind.Report, (sp, turn, args, ct) => sp.GetRequiredService<ReportCommands>().ReportAsync(turn, args, ct));
+        services.AddBotCommand("Report", ReportWords.Report, (sp, turn, args, ct) => sp.GetRequiredService<ReportCommands>().ReportAsync(turn, args, ct));
         return services;
     }
 }

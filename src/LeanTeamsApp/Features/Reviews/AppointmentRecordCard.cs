@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Infrastructure.Cards;

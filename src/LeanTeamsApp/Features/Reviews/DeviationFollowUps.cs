@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
-using LeanTeamsApp.Features.Overview;
 using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
 

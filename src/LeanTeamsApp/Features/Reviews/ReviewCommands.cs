@@ -15,7 +15,7 @@ namespace LeanTeamsApp.Features.Reviews;
 /// </summary>
 public sealed partial class ReviewCommands(
     OrganisationStore organisation,
-    AppointmentStore appointments,
+    YearWheel appointments,
     ReviewStore store,
     AccessRule access,
     TimeProvider time,
@@ -46,9 +46,9 @@ public sealed partial class ReviewCommands(
 
             unit = bound;
         }
-        else if ((unit = OrganisationCommands.Find(units, arguments)) is null)
+        else if ((unit = UnitInChat.Find(units, arguments)) is null)
         {
-            await turn.ReplyAsync(turn.Texts.UnitNotFound(arguments.Trim(), OrganisationCommands.Closest(units, arguments.Trim())), cancellationToken);
+            await turn.ReplyAsync(turn.Texts.UnitNotFound(arguments.Trim(), UnitInChat.Closest(units, arguments.Trim())), cancellationToken);
             return;
         }
 
@@ -256,34 +256,13 @@ public sealed partial class ReviewCommands(
         return AppointmentRecordCard.Summary(turn.Language, unit, appointment, record, followUps, people, notice);
     }
 
-    /// <summary>
-    /// Marks the appointment held. The planner or the calendar sync may have saved it meanwhile (ETag): then it is read
-    /// again and tried once more. A second failure leaves the record stored; the next `review done` finishes it.
-    /// </summary>
+    /// <summary>Marks the appointment held; if the year wheel could not, the record stays stored and the next `review done` finishes it.</summary>
     private async Task MarkDoneAsync(string tenantId, Appointment appointment, CancellationToken cancellationToken)
     {
-        var current = appointment;
-        for (var attempt = 0; attempt < 2; attempt++)
+        if (!await appointments.MarkDoneAsync(tenantId, appointment, cancellationToken))
         {
-            if (current.Status == AppointmentStatus.Done)
-            {
-                return;
-            }
-
-            if (await appointments.UpdateAsync(tenantId, current with { Status = AppointmentStatus.Done }, cancellationToken))
-            {
-                return;
-            }
-
-            if (await appointments.GetAsync(tenantId, current.Year, current.Id, cancellationToken) is not { } reread)
-            {
-                break;
-            }
-
-            current = reread;
+            LogNotMarkedDone(logger, tenantId, appointment.Id);
         }
-
-        LogNotMarkedDone(logger, tenantId, appointment.Id);
     }
 
     private static AdaptiveCardInvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJson());

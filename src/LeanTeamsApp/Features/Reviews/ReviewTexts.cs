@@ -1,4 +1,4 @@
-using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 
 namespace LeanTeamsApp.Features.Reviews;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using LeanTeamsApp.Features.CheckIns;
 
-namespace LeanTeamsApp.Features.Improvements;
+namespace LeanTeamsApp.Features.Board;
 
 /// <summary>
 /// The range a benefit amount may take in one measure: above <see cref="Min"/> (or from it, for a count), at most

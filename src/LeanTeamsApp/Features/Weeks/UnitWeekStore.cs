@@ -3,13 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.CheckIns;
-using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Storage;
 
-namespace LeanTeamsApp.Features.Digest;
+namespace LeanTeamsApp.Features.Weeks;
 
 /// <summary>A benefit in one week, summed per kind and unit of measure, with the units it spilled over to.</summary>
 public sealed record BenefitSum(BenefitKind Kind, BenefitMeasure Measure, decimal Amount, IReadOnlyList<string> AffectsUnitIds);
@@ -71,7 +71,7 @@ public sealed record UnitBoard(string UnitId, OpenCounts Open);
 /// scan). They are recomputed from their sources whenever a check-in, a benefit or an improvement is stored or moved,
 /// from chat or the tab, so they never drift: a week from its check-in and the unit's records, a year from its weeks.
 /// </summary>
-public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, ImprovementStore records)
+public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns, ImprovementStore records)
 {
     internal const string Table = "UnitWeeks";
 
@@ -91,7 +91,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInStore checkIns, I
         var checkIn = await checkIns.GetAsync(tenantId, unitId, meetingDate, cancellationToken);
         var benefits = (await records.ListBenefitsAsync(tenantId, unitId, cancellationToken)).Where(b => IsoWeek.Of(b.RealisedOn) == week).ToList();
         var improvements = await records.ListImprovementsAsync(tenantId, unitId, cancellationToken);
-        var counts = ImprovementCounts.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)), checkIn);
+        var counts = CheckIn.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)), checkIn);
         var unitWeek = new UnitWeek(unitId, week)
         {
             Reported = checkIn is not null,

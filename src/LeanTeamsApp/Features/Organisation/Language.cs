@@ -1,4 +1,4 @@
-namespace LeanTeamsApp.Bot;
+namespace LeanTeamsApp.Features.Organisation;
 
 public enum Language
 {

@@ -2,31 +2,33 @@ using System.Globalization;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 
-namespace LeanTeamsApp.Features.Organisation;
+namespace LeanTeamsApp.Features.Setup;
 
 /// <summary>
-/// The organisation's chat commands. A coordinator binds channels and may change any unit; a unit's leaders
-/// (leader, unit coordinators, its service-area leader) may change that unit's board meeting.
+/// Setting the organisation up in Teams, and seeing it: a coordinator binds channels and may change any unit; a unit's
+/// leaders (leader, unit coordinators, its service-area leader) may change that unit's board meeting; anyone sees the
+/// units and their own roles.
 /// </summary>
-public sealed partial class OrganisationCommands(
+public sealed partial class SetupCommands(
     OrganisationStore store,
     UnitInChat unitInChat,
     AccessRule access,
     ConversationReferences conversations,
     Outbox outbox,
     TimeProvider time,
-    ILogger<OrganisationCommands> logger)
+    ILogger<SetupCommands> logger)
 {
     public const string RebindVerb = "unit.rebind";
 
     public async Task RegisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        var t = turn.Texts;
-        if (await CoordinatorInChannelAsync(turn, CommandKind.RegisterUnit, cancellationToken) is not { } organisation)
+        var t = SetupTexts.For(turn.Language);
+        if (await CoordinatorInChannelAsync(turn, SetupWords.RegisterUnit, cancellationToken) is not { } organisation)
         {
             return;
         }
@@ -44,9 +46,9 @@ public sealed partial class OrganisationCommands(
         }
 
         var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
-        if (Find(units, arguments) is not { } unit)
+        if (UnitInChat.Find(units, arguments) is not { } unit)
         {
-            await turn.ReplyAsync(t.UnitNotFound(arguments, Closest(units, arguments)), cancellationToken);
+            await turn.ReplyAsync(turn.Texts.UnitNotFound(arguments, UnitInChat.Closest(units, arguments)), cancellationToken);
             return;
         }
 
@@ -80,10 +82,10 @@ public sealed partial class OrganisationCommands(
     {
         ArgumentNullException.ThrowIfNull(action);
         var (turn, unit) = (action.Turn, action.Unit);
-        var t = turn.Texts;
+        var t = SetupTexts.For(turn.Language);
         if (!turn.InChannel || await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
         {
-            return AdaptiveCardInvokeResponse.Message(t.ChannelOnly(CommandCatalog.Word(CommandKind.RegisterUnit, turn.Language)));
+            return AdaptiveCardInvokeResponse.Message(t.ChannelOnly(SetupWords.RegisterUnit.Shown(turn.Language)));
         }
 
         var holders = (await store.ListUnitsAsync(turn.TenantId, cancellationToken)).Where(u => u.Channel?.ChannelId == turn.ChannelId && u.Id != unit.Id).ToList();
@@ -101,8 +103,8 @@ public sealed partial class OrganisationCommands(
     /// <summary>`unregister unit`: the channel no longer belongs to any unit; their check-ins go to the leaders 1:1.</summary>
     public async Task UnregisterUnitAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        var t = turn.Texts;
-        if (await CoordinatorInChannelAsync(turn, CommandKind.UnregisterUnit, cancellationToken) is null)
+        var t = SetupTexts.For(turn.Language);
+        if (await CoordinatorInChannelAsync(turn, SetupWords.UnregisterUnit, cancellationToken) is null)
         {
             return;
         }
@@ -116,20 +118,20 @@ public sealed partial class OrganisationCommands(
 
         var saved = await store.SaveUnitsAsync(turn.TenantId, [.. bound.Select(u => u with { Channel = null })], cancellationToken);
         await turn.ReplyAsync(
-            saved.Outcome == WriteOutcome.Written ? t.UnitUnregistered(await turn.ChannelNameAsync(cancellationToken), Names(bound, turn.Language)) : t.Conflict,
+            saved.Outcome == WriteOutcome.Written ? t.UnitUnregistered(await turn.ChannelNameAsync(cancellationToken), Names(bound, turn.Language)) : turn.Texts.Conflict,
             cancellationToken);
     }
 
     /// <summary>Binds the unit to the turn's channel, unbinding <paramref name="holders"/> in the same transaction; says what happened.</summary>
-    private async Task<string> BindAsync(Turn turn, Organisation organisation, Unit unit, List<Unit> holders, CancellationToken cancellationToken)
+    private async Task<string> BindAsync(Turn turn, Organisation.Organisation organisation, Unit unit, List<Unit> holders, CancellationToken cancellationToken)
     {
-        var t = turn.Texts;
+        var t = SetupTexts.For(turn.Language);
         var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, await turn.ChannelNameAsync(cancellationToken));
         var saved = await store.SaveUnitsAsync(turn.TenantId, [.. holders.Select(h => h with { Channel = null }), unit with { Channel = channel }], cancellationToken);
         if (saved.Outcome != WriteOutcome.Written)
         {
-            await turn.ReplyAsync(t.Conflict, cancellationToken);
-            return t.Conflict;
+            await turn.ReplyAsync(turn.Texts.Conflict, cancellationToken);
+            return turn.Texts.Conflict;
         }
 
         var reply = holders.Count > 0 ? t.ChannelMoved(channel.Name!, unit.Name, Names(holders, turn.Language)) : t.UnitRegistered(unit.Name, channel.Name!);
@@ -159,8 +161,8 @@ public sealed partial class OrganisationCommands(
 
     public async Task SetCoordinatorChannelAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        var t = turn.Texts;
-        if (await CoordinatorInChannelAsync(turn, CommandKind.SetCoordinatorChannel, cancellationToken) is not { } organisation)
+        var t = SetupTexts.For(turn.Language);
+        if (await CoordinatorInChannelAsync(turn, SetupWords.SetCoordinatorChannel, cancellationToken) is not { } organisation)
         {
             return;
         }
@@ -173,12 +175,12 @@ public sealed partial class OrganisationCommands(
 
         var channel = new ChannelReference(turn.TeamId!, turn.ChannelId!, await turn.ChannelNameAsync(cancellationToken));
         var saved = await store.SaveOrganisationAsync(organisation with { CoordinatorChannel = channel }, cancellationToken);
-        await turn.ReplyAsync(saved.Outcome == WriteOutcome.Written ? t.CoordinatorChannelSet(channel.Name!) : t.Conflict, cancellationToken);
+        await turn.ReplyAsync(saved.Outcome == WriteOutcome.Written ? t.CoordinatorChannelSet(channel.Name!) : turn.Texts.Conflict, cancellationToken);
     }
 
     public async Task BoardMeetingAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        var t = turn.Texts;
+        var t = SetupTexts.For(turn.Language);
         var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 2 or > 3)
         {
@@ -217,16 +219,16 @@ public sealed partial class OrganisationCommands(
         await turn.ReplyAsync(
             saved.Outcome == WriteOutcome.Written
                 ? t.BoardMeetingSet(unit.Name, t.Weekday(day), start.ToString("HH:mm", CultureInfo.InvariantCulture), meeting.Minutes, first.ToString("d", turn.Language.Culture()))
-                : t.Conflict,
+                : turn.Texts.Conflict,
             cancellationToken);
     }
 
     public async Task UnitsAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        var t = turn.Texts;
+        var t = SetupTexts.For(turn.Language);
         if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
         {
-            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
             return;
         }
 
@@ -252,17 +254,17 @@ public sealed partial class OrganisationCommands(
 
     public async Task WhoAmIAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
-        var t = turn.Texts;
+        var t = SetupTexts.For(turn.Language);
         if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
         {
-            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
             return;
         }
 
         var caller = turn.Caller;
         if (caller.Person is null)
         {
-            await turn.ReplyAsync(t.UnknownPerson(caller.Email ?? caller.DisplayName), cancellationToken);
+            await turn.ReplyAsync(turn.Texts.UnknownPerson(caller.Email ?? caller.DisplayName), cancellationToken);
             return;
         }
 
@@ -270,7 +272,7 @@ public sealed partial class OrganisationCommands(
         var areas = await store.ListServiceAreasAsync(turn.TenantId, cancellationToken);
         string ScopeName(string? id) =>
             id is null ? "" : units.FirstOrDefault(u => u.Id == id)?.Name ?? areas.FirstOrDefault(a => a.Id == id)?.Name ?? id;
-        var facts = caller.Roles.Select(r => new Fact(t.RoleNames[r.Role], ScopeName(r.ScopeId))).ToList();
+        var facts = caller.Roles.Select(r => new Fact(turn.Texts.RoleNames[r.Role], ScopeName(r.ScopeId))).ToList();
         var body = new List<CardElement> { TextBlock.Heading(t.WhoAmITitle(caller.DisplayName)), new TextBlock(caller.Email!) { IsSubtle = true, Spacing = Spacing.None } };
         body.Add(facts.Count == 0 ? new TextBlock(t.NoRoles) : new FactSet(facts));
         await turn.ReplyAsync(new AdaptiveCard { Body = body }, t.WhoAmITitle(caller.DisplayName), cancellationToken);
@@ -280,58 +282,39 @@ public sealed partial class OrganisationCommands(
     /// The guard of the coordinator's channel commands: used in a team channel, organisation set up, caller is the
     /// coordinator. Answers the user and returns null when one of them fails.
     /// </summary>
-    private async Task<Organisation?> CoordinatorInChannelAsync(Turn turn, CommandKind command, CancellationToken cancellationToken)
+    private async Task<Organisation.Organisation?> CoordinatorInChannelAsync(Turn turn, CommandText command, CancellationToken cancellationToken)
     {
-        var t = turn.Texts;
+        var t = SetupTexts.For(turn.Language);
         if (!turn.InChannel)
         {
-            await turn.ReplyAsync(t.ChannelOnly(CommandCatalog.Word(command, turn.Language)), cancellationToken);
+            await turn.ReplyAsync(t.ChannelOnly(command.Shown(turn.Language)), cancellationToken);
             return null;
         }
 
         if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
         {
-            await turn.ReplyAsync(t.NotSetUp, cancellationToken);
+            await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
             return null;
         }
 
-        if (!access.Check(turn.Caller, Permission.BindChannel, AccessTarget.Organisation, CommandCatalog.Word(command, Language.En)))
+        if (!access.Check(turn.Caller, Permission.BindChannel, AccessTarget.Organisation, command.Shown(Language.En)))
         {
-            await turn.ReplyAsync(t.NotAllowed(Permission.BindChannel, null), cancellationToken);
+            await turn.ReplyAsync(turn.Texts.NotAllowed(Permission.BindChannel, null), cancellationToken);
             return null;
         }
 
         return organisation;
     }
 
-    private static string Describe(BotTexts t, Unit unit) =>
+    private static string Describe(SetupTexts t, Unit unit) =>
         t.MeetingTime(t.Weekday(unit.BoardMeeting.Weekday), unit.BoardMeeting.Start.ToString("HH:mm", CultureInfo.InvariantCulture), unit.BoardMeeting.Minutes)
         + " · " + (unit.Channel?.Name is { } channel ? $"#{channel}" : t.NoChannel);
-
-    /// <summary>By id, then by exact name, then by a unique name that starts with or contains the text.</summary>
-    internal static Unit? Find(IReadOnlyList<Unit> units, string text)
-    {
-        var query = text.Trim();
-        return units.FirstOrDefault(u => u.Id.Equals(query, StringComparison.OrdinalIgnoreCase))
-            ?? units.FirstOrDefault(u => u.Name.Equals(query, StringComparison.OrdinalIgnoreCase))
-            ?? Single(units.Where(u => u.Name.StartsWith(query, StringComparison.CurrentCultureIgnoreCase)))
-            ?? Single(units.Where(u => u.Name.Contains(query, StringComparison.CurrentCultureIgnoreCase)));
-
-        static Unit? Single(IEnumerable<Unit> matches) => matches.Take(2).ToList() is [var only] ? only : null;
-    }
-
-    internal static List<string> Closest(IReadOnlyList<Unit> units, string text) => [.. units
-        .Select(u => (u.Name, Distance: CommandParser.Distance(text.ToLowerInvariant(), u.Name.ToLowerInvariant())))
-        .Where(x => x.Distance <= Math.Max(3, x.Name.Length / 2) || x.Name.Contains(text, StringComparison.CurrentCultureIgnoreCase))
-        .OrderBy(x => x.Distance)
-        .Take(3)
-        .Select(x => x.Name)];
 
     /// <summary>
     /// Tells the forum channel. The change itself is saved and confirmed by now, so a storage failure here must not
     /// reach the turn's "nothing was changed" answer; it is logged instead.
     /// </summary>
-    private async Task TryNotifyCoordinatorAsync(Turn turn, Organisation organisation, string messageId, string text, CancellationToken cancellationToken)
+    private async Task TryNotifyCoordinatorAsync(Turn turn, Organisation.Organisation organisation, string messageId, string text, CancellationToken cancellationToken)
     {
         try
         {
@@ -343,7 +326,7 @@ public sealed partial class OrganisationCommands(
         }
     }
 
-    private async Task NotifyCoordinatorAsync(Turn turn, Organisation organisation, string messageId, string text, CancellationToken cancellationToken)
+    private async Task NotifyCoordinatorAsync(Turn turn, Organisation.Organisation organisation, string messageId, string text, CancellationToken cancellationToken)
     {
         if (organisation.CoordinatorChannel is not { } forum || forum.ChannelId == turn.ChannelId
             || await conversations.GetAsync(turn.TenantId, ConversationScope.Team, forum.TeamId, cancellationToken) is not { } team)

@@ -1,7 +1,7 @@
-using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 
-namespace LeanTeamsApp.Features.Organisation;
+namespace LeanTeamsApp.Bot;
 
 /// <summary>
 /// Which unit a chat command means, and whether the caller may do what they ask to it. A unit named in the command
@@ -30,9 +30,9 @@ public sealed class UnitInChat(OrganisationStore store, AccessRule access)
         Unit? unit;
         if (!string.IsNullOrWhiteSpace(named))
         {
-            if ((unit = OrganisationCommands.Find(units, named)) is null)
+            if ((unit = Find(units, named)) is null)
             {
-                await turn.ReplyAsync(turn.Texts.UnitNotFound(named.Trim(), OrganisationCommands.Closest(units, named.Trim())), cancellationToken);
+                await turn.ReplyAsync(turn.Texts.UnitNotFound(named.Trim(), Closest(units, named.Trim())), cancellationToken);
                 return null;
             }
         }
@@ -78,4 +78,24 @@ public sealed class UnitInChat(OrganisationStore store, AccessRule access)
         List<Unit> mine = [.. units.Where(u => led.Contains(u.Id))];
         return mine.Count == 0 && turn.Caller.Person?.HomeUnitId is { } home ? [.. units.Where(u => u.Id == home)] : mine;
     }
+
+    /// <summary>The unit a chat text names: by id, then by exact name, then by a unique name that starts with or contains the text.</summary>
+    public static Unit? Find(IReadOnlyList<Unit> units, string text)
+    {
+        var query = text.Trim();
+        return units.FirstOrDefault(u => u.Id.Equals(query, StringComparison.OrdinalIgnoreCase))
+            ?? units.FirstOrDefault(u => u.Name.Equals(query, StringComparison.OrdinalIgnoreCase))
+            ?? Single(units.Where(u => u.Name.StartsWith(query, StringComparison.CurrentCultureIgnoreCase)))
+            ?? Single(units.Where(u => u.Name.Contains(query, StringComparison.CurrentCultureIgnoreCase)));
+
+        static Unit? Single(IEnumerable<Unit> matches) => matches.Take(2).ToList() is [var only] ? only : null;
+    }
+
+    /// <summary>Up to three unit names close to what was typed, for "did you mean".</summary>
+    public static IReadOnlyList<string> Closest(IReadOnlyList<Unit> units, string text) => [.. units
+        .Select(u => (u.Name, Distance: CommandParser.Distance(text.ToLowerInvariant(), u.Name.ToLowerInvariant())))
+        .Where(x => x.Distance <= Math.Max(3, x.Name.Length / 2) || x.Name.Contains(text, StringComparison.CurrentCultureIgnoreCase))
+        .OrderBy(x => x.Distance)
+        .Take(3)
+        .Select(x => x.Name)];
 }

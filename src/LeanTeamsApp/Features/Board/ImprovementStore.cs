@@ -2,10 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
-using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Infrastructure.Storage;
 
-namespace LeanTeamsApp.Features.Improvements;
+namespace LeanTeamsApp.Features.Board;
 
 public enum MoveOutcome
 {
@@ -45,6 +44,9 @@ public enum BenefitChangeOutcome
 
     NotFound,
 }
+
+/// <summary>The records one check-in names, made by the feature that reads check-ins.</summary>
+public sealed record MeetingRecords(IReadOnlyList<Improvement> Improvements, IReadOnlyList<Deviation> Deviations, IReadOnlyList<Benefit> Benefits);
 
 /// <summary>
 /// Improvements, benefits and deviations in one table partitioned by tenant. Row keys lead with the kind and the unit
@@ -322,39 +324,28 @@ public sealed class ImprovementStore(StorageTables tables)
     }
 
     /// <summary>
-    /// Makes the records of one check-in match it: its new improvements, deviations and benefits. Ids come from the
-    /// meeting and the text, so storing the same check-in again changes nothing. After a correction, records the
-    /// check-in no longer names are removed if nobody has acted on them yet; an improvement someone has started is
-    /// kept, since work on it is real whatever the corrected check-in says.
+    /// Makes the records of one meeting's check-in match <paramref name="records"/>: its new improvements, deviations and
+    /// benefits. Ids come from the meeting and the text, so storing the same check-in again changes nothing. After a
+    /// correction, records the check-in no longer names are removed if nobody has acted on them yet; an improvement
+    /// someone has started is kept, since work on it is real whatever the corrected check-in says.
     /// </summary>
-    public async Task RecordCheckInAsync(string tenantId, CheckIn checkIn, CancellationToken cancellationToken)
+    public async Task RecordCheckInAsync(string tenantId, string unitId, DateOnly meetingDate, MeetingRecords records, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(checkIn);
-        var unitId = checkIn.UnitId;
-        var prefix = RecordIds.CheckInPrefix(checkIn.MeetingDate);
+        ArgumentNullException.ThrowIfNull(records);
+        var prefix = RecordIds.CheckInPrefix(meetingDate);
         var wanted = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        foreach (var title in checkIn.NewImprovements)
+        foreach (var improvement in records.Improvements)
         {
-            var id = RecordIds.FromCheckIn(checkIn.MeetingDate, title);
-            var improvement = new Improvement(unitId, id, title, checkIn.SubmittedBy, ImprovementStage.Suggested, RecordSource.CheckIn, checkIn.SubmittedAt)
-            {
-                MeetingDate = checkIn.MeetingDate,
-            };
-            wanted.TryAdd(Key("imp", unitId, id), Row(tenantId, "imp", unitId, id, improvement, improvement.Stage.ToString()));
+            wanted.TryAdd(Key("imp", unitId, improvement.Id), Row(tenantId, "imp", unitId, improvement.Id, improvement, improvement.Stage.ToString()));
         }
 
-        foreach (var text in checkIn.NewDeviations)
+        foreach (var deviation in records.Deviations)
         {
-            var id = RecordIds.FromCheckIn(checkIn.MeetingDate, text);
-            var deviation = new Deviation(unitId, id, text, DeviationStatus.Open, checkIn.MeetingDate, checkIn.SubmittedBy, RecordSource.CheckIn);
-            wanted.TryAdd(Key("dev", unitId, id), Row(tenantId, "dev", unitId, id, deviation, deviation.Status.ToString()));
+            wanted.TryAdd(Key("dev", unitId, deviation.Id), Row(tenantId, "dev", unitId, deviation.Id, deviation, deviation.Status.ToString()));
         }
 
-        for (var i = 0; i < checkIn.Benefits.Count; i++)
+        foreach (var benefit in records.Benefits)
         {
-            var entry = checkIn.Benefits[i];
-            var benefit = new Benefit(unitId, RecordIds.BenefitFromCheckIn(checkIn.MeetingDate, i), entry.Kind, BenefitStage.Realised, entry.Amount,
-                entry.Measure, entry.AffectsUnitIds, checkIn.MeetingDate, checkIn.SubmittedBy, RecordSource.CheckIn);
             wanted[Key("ben", unitId, benefit.Id)] = BenefitRow(tenantId, benefit);
         }
 

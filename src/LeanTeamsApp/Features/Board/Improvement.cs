@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
-using LeanTeamsApp.Features.CheckIns;
 
-namespace LeanTeamsApp.Features.Improvements;
+namespace LeanTeamsApp.Features.Board;
 
 /// <summary>Where an improvement stands. Every improvement shall end benefit-realised (or rejected), whatever tool it used.</summary>
 public enum ImprovementStage

@@ -1,7 +1,6 @@
 using LeanTeamsApp.Features.Calendar;
-using LeanTeamsApp.Features.CheckIns;
 
-namespace LeanTeamsApp.Features.Improvements;
+namespace LeanTeamsApp.Features.Board;
 
 /// <summary>A unit's improvements in one week: new in it, in progress at its end, and done in it.</summary>
 public sealed record WeekCounts(int New, int InProgress, int Done)
@@ -37,20 +36,6 @@ public static class ImprovementCounts
             list.Count(i => WeekCreated(i, zone) == week),
             list.Count(i => StageAtEndOf(i, week, zone) == ImprovementStage.InProgress),
             list.Count(i => i.History.Any(h => h.To == ImprovementStage.Done && WeekOf(h, zone) == week)));
-    }
-
-    /// <summary>
-    /// The figures of a week whose check-in was given before improvements were counted from records: that check-in
-    /// carries the numbers the board typed, and a week keeps a typed figure where its records show nothing (the records
-    /// of that time were not kept up). Check-ins given since type no numbers, so for them this is the records' count.
-    /// </summary>
-    public static WeekCounts WithTypedFigures(WeekCounts fromRecords, CheckIn? checkIn)
-    {
-        ArgumentNullException.ThrowIfNull(fromRecords);
-        return checkIn is null ? fromRecords : new WeekCounts(
-            fromRecords.New > 0 ? fromRecords.New : checkIn.ImprovementsNew,
-            fromRecords.InProgress > 0 ? fromRecords.InProgress : checkIn.ImprovementsInProgress,
-            fromRecords.Done > 0 ? fromRecords.Done : checkIn.ImprovementsDone);
     }
 
     public static IsoWeek WeekCreated(Improvement improvement, TimeZoneInfo zone)
