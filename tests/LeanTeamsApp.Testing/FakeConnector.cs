@@ -85,6 +85,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartNewAsync()
     {
+        NoFileWatching.Apply();
         var connector = new FakeConnector();
         await connector.StartAsync();
         return connector;

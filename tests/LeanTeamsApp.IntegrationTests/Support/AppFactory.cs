@@ -26,6 +26,7 @@ public sealed class AppFactory(
     public static async Task<AppFactory> StartAsync(
         IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, TimeProvider? time = null, string? environment = null)
     {
+        NoFileWatching.Apply();
         var azurite = await Azurite.InstanceAsync();
         var factory = new AppFactory(azurite.ConnectionString, settings, configureServices, time, environment);
         _ = factory.Server;
