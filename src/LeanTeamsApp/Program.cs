@@ -14,6 +14,7 @@ using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Reports;
 using LeanTeamsApp.Features.Reviews;
 using LeanTeamsApp.Features.Setup;
+using LeanTeamsApp.Features.Upkeep;
 using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Auth;
@@ -80,6 +81,7 @@ app.MapChannelTab();
 app.MapYearWheel();
 app.MapImprovements();
 app.MapReviews();
+app.MapUpkeep();
 app.MapTab();
 app.MapApiDocument();
 

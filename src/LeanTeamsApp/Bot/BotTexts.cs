@@ -88,6 +88,7 @@ public sealed record BotTexts
         [Permission.CorrectBenefits] = "rette eller slette gevinster for",
         [Permission.ViewActionPlan] = "se handlingsplanen",
         [Permission.EditActionPlan] = "endre handlingsplanen",
+        [Permission.ManageOrganisation] = "holde organisasjonen oppdatert",
     };
 
     private static readonly Dictionary<Permission, string> SwedishPermissions = new()
@@ -106,6 +107,7 @@ public sealed record BotTexts
         [Permission.CorrectBenefits] = "rätta eller ta bort nyttor för",
         [Permission.ViewActionPlan] = "se handlingsplanen",
         [Permission.EditActionPlan] = "ändra handlingsplanen",
+        [Permission.ManageOrganisation] = "hålla organisationen uppdaterad",
     };
 
     private static readonly Dictionary<Permission, string> EnglishPermissions = new()
@@ -124,6 +126,7 @@ public sealed record BotTexts
         [Permission.CorrectBenefits] = "correct or delete benefits of",
         [Permission.ViewActionPlan] = "see the action plan",
         [Permission.EditActionPlan] = "change the action plan",
+        [Permission.ManageOrganisation] = "keep the organisation up to date",
     };
 
     private static readonly BotTexts Norwegian = new()

@@ -199,6 +199,8 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         yield return ("GET /api/tab/yearwheel/", Now_(async (p, t) => await TabAsync(p, HttpMethod.Get, "/api/tab/yearwheel?year=2026", null, _walks[t].Id)));
         yield return ("GET /api/tab/channel-units/", Now_(async (p, t) => await TabAsync(p, HttpMethod.Get, $"/api/tab/channel-units?channelId={Uri.EscapeDataString(ChannelOf(t))}", null, t)));
         yield return ("GET /api/tab/actionplan/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/actionplan", null, null)));
+        yield return ("GET /api/tab/organisation/file", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/organisation/file", null, "Fjordvik kommune")));
+        yield return ("GET /api/tab/organisation/history", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/organisation/history", null, null)));
         yield return ("GET /api/tab/reports/{file}", Now_(async (p, t) => await TabAsync(p, HttpMethod.Get, "/api/tab/reports/2026-Q3.csv", null, NameOf(t))));
         yield return ("command CheckIn", Now_(async (p, t) => Said(await SayAsync(p, "checkin", ChannelOf(t)), "Board meeting check-in")));
         yield return ("verb checkin.edit", Now_(async (p, t) => await CardAsync(p, CheckInCard.EditVerb, new JsonObject { ["unitId"] = t, ["meetingDate"] = LatestMeeting(t) })));
@@ -284,6 +286,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             var walk = await PlannedWalkAsync(t);
             return () => TabAsync(p, HttpMethod.Post, $"/api/tab/yearwheel/2026/appointments/{Uri.EscapeDataString(walk.Id)}/owner", new JsonObject { ["ownerId"] = "lean.koordinator@fjordvik.kommune.no", ["etag"] = walk.ETag }, null);
         });
+        yield return ("POST /api/tab/organisation/file", Now_(async (p, _) => await OrganisationFileAsync(p)));
         yield return ("POST /api/tab/actionplan/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Post, "/api/tab/actionplan", ActionRow(null), null)));
         yield return ("PUT /api/tab/actionplan/{id}", Now_(async (p, _) => await TabAsync(p, HttpMethod.Put, $"/api/tab/actionplan/{_actionRowId}", ActionRow(await ActionRowETagAsync()), null)));
         yield return ("DELETE /api/tab/actionplan/{id}", Now_(async (p, _) => await TabAsync(p, HttpMethod.Delete, $"/api/tab/actionplan/{_actionRowId}", null, null)));
@@ -378,6 +381,31 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         var text = await response.Content.ReadAsStringAsync();
         var ok = response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.PreconditionFailed;
         return new Outcome(ok && (sign is null || text.Contains(sign, StringComparison.Ordinal)), $"{(int)response.StatusCode} {text}");
+    }
+
+    /// <summary>
+    /// The organisation's file as stored, downloaded by the coordinator, then uploaded by <paramref name="persona"/>:
+    /// previewed and applied with the coordinator's preview. Unchanged, so an allowed apply writes nothing.
+    /// </summary>
+    private async Task<Outcome> OrganisationFileAsync(Persona persona)
+    {
+        using var http = _bot.App.CreateClient();
+        async Task<(HttpStatusCode Status, string Text)> SendAsync(HttpMethod method, string path, Persona who, byte[]? content)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = content is null ? null : new ByteArrayContent(content) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(who));
+            using var response = await http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var (_, yaml) = await SendAsync(HttpMethod.Get, "/api/tab/organisation/file", Persona.Coordinator, null);
+        var file = Encoding.UTF8.GetBytes(yaml);
+        var (_, seen) = await SendAsync(HttpMethod.Post, "/api/tab/organisation/file?fileName=organisation.yaml", Persona.Coordinator, file);
+        var fingerprint = (string)JsonNode.Parse(seen)!["fingerprint"]!;
+        var (previewed, preview) = await SendAsync(HttpMethod.Post, "/api/tab/organisation/file?fileName=organisation.yaml", persona, file);
+        var (applied, result) = await SendAsync(HttpMethod.Post, $"/api/tab/organisation/file?fileName=organisation.yaml&apply={fingerprint}", persona, file);
+        var allowed = previewed == HttpStatusCode.OK && applied == HttpStatusCode.OK && result.Contains("\"applied\":true", StringComparison.Ordinal);
+        return new Outcome(allowed, $"preview {(int)previewed} {preview[..Math.Min(200, preview.Length)]}; apply {(int)applied} {result[..Math.Min(200, result.Length)]}");
     }
 
     /// <summary>A development token as the tab's sign-in issues it; its lifetime is checked against the real clock.</summary>

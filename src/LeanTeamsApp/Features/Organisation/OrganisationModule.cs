@@ -16,9 +16,12 @@ public static class OrganisationModule
         services.AddTable(OrganisationStore.DirectoryTable);
         services.AddTable(OrganisationStore.TenantsTable);
         services.AddTable(ImportJournal.JournalTable);
+        services.AddTable(OrganisationChangeLog.Table);
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<ImportJournal>();
         services.AddSingleton<OrganisationImporter>();
+        services.AddSingleton<OrganisationChangeLog>();
+        services.AddSingleton<OrganisationExport>();
         services.AddHostedService<ImportRecoveryScheduler>();
         services.AddHostedService<OrganisationSeeder>();
         return services;

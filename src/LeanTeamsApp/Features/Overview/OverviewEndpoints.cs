@@ -22,7 +22,11 @@ public sealed record DevSignInResponse(string Token, string Name);
 
 public sealed record AreaDto(string Id, string Name);
 
-public sealed record MeDto(string TenantId, string Organisation, string Name, string Email, IReadOnlyList<Role> Roles, bool CanEditActionPlan, IReadOnlyList<AreaDto> Areas);
+public sealed record MeDto(string TenantId, string Organisation, string Name, string Email, IReadOnlyList<Role> Roles, bool CanEditActionPlan, IReadOnlyList<AreaDto> Areas)
+{
+    /// <summary>Whether the Organisation page is for the caller: download, upload and history (the service checks again).</summary>
+    public bool CanManageOrganisation { get; init; }
+}
 
 public sealed record BenefitTotalDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
 
@@ -127,7 +131,10 @@ public static class OverviewEndpoints
         }
 
         return TypedResults.Ok(new MeDto(caller.TenantId, caller.Organisation.Name, caller.Caller.DisplayName, caller.Caller.Email ?? "", roles,
-            caller.Allows(Permission.EditActionPlan, AccessTarget.Organisation), [.. caller.Areas.Select(a => new AreaDto(a.Id, a.Name))]));
+            caller.Allows(Permission.EditActionPlan, AccessTarget.Organisation), [.. caller.Areas.Select(a => new AreaDto(a.Id, a.Name))])
+        {
+            CanManageOrganisation = caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation),
+        });
     }
 
     private static async Task<Ok<OverviewDto>> OverviewAsync(TabCaller caller, string? area, UnitWeeks weeks, TimeProvider time, CancellationToken cancellationToken)

@@ -44,6 +44,9 @@ public enum Permission
     ViewActionPlan,
 
     EditActionPlan,
+
+    /// <summary>Keep the organisation up to date: download its file, preview and apply an import, read its change history.</summary>
+    ManageOrganisation,
 }
 
 /// <summary>
@@ -126,6 +129,7 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.CorrectBenefits] = [Org(Role.Coordinator), Unit(Role.UnitLeader), Unit(Role.UnitCoordinator)],
         [Permission.ViewActionPlan] = [Known],
         [Permission.EditActionPlan] = [Org(Role.Coordinator)],
+        [Permission.ManageOrganisation] = [Org(Role.Coordinator)],
     };
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/> to <paramref name="target"/>.</summary>

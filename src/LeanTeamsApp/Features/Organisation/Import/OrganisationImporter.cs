@@ -1,3 +1,5 @@
+using LeanTeamsApp.Infrastructure.Storage;
+
 namespace LeanTeamsApp.Features.Organisation.Import;
 
 public sealed record ImportResult(IReadOnlyList<ImportError> Errors, WriteOutcome? Outcome, int ServiceAreas, int People, int Units)
@@ -16,7 +18,7 @@ public sealed record ImportResult(IReadOnlyList<ImportError> Errors, WriteOutcom
 /// plan all or nothing (see <see cref="ImportJournal"/>). A file with any bad row writes nothing and reports every error
 /// as file:line: field: reason.
 /// </summary>
-public sealed class OrganisationImporter(OrganisationStore store, ImportJournal journal, TimeProvider time)
+public sealed partial class OrganisationImporter(OrganisationStore store, ImportJournal journal, OrganisationChangeLog changes, TimeProvider time, ILogger<OrganisationImporter> logger)
 {
     public async Task<ImportResult> ImportAsync(string tenantId, string fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -89,14 +91,40 @@ public sealed class OrganisationImporter(OrganisationStore store, ImportJournal 
     /// Writes a plan from <see cref="PreviewAsync"/>. Every write carries the ETag read when the plan was made, so an
     /// organisation changed since is a conflict, and then nothing stays written.
     /// </summary>
-    public async Task<ImportResult> ApplyAsync(ImportPlan plan, CancellationToken cancellationToken)
+    public async Task<ImportResult> ApplyAsync(ImportPlan plan, CancellationToken cancellationToken) =>
+        await ApplyAsync(plan, ServerImport, "", cancellationToken);
+
+    /// <summary>
+    /// Writes a plan, and records who applied it (<paramref name="by"/>: a person's id, or <see cref="ServerImport"/>)
+    /// in the organisation's change history.
+    /// </summary>
+    public async Task<ImportResult> ApplyAsync(ImportPlan plan, string by, string byName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var applied = await journal.ApplyAsync(plan, cancellationToken);
+        if (applied.Outcome == ApplyOutcome.Written)
+        {
+            try
+            {
+                await changes.RecordAsync(plan, by, byName, time.GetUtcNow(), cancellationToken);
+            }
+            catch (Exception e) when (StorageFailure.IsOutage(e))
+            {
+                // The organisation is changed and stays so; only its history line is missing, which the log says.
+                LogHistoryNotRecorded(logger, plan.TenantId, plan.Changes.Count, e);
+            }
+        }
+
         return applied.Outcome == ApplyOutcome.Written
             ? new ImportResult([], WriteOutcome.Written, plan.InFile.ServiceAreas, plan.InFile.People, plan.InFile.Units) { Plan = plan }
             : new ImportResult([StorageError(plan.FileName, applied)], applied.Outcome == ApplyOutcome.Conflict ? WriteOutcome.Conflict : null, 0, 0, 0) { Plan = plan };
     }
+
+    /// <summary>Who applied an import made on the server (the command line, or the seed file at start).</summary>
+    public const string ServerImport = "server";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Organisation import in tenant {TenantId} was written, but its {Changes} change lines were not recorded in the history")]
+    private static partial void LogHistoryNotRecorded(ILogger logger, string tenantId, int changes, Exception exception);
 
     private static ImportError StorageError(string fileName, ApplyResult result)
     {

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text;
+using LeanTeamsApp.Features.Organisation.Import;
+using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace LeanTeamsApp.Features.Upkeep;
+
+/// <summary>One line of what an import changes, in the terms of <see cref="ImportChange"/>.</summary>
+public sealed record ImportChangeDto(ImportChangeKind Kind, ImportSubject Subject, string Id, string? Field, string? Before, string? After, string? Note);
+
+/// <summary>A problem in the file, as `line: field: reason`.</summary>
+public sealed record ImportProblemDto(int Line, string Field, string Reason);
+
+/// <summary>
+/// What an uploaded organisation file changes (<paramref name="Changes"/>) or why it cannot be imported
+/// (<paramref name="Problems"/>, then nothing is written). <paramref name="Fingerprint"/> names this preview: applying
+/// sends it back, so that what is written is what the coordinator saw. <paramref name="Applied"/> is true once written.
+/// </summary>
+public sealed record ImportPreviewDto(
+    string FileName, IReadOnlyList<ImportChangeDto> Changes, IReadOnlyList<ImportProblemDto> Problems, string? Fingerprint, bool Applied,
+    int ServiceAreas, int People, int Units);
+
+/// <summary>One applied change to the organisation in its history.</summary>
+public sealed record OrganisationChangeDto(DateTimeOffset At, string ByName, string FileName, IReadOnlyList<ImportChangeDto> Changes, int LeftOut);
+
+/// <summary>
+/// The coordinator keeps the organisation up to date from the tab (docs/tab-api.md): she downloads the organisation
+/// file, uploads it changed (or HR's units sheet), sees what it changes and every problem before anything is written,
+/// applies it all or nothing, and reads who changed what. The same import as the command line, with the same rules.
+/// </summary>
+public static class UpkeepEndpoints
+{
+    private const int HistoryLength = 50;
+
+    public static IEndpointRouteBuilder MapUpkeep(this IEndpointRouteBuilder app)
+    {
+        var organisation = app.MapTabGroup("/api/tab/organisation");
+        organisation.MapGet("/file", DownloadAsync).Produces<string>(contentType: "application/yaml").ProducesProblems(403, 404);
+        organisation.MapPost("/file", UploadAsync).Accepts<byte[]>("application/octet-stream").ProducesProblems(400, 403, 409, 413);
+        organisation.MapGet("/history", HistoryAsync).ProducesProblems(403);
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
+        TabCaller caller, AccessRule access, OrganisationExport export, CancellationToken cancellationToken)
+    {
+        if (Refused(caller, access, "GET organisation/file") is { } refused)
+        {
+            return refused;
+        }
+
+        return await export.YamlAsync(caller.TenantId, cancellationToken) is { } yaml
+            ? TypedResults.File(Encoding.UTF8.GetBytes(yaml), "application/yaml; charset=utf-8", "organisation.yaml")
+            : TypedResults.Problem("The organisation has not been set up.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>
+    /// The file is the request body; <paramref name="fileName"/> says its kind (.yaml, .yml or .csv). Without
+    /// <paramref name="apply"/> it is only previewed; with the fingerprint of a preview it is written, unless what it
+    /// would change is no longer what that preview showed (409: preview again).
+    /// </summary>
+    private static async Task<Results<Ok<ImportPreviewDto>, ProblemHttpResult>> UploadAsync(
+        TabCaller caller, string? fileName, string? apply, HttpRequest request, AccessRule access, OrganisationImporter importer, CancellationToken cancellationToken)
+    {
+        if (Refused(caller, access, "POST organisation/file") is { } refused)
+        {
+            return refused;
+        }
+
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return Infrastructure.Errors.FieldProblem.For("fileName", "Name the file (organisation.yaml or units.csv): its ending says how to read it.");
+        }
+
+        if (request.ContentLength > ImportLimits.MaxFileBytes)
+        {
+            return TooLarge();
+        }
+
+        // The importer reads at most its limit and refuses the rest; the server's own limit must not stop it first.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = ImportLimits.MaxFileBytes + 1;
+        }
+
+        var name = Path.GetFileName(fileName.Trim());
+        ImportResult preview;
+        try
+        {
+            preview = await importer.PreviewAsync(caller.TenantId, name, request.Body, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+
+        if (preview.Plan is not { } plan)
+        {
+            return TypedResults.Ok(Dto(name, [], preview.Errors, null, applied: false, preview));
+        }
+
+        var fingerprint = Fingerprint(plan);
+        if (apply is null)
+        {
+            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: false, preview));
+        }
+
+        if (!string.Equals(apply, fingerprint, StringComparison.Ordinal))
+        {
+            return TypedResults.Problem(
+                "The organisation changed since this file was previewed, so it would now change something else. Preview it again.",
+                title: "Changed meanwhile", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var result = await importer.ApplyAsync(plan, caller.Caller.Person!.Id, caller.Caller.DisplayName, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: true, result))
+            : TypedResults.Problem(
+                string.Join(" ", result.Errors.Select(e => e.Reason)),
+                title: result.Outcome == Organisation.WriteOutcome.Conflict ? "Changed meanwhile" : "Nothing was changed",
+                statusCode: result.Outcome == Organisation.WriteOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>The organisation's latest changes, or one unit's (<paramref name="unitId"/>), newest first.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<OrganisationChangeDto>>, ProblemHttpResult>> HistoryAsync(
+        TabCaller caller, string? unitId, AccessRule access, OrganisationChangeLog log, CancellationToken cancellationToken)
+    {
+        if (Refused(caller, access, "GET organisation/history") is { } refused)
+        {
+            return refused;
+        }
+
+        var entries = string.IsNullOrEmpty(unitId)
+            ? await log.ListAsync(caller.TenantId, HistoryLength, cancellationToken)
+            : await log.ListForUnitAsync(caller.TenantId, unitId, HistoryLength, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<OrganisationChangeDto>>([.. entries.Select(e =>
+            new OrganisationChangeDto(e.At, e.ByName.Length == 0 ? "(server import)" : e.ByName, e.FileName, [.. e.Changes.Select(Dto)], e.LeftOut))]);
+    }
+
+    private static ProblemHttpResult? Refused(TabCaller caller, AccessRule access, string entryPoint) =>
+        access.Check(caller.Caller, Permission.ManageOrganisation, AccessTarget.Organisation, entryPoint)
+            ? null
+            : TypedResults.Problem("Only the Lean coordinator keeps the organisation up to date.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
+        $"The file is larger than {ImportLimits.MaxFileBytes / 1024 / 1024} MB; an organisation file of 50,000 units is about 20 MB.",
+        title: "File too large", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>What the plan changes, hashed: the same file against the same organisation gives the same fingerprint.</summary>
+    private static string Fingerprint(ImportPlan plan)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var line in plan.PreviewLines)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(line));
+            hash.AppendData("\n"u8);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static ImportPreviewDto Dto(string fileName, IReadOnlyList<ImportChange> changes, IReadOnlyList<ImportError> errors, string? fingerprint, bool applied, ImportResult result) =>
+        new(fileName, [.. changes.Select(Dto)], [.. errors.Select(e => new ImportProblemDto(e.Line, e.Field, e.Reason))], fingerprint, applied,
+            result.ServiceAreas, result.People, result.Units);
+
+    private static ImportChangeDto Dto(ImportChange c) => new(c.Kind, c.Subject, c.Id, c.Field, c.Before, c.After, c.Note);
+}

@@ -1,0 +1,250 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Auth;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.IntegrationTests.Upkeep;
+
+/// <summary>
+/// The coordinator keeps the organisation up to date from the tab: downloads its file, uploads it changed, sees what
+/// it changes (or every problem) before anything is written, applies exactly what she saw, and reads who changed what.
+/// Everyone else is refused and nothing changes.
+/// </summary>
+public sealed class OrganisationFileTests : IAsyncLifetime
+{
+    private BotHost _bot = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHost.StartAsync(DevelopmentSignIn.Settings(), environment: DevelopmentSignIn.Environment);
+        _http = _bot.App.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _bot.DisposeAsync();
+    }
+
+    private string Coordinator => Token("lean.koordinator@fjordvik.kommune.no", "Jonas Vik");
+
+    private string Token(string email, string name) =>
+        TabAuthModule.IssueDevToken(_bot.App.Services.GetRequiredService<DevSigningKey>(), _bot.TenantId, email, name, DateTimeOffset.UtcNow);
+
+    private async Task<(HttpStatusCode Status, string Text)> DownloadAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tab/organisation/file");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string token, string fileName, string content, string? apply = null)
+    {
+        var path = $"/api/tab/organisation/file?fileName={Uri.EscapeDataString(fileName)}{(apply is null ? "" : "&apply=" + apply)}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(content)) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    private async Task<JsonArray> HistoryAsync(string? unitId = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tab/organisation/history" + (unitId is null ? "" : "?unitId=" + unitId));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Coordinator);
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+    }
+
+    /// <summary>Every row of the tenant in the directory table, as key and properties, to show that nothing changed.</summary>
+    private async Task<string> DirectoryAsync()
+    {
+        var rows = new List<string>();
+        await foreach (var row in _bot.App.Services.GetRequiredService<StorageTables>().Get(OrganisationStore.DirectoryTable)
+            .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_bot.TenantId}")))
+        {
+            rows.Add(row.RowKey + ":" + string.Join(",", row.Where(p => p.Key is not ("odata.etag" or "Timestamp")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
+        }
+
+        return string.Join("\n", rows);
+    }
+
+    [Fact]
+    public async Task Download_ThenUploadUnchanged_PreviewsNoChangeAndApplyingWritesNothing()
+    {
+        var (status, yaml) = await DownloadAsync(Coordinator);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("name: Fjordvik kommune", yaml, StringComparison.Ordinal);
+        Assert.Contains("id: fjordtun-sykehjem", yaml, StringComparison.Ordinal);
+        var before = await DirectoryAsync();
+
+        var (previewed, preview) = await UploadAsync(Coordinator, "organisation.yaml", yaml);
+
+        Assert.Equal(HttpStatusCode.OK, previewed);
+        Assert.Empty(preview!["problems"]!.AsArray());
+        Assert.DoesNotContain(preview["changes"]!.AsArray(), c => (string)c!["kind"]! != "note");
+        Assert.Equal(12, (int)preview["units"]!);
+        var (applied, result) = await UploadAsync(Coordinator, "organisation.yaml", yaml, (string)preview["fingerprint"]!);
+        Assert.Equal(HttpStatusCode.OK, applied);
+        Assert.True((bool)result!["applied"]!);
+        Assert.Equal(before, await DirectoryAsync());
+        // The demo organisation's own import is the only change in the history: saving an unchanged file adds none.
+        Assert.Equal(["(server import)"], (await HistoryAsync()).Select(e => (string)e!["byName"]!));
+    }
+
+    [Fact]
+    public async Task Upload_UnitMovedAndLeaderChanged_PreviewWritesNothingApplyWritesItAndTheHistorySaysWhoAndWhat()
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        var changed = yaml.Replace(
+            "  name: Fjordtun sykehjem\n  serviceArea: helse-og-omsorg\n  leader: \"leder.fjordtun@fjordvik.kommune.no\"",
+            "  name: Fjordtun sykehjem\n  serviceArea: oppvekst-og-kultur\n  leader: \"sara.knutsen@fjordvik.kommune.no\"",
+            StringComparison.Ordinal);
+        Assert.NotEqual(yaml, changed);
+        var before = await DirectoryAsync();
+
+        var (previewed, preview) = await UploadAsync(Coordinator, "organisation.yaml", changed);
+
+        Assert.Equal(HttpStatusCode.OK, previewed);
+        var lines = preview!["changes"]!.AsArray().Select(c => $"{c!["subject"]} {c["id"]} {c["field"]}: {c["before"]} -> {c["after"]}").ToList();
+        Assert.Contains("unit fjordtun-sykehjem serviceArea: helse-og-omsorg -> oppvekst-og-kultur", lines);
+        Assert.Contains("unit fjordtun-sykehjem leader: leder.fjordtun@fjordvik.kommune.no -> sara.knutsen@fjordvik.kommune.no", lines);
+        Assert.Equal(before, await DirectoryAsync());
+
+        var (applied, result) = await UploadAsync(Coordinator, "organisation.yaml", changed, (string)preview["fingerprint"]!);
+
+        Assert.Equal(HttpStatusCode.OK, applied);
+        Assert.True((bool)result!["applied"]!);
+        var unit = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "fjordtun-sykehjem", default))!;
+        Assert.Equal(("oppvekst-og-kultur", "sara.knutsen@fjordvik.kommune.no"), (unit.ServiceAreaId, unit.LeaderId));
+        // Newest first: this change, then the demo organisation's import that added the unit.
+        var unitHistory = await HistoryAsync("fjordtun-sykehjem");
+        Assert.Equal(["Jonas Vik", "(server import)"], unitHistory.Select(e => (string)e!["byName"]!));
+        var history = unitHistory[0];
+        Assert.Equal("Jonas Vik", (string)history!["byName"]!);
+        Assert.Equal("organisation.yaml", (string)history["fileName"]!);
+        Assert.Contains(history["changes"]!.AsArray(), c => (string)c!["field"]! == "serviceArea" && (string)c["before"]! == "helse-og-omsorg" && (string)c["after"]! == "oppvekst-og-kultur");
+        Assert.Equal(["(server import)"], (await HistoryAsync("byggesak")).Select(e => (string)e!["byName"]!));
+        Assert.Equal(["Jonas Vik", "(server import)"], (await HistoryAsync()).Select(e => (string)e!["byName"]!));
+    }
+
+    [Fact]
+    public async Task Upload_FileWithProblems_ListsEveryProblemWithLineAndFieldAndWritesNothing()
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        var broken = yaml
+            .Replace("{weekday: tuesday, time: \"13:30\", minutes: \"20\"}", "{weekday: tuesday, time: \"25:30\", minutes: \"20\"}", StringComparison.Ordinal)
+            .Replace("{weekday: monday, time: \"08:30\", minutes: \"15\"}", "{weekday: blurday, time: \"08:30\", minutes: \"15\"}", StringComparison.Ordinal);
+        Assert.NotEqual(yaml, broken);
+        var lines = broken.Split('\n');
+        int LineOf(string text) => Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal)) + 1;
+        var before = await DirectoryAsync();
+
+        var (status, preview) = await UploadAsync(Coordinator, "organisation.yaml", broken);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var problems = preview!["problems"]!.AsArray().Select(p => $"{(int)p!["line"]!}: {p["field"]}").ToList();
+        string[] expected = [$"{LineOf("weekday: blurday")}: boardMeeting.weekday", $"{LineOf("time: \"25:30\"")}: boardMeeting.time"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), problems.Order(StringComparer.Ordinal));
+        Assert.Null(preview["fingerprint"]);
+        Assert.Empty(preview["changes"]!.AsArray());
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Fact]
+    public async Task Upload_UnitInAnUnknownServiceArea_NamesTheLineAndWritesNothing()
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        var broken = yaml.Replace("  name: Fjordtun sykehjem\n  serviceArea: helse-og-omsorg", "  name: Fjordtun sykehjem\n  serviceArea: finnes-ikke", StringComparison.Ordinal);
+        Assert.NotEqual(yaml, broken);
+        var line = Array.FindIndex(broken.Split('\n'), l => l.Contains("serviceArea: finnes-ikke", StringComparison.Ordinal)) + 1;
+        var before = await DirectoryAsync();
+
+        var (status, preview) = await UploadAsync(Coordinator, "organisation.yaml", broken);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var problem = Assert.Single(preview!["problems"]!.AsArray());
+        Assert.Equal((line, "serviceArea"), ((int)problem!["line"]!, (string)problem["field"]!));
+        Assert.Contains("finnes-ikke", (string)problem["reason"]!, StringComparison.Ordinal);
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Fact]
+    public async Task Apply_OrganisationChangedSincePreview_IsRefusedWith409AndWritesNothingOfTheFile()
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        var changed = yaml.Replace("name: Fjordtun sykehjem", "name: Fjordtun helsehus", StringComparison.Ordinal);
+        var (_, preview) = await UploadAsync(Coordinator, "organisation.yaml", changed);
+        var fingerprint = (string)preview!["fingerprint"]!;
+
+        // Meanwhile the unit's leader is changed by someone else (another coordinator's import of another file).
+        var other = yaml.Replace("leader: \"leder.fjordtun@fjordvik.kommune.no\"", "leader: \"sara.knutsen@fjordvik.kommune.no\"", StringComparison.Ordinal);
+        var (_, otherPreview) = await UploadAsync(Coordinator, "annen.yaml", other);
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Coordinator, "annen.yaml", other, (string)otherPreview!["fingerprint"]!)).Status);
+
+        var (status, problem) = await UploadAsync(Coordinator, "organisation.yaml", changed, fingerprint);
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Preview it again", (string)problem!["detail"]!, StringComparison.Ordinal);
+        Assert.Equal("Fjordtun sykehjem", (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "fjordtun-sykehjem", default))!.Name);
+    }
+
+    [Fact]
+    public async Task UnitsSheet_Csv_PreviewedThenApplied()
+    {
+        var sheet = "tenant_id;unit_id;unit_name;service_area;leader_email;leader_name;coordinators;time_zone;board_weekday;board_time;board_minutes;lean_start\n"
+            + $"{_bot.TenantId};frisklivssentralen;Frisklivssentralen;helse-og-omsorg;leder.frisk@fjordvik.kommune.no;Åse Fjeld;;Europe/Oslo;fredag;10:00;15;2027-01-04\n";
+
+        var (status, preview) = await UploadAsync(Coordinator, "units.csv", sheet);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(preview!["problems"]!.AsArray());
+        Assert.Contains(preview["changes"]!.AsArray(), c => (string)c!["kind"]! == "added" && (string)c["subject"]! == "unit" && (string)c["id"]! == "frisklivssentralen");
+        Assert.Null(await _bot.App.Store.GetUnitAsync(_bot.TenantId, "frisklivssentralen", default));
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Coordinator, "units.csv", sheet, (string)preview["fingerprint"]!)).Status);
+        Assert.Equal("Frisklivssentralen", (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "frisklivssentralen", default))!.Name);
+    }
+
+    [Theory]
+    [InlineData("leder.fjordtun@fjordvik.kommune.no", "Hilde Berg")]
+    [InlineData("tol.helse@fjordvik.kommune.no", "Kari Nordby")]
+    [InlineData("okonomisjef@fjordvik.kommune.no", "Tone Bakken")]
+    [InlineData("ingrid.solheim@fjordvik.kommune.no", "Ingrid Solheim")]
+    [InlineData("ukjent.person@example.com", "Ukjent Person")]
+    public async Task EveryEndpoint_AnyoneButTheCoordinator_IsRefusedAndNothingChanges(string email, string name)
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        var changed = yaml.Replace("name: Fjordtun sykehjem", "name: Fjordtun helsehus", StringComparison.Ordinal);
+        var (_, preview) = await UploadAsync(Coordinator, "organisation.yaml", changed);
+        var before = await DirectoryAsync();
+        var token = Token(email, name);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await DownloadAsync(token)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(token, "organisation.yaml", changed)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(token, "organisation.yaml", changed, (string)preview!["fingerprint"]!)).Status);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tab/organisation/history");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var history = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, history.StatusCode);
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Fact]
+    public async Task Upload_NoFileName_Is400NamingTheField()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tab/organisation/file") { Content = new ByteArrayContent("x"u8.ToArray()) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Coordinator);
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["fileName"]);
+    }
+}
