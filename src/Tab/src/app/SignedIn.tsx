@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { ActionPlanPage } from '../features/actionplan/ActionPlanPage';
 import { ConfigPage } from '../features/config/ConfigPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { OrganisationPage } from '../features/organisation/OrganisationPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { UnitPage } from '../features/unit/UnitPage';
 import { YearWheelPage } from '../features/yearwheel/YearWheelPage';
@@ -66,6 +67,7 @@ export function SignedIn({ onSignOut, tabConfig = null }: { onSignOut: (() => vo
     { route: { page: 'yearwheel' }, label: t.navYearWheel },
     { route: { page: 'actionplan' }, label: t.navActionPlan },
     { route: { page: 'reports' }, label: t.navReports },
+    ...(me.state === 'loaded' && me.data.canManageOrganisation ? [{ route: { page: 'organisation' } as const, label: t.navOrganisation }] : []),
   ];
 
   return (
@@ -134,6 +136,8 @@ function Page({ route, tabConfig }: { route: Route; tabConfig: TabConfigHost | n
       return <ActionPlanPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'organisation':
+      return <OrganisationPage />;
     case 'config':
       return <ConfigPage host={tabConfig} />;
     case 'notFound':

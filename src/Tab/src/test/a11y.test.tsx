@@ -1,10 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ActionPlanPage } from '../features/actionplan/ActionPlanPage';
 import { ConfigPage } from '../features/config/ConfigPage';
+import { OrganisationPage } from '../features/organisation/OrganisationPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { UnitPage } from '../features/unit/UnitPage';
@@ -91,6 +92,32 @@ describe('accessibility (axe-core)', () => {
   it('actionPlan_HasNoViolations', async () => {
     fakeService({ 'GET /api/tab/actionplan': json(actionPlan) });
     expect(await violations(<ActionPlanPage />, () => screen.findByRole('table', { name: 'Handlingsplan' }))).toEqual([]);
+  });
+
+  it('organisation_WithAPreviewAndHistory_HasNoViolations', async () => {
+    fakeService({
+      'GET /api/tab/organisation/history': json([
+        { at: '2026-12-01T09:30:00Z', byName: 'Jonas Vik', fileName: 'units.csv', changes: [{ kind: 'added', subject: 'unit', id: 'frisklivssentralen', field: null, before: null, after: null, note: null }], leftOut: 0 },
+      ]),
+      'POST /api/tab/organisation/file?fileName=organisation.yaml': json({
+        fileName: 'organisation.yaml',
+        changes: [{ kind: 'changed', subject: 'unit', id: 'fjordtun-sykehjem', field: 'leader', before: 'a@fjordvik.kommune.no', after: 'b@fjordvik.kommune.no', note: null }],
+        problems: [],
+        fingerprint: 'abc',
+        applied: false,
+        serviceAreas: 4,
+        people: 30,
+        units: 12,
+      }),
+    });
+    expect(
+      await violations(<OrganisationPage />, async () => {
+        await screen.findByRole('table', { name: '1 endring' });
+        await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml eller .csv)'), new File(['x'], 'organisation.yaml'));
+        await userEvent.click(screen.getByRole('button', { name: 'Se hva som endres' }));
+        await waitFor(() => expect(screen.getAllByRole('table', { name: '1 endring' })).toHaveLength(2));
+      }),
+    ).toEqual([]);
   });
 
   it('config_InTeamsWithTheUnitMissing_HasNoViolations', async () => {

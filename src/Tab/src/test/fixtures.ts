@@ -9,6 +9,7 @@ export const coordinator: Me = {
   email: 'lean.koordinator@fjordvik.kommune.no',
   roles: ['coordinator'],
   canEditActionPlan: true,
+  canManageOrganisation: true,
   areas: [
     { id: 'helse-og-omsorg', name: 'Helse og omsorg' },
     { id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' },
@@ -21,6 +22,7 @@ export const unitLeader: Me = {
   email: 'leder.byggesak@fjordvik.kommune.no',
   roles: ['unitLeader'],
   canEditActionPlan: false,
+  canManageOrganisation: false,
   areas: [{ id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' }],
 };
 

@@ -1,6 +1,7 @@
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
+import { saveFile } from '../../shared/api/saveFile';
 import { reportPeriod, tabApi } from '../../shared/api/tabApi';
 import type { ReportFormat } from '../../shared/api/types';
 import { asApiError } from '../../shared/api/useApi';
@@ -39,7 +40,7 @@ export function ReportsPage({ today = new Date() }: { today?: Date }) {
     setStatus(t.downloading);
     try {
       const file = await tabApi.report(reportPeriod(year, quarter), format);
-      save(file.blob, file.fileName);
+      saveFile(file.blob, file.fileName);
       setStatus(t.downloaded(file.fileName));
     } catch (error) {
       setStatus('');
@@ -86,16 +87,4 @@ export function ReportsPage({ today = new Date() }: { today?: Date }) {
       {failure && <ErrorMessage error={failure} />}
     </>
   );
-}
-
-/** A plain link cannot carry the bearer token, so the file is fetched and handed to the browser as a blob. */
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -19,6 +19,8 @@ export function onUnauthorized(listener: () => void): () => void {
 export interface ApiInit extends Omit<RequestInit, 'body' | 'signal'> {
   /** Sent as the JSON body. */
   json?: unknown;
+  /** Sent as the body as it is: an uploaded file. */
+  file?: Blob;
   /** Aborts the request: it then rejects with the signal's reason (an `AbortError`), never with an `ApiError`. */
   signal?: AbortSignal | undefined;
   /** For the one route that needs no token: the development sign-in. */
@@ -40,7 +42,7 @@ export async function apiDownload(path: string): Promise<{ blob: Blob; fileName:
 }
 
 async function send(path: string, init: ApiInit, accept: string): Promise<Response> {
-  const { json, anonymous, headers: given, signal, ...rest } = init;
+  const { json, file, anonymous, headers: given, signal, ...rest } = init;
   const headers = new Headers(given);
   if (!headers.has('Accept')) headers.set('Accept', `${accept}, application/problem+json`);
   if (!anonymous) headers.set('Authorization', `Bearer ${await token()}`);
@@ -50,6 +52,9 @@ async function send(path: string, init: ApiInit, accept: string): Promise<Respon
   if (json !== undefined) {
     headers.set('Content-Type', 'application/json');
     request.body = JSON.stringify(json);
+  } else if (file !== undefined) {
+    headers.set('Content-Type', 'application/octet-stream');
+    request.body = file;
   }
 
   let response: Response;

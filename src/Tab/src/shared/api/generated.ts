@@ -1361,6 +1361,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tab/organisation/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/yaml": string;
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    fileName?: string;
+                    apply?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportPreviewDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tab/organisation/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganisationChangeDto"][];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1510,6 +1698,38 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        ImportChangeDto: {
+            kind: components["schemas"]["ImportChangeKind"];
+            subject: components["schemas"]["ImportSubject"];
+            id: string;
+            field: null | string;
+            before: null | string;
+            after: null | string;
+            note: null | string;
+        };
+        /** @enum {string} */
+        ImportChangeKind: "added" | "changed" | "removed" | "restored" | "kept" | "note";
+        ImportPreviewDto: {
+            fileName: string;
+            changes: components["schemas"]["ImportChangeDto"][];
+            problems: components["schemas"]["ImportProblemDto"][];
+            fingerprint: null | string;
+            applied: boolean;
+            /** Format: int32 */
+            serviceAreas: number;
+            /** Format: int32 */
+            people: number;
+            /** Format: int32 */
+            units: number;
+        };
+        ImportProblemDto: {
+            /** Format: int32 */
+            line: number;
+            field: string;
+            reason: string;
+        };
+        /** @enum {string} */
+        ImportSubject: "file" | "organisation" | "serviceArea" | "person" | "unit";
         ImprovementCountsDto: {
             /** Format: int32 */
             new: number;
@@ -1543,6 +1763,7 @@ export interface components {
             roles: components["schemas"]["Role"][];
             canEditActionPlan: boolean;
             areas: components["schemas"]["AreaDto"][];
+            canManageOrganisation: boolean;
         };
         /** @enum {string} */
         MeetingStatus: "held" | "notHeld" | "missing" | "dayOff" | "upcoming";
@@ -1557,6 +1778,15 @@ export interface components {
             date: null | string;
             time: null | string;
             etag: null | string;
+        };
+        OrganisationChangeDto: {
+            /** Format: date-time */
+            at: string;
+            byName: string;
+            fileName: string;
+            changes: components["schemas"]["ImportChangeDto"][];
+            /** Format: int32 */
+            leftOut: number;
         };
         OverviewDto: {
             weeks: string[];

@@ -3,6 +3,7 @@ import type {
   ActionPlan,
   ActionPlanRow,
   ActionPlanRowInput,
+  ImportPreview,
   Appointment,
   AppointmentChanged,
   BenefitInput,
@@ -12,6 +13,7 @@ import type {
   DevSignIn,
   FollowUpInput,
   Me,
+  OrganisationChange,
   Overview,
   ReportFormat,
   Requests,
@@ -77,6 +79,14 @@ export const tabApi = {
     }),
   deleteActionPlanRow: (id: string) => apiFetch<undefined>(`${base}/actionplan/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   report: (period: string, format: ReportFormat) => apiDownload(reportPath(period, format)),
+  organisationFile: () => apiDownload(`${base}/organisation/file`),
+  /** Without `apply` the file is only previewed; with the fingerprint of that preview it is saved. */
+  uploadOrganisation: (file: File, apply?: string) =>
+    apiFetch<ImportPreview>(
+      `${base}/organisation/file?fileName=${encodeURIComponent(file.name)}${apply === undefined ? '' : `&apply=${encodeURIComponent(apply)}`}`,
+      { method: 'POST', file },
+    ),
+  organisationHistory: (signal?: AbortSignal) => apiFetch<OrganisationChange[]>(`${base}/organisation/history`, { signal }),
 };
 
 function actionRow(row: ActionPlanRowInput): ActionPlanRowInput {

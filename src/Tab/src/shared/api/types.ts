@@ -103,3 +103,10 @@ export type Requests = {
 };
 
 export type ReportFormat = 'csv' | 'xlsx';
+
+export type ImportChangeKind = Schemas['ImportChangeKind'];
+export type ImportSubject = Schemas['ImportSubject'];
+export type ImportChange = Schemas['ImportChangeDto'];
+export type ImportProblem = Schemas['ImportProblemDto'];
+export type ImportPreview = Schemas['ImportPreviewDto'];
+export type OrganisationChange = Schemas['OrganisationChangeDto'];

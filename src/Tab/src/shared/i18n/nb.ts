@@ -1,4 +1,4 @@
-import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitMeasure, BenefitStage, GoalStatus, MeetingStatus, OpenClosed, OwnerRole, Stage } from '../api/types';
+import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitMeasure, BenefitStage, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed, OwnerRole, Stage } from '../api/types';
 
 /** Norwegian bokmål, the source dictionary: every other language must have exactly these keys. */
 export const nb = {
@@ -248,6 +248,35 @@ export const nb = {
   configTabName: 'Navn på fanen',
   configTabAddress: 'Adresse',
   configNothingChosen: 'Ingenting er valgt ennå.',
+  navOrganisation: 'Organisasjon',
+  organisationTitle: 'Organisasjonen',
+  organisationIntro:
+    'Hold organisasjonen oppdatert her: last ned organisasjonsfila, endre den (eller bruk enhetsarket fra HR), last den opp og se hva som endres før noe lagres.',
+  organisationFileTitle: 'Organisasjonsfila',
+  organisationDownload: 'Last ned organisasjonsfila (YAML)',
+  organisationUploadTitle: 'Last opp endringer',
+  organisationFile: 'Fil (.yaml, .yml eller .csv)',
+  organisationChooseFile: 'Velg en fil først.',
+  organisationPreview: 'Se hva som endres',
+  organisationApply: 'Lagre endringene',
+  organisationPreviewing: 'Leser fila …',
+  organisationApplying: 'Lagrer …',
+  organisationNoChanges: 'Fila endrer ingenting.',
+  organisationChanges: (count: number) => (count === 1 ? '1 endring' : `${count} endringer`),
+  organisationInFile: (areas: number, people: number, units: number) => `Fila har ${areas} tjenesteområder, ${people} personer og ${units} enheter.`,
+  organisationProblems: (count: number) => (count === 1 ? 'Fila har 1 feil. Ingenting er lagret.' : `Fila har ${count} feil. Ingenting er lagret.`),
+  organisationProblem: (line: number, field: string, reason: string) => (line > 0 ? `Linje ${line}: ${field}: ${reason}` : `${field}: ${reason}`),
+  organisationApplied: (count: number) => (count === 1 ? '1 endring er lagret.' : `${count} endringer er lagret.`),
+  organisationChangeKind: { added: 'Lagt til', changed: 'Endret', removed: 'Fjernet', restored: 'Tatt inn igjen', kept: 'Beholdt', note: 'Merknad' } satisfies Record<ImportChangeKind, string>,
+  organisationSubject: { file: 'Fil', organisation: 'Organisasjon', serviceArea: 'Tjenesteområde', person: 'Person', unit: 'Enhet' } satisfies Record<ImportSubject, string>,
+  organisationWhat: 'Hva',
+  organisationField: 'Felt',
+  organisationBefore: 'Før',
+  organisationAfter: 'Etter',
+  organisationHistoryTitle: 'Endringslogg',
+  organisationHistoryEmpty: 'Ingen endringer er lagret fra fanen eller importen ennå.',
+  organisationHistoryEntry: (who: string, file: string) => `${who}, fra ${file}`,
+  organisationLeftOut: (count: number) => `… og ${count} til`,
 };
 
 export type Messages = typeof nb;

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'yearwheel' }
   | { page: 'actionplan' }
   | { page: 'reports' }
+  | { page: 'organisation' }
   | { page: 'config' }
   | { page: 'notFound' };
 
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
     case 'yearwheel':
     case 'actionplan':
     case 'reports':
+    case 'organisation':
     case 'config':
       return second === undefined ? { page: first } : { page: 'notFound' };
     default:

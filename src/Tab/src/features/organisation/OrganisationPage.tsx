@@ -1,0 +1,188 @@
+import { Button, Label, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import type { ApiError } from '../../shared/api/ApiError';
+import { saveFile } from '../../shared/api/saveFile';
+import { tabApi } from '../../shared/api/tabApi';
+import type { ImportChange, ImportPreview, OrganisationChange } from '../../shared/api/types';
+import { asApiError, useApi } from '../../shared/api/useApi';
+import { useI18n } from '../../shared/i18n/i18n';
+import { ErrorMessage, Loading } from '../../shared/ui/Loading';
+import { PageHeading } from '../../shared/ui/PageHeading';
+import { Section } from '../../shared/ui/Section';
+import { useTableStyles } from '../../shared/ui/tableStyles';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBlock: tokens.spacingVerticalM },
+  problems: { color: tokens.colorPaletteRedForeground1 },
+  file: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  entry: { marginBlockEnd: tokens.spacingVerticalL },
+  when: { fontWeight: tokens.fontWeightSemibold },
+});
+
+type Busy = 'download' | 'preview' | 'apply' | null;
+
+/**
+ * The coordinator keeps the organisation up to date: downloads its file, uploads it changed (or HR's units sheet),
+ * sees what it changes or every problem before anything is saved, saves exactly what she saw, and reads the history.
+ */
+export function OrganisationPage() {
+  const { t, fmt } = useI18n();
+  const styles = useStyles();
+  const fileId = useId();
+  const [history, reloadHistory] = useApi(tabApi.organisationHistory, 'organisation-history');
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState<ApiError | null>(null);
+
+  async function run(what: Busy, work: () => Promise<void>) {
+    setBusy(what);
+    setFailure(null);
+    try {
+      await work();
+    } catch (error) {
+      setStatus('');
+      setFailure(asApiError(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const download = () =>
+    run('download', async () => {
+      const saved = await tabApi.organisationFile();
+      saveFile(saved.blob, saved.fileName);
+      setStatus(t.downloaded(saved.fileName));
+    });
+
+  const previewFile = () =>
+    run('preview', async () => {
+      if (!file) {
+        setStatus(t.organisationChooseFile);
+        return;
+      }
+      setStatus(t.organisationPreviewing);
+      setPreview(null);
+      const answer = await tabApi.uploadOrganisation(file);
+      setPreview(answer);
+      setStatus(answer.problems.length > 0 ? t.organisationProblems(answer.problems.length) : changesOf(answer).length === 0 ? t.organisationNoChanges : t.organisationChanges(changesOf(answer).length));
+    });
+
+  const apply = () =>
+    run('apply', async () => {
+      if (!file || !preview?.fingerprint) return;
+      setStatus(t.organisationApplying);
+      const answer = await tabApi.uploadOrganisation(file, preview.fingerprint);
+      setPreview(null);
+      setFile(null);
+      setStatus(t.organisationApplied(changesOf(answer).length));
+      reloadHistory();
+    });
+
+  const changes = preview ? changesOf(preview) : [];
+  return (
+    <>
+      <PageHeading title={t.organisationTitle}>{t.organisationTitle}</PageHeading>
+      <p>{t.organisationIntro}</p>
+      <Section title={t.organisationFileTitle}>
+        <Button disabled={busy !== null} onClick={() => void download()}>
+          {t.organisationDownload}
+        </Button>
+      </Section>
+      <Section title={t.organisationUploadTitle}>
+        <div className={styles.row}>
+          <div className={styles.file}>
+            <Label htmlFor={fileId}>{t.organisationFile}</Label>
+            <input
+              id={fileId}
+              type="file"
+              accept=".yaml,.yml,.csv"
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setPreview(null);
+              }}
+            />
+          </div>
+          <Button disabled={busy !== null || file === null} onClick={() => void previewFile()}>
+            {t.organisationPreview}
+          </Button>
+          <Button appearance="primary" disabled={busy !== null || !preview?.fingerprint || changes.length === 0} onClick={() => void apply()}>
+            {t.organisationApply}
+          </Button>
+        </div>
+        <p role="status">{status}</p>
+        {failure && <ErrorMessage error={failure} />}
+        {preview && preview.problems.length > 0 && (
+          <ul className={styles.problems}>
+            {preview.problems.map((p, i) => (
+              <li key={i}>{t.organisationProblem(p.line, p.field, p.reason)}</li>
+            ))}
+          </ul>
+        )}
+        {preview && preview.problems.length === 0 && (
+          <>
+            <p>{t.organisationInFile(preview.serviceAreas, preview.people, preview.units)}</p>
+            {changes.length > 0 && <ChangeTable changes={changes} caption={t.organisationChanges(changes.length)} />}
+          </>
+        )}
+      </Section>
+      <Section title={t.organisationHistoryTitle}>
+        <Loading value={history} retry={reloadHistory}>
+          {(entries: OrganisationChange[]) =>
+            entries.length === 0 ? (
+              <p>{t.organisationHistoryEmpty}</p>
+            ) : (
+              entries.map((entry, i) => (
+                <div key={i} className={styles.entry}>
+                  <p>
+                    <span className={styles.when}>{fmt.dateTime(entry.at)}</span> {t.organisationHistoryEntry(entry.byName, entry.fileName)}
+                  </p>
+                  <ChangeTable changes={entry.changes} caption={t.organisationChanges(entry.changes.length + entry.leftOut)} />
+                  {entry.leftOut > 0 && <p>{t.organisationLeftOut(entry.leftOut)}</p>}
+                </div>
+              ))
+            )
+          }
+        </Loading>
+      </Section>
+    </>
+  );
+}
+
+/** What the coordinator decides on: the file's own notes (the encoding it was read in) are not changes. */
+function changesOf(preview: ImportPreview): ImportChange[] {
+  return preview.changes.filter((c) => c.kind !== 'note');
+}
+
+function ChangeTable({ changes, caption }: { changes: ImportChange[]; caption: string }) {
+  const { t } = useI18n();
+  const table = useTableStyles();
+  return (
+    <div className={table.wrapper}>
+      <table className={table.table}>
+        <caption className={table.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.organisationWhat}</th>
+            <th scope="col">{t.organisationField}</th>
+            <th scope="col">{t.organisationBefore}</th>
+            <th scope="col">{t.organisationAfter}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c, i) => (
+            <tr key={i}>
+              <th scope="row">
+                {t.organisationChangeKind[c.kind]}: {t.organisationSubject[c.subject]} {c.id}
+              </th>
+              <td>{c.field ?? c.note ?? ''}</td>
+              <td>{c.before ?? ''}</td>
+              <td>{c.after ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
