@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.IO.Compression;
 using Azure.Data.Tables;
+using ClosedXML.Excel;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Storage;
@@ -44,10 +46,23 @@ public sealed class OrganisationFileTests : IAsyncLifetime
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string token, string fileName, string content, string? apply = null)
+    private async Task<byte[]> DownloadSheetAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/tab/organisation/file?format=xlsx");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Coordinator);
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("units.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string token, string fileName, string content, string? apply = null) =>
+        UploadAsync(token, fileName, Encoding.UTF8.GetBytes(content), apply);
+
+    private async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string token, string fileName, byte[] content, string? apply = null)
     {
         var path = $"/api/tab/organisation/file?fileName={Uri.EscapeDataString(fileName)}{(apply is null ? "" : "&apply=" + apply)}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(content)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await _http.SendAsync(request);
@@ -211,6 +226,92 @@ public sealed class OrganisationFileTests : IAsyncLifetime
         Assert.Null(await _bot.App.Store.GetUnitAsync(_bot.TenantId, "frisklivssentralen", default));
         Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Coordinator, "units.csv", sheet, (string)preview["fingerprint"]!)).Status);
         Assert.Equal("Frisklivssentralen", (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "frisklivssentralen", default))!.Name);
+    }
+
+    [Fact]
+    public async Task UnitsWorkbook_DownloadedThenUploadedUnchanged_ChangesNothing()
+    {
+        var sheet = await DownloadSheetAsync();
+        var before = await DirectoryAsync();
+
+        var (status, preview) = await UploadAsync(Coordinator, "units.xlsx", sheet);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(preview!["problems"]!.AsArray());
+        Assert.Equal(12, (int)preview["units"]!);
+        Assert.DoesNotContain(preview["changes"]!.AsArray(), c => (string)c!["kind"]! is not ("note" or "kept"));
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Coordinator, "units.xlsx", sheet, (string)preview["fingerprint"]!)).Status);
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Fact]
+    public async Task UnitsWorkbook_LeaderAndMeetingChangedInExcel_PreviewNamesTheRowThenApplies()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(await DownloadSheetAsync()));
+        var sheet = workbook.Worksheets.First();
+        var row = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "fjordtun-sykehjem");
+        var columns = sheet.Row(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
+        row.Cell(columns["leader_email"]).SetValue("ny.leder@fjordvik.kommune.no");
+        row.Cell(columns["leader_name"]).SetValue("Nina Ny");
+        // As Excel stores a time typed into a cell: a number of days, not text.
+        row.Cell(columns["board_time"]).SetValue(new TimeSpan(14, 0, 0));
+        row.Cell(columns["board_minutes"]).SetValue(25);
+        using var changed = new MemoryStream();
+        workbook.SaveAs(changed);
+
+        var (_, preview) = await UploadAsync(Coordinator, "units.xlsx", changed.ToArray());
+
+        Assert.Empty(preview!["problems"]!.AsArray());
+        var lines = preview["changes"]!.AsArray().Where(c => (string)c!["id"]! == "fjordtun-sykehjem").Select(c => $"{c!["field"]}: {c["before"]} -> {c["after"]}").ToList();
+        Assert.Contains("leader: leder.fjordtun@fjordvik.kommune.no -> ny.leder@fjordvik.kommune.no", lines);
+        Assert.Contains(lines, l => l.StartsWith("boardMeeting: ", StringComparison.Ordinal) && l.Contains("14:00", StringComparison.Ordinal) && l.Contains("25", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Coordinator, "units.xlsx", changed.ToArray(), (string)preview["fingerprint"]!)).Status);
+        var unit = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "fjordtun-sykehjem", default))!;
+        Assert.Equal(("ny.leder@fjordvik.kommune.no", new TimeOnly(14, 0), 25), (unit.LeaderId, unit.BoardMeeting.Start, unit.BoardMeeting.Minutes));
+    }
+
+    [Fact]
+    public async Task UnitsWorkbook_BadCell_NamesTheRowAndColumnAndWritesNothing()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(await DownloadSheetAsync()));
+        var sheet = workbook.Worksheets.First();
+        var row = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "byggesak");
+        row.Cell(9).SetValue("blurday");
+        using var changed = new MemoryStream();
+        workbook.SaveAs(changed);
+        var before = await DirectoryAsync();
+
+        var (_, preview) = await UploadAsync(Coordinator, "units.xlsx", changed.ToArray());
+
+        var problem = Assert.Single(preview!["problems"]!.AsArray());
+        Assert.Equal((row.RowNumber(), "boardMeeting.weekday"), ((int)problem!["line"]!, (string)problem["field"]!));
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Fact]
+    public async Task UnitsWorkbook_ZipBombOrNotAWorkbook_IsRefusedUnreadAndWritesNothing()
+    {
+        // 400 MB of zeros packs into well under a megabyte: a workbook nobody needs to unpack to know it is not a sheet.
+        using var bomb = new MemoryStream();
+        using (var zip = new ZipArchive(bomb, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 400; i++)
+            {
+                await part.WriteAsync(zeros);
+            }
+        }
+
+        var before = await DirectoryAsync();
+
+        var (bombStatus, bombPreview) = await UploadAsync(Coordinator, "units.xlsx", bomb.ToArray());
+        var (junkStatus, junkPreview) = await UploadAsync(Coordinator, "units.xlsx", "tenant_id;unit_id\nnot;a workbook\n");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (bombStatus, junkStatus));
+        Assert.Contains("unpacks to more than 256 MiB", (string)Assert.Single(bombPreview!["problems"]!.AsArray())!["reason"]!, StringComparison.Ordinal);
+        Assert.Contains("not an Excel workbook", (string)Assert.Single(junkPreview!["problems"]!.AsArray())!["reason"]!, StringComparison.Ordinal);
+        Assert.Equal(before, await DirectoryAsync());
     }
 
     [Theory]

@@ -38,22 +38,39 @@ public static class UpkeepEndpoints
     public static IEndpointRouteBuilder MapUpkeep(this IEndpointRouteBuilder app)
     {
         var organisation = app.MapTabGroup("/api/tab/organisation");
-        organisation.MapGet("/file", DownloadAsync).Produces<string>(contentType: "application/yaml").ProducesProblems(403, 404);
+        organisation.MapGet("/file", DownloadAsync).Produces<string>(contentType: "application/yaml").ProducesProblems(400, 403, 404);
         organisation.MapPost("/file", UploadAsync).Accepts<byte[]>("application/octet-stream").ProducesProblems(400, 403, 409, 413);
         organisation.MapGet("/history", HistoryAsync).ProducesProblems(403);
         return app;
     }
 
+    /// <summary>
+    /// The organisation file (<paramref name="format"/> yaml, the default) or the units sheet HR exports (xlsx); either
+    /// uploaded unchanged changes nothing.
+    /// </summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        TabCaller caller, AccessRule access, OrganisationExport export, CancellationToken cancellationToken)
+        TabCaller caller, string? format, AccessRule access, OrganisationExport export, CancellationToken cancellationToken)
     {
         if (Refused(caller, access, "GET organisation/file") is { } refused)
         {
             return refused;
         }
 
-        return await export.YamlAsync(caller.TenantId, cancellationToken) is { } yaml
-            ? TypedResults.File(Encoding.UTF8.GetBytes(yaml), "application/yaml; charset=utf-8", "organisation.yaml")
+        var kind = string.IsNullOrEmpty(format) ? "yaml" : format.ToLowerInvariant();
+        if (kind is not ("yaml" or "xlsx"))
+        {
+            return Infrastructure.Errors.FieldProblem.For("format", "Ask for yaml (the whole organisation) or xlsx (the units sheet).");
+        }
+
+        FileContentHttpResult? file = kind == "yaml"
+            ? await export.YamlAsync(caller.TenantId, cancellationToken) is { } yaml
+                ? TypedResults.File(Encoding.UTF8.GetBytes(yaml), "application/yaml; charset=utf-8", "organisation.yaml")
+                : null
+            : await export.UnitsSheetAsync(caller.TenantId, cancellationToken) is { } sheet
+                ? TypedResults.File(sheet, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "units.xlsx")
+                : null;
+        return file is not null
+            ? file
             : TypedResults.Problem("The organisation has not been set up.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
     }
 
@@ -72,7 +89,7 @@ public static class UpkeepEndpoints
 
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return Infrastructure.Errors.FieldProblem.For("fileName", "Name the file (organisation.yaml or units.csv): its ending says how to read it.");
+            return Infrastructure.Errors.FieldProblem.For("fileName", "Name the file (organisation.yaml, units.csv or units.xlsx): its ending says how to read it.");
         }
 
         if (request.ContentLength > ImportLimits.MaxFileBytes)

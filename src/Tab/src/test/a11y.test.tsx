@@ -113,7 +113,7 @@ describe('accessibility (axe-core)', () => {
     expect(
       await violations(<OrganisationPage />, async () => {
         await screen.findByRole('table', { name: '1 endring' });
-        await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml eller .csv)'), new File(['x'], 'organisation.yaml'));
+        await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml, .csv eller .xlsx)'), new File(['x'], 'organisation.yaml'));
         await userEvent.click(screen.getByRole('button', { name: 'Se hva som endres' }));
         await waitFor(() => expect(screen.getAllByRole('table', { name: '1 endring' })).toHaveLength(2));
       }),

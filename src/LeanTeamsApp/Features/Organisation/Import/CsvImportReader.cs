@@ -12,7 +12,7 @@ namespace LeanTeamsApp.Features.Organisation.Import;
 internal static class CsvImportReader
 {
     // Column name in the sheet -> the field name the YAML file uses, so one validator serves both.
-    private static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
     {
         ["tenant_id"] = "tenantId",
         ["unit_id"] = "id",
@@ -71,43 +71,61 @@ internal static class CsvImportReader
         while (!errors.IsFull && csv.Read())
         {
             var line = csv.Parser.RawRow;
-            var record = new SourceRecord(line);
+            var row = new List<(string Column, string Value)>();
             foreach (var (column, i) in columns)
             {
-                if (!csv.TryGetField<string>(i, out var value) || value is null)
+                if (csv.TryGetField<string>(i, out var value) && value is not null)
                 {
-                    continue;
-                }
-
-                var field = Columns[column];
-                if (value.Length > ImportLimits.MaxValueLength)
-                {
-                    errors.Add(line, field, $"the value has {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters; a value has at most {ImportLimits.MaxValueLength.ToString("N0", CultureInfo.InvariantCulture)}");
-                }
-                else if (ImportText.ValueProblem(value) is { } problem)
-                {
-                    errors.Add(line, field, problem);
-                }
-                else
-                {
-                    record.Fields[field] = new SourceField(value, line);
+                    row.Add((column, value));
                 }
             }
 
-            if (record.Fields.Values.All(f => f.Value.Length == 0))
+            if (!AddRow(source, line, row))
             {
-                continue;
-            }
-
-            if (source.Units.Count == ImportLimits.MaxUnits)
-            {
-                errors.Add(line, "(row)", $"more than {ImportLimits.MaxUnits.ToString("N0", CultureInfo.InvariantCulture)} units, the most a sheet may list");
                 break;
             }
-
-            source.Units.Add(record);
         }
 
         return source;
+    }
+
+    /// <summary>
+    /// One row of a units sheet (from a CSV file or a workbook): each value checked and kept under the field name
+    /// the YAML file uses. False when the sheet has more units than an import takes, and reading should stop.
+    /// </summary>
+    internal static bool AddRow(ImportSource source, int line, IEnumerable<(string Column, string Value)> row)
+    {
+        var errors = source.SyntaxErrors;
+        var record = new SourceRecord(line);
+        foreach (var (column, value) in row)
+        {
+            var field = Columns[column];
+            if (value.Length > ImportLimits.MaxValueLength)
+            {
+                errors.Add(line, field, $"the value has {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters; a value has at most {ImportLimits.MaxValueLength.ToString("N0", CultureInfo.InvariantCulture)}");
+            }
+            else if (ImportText.ValueProblem(value) is { } problem)
+            {
+                errors.Add(line, field, problem);
+            }
+            else
+            {
+                record.Fields[field] = new SourceField(value, line);
+            }
+        }
+
+        if (record.Fields.Values.All(f => f.Value.Length == 0))
+        {
+            return true;
+        }
+
+        if (source.Units.Count == ImportLimits.MaxUnits)
+        {
+            errors.Add(line, "(row)", $"more than {ImportLimits.MaxUnits.ToString("N0", CultureInfo.InvariantCulture)} units, the most a sheet may list");
+            return false;
+        }
+
+        source.Units.Add(record);
+        return true;
     }
 }

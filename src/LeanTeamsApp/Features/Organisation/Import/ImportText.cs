@@ -34,6 +34,13 @@ internal sealed record ImportText(string Text, string? Note)
     /// </summary>
     public static async Task<(ImportText? Text, ImportError? Error)> ReadAsync(Stream content, string fileName, bool isSheet, CancellationToken cancellationToken)
     {
+        var (bytes, error) = await ReadBytesAsync(content, fileName, cancellationToken);
+        return bytes is null ? (null, error) : Decode(bytes, fileName, isSheet);
+    }
+
+    /// <summary>The file's bytes, at most <see cref="ImportLimits.MaxFileBytes"/> of them (see <see cref="ReadAsync"/>).</summary>
+    public static async Task<(byte[]? Bytes, ImportError? Error)> ReadBytesAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(content);
         var tooLarge = new ImportError(fileName, 0, "(file)",
             $"the file is larger than {ImportLimits.MaxFileBytes / (1024 * 1024)} MiB, the most an import takes (about {ImportLimits.MaxUnits:N0} units written out in full); split it into units sheets");
@@ -67,7 +74,7 @@ internal sealed record ImportText(string Text, string? Note)
             bytes = buffer.ToArray();
         }
 
-        return Decode(bytes, fileName, isSheet);
+        return (bytes, null);
     }
 
     public static (ImportText? Text, ImportError? Error) Decode(ReadOnlySpan<byte> bytes, string fileName, bool isSheet)

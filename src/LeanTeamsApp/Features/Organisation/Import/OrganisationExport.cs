@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClosedXML.Excel;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -28,6 +29,60 @@ public sealed class OrganisationExport(OrganisationStore store)
         text.WriteLine("# uploaded unchanged it changes nothing. Teams channels are bound in Teams and kept by every import.");
         Write(new Writer(new Emitter(text)), organisation, areas, people.Where(p => !p.Removed).ToList(), units);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The units as the units sheet HR exports (.xlsx, the CSV sheet's columns), or null when the tenant has no
+    /// organisation. Every cell is text, so that Excel keeps 08:30 and 2026-08-17 as written. Imported unchanged it
+    /// changes nothing. A goal whose title holds ';' or '->' cannot be written in a goals cell; then the sheet has no
+    /// goals column at all, which an import reads as "keep every unit's goals" (change such goals in the YAML file).
+    /// </summary>
+    public async Task<byte[]?> UnitsSheetAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (await store.GetOrganisationAsync(tenantId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var people = (await store.ListPeopleAsync(tenantId, cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var units = await store.ListUnitsAsync(tenantId, cancellationToken);
+        string NameOf(string id) => people.TryGetValue(id, out var person) ? person.Name : id;
+        var goalsColumn = units.All(u => u.Goals.All(g => !g.Contains(';', StringComparison.Ordinal) && !g.Contains("->", StringComparison.Ordinal)));
+        string[] header = ["tenant_id", "unit_id", "unit_name", "service_area", "leader_email", "leader_name", "coordinators", "time_zone",
+            "board_weekday", "board_time", "board_minutes", "lean_start", "consultant_email", "guidance_from", "guidance_to", .. goalsColumn ? ["goals"] : Array.Empty<string>()];
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Units");
+        for (var c = 0; c < header.Length; c++)
+        {
+            sheet.Cell(1, c + 1).SetValue(header[c]);
+        }
+
+        var row = 2;
+        foreach (var unit in units.OrderBy(u => u.Id, StringComparer.Ordinal))
+        {
+            string[] cells =
+            [
+                tenantId, unit.Id, unit.Name, unit.ServiceAreaId, unit.LeaderId, NameOf(unit.LeaderId),
+                string.Join("; ", unit.CoordinatorIds.Select(id => $"{NameOf(id)} <{id}>")),
+                unit.TimeZone, Weekday(unit.BoardMeeting.Weekday), Time(unit.BoardMeeting.Start),
+                unit.BoardMeeting.Minutes.ToString(CultureInfo.InvariantCulture), Date(unit.LeanStart),
+                unit.Guidance?.ConsultantId ?? "", unit.Guidance is { } g ? Date(g.From) : "", unit.Guidance is { } h ? Date(h.To) : "",
+                .. goalsColumn ? [string.Join("; ", unit.Goals.Select(goal => unit.GoalSupports.TryGetValue(goal, out var supports) ? $"{goal} -> {supports}" : goal))] : Array.Empty<string>(),
+            ];
+            for (var c = 0; c < cells.Length; c++)
+            {
+                // Text, not a value Excel may read as a date, time or number.
+                sheet.Cell(row, c + 1).SetValue(cells[c]).SetDataType(XLDataType.Text);
+            }
+
+            row++;
+        }
+
+        sheet.Row(1).Style.Font.Bold = true;
+        sheet.SheetView.FreezeRows(1);
+        using var file = new MemoryStream();
+        workbook.SaveAs(file);
+        return file.ToArray();
     }
 
     private static void Write(Writer y, Organisation organisation, IReadOnlyList<ServiceArea> areas, IReadOnlyList<Person> people, IReadOnlyList<Unit> units)

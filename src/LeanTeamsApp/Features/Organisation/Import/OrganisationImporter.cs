@@ -39,12 +39,12 @@ public sealed partial class OrganisationImporter(OrganisationStore store, Import
         var isSheet = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".yaml" or ".yml" => false,
-            ".csv" => true,
+            ".csv" or ".xlsx" => true,
             _ => (bool?)null,
         };
         if (isSheet is null)
         {
-            return ImportResult.Rejected([new ImportError(fileName, 0, "(file)", "unsupported file type; use .yaml/.yml (whole organisation) or .csv (units sheet)")]);
+            return ImportResult.Rejected([new ImportError(fileName, 0, "(file)", "unsupported file type; use .yaml/.yml (whole organisation), or .csv or .xlsx (units sheet)")]);
         }
 
         var (source, note, unreadable) = await ReadAsync(fileName, content, isSheet.Value, cancellationToken);
@@ -75,6 +75,12 @@ public sealed partial class OrganisationImporter(OrganisationStore store, Import
     /// <summary>The file's text lives only as long as it is read: a 20 MB file is 40 MB of text, and more as records.</summary>
     private static async Task<(ImportSource? Source, string? Note, ImportError? Error)> ReadAsync(string fileName, Stream content, bool isSheet, CancellationToken cancellationToken)
     {
+        if (Path.GetExtension(fileName).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var (bytes, tooLarge) = await ImportText.ReadBytesAsync(content, fileName, cancellationToken);
+            return bytes is null ? (null, null, tooLarge) : (XlsxImportReader.Read(fileName, bytes), null, null);
+        }
+
         var (text, unreadable) = await ImportText.ReadAsync(content, fileName, isSheet, cancellationToken);
         return text is null
             ? (null, null, unreadable)

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, OrganisationChange } from '../../shared/api/types';
 import { fakeService, json, problem, renderPage } from '../../test/render';
 import { OrganisationPage } from './OrganisationPage';
@@ -40,7 +40,7 @@ describe('Organisation', () => {
     });
     renderPage(<OrganisationPage />);
 
-    await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml eller .csv)'), yaml());
+    await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml, .csv eller .xlsx)'), yaml());
     expect(screen.getByRole('button', { name: 'Lagre endringene' })).toHaveProperty('disabled', true);
     await userEvent.click(screen.getByRole('button', { name: 'Se hva som endres' }));
 
@@ -75,7 +75,7 @@ describe('Organisation', () => {
     });
     renderPage(<OrganisationPage />);
 
-    await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml eller .csv)'), yaml());
+    await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml, .csv eller .xlsx)'), yaml());
     await userEvent.click(screen.getByRole('button', { name: 'Se hva som endres' }));
 
     expect(await screen.findByText('Fila har 2 feil. Ingenting er lagret.')).not.toBeNull();
@@ -97,12 +97,41 @@ describe('Organisation', () => {
     });
     renderPage(<OrganisationPage />);
 
-    await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml eller .csv)'), yaml());
+    await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml, .csv eller .xlsx)'), yaml());
     await userEvent.click(screen.getByRole('button', { name: 'Se hva som endres' }));
     await screen.findByRole('table', { name: '1 endring' });
     await userEvent.click(screen.getByRole('button', { name: 'Lagre endringene' }));
 
     expect((await screen.findByRole('alert')).textContent).toContain('Preview it again.');
+  });
+
+  it('download_EitherFile_FetchesItWithTheTokenAndSavesItUnderItsName', async () => {
+    const service = fakeService({
+      'GET /api/tab/organisation/history': json([]),
+      'GET /api/tab/organisation/file?format=xlsx': new Response(new Uint8Array([0x50, 0x4b]), {
+        headers: { 'Content-Disposition': 'attachment; filename=units.xlsx' },
+      }),
+      'GET /api/tab/organisation/file?format=yaml': new Response('name: Fjordvik kommune\n', {
+        headers: { 'Content-Disposition': 'attachment; filename=organisation.yaml' },
+      }),
+    });
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:test'), revokeObjectURL: vi.fn() }));
+    const saved: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    renderPage(<OrganisationPage />);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Last ned enhetsarket (Excel)' }));
+    await screen.findByText('units.xlsx er lastet ned.');
+    await userEvent.click(screen.getByRole('button', { name: 'Last ned organisasjonsfila (YAML)' }));
+    await screen.findByText('organisation.yaml er lastet ned.');
+
+    expect(saved).toEqual(['units.xlsx', 'organisation.yaml']);
+    expect(service.calls.filter((c) => c.url.startsWith('/api/tab/organisation/file')).map((c) => c.headers.get('Authorization'))).toEqual([
+      'Bearer test-token',
+      'Bearer test-token',
+    ]);
   });
 
   it('history_ShowsWhoChangedWhatFromWhichFile', async () => {

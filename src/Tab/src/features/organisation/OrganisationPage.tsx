@@ -49,9 +49,9 @@ export function OrganisationPage() {
     }
   }
 
-  const download = () =>
+  const download = (format: 'yaml' | 'xlsx') =>
     run('download', async () => {
-      const saved = await tabApi.organisationFile();
+      const saved = await tabApi.organisationFile(format);
       saveFile(saved.blob, saved.fileName);
       setStatus(t.downloaded(saved.fileName));
     });
@@ -86,9 +86,14 @@ export function OrganisationPage() {
       <PageHeading title={t.organisationTitle}>{t.organisationTitle}</PageHeading>
       <p>{t.organisationIntro}</p>
       <Section title={t.organisationFileTitle}>
-        <Button disabled={busy !== null} onClick={() => void download()}>
-          {t.organisationDownload}
-        </Button>
+        <div className={styles.row}>
+          <Button disabled={busy !== null} onClick={() => void download('yaml')}>
+            {t.organisationDownload}
+          </Button>
+          <Button disabled={busy !== null} onClick={() => void download('xlsx')}>
+            {t.organisationDownloadSheet}
+          </Button>
+        </div>
       </Section>
       <Section title={t.organisationUploadTitle}>
         <div className={styles.row}>
@@ -97,7 +102,7 @@ export function OrganisationPage() {
             <input
               id={fileId}
               type="file"
-              accept=".yaml,.yml,.csv"
+              accept=".yaml,.yml,.csv,.xlsx"
               onChange={(event) => {
                 setFile(event.target.files?.[0] ?? null);
                 setPreview(null);

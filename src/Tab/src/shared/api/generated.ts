@@ -1370,7 +1370,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    format?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1384,6 +1386,15 @@ export interface paths {
                     };
                     content: {
                         "application/yaml": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
                 /** @description Unauthorized */

@@ -79,7 +79,7 @@ export const tabApi = {
     }),
   deleteActionPlanRow: (id: string) => apiFetch<undefined>(`${base}/actionplan/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   report: (period: string, format: ReportFormat) => apiDownload(reportPath(period, format)),
-  organisationFile: () => apiDownload(`${base}/organisation/file`),
+  organisationFile: (format: 'yaml' | 'xlsx') => apiDownload(`${base}/organisation/file?format=${format}`),
   /** Without `apply` the file is only previewed; with the fingerprint of that preview it is saved. */
   uploadOrganisation: (file: File, apply?: string) =>
     apiFetch<ImportPreview>(

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.IO.Compression;
+using ClosedXML.Excel;
+
+namespace LeanTeamsApp.Features.Organisation.Import;
+
+/// <summary>
+/// Reads a units sheet saved from Excel (.xlsx): the first worksheet, a header row with the CSV sheet's column names,
+/// one unit per row; the row number is the line in every error. A workbook is a zip file, so before it is opened its
+/// entries are checked: a file that unpacks to far more than any units sheet (a zip bomb) is refused unread.
+/// </summary>
+internal static class XlsxImportReader
+{
+    /// <summary>50,000 units written out in full unpack to about 60 MB of sheet XML; four times that is plenty.</summary>
+    public const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
+    public static ImportSource Read(string fileName, byte[] bytes)
+    {
+        var source = new ImportSource(fileName);
+        var errors = source.SyntaxErrors;
+        if (Unpacked(bytes) is { } problem)
+        {
+            errors.Add(0, "(file)", problem);
+            return source;
+        }
+
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or System.Xml.XmlException or IOException or NotSupportedException)
+        {
+            errors.Add(0, "(file)", "the workbook cannot be read; save it again from Excel as an Excel workbook (.xlsx), or as CSV");
+            return source;
+        }
+
+        using (workbook)
+        {
+            var sheet = workbook.Worksheets.FirstOrDefault();
+            var rows = sheet?.RangeUsed()?.RowsUsed().ToList() ?? [];
+            if (rows.Count == 0)
+            {
+                errors.Add(1, "(header)", "the first worksheet is empty; expected a header row");
+                return source;
+            }
+
+            var header = rows[0];
+            var headerLine = header.RowNumber();
+            var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var cell in header.CellsUsed())
+            {
+                var name = cell.GetString().Trim();
+                var number = cell.Address.ColumnNumber;
+                if (!CsvImportReader.Columns.ContainsKey(name))
+                {
+                    errors.Add(headerLine, name.Length == 0 ? $"(column {number})" : ImportError.Quote(name), $"unknown column; the columns are {string.Join(", ", CsvImportReader.Columns.Keys)}");
+                }
+                else if (!columns.TryAdd(name, number))
+                {
+                    errors.Add(headerLine, name, "the column is there twice");
+                }
+            }
+
+            foreach (var row in rows.Skip(1))
+            {
+                if (errors.IsFull)
+                {
+                    break;
+                }
+
+                var line = row.RowNumber();
+                var values = columns.Select(c => (c.Key, Text(row.Worksheet.Cell(line, c.Value)))).ToList();
+                if (!CsvImportReader.AddRow(source, line, values))
+                {
+                    break;
+                }
+            }
+        }
+
+        return source;
+    }
+
+    /// <summary>
+    /// A cell as the CSV sheet would hold it: text as typed; a date as 2026-10-05 and a time as 10:15, however Excel
+    /// formats them; a number in invariant digits.
+    /// </summary>
+    private static string Text(IXLCell cell) => cell.DataType switch
+    {
+        XLDataType.DateTime when cell.GetDateTime() is var at && at.TimeOfDay == TimeSpan.Zero => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        XLDataType.DateTime => cell.GetDateTime() is var at && at.Date <= new DateTime(1900, 1, 1)
+            ? at.ToString("HH:mm", CultureInfo.InvariantCulture)
+            : at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        XLDataType.TimeSpan => cell.GetTimeSpan().ToString(@"hh\:mm", CultureInfo.InvariantCulture),
+        XLDataType.Number => cell.GetDouble().ToString(CultureInfo.InvariantCulture),
+        _ => cell.GetString().Trim(),
+    };
+
+    /// <summary>
+    /// Why the zip is refused before it is opened, or null. Each part is unpacked and counted, not taken at the size its
+    /// header declares (a header can lie), and counting stops at the limit: at most that much is ever unpacked.
+    /// </summary>
+    private static string? Unpacked(byte[] bytes)
+    {
+        var tooLarge = $"the workbook unpacks to more than {MaxUnpackedBytes / 1024 / 1024} MiB, far more than a units sheet; it is not read";
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var buffer = new byte[81920];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (total + entry.Length > MaxUnpackedBytes)
+                {
+                    return tooLarge;
+                }
+
+                using var part = entry.Open();
+                int read;
+                while ((read = part.Read(buffer)) > 0)
+                {
+                    total += read;
+                    if (total > MaxUnpackedBytes)
+                    {
+                        return tooLarge;
+                    }
+                }
+            }
+
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return "the file is not an Excel workbook (.xlsx); save it from Excel as an Excel workbook, or as CSV";
+        }
+    }
+}
