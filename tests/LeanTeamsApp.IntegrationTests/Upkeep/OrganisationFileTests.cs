@@ -213,6 +213,22 @@ public sealed class OrganisationFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_FileOfAnotherTenant_IsRefusedNamingTheTenantAndWritesNothing()
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        var other = yaml.Replace($"tenantId: {_bot.TenantId}", $"tenantId: {Guid.NewGuid():D}", StringComparison.Ordinal);
+        Assert.NotEqual(yaml, other);
+        var before = await DirectoryAsync();
+
+        var (status, preview) = await UploadAsync(Coordinator, "organisation.yaml", other);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(preview!["problems"]!.AsArray(), p => (string)p!["field"]! == "tenantId");
+        Assert.Null(preview["fingerprint"]);
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Fact]
     public async Task UnitsSheet_Csv_PreviewedThenApplied()
     {
         var sheet = "tenant_id;unit_id;unit_name;service_area;leader_email;leader_name;coordinators;time_zone;board_weekday;board_time;board_minutes;lean_start\n"

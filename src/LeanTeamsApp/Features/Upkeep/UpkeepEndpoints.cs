@@ -35,6 +35,9 @@ public static class UpkeepEndpoints
 {
     private const int HistoryLength = 50;
 
+    /// <summary>The longest file name common file systems allow; it is kept in the history.</summary>
+    private const int MaxFileNameLength = 255;
+
     public static IEndpointRouteBuilder MapUpkeep(this IEndpointRouteBuilder app)
     {
         var organisation = app.MapTabGroup("/api/tab/organisation");
@@ -104,6 +107,11 @@ public static class UpkeepEndpoints
         }
 
         var name = Path.GetFileName(fileName.Trim());
+        if (name.Length is 0 or > MaxFileNameLength || ImportText.ValueProblem(name) is not null)
+        {
+            return Infrastructure.Errors.FieldProblem.For("fileName", $"Give the file's name as it is, at most {MaxFileNameLength} characters.");
+        }
+
         ImportResult preview;
         try
         {
@@ -133,12 +141,17 @@ public static class UpkeepEndpoints
         }
 
         var result = await importer.ApplyAsync(plan, caller.Caller.Person!.Id, caller.Caller.DisplayName, cancellationToken);
-        return result.Succeeded
-            ? TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: true, result))
-            : TypedResults.Problem(
-                string.Join(" ", result.Errors.Select(e => e.Reason)),
-                title: result.Outcome == Organisation.WriteOutcome.Conflict ? "Changed meanwhile" : "Nothing was changed",
-                statusCode: result.Outcome == Organisation.WriteOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status503ServiceUnavailable);
+        if (result.Succeeded)
+        {
+            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: true, result));
+        }
+
+        // The importer's reasons are worded for the command line ("run it again"); here the coordinator saves again.
+        var detail = string.Join(" ", result.Errors.Select(e => e.Reason)).Replace("run it again", "save again", StringComparison.Ordinal)
+            .Replace("run the import again then", "save again then", StringComparison.Ordinal);
+        return result.Outcome == Organisation.WriteOutcome.Conflict
+            ? TypedResults.Problem(detail, title: "Changed meanwhile", statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.Problem(detail, title: "Not saved", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>The organisation's latest changes, or one unit's (<paramref name="unitId"/>), newest first.</summary>
@@ -163,17 +176,26 @@ public static class UpkeepEndpoints
             : TypedResults.Problem("Only the Lean coordinator keeps the organisation up to date.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(
-        $"The file is larger than {ImportLimits.MaxFileBytes / 1024 / 1024} MB; an organisation file of 50,000 units is about 20 MB.",
+        $"The file is larger than {ImportLimits.MaxFileBytes / 1024 / 1024} MiB, the most an import takes (about 50,000 units written out in full).",
         title: "File too large", statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>What the plan changes, hashed: the same file against the same organisation gives the same fingerprint.</summary>
+    /// <summary>
+    /// What the plan writes, hashed: every row it touches, the version of it that was read (its ETag) and what is
+    /// written there. The same file against an unchanged organisation gives the same fingerprint; any change to a row
+    /// the file touches, by anyone, gives another, even one the preview lines would not show (they shorten long values).
+    /// </summary>
     private static string Fingerprint(ImportPlan plan)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in plan.Journal)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{entry.RowKey}\u0001{entry.Before?.ETag}\u0001{entry.After}\u0002"));
+        }
+
         foreach (var line in plan.PreviewLines)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(line));
-            hash.AppendData("\n"u8);
+            hash.AppendData("\u0002"u8);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using LeanTeamsApp.Infrastructure.Storage;
 
@@ -10,31 +12,39 @@ public sealed record OrganisationChangeEntry(string Id, DateTimeOffset At, strin
 
 /// <summary>
 /// Every applied organisation change (an import from the tab or the command line): one entry per change for the
-/// organisation's list, and one per unit, service area or person it touched, so a unit's history is one prefix read.
-/// Rows are per tenant; the row key leads with inverted ticks, newest first. An entry keeps at most
-/// <see cref="MaxLines"/> lines (a property holds 32K characters); the rest are counted (a unit's own rows hold its
-/// lines, of which a unit has fewer than that).
+/// organisation's list, and one per unit it touched, so a unit's history is one prefix read. Rows are per tenant; the
+/// row key leads with inverted ticks, newest first. An entry keeps as many lines as fit in a property (32K characters,
+/// measured as written) and at most <see cref="MaxLines"/>; the rest are counted.
 /// </summary>
 public sealed class OrganisationChangeLog(StorageTables tables)
 {
     public const string Table = "OrganisationChanges";
 
-    // A line is at most about 820 characters (a 254-character e-mail as id, three values of 150): 30 fit in a property.
     public const int MaxLines = 30;
+
+    /// <summary>Below Table Storage's 32,768 characters a string property holds, with room for the brackets.</summary>
+    private const int MaxJsonChars = 30_000;
 
     private const string OrganisationPrefix = "all|";
 
     // Azure refuses a batch over 100 actions; every row here is in the tenant's partition.
     private const int BatchSize = 100;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Names are written as they are (æøå, quotes), not as \uXXXX, which would make a line up to six times as long;
+    // kinds by name, so that an entry reads the same after the enums grow.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     private TableClient Rows => tables.Get(Table);
 
     public async Task RecordAsync(ImportPlan plan, string by, string byName, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var changes = plan.Changes.Where(c => c.Kind != ImportChangeKind.Note).ToList();
+        // Notes are about the file, and "kept" says what the file left alone: neither is a change.
+        var changes = plan.Changes.Where(c => c.Kind is not (ImportChangeKind.Note or ImportChangeKind.Kept)).ToList();
         if (changes.Count == 0)
         {
             return;
@@ -43,9 +53,9 @@ public sealed class OrganisationChangeLog(StorageTables tables)
         var id = Guid.NewGuid().ToString("N");
         var time = (DateTimeOffset.MaxValue.Ticks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
         var rows = new List<TableEntity> { Row(plan.TenantId, $"{OrganisationPrefix}{time}|{id}", id, at, by, byName, plan.FileName, changes) };
-        foreach (var subject in changes.Where(c => c.Subject is ImportSubject.Unit or ImportSubject.ServiceArea or ImportSubject.Person).GroupBy(c => (c.Subject, c.Id)))
+        foreach (var unit in changes.Where(c => c.Subject == ImportSubject.Unit).GroupBy(c => c.Id))
         {
-            rows.Add(Row(plan.TenantId, $"{SubjectPrefix(subject.Key.Subject, subject.Key.Id)}{time}|{id}", id, at, by, byName, plan.FileName, [.. subject]));
+            rows.Add(Row(plan.TenantId, $"{UnitPrefix(unit.Key)}{time}|{id}", id, at, by, byName, plan.FileName, [.. unit]));
         }
 
         foreach (var batch in rows.Chunk(BatchSize))
@@ -60,9 +70,9 @@ public sealed class OrganisationChangeLog(StorageTables tables)
 
     /// <summary>One unit's changes, newest first.</summary>
     public Task<IReadOnlyList<OrganisationChangeEntry>> ListForUnitAsync(string tenantId, string unitId, int most, CancellationToken cancellationToken) =>
-        ReadAsync(tenantId, SubjectPrefix(ImportSubject.Unit, unitId), most, cancellationToken);
+        ReadAsync(tenantId, UnitPrefix(unitId), most, cancellationToken);
 
-    private static string SubjectPrefix(ImportSubject subject, string id) => $"{subject.ToString().ToLowerInvariant()}|{id}|";
+    private static string UnitPrefix(string unitId) => $"unit|{unitId}|";
 
     private async Task<IReadOnlyList<OrganisationChangeEntry>> ReadAsync(string tenantId, string prefix, int most, CancellationToken cancellationToken)
     {
@@ -88,7 +98,20 @@ public sealed class OrganisationChangeLog(StorageTables tables)
 
     private static TableEntity Row(string tenantId, string rowKey, string id, DateTimeOffset at, string by, string byName, string fileName, List<ImportChange> changes)
     {
-        var kept = changes.Take(MaxLines).Select(Bounded).ToList();
+        var kept = new List<ImportChange>();
+        var json = "[]";
+        foreach (var change in changes.Take(MaxLines).Select(Bounded))
+        {
+            var longer = JsonSerializer.Serialize<List<ImportChange>>([.. kept, change], Json);
+            if (longer.Length > MaxJsonChars)
+            {
+                break;
+            }
+
+            kept.Add(change);
+            json = longer;
+        }
+
         return new TableEntity(tenantId, rowKey)
         {
             ["ChangeId"] = id,
@@ -96,7 +119,7 @@ public sealed class OrganisationChangeLog(StorageTables tables)
             ["By"] = by,
             ["ByName"] = byName,
             ["FileName"] = fileName,
-            ["Changes"] = JsonSerializer.Serialize(kept, Json),
+            ["Changes"] = json,
             ["LeftOut"] = changes.Count - kept.Count,
         };
     }

@@ -112,9 +112,10 @@ public sealed partial class OrganisationImporter(OrganisationStore store, Import
         {
             try
             {
-                await changes.RecordAsync(plan, by, byName, time.GetUtcNow(), cancellationToken);
+                // The organisation is written: a request cancelled now must not leave it without its history line.
+                await changes.RecordAsync(plan, by, byName, time.GetUtcNow(), CancellationToken.None);
             }
-            catch (Exception e) when (StorageFailure.IsOutage(e))
+            catch (Exception e) when (e is Azure.RequestFailedException or TimeoutException || StorageFailure.IsOutage(e))
             {
                 // The organisation is changed and stays so; only its history line is missing, which the log says.
                 LogHistoryNotRecorded(logger, plan.TenantId, plan.Changes.Count, e);

@@ -29,7 +29,7 @@ internal static class XlsxImportReader
         {
             workbook = new XLWorkbook(new MemoryStream(bytes, writable: false));
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or System.Xml.XmlException or IOException or NotSupportedException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
             errors.Add(0, "(file)", "the workbook cannot be read; save it again from Excel as an Excel workbook (.xlsx), or as CSV");
             return source;

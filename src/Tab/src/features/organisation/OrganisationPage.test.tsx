@@ -103,6 +103,9 @@ describe('Organisation', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Lagre endringene' }));
 
     expect((await screen.findByRole('alert')).textContent).toContain('Preview it again.');
+    // The preview no longer says what would be saved: it is gone, and so is the way to save it.
+    expect(screen.queryByRole('table', { name: '1 endring' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Lagre endringene' })).toHaveProperty('disabled', true);
   });
 
   it('download_EitherFile_FetchesItWithTheTokenAndSavesItUnderItsName', async () => {

@@ -31,7 +31,8 @@ export function OrganisationPage() {
   const fileId = useId();
   const [history, reloadHistory] = useApi(tabApi.organisationHistory, 'organisation-history');
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // The bytes that were previewed are the ones saved: the file on disk may change after the preview.
+  const [preview, setPreview] = useState<{ answer: ImportPreview; file: File } | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -42,8 +43,11 @@ export function OrganisationPage() {
     try {
       await work();
     } catch (error) {
+      const failed = asApiError(error);
       setStatus('');
-      setFailure(asApiError(error));
+      setFailure(failed);
+      // The organisation changed since the preview: what it showed is no longer what would be saved.
+      if (failed.status === 409) setPreview(null);
     } finally {
       setBusy(null);
     }
@@ -64,23 +68,25 @@ export function OrganisationPage() {
       }
       setStatus(t.organisationPreviewing);
       setPreview(null);
-      const answer = await tabApi.uploadOrganisation(file);
-      setPreview(answer);
+      const previewed = new File([await file.arrayBuffer()], file.name);
+      const answer = await tabApi.uploadOrganisation(previewed);
+      setPreview({ answer, file: previewed });
       setStatus(answer.problems.length > 0 ? t.organisationProblems(answer.problems.length) : changesOf(answer).length === 0 ? t.organisationNoChanges : t.organisationChanges(changesOf(answer).length));
     });
 
   const apply = () =>
     run('apply', async () => {
-      if (!file || !preview?.fingerprint) return;
+      if (!preview?.answer.fingerprint) return;
       setStatus(t.organisationApplying);
-      const answer = await tabApi.uploadOrganisation(file, preview.fingerprint);
+      const answer = await tabApi.uploadOrganisation(preview.file, preview.answer.fingerprint);
       setPreview(null);
       setFile(null);
       setStatus(t.organisationApplied(changesOf(answer).length));
       reloadHistory();
     });
 
-  const changes = preview ? changesOf(preview) : [];
+  const shown = preview?.answer ?? null;
+  const changes = shown ? changesOf(shown) : [];
   return (
     <>
       <PageHeading title={t.organisationTitle}>{t.organisationTitle}</PageHeading>
@@ -112,22 +118,22 @@ export function OrganisationPage() {
           <Button disabled={busy !== null || file === null} onClick={() => void previewFile()}>
             {t.organisationPreview}
           </Button>
-          <Button appearance="primary" disabled={busy !== null || !preview?.fingerprint || changes.length === 0} onClick={() => void apply()}>
+          <Button appearance="primary" disabled={busy !== null || !shown?.fingerprint || changes.length === 0} onClick={() => void apply()}>
             {t.organisationApply}
           </Button>
         </div>
         <p role="status">{status}</p>
         {failure && <ErrorMessage error={failure} />}
-        {preview && preview.problems.length > 0 && (
+        {shown && shown.problems.length > 0 && (
           <ul className={styles.problems}>
-            {preview.problems.map((p, i) => (
+            {shown.problems.map((p, i) => (
               <li key={i}>{t.organisationProblem(p.line, p.field, p.reason)}</li>
             ))}
           </ul>
         )}
-        {preview && preview.problems.length === 0 && (
+        {shown && shown.problems.length === 0 && (
           <>
-            <p>{t.organisationInFile(preview.serviceAreas, preview.people, preview.units)}</p>
+            <p>{t.organisationInFile(shown.serviceAreas, shown.people, shown.units)}</p>
             {changes.length > 0 && <ChangeTable changes={changes} caption={t.organisationChanges(changes.length)} />}
           </>
         )}
