@@ -455,7 +455,7 @@ public static class CheckInCard
             errors["note"] = t.Field(t.Note, t.TooLong(MaxNote));
         }
 
-        // Free text is screened before anything is stored: identity numbers anywhere, contact details in deviations too.
+        // The whole unit reads the check-in in Teams, and a deviation invites a patient's identity or contact details.
         foreach (var (id, deviation) in new[] { ("improvementsNew", false), ("deviations", true), ("helpNeeded", false), ("note", false) })
         {
             if (FreeTextScreen.Refusal(language, Text(id), deviation) is { } refused)

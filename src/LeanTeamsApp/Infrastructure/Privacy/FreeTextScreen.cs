@@ -201,11 +201,12 @@ public static partial class FreeTextScreen
     [GeneratedRegex(@"(?<![0-9])[0-9]+(?:[ \u00A0.+\-][0-9]+)*(?![0-9])")]
     private static partial Regex DigitGroups();
 
-    [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}")]
+    /// <summary>Starts only where a word starts, so a long word without an @ is read once, not once per character.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}")]
     private static partial Regex EmailAddress();
 
     /// <summary>+47 or 0047, +46 or 0046, then the number in groups of spaces or dashes (Swedish ones may keep a "(0)").</summary>
-    [GeneratedRegex(@"(?<![0-9])(?:\+|00)(?<country>4[67])[ \-]?(?<rest>(?:\(0\)[ \-]?)?[0-9]+(?:[ \-]?[0-9]+)*)(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])(?:\+|00)(?<country>4[67])[ \-]?(?<rest>(?:\(0\)[ \-]?)?[0-9](?:[ \-]?[0-9])*)(?![0-9])")]
     private static partial Regex InternationalPhone();
 
     /// <summary>Norwegian numbers start with 2 to 9 and are written 12345678, 12 34 56 78 or 123 45 678.</summary>
