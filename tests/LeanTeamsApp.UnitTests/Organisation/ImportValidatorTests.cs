@@ -47,6 +47,9 @@ public sealed class ImportValidatorTests
     [InlineData("{ weekday: fredag, time: \"8.45\" }", "{ weekday: fredag, time: \"8.45\", minutes: 300 }", "boardMeeting.minutes", "'300' is not a meeting length from 5 to 120 minutes")]
     [InlineData("roles: [coordinator]", "roles: [boss]", "roles", "unknown role 'boss'")]
     [InlineData("name: Testvik", "name: Testvik\nfoo: bar", "foo", "unknown field")]
+    [InlineData("name: Testvik", "name: Testvik\ndeviationSystem: http://avvik.testvik.no/", "deviationSystem", "'http://avvik.testvik.no/' is not an https address")]
+    [InlineData("name: Testvik", "name: Testvik\ndeviationSystem: avvik.testvik.no", "deviationSystem", "'avvik.testvik.no' is not an https address")]
+    [InlineData("name: Testvik", "name: Testvik\ndeviationSystem: javascript:alert(1)", "deviationSystem", "'javascript:alert(1)' is not an https address")]
     public void Validate_OneBadValue_NamesTheFieldAndWritesNoDraft(string good, string bad, string field, string reason)
     {
         var (draft, errors) = Validate(Minimal.Replace(good, bad, StringComparison.Ordinal));
@@ -55,6 +58,15 @@ public sealed class ImportValidatorTests
         var error = Assert.Single(errors);
         Assert.Equal(field, error.Field);
         Assert.StartsWith(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DeviationSystemHttpsAddress_IsKeptOnTheOrganisation()
+    {
+        var (draft, errors) = Validate(Minimal.Replace("name: Testvik", "name: Testvik\ndeviationSystem: https://avvik.testvik.no/meld", StringComparison.Ordinal));
+
+        Assert.Empty(errors);
+        Assert.Equal(new Uri("https://avvik.testvik.no/meld"), draft!.Organisation.DeviationSystem);
     }
 
     [Fact]

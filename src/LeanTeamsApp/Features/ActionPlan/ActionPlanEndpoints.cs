@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
+using LeanTeamsApp.Infrastructure.Privacy;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,14 +41,14 @@ public static class ActionPlanEndpoints
             : TypedResults.Ok(new ActionPlanDto([.. (await store.ListAsync(caller.TenantId, cancellationToken)).Select(ToDto)]));
 
     private static async Task<Results<Created<ActionRowDto>, ProblemHttpResult>> AddAsync(
-        TabCaller caller, ActionRowInput body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, ActionRowInput body, HttpRequest request, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
         if (Refused(caller, access, Permission.EditActionPlan, "POST actionplan") is { } refused)
         {
             return refused;
         }
 
-        if (Validate(body, "") is { } invalid)
+        if (Validate(body, "", LanguageOf(request)) is { } invalid)
         {
             return invalid;
         }
@@ -56,14 +58,14 @@ public static class ActionPlanEndpoints
     }
 
     private static async Task<Results<Ok<ActionRowDto>, ProblemHttpResult>> UpdateAsync(
-        TabCaller caller, string id, ActionRowInput body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, string id, ActionRowInput body, HttpRequest request, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
         if (Refused(caller, access, Permission.EditActionPlan, "PUT actionplan") is { } refused)
         {
             return refused;
         }
 
-        if (Validate(body, id) is { } invalid)
+        if (Validate(body, id, LanguageOf(request)) is { } invalid)
         {
             return invalid;
         }
@@ -98,7 +100,7 @@ public static class ActionPlanEndpoints
                 title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>Every broken rule by field, so the tab can show each next to its input.</summary>
-    private static ProblemHttpResult? Validate(ActionRowInput body, string id)
+    private static ProblemHttpResult? Validate(ActionRowInput body, string id, Language language)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Text(string field, string? value, int max)
@@ -106,6 +108,10 @@ public static class ActionPlanEndpoints
             if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max)
             {
                 errors[field] = [$"Write 1 to {max} characters."];
+            }
+            else if (FreeTextScreen.Refusal(language, value) is { } refused)
+            {
+                errors[field] = [refused];
             }
         }
 
@@ -131,6 +137,10 @@ public static class ActionPlanEndpoints
             ? null
             : TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
+
+    /// <summary>The tab's requests carry the browser's language, which inside Teams follows the client's.</summary>
+    private static Language LanguageOf(HttpRequest request) =>
+        Languages.FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
 
     private static ActionRow ToRow(ActionRowInput dto, string id) =>
         new(id, dto.Challenge!.Trim(), dto.Measures!.Trim(), dto.Responsible!.Trim(), dto.Deadline!.Value, dto.Status!.Value);

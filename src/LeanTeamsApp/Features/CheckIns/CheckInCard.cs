@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Privacy;
 
 namespace LeanTeamsApp.Features.CheckIns;
 
@@ -25,8 +26,9 @@ public static class CheckInCard
     internal const int MaxOpenShown = 15;
 
     /// <param name="improvements">The unit's improvement records: the open ones are shown at their stage, to be moved.</param>
+    /// <param name="deviationSystem">The organisation's deviation system, linked under the deviations field when it has one.</param>
     public static AdaptiveCard Form(Language language, Unit unit, DateOnly meetingDate, IReadOnlyList<Unit> otherUnits, IReadOnlyList<Improvement> improvements,
-        JsonObject? answers = null, IReadOnlyDictionary<string, string>? errors = null, string? etag = null)
+        JsonObject? answers = null, IReadOnlyDictionary<string, string>? errors = null, string? etag = null, Uri? deviationSystem = null)
     {
         ArgumentNullException.ThrowIfNull(improvements);
         var t = CheckInTexts.For(language);
@@ -103,6 +105,7 @@ public static class CheckInCard
 
         Add(new TextInput { Id = "improvementsNew", Label = t.ImprovementsNew, Placeholder = t.ImprovementsNewHint, IsMultiline = true, MaxLength = MaxLines * (Improvement.MaxTitleLength + 1), Value = Value("improvementsNew"), Separator = true });
         Add(new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxLines * (MaxDeviationLength + 1), Value = Value("deviations") });
+        body.AddRange(DeviationGuidance.Elements(language, deviationSystem));
         body.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
         Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
         Add(new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
@@ -450,6 +453,15 @@ public static class CheckInCard
         if (note?.Length > MaxNote)
         {
             errors["note"] = t.Field(t.Note, t.TooLong(MaxNote));
+        }
+
+        // The whole unit reads the check-in in Teams, and a deviation invites a patient's identity or contact details.
+        foreach (var (id, deviation) in new[] { ("improvementsNew", false), ("deviations", true), ("helpNeeded", false), ("note", false) })
+        {
+            if (FreeTextScreen.Refusal(language, Text(id), deviation) is { } refused)
+            {
+                errors[id] = refused;
+            }
         }
 
         if (errors.Count > 0)

@@ -29,17 +29,18 @@ public sealed class CheckInCommands(
     public async Task CheckInAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = CheckInTexts.For(turn.Language);
-        if (await unitInChat.ResolveAsync(turn, "checkin", arguments, Permission.ReportCheckIn, t.NoUnit, cancellationToken) is not { Unit: var unit })
+        if (await unitInChat.ResolveAsync(turn, "checkin", arguments, Permission.ReportCheckIn, t.NoUnit, cancellationToken) is not { } found)
         {
             return;
         }
 
+        var (unit, org) = found;
         var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
 
         var meetingDate = MeetingClock.Latest(unit, time.GetUtcNow());
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
         var card = existing is null
-            ? CheckInCard.Form(turn.Language, unit, meetingDate, units, await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken))
+            ? CheckInCard.Form(turn.Language, unit, meetingDate, units, await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem)
             : CheckInCard.Summary(turn.Language, unit, existing, open: true, units);
         await turn.ReplyAsync(card, t.Title(unit.Name, meetingDate.ToString("d", turn.Language.Culture())), cancellationToken);
     }
@@ -93,15 +94,16 @@ public sealed class CheckInCommands(
         var improvements = await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
         if (verb == CheckInCard.EditVerb)
         {
+            var deviationSystem = await DeviationSystemAsync(turn.TenantId, cancellationToken);
             return Card(existing is null
-                ? CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements)
-                : CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, CheckInCard.Answers(unit, existing), etag: existing.ETag));
+                ? CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, deviationSystem: deviationSystem)
+                : CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, CheckInCard.Answers(unit, existing), etag: existing.ETag, deviationSystem: deviationSystem));
         }
 
         var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, [.. units.Select(u => u.Id)], improvements, turn.Caller.DisplayName, now);
         if (checkIn is null)
         {
-            return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, data, errors, data["etag"]?.ToString()));
+            return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, data, errors, data["etag"]?.ToString(), await DeviationSystemAsync(turn.TenantId, cancellationToken)));
         }
 
         // Moving improvements is work on the board: the same rule as the improvements card's buttons.
@@ -177,6 +179,10 @@ public sealed class CheckInCommands(
             .Select(m => (Meeting: m, CheckIn: recorded.GetValueOrDefault(m) ?? recorded.Values.FirstOrDefault(c => IsoWeek.Of(c.MeetingDate) == IsoWeek.Of(m))))
             .Where(x => x.CheckIn is not null)
             .ToDictionary(x => x.Meeting, x => x.CheckIn!);
+
+    /// <summary>Read only when the form is shown again: a submit that is stored needs no organisation row.</summary>
+    private async Task<Uri?> DeviationSystemAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await organisation.GetOrganisationAsync(tenantId, cancellationToken))?.DeviationSystem;
 
     private static AdaptiveCardInvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJson());
 }

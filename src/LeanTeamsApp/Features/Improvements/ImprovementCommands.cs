@@ -6,6 +6,7 @@ using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Events;
+using LeanTeamsApp.Infrastructure.Privacy;
 
 namespace LeanTeamsApp.Features.Improvements;
 
@@ -33,6 +34,12 @@ public sealed class ImprovementCommands(
         if (title.Length > Improvement.MaxTitleLength)
         {
             await turn.ReplyAsync(t.TitleTooLong(Improvement.MaxTitleLength), cancellationToken);
+            return;
+        }
+
+        if (FreeTextScreen.Refusal(turn.Language, title) is { } refused)
+        {
+            await turn.ReplyAsync(refused, cancellationToken);
             return;
         }
 

@@ -22,8 +22,17 @@ public sealed record Organisation(
     /// <summary>When the improvement forum's weekly digest is posted, in the organisation's time zone.</summary>
     public DigestSchedule Digest { get; init; } = DigestSchedule.Default;
 
+    public const int MaxDeviationSystemLength = 500;
+
+    /// <summary>
+    /// Where the organisation's formal deviation reports are made (avvikssystem / avvikelsesystem), an https address:
+    /// the cards point there, since anything about a patient, client or user belongs there and not in Teams.
+    /// </summary>
+    public Uri? DeviationSystem { get; init; }
+
     public bool Equals(Organisation? other) =>
         other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, ReminderAfterHours, Digest) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag, other.ReminderAfterHours, other.Digest)
+        && DeviationSystem == other.DeviationSystem
         && HolidayPeriods.SequenceEqual(other.HolidayPeriods);
 
     public override int GetHashCode() => HashCode.Combine(TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, HolidayPeriods.Count);

@@ -69,6 +69,7 @@ internal static class DirectoryRows
         ["ReminderAfterHours"] = o.ReminderAfterHours,
         ["DigestWeekday"] = (int)o.Digest.Weekday,
         ["DigestTime"] = o.Digest.Time.ToString(TimeFormat, CultureInfo.InvariantCulture),
+        ["DeviationSystem"] = o.DeviationSystem?.AbsoluteUri,
         ["HolidayPeriods"] = o.HolidayPeriods.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
             o.HolidayPeriods.Select(p => new StoredPeriod(Date(p.From), Date(p.To), p.Name))),
     };
@@ -81,6 +82,7 @@ internal static class DirectoryRows
     {
         ETag = row.ETag.ToString(),
         ReminderAfterHours = row.GetInt32("ReminderAfterHours") ?? Organisation.DefaultReminderAfterHours,
+        DeviationSystem = Uri.TryCreate(row.GetString("DeviationSystem"), UriKind.Absolute, out var deviationSystem) ? deviationSystem : null,
         Digest = row.GetInt32("DigestWeekday") is { } weekday && TimeOnly.TryParseExact(row.GetString("DigestTime"), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? new DigestSchedule((DayOfWeek)weekday, at)
             : DigestSchedule.Default,

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Privacy;
 
 namespace LeanTeamsApp.Features.Reviews;
 
@@ -196,6 +197,18 @@ public static class AppointmentRecordCard
         else if (heldOn is null)
         {
             errors[HeldOnInput] = t.NotYetHeld(plannedDate.ToString("d", language.Culture()));
+        }
+
+        // A walk through a care unit sees patients: what it records is shared in Teams, so no identity number goes in.
+        var texts = new[] { ObservationsInput, AgreedActionsInput }
+            .Concat(Enumerable.Range(0, MaxRows).SelectMany(i => new[] { RowText(FollowUpRow, i), RowText(MeasureRow, i) }))
+            .Concat(Enum.GetValues<FishboneCategory>().Select(CauseInput));
+        foreach (var id in texts)
+        {
+            if (FreeTextScreen.Refusal(language, Text(id)) is { } refused)
+            {
+                errors[id] = refused;
+            }
         }
 
         List<(int Index, string Text, string OwnerId, DateOnly Deadline)> ReadRows(string prefix)

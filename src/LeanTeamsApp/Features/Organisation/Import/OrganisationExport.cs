@@ -95,6 +95,11 @@ public sealed class OrganisationExport(OrganisationStore store)
             y.Pair("name", organisation.Name);
             y.Pair("timeZone", organisation.DefaultTimeZone);
             y.Pair("reminderAfterHours", organisation.ReminderAfterHours.ToString(CultureInfo.InvariantCulture));
+            if (organisation.DeviationSystem is { } deviationSystem)
+            {
+                y.Pair("deviationSystem", deviationSystem.AbsoluteUri);
+            }
+
             y.Key("digest");
             y.Flow(() =>
             {

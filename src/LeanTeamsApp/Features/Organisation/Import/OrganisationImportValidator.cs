@@ -130,6 +130,15 @@ internal sealed partial class OrganisationImportValidator
             Error(hours.Line, "reminderAfterHours", $"'{ImportError.Quote(hours.Value)}' is not a number of hours from 1 to 72");
         }
 
+        Uri? deviationSystem = null;
+        if (r["deviationSystem"] is { } address
+            && (address.Value.Length > Organisation.MaxDeviationSystemLength || !Uri.TryCreate(address.Value, UriKind.Absolute, out deviationSystem)
+                || deviationSystem.Scheme != Uri.UriSchemeHttps || deviationSystem.UserInfo.Length > 0))
+        {
+            Error(address.Line, "deviationSystem", $"'{ImportError.Quote(address.Value)}' is not an https address (such as https://avvik.example.no/), at most {Organisation.MaxDeviationSystemLength} characters");
+            deviationSystem = null;
+        }
+
         var digest = DigestSchedule.Default;
         if (r["digest.weekday"] is { } digestDay)
         {
@@ -157,7 +166,7 @@ internal sealed partial class OrganisationImportValidator
 
         return name is null || zone is null
             ? null
-            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest };
+            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest, DeviationSystem = deviationSystem };
     }
 
     private Calendar.BlackoutPeriod? ReadHolidayPeriod(SourceRecord r)
