@@ -15,6 +15,9 @@ namespace LeanTeamsApp.Features.CheckIns;
 public static class CheckInCard
 {
     public const string SubmitVerb = "checkin.submit";
+
+    /// <summary>Held, nothing new: one tap stores a complete check-in with nothing typed.</summary>
+    public const string NothingNewVerb = "checkin.nothingnew";
     public const string EditVerb = "checkin.edit";
     private const int MaxAttendance = InputLimits.Attendance;
     private const int MaxNote = InputLimits.Note;
@@ -37,8 +40,15 @@ public static class CheckInCard
         var body = new List<CardElement>
         {
             TextBlock.Heading(t.Title(unit.Name, meetingDate.ToString("d", language.Culture()))),
-            new TextBlock(t.Intro) { IsSubtle = true, Spacing = Spacing.None },
         };
+        var meeting = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        if (etag is null)
+        {
+            // A correction is a different answer, never "nothing new": only a check-in not yet given offers the tap.
+            body.Add(new TextBlock(t.Intro) { IsSubtle = true, Spacing = Spacing.None });
+            body.Add(new ActionSet([ExecuteAction.WithFallback(t.NothingNew, NothingNewVerb, meeting.DeepClone().AsObject(), "none") with { Style = "positive" }]));
+        }
+
         if (errors.Count > 0)
         {
             body.Add(new Container([new TextBlock(t.FixBelow) { Color = TextColor.Attention, Weight = TextWeight.Bolder }]) { Style = ContainerStyle.Attention });
@@ -116,7 +126,8 @@ public static class CheckInCard
 
         // The stage each improvement had when the card was made: a move is what the board changed on the card, so an
         // improvement moved in chat meanwhile and left as it was on the card is not moved back.
-        var data = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [ShownKey] = shown };
+        var data = meeting;
+        data[ShownKey] = shown;
         if (etag is not null)
         {
             data["etag"] = etag;
@@ -172,7 +183,7 @@ public static class CheckInCard
         var facts = new List<Fact>();
         if (checkIn.MeetingHeld)
         {
-            facts.Add(new Fact(t.Held, $"{t.Yes} · {t.AttendanceSummary(checkIn.Attendance ?? 0)}"));
+            facts.Add(new Fact(t.Held, HeldLine(t, checkIn)));
         }
         else
         {
@@ -226,6 +237,29 @@ public static class CheckInCard
         return new AdaptiveCard { Body = body, Actions = open ? [ExecuteAction.WithFallback(t.Edit, EditVerb, data, "none")] : null };
     }
 
+    /// <summary>"Yes" and how many attended; a check-in given with one tap counted nobody, and says it had nothing new.</summary>
+    private static string HeldLine(CheckInTexts t, CheckIn checkIn) =>
+        $"{t.Yes} · {(checkIn.Attendance is { } attended ? t.AttendanceSummary(attended) : t.NothingNewSummary)}";
+
+    /// <summary>
+    /// The check-in of a board that met and has nothing new: held, nothing typed, no new improvements, deviations or
+    /// benefits, and each goal at the status <paramref name="previous"/> gave it (a goal it gave none stays without).
+    /// </summary>
+    public static CheckIn NothingNew(Unit unit, DateOnly meetingDate, CheckIn? previous, string submittedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var goals = new Dictionary<string, GoalStatus>(StringComparer.Ordinal);
+        foreach (var goal in unit.Goals)
+        {
+            if (previous?.GoalStatuses.TryGetValue(goal, out var status) == true)
+            {
+                goals[goal] = status;
+            }
+        }
+
+        return new CheckIn(unit.Id, meetingDate, true, null, null, 0, 0, 0, [], [], null, null, submittedBy, now) { GoalStatuses = goals };
+    }
+
     private static string GoalInput(int index) => $"goal{index.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
@@ -250,7 +284,7 @@ public static class CheckInCard
             }
 
             var held = c.MeetingHeld
-                ? $"{t.Yes} · {t.AttendanceSummary(c.Attendance ?? 0)}"
+                ? HeldLine(t, c)
                 : $"{t.No} · {t.Reasons[c.NotHeldReason ?? NotHeldReason.Other]}";
             var goals = c.GoalStatuses.Count == 0 ? "" : " · " + string.Join(", ", c.GoalStatuses.Values.GroupBy(v => v).OrderBy(g => g.Key).Select(g => $"{g.Count()} {t.Statuses[g.Key].Split(' ')[0].ToLower(culture)}"));
             var counted = improvements.GetValueOrDefault(date) ?? WeekCounts.None;
