@@ -41,43 +41,59 @@ public static class CheckInCard
         {
             TextBlock.Heading(t.Title(unit.Name, meetingDate.ToString("d", language.Culture()))),
         };
-        var meeting = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
-        if (etag is null)
-        {
-            // A correction is a different answer, never "nothing new": only a check-in not yet given offers the tap.
-            body.Add(new TextBlock(t.Intro) { IsSubtle = true, Spacing = Spacing.None });
-            body.Add(new ActionSet([ExecuteAction.WithFallback(t.NothingNew, NothingNewVerb, meeting.DeepClone().AsObject(), "none") with { Style = "positive" }]));
-        }
-
         if (errors.Count > 0)
         {
             body.Add(new Container([new TextBlock(t.FixBelow) { Color = TextColor.Attention, Weight = TextWeight.Bolder }]) { Style = ContainerStyle.Attention });
         }
 
-        void Add(InputElement input)
+        void Error(List<CardElement> section, string id)
         {
-            body.Add(input);
-            if (input.Id is { } id && errors.TryGetValue(id, out var error))
+            if (errors.TryGetValue(id, out var error))
             {
-                body.Add(new TextBlock(error) { Color = TextColor.Attention, Spacing = Spacing.None, Size = TextSize.Small });
+                section.Add(new TextBlock(error) { Color = TextColor.Attention, Spacing = Spacing.None, Size = TextSize.Small });
             }
         }
 
-        Add(new ChoiceSetInput([new Choice(t.Yes, "yes"), new Choice(t.No, "no")])
+        void Add(List<CardElement> section, InputElement input)
         {
-            Id = "held", Label = t.Held, Style = "expanded", IsRequired = true, ErrorMessage = t.Required, Value = Value("held"),
-        });
-        Add(new ChoiceSetInput([.. Enum.GetValues<NotHeldReason>().Select(r => new Choice(t.Reasons[r], r.ToString()))])
+            section.Add(input);
+            Error(section, input.Id!);
+        }
+
+        // "Held?" is answered with a button, and each answer shows only what it needs: a meeting not held is asked why,
+        // one held is asked for its figures, and one held with nothing new is done with one tap. The sections are
+        // shown and hidden on the card (nothing typed in them is lost by a change of mind); the server reads only the
+        // answer's own section, because hidden inputs are sent too.
+        var held = Value("held");
+        var meeting = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        body.Add(new TextBlock(t.Held) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+        var answer = new List<CardAction>();
+        if (etag is null)
+        {
+            // A correction is a different answer, never "nothing new": only a check-in not yet given offers the tap.
+            body.Add(new TextBlock(t.Intro) { IsSubtle = true, Spacing = Spacing.None });
+            answer.Add(ExecuteAction.WithFallback(t.NothingNew, NothingNewVerb, meeting.DeepClone().AsObject(), "none") with { Style = "positive" });
+        }
+
+        answer.Add(new ToggleVisibilityAction(t.HeldFillIn, Show(HeldSection, SendHeld, Common)));
+        answer.Add(new ToggleVisibilityAction(t.NotHeldChoice, Show(NotHeldSection, SendNotHeld, Common)));
+        body.Add(new ActionSet(answer) { Id = "held" });
+        Error(body, "held");
+
+        var notHeld = new List<CardElement>();
+        Add(notHeld, new ChoiceSetInput([.. Enum.GetValues<NotHeldReason>().Select(r => new Choice(t.Reasons[r], r.ToString()))])
         {
             Id = "notHeldReason", Label = t.WhyNotHeld, Value = Value("notHeldReason"),
         });
-        Add(new NumberInput { Id = "attendance", Label = t.Attendance, Min = 1, Max = MaxAttendance, Value = Number("attendance"), ErrorMessage = t.Range(1, MaxAttendance) });
+
+        var heldOnly = new List<CardElement>();
+        Add(heldOnly, new NumberInput { Id = "attendance", Label = t.Attendance, Min = 1, Max = MaxAttendance, Value = Number("attendance"), ErrorMessage = t.Range(1, MaxAttendance) });
         if (unit.Goals.Count > 0)
         {
-            body.Add(new TextBlock(t.Goals) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            heldOnly.Add(new TextBlock(t.Goals) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
             for (var i = 0; i < unit.Goals.Count; i++)
             {
-                Add(new ChoiceSetInput([.. Enum.GetValues<GoalStatus>().Select(g => new Choice(t.Statuses[g], g.ToString()))])
+                Add(heldOnly, new ChoiceSetInput([.. Enum.GetValues<GoalStatus>().Select(g => new Choice(t.Statuses[g], g.ToString()))])
                 {
                     Id = GoalInput(i), Label = unit.Goals[i], Value = Value(GoalInput(i)), ErrorMessage = t.Required,
                 });
@@ -89,12 +105,12 @@ public static class CheckInCard
         if (movable.Count > 0 || done.Count > 0)
         {
             var stages = StageNames.For(language);
-            body.Add(new TextBlock(t.OpenImprovements) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            body.Add(new TextBlock(t.OpenImprovementsHint) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            heldOnly.Add(new TextBlock(t.OpenImprovements) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            heldOnly.Add(new TextBlock(t.OpenImprovementsHint) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
             foreach (var improvement in movable)
             {
                 shown[improvement.Id] = improvement.Stage.ToString();
-                Add(new ChoiceSetInput([.. StagesFrom(improvement.Stage).Select(s => new Choice(stages[s], s.ToString()))])
+                Add(heldOnly, new ChoiceSetInput([.. StagesFrom(improvement.Stage).Select(s => new Choice(stages[s], s.ToString()))])
                 {
                     Id = StageInput(improvement.Id), Label = improvement.Title, Style = "compact", Value = Value(StageInput(improvement.Id)) ?? improvement.Stage.ToString(),
                 });
@@ -102,27 +118,29 @@ public static class CheckInCard
 
             if (more > 0)
             {
-                body.Add(new TextBlock(t.MoreOpen(more)) { IsSubtle = true, Size = TextSize.Small });
+                heldOnly.Add(new TextBlock(t.MoreOpen(more)) { IsSubtle = true, Size = TextSize.Small });
             }
 
             if (done.Count > 0)
             {
-                body.Add(new TextBlock(t.DoneAwaitingBenefit(string.Join(", ", done.Take(MaxOpenShown).Select(i => i.Title)))) { IsSubtle = true, Size = TextSize.Small });
+                heldOnly.Add(new TextBlock(t.DoneAwaitingBenefit(string.Join(", ", done.Take(MaxOpenShown).Select(i => i.Title)))) { IsSubtle = true, Size = TextSize.Small });
             }
         }
 
-        Add(new TextInput { Id = "improvementsNew", Label = t.ImprovementsNew, Placeholder = t.ImprovementsNewHint, IsMultiline = true, MaxLength = MaxLines * (Improvement.MaxTitleLength + 1), Value = Value("improvementsNew"), Separator = true });
-        Add(new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxLines * (MaxDeviationLength + 1), Value = Value("deviations") });
-        body.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
-        Add(new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
-        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Measure });
-        Add(new ChoiceSetInput([.. AffectableUnits(unit, otherUnits).Select(u => new Choice(u.Name, u.Id))])
+        Add(heldOnly, new TextInput { Id = "improvementsNew", Label = t.ImprovementsNew, Placeholder = t.ImprovementsNewHint, IsMultiline = true, MaxLength = MaxLines * (Improvement.MaxTitleLength + 1), Value = Value("improvementsNew"), Separator = true });
+        Add(heldOnly, new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxLines * (MaxDeviationLength + 1), Value = Value("deviations") });
+        heldOnly.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+        Add(heldOnly, new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
+        Add(heldOnly, new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
+        Add(heldOnly, new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Measure });
+        Add(heldOnly, new ChoiceSetInput([.. AffectableUnits(unit, otherUnits).Select(u => new Choice(u.Name, u.Id))])
         {
             Id = "benefitAffects", Label = t.AffectsOthers, IsMultiSelect = true, Style = "filtered", Value = Value("benefitAffects"),
         });
-        Add(new TextInput { Id = "helpNeeded", Label = t.NeedHelp, MaxLength = InputLimits.HelpNeeded, Value = Value("helpNeeded"), Separator = true });
-        Add(new TextInput { Id = "note", Label = t.Note, IsMultiline = true, MaxLength = MaxNote, Value = Value("note") });
+
+        var common = new List<CardElement>();
+        Add(common, new TextInput { Id = "helpNeeded", Label = t.NeedHelp, MaxLength = InputLimits.HelpNeeded, Value = Value("helpNeeded"), Separator = true });
+        Add(common, new TextInput { Id = "note", Label = t.Note, IsMultiline = true, MaxLength = MaxNote, Value = Value("note") });
 
         // The stage each improvement had when the card was made: a move is what the board changed on the card, so an
         // improvement moved in chat meanwhile and left as it was on the card is not moved back.
@@ -133,8 +151,34 @@ public static class CheckInCard
             data["etag"] = etag;
         }
 
-        return new AdaptiveCard { Body = body, Actions = [ExecuteAction.WithFallback(t.Send, SubmitVerb, data, "auto")] };
+        ActionSet Send(string answered)
+        {
+            var sent = data.DeepClone().AsObject();
+            sent["held"] = answered;
+            return new ActionSet([ExecuteAction.WithFallback(t.Send, SubmitVerb, sent, "auto")]);
+        }
+
+        body.Add(Section(NotHeldSection, notHeld, held == "no"));
+        body.Add(Section(HeldSection, heldOnly, held == "yes"));
+        body.Add(Section(Common, common, held is "yes" or "no"));
+        body.Add(Section(SendHeld, [Send("yes")], held == "yes"));
+        body.Add(Section(SendNotHeld, [Send("no")], held == "no"));
+        return new AdaptiveCard { Body = body };
     }
+
+    // The form's sections by id: what "held?" shows or hides.
+    internal const string HeldSection = "heldSection";
+    internal const string NotHeldSection = "notHeldSection";
+    private const string Common = "commonSection";
+    private const string SendHeld = "sendHeld";
+    private const string SendNotHeld = "sendNotHeld";
+    private static readonly string[] Sections = [HeldSection, NotHeldSection, Common, SendHeld, SendNotHeld];
+
+    /// <summary>Shows <paramref name="ids"/> and hides the form's other sections.</summary>
+    private static TargetElement[] Show(params string[] ids) => [.. Sections.Select(s => new TargetElement(s, ids.Contains(s)))];
+
+    private static Container Section(string id, IReadOnlyList<CardElement> items, bool visible) =>
+        new(items) { Id = id, IsVisible = visible ? null : false };
 
     private const string ShownKey = "shown";
 
@@ -332,7 +376,12 @@ public static class CheckInCard
         ArgumentNullException.ThrowIfNull(answers);
         var t = CheckInTexts.For(language);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Text(string id) => answers[id] is JsonValue v && v.ToString() is { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+        bool? held = (answers["held"] as JsonValue)?.ToString().Trim() switch { "yes" => true, "no" => false, _ => null };
+
+        // A meeting not held is asked only why (and the help and note every answer has): the card hides the rest but
+        // still sends what was typed there, and that is no part of this answer.
+        bool Asked(string id) => held != false || id is "notHeldReason" or "helpNeeded" or "note";
+        string? Text(string id) => Asked(id) && answers[id] is JsonValue v && v.ToString() is { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
         int? Whole(string id, int min, int max, bool required)
         {
             var text = Text(id);
@@ -366,8 +415,6 @@ public static class CheckInCard
             return lines;
         }
 
-        var heldText = Text("held");
-        bool? held = heldText switch { "yes" => true, "no" => false, _ => null };
         if (held is null)
         {
             errors["held"] = t.Required;
