@@ -67,6 +67,7 @@ public static class AuthorisationMatrix
 
         // Card verbs, with the unit (or appointment) named in the card's data.
         ["verb checkin.submit"] = ([UL, UC], []),
+        ["verb checkin.nothingnew"] = ([UL, UC], []),
         ["verb checkin.edit"] = ([UL, UC], []),
         ["verb improvement.move"] = ([UL, UC, M], []),
         ["verb improvement.benefit"] = ([UL, UC, M], []),

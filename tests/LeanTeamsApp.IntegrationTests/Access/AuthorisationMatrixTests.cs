@@ -208,6 +208,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         {
             ["unitId"] = t, ["meetingDate"] = LatestMeeting(t), ["held"] = "no", ["notHeldReason"] = nameof(NotHeldReason.TooBusy),
         })));
+        yield return ("verb checkin.nothingnew", Now_(async (p, t) => await CardAsync(p, CheckInCard.NothingNewVerb, new JsonObject { ["unitId"] = t, ["meetingDate"] = LatestMeeting(t) })));
         yield return ("command ImprovementAdd", Now_(async (p, t) => Said(await SayAsync(p, "improvement add Matrix idea", ChannelOf(t)), "Matrix idea")));
         yield return ("verb improvement.move", Now_(async (p, t) => await CardAsync(p, ImprovementsCard.MoveVerb, new JsonObject { ["unitId"] = t, ["improvementId"] = _suggested[t], ["to"] = nameof(ImprovementStage.InProgress) })));
         yield return ("verb improvement.benefit", Now_(async (p, t) => await CardAsync(p, ImprovementsCard.BenefitVerb, new JsonObject

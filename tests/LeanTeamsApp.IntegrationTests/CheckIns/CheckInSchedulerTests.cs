@@ -175,6 +175,35 @@ public sealed class CheckInSchedulerTests
         Assert.All(reminders, r => Assert.Contains("checkin.submit", r.Body, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task PromptAndReminder_Cards_OfferNothingNewAndPassTheOfficialRenderer()
+    {
+        var clock = new FakeTimeProvider(At("2026-11-23T06:00:00Z"));
+        await using var bot = await StartAsync(clock);
+        await ReachableAsync(bot, "leder@grense.no");
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+        clock.SetUtcNow(At("2026-11-23T08:21:00Z"));
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+        clock.SetUtcNow(At("2026-11-23T12:21:00Z"));
+        await scheduler.RunTenantAsync(bot.TenantId, default);
+
+        await bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        var cards = bot.Connector.Requests
+            .Where(r => r.Operation is ConnectorOperation.CreateConversation or ConnectorOperation.Send)
+            .Select(r => (r.Operation, Card: (r.Activity ?? r.Parameters?.Activity)?.Attachments?.SingleOrDefault()?.Content?.ToJsonString()))
+            .Where(c => c.Card is not null)
+            .Select((c, i) => ($"checkin-{(c.Operation == ConnectorOperation.Send ? "reminder" : "prompt")}-{i}", c.Card!))
+            .ToDictionary(c => c.Item1, c => c.Item2);
+        Assert.Contains(cards.Keys, k => k.StartsWith("checkin-prompt", StringComparison.Ordinal));
+        Assert.Contains(cards.Keys, k => k.StartsWith("checkin-reminder", StringComparison.Ordinal));
+        Assert.All(cards.Values, c => Assert.Contains($"\"verb\":\"{CheckInCard.NothingNewVerb}\"", c, StringComparison.Ordinal));
+
+        var verdicts = await LeanTeamsApp.IntegrationTests.Cards.OfficialRenderer.ValidateAsync(cards, LeanTeamsApp.IntegrationTests.Cards.OfficialRenderer.ArtifactsFolder);
+
+        Assert.All(verdicts.Values, v => Assert.True(v.IsValid, v.ToString()));
+    }
+
     // The outbox keeps its rows (and so their keys) long after a person has left; logs go to other systems.
     [Fact]
     public async Task Reminders_OutboxKeysAndLogs_NameNoEmailAddressButStayOnePerPerson()

@@ -75,11 +75,11 @@ public sealed class CheckInTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "statusrapport"));
 
-        using var card = JsonDocument.Parse(_bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!.ToJsonString());
-        var affects = card.RootElement.GetProperty("body").EnumerateArray().Single(e => e.TryGetProperty("id", out var id) && id.GetString() == "benefitAffects");
+        var card = _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!;
+        var affects = Elements(card).Single(e => (string?)e["id"] == "benefitAffects");
         Assert.Equal(
             ["eiendomsdrift", "servicetorget", "vann-og-avlop"],
-            affects.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString()!).Order(StringComparer.Ordinal));
+            affects["choices"]!.AsArray().Select(c => (string)c!["value"]!).Order(StringComparer.Ordinal));
         Assert.NotEmpty(said);
     }
 
@@ -142,10 +142,10 @@ public sealed class CheckInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Noe mangler – se merknadene under. Ingenting er lagret ennå.", card, StringComparison.Ordinal);
         Assert.Contains(error, card, StringComparison.Ordinal);
-        using var parsed = JsonDocument.Parse(card);
-        var body = parsed.RootElement.GetProperty("value").GetProperty("body").EnumerateArray().ToList();
-        var input = body.FindIndex(e => e.TryGetProperty("id", out var id) && id.GetString() == field);
-        Assert.Contains(error, body[input + 1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        var body = Elements(JsonNode.Parse(card)!["value"]).ToList();
+        var input = body.FindIndex(e => (string?)e["id"] == field);
+        // The error follows what it is about: an input, or the buttons that answer "held?".
+        Assert.Contains(error, (string?)body.Skip(input + 1).First(e => (string?)e["type"] == "TextBlock")["text"], StringComparison.Ordinal);
         Assert.Null(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
         Assert.DoesNotContain(await _bot.DrainOutboxAsync(), r => r.Operation == ConnectorOperation.Update);
     }
@@ -171,7 +171,7 @@ public sealed class CheckInTests : IAsyncLifetime
         await SubmitAsync(FullAnswers());
 
         var (_, form) = await ActAsync(CheckInCard.EditVerb, new JsonObject());
-        var etag = JsonNode.Parse(form)!["value"]!["actions"]![0]!["data"]!["etag"]!.GetValue<string>();
+        var etag = Elements(JsonNode.Parse(form)!["value"]).First(e => (string?)e["verb"] == CheckInCard.SubmitVerb)["data"]!["etag"]!.GetValue<string>();
         Assert.Contains("\"value\":\"8\"", form.Replace("\"value\":8", "\"value\":\"8\"", StringComparison.Ordinal), StringComparison.Ordinal);
         var corrected = FullAnswers();
         corrected["attendance"] = "9";
@@ -261,6 +261,15 @@ public sealed class CheckInTests : IAsyncLifetime
         Assert.All(verdicts.Values, v => Assert.True(v.IsValid, v.ToString()));
         Assert.Equal(5, verdicts.Count);
     }
+
+    /// <summary>A card's elements and actions in the order the card shows them, inside sections too.</summary>
+    private static IEnumerable<JsonObject> Elements(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"] is not null => [o, .. o.Where(p => p.Key is not "fallback").SelectMany(p => Elements(p.Value))],
+        JsonObject o => o.SelectMany(p => Elements(p.Value)),
+        JsonArray a => a.SelectMany(Elements),
+        _ => [],
+    };
 
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

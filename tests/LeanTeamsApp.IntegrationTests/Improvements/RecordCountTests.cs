@@ -127,9 +127,9 @@ public sealed class RecordCountTests : IAsyncLifetime
 
         var (_, body) = await _host.ActAsync(CheckInCard.SubmitVerb, answers);
 
-        var card = JsonNode.Parse(body)!["value"]!["body"]!.AsArray();
-        var input = card.Select((e, i) => (e, i)).Single(x => (string?)x.e!["id"] == $"stage-{id}").i;
-        Assert.Equal("Må fylles ut.", (string?)card[input + 1]!["text"]);
+        var card = Elements(JsonNode.Parse(body)!["value"]).ToList();
+        var input = card.FindIndex(e => (string?)e["id"] == $"stage-{id}");
+        Assert.Equal("Må fylles ut.", (string?)card[input + 1]["text"]);
         Assert.Null(await _host.Bot.App.Services.GetRequiredService<CheckInStore>().GetAsync(_host.TenantId, "byggesak", Meeting47, default));
         Assert.Empty((await _host.ImprovementAsync("Digital sjekkliste")).History);
     }
@@ -171,8 +171,8 @@ public sealed class RecordCountTests : IAsyncLifetime
         await AddWeek46Async();
         _host.Clock.SetUtcNow(FridayWeek47);
         var form = await FormAsync();
-        var stages = form["body"]!.AsArray().Where(e => ((string?)e!["id"])?.StartsWith("stage-", StringComparison.Ordinal) == true)
-            .ToDictionary(e => (string)e!["label"]!, e => (string)e!["value"]!);
+        var stages = Elements(form).Where(e => ((string?)e["id"])?.StartsWith("stage-", StringComparison.Ordinal) == true)
+            .ToDictionary(e => (string)e["label"]!, e => (string)e["value"]!);
         Assert.Equal(new Dictionary<string, string>
         {
             ["Digital sjekkliste"] = "Suggested", ["Fast tid for veiledning"] = "InProgress", ["Ny mal for vedtak"] = "Suggested",
@@ -198,7 +198,7 @@ public sealed class RecordCountTests : IAsyncLifetime
     /// <summary>The card's own data (unit, meeting, the stages it showed) with a held meeting's required answers.</summary>
     private static JsonObject Answers(JsonObject form)
     {
-        var data = form["actions"]![0]!["data"]!.DeepClone().AsObject();
+        var data = Elements(form).First(e => (string?)e["verb"] == CheckInCard.SubmitVerb)["data"]!.DeepClone().AsObject();
         data.Remove("msteams");
         data["held"] = "yes";
         data["attendance"] = "7";
@@ -207,6 +207,15 @@ public sealed class RecordCountTests : IAsyncLifetime
         Assert.Equal(Meeting47.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string?)data["meetingDate"]);
         return data;
     }
+
+    /// <summary>A card's elements and actions in the order the card shows them, inside its sections too.</summary>
+    private static IEnumerable<JsonObject> Elements(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"] is not null => [o, .. o.Where(p => p.Key is not "fallback").SelectMany(p => Elements(p.Value))],
+        JsonObject o => o.SelectMany(p => Elements(p.Value)),
+        JsonArray a => a.SelectMany(Elements),
+        _ => [],
+    };
 
     private async Task<string> DigestAsync() => await _host.Bot.SayAsync(_host.Bot.Activities.PersonalMessage(_host.Bot.Coordinator, "ukeoppsummering"));
 

@@ -16,6 +16,9 @@ namespace LeanTeamsApp.Features.CheckIns;
 public static class CheckInCard
 {
     public const string SubmitVerb = "checkin.submit";
+
+    /// <summary>Held, nothing new: one tap stores a complete check-in with nothing typed.</summary>
+    public const string NothingNewVerb = "checkin.nothingnew";
     public const string EditVerb = "checkin.edit";
     private const int MaxAttendance = InputLimits.Attendance;
     private const int MaxNote = InputLimits.Note;
@@ -39,37 +42,60 @@ public static class CheckInCard
         var body = new List<CardElement>
         {
             TextBlock.Heading(t.Title(unit.Name, meetingDate.ToString("d", language.Culture()))),
-            new TextBlock(t.Intro) { IsSubtle = true, Spacing = Spacing.None },
         };
         if (errors.Count > 0)
         {
             body.Add(new Container([new TextBlock(t.FixBelow) { Color = TextColor.Attention, Weight = TextWeight.Bolder }]) { Style = ContainerStyle.Attention });
         }
 
-        void Add(InputElement input)
+        void Error(List<CardElement> section, string id)
         {
-            body.Add(input);
-            if (input.Id is { } id && errors.TryGetValue(id, out var error))
+            if (errors.TryGetValue(id, out var error))
             {
-                body.Add(new TextBlock(error) { Color = TextColor.Attention, Spacing = Spacing.None, Size = TextSize.Small });
+                section.Add(new TextBlock(error) { Color = TextColor.Attention, Spacing = Spacing.None, Size = TextSize.Small });
             }
         }
 
-        Add(new ChoiceSetInput([new Choice(t.Yes, "yes"), new Choice(t.No, "no")])
+        void Add(List<CardElement> section, InputElement input)
         {
-            Id = "held", Label = t.Held, Style = "expanded", IsRequired = true, ErrorMessage = t.Required, Value = Value("held"),
-        });
-        Add(new ChoiceSetInput([.. Enum.GetValues<NotHeldReason>().Select(r => new Choice(t.Reasons[r], r.ToString()))])
+            section.Add(input);
+            Error(section, input.Id!);
+        }
+
+        // "Held?" is answered with a button, and each answer shows only what it needs: a meeting not held is asked why,
+        // one held is asked for its figures, and one held with nothing new is done with one tap. The sections are
+        // shown and hidden on the card (nothing typed in them is lost by a change of mind); the server reads only the
+        // answer's own section, because hidden inputs are sent too.
+        var held = Value("held");
+        var meeting = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        body.Add(new TextBlock(t.Held) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+        var answer = new List<CardAction>();
+        if (etag is null)
+        {
+            // A correction is a different answer, never "nothing new": only a check-in not yet given offers the tap.
+            body.Add(new TextBlock(t.Intro) { IsSubtle = true, Spacing = Spacing.None });
+            answer.Add(ExecuteAction.WithFallback(t.NothingNew, NothingNewVerb, meeting.DeepClone().AsObject(), "none") with { Style = "positive" });
+        }
+
+        answer.Add(new ToggleVisibilityAction(t.HeldFillIn, Show(HeldSection, SendHeld, Common)));
+        answer.Add(new ToggleVisibilityAction(t.NotHeldChoice, Show(NotHeldSection, SendNotHeld, Common)));
+        body.Add(new ActionSet(answer) { Id = "held" });
+        Error(body, "held");
+
+        var notHeld = new List<CardElement>();
+        Add(notHeld, new ChoiceSetInput([.. Enum.GetValues<NotHeldReason>().Select(r => new Choice(t.Reasons[r], r.ToString()))])
         {
             Id = "notHeldReason", Label = t.WhyNotHeld, Value = Value("notHeldReason"),
         });
-        Add(new NumberInput { Id = "attendance", Label = t.Attendance, Min = 1, Max = MaxAttendance, Value = Number("attendance"), ErrorMessage = t.Range(1, MaxAttendance) });
+
+        var heldOnly = new List<CardElement>();
+        Add(heldOnly, new NumberInput { Id = "attendance", Label = t.Attendance, Min = 1, Max = MaxAttendance, Value = Number("attendance"), ErrorMessage = t.Range(1, MaxAttendance) });
         if (unit.Goals.Count > 0)
         {
-            body.Add(new TextBlock(t.Goals) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            heldOnly.Add(new TextBlock(t.Goals) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
             for (var i = 0; i < unit.Goals.Count; i++)
             {
-                Add(new ChoiceSetInput([.. Enum.GetValues<GoalStatus>().Select(g => new Choice(t.Statuses[g], g.ToString()))])
+                Add(heldOnly, new ChoiceSetInput([.. Enum.GetValues<GoalStatus>().Select(g => new Choice(t.Statuses[g], g.ToString()))])
                 {
                     Id = GoalInput(i), Label = unit.Goals[i], Value = Value(GoalInput(i)), ErrorMessage = t.Required,
                 });
@@ -81,12 +107,12 @@ public static class CheckInCard
         if (movable.Count > 0 || done.Count > 0)
         {
             var stages = StageNames.For(language);
-            body.Add(new TextBlock(t.OpenImprovements) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-            body.Add(new TextBlock(t.OpenImprovementsHint) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
+            heldOnly.Add(new TextBlock(t.OpenImprovements) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+            heldOnly.Add(new TextBlock(t.OpenImprovementsHint) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None });
             foreach (var improvement in movable)
             {
                 shown[improvement.Id] = improvement.Stage.ToString();
-                Add(new ChoiceSetInput([.. StagesFrom(improvement.Stage).Select(s => new Choice(stages[s], s.ToString()))])
+                Add(heldOnly, new ChoiceSetInput([.. StagesFrom(improvement.Stage).Select(s => new Choice(stages[s], s.ToString()))])
                 {
                     Id = StageInput(improvement.Id), Label = improvement.Title, Style = "compact", Value = Value(StageInput(improvement.Id)) ?? improvement.Stage.ToString(),
                 });
@@ -94,39 +120,68 @@ public static class CheckInCard
 
             if (more > 0)
             {
-                body.Add(new TextBlock(t.MoreOpen(more)) { IsSubtle = true, Size = TextSize.Small });
+                heldOnly.Add(new TextBlock(t.MoreOpen(more)) { IsSubtle = true, Size = TextSize.Small });
             }
 
             if (done.Count > 0)
             {
-                body.Add(new TextBlock(t.DoneAwaitingBenefit(string.Join(", ", done.Take(MaxOpenShown).Select(i => i.Title)))) { IsSubtle = true, Size = TextSize.Small });
+                heldOnly.Add(new TextBlock(t.DoneAwaitingBenefit(string.Join(", ", done.Take(MaxOpenShown).Select(i => i.Title)))) { IsSubtle = true, Size = TextSize.Small });
             }
         }
 
-        Add(new TextInput { Id = "improvementsNew", Label = t.ImprovementsNew, Placeholder = t.ImprovementsNewHint, IsMultiline = true, MaxLength = MaxLines * (Improvement.MaxTitleLength + 1), Value = Value("improvementsNew"), Separator = true });
-        Add(new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxLines * (MaxDeviationLength + 1), Value = Value("deviations") });
-        body.AddRange(DeviationGuidance.Elements(language, deviationSystem));
-        body.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
-        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
-        Add(new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
-        Add(new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Measure });
-        Add(new ChoiceSetInput([.. AffectableUnits(unit, otherUnits).Select(u => new Choice(u.Name, u.Id))])
+        Add(heldOnly, new TextInput { Id = "improvementsNew", Label = t.ImprovementsNew, Placeholder = t.ImprovementsNewHint, IsMultiline = true, MaxLength = MaxLines * (Improvement.MaxTitleLength + 1), Value = Value("improvementsNew"), Separator = true });
+        Add(heldOnly, new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxLines * (MaxDeviationLength + 1), Value = Value("deviations") });
+        heldOnly.AddRange(DeviationGuidance.Elements(language, deviationSystem));
+        heldOnly.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+        Add(heldOnly, new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
+        Add(heldOnly, new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
+        Add(heldOnly, new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Measure });
+        Add(heldOnly, new ChoiceSetInput([.. AffectableUnits(unit, otherUnits).Select(u => new Choice(u.Name, u.Id))])
         {
             Id = "benefitAffects", Label = t.AffectsOthers, IsMultiSelect = true, Style = "filtered", Value = Value("benefitAffects"),
         });
-        Add(new TextInput { Id = "helpNeeded", Label = t.NeedHelp, MaxLength = InputLimits.HelpNeeded, Value = Value("helpNeeded"), Separator = true });
-        Add(new TextInput { Id = "note", Label = t.Note, IsMultiline = true, MaxLength = MaxNote, Value = Value("note") });
+
+        var common = new List<CardElement>();
+        Add(common, new TextInput { Id = "helpNeeded", Label = t.NeedHelp, MaxLength = InputLimits.HelpNeeded, Value = Value("helpNeeded"), Separator = true });
+        Add(common, new TextInput { Id = "note", Label = t.Note, IsMultiline = true, MaxLength = MaxNote, Value = Value("note") });
 
         // The stage each improvement had when the card was made: a move is what the board changed on the card, so an
         // improvement moved in chat meanwhile and left as it was on the card is not moved back.
-        var data = new JsonObject { ["unitId"] = unit.Id, ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [ShownKey] = shown };
+        var data = meeting;
+        data[ShownKey] = shown;
         if (etag is not null)
         {
             data["etag"] = etag;
         }
 
-        return new AdaptiveCard { Body = body, Actions = [ExecuteAction.WithFallback(t.Send, SubmitVerb, data, "auto")] };
+        ActionSet Send(string answered)
+        {
+            var sent = data.DeepClone().AsObject();
+            sent["held"] = answered;
+            return new ActionSet([ExecuteAction.WithFallback(t.Send, SubmitVerb, sent, "auto")]);
+        }
+
+        body.Add(Section(NotHeldSection, notHeld, held == "no"));
+        body.Add(Section(HeldSection, heldOnly, held == "yes"));
+        body.Add(Section(Common, common, held is "yes" or "no"));
+        body.Add(Section(SendHeld, [Send("yes")], held == "yes"));
+        body.Add(Section(SendNotHeld, [Send("no")], held == "no"));
+        return new AdaptiveCard { Body = body };
     }
+
+    // The form's sections by id: what "held?" shows or hides.
+    internal const string HeldSection = "heldSection";
+    internal const string NotHeldSection = "notHeldSection";
+    private const string Common = "commonSection";
+    private const string SendHeld = "sendHeld";
+    private const string SendNotHeld = "sendNotHeld";
+    private static readonly string[] Sections = [HeldSection, NotHeldSection, Common, SendHeld, SendNotHeld];
+
+    /// <summary>Shows <paramref name="ids"/> and hides the form's other sections.</summary>
+    private static TargetElement[] Show(params string[] ids) => [.. Sections.Select(s => new TargetElement(s, ids.Contains(s)))];
+
+    private static Container Section(string id, IReadOnlyList<CardElement> items, bool visible) =>
+        new(items) { Id = id, IsVisible = visible ? null : false };
 
     private const string ShownKey = "shown";
 
@@ -175,7 +230,7 @@ public static class CheckInCard
         var facts = new List<Fact>();
         if (checkIn.MeetingHeld)
         {
-            facts.Add(new Fact(t.Held, $"{t.Yes} · {t.AttendanceSummary(checkIn.Attendance ?? 0)}"));
+            facts.Add(new Fact(t.Held, HeldLine(t, checkIn)));
         }
         else
         {
@@ -229,6 +284,29 @@ public static class CheckInCard
         return new AdaptiveCard { Body = body, Actions = open ? [ExecuteAction.WithFallback(t.Edit, EditVerb, data, "none")] : null };
     }
 
+    /// <summary>"Yes" and how many attended; a check-in given with one tap counted nobody, and says it had nothing new.</summary>
+    private static string HeldLine(CheckInTexts t, CheckIn checkIn) =>
+        $"{t.Yes} · {(checkIn.Attendance is { } attended ? t.AttendanceSummary(attended) : t.NothingNewSummary)}";
+
+    /// <summary>
+    /// The check-in of a board that met and has nothing new: held, nothing typed, no new improvements, deviations or
+    /// benefits, and each goal at the status <paramref name="previous"/> gave it (a goal it gave none stays without).
+    /// </summary>
+    public static CheckIn NothingNew(Unit unit, DateOnly meetingDate, CheckIn? previous, string submittedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var goals = new Dictionary<string, GoalStatus>(StringComparer.Ordinal);
+        foreach (var goal in unit.Goals)
+        {
+            if (previous?.GoalStatuses.TryGetValue(goal, out var status) == true)
+            {
+                goals[goal] = status;
+            }
+        }
+
+        return new CheckIn(unit.Id, meetingDate, true, null, null, 0, 0, 0, [], [], null, null, submittedBy, now) { GoalStatuses = goals };
+    }
+
     private static string GoalInput(int index) => $"goal{index.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
@@ -253,7 +331,7 @@ public static class CheckInCard
             }
 
             var held = c.MeetingHeld
-                ? $"{t.Yes} · {t.AttendanceSummary(c.Attendance ?? 0)}"
+                ? HeldLine(t, c)
                 : $"{t.No} · {t.Reasons[c.NotHeldReason ?? NotHeldReason.Other]}";
             var goals = c.GoalStatuses.Count == 0 ? "" : " · " + string.Join(", ", c.GoalStatuses.Values.GroupBy(v => v).OrderBy(g => g.Key).Select(g => $"{g.Count()} {t.Statuses[g.Key].Split(' ')[0].ToLower(culture)}"));
             var counted = improvements.GetValueOrDefault(date) ?? WeekCounts.None;
@@ -301,7 +379,12 @@ public static class CheckInCard
         ArgumentNullException.ThrowIfNull(answers);
         var t = CheckInTexts.For(language);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Text(string id) => answers[id] is JsonValue v && v.ToString() is { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+        bool? held = (answers["held"] as JsonValue)?.ToString().Trim() switch { "yes" => true, "no" => false, _ => null };
+
+        // A meeting not held is asked only why (and the help and note every answer has): the card hides the rest but
+        // still sends what was typed there, and that is no part of this answer.
+        bool Asked(string id) => held != false || id is "notHeldReason" or "helpNeeded" or "note";
+        string? Text(string id) => Asked(id) && answers[id] is JsonValue v && v.ToString() is { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
         int? Whole(string id, int min, int max, bool required)
         {
             var text = Text(id);
@@ -335,8 +418,6 @@ public static class CheckInCard
             return lines;
         }
 
-        var heldText = Text("held");
-        bool? held = heldText switch { "yes" => true, "no" => false, _ => null };
         if (held is null)
         {
             errors["held"] = t.Required;

@@ -13,7 +13,7 @@ using LeanTeamsApp.Infrastructure.Telemetry;
 
 namespace LeanTeamsApp.Features.CheckIns;
 
-/// <summary>The `checkin` command and the check-in card's actions (send, edit).</summary>
+/// <summary>The `checkin` command and the check-in card's actions (held and nothing new, send, edit).</summary>
 public sealed class CheckInCommands(
     OrganisationStore organisation,
     CheckInStore checkIns,
@@ -25,6 +25,10 @@ public sealed class CheckInCommands(
     AppTelemetry telemetry,
     TimeProvider time)
 {
+    // "Nothing new" keeps each goal at the status the board gave it last; a status older than the overview's twelve
+    // weeks is no longer what the board shows, so the goal is left without one.
+    private const int GoalsLookBackWeeks = 12;
+
     /// <summary>Posts the check-in card for the caller's unit: the form, or the summary when it was already given.</summary>
     public async Task CheckInAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -91,6 +95,13 @@ public sealed class CheckInCommands(
         // than the whole organisation keeps a submit fast in a municipality of thousands of units.
         var units = await organisation.ListUnitsInServiceAreaAsync(turn.TenantId, unit.ServiceAreaId, cancellationToken);
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
+        if (verb == CheckInCard.NothingNewVerb)
+        {
+            var earlier = await checkIns.ListSinceAsync(turn.TenantId, unit.Id, meetingDate.AddDays(-7 * GoalsLookBackWeeks), cancellationToken);
+            var previous = earlier.Where(c => c.Key < meetingDate).OrderByDescending(c => c.Key).Select(c => c.Value).FirstOrDefault();
+            return await StoreAsync(turn, unit, units, existing, CheckInCard.NothingNew(unit, meetingDate, previous, turn.Caller.DisplayName, now), etag: null, now, cancellationToken);
+        }
+
         var improvements = await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
         if (verb == CheckInCard.EditVerb)
         {
@@ -112,7 +123,15 @@ public sealed class CheckInCommands(
             return AdaptiveCardInvokeResponse.Message(turn.Texts.NotAllowed(Permission.WorkOnBoard, unit.Name));
         }
 
-        var etag = data["etag"]?.ToString();
+        return await StoreAsync(turn, unit, units, existing, checkIn, data["etag"]?.ToString(), now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a check-in (new, or a correction when <paramref name="etag"/> names the version it corrects), announces
+    /// it and answers with the summary: the same for the form and for the one-tap "held, nothing new".
+    /// </summary>
+    private async Task<AdaptiveCardInvokeResponse> StoreAsync(Turn turn, Unit unit, IReadOnlyList<Unit> units, CheckIn? existing, CheckIn checkIn, string? etag, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (etag is not null && existing is not null)
         {
             // A correction shows the improvements where the first submit moved them; what it moves comes on top.
@@ -130,11 +149,11 @@ public sealed class CheckInCommands(
             await announcer.AnnounceAsync(new CheckInStored(turn.TenantId, unit, stored!, now), cancellationToken);
         }
 
-        var notice = outcome is SubmitOutcome.Conflict or SubmitOutcome.DifferentAnswersExist ? t.ChangedMeanwhile : null;
+        var notice = outcome is SubmitOutcome.Conflict or SubmitOutcome.DifferentAnswersExist ? CheckInTexts.For(turn.Language).ChangedMeanwhile : null;
         var summary = CheckInCard.Summary(turn.Language, unit, stored!, open: true, units, notice);
         if (outcome == SubmitOutcome.Stored)
         {
-            telemetry.CheckInStored(turn.TenantId, correction: data["etag"] is not null);
+            telemetry.CheckInStored(turn.TenantId, correction: etag is not null);
             await ShowEveryoneAsync(turn, stored!, summary, cancellationToken);
         }
 

@@ -12,6 +12,18 @@ public sealed record CheckInTexts
     public required string Yes { get; init; }
     public required string No { get; init; }
     public required string WhyNotHeld { get; init; }
+
+    /// <summary>The one-tap answer: held, and nothing new to report.</summary>
+    public required string NothingNew { get; init; }
+
+    /// <summary>Held, with something to report: shows what a held meeting asks for.</summary>
+    public required string HeldFillIn { get; init; }
+
+    /// <summary>Not held: shows only why not.</summary>
+    public required string NotHeldChoice { get; init; }
+
+    /// <summary>How a check-in given with one tap reads on the summary, after "yes".</summary>
+    public required string NothingNewSummary { get; init; }
     public required IReadOnlyDictionary<NotHeldReason, string> Reasons { get; init; }
     public required string Attendance { get; init; }
     public required string Goals { get; init; }
@@ -82,11 +94,15 @@ public sealed record CheckInTexts
     private static readonly CheckInTexts Norwegian = new()
     {
         Title = (unit, date) => $"Statusrapport etter tavlemøtet – {unit}, {date}",
-        Intro = "Tar to minutter. Felter med * må fylles ut.",
+        Intro = "Ingenting nytt siden sist? Da holder ett trykk.",
         Held = "Ble tavlemøtet holdt?",
         Yes = "Ja",
         No = "Nei",
         WhyNotHeld = "Hvorfor ikke?",
+        NothingNew = "Holdt, ikke noe nytt",
+        HeldFillIn = "Holdt – fyll ut",
+        NotHeldChoice = "Ikke holdt",
+        NothingNewSummary = "ikke noe nytt",
         Reasons = new Dictionary<NotHeldReason, string>
         {
             [NotHeldReason.LeaderAbsent] = "Leder borte, ingen stedfortreder",
@@ -163,11 +179,15 @@ public sealed record CheckInTexts
     private static readonly CheckInTexts Swedish = new()
     {
         Title = (unit, date) => $"Statusrapport efter tavelmötet – {unit}, {date}",
-        Intro = "Tar två minuter. Fält med * måste fyllas i.",
+        Intro = "Inget nytt sedan sist? Då räcker ett tryck.",
         Held = "Hölls tavelmötet?",
         Yes = "Ja",
         No = "Nej",
         WhyNotHeld = "Varför inte?",
+        NothingNew = "Hölls, inget nytt",
+        HeldFillIn = "Hölls – fyll i",
+        NotHeldChoice = "Hölls inte",
+        NothingNewSummary = "inget nytt",
         Reasons = new Dictionary<NotHeldReason, string>
         {
             [NotHeldReason.LeaderAbsent] = "Chefen borta, ingen ersättare",
@@ -244,11 +264,15 @@ public sealed record CheckInTexts
     private static readonly CheckInTexts English = new()
     {
         Title = (unit, date) => $"Board meeting check-in – {unit}, {date}",
-        Intro = "Takes two minutes. Fields marked * are required.",
+        Intro = "Nothing new since last time? Then one tap is enough.",
         Held = "Was the board meeting held?",
         Yes = "Yes",
         No = "No",
         WhyNotHeld = "Why not?",
+        NothingNew = "Held, nothing new",
+        HeldFillIn = "Held – fill in",
+        NotHeldChoice = "Not held",
+        NothingNewSummary = "nothing new",
         Reasons = new Dictionary<NotHeldReason, string>
         {
             [NotHeldReason.LeaderAbsent] = "Leader away, no stand-in",

@@ -17,7 +17,7 @@ public static class CheckInsModule
         services.AddSingleton<CheckInCommands>();
         services.AddBotCommand("CheckIn", CheckInWords.CheckIn, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().CheckInAsync(turn, args, ct));
         services.AddBotCommand("Status", CheckInWords.Status, (sp, turn, args, ct) => sp.GetRequiredService<CheckInCommands>().StatusAsync(turn, args, ct));
-        foreach (var verb in new[] { CheckInCard.SubmitVerb, CheckInCard.EditVerb })
+        foreach (var verb in new[] { CheckInCard.SubmitVerb, CheckInCard.NothingNewVerb, CheckInCard.EditVerb })
         {
             services.AddSingleton(new BotCardAction(verb, Permission.ReportCheckIn, (sp, action, ct) => sp.GetRequiredService<CheckInCommands>().OnActionAsync(action, verb, ct)));
         }

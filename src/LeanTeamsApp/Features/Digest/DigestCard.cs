@@ -121,7 +121,7 @@ public static class DigestCard
             body.Add(new ColumnSet(
             [
                 new Column([new TextBlock(t.AreaHeader(area.Area.Name, area.Units.Count(u => u.Expected && u.Held), area.Units.Count(u => u.Expected))) { Weight = TextWeight.Bolder }]) { Width = "stretch" },
-                new Column([new ActionSet([new ToggleVisibilityAction(t.ShowUnits, [detailsId])])]) { Width = "auto" },
+                new Column([new ActionSet([new ToggleVisibilityAction(t.ShowUnits, [new TargetElement(detailsId)])])]) { Width = "auto" },
             ])
             {
                 Separator = true,

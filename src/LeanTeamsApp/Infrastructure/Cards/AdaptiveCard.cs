@@ -251,4 +251,7 @@ public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
 public sealed record ShowCardAction(string Title, AdaptiveCard Card) : CardAction(Title);
 
 /// <summary>Shows or hides elements by id: details that a long card keeps folded until someone asks.</summary>
-public sealed record ToggleVisibilityAction(string Title, IReadOnlyList<string> TargetElements) : CardAction(Title);
+public sealed record ToggleVisibilityAction(string Title, IReadOnlyList<TargetElement> TargetElements) : CardAction(Title);
+
+/// <summary>An element a <see cref="ToggleVisibilityAction"/> acts on: toggled when <see cref="IsVisible"/> is null, else shown or hidden.</summary>
+public sealed record TargetElement(string ElementId, bool? IsVisible = null);

@@ -93,7 +93,7 @@ function FollowUpForm({ deviation, owners, onSave, onClose }: FollowUpDialogProp
             <Select value={choice} onChange={(_, data) => setChoice(data.value)}>
               {owners.map((owner) => (
                 <option key={owner.id} value={owner.id}>
-                  {`${owner.name} (${labelOf(t.ownerRole, owner.role)})`}
+                  {`${owner.name} (${labelOf(t.role, owner.role)})`}
                 </option>
               ))}
               <option value={someoneElse}>{t.followUpSomeoneElse}</option>

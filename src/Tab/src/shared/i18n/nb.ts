@@ -1,4 +1,4 @@
-import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitMeasure, BenefitStage, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed, OwnerRole, Stage } from '../api/types';
+import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitMeasure, BenefitStage, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed, Role, Stage } from '../api/types';
 
 /** Norwegian bokmål, the source dictionary: every other language must have exactly these keys. */
 export const nb = {
@@ -108,7 +108,15 @@ export const nb = {
   followUpSomeoneElse: 'En annen i organisasjonen …',
   followUpOwnerEmail: 'E-post til den ansvarlige',
   followUpCreate: 'Opprett',
-  ownerRole: { unitLeader: 'enhetsleder', unitCoordinator: 'Lean-koordinator i enheten', serviceAreaLeader: 'tjenesteområdeleder' } satisfies Record<OwnerRole, string>,
+  role: {
+    coordinator: 'Lean-koordinator',
+    consultant: 'forbedringskonsulent',
+    topManagement: 'kommunedirektørens ledergruppe',
+    serviceAreaLeader: 'tjenesteområdeleder',
+    unitLeader: 'enhetsleder',
+    unitCoordinator: 'Lean-koordinator i enheten',
+    member: 'medarbeider',
+  } satisfies Record<Role, string>,
   deviationClosed: (text: string) => `«${text}» er lukket.`,
   followUpCreated: (text: string, owner: string) => `«${text}» er nå et oppfølgingsområde med ${owner} som ansvarlig.`,
   deviationFollowedUp: 'lukket, er nå et oppfølgingsområde',
