@@ -68,10 +68,11 @@ public sealed class DeliveryHealth(OrganisationStore organisation, ConversationR
             }
         }
 
-        // A problem of a unit the organisation no longer has is nobody's to mend.
+        // A problem of a unit the organisation no longer has, or with someone who no longer leads or coordinates it,
+        // is nobody's to mend: no message goes that way any more, so none would ever clear it.
         foreach (var problem in recorded)
         {
-            if (unitsById.GetValueOrDefault(problem.Target.UnitId) is { } unit)
+            if (unitsById.GetValueOrDefault(problem.Target.UnitId) is { } unit && StillConcerns(unit, problem.Target))
             {
                 unreachable.Add(new UnreachableUnit(
                     unit.Id, unit.Name, unit.ServiceAreaId, problem.Reason, AdviceFor(problem.Reason, problem.Target.Route), problem.Target.Route,
@@ -82,6 +83,13 @@ public sealed class DeliveryHealth(OrganisationStore organisation, ConversationR
 
         return [.. unreachable.OrderBy(u => u.UnitName, StringComparer.Ordinal).ThenBy(u => u.UnitId, StringComparer.Ordinal).ThenBy(u => u.Route)];
     }
+
+    private static bool StillConcerns(Unit unit, DeliveryTarget target) => target.Route switch
+    {
+        DeliveryRoute.UnitChannel => true,
+        DeliveryRoute.LeaderChat => target.PersonPseudonym == Person.Pseudonym(unit.LeaderId),
+        _ => unit.CoordinatorIds.Prepend(unit.LeaderId).Any(id => target.PersonPseudonym == Person.Pseudonym(id)),
+    };
 
     public static DeliveryAdvice AdviceFor(DeliveryReason reason, DeliveryRoute route) => reason switch
     {
