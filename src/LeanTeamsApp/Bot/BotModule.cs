@@ -36,8 +36,11 @@ public static class BotModule
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(ConversationReferences.Table);
         services.AddTable(Outbox.Table);
+        services.AddTable(DeliveryProblemStore.Table);
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<DeliveryProblemStore>();
+        services.AddSingleton<DeliveryHealth>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<OutboxCleanupScheduler>();

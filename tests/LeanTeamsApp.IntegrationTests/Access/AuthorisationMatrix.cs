@@ -84,6 +84,8 @@ public static class AuthorisationMatrix
         ["GET /api/tab/yearwheel/"] = (ViewUnitOwn, Readers),
         ["GET /api/tab/channel-units/"] = (ViewUnitOwn, Readers),
         ["GET /api/tab/actionplan/"] = (Known, Known),
+        // Which units the app cannot reach: for the coordinator, who mends it, and top management.
+        ["GET /api/tab/delivery/"] = ([C, TM, TML], [C, TM, TML]),
         ["POST /api/tab/actionplan/"] = ([C], [C]),
         ["PUT /api/tab/actionplan/{id}"] = ([C], [C]),
         ["DELETE /api/tab/actionplan/{id}"] = ([C], [C]),

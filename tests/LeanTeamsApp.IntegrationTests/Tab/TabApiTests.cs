@@ -76,7 +76,7 @@ public sealed class TabApiTests : IAsyncLifetime
         using var response = await GetAsync("/api/tab/me", await SignInAsync("lean.koordinator@fjordvik.kommune.no"));
 
         var me = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(("Jonas Vik", "Fjordvik kommune", true), ((string)me["name"]!, (string)me["organisation"]!, (bool)me["canEditActionPlan"]!));
+        Assert.Equal(("Jonas Vik", "Fjordvik kommune", true, true), ((string)me["name"]!, (string)me["organisation"]!, (bool)me["canEditActionPlan"]!, (bool)me["canViewDelivery"]!));
         Assert.Equal(["coordinator"], me["roles"]!.AsArray().Select(r => (string)r!));
         Assert.Equal(4, me["areas"]!.AsArray().Count);
     }
@@ -93,6 +93,7 @@ public sealed class TabApiTests : IAsyncLifetime
 
         Assert.Equal(["topManagement"], me["roles"]!.AsArray().Select(r => (string)r!));
         Assert.False((bool)me["canEditActionPlan"]!);
+        Assert.True((bool)me["canViewDelivery"]!);
         Assert.Equal(4, me["areas"]!.AsArray().Count);
         Assert.Equal(12, overview["units"]!.AsArray().Count);
     }
@@ -384,6 +385,7 @@ public sealed class TabSsoTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(me["roles"]!.AsArray());
         Assert.False((bool)me["canEditActionPlan"]!);
+        Assert.False((bool)me["canViewDelivery"]!);
     }
 
     [Fact]

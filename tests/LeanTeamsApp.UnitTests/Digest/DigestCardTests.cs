@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Digest;
@@ -51,6 +52,33 @@ public sealed class DigestCardTests
         Assert.InRange(shown, 1, 399);
         Assert.Contains($" and {400 - shown} more service areas, with less to look at", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Create_1000UnitsTheAppCannotReach_NamesTheFirstTenCountsTheRestAndStillFits()
+    {
+        var unreachable = Enumerable.Range(0, 1000)
+            .Select(i => new UnreachableUnit($"u{i}", $"Enhet {i}", "a0", DeliveryReason.BotNotInTeam, DeliveryAdvice.AddAppToTeam, DeliveryRoute.UnitChannel, null, 403, "BotNotInConversationRoster", Now))
+            .ToList();
+
+        var card = DigestCard.Create(Language.En, "Storby kommune", Digest(1000, 40), unreachable).ToJson();
+
+        var json = card.ToJsonString();
+        Assert.True(Encoding.Unicode.GetByteCount(json) < 80 * 1024, $"{Encoding.Unicode.GetByteCount(json)} bytes");
+        var texts = Texts(card).ToList();
+        var heading = texts.IndexOf("Delivery: units the app cannot reach");
+        Assert.True(heading >= 0, string.Join("\n", texts));
+        Assert.Equal(
+            [.. Enumerable.Range(0, 10).Select(i => $"• Enhet {i}: the app was removed from the team (403 BotNotInConversationRoster) – add the app to the team again"), "… and 990 more"],
+            texts.Skip(heading + 1).Take(11));
+    }
+
+    private static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonObject o => (o["type"]?.GetValue<string>() == "TextBlock" && o["text"] is { } text ? [text.GetValue<string>()] : Enumerable.Empty<string>())
+            .Concat(o.Where(p => p.Key != "text").SelectMany(p => Texts(p.Value))),
+        JsonArray a => a.SelectMany(Texts),
+        _ => [],
+    };
 
     /// <summary>
     /// <paramref name="count"/> units meeting on Mondays, spread over <paramref name="areaCount"/> areas; the first

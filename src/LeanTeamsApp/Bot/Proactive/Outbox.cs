@@ -23,6 +23,9 @@ public sealed record OutboundMessage(string Id, string TenantId, Uri ServiceUrl,
 
     /// <summary>Replace this message of <see cref="ConversationId"/> instead of posting a new one (a card refreshed for everyone).</summary>
     public string? ReplacesActivityId { get; init; }
+
+    /// <summary>The unit (and person) this message is for: a failure for good is shown as that unit's delivery problem.</summary>
+    public DeliveryTarget? Target { get; init; }
 }
 
 public enum OutboxState
@@ -99,6 +102,9 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
                 ["State"] = nameof(OutboxState.Pending),
                 ["Attempts"] = 0,
                 ["CreatedAt"] = time.GetUtcNow(),
+                ["TargetUnit"] = message.Target?.UnitId,
+                ["TargetRoute"] = message.Target?.Route.ToString(),
+                ["TargetPerson"] = message.Target?.PersonPseudonym,
             };
             WriteActivity(row, JsonSerializer.Serialize(message.Activity, BotJson.Options));
             await Rows.AddEntityAsync(row, cancellationToken);
@@ -142,6 +148,12 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
         var chunks = row.GetInt32("ActivityChunks") ?? 1;
         return string.Concat(Enumerable.Range(0, chunks).Select(i => row.GetString(i == 0 ? "Activity" : $"Activity{i}") ?? ""));
     }
+
+    /// <summary>Who a stored message is for; null for a message that names no unit.</summary>
+    internal static DeliveryTarget? TargetOf(TableEntity row) =>
+        row.GetString("TargetUnit") is { Length: > 0 } unit && Enum.TryParse<DeliveryRoute>(row.GetString("TargetRoute"), out var route)
+            ? new DeliveryTarget(unit, route, row.GetString("TargetPerson"))
+            : null;
 
     internal static string Key(string id) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(id)).Replace('/', '_').Replace('+', '-');
 

@@ -70,6 +70,7 @@ public sealed class OutboxOptions
 public sealed partial class OutboxDispatcher(
     Outbox outbox,
     ConnectorClient connector,
+    DeliveryProblemStore problems,
     StorageTables tables,
     AppTelemetry telemetry,
     IOptions<OutboxOptions> options,
@@ -302,6 +303,15 @@ public sealed partial class OutboxDispatcher(
         {
             var failure = e as ConnectorException;
             LogFailed(logger, entity.RowKey, failure?.StatusCode ?? 0, failure?.ErrorCode, failure?.IsConversationGone ?? false);
+            // Before the row says "failed": should this write fail, the message comes back after its lease and is
+            // tried (and recorded) again, rather than failing where the coordinator cannot see it.
+            if (Outbox.TargetOf(entity) is { } target)
+            {
+                var status = failure?.StatusCode ?? 0;
+                await problems.RecordAsync(
+                    tenant, new DeliveryProblem(target, time.GetUtcNow(), status, failure?.ErrorCode, DeliveryProblemStore.Classify(target.Route, status, failure?.ErrorCode)), abandon);
+            }
+
             await FinishAsync(entity, OutboxState.Failed, null, failure is null ? e.Message : $"{failure.StatusCode} {failure.ErrorCode}: {failure.Message}", abandon);
             await DeleteAsync(message, abandon);
             Failed(span, tenant, id, ReasonOf(failure));
@@ -313,6 +323,11 @@ public sealed partial class OutboxDispatcher(
         telemetry.MessageSent(tenant, id);
         span?.SetTag("outcome", "sent");
         await DeleteAsync(message, CancellationToken.None);
+        if (Outbox.TargetOf(entity) is { } reached)
+        {
+            // Should this fail, the problem stays until the next message to the same target gets through.
+            await problems.ClearAsync(tenant, reached, abandon);
+        }
     }
 
     private void Failed(Span? span, string tenant, string id, string reason)

@@ -161,7 +161,8 @@ public sealed partial class CheckInScheduler(
                 Text = t.Reminder(unit.Name, date.ToString("d", culture)),
                 Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.DeepClone() }],
             };
-            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{Person.Pseudonym(personId)}", reminder, cancellationToken) ? 1 : 0;
+            var target = new DeliveryTarget(unit.Id, personId == unit.LeaderId ? DeliveryRoute.LeaderChat : DeliveryRoute.PersonalChat, Person.Pseudonym(personId));
+            sent += await SendPersonalAsync(tenant, personId, $"checkin-reminder|{unit.Id}|{date:yyyy-MM-dd}|{Person.Pseudonym(personId)}", reminder, target, cancellationToken) ? 1 : 0;
         }
 
         var (previous, beforeThat) = MeetingClock.Back(unit, date, 3) switch { var m => (m[1], m[2]) };
@@ -174,7 +175,8 @@ public sealed partial class CheckInScheduler(
                 Type = ActivityTypes.Message,
                 Text = t.TwoWeeksMissed(unit.Name, previous.ToString("d", culture), date.ToString("d", culture)),
             };
-            sent += await SendPersonalAsync(tenant, area.LeaderId, $"checkin-missed-twice|{unit.Id}|{date:yyyy-MM-dd}", notice, cancellationToken) ? 1 : 0;
+            // No target: the service-area leader not hearing of it leaves the unit itself no less reachable.
+            sent += await SendPersonalAsync(tenant, area.LeaderId, $"checkin-missed-twice|{unit.Id}|{date:yyyy-MM-dd}", notice, null, cancellationToken) ? 1 : 0;
         }
 
         return sent;
@@ -186,12 +188,13 @@ public sealed partial class CheckInScheduler(
         && !MeetingClock.IsDayOff(unit, org, date)
         && await checkIns.GetAsync(tenant, unit.Id, date, cancellationToken) is null;
 
-    private async Task<bool> SendPersonalAsync(string tenant, string personId, string messageId, Activity activity, CancellationToken cancellationToken)
+    private async Task<bool> SendPersonalAsync(string tenant, string personId, string messageId, Activity activity, DeliveryTarget? target, CancellationToken cancellationToken)
     {
         if (await organisation.GetPersonAsync(tenant, personId, cancellationToken) is { AadObjectId: { } aad }
             && await conversations.GetAsync(tenant, ConversationScope.Personal, aad, cancellationToken) is { } personal)
         {
-            return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenant, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
+            return await outbox.EnqueueAsync(
+                new OutboundMessage(messageId, tenant, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId, Target = target }, cancellationToken);
         }
 
         var pseudonym = Person.Pseudonym(personId);
@@ -223,11 +226,12 @@ public sealed partial class CheckInScheduler(
         var id = $"checkin-prompt|{unit.Id}|{date:yyyy-MM-dd}";
         if (unit.Channel is { } channel && await conversations.GetAsync(tenant, ConversationScope.Team, channel.TeamId, cancellationToken) is { } team)
         {
-            return await outbox.EnqueueAsync(new OutboundMessage(id, tenant, team.ServiceUrl, activity) { ChannelId = channel.ChannelId }, cancellationToken);
+            return await outbox.EnqueueAsync(
+                new OutboundMessage(id, tenant, team.ServiceUrl, activity) { ChannelId = channel.ChannelId, Target = DeliveryTarget.Channel(unit.Id) }, cancellationToken);
         }
 
         // No channel bound (or the app is not in its team): the unit leader gets it 1:1, if the app can reach them.
-        return await SendPersonalAsync(tenant, unit.LeaderId, id, activity, cancellationToken);
+        return await SendPersonalAsync(tenant, unit.LeaderId, id, activity, new DeliveryTarget(unit.Id, DeliveryRoute.LeaderChat, Person.Pseudonym(unit.LeaderId)), cancellationToken);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

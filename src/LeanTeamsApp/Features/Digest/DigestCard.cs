@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
@@ -29,21 +30,24 @@ public static class DigestCard
     /// as fit, those that deserve a look first, and counts the rest; with a great many areas, the areas that need the
     /// least attention are counted rather than shown. The summary on top always covers every unit.
     /// </summary>
-    public static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest)
+    /// <param name="unreachable">The units the app cannot reach, for the coordinator's channel; null in a digest
+    /// someone asked for in chat.</param>
+    public static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest, IReadOnlyList<UnreachableUnit>? unreachable = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var areas = digest.Areas.Count;
         var most = areas == 0 ? 0 : digest.Areas.Max(a => a.Units.Count);
-        var everything = Create(language, organisationName, digest, areas, most);
+        var delivery = unreachable ?? [];
+        var everything = Create(language, organisationName, digest, delivery, areas, most);
         if (Fits(everything))
         {
             return everything;
         }
 
-        var perArea = Largest(most - 1, n => Fits(Create(language, organisationName, digest, areas, n)));
+        var perArea = Largest(most - 1, n => Fits(Create(language, organisationName, digest, delivery, areas, n)));
         return perArea >= 0
-            ? Create(language, organisationName, digest, areas, perArea)
-            : Create(language, organisationName, digest, Math.Max(0, Largest(areas - 1, n => Fits(Create(language, organisationName, digest, n, 0)))), 0);
+            ? Create(language, organisationName, digest, delivery, areas, perArea)
+            : Create(language, organisationName, digest, delivery, Math.Max(0, Largest(areas - 1, n => Fits(Create(language, organisationName, digest, delivery, n, 0)))), 0);
     }
 
     private static bool Fits(AdaptiveCard card) => JsonSerializer.Serialize(card, CardJson.Options).Length <= MaxJsonLength;
@@ -61,7 +65,7 @@ public static class DigestCard
         return low;
     }
 
-    private static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest, int areasShown, int unitsPerArea)
+    private static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest, IReadOnlyList<UnreachableUnit> unreachable, int areasShown, int unitsPerArea)
     {
         var t = DigestTexts.For(language);
         var c = CheckInTexts.For(language);
@@ -114,6 +118,8 @@ public static class DigestCard
             }
         }
 
+        AddDelivery(body, t, unreachable);
+
         for (var i = 0; i < areasShown; i++)
         {
             var area = digest.Areas[i];
@@ -154,6 +160,32 @@ public static class DigestCard
         AddAppointments(body, t.NextTwoWeeks, digest.Upcoming, digest, language);
         AddAppointments(body, t.OverdueAppointments, digest.Overdue, digest, language);
         return new AdaptiveCard { Body = body };
+    }
+
+    /// <summary>
+    /// Each unit the app cannot reach, why, and what to do; what Teams answered in brackets, for whoever asks IT.
+    /// Cut like the attention list, so that a broken team of many units cannot crowd out the digest.
+    /// </summary>
+    private static void AddDelivery(List<CardElement> body, DigestTexts t, IReadOnlyList<UnreachableUnit> unreachable)
+    {
+        if (unreachable.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(new TextBlock(t.Delivery) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+        body.AddRange(unreachable.Take(MaxAttention).Select(u =>
+        {
+            var details = new[] { u.PersonName, u.Status is { } status ? string.Create(CultureInfo.InvariantCulture, $"{status} {u.Code}").TrimEnd() : null }
+                .Where(d => !string.IsNullOrEmpty(d))
+                .ToList();
+            var said = details.Count == 0 ? "" : $" ({string.Join(" · ", details)})";
+            return new TextBlock($"• {u.UnitName}: {t.DeliveryReasons[u.Reason]}{said} – {t.Advice[u.Advice]}") { Spacing = Spacing.None };
+        }));
+        if (unreachable.Count > MaxAttention)
+        {
+            body.Add(new TextBlock(t.More(unreachable.Count - MaxAttention)) { IsSubtle = true, Spacing = Spacing.None });
+        }
     }
 
     private static string UnitLine(DigestTexts t, UnitDigest u, Func<IReadOnlyList<BenefitSum>, string> benefits)

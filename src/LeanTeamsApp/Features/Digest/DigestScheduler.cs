@@ -62,6 +62,7 @@ public sealed partial class DigestScheduler(
     OrganisationStore organisation,
     DigestService digests,
     ConversationReferences conversations,
+    DeliveryHealth delivery,
     Outbox outbox,
     StorageTables tables,
     IOptions<DigestOptions> options,
@@ -102,7 +103,7 @@ public sealed partial class DigestScheduler(
 
         var language = WrittenLanguage.Of(org);
         var digest = await digests.ComputeAsync(org, week, now, null, cancellationToken);
-        var card = DigestCard.Create(language, org.Name, digest);
+        var card = DigestCard.Create(language, org.Name, digest, await delivery.ListAsync(tenantId, cancellationToken));
         var activity = new Activity
         {
             Type = ActivityTypes.Message,

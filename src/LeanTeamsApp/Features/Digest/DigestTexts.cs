@@ -1,3 +1,4 @@
+using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.Organisation;
 
 namespace LeanTeamsApp.Features.Digest;
@@ -41,6 +42,11 @@ public sealed record DigestTexts
     public required string NotSetUp { get; init; }
     public required string NoUnits { get; init; }
 
+    /// <summary>The heading of the coordinator's list of units the app cannot reach.</summary>
+    public required string Delivery { get; init; }
+    public required IReadOnlyDictionary<DeliveryReason, string> DeliveryReasons { get; init; }
+    public required IReadOnlyDictionary<DeliveryAdvice, string> Advice { get; init; }
+
     public static DigestTexts For(Language language) => language switch
     {
         Language.Sv => Swedish,
@@ -83,6 +89,23 @@ public sealed record DigestTexts
         MoreAreas = n => $"… og {n} tjenesteområder til, med færre å se på",
         NotSetUp = "Organisasjonen er ikke satt opp ennå.",
         NoUnits = "Ingen enheter er registrert ennå. Importer organisasjonen først.",
+        Delivery = "Levering: enheter appen ikke når",
+        DeliveryReasons = new Dictionary<DeliveryReason, string>
+        {
+            [DeliveryReason.BlockedByPerson] = "blokkert av mottakeren",
+            [DeliveryReason.BotNotInTeam] = "appen er fjernet fra teamet",
+            [DeliveryReason.ConversationNotFound] = "kanalen eller chatten finnes ikke lenger",
+            [DeliveryReason.NoRoute] = "ingen kanal og ingen chat med enhetslederen",
+            [DeliveryReason.Other] = "meldingen kom ikke fram",
+        },
+        Advice = new Dictionary<DeliveryAdvice, string>
+        {
+            [DeliveryAdvice.AddAppToTeam] = "legg appen til i teamet igjen",
+            [DeliveryAdvice.AskToUnblock] = "be personen oppheve blokkeringen av appen",
+            [DeliveryAdvice.AskToInstall] = "be personen legge til appen i Teams igjen",
+            [DeliveryAdvice.BindChannel] = "koble enheten til en kanal med «registrer enhet»",
+            [DeliveryAdvice.CheckStatus] = "se statuskoden fra Teams; kontakt IT hvis det gjentar seg",
+        },
     };
 
     private static readonly DigestTexts Swedish = new()
@@ -120,6 +143,23 @@ public sealed record DigestTexts
         MoreAreas = n => $"… och {n} sektioner till, med mindre att titta på",
         NotSetUp = "Organisationen är inte konfigurerad ännu.",
         NoUnits = "Inga enheter är registrerade ännu. Importera organisationen först.",
+        Delivery = "Leverans: enheter appen inte når",
+        DeliveryReasons = new Dictionary<DeliveryReason, string>
+        {
+            [DeliveryReason.BlockedByPerson] = "blockerad av mottagaren",
+            [DeliveryReason.BotNotInTeam] = "appen har tagits bort från teamet",
+            [DeliveryReason.ConversationNotFound] = "kanalen eller chatten finns inte längre",
+            [DeliveryReason.NoRoute] = "ingen kanal och ingen chatt med enhetschefen",
+            [DeliveryReason.Other] = "meddelandet kom inte fram",
+        },
+        Advice = new Dictionary<DeliveryAdvice, string>
+        {
+            [DeliveryAdvice.AddAppToTeam] = "lägg till appen i teamet igen",
+            [DeliveryAdvice.AskToUnblock] = "be personen att häva blockeringen av appen",
+            [DeliveryAdvice.AskToInstall] = "be personen att lägga till appen i Teams igen",
+            [DeliveryAdvice.BindChannel] = "koppla enheten till en kanal med ”registrera enhet”",
+            [DeliveryAdvice.CheckStatus] = "se statuskoden från Teams; kontakta IT om det upprepas",
+        },
     };
 
     private static readonly DigestTexts English = new()
@@ -157,5 +197,22 @@ public sealed record DigestTexts
         MoreAreas = n => $"… and {n} more service areas, with less to look at",
         NotSetUp = "The organisation is not set up yet.",
         NoUnits = "No units are registered yet. Import the organisation first.",
+        Delivery = "Delivery: units the app cannot reach",
+        DeliveryReasons = new Dictionary<DeliveryReason, string>
+        {
+            [DeliveryReason.BlockedByPerson] = "blocked by the recipient",
+            [DeliveryReason.BotNotInTeam] = "the app was removed from the team",
+            [DeliveryReason.ConversationNotFound] = "the channel or chat no longer exists",
+            [DeliveryReason.NoRoute] = "no channel and no chat with the unit leader",
+            [DeliveryReason.Other] = "the message did not get through",
+        },
+        Advice = new Dictionary<DeliveryAdvice, string>
+        {
+            [DeliveryAdvice.AddAppToTeam] = "add the app to the team again",
+            [DeliveryAdvice.AskToUnblock] = "ask the person to unblock the app",
+            [DeliveryAdvice.AskToInstall] = "ask the person to add the app in Teams again",
+            [DeliveryAdvice.BindChannel] = "bind the unit to a channel with 'register unit'",
+            [DeliveryAdvice.CheckStatus] = "see Teams' status code; contact IT if it keeps happening",
+        },
     };
 }

@@ -26,6 +26,9 @@ public sealed record MeDto(string TenantId, string Organisation, string Name, st
 {
     /// <summary>Whether the Organisation page is for the caller: download, upload and history (the service checks again).</summary>
     public bool CanManageOrganisation { get; init; }
+
+    /// <summary>Whether the caller sees which units the app cannot reach (GET /api/tab/delivery).</summary>
+    public bool CanViewDelivery { get; init; }
 }
 
 public sealed record BenefitTotalDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
@@ -134,6 +137,7 @@ public static class OverviewEndpoints
             caller.Allows(Permission.EditActionPlan, AccessTarget.Organisation), [.. caller.Areas.Select(a => new AreaDto(a.Id, a.Name))])
         {
             CanManageOrganisation = caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation),
+            CanViewDelivery = caller.Allows(Permission.ViewDeliveryHealth, AccessTarget.Organisation),
         });
     }
 

@@ -47,6 +47,9 @@ public enum Permission
 
     /// <summary>Keep the organisation up to date: download its file, preview and apply an import, read its change history.</summary>
     ManageOrganisation,
+
+    /// <summary>Which units the app cannot reach in Teams, and why: for whoever can mend it, and top management.</summary>
+    ViewDeliveryHealth,
 }
 
 /// <summary>
@@ -130,6 +133,7 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.ViewActionPlan] = [Known],
         [Permission.EditActionPlan] = [Org(Role.Coordinator)],
         [Permission.ManageOrganisation] = [Org(Role.Coordinator)],
+        [Permission.ViewDeliveryHealth] = [Org(Role.Coordinator), Org(Role.TopManagement)],
     };
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/> to <paramref name="target"/>.</summary>

@@ -10,7 +10,7 @@ import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { UnitPage } from '../features/unit/UnitPage';
 import { YearWheelPage } from '../features/yearwheel/YearWheelPage';
-import { actionPlan, byggesak, overview, yearWheel } from './fixtures';
+import { actionPlan, byggesak, delivery, overview, yearWheel } from './fixtures';
 import { fakeService, json, renderPage } from './render';
 
 // The structural WCAG 2.1 A/AA rules of axe-core on each page with the fixtures. Contrast needs real layout and
@@ -32,8 +32,18 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('overview_HasNoViolations', async () => {
-    fakeService({ 'GET /api/tab/overview': json(overview) });
+    fakeService({ 'GET /api/tab/overview': json(overview), 'GET /api/tab/delivery': json(delivery) });
     expect(await violations(<OverviewPage />, () => screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' }))).toEqual([]);
+  });
+
+  it('overview_WithUnitsTheAppCannotReach_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview), 'GET /api/tab/delivery': json(delivery) });
+    expect(
+      await violations(<OverviewPage />, async () => {
+        await screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
+        await screen.findByRole('table', { name: 'Enheter appen ikke når' });
+      }),
+    ).toEqual([]);
   });
 
   it('unit_HasNoViolations', async () => {
@@ -66,7 +76,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('overview_WithFiguresLeftOut_HasNoViolations', async () => {
-    fakeService({ 'GET /api/tab/overview': json({ ...overview, benefitsLeftOut: [{ unitId: 'byggesak', name: 'Byggesak', count: 2 }] }) });
+    fakeService({ 'GET /api/tab/overview': json({ ...overview, benefitsLeftOut: [{ unitId: 'byggesak', name: 'Byggesak', count: 2 }] }), 'GET /api/tab/delivery': json(delivery) });
     expect(await violations(<OverviewPage />, () => screen.findByRole('heading', { name: 'Gevinsttall holdt utenfor' }))).toEqual([]);
   });
 

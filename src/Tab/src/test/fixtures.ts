@@ -1,4 +1,4 @@
-import type { ActionPlan, Me, Overview, UnitDetails, YearWheel } from '../shared/api/types';
+import type { ActionPlan, Delivery, Me, Overview, UnitDetails, YearWheel } from '../shared/api/types';
 
 // Shaped as docs/tab-api.md shows them, with Fjordvik's names from demo/organisation.yaml.
 
@@ -10,6 +10,7 @@ export const coordinator: Me = {
   roles: ['coordinator'],
   canEditActionPlan: true,
   canManageOrganisation: true,
+  canViewDelivery: true,
   areas: [
     { id: 'helse-og-omsorg', name: 'Helse og omsorg' },
     { id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' },
@@ -23,6 +24,7 @@ export const unitLeader: Me = {
   roles: ['unitLeader'],
   canEditActionPlan: false,
   canManageOrganisation: false,
+  canViewDelivery: false,
   areas: [{ id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' }],
 };
 
@@ -203,6 +205,47 @@ export const actionPlan: ActionPlan = {
       deadline: '2027-06-01',
       status: 'notStarted',
       etag: 'W/"datetime\'2026-11-20T10%3A05%3A00Z\'"',
+    },
+  ],
+};
+
+export const delivery: Delivery = {
+  units: [
+    {
+      unitId: 'byggesak',
+      name: 'Byggesak',
+      areaId: 'samfunn-og-teknikk',
+      reason: 'blockedByPerson',
+      advice: 'askToUnblock',
+      route: 'leaderChat',
+      person: 'Randi Lie',
+      status: 403,
+      code: 'ConversationBlockedByUser',
+      at: '2026-11-23T08:21:00+00:00',
+    },
+    {
+      unitId: 'hjemmetjenesten',
+      name: 'Hjemmetjenesten',
+      areaId: 'helse-og-omsorg',
+      reason: 'botNotInTeam',
+      advice: 'addAppToTeam',
+      route: 'unitChannel',
+      person: null,
+      status: 403,
+      code: 'BotNotInConversationRoster',
+      at: '2026-11-23T08:21:00+00:00',
+    },
+    {
+      unitId: 'sykehjemmet',
+      name: 'Sykehjemmet',
+      areaId: 'helse-og-omsorg',
+      reason: 'noRoute',
+      advice: 'bindChannel',
+      route: null,
+      person: null,
+      status: null,
+      code: null,
+      at: null,
     },
   ],
 };

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { coordinator, overview, unitLeader } from '../../test/fixtures';
-import { fakeService, json, renderPage } from '../../test/render';
+import { coordinator, delivery, overview, unitLeader } from '../../test/fixtures';
+import { type Call, fakeService, json, renderPage } from '../../test/render';
 import { OverviewPage } from './OverviewPage';
 
 describe('Overview', () => {
@@ -109,7 +109,7 @@ describe('Overview', () => {
 
     expect(await screen.findAllByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toHaveLength(1);
     expect(screen.queryByRole('rowheader', { name: 'Byggesak' })).toBeNull();
-    expect(service.calls.map((call) => call.url)).toEqual(['/api/tab/overview', '/api/tab/overview?area=helse-og-omsorg']);
+    expect(overviewCalls(service.calls)).toEqual(['/api/tab/overview', '/api/tab/overview?area=helse-og-omsorg']);
     expect(screen.getByRole('combobox', { name: 'Tjenesteområde' })).toHaveProperty('value', 'helse-og-omsorg');
   });
 
@@ -129,7 +129,7 @@ describe('Overview', () => {
 
     expect(await screen.findAllByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toHaveLength(1);
     expect(screen.queryByRole('rowheader', { name: 'Byggesak' })).toBeNull();
-    expect(service.calls.map((call) => call.url)).toEqual(['/api/tab/overview?area=helse-og-omsorg']);
+    expect(overviewCalls(service.calls)).toEqual(['/api/tab/overview?area=helse-og-omsorg']);
     expect(screen.getByRole('combobox', { name: 'Tjenesteområde' })).toHaveProperty('value', 'helse-og-omsorg');
   });
 
@@ -158,10 +158,31 @@ describe('Overview', () => {
   });
 
   it('overview_ServiceFails_ShowsTheProblemAndOffersToTryAgain', async () => {
-    fakeService({});
+    fakeService({ 'GET /api/tab/delivery': json({ units: [] }) });
     renderPage(<OverviewPage />);
 
     expect(await screen.findAllByRole('alert')).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Prøv igjen' })).not.toBeNull();
   });
+  it('delivery_Coordinator_SeesTheUnitsTheAppCannotReach', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview), 'GET /api/tab/delivery': json(delivery) });
+    renderPage(<OverviewPage />);
+
+    const table = await screen.findByRole('table', { name: 'Enheter appen ikke når' });
+    expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Byggesak', 'Hjemmetjenesten', 'Sykehjemmet']);
+  });
+
+  it('delivery_UnitLeader_IsNeitherAskedForNorShown', async () => {
+    const service = fakeService({ 'GET /api/tab/overview': json(overview), 'GET /api/tab/delivery': json(delivery) });
+    renderPage(<OverviewPage />, { me: unitLeader });
+
+    await screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
+    expect(screen.queryByRole('heading', { name: 'Levering' })).toBeNull();
+    expect(service.calls.map((call) => call.url)).not.toContain('/api/tab/delivery');
+  });
 });
+
+/** The overview's own requests, whatever else the page asks for (the coordinator's delivery section). */
+function overviewCalls(calls: Call[]): string[] {
+  return calls.map((call) => call.url).filter((url) => url.startsWith('/api/tab/overview'));
+}

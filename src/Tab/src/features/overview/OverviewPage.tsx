@@ -9,6 +9,7 @@ import { href } from '../../shared/routing/routes';
 import { Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
+import { DeliverySection } from '../delivery/DeliverySection';
 import { BenefitsChart } from './BenefitsChart';
 import { HeatMap } from './HeatMap';
 
@@ -45,6 +46,7 @@ export function OverviewPage({ areaId }: { areaId?: string | undefined }) {
       <Loading value={overview} retry={retry}>
         {(data) => <OverviewContent data={filterByArea(data, area)} />}
       </Loading>
+      {me.canViewDelivery && <DeliverySection areaId={area || undefined} />}
     </>
   );
 }

@@ -597,6 +597,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tab/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryDto"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tab/channel-units": {
         parameters: {
             query?: never;
@@ -1653,6 +1706,15 @@ export interface components {
             amount: null | components["schemas"]["JsonElement"];
             etag: null | string;
         };
+        /** @enum {string} */
+        DeliveryAdvice: "addAppToTeam" | "askToUnblock" | "askToInstall" | "bindChannel" | "checkStatus";
+        DeliveryDto: {
+            units: components["schemas"]["UnreachableUnitDto"][];
+        };
+        /** @enum {string} */
+        DeliveryReason: "blockedByPerson" | "botNotInTeam" | "conversationNotFound" | "noRoute" | "other";
+        /** @enum {string} */
+        DeliveryRoute: "unitChannel" | "leaderChat" | "personalChat";
         DeviationDto: {
             id: string;
             text: string;
@@ -1775,6 +1837,7 @@ export interface components {
             canEditActionPlan: boolean;
             areas: components["schemas"]["AreaDto"][];
             canManageOrganisation: boolean;
+            canViewDelivery: boolean;
         };
         /** @enum {string} */
         MeetingStatus: "held" | "notHeld" | "missing" | "dayOff" | "upcoming";
@@ -1851,6 +1914,20 @@ export interface components {
             followUpOwners: components["schemas"]["OwnerDto"][];
             canCorrectBenefits: boolean;
             benefitRanges: components["schemas"]["BenefitRangeDto"][];
+        };
+        UnreachableUnitDto: {
+            unitId: string;
+            name: string;
+            areaId: string;
+            reason: components["schemas"]["DeliveryReason"];
+            advice: components["schemas"]["DeliveryAdvice"];
+            route: null | components["schemas"]["DeliveryRoute"];
+            person: null | string;
+            /** Format: int32 */
+            status: null | number;
+            code: null | string;
+            /** Format: date-time */
+            at: null | string;
         };
         WheelAppointmentDto: {
             id: string;

@@ -8,6 +8,7 @@ import type {
   AppointmentChanged,
   BenefitInput,
   ChannelUnits,
+  Delivery,
   Deviation,
   DeviationFollowUp,
   DevSignIn,
@@ -69,6 +70,7 @@ export const tabApi = {
       method: 'POST',
       json: { ownerId, etag: appointment.etag } satisfies Requests['reassignAppointment'],
     }),
+  delivery: (signal?: AbortSignal) => apiFetch<Delivery>(`${base}/delivery`, { signal }),
   actionPlan: (signal?: AbortSignal) => apiFetch<ActionPlan>(`${base}/actionplan`, { signal }),
   addActionPlanRow: (row: ActionPlanRowInput) =>
     apiFetch<ActionPlanRow>(`${base}/actionplan`, { method: 'POST', json: { ...actionRow(row), etag: null } satisfies Requests['actionPlanRow'] }),

@@ -90,6 +90,17 @@ export type ActionPlanRow = Schemas['ActionRowDto'];
 export type ActionPlanRowInput = Omit<ActionPlanRow, 'id' | 'etag'>;
 export type ActionPlan = Schemas['ActionPlanDto'];
 
+export type DeliveryReason = Schemas['DeliveryReason'];
+export const deliveryReasons = allOf<DeliveryReason>()(['blockedByPerson', 'botNotInTeam', 'conversationNotFound', 'noRoute', 'other']);
+export type DeliveryAdvice = Schemas['DeliveryAdvice'];
+export type DeliveryRoute = Schemas['DeliveryRoute'];
+/**
+ * A unit the app cannot reach. `route`, `person`, `status`, `code` and `at` describe the latest message that failed for
+ * good (Teams' HTTP status and error code); all null for a unit with no channel and no chat with its leader at all.
+ */
+export type UnreachableUnit = Schemas['UnreachableUnitDto'];
+export type Delivery = Schemas['DeliveryDto'];
+
 /** The request bodies, as the service reads them. */
 export type Requests = {
   devSignIn: Schemas['DevSignInRequest'];

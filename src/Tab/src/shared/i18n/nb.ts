@@ -1,4 +1,4 @@
-import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitMeasure, BenefitStage, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed, Role, Stage } from '../api/types';
+import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitMeasure, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed, Role, Stage } from '../api/types';
 
 /** Norwegian bokmål, the source dictionary: every other language must have exactly these keys. */
 export const nb = {
@@ -162,6 +162,34 @@ export const nb = {
   leftOutText:
     'Disse enhetene har gevinsttall som er ugyldige eller urimelig store. De er holdt utenfor alle summer til de blir rettet eller slettet på enhetens side.',
   leftOutUnit: (count: number) => `${count} holdt utenfor`,
+  deliveryTitle: 'Levering',
+  deliveryIntro: 'Enheter appen ikke når i Teams, hvorfor, og hva du kan gjøre med det.',
+  deliveryAllReachable: 'Appen når alle enhetene.',
+  deliveryCaption: 'Enheter appen ikke når',
+  deliveryUnit: 'Enhet',
+  deliveryReasonHeader: 'Årsak',
+  deliveryTeamsAnswer: 'Svar fra Teams',
+  deliveryWhen: 'Når',
+  deliveryAdviceHeader: 'Hva du kan gjøre',
+  deliveryReason: {
+    blockedByPerson: 'blokkert av mottakeren',
+    botNotInTeam: 'appen er fjernet fra teamet',
+    conversationNotFound: 'kanalen eller chatten finnes ikke lenger',
+    noRoute: 'ingen kanal og ingen chat med enhetslederen',
+    other: 'meldingen kom ikke fram',
+  } satisfies Record<DeliveryReason, string>,
+  deliveryAdvice: {
+    addAppToTeam: 'Legg appen til i teamet igjen.',
+    askToUnblock: 'Be personen oppheve blokkeringen av appen.',
+    askToInstall: 'Be personen legge til appen i Teams igjen.',
+    bindChannel: 'Koble enheten til en kanal med «registrer enhet».',
+    checkStatus: 'Se statuskoden fra Teams; kontakt IT hvis det gjentar seg.',
+  } satisfies Record<DeliveryAdvice, string>,
+  deliveryRoute: {
+    unitChannel: 'enhetens kanal',
+    leaderChat: 'chat med enhetslederen',
+    personalChat: 'personlig chat',
+  } satisfies Record<DeliveryRoute, string>,
   backToOverview: 'Tilbake til oversikten',
 
   yearWheelTitle: 'Årshjul',
