@@ -53,7 +53,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
 
         var card = await SubmitCheckInAsync(answers, locale);
 
-        var body = card["body"]!.AsArray();
+        var body = ListHolding(card, field);
         var input = body.Single(e => (string?)e!["id"] == field)!;
         Assert.Equal(text, (string?)input["value"]);
         var shown = (string)body[body.IndexOf(input) + 1]!["text"]!;
@@ -91,7 +91,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
 
         var card = JsonNode.Parse(await CardOfAsync("checkin", "en-GB"))!;
 
-        var body = card["body"]!.AsArray();
+        var body = ListHolding(card, "deviations");
         var deviations = body.IndexOf(body.Single(e => (string?)e!["id"] == "deviations"));
         Assert.StartsWith("Formal deviation reports and anything about patients, clients or users belong in your organisation's deviation system", BotHost.Shown((string)body[deviations + 1]!["text"]!), StringComparison.Ordinal);
         var link = body[deviations + 2]!["actions"]![0]!;
@@ -103,10 +103,10 @@ public sealed class PersonalDataTests : IAsyncLifetime
     {
         var card = JsonNode.Parse(await CardOfAsync("statusrapport", "nb-NO"))!;
 
-        var body = card["body"]!.AsArray();
+        var body = ListHolding(card, "deviations");
         var deviations = body.IndexOf(body.Single(e => (string?)e!["id"] == "deviations"));
         Assert.StartsWith("Formelle avviksmeldinger og alt som gjelder pasienter, brukere eller klienter", BotHost.Shown((string)body[deviations + 1]!["text"]!), StringComparison.Ordinal);
-        Assert.DoesNotContain(body, e => (string?)e!["type"] == "ActionSet");
+        Assert.DoesNotContain(card.ToJsonString(), "Action.OpenUrl", StringComparison.Ordinal);
     }
 
     [Theory]
@@ -166,6 +166,19 @@ public sealed class PersonalDataTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var parsed = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return JsonNode.Parse(parsed.RootElement.GetProperty("value").GetRawText())!.AsObject();
+    }
+
+    /// <summary>The list of card elements (the body, or a section's items) that holds the input <paramref name="id"/>.</summary>
+    private static JsonArray ListHolding(JsonNode card, string id)
+    {
+        static IEnumerable<JsonArray> Lists(JsonNode? node) => node switch
+        {
+            JsonArray array => [array, .. array.SelectMany(Lists)],
+            JsonObject obj => obj.SelectMany(p => Lists(p.Value)),
+            _ => [],
+        };
+
+        return Lists(card).Single(list => list.Any(e => e is JsonObject o && (string?)o["id"] == id));
     }
 }
 
@@ -238,4 +251,5 @@ public sealed class ActionPlanPersonalDataTests : IAsyncLifetime
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
         return await http.SendAsync(request);
     }
+
 }
