@@ -36,7 +36,8 @@ describe('Tab configuration page', () => {
 
     await screen.findByRole('radiogroup', { name: 'Fanen viser' });
     expect(screen.getAllByRole('radio').map((radio) => (radio as HTMLInputElement).checked)).toEqual([false, false, false, false, false]);
-    expect(teams.saveEnabled()).toBe(false);
+    // Teams is told in an effect after the choices are shown, which may run after they are found.
+    await waitFor(() => expect(teams.saveEnabled()).toBe(false));
     expect(teams.save()).toBeNull();
 
     await userEvent.click(screen.getByRole('radio', { name: 'Årshjul' }));
