@@ -55,18 +55,7 @@ internal static class CsvImportReader
 
         var headerLine = csv.Parser.RawRow;
         var header = csv.HeaderRecord;
-        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Length; i++)
-        {
-            if (!Columns.ContainsKey(header[i]))
-            {
-                errors.Add(headerLine, header[i].Length == 0 ? $"(column {i + 1})" : ImportError.Quote(header[i]), $"unknown column; the columns are {string.Join(", ", Columns.Keys)}");
-            }
-            else if (!columns.TryAdd(header[i], i))
-            {
-                errors.Add(headerLine, header[i], "the column is there twice");
-            }
-        }
+        var columns = Header(errors, headerLine, header.Select((name, i) => (name, i, i + 1)));
 
         while (!errors.IsFull && csv.Read())
         {
@@ -87,6 +76,29 @@ internal static class CsvImportReader
         }
 
         return source;
+    }
+
+    /// <summary>
+    /// A units sheet's header (from a CSV file or a workbook): each known column name with the key its row values are
+    /// read by (<c>Key</c>), and an error for an unknown column (named by its <c>Number</c> when it has no name) or
+    /// one that is there twice.
+    /// </summary>
+    internal static Dictionary<string, int> Header(ImportErrors errors, int line, IEnumerable<(string Name, int Key, int Number)> header)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, key, number) in header)
+        {
+            if (!Columns.ContainsKey(name))
+            {
+                errors.Add(line, name.Length == 0 ? $"(column {number})" : ImportError.Quote(name), $"unknown column; the columns are {string.Join(", ", Columns.Keys)}");
+            }
+            else if (!columns.TryAdd(name, key))
+            {
+                errors.Add(line, name, "the column is there twice");
+            }
+        }
+
+        return columns;
     }
 
     /// <summary>

@@ -46,21 +46,7 @@ internal static class XlsxImportReader
             }
 
             var header = rows[0];
-            var headerLine = header.RowNumber();
-            var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            foreach (var cell in header.CellsUsed())
-            {
-                var name = cell.GetString().Trim();
-                var number = cell.Address.ColumnNumber;
-                if (!CsvImportReader.Columns.ContainsKey(name))
-                {
-                    errors.Add(headerLine, name.Length == 0 ? $"(column {number})" : ImportError.Quote(name), $"unknown column; the columns are {string.Join(", ", CsvImportReader.Columns.Keys)}");
-                }
-                else if (!columns.TryAdd(name, number))
-                {
-                    errors.Add(headerLine, name, "the column is there twice");
-                }
-            }
+            var columns = CsvImportReader.Header(errors, header.RowNumber(), header.CellsUsed().Select(cell => (cell.GetString().Trim(), cell.Address.ColumnNumber, cell.Address.ColumnNumber)));
 
             foreach (var row in rows.Skip(1))
             {
