@@ -33,6 +33,7 @@ export const en: Messages = {
   areaFilter: 'Service area',
   allAreas: 'All service areas',
   heatMapTitle: 'Board meetings over the last 12 weeks',
+  scrollsSideways: (what) => `${what} (scrolls sideways)`,
   heatMapUnitColumn: 'Unit',
   heatMapHeldColumn: 'Held',
   heatMapHeld: (held, total) => `${held} of ${total}`,

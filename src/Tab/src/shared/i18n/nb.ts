@@ -34,6 +34,7 @@ export const nb = {
   areaFilter: 'Tjenesteområde',
   allAreas: 'Alle tjenesteområder',
   heatMapTitle: 'Tavlemøter de siste 12 ukene',
+  scrollsSideways: (what: string) => `${what} (kan rulles sideveis)`,
   heatMapUnitColumn: 'Enhet',
   heatMapHeldColumn: 'Holdt',
   heatMapHeld: (held: number, total: number) => `${held} av ${total}`,

@@ -33,6 +33,7 @@ export const sv: Messages = {
   areaFilter: 'Förvaltning',
   allAreas: 'Alla förvaltningar',
   heatMapTitle: 'Tavelmöten de senaste 12 veckorna',
+  scrollsSideways: (what) => `${what} (kan rullas i sidled)`,
   heatMapUnitColumn: 'Verksamhet',
   heatMapHeldColumn: 'Hållna',
   heatMapHeld: (held, total) => `${held} av ${total}`,
