@@ -208,6 +208,7 @@ export const en: Messages = {
   appointmentStatus: { planned: 'planned', done: 'done', cancelled: 'cancelled' },
   detailsTitle: 'Details',
   noSelection: 'Choose an event in the wheel to see its details.',
+  alsoHere: 'Also at the same place on the wheel:',
   listTitle: 'Events as a list',
   dateColumn: 'Date',
   typeColumn: 'Kind',

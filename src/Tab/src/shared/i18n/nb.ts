@@ -209,6 +209,7 @@ export const nb = {
   appointmentStatus: { planned: 'planlagt', done: 'gjennomført', cancelled: 'avlyst' } satisfies Record<AppointmentStatus, string>,
   detailsTitle: 'Detaljer',
   noSelection: 'Velg en hendelse i hjulet for å se detaljene.',
+  alsoHere: 'Også på samme sted i hjulet:',
   listTitle: 'Hendelser som liste',
   dateColumn: 'Dato',
   typeColumn: 'Type',

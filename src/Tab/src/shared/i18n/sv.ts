@@ -208,6 +208,7 @@ export const sv: Messages = {
   appointmentStatus: { planned: 'planerad', done: 'genomförd', cancelled: 'inställd' },
   detailsTitle: 'Detaljer',
   noSelection: 'Välj en händelse i hjulet för att se detaljerna.',
+  alsoHere: 'Också på samma ställe i hjulet:',
   listTitle: 'Händelser som lista',
   dateColumn: 'Datum',
   typeColumn: 'Typ',
