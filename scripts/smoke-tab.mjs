@@ -1,7 +1,9 @@
 // Opens the built Teams tab against the running service in headless Chromium, the way a coordinator would outside
 // Teams (development sign-in): every page renders from the service's API, in the default, dark and high-contrast
 // themes, with no WCAG 2.1 A/AA violation found by axe-core, and each page shows exactly the figures the service
-// answers with. Screenshots go to .local/artifacts/tab/.
+// answers with. Every page is also opened on a 360 px phone in the three themes: no page may scroll sideways, and
+// every item of the year wheel must open by keyboard (its list) and by a tap (its mark, even in a cluster).
+// Screenshots go to .local/artifacts/tab/.
 // Used by `scripts/run.sh --smoke`.
 //   node scripts/smoke-tab.mjs <service-url>
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -22,7 +24,18 @@ const browser = await chromium.launch({
 
 const problems = [];
 
+// The page itself must not scroll sideways: what is wider than the screen (the heat map) scrolls in its own region.
+async function checkWidth(page, name) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  if (scrollWidth > clientWidth) problems.push(`${name}: the page scrolls sideways (scrollWidth ${scrollWidth} > clientWidth ${clientWidth})`);
+  else console.log(`tab: ${name}: scrollWidth ${scrollWidth} <= clientWidth ${clientWidth}`);
+}
+
 async function audit(page, name) {
+  await checkWidth(page, name);
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(() =>
     // eslint-disable-next-line no-undef
@@ -141,7 +154,104 @@ async function checkFigures(page) {
   expectEqual('reports: demo units missing from the CSV download', missing, []);
 }
 
+const pages = (page) => [
+  ['#/overview', 'overview', () => page.getByRole('table', { name: 'Tavlemøter de siste 12 ukene' })],
+  ['#/unit/byggesak', 'unit', () => page.getByRole('heading', { name: 'Byggesak' }).first()],
+  ['#/yearwheel', 'yearwheel', () => page.getByRole('group', { name: /Årshjul \d{4}/ })],
+  ['#/actionplan', 'actionplan', () => page.getByRole('heading', { name: /Handlingsplan/ }).first()],
+  ['#/reports', 'reports', () => page.getByRole('heading', { name: /Rapport/ }).first()],
+  ['#/organisation', 'organisation', () => page.getByRole('heading', { name: 'Organisasjonen', level: 1 })],
+  ['#/config', 'config', () => page.getByRole('heading', { name: 'Velg hva fanen skal vise' }).first()],
+];
+
+const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+// On a phone the heat map scrolls inside its own named, focusable region, and the unit names stay where they are.
+async function checkHeatMapScrolls(page) {
+  const region = page.getByRole('region', { name: 'Tavlemøter de siste 12 ukene (kan rulles sideveis)' });
+  const facts = await region.evaluate((element) => {
+    const before = element.querySelector('tbody th').getBoundingClientRect().left;
+    element.scrollLeft = element.scrollWidth;
+    const after = element.querySelector('tbody th').getBoundingClientRect().left;
+    const lastWeek = [...element.querySelector('tbody tr').querySelectorAll('td[data-status]')].at(-1).getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    element.scrollLeft = 0;
+    return { tabIndex: element.tabIndex, scrolls: element.scrollWidth > element.clientWidth, before, after, lastWeekSeen: lastWeek.right <= box.right + 1 };
+  });
+  expectEqual('phone: the heat map scrolls in a region that takes focus', [facts.tabIndex, facts.scrolls], [0, true]);
+  expectEqual('phone: unit names stay in place while the weeks scroll, and the last week comes into view',
+    [Math.round(facts.after - facts.before), facts.lastWeekSeen], [0, true]);
+}
+
+// Every item of the year: Tab to it in the list, Enter, and its details are shown under it; then every mark of the
+// wheel is tapped where it is drawn, and the details show it or offer it (marks in one week cover each other).
+async function checkYearWheelItems(page) {
+  const wheel = await api('/api/tab/yearwheel');
+  const expected = wheel.appointments.length + wheel.holidays.length + wheel.blackouts.length + wheel.deadlines.length;
+  const list = page.getByRole('region', { name: 'Hendelser som liste' });
+  const buttons = list.locator('li[data-item] > button');
+  expectEqual('phone: year wheel items in the list', await buttons.count(), expected);
+  const first = await buttons.first().elementHandle();
+  for (let presses = 0; presses < 300 && !(await first.evaluate((element) => element === document.activeElement)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  let opened = 0;
+  for (let index = 0; index < expected; index++) {
+    const button = buttons.nth(index);
+    if (!(await button.evaluate((element) => element === document.activeElement))) {
+      problems.push(`phone: year wheel list item ${index + 1} is not the next tab stop`);
+      break;
+    }
+    await page.keyboard.press('Enter');
+    const panelId = await button.getAttribute('aria-controls');
+    const shown = panelId !== null && (await button.getAttribute('aria-expanded')) === 'true' &&
+      (await page.locator(`[id="${panelId}"] dl`).isVisible());
+    if (shown) opened++;
+    else problems.push(`phone: year wheel list item "${squash(await button.textContent())}" showed no details on Enter`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+  }
+  expectEqual('phone: year wheel items opened by keyboard', opened, expected);
+
+  const marks = page.getByRole('group', { name: /Årshjul \d{4}/ }).locator('[role="button"][data-type]:not([data-type="blackout"])');
+  const details = page.getByRole('region', { name: 'Detaljer' });
+  let tapped = 0;
+  const missed = [];
+  for (let index = 0; index < (await marks.count()); index++) {
+    const mark = marks.nth(index);
+    await mark.scrollIntoViewIfNeeded();
+    const box = await mark.boundingBox();
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    const label = await mark.getAttribute('aria-label');
+    const reached = (await mark.getAttribute('aria-current')) === 'true' || (await details.getByRole('button', { name: label, exact: true }).count()) === 1;
+    if (reached) tapped++;
+    else missed.push(label);
+  }
+  expectEqual('phone: year wheel marks reached by a tap where they are drawn', missed, []);
+  if (tapped === 0) problems.push('phone: no year wheel mark was tapped');
+}
+
 try {
+  for (const theme of ['default', 'dark', 'contrast']) {
+    const page = await browser.newPage(phone);
+    await page.goto(`${app}/tab/?theme=${theme}&lang=nb#/overview`, { waitUntil: 'networkidle' });
+    await page.getByLabel('E-postadresse').waitFor({ timeout: 20000 });
+    await audit(page, `phone-signin-${theme}`);
+    await signIn(page, theme);
+    await page.getByRole('navigation', { name: 'Sider' }).waitFor({ timeout: 20000 });
+    for (const [route, name, ready] of pages(page)) {
+      await page.goto(`${app}/tab/?theme=${theme}&lang=nb${route}`, { waitUntil: 'networkidle' });
+      await ready().waitFor({ timeout: 20000 });
+      await audit(page, `phone-${name}-${theme}`);
+      if (theme === 'default' && name === 'overview') await checkHeatMapScrolls(page);
+      if (theme === 'default' && name === 'yearwheel') {
+        await checkYearWheelItems(page);
+        await checkWidth(page, 'phone-yearwheel-opened');
+      }
+    }
+    await page.close();
+  }
+
   for (const theme of ['default', 'dark', 'contrast']) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, theme);
@@ -159,16 +269,13 @@ try {
   }
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${app}/tab/?theme=default&lang=nb#/overview`, { waitUntil: 'networkidle' });
+  await page.getByLabel('E-postadresse').waitFor({ timeout: 20000 });
+  await checkWidth(page, 'signin');
   await signIn(page, 'default');
   await page.getByRole('table', { name: 'Tavlemøter de siste 12 ukene' }).waitFor({ timeout: 20000 });
   await checkFigures(page);
-  for (const [route, name, ready] of [
-    ['#/unit/byggesak', 'unit', () => page.getByRole('heading', { name: 'Byggesak' }).first()],
-    ['#/yearwheel', 'yearwheel', () => page.getByRole('group', { name: /Årshjul \d{4}/ })],
-    ['#/actionplan', 'actionplan', () => page.getByRole('heading', { name: /Handlingsplan/ }).first()],
-    ['#/reports', 'reports', () => page.getByRole('heading', { name: /Rapport/ }).first()],
-    ['#/config', 'config', () => page.getByRole('heading', { name: 'Velg hva fanen skal vise' }).first()],
-  ]) {
+  for (const [route, name, ready] of pages(page).slice(1)) {
     await page.goto(`${app}/tab/?theme=default&lang=nb${route}`, { waitUntil: 'networkidle' });
     await ready().waitFor({ timeout: 20000 });
     await audit(page, name);

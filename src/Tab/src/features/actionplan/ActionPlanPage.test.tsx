@@ -19,6 +19,15 @@ describe('Action plan', () => {
     expect(within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 4)).toEqual([first.measures, 'Rådmannens ledergruppe', '1. mars 2027', 'pågår']);
   });
 
+  it('table_OnAPhone_EachCellCarriesTheNameItIsShownUnderAsACard', async () => {
+    fakeService({ 'GET /api/tab/actionplan': json(actionPlan) });
+    renderPage(<ActionPlanPage />);
+
+    const table = await screen.findByRole('table', { name: 'Handlingsplan' });
+    const row = within(table).getByRole('rowheader', { name: first.challenge }).closest('tr')!;
+    expect(within(row).getAllByRole('cell').map((cell) => cell.getAttribute('data-label'))).toEqual(['Tiltak', 'Ansvar', 'Frist', 'Status', null]);
+  });
+
   it('notCoordinator_SeesThePlanReadOnly', async () => {
     fakeService({ 'GET /api/tab/actionplan': json(actionPlan) });
     renderPage(<ActionPlanPage />, { me: unitLeader });

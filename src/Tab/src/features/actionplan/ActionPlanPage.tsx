@@ -7,6 +7,7 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
@@ -19,7 +20,7 @@ import { asApiError, useApi } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
 import { ErrorMessage, Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
-import { useTableStyles } from '../../shared/ui/tableStyles';
+import { stackedRoles, useTableStyles } from '../../shared/ui/tableStyles';
 import { RowDialog } from './RowDialog';
 
 const useStyles = makeStyles({
@@ -139,28 +140,52 @@ function PlanTable({
   if (rows.length === 0) return <p>{t.noRows}</p>;
   return (
     <div className={table.wrapper}>
-      <table className={table.table}>
+      <table className={mergeClasses(table.table, table.stacked)} {...stackedRoles.table}>
         <caption className={table.hiddenCaption}>{t.actionPlanTitle}</caption>
         <thead>
-          <tr>
-            <th scope="col">{t.challengeColumn}</th>
-            <th scope="col">{t.measuresColumn}</th>
-            <th scope="col">{t.responsibleColumn}</th>
-            <th scope="col">{t.deadlineColumn}</th>
-            <th scope="col">{t.statusColumn}</th>
-            {editable && <th scope="col">{t.actionsColumn}</th>}
+          <tr {...stackedRoles.row}>
+            <th scope="col" {...stackedRoles.columnHeader}>
+              {t.challengeColumn}
+            </th>
+            <th scope="col" {...stackedRoles.columnHeader}>
+              {t.measuresColumn}
+            </th>
+            <th scope="col" {...stackedRoles.columnHeader}>
+              {t.responsibleColumn}
+            </th>
+            <th scope="col" {...stackedRoles.columnHeader}>
+              {t.deadlineColumn}
+            </th>
+            <th scope="col" {...stackedRoles.columnHeader}>
+              {t.statusColumn}
+            </th>
+            {editable && (
+              <th scope="col" {...stackedRoles.columnHeader}>
+                {t.actionsColumn}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.challenge}</th>
-              <td className={styles.measures}>{row.measures}</td>
-              <td>{row.responsible}</td>
-              <td>{fmt.date(row.deadline)}</td>
-              <td>{t.actionStatus[row.status]}</td>
+            <tr key={row.id} {...stackedRoles.row}>
+              <th scope="row" {...stackedRoles.rowHeader}>
+                {row.challenge}
+              </th>
+              <td className={styles.measures} data-label={t.measuresColumn} {...stackedRoles.cell}>
+                {row.measures}
+              </td>
+              <td data-label={t.responsibleColumn} {...stackedRoles.cell}>
+                {row.responsible}
+              </td>
+              <td data-label={t.deadlineColumn} {...stackedRoles.cell}>
+                {fmt.date(row.deadline)}
+              </td>
+              <td data-label={t.statusColumn} {...stackedRoles.cell}>
+                {t.actionStatus[row.status]}
+              </td>
               {editable && (
-                <td>
+                <td {...stackedRoles.cell}>
                   <div className={styles.actions}>
                     <Button size="small" aria-label={t.editRow(row.challenge)} onClick={() => onEdit(row)} {...restoreFocusTarget}>
                       {t.actionsColumn}

@@ -5,6 +5,7 @@ import { meetingStatuses } from '../../shared/api/types';
 import { href } from '../../shared/routing/routes';
 import { isoWeekNumber } from '../../shared/i18n/format';
 import { useI18n } from '../../shared/i18n/i18n';
+import { ScrollRegion } from '../../shared/ui/ScrollRegion';
 import { VisuallyHidden } from '../../shared/ui/VisuallyHidden';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 
@@ -30,6 +31,16 @@ const useStyles = makeStyles({
   dayOff: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
   upcoming: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground2, ...shorthands.borderStyle('dashed') },
   week: { textAlign: 'center', fontVariantNumeric: 'tabular-nums' },
+  // The unit names stay in view while the weeks scroll under them on a narrow screen; opaque, or weeks show through.
+  unit: {
+    position: 'sticky',
+    insetInlineStart: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: `1px 0 0 ${tokens.colorNeutralStroke1}`,
+    minWidth: '7rem',
+    maxWidth: '12rem',
+  },
   legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, listStyle: 'none', padding: 0 },
   swatch: { display: 'inline-block', minWidth: '1.5rem', marginInlineEnd: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
 });
@@ -48,12 +59,14 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
   if (units.length === 0) return <p>{t.noUnits}</p>;
   return (
     <>
-      <div className={table.wrapper}>
-        <table className={table.table}>
+      <ScrollRegion label={t.scrollsSideways(caption)}>
+        <table className={mergeClasses(table.table, table.scrolls)}>
           <caption className={table.hiddenCaption}>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.heatMapUnitColumn}</th>
+              <th scope="col" className={styles.unit}>
+                {t.heatMapUnitColumn}
+              </th>
               {weekNumbers.map((week, index) => (
                 <th scope="col" key={weeks[index]} className={styles.week}>
                   <VisuallyHidden>{t.week(week)}</VisuallyHidden>
@@ -67,7 +80,7 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
           <tbody>
             {units.map((unit) => (
               <tr key={unit.id}>
-                <th scope="row">
+                <th scope="row" className={styles.unit}>
                   <Link href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</Link>
                 </th>
                 {weekNumbers.map((week, index) => {
@@ -89,7 +102,7 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p id={legendId}>{t.legend}:</p>
       <ul aria-labelledby={legendId} className={styles.legend}>
         {meetingStatuses.map((status) => (

@@ -18,6 +18,15 @@ describe('Overview', () => {
     expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Byggesak', 'Hjemmetjenesten nord']);
   });
 
+  it('heatMap_ScrollsSidewaysInItsOwnNamedRegionThatTakesFocus', async () => {
+    fakeService({ 'GET /api/tab/overview': json(overview) });
+    renderPage(<OverviewPage />);
+
+    const region = await screen.findByRole('region', { name: 'Tavlemøter de siste 12 ukene (kan rulles sideveis)' });
+    expect(region.tabIndex).toBe(0);
+    expect(within(region).queryByRole('table', { name: 'Tavlemøter de siste 12 ukene' })).not.toBeNull();
+  });
+
   it('heatMap_EachStatus_SaysWeekAndStatusInWordsWithASymbol', async () => {
     fakeService({ 'GET /api/tab/overview': json(overview) });
     renderPage(<OverviewPage />);

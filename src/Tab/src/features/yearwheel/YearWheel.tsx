@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
-import { angleOfDate, bandPath, centre, monthAngles, point, size } from './geometry';
+import { angleOfDate, bandPath, centre, daysInYear, monthAngles, point, size } from './geometry';
 import type { WheelItem, WheelItemType } from './items';
 
 /** Each kind has its own ring and its own shape, so that the wheel reads without colour. */
@@ -81,6 +81,43 @@ export function place(items: WheelItem[], year: number): PlacedItem[] {
 }
 
 /**
+ * Where a holiday period's band ends: after its last day, but never past 31 December. A band that ran on past 360°
+ * would lie over New Year's Day, drawn before it in date order, and take its taps.
+ */
+export function periodEnd(item: WheelItem, angle: number, year: number): number {
+  return item.to ? Math.min(angleOfDate(item.to, year) + 360 / daysInYear(year), 360) : angle + 1;
+}
+
+/** Marks whose centres are closer than this (in the wheel's 440-unit box) cover part of each other. */
+const markReach = 14;
+
+/**
+ * For each item, the others whose marks cover part of it once placed: a tap or click lands on the one drawn last,
+ * so its details offer the rest. A holiday period's band offers the public holidays drawn on it: New Year's Day lies
+ * half under the band of the Christmas week that ends the year.
+ */
+export function overlapping(items: WheelItem[], year: number): Map<string, WheelItem[]> {
+  const placed = place(items, year);
+  const marks = placed.filter(({ item }) => item.type !== 'blackout').map(({ item, angle, radius }) => ({ item, angle, radius, at: point(angle, radius) }));
+  const result = new Map<string, WheelItem[]>();
+  for (const mark of marks) {
+    const others = marks.filter((other) => other !== mark && Math.hypot(other.at.x - mark.at.x, other.at.y - mark.at.y) < markReach);
+    if (others.length > 0) result.set(mark.item.id, others.map((other) => other.item));
+  }
+  for (const { item, angle } of placed.filter((p) => p.item.type === 'blackout')) {
+    const end = periodEnd(item, angle, year);
+    const under = marks.filter((mark) => {
+      if (mark.radius < periodRing.inner - markReach / 2 || mark.radius > periodRing.outer + markReach / 2) return false;
+      const reach = ((markReach / 2) * 180) / (Math.PI * mark.radius);
+      // The year is a circle: a mark at 0.5° lies beside a band that ends at 360°.
+      return [mark.angle - 360, mark.angle, mark.angle + 360].some((a) => a + reach >= angle && a - reach <= end);
+    });
+    if (under.length > 0) result.set(item.id, under.map((mark) => mark.item));
+  }
+  return result;
+}
+
+/**
  * The year as a circle: months on the rim, holiday periods and public holidays inside it, then one ring each for
  * reviews, Gemba walks, fishbone analyses and reporting deadlines. The marks are one tab stop: the arrow keys
  * move between them in date order, Enter or a click selects one.
@@ -156,7 +193,7 @@ export function YearWheel({
         const { x, y } = point(angle, radius);
         const d =
           item.type === 'blackout'
-            ? bandPath(angle, item.to ? angleOfDate(item.to, year) + 360 / 365 : angle + 1, periodRing.inner, periodRing.outer)
+            ? bandPath(angle, periodEnd(item, angle, year), periodRing.inner, periodRing.outer)
             : markShape(item.type, x, y);
         const cancelled = item.appointment?.status === 'cancelled';
         return (

@@ -8,10 +8,10 @@ import { href } from '../../shared/routing/routes';
 import { Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
-import { useTableStyles } from '../../shared/ui/tableStyles';
 import { AppointmentDialog, type ChangeMode } from './AppointmentDialog';
 import { typeLabel, wheelItems, type WheelItem, type WheelItemType } from './items';
-import { markShape, YearWheel } from './YearWheel';
+import { WheelList } from './WheelList';
+import { markShape, overlapping, YearWheel } from './YearWheel';
 
 const useStyles = makeStyles({
   years: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -32,6 +32,8 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
   changes: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM },
   notes: { marginTop: tokens.spacingVerticalM },
+  alsoHere: { marginTop: tokens.spacingVerticalM },
+  alsoHereList: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
 });
 
 const legendTypes: WheelItemType[] = ['semiAnnualReview', 'gembaWalk', 'fishboneAnalysis', 'deadline', 'holiday', 'blackout'];
@@ -80,18 +82,20 @@ export function YearWheelPage() {
   );
 }
 
-type Changing = { mode: ChangeMode; item: WheelItem };
+type Origin = 'wheel' | 'list';
+type Changing = { mode: ChangeMode; item: WheelItem; origin: Origin };
 
 function WheelContent({ wheel, onReplace, onReload }: { wheel: YearWheelData; onReplace: (wheel: YearWheelData) => void; onReload: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const styles = useStyles();
-  const table = useTableStyles();
   const items = useMemo(() => wheelItems(wheel, i18n), [wheel, i18n]);
+  const covering = useMemo(() => overlapping(items, wheel.year), [items, wheel.year]);
   // By id, so that the details follow the appointment when a change replaces it.
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = items.find((item) => item.id === selectedId) ?? null;
   const setSelected = (item: WheelItem) => setSelectedId(item.id);
+  const [listOpenId, setListOpenId] = useState<string | null>(null);
   const hintId = useId();
   // What the dialog shows is kept while it closes, so that it can close gracefully.
   const [changing, setChanging] = useState<Changing | null>(null);
@@ -99,8 +103,8 @@ function WheelContent({ wheel, onReplace, onReload }: { wheel: YearWheelData; on
   const [session, setSession] = useState(0);
   const [outcome, setOutcome] = useState<AppointmentChanged | null>(null);
 
-  const start = (mode: ChangeMode, item: WheelItem) => {
-    setChanging({ mode, item });
+  const start = (mode: ChangeMode, item: WheelItem, origin: Origin) => {
+    setChanging({ mode, item, origin });
     setSession((n) => n + 1);
     setOutcome(null);
     setOpen(true);
@@ -110,6 +114,8 @@ function WheelContent({ wheel, onReplace, onReload }: { wheel: YearWheelData; on
     setOpen(false);
     setOutcome(result);
   };
+  // The outcome is shown where the change was started: on a phone the panel beside the wheel is a screen away.
+  const outcomeIn = (origin: Origin) => (outcome && changing?.origin === origin ? <ChangeOutcome outcome={outcome} /> : null);
 
   return (
     <>
@@ -134,52 +140,28 @@ function WheelContent({ wheel, onReplace, onReload }: { wheel: YearWheelData; on
           </ul>
           <section className={styles.details} aria-labelledby={`${hintId}-details`} aria-live="polite">
             <h2 id={`${hintId}-details`}>{t.detailsTitle}</h2>
-            {selected ? <Details item={selected} onChange={(mode) => start(mode, selected)} /> : <p>{t.noSelection}</p>}
-            {outcome && (
-              <MessageBar intent={outcome.warnings.length > 0 ? 'warning' : 'success'} className={styles.notes}>
-                <MessageBarBody>
-                  <MessageBarTitle>{t.appointmentChanged(outcome.told)}</MessageBarTitle>
-                  {outcome.warnings.map((warning) => (
-                    <p key={warning}>
-                      {t.changeNotes}: {warning}
-                    </p>
-                  ))}
-                </MessageBarBody>
-              </MessageBar>
+            {selected ? (
+              <Details item={selected} onChange={(mode) => start(mode, selected, 'wheel')} alsoHere={covering.get(selected.id) ?? []} onPick={setSelected} />
+            ) : (
+              <p>{t.noSelection}</p>
             )}
+            {outcomeIn('wheel')}
           </section>
         </div>
       </div>
       <Section title={t.listTitle}>
-        {items.length === 0 ? (
-          <p>{t.noEvents}</p>
-        ) : (
-          <div className={table.wrapper}>
-            <table className={table.table}>
-              <caption className={table.hiddenCaption}>{t.wheelLabel(wheel.year)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.dateColumn}</th>
-                  <th scope="col">{t.typeColumn}</th>
-                  <th scope="col">{t.whatColumn}</th>
-                  <th scope="col">{t.ownerColumn}</th>
-                  <th scope="col">{t.statusColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <td>{item.when}</td>
-                    <td>{typeLabel(item.type, t)}</td>
-                    <td>{item.appointment ? <Link href={href({ page: 'unit', unitId: item.appointment.unitId })}>{item.what}</Link> : item.what}</td>
-                    <td>{item.appointment?.owner ?? ''}</td>
-                    <td>{item.appointment ? t.appointmentStatus[item.appointment.status] : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <WheelList
+          year={wheel.year}
+          items={items}
+          openId={listOpenId}
+          onOpen={(item) => setListOpenId(item?.id ?? null)}
+          details={(item) => (
+            <>
+              <Details item={item} onChange={(mode) => start(mode, item, 'list')} />
+              {outcomeIn('list')}
+            </>
+          )}
+        />
       </Section>
       {changing?.item.appointment && (
         <AppointmentDialog
@@ -201,7 +183,35 @@ function WheelContent({ wheel, onReplace, onReload }: { wheel: YearWheelData; on
   );
 }
 
-function Details({ item, onChange }: { item: WheelItem; onChange: (mode: ChangeMode) => void }) {
+function ChangeOutcome({ outcome }: { outcome: AppointmentChanged }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <MessageBar intent={outcome.warnings.length > 0 ? 'warning' : 'success'} className={styles.notes}>
+      <MessageBarBody>
+        <MessageBarTitle>{t.appointmentChanged(outcome.told)}</MessageBarTitle>
+        {outcome.warnings.map((warning) => (
+          <p key={warning}>
+            {t.changeNotes}: {warning}
+          </p>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** `alsoHere` are the marks that cover this one on the wheel, so that a tap on a cluster can reach each of them. */
+function Details({
+  item,
+  onChange,
+  alsoHere = [],
+  onPick,
+}: {
+  item: WheelItem;
+  onChange: (mode: ChangeMode) => void;
+  alsoHere?: WheelItem[];
+  onPick?: (item: WheelItem) => void;
+}) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
   // Fluent gives focus back to the button that opened a dialog when the button carries this attribute.
@@ -237,6 +247,20 @@ function Details({ item, onChange }: { item: WheelItem; onChange: (mode: ChangeM
           <Button {...restoreFocusTarget} onClick={() => onChange('owner')}>
             {t.reassignAppointment}
           </Button>
+        </div>
+      )}
+      {onPick && alsoHere.length > 0 && (
+        <div className={styles.alsoHere}>
+          <p>{t.alsoHere}</p>
+          <ul className={styles.alsoHereList}>
+            {alsoHere.map((other) => (
+              <li key={other.id}>
+                <Button size="small" onClick={() => onPick(other)}>
+                  {other.label}
+                </Button>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </>
