@@ -5,6 +5,8 @@
 #   scripts/benchmark.sh tab [--units 1000] [--weeks 12] [--runs 10] [--parallel 16]      (the tab's Overview in headless
 #       Chromium, only when asked: seeding takes minutes; needs /usr/bin/chromium or CHROMIUM_PATH)
 #   scripts/benchmark.sh import [--units 1000,10000,40000]                                 (the organisation import, only when asked)
+#   scripts/benchmark.sh fanout [--units 2000] [--instances 1,3]                           (the prompt fan-out with 1 and 3 instances
+#       against one limit-enforcing fake connector, and the working sets; only when asked)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

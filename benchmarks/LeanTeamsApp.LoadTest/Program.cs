@@ -15,6 +15,8 @@ using LeanTeamsApp.Testing;
 //                                                                             (the tab's Overview in Chromium; only when asked)
 //        LeanTeamsApp.LoadTest import [--units 1000,10000,40000] [--out docs/benchmarks.md]
 //                                                                             (the organisation import; only when asked)
+//        LeanTeamsApp.LoadTest fanout [--units 2000] [--instances 1,3] [--out docs/benchmarks.md]
+//                                                                             (the prompt fan-out with several instances; only when asked)
 //        LeanTeamsApp.LoadTest bare <port> <storage-connection-string>        (the baseline process; started by the former)
 //        LeanTeamsApp.LoadTest import-one <units> <storage-connection-string> (one import size; started by "import")
 if (args is ["bare", var bareEndpointPort, var bareStorage])
@@ -49,6 +51,14 @@ if (args is ["tab", ..])
     var tabSection = await TabRenderScenario.RunAsync(
         OptionValue("--units", 1000), OptionValue("--weeks", 12), OptionValue("--runs", 10), OptionValue("--parallel", 16), CancellationToken.None);
     Replace(Path.Combine(RepositoryRoot.Find(), OptionText("--out", "docs/benchmarks.md")), "tab-render-benchmarks", tabSection);
+    return 0;
+}
+
+if (args is ["fanout", ..])
+{
+    var instanceCounts = OptionText("--instances", "1,3").Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToList();
+    var fanOutSection = await RunFanOutAsync(OptionValue("--units", 2000), instanceCounts);
+    Replace(Path.Combine(RepositoryRoot.Find(), OptionText("--out", "docs/benchmarks.md")), "fan-out-scale-benchmarks", fanOutSection);
     return 0;
 }
 
@@ -250,6 +260,112 @@ static async Task ImportAsync(string storage, IEnumerable<(string Tenant, string
         }
     }
 }
+
+// The prompt fan-out with 1 and with N service instances sharing one Azurite, one outbox queue and one fake
+// connector that answers 429 wherever Teams' limits would, counted across all instances; and each instance's
+// working set at idle (the demo organisation imported) and once the last prompt has arrived.
+static async Task<string> RunFanOutAsync(int units, IReadOnlyList<int> instanceCounts)
+{
+    var root = RepositoryRoot.Find();
+    var appDll = Path.Combine(root, "src", "LeanTeamsApp", "bin", "Release", "net10.0", "LeanTeamsApp.dll");
+    var rows = new List<(int Instances, FanOut FanOut, double[] IdleMb, double[] EndMb, string LoadBefore, string LoadAfter)>();
+    foreach (var instances in instanceCounts)
+    {
+        var loadBefore = LoadAverage();
+        await using var azurite = await Azurite.StartAsync();
+        await using var teams = await FakeConnector.StartNewAsync();
+        teams.EnforceTeamsRateLimits(true);
+        var demoTenant = Guid.NewGuid().ToString("D");
+        await SeedAsync(azurite.ConnectionString, [demoTenant]);
+        var queue = $"outbox-{Guid.NewGuid():N}";
+        var ports = Enumerable.Range(0, instances).Select(_ => FreePort()).ToList();
+        var apps = ports.Select((port, i) => Start(new ProcessStartInfo("dotnet", [appDll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Storage__ConnectionString"] = azurite.ConnectionString,
+                ["Bot__AllowUnauthenticatedLocalRequests"] = "true",
+                ["Bot__ExtraTrustedServiceUrlHosts__0"] = "127.0.0.1",
+                ["Outbox__QueueName"] = queue,
+                // Production's tick (one a minute): the first prompt must come when it is due, not on a tick.
+                ["CheckIns__PromptDelay"] = "00:00:00",
+                ["Outbox__IdlePollInterval"] = "00:00:00.200",
+            },
+        }, Path.Combine(root, ".local", "logs", $"benchmark-fanout-{instances}-{i}.log"))).ToList();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+            foreach (var port in ports)
+            {
+                await WaitReadyAsync(http, new Uri($"http://127.0.0.1:{port}/healthz"));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var idle = apps.Select(WorkingSetMb).ToArray();
+
+            var tenant = Guid.NewGuid().ToString("D");
+            // Long enough for one of the minute ticks to see the tenant before its meetings end.
+            var meetingEnd = CheckInScenarios.NextMinuteAfter(TimeSpan.FromSeconds(75));
+            await ImportAsync(azurite.ConnectionString, [(tenant, CheckInScenarios.Organisation(tenant, units, meetingEnd))]);
+            var activities = new TeamsActivities(tenant, teams.ServiceUrl);
+            using (var install = new StringContent(activities.TeamInstalled(TeamsUser.Create("Koordinator", "koordinator@storby.no")).ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")))
+            using (var installed = await http.PostAsync(new Uri($"http://127.0.0.1:{ports[0]}/api/messages"), install))
+            {
+                installed.EnsureSuccessStatusCode();
+            }
+
+            Console.WriteLine($"fan-out x{instances}: {units} meetings end at {meetingEnd:HH:mm:ss} UTC; waiting for the prompts");
+            var lastPost = await CheckInScenarios.WaitForPostsAsync(teams, units, TimeSpan.FromMinutes(8));
+            var end = apps.Select(WorkingSetMb).ToArray();
+            var posts = teams.Requests.Where(r => r.Operation == ConnectorOperation.CreateConversation).ToList();
+            var firstPost = posts.Count == 0 ? lastPost : posts.Min(r => r.ReceivedAt);
+            var fanOut = new FanOut(units, posts.Count, posts.Select(p => p.Parameters?.ChannelData?.Channel?.Id).Distinct().Count(),
+                (firstPost - meetingEnd).TotalSeconds, (lastPost - meetingEnd).TotalSeconds, units / 50.0, teams.Rejected.Count);
+            Console.WriteLine($"fan-out x{instances}: {fanOut.Delivered} posts to {fanOut.Channels} channels, first after {fanOut.FirstSeconds:F1} s, last after {fanOut.LastSeconds:F1} s (floor {fanOut.FloorSeconds:F0} s), {fanOut.Rejected} answered 429");
+            rows.Add((instances, fanOut, idle, end, loadBefore, LoadAverage()));
+        }
+        finally
+        {
+            apps.ForEach(Stop);
+        }
+    }
+
+    var section = new StringBuilder();
+    section.AppendLine("## Prompt fan-out with several instances, and memory (issue 18)");
+    section.AppendLine();
+    section.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on this machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+    section.AppendLine("Not part of the default `scripts/benchmark.sh` run; run it with");
+    section.AppendLine();
+    section.AppendLine(CultureInfo.InvariantCulture, $"    scripts/benchmark.sh fanout --units {units} --instances {string.Join(',', instanceCounts)}");
+    section.AppendLine();
+    section.AppendLine(CultureInfo.InvariantCulture, $"Per row a fresh Azurite (in memory), one fake connector that answers 429 wherever Teams' limits would, counted");
+    section.AppendLine("across every instance (per thread 7/1 s, 8/2 s, 60/30 s; 50 per second per tenant), and that many service");
+    section.AppendLine("processes (Release, environment 'Benchmark') sharing one outbox queue, each with production's one-minute scheduler");
+    section.AppendLine(CultureInfo.InvariantCulture, $"tick and no prompt delay. One tenant of {units} units, each with its own channel, all of whose meetings end in the");
+    section.AppendLine("same minute. Working set is each process's `WorkingSet64`: at idle, 10 s after start with the 12-unit demo");
+    section.AppendLine("organisation imported into another tenant, and again once the last prompt has arrived.");
+    section.AppendLine();
+    section.AppendLine("| instances | prompts posted / channels | first prompt after the meetings ended s | last prompt s | floor s | answered 429 | working set at idle MB | working set at the end MB | load average before / after |");
+    section.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |");
+    foreach (var (instances, f, idle, end, before, after) in rows)
+    {
+        section.AppendLine(CultureInfo.InvariantCulture,
+            $"| {instances} | {f.Delivered} / {f.Channels} | {f.FirstSeconds:F1} | {f.LastSeconds:F1} | {f.FloorSeconds:F0} | {f.Rejected} | {string.Join(", ", idle.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))} | {string.Join(", ", end.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))} | {before} / {after} |");
+    }
+
+    return section.ToString();
+}
+
+static double WorkingSetMb(Process process)
+{
+    process.Refresh();
+    return process.WorkingSet64 / 1024.0 / 1024.0;
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static void WriteCheckInReport(string path, FanOut fanOut, Summary submit, int submitters)
 {

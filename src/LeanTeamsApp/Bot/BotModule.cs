@@ -41,6 +41,7 @@ public static class BotModule
         services.AddSingleton<Outbox>();
         services.AddSingleton<DeliveryProblemStore>();
         services.AddSingleton<DeliveryHealth>();
+        services.AddSingleton<OutboxSenders>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<OutboxCleanupScheduler>();

@@ -48,6 +48,24 @@ public sealed class OutboxOptions
 
     public bool CleanupEnabled { get; set; } = true;
 
+    /// <summary>
+    /// How long an instance holds a tenant's sender lease without renewing it: when an instance dies, its tenants wait
+    /// this long for another to take over their sending.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:05", "00:05:00")]
+    public TimeSpan SenderLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a message of a tenant another instance sends for stays in the queue before someone looks again.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan SenderRecheck { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A sender lease is given up after this long with nothing sent for the tenant. Longer than Teams' one-second
+    /// window (with the pacing margin), so that the next holder cannot exceed it together with the last one.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01.500", "00:10:00")]
+    public TimeSpan SenderIdleRelease { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often old rows are deleted, by one instance of all that share the table.</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromDays(1);
@@ -56,7 +74,8 @@ public sealed class OutboxOptions
 /// <summary>
 /// Sends queued proactive messages. Safe with several instances: the queue hands each message to one receiver at a
 /// time, and the row is claimed with its ETag before sending, so two instances never send the same row at once.
-/// A message throttled by Teams goes back to the queue with a delay; nothing is dropped.
+/// A message throttled by Teams goes back to the queue with a delay; nothing is dropped. A tenant's messages are sent
+/// by one instance at a time (<see cref="OutboxSenders"/>), since Teams' per-tenant limit counts every instance's calls.
 /// </summary>
 /// <remarks>
 /// Stopping (App Service stops the old instance on every deployment) claims nothing new and hands messages it has
@@ -69,6 +88,7 @@ public sealed class OutboxOptions
 /// </remarks>
 public sealed partial class OutboxDispatcher(
     Outbox outbox,
+    OutboxSenders senders,
     ConnectorClient connector,
     DeliveryProblemStore problems,
     StorageTables tables,
@@ -103,7 +123,10 @@ public sealed partial class OutboxDispatcher(
             {
                 if (tables.Created)
                 {
-                    handled = await DispatchOnceAsync(stoppingToken);
+                    var (received, handedOn) = await DispatchRoundAsync(stoppingToken);
+                    // A round that only handed messages on to other instances' tenants is no reason to ask again at once.
+                    handled = received - handedOn;
+                    await senders.ReleaseIdleAsync(stoppingToken);
                     if (time.GetUtcNow() - _measuredAt >= MeasureInterval)
                     {
                         await MeasureAsync(stoppingToken);
@@ -155,8 +178,11 @@ public sealed partial class OutboxDispatcher(
     /// <paramref name="stopping"/> is cancelled, messages not yet claimed go back to the queue and claimed ones are
     /// finished. Returns how many queue messages it handled.
     /// </summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken stopping)
+    public async Task<int> DispatchOnceAsync(CancellationToken stopping) => (await DispatchRoundAsync(stopping)).Received;
+
+    private async Task<(int Received, int HandedOn)> DispatchRoundAsync(CancellationToken stopping)
     {
+        var handedOn = 0;
         var abandon = _abandon.Token;
         await outbox.EnsureQueueAsync(abandon);
         // Not the stopping token: a receive cancelled after the queue handed out messages would hide them from the next
@@ -169,7 +195,10 @@ public sealed partial class OutboxDispatcher(
             {
                 try
                 {
-                    await HandleAsync(message, stopping);
+                    if (!await HandleAsync(message, stopping))
+                    {
+                        Interlocked.Increment(ref handedOn);
+                    }
                 }
                 catch (OperationCanceledException) when (abandon.IsCancellationRequested)
                 {
@@ -181,7 +210,7 @@ public sealed partial class OutboxDispatcher(
                     LogMessageFailed(logger, message.MessageId, e);
                 }
             });
-        return messages.Length;
+        return (messages.Length, handedOn);
     }
 
     /// <summary>
@@ -198,7 +227,8 @@ public sealed partial class OutboxDispatcher(
         _measuredAt = time.GetUtcNow();
     }
 
-    private async Task HandleAsync(QueueMessage message, CancellationToken stopping)
+    /// <summary>False when the message was handed on because another instance sends for its tenant.</summary>
+    private async Task<bool> HandleAsync(QueueMessage message, CancellationToken stopping)
     {
         // From here on nothing waits on the stopping token: whatever is claimed is finished, and whatever is not is
         // handed back. Only the host giving up (abandon) cuts a call short.
@@ -206,10 +236,30 @@ public sealed partial class OutboxDispatcher(
         if (stopping.IsCancellationRequested)
         {
             await HandBackAsync(message);
-            return;
+            return true;
         }
 
         var parts = message.MessageText.Split('|', 2);
+        if (parts.Length != 2)
+        {
+            await DeleteAsync(message, abandon);
+            return true;
+        }
+
+        using var turn = await senders.TryTakeTurnAsync(parts[0], abandon);
+        if (turn is null)
+        {
+            await ReleaseAsync(message, options.Value.SenderRecheck, abandon);
+            return false;
+        }
+
+        await SendAsync(message, parts, stopping);
+        return true;
+    }
+
+    private async Task SendAsync(QueueMessage message, string[] parts, CancellationToken stopping)
+    {
+        var abandon = _abandon.Token;
         var row = parts.Length == 2 ? await outbox.Rows.GetEntityIfExistsAsync<TableEntity>(parts[0], parts[1], cancellationToken: abandon) : null;
         if (row is null || !row.HasValue)
         {

@@ -86,6 +86,7 @@ public sealed partial class CheckInScheduler(
         if (from < until && await organisation.GetOrganisationAsync(tenant, cancellationToken) is { } org)
         {
             var units = await organisation.ListUnitsAsync(tenant, cancellationToken);
+            AskForTickWhenDue(units, until);
             foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken))
             {
                 foreach (var date in MeetingClock.EndingBetween(unit, from, until))
@@ -232,6 +233,30 @@ public sealed partial class CheckInScheduler(
 
         // No channel bound (or the app is not in its team): the unit leader gets it 1:1, if the app can reach them.
         return await SendPersonalAsync(tenant, unit.LeaderId, id, activity, new DeliveryTarget(unit.Id, DeliveryRoute.LeaderChat, Person.Pseudonym(unit.LeaderId)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks for a tick when the first prompt before the next regular tick falls due, so that it goes out then and not
+    /// up to a tick interval late. Meetings ending exactly at a window's end belong to the next window, hence the
+    /// moment just after.
+    /// </summary>
+    private void AskForTickWhenDue(IReadOnlyList<Unit> units, DateTimeOffset until)
+    {
+        DateTimeOffset? first = null;
+        var horizon = until + options.Value.TickInterval;
+        foreach (var unit in units)
+        {
+            foreach (var date in MeetingClock.EndingBetween(unit, until, horizon))
+            {
+                var end = MeetingClock.End(unit, date);
+                first = first is null || end < first ? end : first;
+            }
+        }
+
+        if (first is { } due)
+        {
+            TickAlsoAt(due + options.Value.PromptDelay + TimeSpan.FromMilliseconds(10));
+        }
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

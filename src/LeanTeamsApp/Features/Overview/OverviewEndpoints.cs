@@ -149,9 +149,11 @@ public static class OverviewEndpoints
         var range = Enumerable.Range(0, Weeks).Select(i => IsoWeek.Of(last.Monday.AddDays(-7 * (Weeks - 1 - i)))).ToList();
         var units = caller.Units.Where(u => area is null || u.ServiceAreaId == area).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
         var visible = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-        var recorded = (await weeks.ListWeeksAsync(caller.TenantId, range[0], last, cancellationToken)).Where(w => visible.Contains(w.UnitId)).ToDictionary(w => (w.UnitId, w.Week));
-        var years = (await weeks.ListYearAsync(caller.TenantId, today.Year, cancellationToken)).Where(y => visible.Contains(y.UnitId));
-        var boards = (await weeks.ListBoardsAsync(caller.TenantId, cancellationToken)).ToDictionary(b => b.UnitId, StringComparer.Ordinal);
+        // One row per unit with its recent weeks, years and board: one range scan, not one row per unit and week.
+        var overviews = (await weeks.ListOverviewAsync(caller.TenantId, cancellationToken)).Where(o => visible.Contains(o.UnitId)).ToList();
+        var recorded = overviews.SelectMany(o => o.Weeks).Where(w => w.Week >= range[0] && w.Week <= last).ToDictionary(w => (w.UnitId, w.Week));
+        var years = overviews.SelectMany(o => o.Years).Where(y => y.Year == today.Year);
+        var boards = overviews.Where(o => o.Open is not null).ToDictionary(o => o.UnitId, o => new UnitBoard(o.UnitId, o.Open!), StringComparer.Ordinal);
         ImprovementCountsDto Improvements(Unit unit)
         {
             var shown = range.Select(w => recorded.GetValueOrDefault((unit.Id, w))).OfType<UnitWeek>().ToList();

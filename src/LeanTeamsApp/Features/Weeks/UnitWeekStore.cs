@@ -66,16 +66,43 @@ public sealed record UnitYear(string UnitId, int Year)
 public sealed record UnitBoard(string UnitId, OpenCounts Open);
 
 /// <summary>
+/// What the tab's overview shows of a unit, in one row: its weeks from <see cref="UnitWeekStore.RecentWeeks"/> weeks
+/// before the week it was last counted in on, its years from the earliest of those on, and its board. Every unit in
+/// one range scan, where the weeks, years and boards were three scans and a row per unit and week.
+/// </summary>
+public sealed record UnitOverview(string UnitId)
+{
+    /// <summary>Weeks with something recorded, oldest first; a week in range that is not here had nothing recorded.</summary>
+    public IReadOnlyList<UnitWeek> Weeks { get; init; } = [];
+
+    public IReadOnlyList<UnitYear> Years { get; init; } = [];
+
+    public OpenCounts? Open { get; init; }
+}
+
+/// <summary>
 /// Weekly and yearly aggregates per unit, in a table partitioned by tenant: `week|2026-W47|unit` rows (a week of every
 /// unit is one range scan), `year|2026|unit` rows and `board|unit` rows (every unit's open improvements now, one
 /// scan). They are recomputed from their sources whenever a check-in, a benefit or an improvement is stored or moved,
 /// from chat or the tab, so they never drift: a week from its check-in and the unit's records, a year from its weeks.
 /// </summary>
-public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns, ImprovementStore records)
+public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns, ImprovementStore records, TimeProvider time)
 {
     internal const string Table = "UnitWeeks";
 
+    /// <summary>How many weeks back, from the week of writing, a unit's overview row holds: the overview shows 12.</summary>
+    public const int RecentWeeks = 12;
+
+    // Table Storage: a string property holds at most 32K UTF-16 characters, an entity at most 1 MiB.
+    private const int ChunkLength = 30_000;
+    private const int MaxEntityChars = 450_000;
+
+    // Before every overview row, so that the overview's scan does not pass it.
+    private const string OverviewBuiltKey = "overview-built";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _overviewBuilt = new(StringComparer.Ordinal);
 
     private TableClient Client => tables.Get(Table);
 
@@ -107,29 +134,124 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             Benefits = Sum(benefits.Where(InputLimits.IsCountable).Select(b => new BenefitSum(b.Kind, b.Measure, b.Amount, b.AffectsUnitIds))),
             BenefitsLeftOut = benefits.Count(b => !InputLimits.IsCountable(b)),
         };
-        // The same week under two keys, in one transaction: by week for the digest (every unit's week in one scan),
-        // by unit for the unit's year (its weeks in one scan). The board goes with them, as the records stand now.
-        await Client.SubmitTransactionAsync(
+        // The unit's weeks of every year the year rows and the overview row count, read before the write so that all
+        // of them go in one transaction; this week as just counted takes the place of its stored row.
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var recentFrom = RecentFrom(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tz).DateTime));
+        var firstYear = Math.Min(week.Year, recentFrom.Year);
+        var stored = await QueryAsync<UnitWeek>(tenantId, string.Create(CultureInfo.InvariantCulture, $"unit|{unitId}|{firstYear:D4}-W"), $"unit|{unitId}|", cancellationToken);
+        var mine = stored.Where(w => w.Week != week).Append(unitWeek).OrderBy(w => w.Week).ToList();
+        var years = mine.Select(w => w.Week.Year).Append(recentFrom.Year).Append(week.Year).Distinct().Order().Select(y => YearOf(unitId, y, mine)).ToList();
+        var board = OpenCounts.Of(improvements);
+        var overview = new UnitOverview(unitId)
+        {
+            Weeks = [.. mine.Where(w => w.Week >= recentFrom)],
+            Years = years,
+            Open = board,
+        };
+
+        // The same week under two keys: by week for the digest (every unit's week in one scan), by unit for the unit's
+        // year (its weeks in one scan). The board, the year and the overview row go with them, as the records stand now.
+        await StorageTransaction.SubmitAsync(
+            Client,
             [
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, WeekKey(week, unitId), unitWeek)),
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, UnitWeekKey(unitId, week), unitWeek)),
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, OpenCounts.Of(improvements)))),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, board))),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, YearKey(week.Year, unitId), years.Single(y => y.Year == week.Year))),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, OverviewKey(unitId), overview)),
             ],
             cancellationToken);
+    }
 
-        var year = week.Year;
-        var mine = await QueryAsync<UnitWeek>(tenantId, string.Create(CultureInfo.InvariantCulture, $"unit|{unitId}|{year:D4}-W"), cancellationToken);
-        var unitYear = new UnitYear(unitId, year)
+    /// <summary>The first week a unit's overview row holds when written in the week of <paramref name="today"/>.</summary>
+    /// <remarks>One week more than shown: the overview counts weeks in the organisation's time zone, the writer in the unit's.</remarks>
+    internal static IsoWeek RecentFrom(DateOnly today) => IsoWeek.Of(today.AddDays(-7 * RecentWeeks));
+
+    /// <summary>
+    /// Every unit's overview row: one range scan (units with nothing ever recorded have none). A tenant whose weeks were
+    /// counted before overview rows existed gets them built from its stored weeks first, once.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitOverview>> ListOverviewAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (!_overviewBuilt.ContainsKey(tenantId))
         {
-            MeetingsHeld = mine.Count(w => w.Held),
-            CheckIns = mine.Count(w => w.Reported),
-            ImprovementsNew = mine.Sum(w => w.ImprovementsNew),
-            ImprovementsDone = mine.Sum(w => w.ImprovementsDone),
-            Deviations = mine.Sum(w => w.Deviations),
-            Benefits = Sum(mine.SelectMany(w => w.Benefits)),
-            BenefitsLeftOut = mine.Sum(w => w.BenefitsLeftOut),
+            await BuildOverviewAsync(tenantId, cancellationToken);
+            _overviewBuilt.TryAdd(tenantId, true);
+        }
+
+        return await QueryAsync<UnitOverview>(tenantId, "overview|", cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the overview row of every unit that has counted weeks but no overview row, from those weeks, unless the
+    /// tenant's marker says this was done. A unit counted meanwhile keeps the row its recount wrote (added rows never
+    /// replace one).
+    /// </summary>
+    private async Task BuildOverviewAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var marker = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, OverviewBuiltKey, ["RowKey"], cancellationToken);
+        if (marker.HasValue)
+        {
+            return;
+        }
+
+        var has = (await QueryAsync<UnitOverview>(tenantId, "overview|", cancellationToken)).Select(o => o.UnitId).ToHashSet(StringComparer.Ordinal);
+        var boards = (await ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, b => b.Open, StringComparer.Ordinal);
+        var recentFrom = RecentFrom(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var rows = (await QueryAsync<UnitWeek>(tenantId, "unit|", cancellationToken))
+            .Where(w => !has.Contains(w.UnitId))
+            .GroupBy(w => w.UnitId, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var weeks = g.Where(w => w.Week.Year >= recentFrom.Year).OrderBy(w => w.Week).ToList();
+                return Row(tenantId, OverviewKey(g.Key), new UnitOverview(g.Key)
+                {
+                    Weeks = [.. weeks.Where(w => w.Week >= recentFrom)],
+                    Years = [.. weeks.Select(w => w.Week.Year).Append(recentFrom.Year).Distinct().Order().Select(y => YearOf(g.Key, y, weeks))],
+                    Open = boards.GetValueOrDefault(g.Key),
+                });
+            })
+            .ToList();
+        foreach (var batch in rows.Chunk(StorageTransaction.MaxActions))
+        {
+            try
+            {
+                await StorageTransaction.SubmitAsync(Client, [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // A unit of the batch was recounted meanwhile, and its row is the newer: add the others one by one.
+                foreach (var row in batch)
+                {
+                    try
+                    {
+                        await Client.AddEntityAsync(row, cancellationToken);
+                    }
+                    catch (Azure.RequestFailedException e) when (e.Status == 409)
+                    {
+                        // Recounted meanwhile; that row stands.
+                    }
+                }
+            }
+        }
+
+        await Client.UpsertEntityAsync(new TableEntity(tenantId, OverviewBuiltKey), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static UnitYear YearOf(string unitId, int year, IEnumerable<UnitWeek> weeks)
+    {
+        var of = weeks.Where(w => w.Week.Year == year).ToList();
+        return new UnitYear(unitId, year)
+        {
+            MeetingsHeld = of.Count(w => w.Held),
+            CheckIns = of.Count(w => w.Reported),
+            ImprovementsNew = of.Sum(w => w.ImprovementsNew),
+            ImprovementsDone = of.Sum(w => w.ImprovementsDone),
+            Deviations = of.Sum(w => w.Deviations),
+            Benefits = Sum(of.SelectMany(w => w.Benefits)),
+            BenefitsLeftOut = of.Sum(w => w.BenefitsLeftOut),
         };
-        await Client.UpsertEntityAsync(Row(tenantId, YearKey(year, unitId), unitYear), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>
@@ -178,9 +300,12 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             .Select(g => new BenefitSum(g.Key.Kind, g.Key.Measure, InputLimits.Sum(g.Select(b => b.Amount)), [.. g.SelectMany(b => b.AffectsUnitIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])),
     ];
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string tenantId, string prefix, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string tenantId, string prefix, CancellationToken cancellationToken) =>
+        QueryAsync<T>(tenantId, prefix, prefix, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string tenantId, string from, string through, CancellationToken cancellationToken)
     {
-        var filter = KeyPrefix.Filter(tenantId, prefix);
+        var filter = KeyPrefix.Filter(tenantId, from, through);
         var found = new List<T>();
         await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -197,7 +322,8 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// </summary>
     private static T Read<T>(TableEntity row)
     {
-        var data = row.GetString("Data");
+        var chunks = row.GetInt32("DataChunks") ?? 1;
+        var data = string.Concat(Enumerable.Range(0, chunks).Select(i => row.GetString(i == 0 ? "Data" : $"Data{i}") ?? ""));
         T value;
         var unreadable = 0;
         try
@@ -238,5 +364,33 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
 
     private static string YearKey(int year, string unitId) => string.Create(CultureInfo.InvariantCulture, $"year|{year:D4}|{unitId}");
 
-    private static TableEntity Row<T>(string tenantId, string key, T value) => new(tenantId, key) { ["Data"] = JsonSerializer.Serialize(value, Json) };
+    private static string OverviewKey(string unitId) => $"overview|{unitId}";
+
+    /// <summary>
+    /// The value as JSON, split over numbered properties where it passes a property's limit (an overview row with
+    /// twelve weeks of help-needed texts and benefits can); one beyond what an entity holds is refused here, since
+    /// Azurite would take it and Table Storage would not.
+    /// </summary>
+    private static TableEntity Row<T>(string tenantId, string key, T value)
+    {
+        var json = JsonSerializer.Serialize(value, Json);
+        if (json.Length > MaxEntityChars)
+        {
+            throw new InvalidOperationException($"The aggregate row {key} would be {json.Length} characters, more than a table entity holds.");
+        }
+
+        var row = new TableEntity(tenantId, key);
+        var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
+        if (chunks > 1)
+        {
+            row["DataChunks"] = chunks;
+        }
+
+        for (var i = 0; i < Math.Max(1, chunks); i++)
+        {
+            row[i == 0 ? "Data" : $"Data{i}"] = json.Substring(i * ChunkLength, Math.Min(ChunkLength, json.Length - (i * ChunkLength)));
+        }
+
+        return row;
+    }
 }

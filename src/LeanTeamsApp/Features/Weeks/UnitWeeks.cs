@@ -16,6 +16,10 @@ public sealed class UnitWeeks(UnitWeekStore store)
     public Task<IReadOnlyList<UnitWeek>> ListWeeksAsync(string tenantId, IsoWeek from, IsoWeek to, CancellationToken cancellationToken) =>
         store.ListWeeksAsync(tenantId, from, to, cancellationToken);
 
+    /// <summary>Every unit's recent weeks, years and board, one row per unit (units with nothing recorded have none).</summary>
+    public Task<IReadOnlyList<UnitOverview>> ListOverviewAsync(string tenantId, CancellationToken cancellationToken) =>
+        store.ListOverviewAsync(tenantId, cancellationToken);
+
     public Task<IReadOnlyList<UnitYear>> ListYearAsync(string tenantId, int year, CancellationToken cancellationToken) =>
         store.ListYearAsync(tenantId, year, cancellationToken);
 

@@ -12,7 +12,9 @@ namespace LeanTeamsApp.Infrastructure.Scheduling;
 public abstract partial class Scheduler : BackgroundService
 {
     private readonly StorageTables _tables;
+    private readonly Lock _earlyGate = new();
     private PeriodicTimer? _timer;
+    private DateTimeOffset? _earlyTick;
 
     protected Scheduler(StorageTables tables, TimeProvider time, ILogger logger)
     {
@@ -66,15 +68,70 @@ public abstract partial class Scheduler : BackgroundService
                 await TickAsync(stoppingToken);
             }
 
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            var next = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            while (true)
             {
+                if (TakeEarlyTick() is { } early && await EarlyTickWonAsync(next, early, stoppingToken))
+                {
+                    await TickAsync(stoppingToken);
+                    continue;
+                }
+
+                if (!await next)
+                {
+                    break;
+                }
+
                 await TickAsync(stoppingToken);
+                next = timer.WaitForNextTickAsync(stoppingToken).AsTask();
             }
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the tick under way was cancelled, and the next instance's tick catches up on it.
         }
+    }
+
+    /// <summary>
+    /// Asks for one tick at <paramref name="at"/> when that comes before the next regular tick: work that falls due
+    /// between ticks (a prompt five minutes after a meeting) is then done when it is due, not up to an interval late.
+    /// The earliest of several requests in one tick wins.
+    /// </summary>
+    protected void TickAlsoAt(DateTimeOffset at)
+    {
+        lock (_earlyGate)
+        {
+            if (_earlyTick is null || at < _earlyTick)
+            {
+                _earlyTick = at;
+            }
+        }
+    }
+
+    private DateTimeOffset? TakeEarlyTick()
+    {
+        lock (_earlyGate)
+        {
+            var at = _earlyTick;
+            _earlyTick = null;
+            return at;
+        }
+    }
+
+    /// <summary>Waits for whichever comes first, the early tick or the regular one; true when the early one did.</summary>
+    private async Task<bool> EarlyTickWonAsync(Task<bool> regular, DateTimeOffset early, CancellationToken stoppingToken)
+    {
+        var delay = early - Time.GetUtcNow();
+        if (delay <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var wait = Task.Delay(delay, Time, cancel.Token);
+        var first = await Task.WhenAny(regular, wait);
+        await cancel.CancelAsync();
+        return first == wait && wait.IsCompletedSuccessfully;
     }
 
     /// <summary>
