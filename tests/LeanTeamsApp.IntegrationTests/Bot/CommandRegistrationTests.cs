@@ -70,7 +70,7 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
 
     [Theory]
     [InlineData("nb-NO", Language.Nb)]
-    [InlineData("nn-NO", Language.Nb)]
+    [InlineData("nn-NO", Language.Nn)]
     [InlineData("sv-SE", Language.Sv)]
     [InlineData("en-GB", Language.En)]
     public async Task Help_InEachLanguage_ListsEveryRegisteredCommandOnceInTheOrderRegistered(string locale, Language language)
