@@ -148,7 +148,7 @@ public sealed partial class CheckInScheduler(
             return 0;
         }
 
-        var language = WrittenLanguage.Of(unit);
+        var language = WrittenLanguage.Of(org, unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
         var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem).ToJson();
@@ -215,7 +215,7 @@ public sealed partial class CheckInScheduler(
             return false;
         }
 
-        var language = WrittenLanguage.Of(unit);
+        var language = WrittenLanguage.Of(org, unit);
         var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem);
         var activity = new Activity
         {
