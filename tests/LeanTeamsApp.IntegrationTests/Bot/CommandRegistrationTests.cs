@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
 
@@ -66,6 +67,21 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
         var names = Commands.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} is registered {g.Count()} times");
 
         Assert.Empty(claimed.Concat(names));
+    }
+
+    /// <summary>Teams shows the manifest's command list as typed suggestions: each title must run a command in that language.</summary>
+    [Theory]
+    [InlineData("nb.json", Language.Nb)]
+    [InlineData("nn.json", Language.Nn)]
+    [InlineData("sv.json", Language.Sv)]
+    public void ManifestLanguageFile_CommandTitles_AreTheBotsWordsInThatLanguage(string file, Language language)
+    {
+        var strings = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "manifest", file)))!.AsObject();
+        var titles = strings.Where(p => p.Key.StartsWith("bots[", StringComparison.Ordinal) && p.Key.EndsWith(".title", StringComparison.Ordinal)).Select(p => (string)p.Value!).ToList();
+        var words = Commands.SelectMany(c => c.Text.Words).Where(w => w.Language == language).Select(w => w.Word).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(24, titles.Count);
+        Assert.All(titles, title => Assert.Contains(title, words));
     }
 
     [Theory]
