@@ -212,7 +212,7 @@ public sealed record BotTexts
         NotAllowed = (what, where) => $"Du har ikkje tilgang til å {NynorskPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Nynorsk!, "Det kan gjerast av", "eller", "den som er ansvarleg for avtalen")} Ingenting vart endra.",
         CardTargetGone = "Dette kortet er utdatert: det gjeld noko som ikkje finst lenger. Ingenting vart endra.",
         StorageDown = "Eg får ikkje lagra akkurat no. Ingenting vart endra – prøv igjen om litt.",
-        WelcomeTeam = "Hei! Eg er LeanTeamsApp. Lean-koordinatoren koplar kanalen til kvar eining til eininga med «registrer eining <namn>». Skriv «hjelp» for å sjå alt eg kan.",
+        WelcomeTeam = "Hei! Eg er LeanTeamsApp. Lean-koordinatoren koplar kanalen til kvar eining med «registrer eining <namn>». Skriv «hjelp» for å sjå alt eg kan.",
         WelcomePersonal = "Hei! Eg er LeanTeamsApp. Skriv «hjelp» for å sjå kva eg kan.",
         GeneralChannel = "Generelt",
     };

@@ -191,7 +191,7 @@ public sealed record CheckInTexts
         NothingNewSummary = "ikkje noko nytt",
         Reasons = new Dictionary<NotHeldReason, string>
         {
-            [NotHeldReason.LeaderAbsent] = "Leiaren borte, ingen stedfortredar",
+            [NotHeldReason.LeaderAbsent] = "Leiaren borte, ingen stadfortredar",
             [NotHeldReason.TooBusy] = "For travelt",
             [NotHeldReason.HolidayOrClosure] = "Ferie eller stengt",
             [NotHeldReason.TooFewPresent] = "For få til stades",
