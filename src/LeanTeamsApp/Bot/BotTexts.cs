@@ -49,6 +49,7 @@ public sealed record BotTexts
     {
         Language.Sv => Swedish,
         Language.En => English,
+        Language.Nn => Nynorsk,
         _ => Norwegian,
     };
 
@@ -89,6 +90,25 @@ public sealed record BotTexts
         [Permission.ViewActionPlan] = "se handlingsplanen",
         [Permission.EditActionPlan] = "endre handlingsplanen",
         [Permission.ManageOrganisation] = "holde organisasjonen oppdatert",
+    };
+
+    private static readonly Dictionary<Permission, string> NynorskPermissions = new()
+    {
+        [Permission.ViewUnit] = "sjå tavla til",
+        [Permission.ViewArea] = "sjå tala for",
+        [Permission.ViewOrganisation] = "sjå tala for heile organisasjonen",
+        [Permission.ReportCheckIn] = "sende eller rette statusrapporten for",
+        [Permission.WorkOnBoard] = "endre forbetringar og avvik for",
+        [Permission.ChangeBoardMeeting] = "endre tavlemøtet for",
+        [Permission.BindChannel] = "kople kanalar til einingar",
+        [Permission.PlanYear] = "planleggje årshjulet",
+        [Permission.ManageAppointment] = "flytte, avlyse eller gi bort denne avtalen for",
+        [Permission.RecordReview] = "registrere revisjonar og Gemba-besøk for",
+        [Permission.ManageFollowUps] = "lukke eller opprette oppfølgingsområde for",
+        [Permission.CorrectBenefits] = "rette eller slette gevinstar for",
+        [Permission.ViewActionPlan] = "sjå handlingsplanen",
+        [Permission.EditActionPlan] = "endre handlingsplanen",
+        [Permission.ManageOrganisation] = "halde organisasjonen oppdatert",
     };
 
     private static readonly Dictionary<Permission, string> SwedishPermissions = new()
@@ -160,6 +180,40 @@ public sealed record BotTexts
         StorageDown = "Jeg får ikke lagret akkurat nå. Ingenting ble endret – prøv igjen om litt.",
         WelcomeTeam = "Hei! Jeg er LeanTeamsApp. Lean-koordinatoren kobler hver enhetskanal til sin enhet med «registrer enhet <navn>». Skriv «hjelp» for å se alt jeg kan.",
         WelcomePersonal = "Hei! Jeg er LeanTeamsApp. Skriv «hjelp» for å se hva jeg kan.",
+        GeneralChannel = "Generelt",
+    };
+
+    private static readonly BotTexts Nynorsk = new()
+    {
+        Language = Language.Nn,
+        HelpTitle = "Dette kan LeanTeamsApp hjelpe med",
+        HelpIntro = "Skriv ein kommando til meg i chatten eller nemn meg i kanalen til eininga.",
+        HelpFooter = "Etter kvart tavlemøte ber eg eininga om ein kort statusrapport.",
+        Unknown = (typed, suggestion) => suggestion is null
+            ? $"Eg forstod ikkje «{typed}». Skriv «hjelp» for å sjå kva eg kan."
+            : $"Eg forstod ikkje «{typed}». Meinte du «{suggestion}»? Skriv «hjelp» for å sjå kva eg kan.",
+        NotSetUp = "Organisasjonen din er ikkje sett opp i LeanTeamsApp enno. Be Lean-koordinatoren eller Teams-administratoren importere han først.",
+        UnknownPerson = who => $"Eg finn deg ikkje ({who}) i organisasjonen. Be Lean-koordinatoren leggje deg til.",
+        UnitNotFound = (name, close) => close.Count == 0
+            ? $"Eg finn inga eining som heiter «{name}». Skriv «einingar» for å sjå alle."
+            : $"Eg finn inga eining som heiter «{name}». Meinte du {string.Join(" eller ", close.Select(c => $"«{c}»"))}?",
+        SeveralUnitsInChannel = names => $"Denne kanalen er kopla til fleire einingar ({names}). Lean-koordinatoren vel éi med «registrer eining <namn>».",
+        RoleNames = new Dictionary<Role, string>
+        {
+            [Role.Coordinator] = "Lean-koordinator",
+            [Role.Consultant] = "Forbetringskonsulent",
+            [Role.TopManagement] = "Kommunedirektøren si leiargruppe",
+            [Role.ServiceAreaLeader] = "Tenesteområdeleiar",
+            [Role.UnitLeader] = "Einingsleiar",
+            [Role.UnitCoordinator] = "Einingskoordinator",
+            [Role.Member] = "Medarbeidar",
+        },
+        Conflict = "Nokon andre endra dette samtidig. Ingenting vart skrive over – prøv igjen.",
+        NotAllowed = (what, where) => $"Du har ikkje tilgang til å {NynorskPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Nynorsk!, "Det kan gjerast av", "eller", "den som er ansvarleg for avtalen")} Ingenting vart endra.",
+        CardTargetGone = "Dette kortet er utdatert: det gjeld noko som ikkje finst lenger. Ingenting vart endra.",
+        StorageDown = "Eg får ikkje lagra akkurat no. Ingenting vart endra – prøv igjen om litt.",
+        WelcomeTeam = "Hei! Eg er LeanTeamsApp. Lean-koordinatoren koplar kanalen til kvar eining med «registrer eining <namn>». Skriv «hjelp» for å sjå alt eg kan.",
+        WelcomePersonal = "Hei! Eg er LeanTeamsApp. Skriv «hjelp» for å sjå kva eg kan.",
         GeneralChannel = "Generelt",
     };
 

@@ -9,10 +9,11 @@ public static class HelpCard
     public const string Name = "Help";
 
     public static readonly CommandText Text = new(
-        [(Language.En, "help"), (Language.Nb, "hjelp"), (Language.Sv, "hjälp"), (Language.Sv, "hjalp"), (Language.En, "?")],
+        [(Language.En, "help"), (Language.Nb, "hjelp"), (Language.Nn, "hjelp"), (Language.Sv, "hjälp"), (Language.Sv, "hjalp"), (Language.En, "?")],
         new Dictionary<Language, HelpLine>
         {
             [Language.Nb] = new("hjelp", "Vis denne oversikten."),
+            [Language.Nn] = new("hjelp", "Vis denne oversikta."),
             [Language.Sv] = new("hjälp", "Visa den här översikten."),
             [Language.En] = new("help", "Show this overview."),
         });

@@ -18,7 +18,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     [InlineData("nb-NO", "hjelp", "Dette kan LeanTeamsApp hjelpe med", "tavlemøte <ukedag> <TT:MM> [minutter]")]
     [InlineData("sv-SE", "hjälp", "Det här kan LeanTeamsApp hjälpa till med", "tavelmöte <veckodag> <TT:MM> [minuter]")]
     [InlineData("en-GB", "help", "What LeanTeamsApp can help with", "board meeting <weekday> <HH:MM> [minutes]")]
-    [InlineData("nn-NO", "HJELP", "Dette kan LeanTeamsApp hjelpe med", "registrer enhet <navn>")]
+    [InlineData("nn-NO", "HJELP", "Dette kan LeanTeamsApp hjelpe med", "registrer eining <namn>")]
     public async Task Help_InTheUsersLanguage_ListsEveryCommand(string locale, string text, string title, string usage)
     {
         var said = await _bot.SayAsync(A.PersonalMessage(_bot.Stranger, text, locale));
@@ -39,6 +39,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "enheter", "Enheter i Fjordvik kommune (12)", "mandag kl. 08:30, 15 min")]
     [InlineData("sv-SE", "enheter", "Enheter i Fjordvik kommune (12)", "måndag kl. 08:30, 15 min")]
+    [InlineData("nn-NO", "einingar", "Einingar i Fjordvik kommune (12)", "måndag kl. 08:30, 15 min")]
     [InlineData("en-GB", "units", "Units in Fjordvik kommune (12)", "Monday at 08:30, 15 min")]
     public async Task Units_InTheUsersLanguage_ListsUnitsWithMeetingAndChannel(string locale, string text, string title, string meeting)
     {
@@ -53,6 +54,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "hvem er jeg", "Rollene til Jonas Vik", "Lean-koordinator")]
     [InlineData("sv-SE", "vem är jag", "Roller för Jonas Vik", "Leankoordinator")]
+    [InlineData("nn-NO", "kven er eg", "Rollene til Jonas Vik", "Lean-koordinator")]
     [InlineData("en-GB", "whoami", "Roles of Jonas Vik", "Lean coordinator")]
     public async Task WhoAmI_KnownPerson_ShowsRolesAndRemembersTheirTeamsId(string locale, string text, string title, string role)
     {
@@ -95,6 +97,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "registrer enhet Byggesak", "Kanalen «Byggesak» hører nå til Byggesak.")]
     [InlineData("sv-SE", "registrera enhet byggesak", "Kanalen ”Byggesak” hör nu till Byggesak.")]
+    [InlineData("nn-NO", "registrer eining Byggesak", "Kanalen «Byggesak» høyrer no til Byggesak.")]
     [InlineData("en-GB", "register unit byggesak", "The channel \"Byggesak\" now belongs to Byggesak.")]
     public async Task RegisterUnit_CoordinatorInUnitChannel_BindsTheChannel(string locale, string text, string expected)
     {
@@ -163,6 +166,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "sett koordinatorkanal", "Ukesoppsummeringen for forbedringsforumet kommer nå i kanalen «Forbedringsforum».")]
     [InlineData("sv-SE", "ange koordinatorkanal", "Veckosammanfattningen för förbättringsforumet kommer nu i kanalen ”Forbedringsforum”.")]
+    [InlineData("nn-NO", "set koordinatorkanal", "Vekeoppsummeringa for forbetringsforumet kjem no i kanalen «Forbedringsforum».")]
     [InlineData("en-GB", "set coordinator channel", "The improvement forum's weekly digest will now be posted in \"Forbedringsforum\".")]
     public async Task SetCoordinatorChannel_Coordinator_StoresTheChannel(string locale, string text, string expected)
     {
@@ -184,6 +188,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "tavlemøte fredag 09:15 20", "Tavlemøtet for Byggesak er hver fredag kl. 09:15 (20 minutter) fra og med ")]
     [InlineData("sv-SE", "tavelmöte fredag 9.15 20", "Tavelmötet för Byggesak är varje fredag kl. 09:15 (20 minuter) från och med ")]
+    [InlineData("nn-NO", "tavlemøte fredag 09:15 20", "Tavlemøtet for Byggesak er kvar fredag kl. 09:15 (20 minutt) frå og med ")]
     [InlineData("en-GB", "board meeting Friday 09:15 20", "Byggesak's board meeting is every Friday at 09:15 (20 minutes) from ")]
     public async Task BoardMeeting_UnitLeaderInTheUnitsChannel_ChangesTheMeeting(string locale, string text, string expected)
     {
@@ -243,6 +248,7 @@ public sealed class BotCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "enhter", "Jeg forstod ikke «enhter». Mente du «enheter»?")]
     [InlineData("sv-SE", "hjälpp", "Jag förstod inte ”hjälpp”. Menade du ”hjälp”?")]
+    [InlineData("nn-NO", "einingr", "Eg forstod ikkje «einingr». Meinte du «einingar»?")]
     [InlineData("en-GB", "unts", "I didn't understand \"unts\". Did you mean \"units\"?")]
     [InlineData("nb-NO", "tavlemøtet fredag 09:00", "Mente du «tavlemøte»?")]
     [InlineData("en-GB", "what is the weather", "I didn't understand \"what is the weather\". Type \"help\"")]

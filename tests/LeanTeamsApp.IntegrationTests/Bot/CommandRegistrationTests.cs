@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
 
@@ -68,9 +69,24 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
         Assert.Empty(claimed.Concat(names));
     }
 
+    /// <summary>Teams shows the manifest's command list as typed suggestions: each title must run a command in that language.</summary>
+    [Theory]
+    [InlineData("nb.json", Language.Nb)]
+    [InlineData("nn.json", Language.Nn)]
+    [InlineData("sv.json", Language.Sv)]
+    public void ManifestLanguageFile_CommandTitles_AreTheBotsWordsInThatLanguage(string file, Language language)
+    {
+        var strings = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "manifest", file)))!.AsObject();
+        var titles = strings.Where(p => p.Key.StartsWith("bots[", StringComparison.Ordinal) && p.Key.EndsWith(".title", StringComparison.Ordinal)).Select(p => (string)p.Value!).ToList();
+        var words = Commands.SelectMany(c => c.Text.Words).Where(w => w.Language == language).Select(w => w.Word).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(24, titles.Count);
+        Assert.All(titles, title => Assert.Contains(title, words));
+    }
+
     [Theory]
     [InlineData("nb-NO", Language.Nb)]
-    [InlineData("nn-NO", Language.Nb)]
+    [InlineData("nn-NO", Language.Nn)]
     [InlineData("sv-SE", Language.Sv)]
     [InlineData("en-GB", Language.En)]
     public async Task Help_InEachLanguage_ListsEveryRegisteredCommandOnceInTheOrderRegistered(string locale, Language language)

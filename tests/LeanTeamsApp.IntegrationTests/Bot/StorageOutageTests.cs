@@ -20,6 +20,7 @@ public sealed class StorageOutageTests(StorageOutageTests.DeadStorage outage) : 
     [Theory]
     [InlineData("nb-NO", "enheter", "Jeg får ikke lagret akkurat nå. Ingenting ble endret – prøv igjen om litt.")]
     [InlineData("sv-SE", "enheter", "Jag kan inte spara just nu. Inget ändrades – försök igen om en stund.")]
+    [InlineData("nn-NO", "einingar", "Eg får ikkje lagra akkurat no. Ingenting vart endra – prøv igjen om litt.")]
     [InlineData("en-GB", "units", "I can't save anything right now. Nothing was changed - please try again in a moment.")]
     public async Task Command_StorageDown_AnswersInTheUsersLanguage(string locale, string text, string expected)
     {

@@ -1,5 +1,6 @@
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation.Import;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeanTeamsApp.IntegrationTests.CheckIns;
@@ -54,6 +55,28 @@ public sealed class CheckInSchedulerTests
         Assert.Contains(posts, p => p.Channel == "19:tirsdag@thread.tacv2" && p.Card.Contains("24.03.2026", StringComparison.Ordinal));
         Assert.Contains(posts, p => p.Channel == "19:oslo@thread.tacv2" && p.Card.Contains("Statusrapport etter tavlemøtet – Oslo mandag, 30.03.2026", StringComparison.Ordinal));
         Assert.Contains(posts, p => p.Channel == "19:stockholm@thread.tacv2" && p.Card.Contains("Statusrapport efter tavelmötet – Stockholm måndag, 2026-03-30", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Prompts_OrganisationWritesNynorsk_AreNynorskInEveryChannelAndTheSettingIsExported()
+    {
+        var clock = new FakeTimeProvider(At("2026-03-23T06:00:00Z"));
+        await using var bot = await StartAsync(clock);
+        var nynorsk = Organisation.Replace("{tenant}", bot.TenantId, StringComparison.Ordinal)
+            .Replace("timeZone: Europe/Oslo\n", "timeZone: Europe/Oslo\nwrittenLanguage: nn\n", StringComparison.Ordinal);
+        var imported = await bot.App.ImportAsync(bot.TenantId, "grense.yaml", nynorsk);
+        Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        var scheduler = bot.App.Services.GetRequiredService<CheckInScheduler>();
+        Assert.Equal(0, await scheduler.RunTenantAsync(bot.TenantId, default));
+
+        clock.SetUtcNow(At("2026-03-23T08:21:00Z"));
+        Assert.Equal(2, await scheduler.RunTenantAsync(bot.TenantId, default));
+
+        var posts = await DeliverAsync(bot);
+        // Stockholm's unit too: the organisation's choice overrides the time zone's language.
+        Assert.Equal(["19:oslo@thread.tacv2", "19:stockholm@thread.tacv2"], posts.Select(p => p.Channel).Order(StringComparer.Ordinal));
+        Assert.All(posts, p => Assert.Contains("Vart tavlemøtet gjennomført?", p.Card, StringComparison.Ordinal));
+        Assert.Contains("writtenLanguage: nn", await bot.App.Services.GetRequiredService<OrganisationExport>().YamlAsync(bot.TenantId, default), StringComparison.Ordinal);
     }
 
     [Theory]

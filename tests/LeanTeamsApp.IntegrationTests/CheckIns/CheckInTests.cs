@@ -31,6 +31,7 @@ public sealed class CheckInTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "statusrapport", "Statusrapport etter tavlemøtet – Byggesak")]
     [InlineData("sv-SE", "statusrapport", "Statusrapport efter tavelmötet – Byggesak")]
+    [InlineData("nn-NO", "statusrapport", "Statusrapport etter tavlemøtet – Byggesak")]
     [InlineData("en-GB", "checkin", "Board meeting check-in – Byggesak")]
     public async Task CheckInCommand_UnitLeader_GetsTheFormForTheLatestMeeting(string locale, string text, string title)
     {

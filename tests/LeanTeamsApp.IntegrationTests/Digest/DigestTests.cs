@@ -189,6 +189,21 @@ public sealed class DigestTests : IAsyncLifetime
         Assert.True(verdicts["digest-seeded"].IsValid, verdicts["digest-seeded"].ToString());
     }
 
+    [Fact]
+    public async Task DigestCard_AskedInNynorsk_IsWrittenInNynorskAndValidForTheOfficialRenderer()
+    {
+        await SeedWeekAsync();
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "vekeoppsummering", "nn-NO"));
+        var card = LastReply();
+
+        var verdicts = await OfficialRenderer.ValidateAsync(new Dictionary<string, string> { ["digest-seeded-nn"] = card }, OfficialRenderer.ArtifactsFolder);
+
+        Assert.True(verdicts["digest-seeded-nn"].IsValid, verdicts["digest-seeded-nn"].ToString());
+        Assert.Contains("Forbetringsforum veke 47", card, StringComparison.Ordinal);
+        Assert.Contains("Tavlemøte gjennomførte", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Forbedringer", card, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Week 47: Byggesak submits its check-in on the card (2 new improvements, 1 started two weeks ago moved to done,
     /// 2 deviations, 3.5 hours that affect Servicetorget, a call for help); Servicetorget held its meeting and saved 2

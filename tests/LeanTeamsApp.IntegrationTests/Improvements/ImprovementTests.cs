@@ -86,6 +86,7 @@ public sealed class ImprovementTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "forbedring ny Felles mal for vaktbytte", "«Felles mal for vaktbytte» er ført opp som forbedring for Byggesak.")]
     [InlineData("sv-SE", "förbättring ny Felles mal for vaktbytte", "”Felles mal for vaktbytte” är tillagd som förbättring för Byggesak.")]
+    [InlineData("nn-NO", "forbetring ny Felles mal for vaktbytte", "«Felles mal for vaktbytte» er lagd til som forbetring for Byggesak.")]
     [InlineData("en-GB", "improvement add Felles mal for vaktbytte", "\"Felles mal for vaktbytte\" is on Byggesak's improvement list.")]
     public async Task ImprovementAdd_InEachLanguage_PutsItOnTheCallersUnitList(string locale, string text, string answer)
     {

@@ -16,7 +16,7 @@ public sealed class ManifestPackageTests : IDisposable
     private const string Domain = "lean.fjordvik.example";
     private const string Version = "2.3.4";
 
-    private static readonly string[] PackageFiles = ["color.png", "manifest.json", "nb.json", "outline.png", "sv.json"];
+    private static readonly string[] PackageFiles = ["color.png", "manifest.json", "nb.json", "nn.json", "outline.png", "sv.json"];
 
     private readonly string _dir = Directory.CreateTempSubdirectory("leanteamsapp-manifest-").FullName;
 
@@ -35,7 +35,7 @@ public sealed class ManifestPackageTests : IDisposable
     }
 
     [Fact]
-    public async Task Package_TestIds_ZipHoldsFiveRootFilesWithIdsDomainAndVersionFilled()
+    public async Task Package_TestIds_ZipHoldsSixRootFilesWithIdsDomainAndVersionFilled()
     {
         var package = await PackageAsync();
 
@@ -54,6 +54,7 @@ public sealed class ManifestPackageTests : IDisposable
         Assert.Equal($"https://{Domain}/terms", (string?)manifest["developer"]!["termsOfUseUrl"]);
         Assert.Equal("tavlemøte", (string?)JsonNode.Parse(texts["nb.json"])!["bots[0].commandLists[1].commands[3].title"]);
         Assert.Equal("tavelmöte", (string?)JsonNode.Parse(texts["sv.json"])!["bots[0].commandLists[1].commands[3].title"]);
+        Assert.Equal("vekeoppsummering", (string?)JsonNode.Parse(texts["nn.json"])!["bots[0].commandLists[1].commands[9].title"]);
     }
 
     // The channel tab's configuration page is a hash route of the tab (src/Tab), and the SSO resource is the Application

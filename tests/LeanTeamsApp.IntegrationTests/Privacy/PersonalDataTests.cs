@@ -40,6 +40,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
     [InlineData("nb-NO", "deviations", "Bruker med D-nr 41019012393 fikk feil vedtak", "Teksten ser ut til å inneholde et D-nummer.")]
     [InlineData("sv-SE", "deviations", "Brukare 19900101-1239 föll i korridoren", "Texten verkar innehålla ett personnummer.")]
     [InlineData("sv-SE", "deviations", "Samordningsnummer 900161-1236 saknades", "Texten verkar innehålla ett samordningsnummer.")]
+    [InlineData("nn-NO", "deviations", "Pasient 010190 12480 fall i gangen", "Teksten ser ut til å innehalde eit fødselsnummer.")]
     [InlineData("en-GB", "deviations", "Ask her daughter, kari.nordmann@example.no, about the fall", "The text seems to contain an e-mail address.")]
     [InlineData("nb-NO", "deviations", "Ring pårørende på 912 34 567 om fallet", "Teksten ser ut til å inneholde et telefonnummer.")]
     [InlineData("sv-SE", "deviations", "Ring anhöriga på 070-123 45 67", "Texten verkar innehålla ett telefonnummer.")]
@@ -112,6 +113,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "forbedring ny Egen rutine for 010190 12480", "Teksten ser ut til å inneholde et fødselsnummer.")]
     [InlineData("sv-SE", "förbättring ny Rutin för 19900101-1239", "Texten verkar innehålla ett personnummer.")]
+    [InlineData("nn-NO", "forbetring ny Eigen rutine for 010190 12480", "Teksten ser ut til å innehalde eit fødselsnummer.")]
     [InlineData("en-GB", "improvement add Routine for D-number 41019012393", "The text seems to contain a Norwegian D-number.")]
     public async Task ImprovementAdd_IdentityNumber_IsRefusedAndNothingStored(string locale, string text, string refusal)
     {
@@ -194,6 +196,7 @@ public sealed class ActionPlanPersonalDataTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "challenge", "Teksten ser ut til å inneholde et fødselsnummer.")]
     [InlineData("sv-SE", "measures", "Texten verkar innehålla ett norskt personnummer (fødselsnummer).")]
+    [InlineData("nn-NO", "challenge", "Teksten ser ut til å innehalde eit fødselsnummer.")]
     [InlineData("en-GB", "responsible", "The text seems to contain a Norwegian national identity number (fødselsnummer).")]
     public async Task ActionPlanAdd_IdentityNumberInAField_Is400NamingTheFieldAndStoresNothing(string language, string field, string refusal)
     {

@@ -20,6 +20,7 @@ public sealed class ReviewRecordPersonalDataTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "observations", "Beboer 010190 12480 satt alene", "Teksten ser ut til å inneholde et fødselsnummer.")]
     [InlineData("sv-SE", "followUp0Text", "Följ upp 19900101-1239", "Texten verkar innehålla ett personnummer.")]
+    [InlineData("nn-NO", "observations", "Bebuar 010190 12480 sat åleine", "Teksten ser ut til å innehalde eit fødselsnummer.")]
     [InlineData("en-GB", "agreedActions", "Talk to D-number 41019012393", "The text seems to contain a Norwegian D-number.")]
     public async Task RecordCard_IdentityNumberInAFinding_IsRefusedUnderTheFieldAndNothingStored(string locale, string field, string text, string refusal)
     {

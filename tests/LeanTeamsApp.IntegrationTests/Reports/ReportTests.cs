@@ -252,6 +252,21 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.True(verdicts["report-card"].IsValid, verdicts["report-card"].ToString());
     }
 
+    [Fact]
+    public async Task ReportCard_AskedInNynorsk_IsWrittenInNynorskAndValidForTheOfficialRenderer()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026", "nn-NO"));
+        var card = _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!.ToJsonString(
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        var verdicts = await OfficialRenderer.ValidateAsync(new Dictionary<string, string> { ["report-card-nn"] = card }, OfficialRenderer.ArtifactsFolder);
+
+        Assert.True(verdicts["report-card-nn"].IsValid, verdicts["report-card-nn"].ToString());
+        Assert.Contains("(tal til og med", card, StringComparison.Ordinal);
+        Assert.Contains("Lenkjene verkar i", card, StringComparison.Ordinal);
+        Assert.Contains("lang=nn", card, StringComparison.Ordinal);
+    }
+
     private List<(string Title, string Url)> Links() =>
     [
         .. _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!["actions"]!.AsArray()

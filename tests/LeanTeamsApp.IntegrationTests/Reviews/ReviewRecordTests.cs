@@ -21,6 +21,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
     [Theory]
     [InlineData("nb-NO", "revisjon ferdig Hjemmetjenesten nord", "Gemba-besøk – Hjemmetjenesten nord, 12.03.2026", "Observasjoner")]
     [InlineData("sv-SE", "revision klar hjemmetjenesten-nord", "Gemba-besök – Hjemmetjenesten nord, 2026-03-12", "Observationer")]
+    [InlineData("nn-NO", "revisjon ferdig Hjemmetjenesten nord", "Gemba-besøk – Hjemmetjenesten nord, 12.03.2026", "Observasjonar")]
     [InlineData("en-GB", "review done hjemmetjenesten nord", "Gemba walk – Hjemmetjenesten nord, 12/03/2026", "Observations")]
     public async Task ReviewDone_ServiceAreaLeaderAfterTheWalk_RepliesWithTheRecordCardInTheirLanguage(string locale, string text, string title, string observations)
     {

@@ -50,6 +50,8 @@ public sealed class ImportValidatorTests
     [InlineData("name: Testvik", "name: Testvik\ndeviationSystem: http://avvik.testvik.no/", "deviationSystem", "'http://avvik.testvik.no/' is not an https address")]
     [InlineData("name: Testvik", "name: Testvik\ndeviationSystem: avvik.testvik.no", "deviationSystem", "'avvik.testvik.no' is not an https address")]
     [InlineData("name: Testvik", "name: Testvik\ndeviationSystem: javascript:alert(1)", "deviationSystem", "'javascript:alert(1)' is not an https address")]
+    [InlineData("name: Testvik", "name: Testvik\nwrittenLanguage: nynorsk", "writtenLanguage", "'nynorsk' is not a written language: nb (bokmål), nn (nynorsk) or sv (Swedish)")]
+    [InlineData("name: Testvik", "name: Testvik\nwrittenLanguage: en", "writtenLanguage", "'en' is not a written language")]
     public void Validate_OneBadValue_NamesTheFieldAndWritesNoDraft(string good, string bad, string field, string reason)
     {
         var (draft, errors) = Validate(Minimal.Replace(good, bad, StringComparison.Ordinal));
@@ -67,6 +69,27 @@ public sealed class ImportValidatorTests
 
         Assert.Empty(errors);
         Assert.Equal(new Uri("https://avvik.testvik.no/meld"), draft!.Organisation.DeviationSystem);
+    }
+
+    [Theory]
+    [InlineData("nn", Language.Nn)]
+    [InlineData("NB", Language.Nb)]
+    [InlineData("sv", Language.Sv)]
+    public void Validate_WrittenLanguage_IsKeptOnTheOrganisation(string code, Language expected)
+    {
+        var (draft, errors) = Validate(Minimal.Replace("name: Testvik", $"name: Testvik\nwrittenLanguage: {code}", StringComparison.Ordinal));
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, draft!.Organisation.WrittenLanguage);
+    }
+
+    [Fact]
+    public void Validate_NoWrittenLanguage_LeavesItToTheTimeZone()
+    {
+        var (draft, errors) = Validate(Minimal);
+
+        Assert.Empty(errors);
+        Assert.Null(draft!.Organisation.WrittenLanguage);
     }
 
     [Fact]

@@ -25,4 +25,17 @@ public sealed class WrittenLanguageTests
         Assert.Equal(Language.Sv, WrittenLanguage.Of(unit));
         Assert.Equal(Language.Nb, WrittenLanguage.Of(unit with { TimeZone = "Europe/Oslo" }));
     }
+
+    [Fact]
+    public void Of_OrganisationThatChoseNynorsk_WritesNynorskForEveryUnit()
+    {
+        var unit = new Unit("u", "Socialtjänsten", "a", "p", [], "Europe/Stockholm", new BoardMeeting(DayOfWeek.Thursday, new TimeOnly(9, 0), 15),
+            new DateOnly(2026, 1, 5), null, null);
+        var organisation = new LeanTeamsApp.Features.Organisation.Organisation("t", "Nynorskvik", "Europe/Oslo", null) { WrittenLanguage = Language.Nn };
+
+        Assert.Equal(Language.Nn, WrittenLanguage.Of(organisation, unit));
+        Assert.Equal(Language.Nn, WrittenLanguage.Of(organisation));
+        Assert.Equal(Language.Sv, WrittenLanguage.Of(organisation with { WrittenLanguage = null }, unit));
+        Assert.Equal(Language.Sv, WrittenLanguage.Of(null, unit));
+    }
 }

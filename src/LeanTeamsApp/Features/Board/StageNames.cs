@@ -9,6 +9,7 @@ public static class StageNames
     {
         Language.Sv => Swedish,
         Language.En => English,
+        Language.Nn => Nynorsk,
         _ => Norwegian,
     };
 
@@ -17,6 +18,15 @@ public static class StageNames
         [ImprovementStage.Suggested] = "Foreslått",
         [ImprovementStage.InProgress] = "I arbeid",
         [ImprovementStage.Done] = "Fullført",
+        [ImprovementStage.BenefitRealised] = "Gevinst realisert",
+        [ImprovementStage.Rejected] = "Avvist",
+    };
+
+    private static readonly Dictionary<ImprovementStage, string> Nynorsk = new()
+    {
+        [ImprovementStage.Suggested] = "Føreslått",
+        [ImprovementStage.InProgress] = "Pågår",
+        [ImprovementStage.Done] = "Ferdig",
         [ImprovementStage.BenefitRealised] = "Gevinst realisert",
         [ImprovementStage.Rejected] = "Avvist",
     };

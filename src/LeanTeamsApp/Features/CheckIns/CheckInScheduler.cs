@@ -149,7 +149,7 @@ public sealed partial class CheckInScheduler(
             return 0;
         }
 
-        var language = WrittenLanguage.Of(unit);
+        var language = WrittenLanguage.Of(org, unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
         var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem).ToJson();
@@ -216,7 +216,7 @@ public sealed partial class CheckInScheduler(
             return false;
         }
 
-        var language = WrittenLanguage.Of(unit);
+        var language = WrittenLanguage.Of(org, unit);
         var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem);
         var activity = new Activity
         {

@@ -51,6 +51,7 @@ public sealed record DigestTexts
     {
         Language.Sv => Swedish,
         Language.En => English,
+        Language.Nn => Nynorsk,
         _ => Norwegian,
     };
 
@@ -105,6 +106,60 @@ public sealed record DigestTexts
             [DeliveryAdvice.AskToInstall] = "be personen legge til appen i Teams igjen",
             [DeliveryAdvice.BindChannel] = "koble enheten til en kanal med «registrer enhet»",
             [DeliveryAdvice.CheckStatus] = "se statuskoden fra Teams; kontakt IT hvis det gjentar seg",
+        },
+    };
+
+    private static readonly DigestTexts Nynorsk = new()
+    {
+        Title = (week, org) => $"Forbetringsforum veke {week} – {org}",
+        MeetingsHeld = "Tavlemøte gjennomførte",
+        HeldSummary = (held, expected, percent) => $"{held} av {expected} denne veka" + (percent is { } p ? $" · {p} % siste 4 veker" : ""),
+        Missing = "Statusrapport manglar",
+        Improvements = "Forbetringar",
+        ImprovementsSummary = (added, done) => $"{added} nye · {done} ferdige",
+        BenefitsWeek = "Gevinstar denne veka",
+        BenefitsYear = "Gevinstar hittil i år",
+        None = "ingen",
+        Deviations = "Avvik",
+        DeviationsSummary = (added, overdue) => $"{added} nye · {overdue} oppfølgingsområde der fristen er ute",
+        Help = "Ber om hjelp frå utviklingseininga",
+        AtRisk = "Tre veker utan tavlemøte",
+        Appointments = "Revisjonar og Gemba-besøk",
+        AppointmentsSummary = (upcoming, overdue) => $"{upcoming} dei neste to vekene · {overdue} ikkje registrerte etterpå",
+        Attention = "Verdt å sjå på først",
+        RiskLine = unit => $"{unit}: ingen tavlemøte dei tre siste vekene",
+        HelpLine = (unit, reason) => $"{unit} ber om hjelp: {reason}",
+        SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – påverkar {affected}. Er arbeidet flytta, ikkje spart?",
+        LeftOutLine = (unit, n) => $"{unit}: {n} gevinsttal er haldne utanfor summane fordi verdien er ugyldig eller urimeleg stor. Rett eller slett dei på sida til eininga i fana.",
+        AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavlemøte gjennomførte",
+        ShowUnits = "Vis einingane",
+        Held = "gjennomført",
+        NotHeld = "ikkje gjennomført",
+        NotReported = "ikkje rapportert",
+        DayOff = "fri denne veka",
+        Improved = (added, done) => $"{added} nye/{done} ferdige",
+        NextTwoWeeks = "Dei neste to vekene",
+        OverdueAppointments = "Ikkje registrerte etter gjennomføring",
+        More = n => $"… og {n} til",
+        MoreAreas = n => $"… og {n} tenesteområde til, med færre å sjå på",
+        NotSetUp = "Organisasjonen er ikkje sett opp enno.",
+        NoUnits = "Ingen einingar er registrerte enno. Importer organisasjonen først.",
+        Delivery = "Levering: einingar appen ikkje når",
+        DeliveryReasons = new Dictionary<DeliveryReason, string>
+        {
+            [DeliveryReason.BlockedByPerson] = "blokkert av mottakaren",
+            [DeliveryReason.BotNotInTeam] = "appen er fjerna frå teamet",
+            [DeliveryReason.ConversationNotFound] = "kanalen eller chatten finst ikkje lenger",
+            [DeliveryReason.NoRoute] = "ingen kanal og ingen chat med einingsleiaren",
+            [DeliveryReason.Other] = "meldinga kom ikkje fram",
+        },
+        Advice = new Dictionary<DeliveryAdvice, string>
+        {
+            [DeliveryAdvice.AddAppToTeam] = "legg appen til i teamet igjen",
+            [DeliveryAdvice.AskToUnblock] = "be personen oppheve blokkeringa av appen",
+            [DeliveryAdvice.AskToInstall] = "be personen leggje til appen i Teams igjen",
+            [DeliveryAdvice.BindChannel] = "kopla eininga til ein kanal med «registrer eining»",
+            [DeliveryAdvice.CheckStatus] = "sjå statuskoden frå Teams; kontakt IT viss det skjer igjen",
         },
     };
 

@@ -7,10 +7,11 @@ namespace LeanTeamsApp.Features.Digest;
 internal static class DigestWords
 {
     public static readonly CommandText Digest = new(
-        [(Language.En, "digest"), (Language.Nb, "ukeoppsummering"), (Language.Sv, "veckosammanfattning")],
+        [(Language.En, "digest"), (Language.Nb, "ukeoppsummering"), (Language.Nn, "vekeoppsummering"), (Language.Sv, "veckosammanfattning")],
         new Dictionary<Language, HelpLine>
         {
             [Language.Nb] = new("ukeoppsummering", "Få forbedringsforumets ukeoppsummering nå (Lean-koordinator, tjenesteområdeleder)."),
+            [Language.Nn] = new("vekeoppsummering", "Få vekeoppsummeringa til forbetringsforumet no (Lean-koordinator, tenesteområdeleiar)."),
             [Language.Sv] = new("veckosammanfattning", "Få förbättringsforumets veckosammanfattning nu (leankoordinator, sektionschef)."),
             [Language.En] = new("digest", "Get the improvement forum's weekly digest now (Lean coordinator, service-area leader)."),
         });

@@ -51,6 +51,7 @@ public sealed record ImprovementTexts
     {
         Language.Sv => Swedish,
         Language.En => English,
+        Language.Nn => Nynorsk,
         _ => Norwegian,
     };
 
@@ -99,6 +100,53 @@ public sealed record ImprovementTexts
         FollowUpDeadlineMissing = "Velg en frist fra i dag av.",
         FollowUpCreated = (text, owner, deadline) => $"«{text}» er nå et oppfølgingsområde: {owner} er ansvarlig, frist {deadline}. Avviket er lukket.",
         AlreadyFollowedUp = text => $"«{text}» var allerede gjort til et oppfølgingsområde.",
+    };
+
+    private static readonly ImprovementTexts Nynorsk = new()
+    {
+        ListTitle = unit => $"Opne forbetringar – {unit}",
+        Counts = (suggested, inProgress, done) => $"{suggested} føreslått · {inProgress} pågår · {done} ferdige, ventar på gevinst",
+        NoneOpen = "Ingen opne forbetringar. Skriv «forbetring ny <tekst>» for å leggje til ei.",
+        More = n => $"… og {n} til. Sjå alle i fana.",
+        Stages = StageNames.For(Language.Nn),
+        MoveTo = new Dictionary<ImprovementStage, string>
+        {
+            [ImprovementStage.Suggested] = "Ta opp att",
+            [ImprovementStage.InProgress] = "Start",
+            [ImprovementStage.Done] = "Ferdig",
+            [ImprovementStage.BenefitRealised] = "Registrer gevinst",
+            [ImprovementStage.Rejected] = "Avvis",
+        },
+        Since = (owner, date) => $"{owner} · lagd til {date}",
+        Moved = (title, stage) => $"«{title}» er no: {stage}.",
+        AlreadyThere = (title, stage) => $"«{title}» var alt: {stage}.",
+        NotAllowed = (title, stage) => $"«{title}» er {stage.ToLowerInvariant()} og kan ikkje flyttast dit. Lista er oppdatert.",
+        NotFound = "Fann ikkje forbetringa. Ho kan vere sletta frå ein retta statusrapport.",
+        BenefitTitle = "Kva gevinst gav ho?",
+        SaveBenefit = "Lagre gevinst",
+        BenefitIncomplete = "Fyll ut type, verdi (over 0) og måleeining for gevinsten.",
+        BenefitSaved = title => $"Gevinsten av «{title}» er registrert.",
+        Added = (title, unit) => $"«{title}» er lagd til som forbetring for {unit}. Skriv «forbetringar» for å sjå lista.",
+        AlreadyAdded = title => $"«{title}» var alt lagd til.",
+        AddUsage = "Skriv kva som kan bli betre, til dømes «forbetring ny felles mal for vaktbyte».",
+        TitleTooLong = max => $"Ei forbetring kan ha høgst {max} teikn. Skriv ho kortare.",
+        NoUnit = "Eg veit ikkje kva eining du meiner. Skriv i kanalen til eininga, eller be Lean-koordinatoren registrere deg som leiar eller koordinator for eininga.",
+        DeviationsTitle = n => $"Opne avvik ({n})",
+        ReportedOn = date => $"meld {date}",
+        CloseDeviation = "Lukk",
+        DeviationClosed = text => $"Avviket «{text}» er lukka.",
+        DeviationAlreadyClosed = text => $"Avviket «{text}» var alt lukka.",
+        DeviationNotFound = "Fann ikkje avviket. Det kan vere fjerna frå ein retta statusrapport.",
+        MakeFollowUp = "Gjer til oppfølgingsområde",
+        FollowUpOwner = "Ansvarleg",
+        FollowUpOtherOwner = "… eller e-post til ein annan i organisasjonen",
+        FollowUpDeadline = "Frist",
+        CreateFollowUp = "Opprett oppfølgingsområde",
+        FollowUpOwnerMissing = "Vel ein ansvarleg, eller skriv e-posten til nokon i organisasjonen.",
+        FollowUpOwnerUnknown = "Ingen i organisasjonen har denne e-posten.",
+        FollowUpDeadlineMissing = "Vel ein frist frå i dag av.",
+        FollowUpCreated = (text, owner, deadline) => $"«{text}» er no eit oppfølgingsområde: {owner} er ansvarleg, frist {deadline}. Avviket er lukka.",
+        AlreadyFollowedUp = text => $"«{text}» var alt gjort om til eit oppfølgingsområde.",
     };
 
     private static readonly ImprovementTexts Swedish = new()

@@ -2,10 +2,13 @@ namespace LeanTeamsApp.Features.Organisation;
 
 public enum Language
 {
-    /// <summary>Norwegian bokmål; also the answer to nynorsk and plain "no", whose users read bokmål.</summary>
+    /// <summary>Norwegian bokmål; also the answer to plain "no", which Teams sends for bokmål users.</summary>
     Nb,
     Sv,
     En,
+
+    /// <summary>Norwegian nynorsk, the official written language of about a quarter of Norway's municipalities.</summary>
+    Nn,
 }
 
 public static class Languages
@@ -23,7 +26,8 @@ public static class Languages
         var tag = locale.Split('-', '_')[0].ToLowerInvariant();
         return tag switch
         {
-            "nb" or "nn" or "no" => Language.Nb,
+            "nb" or "no" => Language.Nb,
+            "nn" => Language.Nn,
             "sv" => Language.Sv,
             "en" => Language.En,
             _ => Default,
@@ -34,6 +38,7 @@ public static class Languages
     {
         Language.Sv => System.Globalization.CultureInfo.GetCultureInfo("sv-SE"),
         Language.En => System.Globalization.CultureInfo.GetCultureInfo("en-GB"),
+        Language.Nn => System.Globalization.CultureInfo.GetCultureInfo("nn-NO"),
         _ => System.Globalization.CultureInfo.GetCultureInfo("nb-NO"),
     };
 }

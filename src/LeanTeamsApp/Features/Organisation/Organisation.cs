@@ -30,9 +30,16 @@ public sealed record Organisation(
     /// </summary>
     public Uri? DeviationSystem { get; init; }
 
+    /// <summary>
+    /// The language of what the app posts where no reader's Teams language is known (channel posts, reminders, digest,
+    /// report files), when the organisation chose one: a nynorsk municipality writes nynorsk. Null: by time zone.
+    /// </summary>
+    public Language? WrittenLanguage { get; init; }
+
     public bool Equals(Organisation? other) =>
         other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, ReminderAfterHours, Digest) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag, other.ReminderAfterHours, other.Digest)
         && DeviationSystem == other.DeviationSystem
+        && WrittenLanguage == other.WrittenLanguage
         && HolidayPeriods.SequenceEqual(other.HolidayPeriods);
 
     public override int GetHashCode() => HashCode.Combine(TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, HolidayPeriods.Count);

@@ -70,6 +70,7 @@ internal static class DirectoryRows
         ["DigestWeekday"] = (int)o.Digest.Weekday,
         ["DigestTime"] = o.Digest.Time.ToString(TimeFormat, CultureInfo.InvariantCulture),
         ["DeviationSystem"] = o.DeviationSystem?.AbsoluteUri,
+        ["WrittenLanguage"] = o.WrittenLanguage is { } language ? WrittenLanguage.Code(language) : null,
         ["HolidayPeriods"] = o.HolidayPeriods.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
             o.HolidayPeriods.Select(p => new StoredPeriod(Date(p.From), Date(p.To), p.Name))),
     };
@@ -83,6 +84,7 @@ internal static class DirectoryRows
         ETag = row.ETag.ToString(),
         ReminderAfterHours = row.GetInt32("ReminderAfterHours") ?? Organisation.DefaultReminderAfterHours,
         DeviationSystem = Uri.TryCreate(row.GetString("DeviationSystem"), UriKind.Absolute, out var deviationSystem) ? deviationSystem : null,
+        WrittenLanguage = row.GetString("WrittenLanguage") is { } code && WrittenLanguage.Codes.TryGetValue(code, out var language) ? language : null,
         Digest = row.GetInt32("DigestWeekday") is { } weekday && TimeOnly.TryParseExact(row.GetString("DigestTime"), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? new DigestSchedule((DayOfWeek)weekday, at)
             : DigestSchedule.Default,

@@ -191,7 +191,7 @@ public sealed class AppointmentChanges(AppointmentStore appointments, Organisati
     private async Task<int> TellAsync(string tenantId, Unit unit, Appointment before, Appointment after, ChangeKind kind, string actorId, string actorName,
         CancellationToken cancellationToken)
     {
-        var language = WrittenLanguage.Of(unit);
+        var language = WrittenLanguage.Of(await organisation.GetOrganisationAsync(tenantId, cancellationToken), unit);
         var people = (await organisation.ListPeopleAsync(tenantId, cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var card = kind switch
         {

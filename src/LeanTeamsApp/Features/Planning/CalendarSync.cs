@@ -80,7 +80,9 @@ public sealed partial class CalendarSyncScheduler(
         if (pending.Count > 0)
         {
             tick.Units = (await organisation.ListUnitsAsync(tenant, cancellationToken)).ToDictionary(u => u.Id, StringComparer.Ordinal);
-            tick.DefaultTimeZone = (await organisation.GetOrganisationAsync(tenant, cancellationToken))?.DefaultTimeZone;
+            var org = await organisation.GetOrganisationAsync(tenant, cancellationToken);
+            tick.DefaultTimeZone = org?.DefaultTimeZone;
+            tick.WrittenLanguage = org?.WrittenLanguage;
         }
 
         foreach (var appointment in pending.OrderBy(a => a.Plan.Start).ThenBy(a => a.Id, StringComparer.Ordinal).Take(options.Value.MaxPerTick))
@@ -130,7 +132,7 @@ public sealed partial class CalendarSyncScheduler(
     private async Task<bool> SyncAsync(Tick tick, Appointment appointment, CancellationToken cancellationToken)
     {
         var unit = tick.Units.GetValueOrDefault(appointment.Plan.UnitId);
-        var texts = CalendarSyncTexts.For(WrittenLanguage.OfTimeZone(unit?.TimeZone ?? tick.DefaultTimeZone));
+        var texts = CalendarSyncTexts.For(tick.WrittenLanguage ?? WrittenLanguage.OfTimeZone(unit?.TimeZone ?? tick.DefaultTimeZone));
         var liveEvent = appointment.CalendarCancelled ? null : appointment.CalendarEventId;
 
         if (appointment.Status != AppointmentStatus.Planned)
@@ -349,6 +351,8 @@ public sealed partial class CalendarSyncScheduler(
         public IReadOnlyDictionary<string, Unit> Units { get; set; } = new Dictionary<string, Unit>();
 
         public string? DefaultTimeZone { get; set; }
+
+        public Language? WrittenLanguage { get; set; }
 
         public Dictionary<string, Person?> People { get; } = new(StringComparer.OrdinalIgnoreCase);
 

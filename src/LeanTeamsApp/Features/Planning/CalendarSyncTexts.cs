@@ -23,7 +23,12 @@ public sealed record CalendarSyncTexts
     public required Func<string, string> UnknownUnit { get; init; }
     public required Func<string, string> Refused { get; init; }
 
-    public static CalendarSyncTexts For(Language language) => language == Language.Sv ? Swedish : Norwegian;
+    public static CalendarSyncTexts For(Language language) => language switch
+    {
+        Language.Sv => Swedish,
+        Language.Nn => Nynorsk,
+        _ => Norwegian,
+    };
 
     private static readonly CalendarSyncTexts Norwegian = new()
     {
@@ -45,6 +50,29 @@ public sealed record CalendarSyncTexts
         OrganiserNotFound = owner => $"Microsoft 365 finner ikke arrangøren {owner}, eller vedkommende har ingen postboks. Sjekk e-postadressen til tjenesteområdelederen i organisasjonen.",
         Forbidden = owner => $"Appen får ikke skrive i kalenderen til {owner}. IT må gi appen Calendars.ReadWrite eller ta med postboksen i tilgangspolicyen i Exchange.",
         UnknownUnit = unit => $"Enheten {unit} finnes ikke lenger i organisasjonen.",
+        Refused = status => $"Microsoft 365 avviste avtalen ({status}).",
+    };
+
+    private static readonly CalendarSyncTexts Nynorsk = new()
+    {
+        Kinds = new Dictionary<AppointmentKind, string>
+        {
+            [AppointmentKind.GembaWalk] = "Gemba-besøk",
+            [AppointmentKind.SemiAnnualReview] = "Halvårleg revisjon",
+            [AppointmentKind.FishboneAnalysis] = "Fiskebeinsanalyse",
+        },
+        Purpose = (kind, unit) => kind switch
+        {
+            AppointmentKind.GembaWalk => $"Gemba-besøk i {unit}: tenesteområdeleiaren kjem til eininga for å sjå arbeidet og tavla der verdien blir skapt, og for å lytte til dei tilsette.",
+            AppointmentKind.SemiAnnualReview => $"Halvårleg revisjon av Lean-arbeidet i {unit}: kvar eininga står, kva som verkar, og kva neste halvår skal gi.",
+            _ => $"Fiskebeinsanalyse for {unit}: saman finn de årsakene bak det som gjer Lean-arbeidet tungt, og kva som kan hjelpe.",
+        },
+        PlannedBy = "Planlagd av LeanTeamsApp ut frå årshjulet. Blir planen endra, blir denne avtalen flytta eller avlyst automatisk.",
+        Cancelled = "Avlyst: avtalen er teken ut av årshjulet i LeanTeamsApp.",
+        Replaced = "Avlyst fordi deltakarane er endra; ei ny innkalling kjem frå LeanTeamsApp.",
+        OrganiserNotFound = owner => $"Microsoft 365 finn ikkje arrangøren {owner}, eller vedkomande har ingen postkasse. Sjekk e-postadressa til tenesteområdeleiaren i organisasjonen.",
+        Forbidden = owner => $"Appen får ikkje skrive i kalenderen til {owner}. IT må gi appen Calendars.ReadWrite eller ta med postkassa i tilgangspolicyen i Exchange.",
+        UnknownUnit = unit => $"Eininga {unit} finst ikkje lenger i organisasjonen.",
         Refused = status => $"Microsoft 365 avviste avtalen ({status}).",
     };
 

@@ -42,6 +42,7 @@ public sealed record ChangeTexts
     {
         Language.Sv => Swedish,
         Language.En => English,
+        Language.Nn => Nynorsk,
         _ => Norwegian,
     };
 
@@ -105,6 +106,46 @@ public sealed record ChangeTexts
         UnknownPerson = "Den nye ansvarlige må være en person i organisasjonen.",
         SameOwner = "Personen er allerede ansvarlig for avtalen.",
         WalkApart = (other, when) => $"Merk: {other.ToLowerInvariant()} er {when}, og besøket skal være før revisjonen, samme uke eller uken før. Flytt den også, ellers flytter neste «gemba plan» den.",
+        PersonBusy = (person, other, when) => $"Merk: {person} har {other} {when}.",
+    };
+
+    private static readonly ChangeTexts Nynorsk = new()
+    {
+        Language = Language.Nn,
+        Usage = "Skriv til dømes «gemba flytt Byggjesak revisjon 2027-03-10 09:00», «gemba avlys Byggjesak besøk» eller «gemba ansvarleg Byggjesak revisjon kari.nordby@kommune.no». "
+            + "Typane er revisjon, besøk og fiskebein; det gjeld den neste planlagde av den typen i eininga.",
+        KindWords = KindWordsOf(["revisjon", "halvårleg revisjon"], ["besøk", "gemba-besøk", "gembabesøk"], ["fiskebein", "fiskebeinsanalyse"]),
+        NoAppointment = (kind, unit) => $"{unit} har ingen planlagd {kind.ToLowerInvariant()} som kan endrast.",
+        MovedAnswer = (kind, unit, when, told) => $"{kind} – {unit} er flytta til {when}. " + Told(told, "person", "personar", "får melding", "Ingen andre trong melding"),
+        CancelledAnswer = (kind, unit, told) => $"{kind} – {unit} er avlyst. " + Told(told, "person", "personar", "får melding", "Ingen andre trong melding"),
+        ReassignedAnswer = (kind, unit, owner, told) => $"{owner} er no ansvarleg for {kind.ToLowerInvariant()} – {unit}. " + Told(told, "person", "personar", "får melding", "Ingen andre trong melding"),
+        MovedTitle = (kind, unit) => $"Flytta: {kind} – {unit}",
+        CancelledTitle = (kind, unit) => $"Avlyst: {kind} – {unit}",
+        ReassignedTitle = (kind, unit) => $"Ny ansvarleg: {kind} – {unit}",
+        Was = "Før",
+        Owner = "Ansvarleg",
+        ChangedBy = "Endra av",
+        PersonNotFound = typed => $"Eg finn ingen i organisasjonen som heiter eller har e-post «{typed}».",
+        PersonAmbiguous = (typed, names) => $"Fleire passar til «{typed}»: {string.Join(", ", names)}. Skriv e-postadressa.",
+        NotPlanned = "Avtalen er alt gjennomført eller avlyst, og kan ikkje endrast.",
+        ChangedMeanwhile = "Nokon endra avtalen i mellomtida. Last inn på nytt og prøv igjen.",
+        InThePast = "Tidspunktet er passert. Vel eit seinare tidspunkt.",
+        Weekend = "Datoen er ein laurdag eller sundag. Vel ein arbeidsdag.",
+        PublicHoliday = name => $"Datoen er ein heilagdag ({name}). Vel ein arbeidsdag.",
+        Blackout = (name, from, to) => $"Datoen er i {name} ({from}–{to}), då blir det ikkje planlagt revisjonar eller besøk.",
+        OutsideWorkingHours = (from, to) => $"Avtalen må liggje innanfor arbeidstida, {from}–{to}.",
+        BoardMeeting = "Tidspunktet kolliderer med tavlemøtet til eininga.",
+        OutsidePeriod = (from, to) => $"Datoen må vere mellom {from} og {to}.",
+        ReviewSpacing = (from, to) => "Revisjonane til eininga skal liggje 22–30 veker frå kvarandre" + (from, to) switch
+        {
+            (not null, not null) => $": vel ein dato mellom {from} og {to}.",
+            (not null, null) => $": vel ein dato frå {from}.",
+            (null, not null) => $": vel ein dato til og med {to}.",
+            _ => ".",
+        },
+        UnknownPerson = "Den nye ansvarlege må vere ein person i organisasjonen.",
+        SameOwner = "Personen er alt ansvarleg for avtalen.",
+        WalkApart = (other, when) => $"Merk: {other.ToLowerInvariant()} er {when}, og besøket skal vere før revisjonen, same veke eller veka før. Flytt han også, elles flyttar neste «gemba plan» han.",
         PersonBusy = (person, other, when) => $"Merk: {person} har {other} {when}.",
     };
 

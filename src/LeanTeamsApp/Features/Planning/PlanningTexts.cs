@@ -36,6 +36,7 @@ public sealed record PlanningTexts
     {
         Language.Sv => Swedish,
         Language.En => English,
+        Language.Nn => Nynorsk,
         _ => Norwegian,
     };
 
@@ -73,6 +74,42 @@ public sealed record PlanningTexts
         When = "Når",
         Who = "Hvem",
         Unit = "Enhet",
+    };
+
+    private static readonly PlanningTexts Nynorsk = new()
+    {
+        Kinds = new Dictionary<AppointmentKind, string>
+        {
+            [AppointmentKind.SemiAnnualReview] = "Halvårleg revisjon",
+            [AppointmentKind.GembaWalk] = "Gemba-besøk",
+            [AppointmentKind.FishboneAnalysis] = "Fiskebeinsanalyse",
+        },
+        PlanTitle = year => $"Årshjulet for {year} er planlagt",
+        Planned = "Planlagt",
+        Changes = "Endringar",
+        ChangeSummary = (added, moved, reassigned, cancelled, unchanged) => $"{added} nye · {moved} flytta · {reassigned} nye deltakarar · {cancelled} avlyste · {unchanged} uendra",
+        Unplaced = "Fekk ikkje plass",
+        MoreUnplaced = n => $"… og {n} til.",
+        FishboneBecause = "Fiskebeinsanalyse fordi",
+        LaggingReason = (unit, missed, noneDone, deadline) => $"{unit}: " + string.Join(" og ", new[] { missed is { } m ? $"{m} tavlemøte ikkje gjennomførte eller ikkje rapporterte" : null, noneDone ? "ingen forbetringar ferdige" : null }.OfType<string>()) + $" (frist {deadline})",
+        CalendarOn = "Avtalane blir sende til Outlook med Teams-møte for leiarane og deltakarane.",
+        CalendarOff = "Microsoft Graph er ikkje sett opp: avtalane finst berre i appen, ikkje i Outlook enno.",
+        PerLeader = "Gemba-besøk per tenesteområdeleiar",
+        LeaderLoad = (walks, busiest) => $"{walks} besøk, høgst {busiest} i ei veke",
+        PlanUsage = "Skriv «gemba plan» for i år (frå november: neste år), eller «gemba plan 2027» for eit bestemt år.",
+        NextYearBecauseLate = (year, thisYear, lagging) => $"Frå november tyder «gemba plan» neste år, så dette er planen for {year}. Skriv «gemba plan {thisYear}» for å planleggje resten av {thisYear}"
+            + (lagging > 0 ? $", også fiskebeinsanalysane for {lagging} einingar som heng etter." : "."),
+        UpcomingTitle = "Dei neste revisjonane og Gemba-besøka dine",
+        NothingUpcoming = "Du har ingen planlagde revisjonar eller Gemba-besøk. Lean-koordinatoren planlegg dei med «gemba plan».",
+        YouLead = "du leier",
+        YouAttend = "du deltek",
+        Join = "Bli med i Teams-møtet",
+        UnknownPerson = "Eg finn deg ikkje i organisasjonen. Be Lean-koordinatoren leggje deg til.",
+        ReminderDays = (days, kind, unit) => (days == 7 ? "Om ei veke" : $"Om {days} dagar") + $": {kind} – {unit}",
+        ReminderDay = (kind, unit) => $"I morgon: {kind} – {unit}",
+        When = "Når",
+        Who = "Kven",
+        Unit = "Eining",
     };
 
     private static readonly PlanningTexts Swedish = new()

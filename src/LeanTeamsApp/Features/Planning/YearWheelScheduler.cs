@@ -98,7 +98,7 @@ public sealed partial class YearWheelScheduler(
         {
             var plan = appointment.Plan;
             var unit = units.GetValueOrDefault(plan.UnitId);
-            var language = WrittenLanguage.OfTimeZone(unit?.TimeZone ?? org.DefaultTimeZone);
+            var language = unit is null ? WrittenLanguage.Of(org) : WrittenLanguage.Of(org, unit);
             var version = appointment.Version.ToString(CultureInfo.InvariantCulture);
             if (now < plan.Start)
             {

@@ -57,7 +57,7 @@ public sealed class ReportCommands(
         await turn.ReplyAsync(card, t.Title(report.Organisation, period.ToString(), report.CountedUntil.ToString("d", turn.Language.Culture())), cancellationToken);
     }
 
-    private static string Code(Language language) => language switch { Language.Sv => "sv", Language.En => "en", _ => "nb" };
+    private static string Code(Language language) => language switch { Language.Sv => "sv", Language.En => "en", Language.Nn => "nn", _ => "nb" };
 
     internal static AdaptiveCard Card(Language language, Report report, Uri csv, Uri excel, int hours)
     {

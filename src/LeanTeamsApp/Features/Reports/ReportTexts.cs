@@ -40,6 +40,7 @@ public sealed record ReportTexts
     {
         Language.Sv => Swedish,
         Language.En => English,
+        Language.Nn => Nynorsk,
         _ => Norwegian,
     };
 
@@ -71,6 +72,36 @@ public sealed record ReportTexts
         LinksValid = hours => $"Lenkene virker i {hours} timer.",
         Usage = "Skriv for eksempel «rapport K3 2026» for et kvartal eller «rapport 2026» for et år.",
         Future = "Den perioden har ikke begynt ennå.",
+    };
+
+    private static readonly ReportTexts Nynorsk = new()
+    {
+        SheetName = "Rapport",
+        Title = (org, period, until) => $"Lean-rapport {period} – {org} (tal til og med {until})",
+        Area = "Tenesteområde",
+        Unit = "Eining",
+        MeetingsExpected = "Tavlemøte, forventa",
+        MeetingsHeld = "Tavlemøte, gjennomførte",
+        CheckIns = "Statusrapportar",
+        ImprovementsNew = "Forbetringar, nye",
+        ImprovementsDone = "Forbetringar, ferdige",
+        Deviations = "Avvik",
+        GembaWalks = "Gemba-besøk gjennomførte",
+        Reviews = "Revisjonar gjennomførte",
+        Fishbones = "Fiskebeinsanalysar",
+        FollowUpsOpened = "Oppfølgingsområde, nye",
+        FollowUpsClosed = "Oppfølgingsområde, lukka",
+        FollowUpsOpen = "Oppfølgingsområde, opne",
+        FollowUpsOverdue = "Oppfølgingsområde, fristen er ute",
+        BenefitsLeftOut = "Gevinsttal haldne utanfor (ugyldige)",
+        LeftOutNote = (n, units) => $"{n} gevinsttal er haldne utanfor summane fordi verdien er ugyldig eller urimeleg stor ({units}). Rett eller slett dei på sida til eininga i fana.",
+        Total = "Sum",
+        Benefits = "Gevinstar realiserte",
+        DownloadCsv = "Last ned CSV",
+        DownloadExcel = "Last ned Excel",
+        LinksValid = hours => $"Lenkjene verkar i {hours} timar.",
+        Usage = "Skriv til dømes «rapport K3 2026» for eit kvartal eller «rapport 2026» for eit år.",
+        Future = "Den perioden har ikkje byrja enno.",
     };
 
     private static readonly ReportTexts Swedish = new()

@@ -71,6 +71,7 @@ public sealed record SetupTexts
     {
         Language.Sv => Swedish,
         Language.En => English,
+        Language.Nn => Nynorsk,
         _ => Norwegian,
     };
 
@@ -104,6 +105,38 @@ public sealed record SetupTexts
         MeetingTime = (day, time, minutes) => $"{day} kl. {time}, {minutes} min",
         WhoAmITitle = name => $"Rollene til {name}",
         NoRoles = "Du har ingen roller ennå.",
+    };
+
+    private static readonly SetupTexts Nynorsk = new()
+    {
+        Language = Language.Nn,
+        ChannelOnly = word => $"Bruk «{word}» i ein kanal i eit team der LeanTeamsApp er lagd til, ikkje i ein privat chat.",
+        RegisterUnitUsage = "Skriv kva eining kanalen høyrer til, til dømes «registrer eining Heimetenesta nord».",
+        UnitRegistered = (unit, channel) => $"Kanalen «{channel}» høyrer no til {unit}. Her kjem statusrapporten etter kvart tavlemøte.",
+        UnitMovedFromChannel = (unit, previous) => $"{unit} var kopla til kanalen «{previous}» og er no flytta hit.",
+        CoordinatorNoticeUnitRegistered = (unit, channel) => $"{unit} er no kopla til kanalen «{channel}».",
+        ChannelTaken = (current, wanted) => $"Denne kanalen høyrer alt til {current}. Skal han flyttast til {wanted}? Då har {current} ingen kanal før du koplar eininga til ein annan, og statusrapporten går til einingsleiaren 1:1 så lenge.",
+        MoveChannel = wanted => $"Flytt kanalen til {wanted}",
+        KeepChannel = current => $"Behald {current}",
+        ChannelMoved = (channel, wanted, previous) => $"Kanalen «{channel}» høyrer no til {wanted}. {previous} har ingen kanal lenger; statusrapporten går til einingsleiaren 1:1 til eininga får ein.",
+        ChannelKept = current => $"Kanalen høyrer framleis til {current}. Ingenting vart endra.",
+        UnitUnregistered = (channel, units) => $"Kanalen «{channel}» er ikkje lenger kopla til {units}. Statusrapporten går til einingsleiaren 1:1 til eininga får ein kanal igjen.",
+        NoUnitInChannel = "Denne kanalen er ikkje kopla til nokon eining. Ingenting vart endra.",
+        ForumIsNotAUnitChannel = "Dette er kanalen til forbetringsforumet, der vekeoppsummeringa kjem. Kopla eininga til sin eigen kanal.",
+        UnitChannelIsNotTheForum = unit => $"Denne kanalen høyrer til {unit}. Vekeoppsummeringa skal til den eigne kanalen til forbetringsforumet: bruk kommandoen der, eller skriv «avregistrer eining» her først.",
+        CoordinatorChannelSet = channel => $"Vekeoppsummeringa for forbetringsforumet kjem no i kanalen «{channel}».",
+        BoardMeetingUsage = "Skriv dag og klokkeslett, og eventuelt lengd i minutt, til dømes «tavlemøte tysdag 08:45 15».",
+        BadWeekday = text => $"«{text}» er ingen vekedag. Skriv til dømes «måndag» eller «tysdag».",
+        BadTime = text => $"«{text}» er ikkje eit klokkeslett. Skriv TT:MM, til dømes 08:45.",
+        BadMinutes = text => $"«{text}» er ikkje ei lengd eg kan bruke. Skriv talet på minutt frå {BoardMeeting.MinMinutes} til {BoardMeeting.MaxMinutes}.",
+        WhichUnit = "Eg veit ikkje kva eining du meiner. Bruk kommandoen i kanalen til eininga.",
+        BoardMeetingSet = (unit, day, time, minutes, first) => $"Tavlemøtet for {unit} er kvar {day} kl. {time} ({minutes} minutt) frå og med {first}. Tidlegare tavlemøte og statusrapportar står som før.",
+        UnitsTitle = (org, count) => $"Einingar i {org} ({count})",
+        NoUnits = "Det er ingen einingar enno.",
+        NoChannel = "ingen kanal",
+        MeetingTime = (day, time, minutes) => $"{day} kl. {time}, {minutes} min",
+        WhoAmITitle = name => $"Rollene til {name}",
+        NoRoles = "Du har ingen roller enno.",
     };
 
     private static readonly SetupTexts Swedish = new()

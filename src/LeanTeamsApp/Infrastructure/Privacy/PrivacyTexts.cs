@@ -22,6 +22,7 @@ public sealed record PrivacyTexts
     {
         Language.Sv => Sv,
         Language.En => En,
+        Language.Nn => Nn,
         _ => Nb,
     };
 
@@ -40,6 +41,23 @@ public sealed record PrivacyTexts
         Refused = kind => $"Teksten ser ut til å inneholde {kind}. Opplysninger som peker ut pasienter, brukere, klienter eller ansatte hører ikke hjemme i Teams; ta dem bort. Ingenting er lagret.",
         DeviationHint = "Formelle avviksmeldinger og alt som gjelder pasienter, brukere eller klienter hører hjemme i virksomhetens avvikssystem, ikke her. Skriv ingen navn, fødselsnummer eller kontaktopplysninger.",
         DeviationSystemLink = "Åpne avvikssystemet",
+    };
+
+    private static readonly PrivacyTexts Nn = new()
+    {
+        Kinds = new Dictionary<PersonalData, string>
+        {
+            [PersonalData.None] = "personopplysningar",
+            [PersonalData.NorwegianBirthNumber] = "eit fødselsnummer",
+            [PersonalData.NorwegianDNumber] = "eit D-nummer",
+            [PersonalData.SwedishPersonalNumber] = "eit svensk personnummer",
+            [PersonalData.SwedishCoordinationNumber] = "eit svensk samordningsnummer",
+            [PersonalData.EmailAddress] = "ei e-postadresse",
+            [PersonalData.PhoneNumber] = "eit telefonnummer",
+        },
+        Refused = kind => $"Teksten ser ut til å innehalde {kind}. Opplysningar som peikar ut pasientar, brukarar, klientar eller tilsette, høyrer ikkje heime i Teams; ta dei bort. Ingenting er lagra.",
+        DeviationHint = "Formelle avviksmeldingar og alt som gjeld pasientar, brukarar eller klientar, høyrer heime i avvikssystemet til verksemda, ikkje her. Skriv ingen namn, fødselsnummer eller kontaktopplysningar.",
+        DeviationSystemLink = "Opne avvikssystemet",
     };
 
     private static readonly PrivacyTexts Sv = new()

@@ -357,6 +357,7 @@ public sealed class ImportPlan
         ("reminderAfterHours", o => o.ReminderAfterHours.ToString(CultureInfo.InvariantCulture)),
         ("digest", o => $"{o.Digest.Weekday} {o.Digest.Time:HH\\:mm}"),
         ("deviationSystem", o => o.DeviationSystem?.AbsoluteUri ?? None),
+        ("writtenLanguage", o => o.WrittenLanguage is { } language ? WrittenLanguage.Code(language) : None),
         ("holidayPeriods", o => o.HolidayPeriods.Count == 0 ? None : Shorten(string.Join("; ", o.HolidayPeriods.Select(p => $"{p.Name} {Date(p.From)}..{Date(p.To)}")))),
         ("coordinatorChannel", o => Channel(o.CoordinatorChannel)),
     ];

@@ -100,6 +100,11 @@ public sealed class OrganisationExport(OrganisationStore store)
                 y.Pair("deviationSystem", deviationSystem.AbsoluteUri);
             }
 
+            if (organisation.WrittenLanguage is { } language)
+            {
+                y.Pair("writtenLanguage", WrittenLanguage.Code(language));
+            }
+
             y.Key("digest");
             y.Flow(() =>
             {

@@ -139,6 +139,19 @@ internal sealed partial class OrganisationImportValidator
             deviationSystem = null;
         }
 
+        Language? writtenLanguage = null;
+        if (r["writtenLanguage"] is { } code)
+        {
+            if (WrittenLanguage.Codes.TryGetValue(code.Value.Trim(), out var chosen))
+            {
+                writtenLanguage = chosen;
+            }
+            else
+            {
+                Error(code.Line, "writtenLanguage", $"'{ImportError.Quote(code.Value)}' is not a written language: nb (bokmål), nn (nynorsk) or sv (Swedish)");
+            }
+        }
+
         var digest = DigestSchedule.Default;
         if (r["digest.weekday"] is { } digestDay)
         {
@@ -166,7 +179,7 @@ internal sealed partial class OrganisationImportValidator
 
         return name is null || zone is null
             ? null
-            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest, DeviationSystem = deviationSystem };
+            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest, DeviationSystem = deviationSystem, WrittenLanguage = writtenLanguage };
     }
 
     private Calendar.BlackoutPeriod? ReadHolidayPeriod(SourceRecord r)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatters } from './format';
 import { dictionaries } from './i18n';
-import { localeFromTag, locales, parseLocale } from './locale';
+import { intlTag, localeFromTag, locales, parseLocale } from './locale';
 import { nb } from './nb';
 
 // The compiler already refuses a dictionary with a missing key (each is typed `Messages`); this checks what it
@@ -26,7 +26,8 @@ describe('i18n', () => {
 
   it.each([
     ['nb-NO', 'nb'],
-    ['nn-no', 'nb'],
+    ['nn-no', 'nn'],
+    ['nn', 'nn'],
     ['no', 'nb'],
     ['sv-SE', 'sv'],
     ['sv-FI', 'sv'],
@@ -39,7 +40,8 @@ describe('i18n', () => {
 
   it('parseLocale_UnknownLanguage_IsNoOverride', () => {
     expect(parseLocale('sv')).toBe('sv');
-    expect(parseLocale('NN')).toBe('nb');
+    expect(parseLocale('NN')).toBe('nn');
+    expect(parseLocale('no')).toBe('nb');
     expect(parseLocale('fi')).toBeNull();
     expect(parseLocale(null)).toBeNull();
   });
@@ -55,6 +57,17 @@ describe('i18n', () => {
     expect(nbDate).toMatch(/^1\. jan\.? 2027$/);
     expect(createFormatters('en').date('2026-12-31')).toBe('31 Dec 2026');
     expect(createFormatters('en').date('not a date')).toBe('not a date');
+  });
+
+  it('formatters_Nynorsk_DatesAndNumbersInNynorsk', () => {
+    const nn = createFormatters('nn');
+    expect(nn.number(9.5)).toBe('9,5');
+    expect(nn.date('2026-12-16')).toMatch(/^16\. des\.? 2026$/);
+    expect(nn.month('2026-11')).toBe('november 2026');
+    const weekday = new Intl.DateTimeFormat(intlTag.nn, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    expect(weekday.format(new Date(Date.UTC(2026, 11, 16)))).toBe('onsdag 16. desember');
+    expect(weekday.format(new Date(Date.UTC(2026, 11, 15)))).toBe('tysdag 15. desember');
+    expect(weekday.format(new Date(Date.UTC(2026, 11, 19)))).toBe('laurdag 19. desember');
   });
 
   it('formatters_MonthNames_StartInJanuary', () => {

@@ -3,9 +3,10 @@ import { en } from './en';
 import { createFormatters, type Formatters } from './format';
 import type { Locale } from './locale';
 import { nb, type Messages } from './nb';
+import { nn } from './nn';
 import { sv } from './sv';
 
-export const dictionaries: Record<Locale, Messages> = { nb, sv, en };
+export const dictionaries: Record<Locale, Messages> = { nb, nn, sv, en };
 
 export interface I18n {
   locale: Locale;

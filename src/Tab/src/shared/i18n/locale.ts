@@ -1,10 +1,11 @@
-export type Locale = 'nb' | 'sv' | 'en';
-export const locales: readonly Locale[] = ['nb', 'sv', 'en'];
+export type Locale = 'nb' | 'nn' | 'sv' | 'en';
+export const locales: readonly Locale[] = ['nb', 'nn', 'sv', 'en'];
 
-/** Teams and browsers give BCP 47 tags (`nb-NO`, `nn-no`, `sv-SE`); Nynorsk and plain `no` readers get bokmål. */
+/** Teams and browsers give BCP 47 tags (`nb-NO`, `nn-no`, `sv-SE`); plain `no` readers get bokmål. */
 export function localeFromTag(tag: string | null | undefined): Locale {
   const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === 'nb' || primary === 'nn' || primary === 'no') return 'nb';
+  if (primary === 'nb' || primary === 'no') return 'nb';
+  if (primary === 'nn') return 'nn';
   if (primary === 'sv') return 'sv';
   return 'en';
 }
@@ -19,4 +20,4 @@ export function parseLocale(value: string | null | undefined): Locale | null {
 }
 
 /** The tag for Intl and for `<html lang>`: regional forms so that numbers and dates follow Nordic practice. */
-export const intlTag: Record<Locale, string> = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' };
+export const intlTag: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', en: 'en-GB' };

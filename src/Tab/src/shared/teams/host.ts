@@ -41,7 +41,7 @@ export interface Overrides {
 }
 
 /**
- * `?theme=dark|contrast|default` and `?lang=nb|sv|en`, read from the query string or from the hash's own query
+ * `?theme=dark|contrast|default` and `?lang=nb|nn|sv|en`, read from the query string or from the hash's own query
  * (`#/overview?theme=dark`), so that tests and people outside Teams can see every theme and language.
  */
 export function readOverrides(location: Pick<Location, 'search' | 'hash'>): Overrides {
