@@ -151,7 +151,7 @@ public sealed partial class CheckInScheduler(
         var language = WrittenLanguage.Of(unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
-        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem).ToJson();
+        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem, benefitChaseWeeks: org.BenefitChaseWeeks).ToJson();
         var sent = 0;
         foreach (var personId in unit.CoordinatorIds.Prepend(unit.LeaderId).Distinct())
         {
@@ -216,7 +216,7 @@ public sealed partial class CheckInScheduler(
         }
 
         var language = WrittenLanguage.Of(unit);
-        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem);
+        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem, benefitChaseWeeks: org.BenefitChaseWeeks);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
