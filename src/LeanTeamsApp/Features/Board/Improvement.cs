@@ -15,12 +15,16 @@ public enum ImprovementStage
     Rejected,
 }
 
-/// <summary>Benefits are staged as Norwegian municipalities report them: identified, planned, realised.</summary>
+/// <summary>
+/// Benefits are staged as Norwegian municipalities report them: identified (an estimate), planned (with a date),
+/// realised, and sometimes reinvested (the freed capacity put to other work). A benefit stands at the furthest it reached.
+/// </summary>
 public enum BenefitStage
 {
     Identified,
     Planned,
     Realised,
+    Reinvested,
 }
 
 public enum DeviationStatus
@@ -96,9 +100,17 @@ public sealed record Improvement(
 }
 
 /// <summary>
-/// A benefit (gevinst / nytta) in a concrete unit of measure. A check-in reports one realised this week; an improvement
-/// reaching "benefit realised" records its own. It may name other units it affects: a gain here can be work there.
+/// A benefit (gevinst / nytta) in a concrete unit of measure, staged: <see cref="Identified"/> is the estimate,
+/// <see cref="Planned"/> the figure planned by <see cref="PlannedOn"/>, <see cref="Amount"/> on <see cref="RealisedOn"/>
+/// what was realised, and <see cref="Reinvested"/> what the freed capacity went to. It belongs to an improvement
+/// (<see cref="ImprovementId"/>) or, where none fits, to the unit under a short <see cref="Title"/>. A check-in reports one
+/// realised this week. It may name other units it affects: a gain here can be work there.
 /// </summary>
+/// <remarks>
+/// Rows written before benefits had stages hold only the realised figure: they read back as they were, since every
+/// field added since is optional. Until a benefit is realised, <see cref="Amount"/> is 0 and <see cref="RealisedOn"/>
+/// the day it was first recorded; nothing counts either before <see cref="IsRealised"/>.
+/// </remarks>
 public sealed record Benefit(
     string UnitId,
     string Id,
@@ -111,7 +123,30 @@ public sealed record Benefit(
     string RecordedBy,
     RecordSource Source)
 {
+    public const int MaxTitleLength = InputLimits.ImprovementTitle;
+    public const int MaxReinvestedLength = 500;
+
     public string? ImprovementId { get; init; }
+
+    /// <summary>What the benefit is, when it belongs to the unit rather than to an improvement.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The person (normalised id, an e-mail address) who sees the benefit through to realised.</summary>
+    public string? OwnerId { get; init; }
+
+    /// <summary>The estimate made when the benefit was identified.</summary>
+    public decimal? Identified { get; init; }
+
+    public DateOnly? IdentifiedOn { get; init; }
+
+    public decimal? Planned { get; init; }
+
+    public DateOnly? PlannedOn { get; init; }
+
+    /// <summary>What the capacity the benefit freed was put to, in the unit's words.</summary>
+    public string? Reinvested { get; init; }
+
+    public DateOnly? ReinvestedOn { get; init; }
 
     /// <summary>Who last corrected the figures in the tab, and when; a check-in sent again does not undo it.</summary>
     public string? CorrectedBy { get; init; }
@@ -124,6 +159,47 @@ public sealed record Benefit(
 
     [JsonIgnore]
     public string? ETag { get; init; }
+
+    [JsonIgnore]
+    public bool IsRealised => Stage is BenefitStage.Realised or BenefitStage.Reinvested;
+
+    /// <summary>The realised figure, null until the benefit is realised.</summary>
+    [JsonIgnore]
+    public decimal? Realised => IsRealised ? Amount : null;
+
+    /// <summary>
+    /// The benefit with the figure of <paramref name="stage"/> recorded (and its date: when it was estimated, planned to be
+    /// realised by, or realised; a revised estimate keeps the day of the first); it moves on
+    /// to that stage unless it stood further already, so an estimate revised after the benefit was realised stays an estimate.
+    /// Reinvestment is text, recorded by <see cref="WithReinvested"/>.
+    /// </summary>
+    public Benefit WithStage(BenefitStage stage, decimal amount, DateOnly date) => stage switch
+    {
+        BenefitStage.Identified => this with { Identified = amount, IdentifiedOn = IdentifiedOn ?? date, Stage = Furthest(BenefitStage.Identified) },
+        BenefitStage.Planned => this with { Planned = amount, PlannedOn = date, Stage = Furthest(BenefitStage.Planned) },
+        _ => this with { Amount = amount, RealisedOn = date, Stage = Furthest(BenefitStage.Realised) },
+    };
+
+    /// <summary>What the freed capacity went to. Only a realised benefit frees anything, which the caller checks (<see cref="IsRealised"/>).</summary>
+    public Benefit WithReinvested(string text, DateOnly date) => this with { Reinvested = text, ReinvestedOn = ReinvestedOn ?? date, Stage = BenefitStage.Reinvested };
+
+    /// <summary>The same record, whatever version it was read at: its list of affected units compared by content.</summary>
+    public bool SameAs(Benefit other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return this with { AffectsUnitIds = other.AffectsUnitIds, ETag = other.ETag } == other && AffectsUnitIds.SequenceEqual(other.AffectsUnitIds);
+    }
+
+    private BenefitStage Furthest(BenefitStage stage) => Stage > stage && Enum.IsDefined(Stage) ? Stage : stage;
+
+    /// <summary>The amount of <paramref name="stage"/>: a stage reached counts what was given for it, a stage not reached nothing.</summary>
+    public decimal? AmountAt(BenefitStage stage) => stage switch
+    {
+        BenefitStage.Identified => Identified,
+        BenefitStage.Planned => Planned,
+        BenefitStage.Realised => Realised,
+        _ => Stage == BenefitStage.Reinvested ? Amount : null,
+    };
 }
 
 /// <summary>

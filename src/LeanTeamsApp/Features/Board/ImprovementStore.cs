@@ -143,7 +143,7 @@ public sealed class ImprovementStore(StorageTables tables)
     /// exists without the other. Saving again replaces the figures (the benefit's id is the improvement's).
     /// </summary>
     public async Task<(MoveOutcome Outcome, Improvement? Current)> RealiseBenefitAsync(
-        string tenantId, Improvement improvement, Benefit benefit, string by, DateTimeOffset at, CancellationToken cancellationToken)
+        string tenantId, Improvement improvement, Benefit benefit, string by, DateTimeOffset at, string? benefitETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(improvement);
         ArgumentNullException.ThrowIfNull(benefit);
@@ -166,7 +166,10 @@ public sealed class ImprovementStore(StorageTables tables)
             var response = await Client.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(tenantId, "imp", moved.UnitId, moved.Id, moved, moved.Stage.ToString()), new ETag(current.ETag!)),
-                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, BenefitRow(tenantId, benefit)),
+                    // With the ETag the caller read the benefit with, a change made meanwhile fails the whole transaction.
+                    benefitETag is null
+                        ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, BenefitRow(tenantId, benefit with { ETag = null }))
+                        : new TableTransactionAction(TableTransactionActionType.UpdateReplace, BenefitRow(tenantId, benefit with { ETag = null }), new ETag(benefitETag)),
                 ],
                 cancellationToken);
             var outcome = current.Stage == ImprovementStage.BenefitRealised ? MoveOutcome.AlreadyThere : MoveOutcome.Moved;
@@ -181,6 +184,10 @@ public sealed class ImprovementStore(StorageTables tables)
     /// <summary>The unit's benefits, those whose figures are out of bounds included (<see cref="InputLimits.IsCountable"/>).</summary>
     public Task<IReadOnlyList<Benefit>> ListBenefitsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListBenefitRowsAsync(tenantId, $"ben|{unitId}|", cancellationToken);
+
+    /// <summary>Every unit's benefits in one range scan, for the report.</summary>
+    public Task<IReadOnlyList<Benefit>> ListAllBenefitsAsync(string tenantId, CancellationToken cancellationToken) =>
+        ListBenefitRowsAsync(tenantId, "ben|", cancellationToken);
 
     public async Task<Benefit?> GetBenefitAsync(string tenantId, string unitId, string id, CancellationToken cancellationToken)
     {
@@ -222,6 +229,56 @@ public sealed class ImprovementStore(StorageTables tables)
         {
             var response = await Client.UpdateEntityAsync(BenefitRow(tenantId, corrected), new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken);
             return (BenefitChangeOutcome.Changed, corrected with { ETag = response.Headers.ETag?.ToString() });
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return (BenefitChangeOutcome.Stale, await GetBenefitAsync(tenantId, unitId, id, cancellationToken));
+        }
+    }
+
+    /// <summary>Adds the benefit unless a record with its id exists (a deleted one included); returns what is stored and whether it was new.</summary>
+    public async Task<(bool Added, Benefit? Stored)> AddBenefitAsync(string tenantId, Benefit benefit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(benefit);
+        try
+        {
+            var response = await Client.AddEntityAsync(BenefitRow(tenantId, benefit), cancellationToken);
+            return (true, benefit with { ETag = response.Headers.ETag?.ToString() });
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return (false, await GetBenefitAsync(tenantId, benefit.UnitId, benefit.Id, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Changes a benefit by <paramref name="change"/>, guarded by the ETag the caller read it with. A change that leaves it
+    /// as it is (a double submit) writes nothing, whatever ETag it came with.
+    /// </summary>
+    public async Task<(BenefitChangeOutcome Outcome, Benefit? Current)> ChangeBenefitAsync(
+        string tenantId, string unitId, string id, Func<Benefit, Benefit> change, string expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await GetBenefitAsync(tenantId, unitId, id, cancellationToken) is not { } current)
+        {
+            return (BenefitChangeOutcome.NotFound, null);
+        }
+
+        var changed = change(current) with { ETag = null };
+        if (changed.SameAs(current))
+        {
+            return (BenefitChangeOutcome.Unchanged, current);
+        }
+
+        if (current.ETag != expectedETag)
+        {
+            return (BenefitChangeOutcome.Stale, current);
+        }
+
+        try
+        {
+            var response = await Client.UpdateEntityAsync(BenefitRow(tenantId, changed), new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken);
+            return (BenefitChangeOutcome.Changed, changed with { ETag = response.Headers.ETag?.ToString() });
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {

@@ -101,7 +101,10 @@ public static class InputLimits
     public static bool IsCountable(Benefit benefit)
     {
         ArgumentNullException.ThrowIfNull(benefit);
-        return benefit.UnreadableAmount is null && Enum.IsDefined(benefit.Kind) && IsValid(benefit.Measure, benefit.Amount);
+        return benefit.UnreadableAmount is null && Enum.IsDefined(benefit.Kind) && Enum.IsDefined(benefit.Measure)
+            && (!benefit.IsRealised || IsValid(benefit.Measure, benefit.Amount))
+            && (benefit.Identified is not { } identified || IsValid(benefit.Measure, identified))
+            && (benefit.Planned is not { } planned || IsValid(benefit.Measure, planned));
     }
 
     /// <summary>Whether a stored sum (a unit's week or year) is one that countable benefits can add up to.</summary>

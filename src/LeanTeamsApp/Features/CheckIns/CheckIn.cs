@@ -19,8 +19,15 @@ public enum GoalStatus
     Red,
 }
 
-/// <summary>A benefit the unit realised this week, and which other units it affects (a gain here may be work there).</summary>
-public sealed record BenefitEntry(BenefitKind Kind, decimal Amount, BenefitMeasure Measure, IReadOnlyList<string> AffectsUnitIds);
+/// <summary>
+/// A benefit the unit realised this week, and which other units it affects (a gain here may be work there). When it is
+/// the benefit of one of the unit's improvements, <see cref="ImprovementId"/> names it: the figure is then that
+/// improvement's realised benefit, one record, so it is counted once however it was reported.
+/// </summary>
+public sealed record BenefitEntry(BenefitKind Kind, decimal Amount, BenefitMeasure Measure, IReadOnlyList<string> AffectsUnitIds)
+{
+    public string? ImprovementId { get; init; }
+}
 
 /// <summary>An open improvement the board moved on the check-in card, to the stage it chose.</summary>
 public sealed record ImprovementMove(string ImprovementId, string Title, ImprovementStage To);
@@ -87,5 +94,5 @@ public sealed record CheckIn(
         && GoalStatuses.All(g => other.GoalStatuses.TryGetValue(g.Key, out var status) && status == g.Value)
         && Benefits.Count == other.Benefits.Count
         && Benefits.Zip(other.Benefits).All(p => p.First.Kind == p.Second.Kind && p.First.Amount == p.Second.Amount
-            && p.First.Measure == p.Second.Measure && p.First.AffectsUnitIds.SequenceEqual(p.Second.AffectsUnitIds));
+            && p.First.Measure == p.Second.Measure && p.First.AffectsUnitIds.SequenceEqual(p.Second.AffectsUnitIds) && p.First.ImprovementId == p.Second.ImprovementId);
 }

@@ -30,8 +30,10 @@ public static class CheckInCard
 
     /// <param name="improvements">The unit's improvement records: the open ones are shown at their stage, to be moved.</param>
     /// <param name="deviationSystem">The organisation's deviation system, linked under the deviations field when it has one.</param>
+    /// <param name="benefitChaseWeeks">Weeks after which an improvement done with no benefit recorded is named on the card.</param>
     public static AdaptiveCard Form(Language language, Unit unit, DateOnly meetingDate, IReadOnlyList<Unit> otherUnits, IReadOnlyList<Improvement> improvements,
-        JsonObject? answers = null, IReadOnlyDictionary<string, string>? errors = null, string? etag = null, Uri? deviationSystem = null)
+        JsonObject? answers = null, IReadOnlyDictionary<string, string>? errors = null, string? etag = null, Uri? deviationSystem = null,
+        int benefitChaseWeeks = Organisation.Organisation.DefaultBenefitChaseWeeks)
     {
         ArgumentNullException.ThrowIfNull(improvements);
         var t = CheckInTexts.For(language);
@@ -133,9 +135,32 @@ public static class CheckInCard
         Add(heldOnly, new TextInput { Id = "deviations", Label = t.Deviations, Placeholder = t.DeviationsHint, IsMultiline = true, MaxLength = MaxLines * (MaxDeviationLength + 1), Value = Value("deviations") });
         heldOnly.AddRange(DeviationGuidance.Elements(language, deviationSystem));
         heldOnly.Add(new TextBlock(t.Benefit) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium });
+        var due = BenefitChase.Due(BenefitChase.Awaiting(improvements, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)), meetingDate, benefitChaseWeeks);
+        if (due.Count > 0)
+        {
+            heldOnly.Add(new Container([new TextBlock(t.ChaseBenefit(string.Join(", ", due.Take(MaxOpenShown).Select(a => a.Title)), benefitChaseWeeks))])
+            {
+                Style = ContainerStyle.Warning,
+                Spacing = Spacing.Small,
+            });
+        }
+
         Add(heldOnly, new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(t.Kinds[k], k.ToString()))]) { Id = "benefitKind", Value = Value("benefitKind"), Label = t.Kind });
         Add(heldOnly, new NumberInput { Id = "benefitAmount", Label = t.Amount, Min = 0, Value = Number("benefitAmount") });
         Add(heldOnly, new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(t.Measures[m], m.ToString()))]) { Id = "benefitMeasure", Value = Value("benefitMeasure"), Label = t.Measure });
+        var attachable = improvements.Where(i => i.Stage is ImprovementStage.Done or ImprovementStage.InProgress or ImprovementStage.BenefitRealised)
+            .OrderBy(i => i.Stage switch { ImprovementStage.Done => 0, ImprovementStage.InProgress => 1, _ => 2 }).ThenByDescending(i => i.CreatedAt)
+            .Take(MaxOpenShown).ToList();
+        if (attachable.Count > 0)
+        {
+            // The benefit of an improvement is that improvement's one benefit record, so a gain reported here and on the
+            // improvements card is counted once.
+            Add(heldOnly, new ChoiceSetInput([.. attachable.Select(i => new Choice(i.Title, i.Id))])
+            {
+                Id = "benefitImprovement", Label = t.BenefitOf, Style = "compact", Value = Value("benefitImprovement"),
+            });
+        }
+
         Add(heldOnly, new ChoiceSetInput([.. AffectableUnits(unit, otherUnits).Select(u => new Choice(u.Name, u.Id))])
         {
             Id = "benefitAffects", Label = t.AffectsOthers, IsMultiSelect = true, Style = "filtered", Value = Value("benefitAffects"),
@@ -357,6 +382,7 @@ public static class CheckInCard
         ["benefitAmount"] = benefit?.Amount.ToString(CultureInfo.InvariantCulture),
         ["benefitMeasure"] = benefit?.Measure.ToString(),
         ["benefitAffects"] = benefit is null ? null : string.Join(',', benefit.AffectsUnitIds),
+        ["benefitImprovement"] = benefit?.ImprovementId,
         ["helpNeeded"] = checkIn.HelpNeeded,
         ["note"] = checkIn.Note,
         };
@@ -520,7 +546,8 @@ public static class CheckInCard
             {
                 var affects = (Text("benefitAffects") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Where(knownUnitIds.Contains).Distinct().ToList();
-                benefits.Add(new BenefitEntry(kind, amount, measure, affects));
+                var improvementId = Text("benefitImprovement") is { } attached && records.ContainsKey(attached) ? attached : null;
+                benefits.Add(new BenefitEntry(kind, amount, measure, affects) { ImprovementId = improvementId });
             }
         }
 

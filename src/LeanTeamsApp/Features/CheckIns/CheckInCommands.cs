@@ -44,7 +44,7 @@ public sealed class CheckInCommands(
         var meetingDate = MeetingClock.Latest(unit, time.GetUtcNow());
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
         var card = existing is null
-            ? CheckInCard.Form(turn.Language, unit, meetingDate, units, await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem)
+            ? CheckInCard.Form(turn.Language, unit, meetingDate, units, await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem, benefitChaseWeeks: org.BenefitChaseWeeks)
             : CheckInCard.Summary(turn.Language, unit, existing, open: true, units);
         await turn.ReplyAsync(card, t.Title(unit.Name, meetingDate.ToString("d", turn.Language.Culture())), cancellationToken);
     }

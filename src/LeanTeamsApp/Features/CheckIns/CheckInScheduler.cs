@@ -152,7 +152,7 @@ public sealed partial class CheckInScheduler(
         var language = WrittenLanguage.Of(org, unit);
         var t = CheckInTexts.For(language);
         var culture = language.Culture();
-        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem).ToJson();
+        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem, benefitChaseWeeks: org.BenefitChaseWeeks).ToJson();
         var sent = 0;
         foreach (var personId in unit.CoordinatorIds.Prepend(unit.LeaderId).Distinct())
         {
@@ -217,7 +217,7 @@ public sealed partial class CheckInScheduler(
         }
 
         var language = WrittenLanguage.Of(org, unit);
-        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem);
+        var card = CheckInCard.Form(language, unit, date, units, await improvements.ListImprovementsAsync(tenant, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem, benefitChaseWeeks: org.BenefitChaseWeeks);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,

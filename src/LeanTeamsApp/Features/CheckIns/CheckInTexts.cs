@@ -54,6 +54,12 @@ public sealed record CheckInTexts
     public required Func<int, string> TooLong { get; init; }
     public required Func<int, int, string> TooManyLines { get; init; }
     public required string BenefitIncomplete { get; init; }
+
+    /// <summary>The improvements done with no benefit recorded for the organisation's number of weeks, and that number.</summary>
+    public required Func<string, int, string> ChaseBenefit { get; init; }
+
+    /// <summary>The label of the choice of improvement a benefit belongs to.</summary>
+    public required string BenefitOf { get; init; }
     public required string AmountNotANumber { get; init; }
 
     /// <summary>Measure, its largest amount, and whether it is a whole number (a count).</summary>
@@ -156,6 +162,8 @@ public sealed record CheckInTexts
         TooLong = max => $"Høyst {max} tegn.",
         TooManyLines = (lines, max) => $"Høyst {lines} linjer, hver på høyst {max} tegn.",
         BenefitIncomplete = "Fyll ut type, mengde og enhet for gevinsten, eller la alle tre stå tomme.",
+        BenefitOf = "Gevinsten av forbedringen (valgfritt)",
+        ChaseBenefit = (titles, weeks) => $"Registrer gevinsten av {titles}: fullført for mer enn {weeks} uker siden, uten registrert gevinst. Velg forbedringen under.",
         AmountNotANumber = "Skriv et vanlig tall, for eksempel 12.5.",
         AmountOutOfRange = (measure, max, whole) => whole ? $"Skriv et heltall fra 1 til {max} ({measure})." : $"Skriv et tall over 0 og høyst {max} ({measure}), med høyst to desimaler.",
         TooLongAltogether = "Statusrapporten blir for lang til å lagres. Skriv kortere her.",
@@ -260,6 +268,8 @@ public sealed record CheckInTexts
         DayOff = "Fridag – ingen rapport forventa",
         Reminder = (unit, date) => $"Påminning: statusrapporten etter tavlemøtet {date} for {unit} er ikkje send enno. Han tek to minutt:",
         TwoWeeksMissed = (unit, earlier, later) => $"{unit} har ikkje sendt statusrapport etter tavlemøta {earlier} og {later}. Kanskje eininga treng støtte med tavlemøta? Lean-koordinatoren hjelper gjerne.",
+        BenefitOf = "Gevinsten av forbetringa (valfritt)",
+        ChaseBenefit = (titles, weeks) => $"Registrer gevinsten av {titles}: ferdig for meir enn {weeks} veker sidan, utan registrert gevinst. Vel forbetringa under.",
     };
 
     private static readonly CheckInTexts Swedish = new()
@@ -326,6 +336,8 @@ public sealed record CheckInTexts
         TooLong = max => $"Högst {max} tecken.",
         TooManyLines = (lines, max) => $"Högst {lines} rader, var och en på högst {max} tecken.",
         BenefitIncomplete = "Fyll i typ, mängd och enhet för nyttan, eller lämna alla tre tomma.",
+        BenefitOf = "Nyttan av förbättringen (valfritt)",
+        ChaseBenefit = (titles, weeks) => $"Registrera nyttan av {titles}: genomförd för mer än {weeks} veckor sedan, utan registrerad nytta. Välj förbättringen nedan.",
         AmountNotANumber = "Skriv ett vanligt tal, till exempel 12.5.",
         AmountOutOfRange = (measure, max, whole) => whole ? $"Skriv ett heltal från 1 till {max} ({measure})." : $"Skriv ett tal över 0 och högst {max} ({measure}), med högst två decimaler.",
         TooLongAltogether = "Statusrapporten blir för lång för att sparas. Skriv kortare här.",
@@ -411,6 +423,8 @@ public sealed record CheckInTexts
         TooLong = max => $"At most {max} characters.",
         TooManyLines = (lines, max) => $"At most {lines} lines of at most {max} characters each.",
         BenefitIncomplete = "Give the benefit's kind, amount and measure, or leave all three empty.",
+        BenefitOf = "The benefit of the improvement (optional)",
+        ChaseBenefit = (titles, weeks) => $"Record the benefit of {titles}: done more than {weeks} weeks ago with no benefit recorded. Choose the improvement below.",
         AmountNotANumber = "Enter a plain number, such as 12.5.",
         AmountOutOfRange = (measure, max, whole) => whole ? $"Enter a whole number from 1 to {max} ({measure})." : $"Enter a number above 0 and at most {max} ({measure}), with at most two decimals.",
         TooLongAltogether = "The check-in is too long to be stored. Please shorten it here.",

@@ -105,6 +105,7 @@ public static class DigestCard
         // named in the summary above, so they come last when the list is cut.
         var attention = units.Where(u => u.HelpNeeded is not null).Select(u => t.HelpLine(u.Unit.Name, u.HelpNeeded!))
             .Concat(units.Where(u => u.BenefitsLeftOut > 0).Select(u => t.LeftOutLine(u.Unit.Name, u.BenefitsLeftOut)))
+            .Concat(units.Where(u => u.BenefitsToRecord.Count > 0).Select(u => t.ChaseLine(u.Unit.Name, string.Join(", ", u.BenefitsToRecord.Take(MaxNames).Select(a => a.Title)))))
             .Concat(digest.Silos.Select(s => t.SiloLine(s.Unit.Name, Benefits([s.Benefit]), string.Join(", ", s.Affected.Select(a => a.Name)))))
             .Concat(units.Where(u => u.AtRisk).Select(u => t.RiskLine(u.Unit.Name)))
             .ToList();

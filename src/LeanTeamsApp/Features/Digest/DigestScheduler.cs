@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Activities;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
@@ -34,6 +35,9 @@ public sealed class DigestService(
     FollowUps followUps)
 {
     /// <summary>The digest of the whole organisation, or of <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
+    private static DateOnly LocalDay(Unit unit, DateTimeOffset now) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
+
     public async Task<WeeklyDigest> ComputeAsync(Organisation.Organisation org, IsoWeek week, DateTimeOffset now, IReadOnlySet<string>? onlyAreaIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(org);
@@ -49,7 +53,12 @@ public sealed class DigestService(
             .Concat(week.Week >= 50 ? await appointments.ListYearAsync(tenantId, week.Year + 1, cancellationToken) : [])
             .ToList();
         var overdue = await followUps.CountOverdueAsync(tenantId, now, cancellationToken);
-        return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date));
+        var boards = (await weeks.ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, StringComparer.Ordinal);
+        var chase = units.ToDictionary(
+            u => u.Id,
+            u => BenefitChase.Due(boards.GetValueOrDefault(u.Id)?.AwaitingBenefit ?? [], LocalDay(u, now), org.BenefitChaseWeeks),
+            StringComparer.Ordinal);
+        return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date), chase);
     }
 }
 

@@ -28,6 +28,9 @@ public sealed record DigestTexts
 
     /// <summary>A unit whose benefit figures this year were left out of the sums as out of bounds, and how many.</summary>
     public required Func<string, int, string> LeftOutLine { get; init; }
+
+    /// <summary>A unit and the improvements done with no benefit recorded for the organisation's number of weeks.</summary>
+    public required Func<string, string, string> ChaseLine { get; init; }
     public required Func<string, int, int, string> AreaHeader { get; init; }
     public required string ShowUnits { get; init; }
     public required string Held { get; init; }
@@ -77,6 +80,7 @@ public sealed record DigestTexts
         HelpLine = (unit, reason) => $"{unit} ber om hjelp: {reason}",
         SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – påvirker {affected}. Er arbeidet flyttet, ikke spart?",
         LeftOutLine = (unit, n) => $"{unit}: {n} gevinsttall er holdt utenfor summene fordi beløpet er ugyldig eller urimelig stort. Rett eller slett dem på enhetens side i fanen.",
+        ChaseLine = (unit, titles) => $"{unit}: registrer gevinsten av {titles} (fullført, ingen gevinst registrert).",
         AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavlemøter holdt",
         ShowUnits = "Vis enhetene",
         Held = "holdt",
@@ -161,6 +165,7 @@ public sealed record DigestTexts
             [DeliveryAdvice.BindChannel] = "kopla eininga til ein kanal med «registrer eining»",
             [DeliveryAdvice.CheckStatus] = "sjå statuskoden frå Teams; kontakt IT viss det skjer igjen",
         },
+        ChaseLine = (unit, titles) => $"{unit}: registrer gevinsten av {titles} (ferdig, ingen gevinst registrert).",
     };
 
     private static readonly DigestTexts Swedish = new()
@@ -185,6 +190,7 @@ public sealed record DigestTexts
         HelpLine = (unit, reason) => $"{unit} ber om hjälp: {reason}",
         SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – påverkar {affected}. Har arbetet flyttats i stället för sparats?",
         LeftOutLine = (unit, n) => $"{unit}: {n} nyttotal är utelämnade ur summorna eftersom beloppet är ogiltigt eller orimligt stort. Rätta eller ta bort dem på enhetens sida i fliken.",
+        ChaseLine = (unit, titles) => $"{unit}: registrera nyttan av {titles} (genomförd, ingen nytta registrerad).",
         AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavelmöten hållna",
         ShowUnits = "Visa enheterna",
         Held = "hållet",
@@ -239,6 +245,7 @@ public sealed record DigestTexts
         HelpLine = (unit, reason) => $"{unit} asks for help: {reason}",
         SiloLine = (unit, benefit, affected) => $"{unit}: {benefit} – affects {affected}. Was work moved rather than saved?",
         LeftOutLine = (unit, n) => $"{unit}: {n} benefit figure(s) left out of the sums because the amount is invalid or implausibly large. Correct or delete them on the unit's page in the tab.",
+        ChaseLine = (unit, titles) => $"{unit}: record the benefit of {titles} (done, no benefit recorded).",
         AreaHeader = (area, held, expected) => $"{area} – {held} of {expected} board meetings held",
         ShowUnits = "Show units",
         Held = "held",

@@ -36,6 +36,9 @@ public sealed record UnitDigest(Unit Unit)
     /// <summary>Benefit figures of the unit this year left out of every sum as out of bounds, to be corrected in the tab.</summary>
     public int BenefitsLeftOut { get; init; }
 
+    /// <summary>The unit's improvements done long enough ago with no benefit recorded (<see cref="BenefitChase"/>).</summary>
+    public IReadOnlyList<AwaitingBenefit> BenefitsToRecord { get; init; } = [];
+
     /// <summary>Not held or not reported in each of the last three expected weeks.</summary>
     public bool AtRisk { get; init; }
 
@@ -85,7 +88,8 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
         IReadOnlyList<UnitYear> years,
         IReadOnlyList<Appointment> appointments,
         int overdueFollowUps,
-        Func<Unit, DateOnly, bool> isDayOff)
+        Func<Unit, DateOnly, bool> isDayOff,
+        IReadOnlyDictionary<string, IReadOnlyList<AwaitingBenefit>>? benefitsToRecord = null)
     {
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(units);
@@ -120,6 +124,7 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
                 Benefits = current?.Benefits ?? [],
                 BenefitsLeftOut = Math.Max(current?.BenefitsLeftOut ?? 0, yearOf.GetValueOrDefault(unit.Id)?.BenefitsLeftOut ?? 0),
                 AtRisk = lastThree.Count == 3 && !lastThree.Any(HeldIn),
+                BenefitsToRecord = benefitsToRecord?.GetValueOrDefault(unit.Id) ?? [],
             };
         }
 

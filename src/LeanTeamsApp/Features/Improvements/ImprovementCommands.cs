@@ -88,6 +88,9 @@ public sealed class ImprovementCommands(
 
         var notice = outcome switch
         {
+            MoveOutcome.Moved when current!.Stage == ImprovementStage.InProgress
+                && await store.GetBenefitAsync(turn.TenantId, unit.Id, RecordIds.BenefitOfImprovement(current.Id), cancellationToken) is null
+                => $"{t.Moved(current.Title, t.Stages[current.Stage])} {t.AskEstimate(current.Title)}",
             MoveOutcome.Moved => t.Moved(current!.Title, t.Stages[current.Stage]),
             MoveOutcome.AlreadyThere => t.AlreadyThere(current!.Title, t.Stages[current.Stage]),
             MoveOutcome.NotAllowed => t.NotAllowed(current!.Title, t.Stages[current.Stage]),
@@ -96,7 +99,10 @@ public sealed class ImprovementCommands(
         return await CardAsync(turn, unit, notice, null, cancellationToken);
     }
 
-    /// <summary>"Save benefit": records the benefit and moves the improvement to "benefit realised" together.</summary>
+    /// <summary>
+    /// "Save benefit": records the figure of one stage in the improvement's benefit (one per improvement, so a figure
+    /// is never counted twice). The realised figure moves the improvement to "benefit realised" in the same transaction.
+    /// </summary>
     public async Task<AdaptiveCardInvokeResponse> OnBenefitAsync(AllowedCardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -112,7 +118,8 @@ public sealed class ImprovementCommands(
             return await CardAsync(turn, unit, t.NotFound, null, cancellationToken);
         }
 
-        if (ImprovementsCard.ReadBenefit(data, improvementId, turn.Language, out var error) is not { } figures)
+        var hoursPerWorkYear = (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken))?.HoursPerWorkYear ?? Organisation.Organisation.DefaultHoursPerWorkYear;
+        if (ImprovementsCard.ReadBenefit(data, improvementId, turn.Language, hoursPerWorkYear, out var error) is not { } figures)
         {
             return await CardAsync(turn, unit, error!, new Dictionary<string, string> { [improvementId] = error! }, cancellationToken);
         }
@@ -120,21 +127,42 @@ public sealed class ImprovementCommands(
         var now = time.GetUtcNow();
         var by = turn.Caller.DisplayName;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
-        var benefit = new Benefit(unit.Id, RecordIds.BenefitOfImprovement(improvement.Id), figures.Kind, BenefitStage.Realised, figures.Amount, figures.Measure,
-            [], today, by, RecordSource.Command) { ImprovementId = improvement.Id };
-        var (outcome, current) = await store.RealiseBenefitAsync(turn.TenantId, improvement, benefit, by, now, cancellationToken);
-        if (outcome is MoveOutcome.Moved or MoveOutcome.AlreadyThere)
+        var id = RecordIds.BenefitOfImprovement(improvement.Id);
+        var existing = await store.GetBenefitAsync(turn.TenantId, unit.Id, id, cancellationToken);
+        var benefit = (existing ?? new Benefit(unit.Id, id, figures.Kind, figures.Stage, 0, figures.Measure, [], today, by, RecordSource.Command)
+        {
+            ImprovementId = improvement.Id,
+            OwnerId = turn.Caller.Email is { } email ? Person.NormaliseId(email) : null,
+        }) with { Kind = figures.Kind, Measure = figures.Measure };
+        benefit = benefit.WithStage(figures.Stage, figures.Amount, figures.Stage == BenefitStage.Planned ? figures.PlannedOn!.Value : today);
+
+        if (figures.Stage == BenefitStage.Realised)
+        {
+            var (outcome, current) = await store.RealiseBenefitAsync(turn.TenantId, improvement, benefit, by, now, existing?.ETag, cancellationToken);
+            if (outcome is MoveOutcome.Moved or MoveOutcome.AlreadyThere)
+            {
+                await board.AnnounceAsync(new BoardChanged(turn.TenantId, unit, now), cancellationToken);
+            }
+
+            var realised = outcome switch
+            {
+                MoveOutcome.Moved or MoveOutcome.AlreadyThere => t.BenefitSaved(improvement.Title),
+                MoveOutcome.NotAllowed => t.NotAllowed(improvement.Title, t.Stages[current?.Stage ?? improvement.Stage]),
+                _ => t.NotFound,
+            };
+            return await CardAsync(turn, unit, realised, null, cancellationToken);
+        }
+
+        var saved = existing is null
+            ? (await store.AddBenefitAsync(turn.TenantId, benefit, cancellationToken)).Added
+            : (await store.ChangeBenefitAsync(turn.TenantId, unit.Id, id, _ => benefit, existing.ETag!, cancellationToken)).Outcome is BenefitChangeOutcome.Changed or BenefitChangeOutcome.Unchanged;
+        if (saved)
         {
             await board.AnnounceAsync(new BoardChanged(turn.TenantId, unit, now), cancellationToken);
         }
 
-        var notice = outcome switch
-        {
-            MoveOutcome.Moved or MoveOutcome.AlreadyThere => t.BenefitSaved(improvement.Title),
-            MoveOutcome.NotAllowed => t.NotAllowed(improvement.Title, t.Stages[current?.Stage ?? improvement.Stage]),
-            _ => t.NotFound,
-        };
-        return await CardAsync(turn, unit, notice, null, cancellationToken);
+        // Two people saving at once: the other's figure stands, and the card shows the list as it is now.
+        return await CardAsync(turn, unit, saved ? t.StageSaved(improvement.Title, t.BenefitStages[figures.Stage]) : t.NotAllowed(improvement.Title, t.Stages[improvement.Stage]), null, cancellationToken);
     }
 
     /// <summary>"Close" on a deviation, once the access rule has let the caller work on the card's unit's board.</summary>

@@ -23,6 +23,23 @@ public sealed record ImprovementTexts
     public required string SaveBenefit { get; init; }
     public required string BenefitIncomplete { get; init; }
     public required Func<string, string> BenefitSaved { get; init; }
+
+    /// <summary>The button on an open improvement that opens the benefit form at the estimate.</summary>
+    public required string EstimateBenefit { get; init; }
+    public required string EstimateTitle { get; init; }
+    public required string StageLabel { get; init; }
+    public required IReadOnlyDictionary<BenefitStage, string> BenefitStages { get; init; }
+    public required string PlannedOn { get; init; }
+    public required string PlannedOnMissing { get; init; }
+
+    /// <summary>The measure a figure in hours may be typed in instead: it is stored as hours.</summary>
+    public required string WorkYears { get; init; }
+
+    /// <summary>Improvement title and benefit stage.</summary>
+    public required Func<string, string, string> StageSaved { get; init; }
+
+    /// <summary>Asked when an improvement is started: its benefit is to be estimated while the work is planned.</summary>
+    public required Func<string, string> AskEstimate { get; init; }
     public required Func<string, string, string> Added { get; init; }
     public required Func<string, string> AlreadyAdded { get; init; }
     public required string AddUsage { get; init; }
@@ -79,6 +96,21 @@ public sealed record ImprovementTexts
         SaveBenefit = "Lagre gevinst",
         BenefitIncomplete = "Fyll ut type, mengde (over 0) og måleenhet for gevinsten.",
         BenefitSaved = title => $"Gevinsten av «{title}» er registrert.",
+        EstimateBenefit = "Gevinstanslag",
+        EstimateTitle = "Hvilken gevinst venter dere?",
+        StageLabel = "Trinn",
+        BenefitStages = new Dictionary<BenefitStage, string>
+        {
+            [Board.BenefitStage.Identified] = "Identifisert (anslag)",
+            [Board.BenefitStage.Planned] = "Planlagt",
+            [Board.BenefitStage.Realised] = "Realisert",
+            [Board.BenefitStage.Reinvested] = "Reinvestert",
+        },
+        PlannedOn = "Planlagt realisert innen",
+        PlannedOnMissing = "Velg datoen gevinsten er planlagt realisert innen.",
+        WorkYears = "årsverk",
+        StageSaved = (title, stage) => $"Gevinsten av «{title}» er registrert: {stage.ToLowerInvariant()}.",
+        AskEstimate = title => $"Hvilken gevinst venter dere av «{title}»? Legg inn et anslag med «Gevinstanslag».",
         Added = (title, unit) => $"«{title}» er ført opp som forbedring for {unit}. Skriv «forbedringer» for å se lista.",
         AlreadyAdded = title => $"«{title}» var allerede ført opp.",
         AddUsage = "Skriv hva som kan bli bedre, for eksempel «forbedring ny felles mal for vaktbytte».",
@@ -147,6 +179,21 @@ public sealed record ImprovementTexts
         FollowUpDeadlineMissing = "Vel ein frist frå i dag av.",
         FollowUpCreated = (text, owner, deadline) => $"«{text}» er no eit oppfølgingsområde: {owner} er ansvarleg, frist {deadline}. Avviket er lukka.",
         AlreadyFollowedUp = text => $"«{text}» var alt gjort om til eit oppfølgingsområde.",
+        EstimateBenefit = "Gevinstanslag",
+        EstimateTitle = "Kva gevinst ventar de?",
+        StageLabel = "Steg",
+        BenefitStages = new Dictionary<BenefitStage, string>
+        {
+            [Board.BenefitStage.Identified] = "Identifisert (anslag)",
+            [Board.BenefitStage.Planned] = "Planlagt",
+            [Board.BenefitStage.Realised] = "Realisert",
+            [Board.BenefitStage.Reinvested] = "Reinvestert",
+        },
+        PlannedOn = "Planlagt realisert innan",
+        PlannedOnMissing = "Vel datoen gevinsten er planlagt realisert innan.",
+        WorkYears = "årsverk",
+        StageSaved = (title, stage) => $"Gevinsten av «{title}» er registrert: {stage.ToLowerInvariant()}.",
+        AskEstimate = title => $"Kva gevinst ventar de av «{title}»? Legg inn eit anslag med «Gevinstanslag».",
     };
 
     private static readonly ImprovementTexts Swedish = new()
@@ -173,6 +220,21 @@ public sealed record ImprovementTexts
         SaveBenefit = "Spara nytta",
         BenefitIncomplete = "Fyll i typ, mängd (över 0) och måttenhet för nyttan.",
         BenefitSaved = title => $"Nyttan av ”{title}” är registrerad.",
+        EstimateBenefit = "Nyttoskattning",
+        EstimateTitle = "Vilken nytta väntar ni er?",
+        StageLabel = "Steg",
+        BenefitStages = new Dictionary<BenefitStage, string>
+        {
+            [Board.BenefitStage.Identified] = "Identifierad (skattning)",
+            [Board.BenefitStage.Planned] = "Planerad",
+            [Board.BenefitStage.Realised] = "Realiserad",
+            [Board.BenefitStage.Reinvested] = "Återinvesterad",
+        },
+        PlannedOn = "Planerad att realiseras senast",
+        PlannedOnMissing = "Välj datumet då nyttan ska vara realiserad.",
+        WorkYears = "årsarbeten",
+        StageSaved = (title, stage) => $"Nyttan av ”{title}” är registrerad: {stage.ToLowerInvariant()}.",
+        AskEstimate = title => $"Vilken nytta väntar ni er av ”{title}”? Lägg in en skattning med ”Nyttoskattning”.",
         Added = (title, unit) => $"”{title}” är tillagd som förbättring för {unit}. Skriv ”förbättringar” för att se listan.",
         AlreadyAdded = title => $"”{title}” var redan tillagd.",
         AddUsage = "Skriv vad som kan bli bättre, till exempel ”förbättring ny gemensam mall för passbyte”.",
@@ -220,6 +282,21 @@ public sealed record ImprovementTexts
         SaveBenefit = "Save benefit",
         BenefitIncomplete = "Fill in the benefit's kind, amount (above 0) and unit of measure.",
         BenefitSaved = title => $"The benefit of \"{title}\" is recorded.",
+        EstimateBenefit = "Benefit estimate",
+        EstimateTitle = "What benefit do you expect?",
+        StageLabel = "Stage",
+        BenefitStages = new Dictionary<BenefitStage, string>
+        {
+            [Board.BenefitStage.Identified] = "Identified (estimate)",
+            [Board.BenefitStage.Planned] = "Planned",
+            [Board.BenefitStage.Realised] = "Realised",
+            [Board.BenefitStage.Reinvested] = "Reinvested",
+        },
+        PlannedOn = "Planned to be realised by",
+        PlannedOnMissing = "Choose the date the benefit is planned to be realised by.",
+        WorkYears = "full-time equivalents (årsverk)",
+        StageSaved = (title, stage) => $"The benefit of \"{title}\" is recorded: {stage.ToLowerInvariant()}.",
+        AskEstimate = title => $"What benefit do you expect of \"{title}\"? Add an estimate with \"Benefit estimate\".",
         Added = (title, unit) => $"\"{title}\" is on {unit}'s improvement list. Type \"improvements\" to see the list.",
         AlreadyAdded = title => $"\"{title}\" was already on the list.",
         AddUsage = "Say what could be better, e.g. \"improvement add shared template for shift swaps\".",

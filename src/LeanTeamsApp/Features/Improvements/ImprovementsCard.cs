@@ -156,13 +156,19 @@ public static class ImprovementsCard
         {
             if (next == ImprovementStage.BenefitRealised)
             {
-                actions.Add(new ShowCardAction(t.MoveTo[next], BenefitForm(language, unit, improvement, data)));
+                actions.Add(new ShowCardAction(t.MoveTo[next], BenefitForm(language, improvement, data, [BenefitStage.Realised, BenefitStage.Planned, BenefitStage.Identified])));
                 continue;
             }
 
             var moveData = data.DeepClone().AsObject();
             moveData["to"] = next.ToString();
             actions.Add(ExecuteAction.WithFallback(t.MoveTo[next], MoveVerb, moveData, "none"));
+        }
+
+        if (improvement.Stage is ImprovementStage.Suggested or ImprovementStage.InProgress)
+        {
+            // Estimated while the work is planned, so that what it was worth can later be held against what it gave.
+            actions.Add(new ShowCardAction(t.EstimateBenefit, BenefitForm(language, improvement, data, [BenefitStage.Identified, BenefitStage.Planned])));
         }
 
         var items = new List<CardElement>
@@ -183,7 +189,11 @@ public static class ImprovementsCard
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
     }
 
-    private static AdaptiveCard BenefitForm(Language language, Unit unit, Improvement improvement, JsonObject data)
+    /// <summary>
+    /// The benefit form of one improvement, at <paramref name="stages"/> (the first chosen): an estimate and a plan while
+    /// the work goes on, the realised figure once it is done. A figure in hours may be typed in årsverk.
+    /// </summary>
+    private static AdaptiveCard BenefitForm(Language language, Improvement improvement, JsonObject data, IReadOnlyList<BenefitStage> stages)
     {
         var t = ImprovementTexts.For(language);
         var c = CheckInTexts.For(language);
@@ -192,20 +202,32 @@ public static class ImprovementsCard
             TeamsProperties = null,
             Body =
             [
-                new TextBlock(t.BenefitTitle) { Weight = TextWeight.Bolder },
+                new TextBlock(stages[0] == BenefitStage.Realised ? t.BenefitTitle : t.EstimateTitle) { Weight = TextWeight.Bolder },
+                new ChoiceSetInput([.. stages.Select(s => new Choice(t.BenefitStages[s], s.ToString()))])
+                {
+                    Id = StageInput(improvement.Id), Label = t.StageLabel, Style = "compact", Value = stages[0].ToString(), IsRequired = true, ErrorMessage = t.BenefitIncomplete,
+                },
                 new ChoiceSetInput([.. Enum.GetValues<BenefitKind>().Select(k => new Choice(c.Kinds[k], k.ToString()))])
                 {
                     Id = KindInput(improvement.Id), Label = c.Kind, IsRequired = true, ErrorMessage = t.BenefitIncomplete,
                 },
                 new NumberInput { Id = AmountInput(improvement.Id), Label = c.Amount, Min = 0, IsRequired = true, ErrorMessage = t.BenefitIncomplete },
-                new ChoiceSetInput([.. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(c.Measures[m], m.ToString()))])
+                new ChoiceSetInput(
+                [
+                    .. Enum.GetValues<BenefitMeasure>().Select(m => new Choice(c.Measures[m], m.ToString())),
+                    new Choice(t.WorkYears, WorkYearsChoice),
+                ])
                 {
                     Id = MeasureInput(improvement.Id), Label = c.Measure, IsRequired = true, ErrorMessage = t.BenefitIncomplete,
                 },
+                new DateInput { Id = PlannedOnInput(improvement.Id), Label = t.PlannedOn },
             ],
             Actions = [ExecuteAction.WithFallback(t.SaveBenefit, BenefitVerb, data.DeepClone().AsObject(), "auto")],
         };
     }
+
+    /// <summary>The measure choice for a figure typed in årsverk; it is stored in hours.</summary>
+    internal const string WorkYearsChoice = "WorkYears";
 
     private static TextColor StageColour(ImprovementStage stage) => stage switch
     {
@@ -221,8 +243,16 @@ public static class ImprovementsCard
 
     internal static string MeasureInput(string improvementId) => $"measure-{improvementId}";
 
-    /// <summary>Reads the benefit form of one improvement; null with the reason, naming the field, when it is incomplete or out of bounds.</summary>
-    public static (BenefitKind Kind, decimal Amount, BenefitMeasure Measure)? ReadBenefit(JsonObject data, string improvementId, Language language, out string? error)
+    internal static string StageInput(string improvementId) => $"stage-{improvementId}";
+
+    internal static string PlannedOnInput(string improvementId) => $"plannedOn-{improvementId}";
+
+    /// <summary>
+    /// Reads the benefit form of one improvement; null with the reason, naming the field, when it is incomplete or out of
+    /// bounds. A form without a stage (a card sent before benefits had stages) records the realised figure. A figure in
+    /// årsverk comes back in hours, by <paramref name="hoursPerWorkYear"/>.
+    /// </summary>
+    public static BenefitFigures? ReadBenefit(JsonObject data, string improvementId, Language language, decimal hoursPerWorkYear, out string? error)
     {
         ArgumentNullException.ThrowIfNull(data);
         var t = ImprovementTexts.For(language);
@@ -230,15 +260,34 @@ public static class ImprovementsCard
         var kindText = data[KindInput(improvementId)]?.ToString();
         var measureText = data[MeasureInput(improvementId)]?.ToString();
         var amountText = data[AmountInput(improvementId)]?.ToString();
+        var stageText = data[StageInput(improvementId)]?.ToString();
+        var inWorkYears = measureText == WorkYearsChoice;
+        var measure = BenefitMeasure.Hours;
+        var stage = BenefitStage.Realised;
         if (!(Enum.TryParse<BenefitKind>(kindText, out var kind) && Enum.IsDefined(kind) && !char.IsAsciiDigit(kindText![0]))
-            || !(Enum.TryParse<BenefitMeasure>(measureText, out var measure) && Enum.IsDefined(measure) && !char.IsAsciiDigit(measureText![0]))
-            || string.IsNullOrWhiteSpace(amountText))
+            || !(inWorkYears || (Enum.TryParse(measureText, out measure) && Enum.IsDefined(measure) && !char.IsAsciiDigit(measureText![0])))
+            || string.IsNullOrWhiteSpace(amountText)
+            || !(stageText is null || (Enum.TryParse(stageText, out stage) && stage is BenefitStage.Identified or BenefitStage.Planned or BenefitStage.Realised && !char.IsAsciiDigit(stageText[0]))))
         {
             error = t.BenefitIncomplete;
             return null;
         }
 
-        switch (InputLimits.TryReadAmount(amountText, measure, out var amount))
+        DateOnly? plannedOn = DateOnly.TryParseExact(data[PlannedOnInput(improvementId)]?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        if (stage == BenefitStage.Planned && plannedOn is null)
+        {
+            error = t.PlannedOnMissing;
+            return null;
+        }
+
+        var problem = InputLimits.TryReadAmount(amountText, measure, out var amount);
+        if (problem == AmountProblem.None && inWorkYears)
+        {
+            amount = WorkYears.ToHours(amount, hoursPerWorkYear);
+            problem = InputLimits.IsValid(BenefitMeasure.Hours, amount) ? AmountProblem.None : AmountProblem.OutOfRange;
+        }
+
+        switch (problem)
         {
             case AmountProblem.NotANumber:
                 error = c.Field(c.Amount, c.AmountNotANumber);
@@ -248,7 +297,10 @@ public static class ImprovementsCard
                 return null;
             default:
                 error = null;
-                return (kind, amount, measure);
+                return new BenefitFigures(kind, amount, measure, stage, plannedOn);
         }
     }
 }
+
+/// <summary>A benefit form as read: the figure of one stage, in the measure it is stored in.</summary>
+public sealed record BenefitFigures(BenefitKind Kind, decimal Amount, BenefitMeasure Measure, BenefitStage Stage, DateOnly? PlannedOn);

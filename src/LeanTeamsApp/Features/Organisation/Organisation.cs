@@ -36,13 +36,44 @@ public sealed record Organisation(
     /// </summary>
     public Language? WrittenLanguage { get; init; }
 
+    /// <summary>
+    /// 37.5 hours a week over the weeks left after five weeks' holiday: the figure Norwegian tariff-bound public employers
+    /// commonly count an årsverk as (see README, "Benefits"). An organisation that counts otherwise sets its own.
+    /// </summary>
+    public const decimal DefaultHoursPerWorkYear = 1695m;
+
+    public const decimal MinHoursPerWorkYear = 1000m;
+    public const decimal MaxHoursPerWorkYear = 2200m;
+
+    /// <summary>How many hours one årsverk (årsarbete, full-time equivalent) is: benefits in hours are shown in årsverk by it.</summary>
+    public decimal HoursPerWorkYear { get; init; } = DefaultHoursPerWorkYear;
+
+    public const int DefaultBenefitChaseWeeks = 4;
+
+    /// <summary>Weeks after an improvement is done with no realised benefit before its unit is asked to record it.</summary>
+    public int BenefitChaseWeeks { get; init; } = DefaultBenefitChaseWeeks;
+
+    /// <summary>The periods the organisation reports by besides the year.</summary>
+    public ReportCycle ReportCycle { get; init; } = ReportCycle.Quarter;
+
     public bool Equals(Organisation? other) =>
         other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, ReminderAfterHours, Digest) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag, other.ReminderAfterHours, other.Digest)
+        && (HoursPerWorkYear, BenefitChaseWeeks, ReportCycle) == (other.HoursPerWorkYear, other.BenefitChaseWeeks, other.ReportCycle)
         && DeviationSystem == other.DeviationSystem
         && WrittenLanguage == other.WrittenLanguage
         && HolidayPeriods.SequenceEqual(other.HolidayPeriods);
 
     public override int GetHashCode() => HashCode.Combine(TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, HolidayPeriods.Count);
+}
+
+/// <summary>
+/// The periods of the year an organisation reports by: quarters, or tertials (to 30 April, 31 August and 31 December)
+/// as many Norwegian municipalities report to their council. The annual report comes either way.
+/// </summary>
+public enum ReportCycle
+{
+    Quarter,
+    Tertial,
 }
 
 /// <summary>The weekday and local time of the weekly digest. Friday noon by default: the week's board meetings are held.</summary>

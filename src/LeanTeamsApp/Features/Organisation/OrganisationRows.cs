@@ -67,6 +67,9 @@ internal static class DirectoryRows
         ["CoordinatorChannelId"] = o.CoordinatorChannel?.ChannelId,
         ["CoordinatorChannelName"] = o.CoordinatorChannel?.Name,
         ["ReminderAfterHours"] = o.ReminderAfterHours,
+        ["HoursPerWorkYear"] = o.HoursPerWorkYear.ToString(CultureInfo.InvariantCulture),
+        ["BenefitChaseWeeks"] = o.BenefitChaseWeeks,
+        ["ReportCycle"] = o.ReportCycle.ToString(),
         ["DigestWeekday"] = (int)o.Digest.Weekday,
         ["DigestTime"] = o.Digest.Time.ToString(TimeFormat, CultureInfo.InvariantCulture),
         ["DeviationSystem"] = o.DeviationSystem?.AbsoluteUri,
@@ -83,6 +86,11 @@ internal static class DirectoryRows
     {
         ETag = row.ETag.ToString(),
         ReminderAfterHours = row.GetInt32("ReminderAfterHours") ?? Organisation.DefaultReminderAfterHours,
+        // Rows written before these settings existed take the defaults.
+        HoursPerWorkYear = decimal.TryParse(row.GetString("HoursPerWorkYear"), NumberStyles.Number, CultureInfo.InvariantCulture, out var hours)
+            && hours is >= Organisation.MinHoursPerWorkYear and <= Organisation.MaxHoursPerWorkYear ? hours : Organisation.DefaultHoursPerWorkYear,
+        BenefitChaseWeeks = row.GetInt32("BenefitChaseWeeks") ?? Organisation.DefaultBenefitChaseWeeks,
+        ReportCycle = Enum.TryParse<ReportCycle>(row.GetString("ReportCycle"), out var cycle) && Enum.IsDefined(cycle) ? cycle : ReportCycle.Quarter,
         DeviationSystem = Uri.TryCreate(row.GetString("DeviationSystem"), UriKind.Absolute, out var deviationSystem) ? deviationSystem : null,
         WrittenLanguage = row.GetString("WrittenLanguage") is { } code && WrittenLanguage.Codes.TryGetValue(code, out var language) ? language : null,
         Digest = row.GetInt32("DigestWeekday") is { } weekday && TimeOnly.TryParseExact(row.GetString("DigestTime"), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)

@@ -226,7 +226,7 @@ public static class OverviewEndpoints
                 .Select(DeviationDto.From)],
             unitFollowUps,
             [.. (await records.ListBenefitsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(b => b.RealisedOn).ThenBy(b => b.Id, StringComparer.Ordinal)
-                .Select(b => BenefitDto.From(b, id => names.GetValueOrDefault(id, id)))],
+                .Select(b => BenefitDto.From(b, id => names.GetValueOrDefault(id, id), caller.Organisation.HoursPerWorkYear))],
             caller.Allows(Permission.WorkOnBoard, AccessTarget.ForUnit(unit)),
             canManageFollowUps,
             [.. owners.Select(o => new OwnerDto(o.PersonId, o.Name, o.Role))],

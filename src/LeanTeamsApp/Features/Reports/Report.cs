@@ -9,18 +9,42 @@ using LeanTeamsApp.Features.Weeks;
 
 namespace LeanTeamsApp.Features.Reports;
 
-/// <summary>A reporting period: a quarter or a whole year.</summary>
+/// <summary>
+/// A reporting period: a quarter, a tertial (January-April, May-August, September-December, as many Norwegian
+/// municipalities report to their council) or a whole year.
+/// </summary>
 public sealed partial record ReportPeriod(int Year, int? Quarter)
 {
-    public DateOnly From => new(Year, Quarter is { } q ? ((q - 1) * 3) + 1 : 1, 1);
+    /// <summary>1 to 3 for a tertial; <see cref="Quarter"/> is then null.</summary>
+    public int? Tertial { get; init; }
 
-    public DateOnly To => Quarter is { } q ? new DateOnly(Year, q * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(Year, 12, 31);
+    private int Months => Quarter is not null ? 3 : Tertial is not null ? 4 : 12;
 
-    /// <summary>"2026-Q3" or "2026": the form in file names and URLs.</summary>
-    public override string ToString() => Quarter is { } q ? string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{q}") : Year.ToString(CultureInfo.InvariantCulture);
+    private int Index => Quarter ?? Tertial ?? 1;
+
+    public DateOnly From => new(Year, ((Index - 1) * Months) + 1, 1);
+
+    public DateOnly To => From.AddMonths(Months).AddDays(-1);
+
+    /// <summary>The period before, of the same length: what a report is held against.</summary>
+    public ReportPeriod Previous => Quarter is { } q ? (q == 1 ? new ReportPeriod(Year - 1, 4) : new ReportPeriod(Year, q - 1))
+        : Tertial is { } t ? new ReportPeriod(Year - (t == 1 ? 1 : 0), null) { Tertial = t == 1 ? 3 : t - 1 }
+        : new ReportPeriod(Year - 1, null);
+
+    /// <summary>The period of <paramref name="cycle"/> that <paramref name="date"/> falls in.</summary>
+    public static ReportPeriod Of(DateOnly date, ReportCycle cycle) => cycle == ReportCycle.Tertial
+        ? new ReportPeriod(date.Year, null) { Tertial = ((date.Month - 1) / 4) + 1 }
+        : new ReportPeriod(date.Year, ((date.Month - 1) / 3) + 1);
+
+    /// <summary>"2026-Q3", "2026-T2" or "2026": the form in file names and URLs.</summary>
+    public override string ToString() =>
+        Quarter is { } q ? string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{q}")
+        : Tertial is { } t ? string.Create(CultureInfo.InvariantCulture, $"{Year}-T{t}")
+        : Year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Reads what people type: "Q3 2026", "2026-Q3", "K3 2026" (kvartal), "3. kvartal 2026", "2026 Q3", or a year alone.
+    /// Reads what people type: "Q3 2026", "2026-Q3", "K3 2026" (kvartal), "3. kvartal 2026", "2026 Q3", "T2 2026",
+    /// "2026-T2", "2. tertial 2026", or a year alone.
     /// </summary>
     public static bool TryParse(string? text, out ReportPeriod period)
     {
@@ -32,19 +56,68 @@ public sealed partial record ReportPeriod(int Year, int? Quarter)
         }
 
         var year = int.Parse(match.Groups["year"].Success ? match.Groups["year"].Value : match.Groups["year2"].Value, CultureInfo.InvariantCulture);
-        var quarterText = match.Groups["q"].Success ? match.Groups["q"].Value : match.Groups["q2"].Success ? match.Groups["q2"].Value : match.Groups["q3"].Value;
-        int? quarter = quarterText.Length > 0 ? int.Parse(quarterText, CultureInfo.InvariantCulture) : null;
-        if (year is < 2000 or > 2100 || quarter is < 1 or > 4)
+        var numberText = match.Groups["n"].Success ? match.Groups["n"].Value : match.Groups["n2"].Success ? match.Groups["n2"].Value : match.Groups["n3"].Value;
+        var tertial = match.Groups["t"].Success || match.Groups["t3"].Success || match.Groups["tword"].Success;
+        int? number = numberText.Length > 0 ? int.Parse(numberText, CultureInfo.InvariantCulture) : null;
+        if (year is < 2000 or > 2100 || number < 1 || number > (tertial ? 3 : 4))
         {
             return false;
         }
 
-        period = new ReportPeriod(year, quarter);
+        period = tertial ? new ReportPeriod(year, null) { Tertial = number } : new ReportPeriod(year, number);
         return true;
     }
 
-    [GeneratedRegex(@"^(?:(?:[QqKk](?<q>\d)|(?<q2>\d)\.?\s*(?:kvartal|quarter))[\s,/-]*(?<year>\d{4})|(?<year2>\d{4})(?:[\s-]*[QqKk](?<q3>\d))?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:(?:[QqKk]|(?<t>[Tt]))(?<n>\d)|(?<n2>\d)\.?\s*(?:kvartal|quarter|(?<tword>tertial)))[\s,/-]*(?<year>\d{4})|(?<year2>\d{4})(?:[\s-]*(?:[QqKk]|(?<t3>[Tt]))(?<n3>\d))?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
+}
+
+/// <summary>The figures of one benefit stage in one kind and measure, summed.</summary>
+public sealed record StageSum(BenefitStage Stage, BenefitKind Kind, BenefitMeasure Measure, decimal Amount)
+{
+    /// <summary>
+    /// What <paramref name="benefits"/> count in the period from <paramref name="from"/> to <paramref name="until"/>, per
+    /// stage: an estimate on the day it was made, a plan in the period it is planned to be realised by, a realised
+    /// figure on the day it was realised and a reinvested one on the day its reinvestment was recorded. Each record
+    /// counts once per stage; a figure out of bounds is left out (<see cref="InputLimits.IsCountable"/>).
+    /// </summary>
+    public static IReadOnlyList<StageSum> Of(IEnumerable<Benefit> benefits, DateOnly from, DateOnly until)
+    {
+        ArgumentNullException.ThrowIfNull(benefits);
+        bool In(DateOnly? date) => date is { } d && d >= from && d <= until;
+        var figures = new List<StageSum>();
+        foreach (var b in benefits.Where(InputLimits.IsCountable))
+        {
+            if (b.Identified is { } identified && In(b.IdentifiedOn))
+            {
+                figures.Add(new(BenefitStage.Identified, b.Kind, b.Measure, identified));
+            }
+
+            if (b.Planned is { } planned && In(b.PlannedOn))
+            {
+                figures.Add(new(BenefitStage.Planned, b.Kind, b.Measure, planned));
+            }
+
+            if (b.IsRealised && In(b.RealisedOn))
+            {
+                figures.Add(new(BenefitStage.Realised, b.Kind, b.Measure, b.Amount));
+            }
+
+            if (b.Stage == BenefitStage.Reinvested && In(b.ReinvestedOn))
+            {
+                figures.Add(new(BenefitStage.Reinvested, b.Kind, b.Measure, b.Amount));
+            }
+        }
+
+        return Sum(figures);
+    }
+
+    public static IReadOnlyList<StageSum> Sum(IEnumerable<StageSum> sums)
+    {
+        ArgumentNullException.ThrowIfNull(sums);
+        return [.. sums.GroupBy(s => (s.Stage, s.Kind, s.Measure)).OrderBy(g => g.Key)
+            .Select(g => new StageSum(g.Key.Stage, g.Key.Kind, g.Key.Measure, InputLimits.Sum(g.Select(s => s.Amount))))];
+    }
 }
 
 /// <summary>
@@ -96,10 +169,19 @@ public sealed record ReportRow(string AreaName, string UnitName)
 
     /// <summary>Benefit figures left out of <see cref="Benefits"/> as out of bounds (<see cref="InputLimits"/>).</summary>
     public int BenefitsLeftOut { get; init; }
+
+    /// <summary>The unit's benefits per stage in the period, counted from the records (<see cref="StageSum.Of"/>).</summary>
+    public IReadOnlyList<StageSum> Stages { get; init; } = [];
 }
 
 public sealed record Report(string Organisation, ReportPeriod Period, DateOnly CountedUntil, IReadOnlyList<ReportRow> Rows)
 {
+    /// <summary>The same units' benefits per stage in the period before, to hold this period's against.</summary>
+    public IReadOnlyList<StageSum> PreviousStages { get; init; } = [];
+
+    /// <summary>The organisation's hours per årsverk, by which figures in hours are shown in årsverk.</summary>
+    public decimal HoursPerWorkYear { get; init; } = LeanTeamsApp.Features.Organisation.Organisation.DefaultHoursPerWorkYear;
+
     /// <summary>Every kind and unit of measure that occurs, in a fixed order: the benefit columns.</summary>
     public IReadOnlyList<(BenefitKind Kind, BenefitMeasure Measure)> BenefitColumns =>
         [.. Rows.SelectMany(r => r.Benefits).Select(b => (b.Kind, b.Measure)).Distinct().Order()];
@@ -118,6 +200,7 @@ public sealed record Report(string Organisation, ReportPeriod Period, DateOnly C
         FollowUps = new FollowUpCount(Rows.Sum(r => r.FollowUps.Opened), Rows.Sum(r => r.FollowUps.Closed), Rows.Sum(r => r.FollowUps.OpenAtEnd), Rows.Sum(r => r.FollowUps.OverdueAtEnd)),
         Benefits = UnitWeeks.Sum(Rows.SelectMany(r => r.Benefits)),
         BenefitsLeftOut = Rows.Sum(r => r.BenefitsLeftOut),
+        Stages = StageSum.Sum(Rows.SelectMany(r => r.Stages)),
     };
 
     public static decimal Amount(ReportRow row, BenefitKind kind, BenefitMeasure measure)
@@ -136,6 +219,7 @@ public sealed class ReportBuilder(
     UnitWeeks weeks,
     YearWheel appointments,
     FollowUps followUps,
+    ImprovementStore records,
     TimeProvider time)
 {
     /// <summary>The report for the organisation, or only for the service areas <paramref name="scope"/> names.</summary>
@@ -161,6 +245,8 @@ public sealed class ReportBuilder(
             .Where(a => a.Status == AppointmentStatus.Done && DateOnly.FromDateTime(a.Plan.Start.DateTime) >= period.From && DateOnly.FromDateTime(a.Plan.Start.DateTime) <= until)
             .ToList();
         var counts = await followUps.CountPerUnitAsync(tenantId, period.From, until, cancellationToken);
+        var benefits = (await records.ListAllBenefitsAsync(tenantId, cancellationToken)).ToLookup(b => b.UnitId, StringComparer.Ordinal);
+        var previous = period.Previous;
         var rows = new List<ReportRow>();
         foreach (var unit in units.OrderBy(u => areas.GetValueOrDefault(u.ServiceAreaId)?.Name, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal))
         {
@@ -180,10 +266,15 @@ public sealed class ReportBuilder(
                 FollowUps = counts.GetValueOrDefault(unit.Id) ?? new FollowUpCount(0, 0, 0, 0),
                 Benefits = UnitWeeks.Sum(mine.SelectMany(w => w.Benefits)),
                 BenefitsLeftOut = mine.Sum(w => w.BenefitsLeftOut),
+                Stages = StageSum.Of(benefits[unit.Id], period.From, until),
             });
         }
 
-        return new Report(org.Name, period, until, rows);
+        return new Report(org.Name, period, until, rows)
+        {
+            PreviousStages = StageSum.Sum(units.SelectMany(u => StageSum.Of(benefits[u.Id], previous.From, previous.To))),
+            HoursPerWorkYear = org.HoursPerWorkYear,
+        };
     }
 
     /// <summary>The unit's board meetings from its Lean start in the period that have ended by now and were not days off.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeanTeamsApp.Bot;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
@@ -21,16 +22,23 @@ public sealed class ReportCommands(
     public async Task ReportAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = ReportTexts.For(turn.Language);
-        if (!ReportPeriod.TryParse(arguments, out var period))
+        var period = new ReportPeriod(0, null);
+        if (!string.IsNullOrWhiteSpace(arguments) && !ReportPeriod.TryParse(arguments, out period))
         {
             await turn.ReplyAsync(t.Usage, cancellationToken);
             return;
         }
 
-        if (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken) is null)
+        if (await organisation.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } org)
         {
             await turn.ReplyAsync(turn.Texts.NotSetUp, cancellationToken);
             return;
+        }
+
+        if (string.IsNullOrWhiteSpace(arguments))
+        {
+            // No period named: the one running now, by the cycle the organisation reports in.
+            period = ReportPeriod.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone)).DateTime), org.ReportCycle);
         }
 
         var caller = turn.Caller;
@@ -55,6 +63,37 @@ public sealed class ReportCommands(
             ?? (http.HttpContext?.Request is { } request ? new Uri($"{request.Scheme}://{request.Host}") : new Uri("http://127.0.0.1:3978"));
         var card = Card(turn.Language, report, links.Create(baseUrl, turn.TenantId, period, "csv", scope, Code(turn.Language)), links.Create(baseUrl, turn.TenantId, period, "xlsx", scope, Code(turn.Language)), links.LifetimeHours);
         await turn.ReplyAsync(card, t.Title(report.Organisation, period.ToString(), report.CountedUntil.ToString("d", turn.Language.Culture())), cancellationToken);
+    }
+
+    /// <summary>
+    /// Benefits per stage, kind and measure for the organisation (or the areas the caller reads) and per service area,
+    /// hours also in årsverk, each held against the previous period.
+    /// </summary>
+    private static IEnumerable<CardElement> StageElements(Language language, Report report)
+    {
+        var t = ReportTexts.For(language);
+        var c = CheckInTexts.For(language);
+        var culture = language.Culture();
+        var total = report.Total.Stages;
+        if (total.Count == 0 && report.PreviousStages.Count == 0)
+        {
+            yield break;
+        }
+
+        string Figures(IEnumerable<StageSum> sums) => string.Join("; ", sums.Select(s =>
+            $"{c.Kinds[s.Kind]} {s.Amount.ToString("#,0.##", culture)} {c.Measures[s.Measure]}"
+            + (s.Measure == BenefitMeasure.Hours ? $" ({WorkYears.FromHours(s.Amount, report.HoursPerWorkYear).ToString("#,0.##", culture)} {t.WorkYears})" : "")));
+        string Line(IReadOnlyList<StageSum> sums, BenefitStage stage) => sums.Any(s => s.Stage == stage) ? Figures(sums.Where(s => s.Stage == stage)) : "–";
+
+        yield return new TextBlock(t.StagesTitle) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
+        yield return new FactSet([.. Enum.GetValues<BenefitStage>().Select(stage =>
+            new Fact(t.Stages[stage], $"{Line(total, stage)} · {t.Previous(report.Period.Previous.ToString())}: {Line(report.PreviousStages, stage)}"))]);
+        foreach (var area in report.Rows.GroupBy(r => r.AreaName, StringComparer.Ordinal).Where(g => g.Any(r => r.Stages.Count > 0)))
+        {
+            var sums = StageSum.Sum(area.SelectMany(r => r.Stages));
+            yield return new TextBlock(area.Key) { Weight = TextWeight.Bolder, Size = TextSize.Small };
+            yield return new FactSet([.. Enum.GetValues<BenefitStage>().Where(stage => sums.Any(s => s.Stage == stage)).Select(stage => new Fact(t.Stages[stage], Line(sums, stage)))]);
+        }
     }
 
     private static string Code(Language language) => language switch { Language.Sv => "sv", Language.En => "en", Language.Nn => "nn", _ => "nb" };
@@ -85,6 +124,7 @@ public sealed class ReportCommands(
                     new Fact(t.Reviews, N(total.ReviewsDone)),
                     new Fact(t.FollowUpsOpen, $"{N(total.FollowUps.OpenAtEnd)} ({t.FollowUpsOverdue.ToLower(culture)}: {N(total.FollowUps.OverdueAtEnd)})"),
                 ]),
+                .. StageElements(language, report),
                 .. (total.BenefitsLeftOut > 0
                     ? new CardElement[] { new TextBlock(t.LeftOutNote(total.BenefitsLeftOut, string.Join(", ", report.Rows.Where(r => r.BenefitsLeftOut > 0).Select(r => r.UnitName)))) { Color = TextColor.Warning } }
                     : []),

@@ -115,6 +115,17 @@ public static class ReportFiles
             t.GembaWalks, t.Reviews, t.Fishbones, t.FollowUpsOpened, t.FollowUpsClosed, t.FollowUpsOpen, t.FollowUpsOverdue,
             .. benefitColumns.Select(b => $"{c.Kinds[b.Kind]} ({c.Measures[b.Measure]})"),
         ];
+        // Benefits per stage from the records, hours also in årsverk, after the realised sums of the weeks.
+        var stageColumns = report.Rows.SelectMany(r => r.Stages).Select(s => (s.Stage, s.Kind, s.Measure)).Distinct().Order().ToList();
+        foreach (var (stage, kind, measure) in stageColumns)
+        {
+            header.Add($"{t.Stages[stage]}: {c.Kinds[kind]} ({c.Measures[measure]})");
+            if (measure == Board.BenefitMeasure.Hours)
+            {
+                header.Add($"{t.Stages[stage]}: {c.Kinds[kind]} ({t.WorkYears})");
+            }
+        }
+
         // Figures left out as out of bounds get a column of their own, only when there are any, so they are seen.
         var leftOut = report.Total.BenefitsLeftOut > 0;
         if (leftOut)
@@ -132,6 +143,16 @@ public static class ReportFiles
                 row.FollowUps.OpenAtEnd, row.FollowUps.OverdueAtEnd,
                 .. benefitColumns.Select(b => (object?)Report.Amount(row, b.Kind, b.Measure)),
             ]);
+            foreach (var (stage, kind, measure) in stageColumns)
+            {
+                var amount = Board.InputLimits.Sum(row.Stages.Where(s => (s.Stage, s.Kind, s.Measure) == (stage, kind, measure)).Select(s => s.Amount));
+                rows[^1].Add(amount);
+                if (measure == Board.BenefitMeasure.Hours)
+                {
+                    rows[^1].Add(Board.WorkYears.FromHours(amount, report.HoursPerWorkYear));
+                }
+            }
+
             if (leftOut)
             {
                 rows[^1].Add(row.BenefitsLeftOut);

@@ -34,6 +34,12 @@ public sealed record ReportTexts
     public required string DownloadExcel { get; init; }
     public required Func<int, string> LinksValid { get; init; }
     public required string Usage { get; init; }
+
+    /// <summary>Benefits per stage: the heading, the stage names, årsverk, and "previous period" with its name.</summary>
+    public required string StagesTitle { get; init; }
+    public required IReadOnlyDictionary<Board.BenefitStage, string> Stages { get; init; }
+    public required string WorkYears { get; init; }
+    public required Func<string, string> Previous { get; init; }
     public required string Future { get; init; }
 
     public static ReportTexts For(Language language) => language switch
@@ -70,7 +76,17 @@ public sealed record ReportTexts
         DownloadCsv = "Last ned CSV",
         DownloadExcel = "Last ned Excel",
         LinksValid = hours => $"Lenkene virker i {hours} timer.",
-        Usage = "Skriv for eksempel «rapport K3 2026» for et kvartal eller «rapport 2026» for et år.",
+        Usage = "Skriv for eksempel «rapport K3 2026» for et kvartal, «rapport T2 2026» for et tertial eller «rapport 2026» for et år.",
+        StagesTitle = "Gevinster per trinn",
+        Stages = new Dictionary<Board.BenefitStage, string>
+        {
+            [Board.BenefitStage.Identified] = "Identifisert",
+            [Board.BenefitStage.Planned] = "Planlagt",
+            [Board.BenefitStage.Realised] = "Realisert",
+            [Board.BenefitStage.Reinvested] = "Reinvestert",
+        },
+        WorkYears = "årsverk",
+        Previous = period => $"forrige periode ({period})",
         Future = "Den perioden har ikke begynt ennå.",
     };
 
@@ -100,8 +116,18 @@ public sealed record ReportTexts
         DownloadCsv = "Last ned CSV",
         DownloadExcel = "Last ned Excel",
         LinksValid = hours => $"Lenkjene verkar i {hours} timar.",
-        Usage = "Skriv til dømes «rapport K3 2026» for eit kvartal eller «rapport 2026» for eit år.",
+        Usage = "Skriv til dømes «rapport K3 2026» for eit kvartal, «rapport T2 2026» for eit tertial eller «rapport 2026» for eit år.",
         Future = "Den perioden har ikkje byrja enno.",
+        StagesTitle = "Gevinstar per steg",
+        Stages = new Dictionary<Board.BenefitStage, string>
+        {
+            [Board.BenefitStage.Identified] = "Identifisert",
+            [Board.BenefitStage.Planned] = "Planlagt",
+            [Board.BenefitStage.Realised] = "Realisert",
+            [Board.BenefitStage.Reinvested] = "Reinvestert",
+        },
+        WorkYears = "årsverk",
+        Previous = period => $"førre periode ({period})",
     };
 
     private static readonly ReportTexts Swedish = new()
@@ -130,7 +156,17 @@ public sealed record ReportTexts
         DownloadCsv = "Ladda ner CSV",
         DownloadExcel = "Ladda ner Excel",
         LinksValid = hours => $"Länkarna fungerar i {hours} timmar.",
-        Usage = "Skriv till exempel ”rapport K3 2026” för ett kvartal eller ”rapport 2026” för ett år.",
+        Usage = "Skriv till exempel ”rapport K3 2026” för ett kvartal, ”rapport T2 2026” för ett tertial eller ”rapport 2026” för ett år.",
+        StagesTitle = "Nytta per steg",
+        Stages = new Dictionary<Board.BenefitStage, string>
+        {
+            [Board.BenefitStage.Identified] = "Identifierad",
+            [Board.BenefitStage.Planned] = "Planerad",
+            [Board.BenefitStage.Realised] = "Realiserad",
+            [Board.BenefitStage.Reinvested] = "Återinvesterad",
+        },
+        WorkYears = "årsarbeten",
+        Previous = period => $"föregående period ({period})",
         Future = "Den perioden har inte börjat ännu.",
     };
 
@@ -160,7 +196,17 @@ public sealed record ReportTexts
         DownloadCsv = "Download CSV",
         DownloadExcel = "Download Excel",
         LinksValid = hours => $"The links work for {hours} hours.",
-        Usage = "Type e.g. \"report Q3 2026\" for a quarter or \"report 2026\" for a year.",
+        Usage = "Type e.g. \"report Q3 2026\" for a quarter, \"report T2 2026\" for a tertial or \"report 2026\" for a year.",
+        StagesTitle = "Benefits by stage",
+        Stages = new Dictionary<Board.BenefitStage, string>
+        {
+            [Board.BenefitStage.Identified] = "Identified",
+            [Board.BenefitStage.Planned] = "Planned",
+            [Board.BenefitStage.Realised] = "Realised",
+            [Board.BenefitStage.Reinvested] = "Reinvested",
+        },
+        WorkYears = "årsverk (FTE)",
+        Previous = period => $"previous period ({period})",
         Future = "That period has not begun yet.",
     };
 }

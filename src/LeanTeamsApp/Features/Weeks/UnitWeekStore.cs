@@ -63,7 +63,11 @@ public sealed record UnitYear(string UnitId, int Year)
 }
 
 /// <summary>A unit's open improvements by stage as of the last change to any of them: the board as it stands.</summary>
-public sealed record UnitBoard(string UnitId, OpenCounts Open);
+public sealed record UnitBoard(string UnitId, OpenCounts Open)
+{
+    /// <summary>The improvements done and waiting for their benefit, for the digest's chase.</summary>
+    public IReadOnlyList<AwaitingBenefit> AwaitingBenefit { get; init; } = [];
+}
 
 /// <summary>
 /// What the tab's overview shows of a unit, in one row: its weeks from <see cref="UnitWeekStore.RecentWeeks"/> weeks
@@ -116,7 +120,8 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
         var unitId = unit.Id;
         var week = IsoWeek.Of(meetingDate);
         var checkIn = await checkIns.GetAsync(tenantId, unitId, meetingDate, cancellationToken);
-        var benefits = (await records.ListBenefitsAsync(tenantId, unitId, cancellationToken)).Where(b => IsoWeek.Of(b.RealisedOn) == week).ToList();
+        var benefits = (await records.ListBenefitsAsync(tenantId, unitId, cancellationToken))
+            .Where(b => b.IsRealised && IsoWeek.Of(b.RealisedOn) == week).ToList();
         var improvements = await records.ListImprovementsAsync(tenantId, unitId, cancellationToken);
         var counts = CheckIn.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)), checkIn);
         var unitWeek = new UnitWeek(unitId, week)
@@ -157,7 +162,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             [
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, WeekKey(week, unitId), unitWeek)),
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, UnitWeekKey(unitId, week), unitWeek)),
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, board))),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, board) { AwaitingBenefit = BenefitChase.Awaiting(improvements, tz) })),
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, YearKey(week.Year, unitId), years.Single(y => y.Year == week.Year))),
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, OverviewKey(unitId), overview)),
             ],

@@ -95,6 +95,9 @@ public sealed class OrganisationExport(OrganisationStore store)
             y.Pair("name", organisation.Name);
             y.Pair("timeZone", organisation.DefaultTimeZone);
             y.Pair("reminderAfterHours", organisation.ReminderAfterHours.ToString(CultureInfo.InvariantCulture));
+            y.Pair("hoursPerWorkYear", organisation.HoursPerWorkYear.ToString(CultureInfo.InvariantCulture));
+            y.Pair("benefitChaseWeeks", organisation.BenefitChaseWeeks.ToString(CultureInfo.InvariantCulture));
+            y.Pair("reportCycle", organisation.ReportCycle.ToString().ToLowerInvariant());
             if (organisation.DeviationSystem is { } deviationSystem)
             {
                 y.Pair("deviationSystem", deviationSystem.AbsoluteUri);

@@ -130,6 +130,31 @@ internal sealed partial class OrganisationImportValidator
             Error(hours.Line, "reminderAfterHours", $"'{ImportError.Quote(hours.Value)}' is not a number of hours from 1 to 72");
         }
 
+        var hoursPerWorkYear = Organisation.DefaultHoursPerWorkYear;
+        if (r["hoursPerWorkYear"] is { } workYear
+            && (!decimal.TryParse(workYear.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out hoursPerWorkYear)
+                || hoursPerWorkYear is < Organisation.MinHoursPerWorkYear or > Organisation.MaxHoursPerWorkYear))
+        {
+            Error(workYear.Line, "hoursPerWorkYear", $"'{ImportError.Quote(workYear.Value)}' is not a number of hours from {Organisation.MinHoursPerWorkYear} to {Organisation.MaxHoursPerWorkYear}, such as 1695");
+            hoursPerWorkYear = Organisation.DefaultHoursPerWorkYear;
+        }
+
+        var chaseWeeks = Organisation.DefaultBenefitChaseWeeks;
+        if (r["benefitChaseWeeks"] is { } weeks
+            && (!int.TryParse(weeks.Value, NumberStyles.None, CultureInfo.InvariantCulture, out chaseWeeks) || chaseWeeks is < 1 or > 52))
+        {
+            Error(weeks.Line, "benefitChaseWeeks", $"'{ImportError.Quote(weeks.Value)}' is not a number of weeks from 1 to 52");
+            chaseWeeks = Organisation.DefaultBenefitChaseWeeks;
+        }
+
+        var cycle = ReportCycle.Quarter;
+        if (r["reportCycle"] is { } cycleText
+            && !(Enum.TryParse(cycleText.Value, ignoreCase: true, out cycle) && Enum.IsDefined(cycle) && !char.IsAsciiDigit(cycleText.Value[0])))
+        {
+            Error(cycleText.Line, "reportCycle", $"'{ImportError.Quote(cycleText.Value)}' is not quarter or tertial");
+            cycle = ReportCycle.Quarter;
+        }
+
         Uri? deviationSystem = null;
         if (r["deviationSystem"] is { } address
             && (address.Value.Length > Organisation.MaxDeviationSystemLength || !Uri.TryCreate(address.Value, UriKind.Absolute, out deviationSystem)
@@ -179,7 +204,9 @@ internal sealed partial class OrganisationImportValidator
 
         return name is null || zone is null
             ? null
-            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest, DeviationSystem = deviationSystem, WrittenLanguage = writtenLanguage };
+            : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest, DeviationSystem = deviationSystem, WrittenLanguage = writtenLanguage,
+                HoursPerWorkYear = hoursPerWorkYear, BenefitChaseWeeks = chaseWeeks, ReportCycle = cycle,
+            };
     }
 
     private Calendar.BlackoutPeriod? ReadHolidayPeriod(SourceRecord r)

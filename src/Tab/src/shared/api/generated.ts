@@ -1162,6 +1162,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tab/units/{unitId}/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["CreateBenefitRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BenefitDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tab/units/{unitId}/benefits/{id}/stages/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path: {
+                    unitId: string;
+                    id: string;
+                    stage: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["RecordStageRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BenefitDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tab/units/{unitId}/benefits/{id}": {
         parameters: {
             query?: never;
@@ -1663,12 +1848,24 @@ export interface components {
             amount: null | number;
             stage: components["schemas"]["BenefitStage"];
             /** Format: date */
-            realisedOn: string;
+            realisedOn: null | string;
             affects: string[];
             countable: boolean;
             correctedBy: null | string;
             improvementId: null | string;
             etag: null | string;
+            title: null | string;
+            ownerId: null | string;
+            /** Format: double */
+            identified: null | number;
+            /** Format: double */
+            planned: null | number;
+            /** Format: date */
+            plannedOn: null | string;
+            /** Format: double */
+            realised: null | number;
+            reinvested: null | string;
+            workYears: null | components["schemas"]["StageWorkYearsDto"];
         };
         /** @enum {string} */
         BenefitKind: "timeSaved" | "money" | "quality" | "leadTime" | "capacityFreed" | "userSatisfaction";
@@ -1684,7 +1881,7 @@ export interface components {
             decimals: number;
         };
         /** @enum {string} */
-        BenefitStage: "identified" | "planned" | "realised";
+        BenefitStage: "identified" | "planned" | "realised" | "reinvested";
         BenefitTotalDto: {
             kind: components["schemas"]["BenefitKind"];
             measure: components["schemas"]["BenefitMeasure"];
@@ -1705,6 +1902,14 @@ export interface components {
             measure: null | string;
             amount: null | components["schemas"]["JsonElement"];
             etag: null | string;
+        };
+        CreateBenefitRequest: {
+            improvementId: null | string;
+            title: null | string;
+            kind: null | string;
+            measure: null | string;
+            identified: null | components["schemas"]["JsonElement"];
+            ownerId: null | string;
         };
         /** @enum {string} */
         DeliveryAdvice: "addAppToTeam" | "askToUnblock" | "askToInstall" | "bindChannel" | "checkStatus";
@@ -1894,8 +2099,24 @@ export interface components {
             ownerId: null | string;
             etag: null | string;
         };
+        RecordStageRequest: {
+            amount: null | components["schemas"]["JsonElement"];
+            inWorkYears: null | boolean;
+            /** Format: date */
+            date: null | string;
+            text: null | string;
+            etag: null | string;
+        };
         /** @enum {string} */
         Role: "coordinator" | "consultant" | "topManagement" | "serviceAreaLeader" | "unitLeader" | "unitCoordinator" | "member";
+        StageWorkYearsDto: {
+            /** Format: double */
+            identified: null | number;
+            /** Format: double */
+            planned: null | number;
+            /** Format: double */
+            realised: null | number;
+        };
         /** Format: binary */
         Stream: string;
         UnitDto: {

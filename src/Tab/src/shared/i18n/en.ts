@@ -135,6 +135,7 @@ export const en: Messages = {
     identified: 'identified',
     planned: 'planned',
     realised: 'realised',
+    reinvested: 'reinvested',
   },
   noUnitBenefits: 'No benefits recorded.',
   benefitActionsColumn: 'Action',

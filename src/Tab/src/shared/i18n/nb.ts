@@ -136,6 +136,7 @@ export const nb = {
     identified: 'identifisert',
     planned: 'planlagt',
     realised: 'realisert',
+    reinvested: 'reinvestert',
   } satisfies Record<BenefitStage, string>,
   noUnitBenefits: 'Ingen gevinster registrert.',
   benefitActionsColumn: 'Handling',

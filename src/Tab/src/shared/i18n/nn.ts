@@ -136,6 +136,7 @@ export const nn: Messages = {
     identified: 'identifisert',
     planned: 'planlagd',
     realised: 'realisert',
+    reinvested: 'reinvestert',
   },
   noUnitBenefits: 'Ingen gevinstar registrerte.',
   benefitActionsColumn: 'Handling',

@@ -135,6 +135,7 @@ export const sv: Messages = {
     identified: 'identifierad',
     planned: 'planerad',
     realised: 'realiserad',
+    reinvested: 'återinvesterad',
   },
   noUnitBenefits: 'Inga nyttor registrerade.',
   benefitActionsColumn: 'Åtgärd',

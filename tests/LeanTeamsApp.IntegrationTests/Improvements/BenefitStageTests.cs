@@ -1,0 +1,225 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using LeanTeamsApp.Features.Board;
+using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Infrastructure.Storage;
+
+namespace LeanTeamsApp.IntegrationTests.Improvements;
+
+/// <summary>
+/// Benefits as staged records: identified, planned, realised and reinvested, in hours and årsverk by the organisation's
+/// hours per årsverk (the demo organisation sets none, so 1,695). It is Friday 20 November 2026; Byggesak meets on Thursdays.
+/// </summary>
+public sealed class BenefitStageTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Friday = new(2026, 11, 20, 11, 1, 0, TimeSpan.Zero);
+
+    // A benefit row exactly as the service wrote it before benefits had stages: enums as numbers, realised only.
+    private const string OldRow =
+        """{"unitId":"byggesak","id":"c20261119-b0","kind":0,"stage":2,"amount":339,"measure":0,"affectsUnitIds":["barneverntjenesten"],"realisedOn":"2026-11-19","recordedBy":"Randi Lie","source":0,"improvementId":null,"correctedBy":null,"correctedAt":null}""";
+
+    private BoardHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await BoardHost.StartAsync(Friday);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private string Coordinator => _host.Token("lean.koordinator@fjordvik.kommune.no", "Jonas Vik");
+
+    [Fact]
+    public async Task OldRealisedOnlyRow_ReadBackAndCounted_IsUnchanged()
+    {
+        var table = _host.Bot.App.Services.GetRequiredService<StorageTables>().Get("Improvements");
+        await table.AddEntityAsync(new TableEntity(_host.TenantId, "ben|byggesak|c20261119-b0") { ["Data"] = OldRow, ["UnitId"] = "byggesak", ["State"] = "Realised" });
+
+        var stored = Assert.Single(await _host.Records.ListBenefitsAsync(_host.TenantId, "byggesak", default));
+        Assert.Equal(
+            new Benefit("byggesak", "c20261119-b0", BenefitKind.TimeSaved, BenefitStage.Realised, 339m, BenefitMeasure.Hours, stored.AffectsUnitIds,
+                new DateOnly(2026, 11, 19), "Randi Lie", RecordSource.CheckIn) { ETag = stored.ETag },
+            stored);
+        Assert.Equal(["barneverntjenesten"], stored.AffectsUnitIds);
+
+        var (status, unit) = await _host.TabAsync(HttpMethod.Get, "/api/tab/units/byggesak", Coordinator);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var shown = Assert.Single(unit!["benefits"]!.AsArray())!;
+        Assert.Equal(("realised", 339m, 339m, "2026-11-19", true), ((string)shown["stage"]!, (decimal)shown["amount"]!, (decimal)shown["realised"]!, (string)shown["realisedOn"]!, (bool)shown["countable"]!));
+        Assert.Null(shown["identified"]);
+        Assert.Null(shown["planned"]);
+        Assert.Equal(0.2m, (decimal)shown["workYears"]!["realised"]!);
+
+        // Any change to the board counts the week again from the records: the old row counts as it always did.
+        await _host.AddAsync("Noe som endrer uka");
+        var digest = await _host.Bot.SayAsync(_host.Bot.Activities.PersonalMessage(_host.Bot.Coordinator, "ukeoppsummering"));
+        Assert.Contains("Spart tid 339 timer", digest, StringComparison.Ordinal);
+    }
+
+    private string Leader => _host.Token("leder.byggesak@fjordvik.kommune.no", "Randi Lie");
+
+    private async Task<Benefit> BenefitAsync(string id) => (await _host.Records.GetBenefitAsync(_host.TenantId, "byggesak", id, default))!;
+
+    private Task<(HttpStatusCode Status, string Body)> BenefitFormAsync(string improvementId, string? stage, string amount, string measure, string? plannedOn = null)
+    {
+        var data = new JsonObject
+        {
+            ["improvementId"] = improvementId,
+            [$"kind-{improvementId}"] = "TimeSaved",
+            [$"amount-{improvementId}"] = amount,
+            [$"measure-{improvementId}"] = measure,
+        };
+        if (stage is not null)
+        {
+            data[$"stage-{improvementId}"] = stage;
+        }
+
+        if (plannedOn is not null)
+        {
+            data[$"plannedOn-{improvementId}"] = plannedOn;
+        }
+
+        return _host.ActAsync(ImprovementsCard.BenefitVerb, data);
+    }
+
+    private Task<(HttpStatusCode Status, JsonNode? Body)> StageAsync(string token, string id, string stage, JsonObject body) =>
+        _host.TabAsync(HttpMethod.Put, $"/api/tab/units/byggesak/benefits/{id}/stages/{stage}", token, body);
+
+    private async Task<string> DigestAsync() => await _host.Bot.SayAsync(_host.Bot.Activities.PersonalMessage(_host.Bot.Coordinator, "ukeoppsummering"));
+
+    [Fact]
+    public async Task ImprovementBenefit_EstimatedPlannedRealisedInChatAndReinvestedInTheTab_IsOneRecordWithEveryStage()
+    {
+        var id = await _host.AddAsync("Digital byggesøknad");
+        var (_, started) = await _host.ActAsync(ImprovementsCard.MoveVerb, new JsonObject { ["improvementId"] = id, ["to"] = "InProgress" });
+        Assert.Contains("Hvilken gevinst venter dere av «Digital byggesøknad»?", started, StringComparison.Ordinal);
+
+        // Half an årsverk, typed as such, is stored as hours by the organisation's 1,695 hours per årsverk.
+        var (status, estimated) = await BenefitFormAsync(id, "Identified", "0.5", "WorkYears");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("registrert: identifisert (anslag)", estimated, StringComparison.Ordinal);
+        var benefitId = RecordIds.BenefitOfImprovement(id);
+        Assert.Equal((BenefitStage.Identified, (decimal?)847.5m, BenefitMeasure.Hours), ((await BenefitAsync(benefitId)).Stage, (await BenefitAsync(benefitId)).Identified, (await BenefitAsync(benefitId)).Measure));
+
+        Assert.Equal(HttpStatusCode.OK, (await BenefitFormAsync(id, "Planned", "600", "Hours", "2027-03-01")).Status);
+        var planned = await BenefitAsync(benefitId);
+        Assert.Equal((BenefitStage.Planned, (decimal?)847.5m, (decimal?)600m, (DateOnly?)new DateOnly(2027, 3, 1)), (planned.Stage, planned.Identified, planned.Planned, planned.PlannedOn));
+        Assert.DoesNotContain("Spart tid", await DigestAsync(), StringComparison.Ordinal);
+
+        await _host.MoveAsync(id, ImprovementStage.Done);
+        // A card sent before benefits had stages carries no stage: it records the realised figure, as it always did.
+        Assert.Contains("Gevinsten av «Digital byggesøknad» er registrert.", (await BenefitFormAsync(id, null, "500", "Hours")).Body, StringComparison.Ordinal);
+        var realised = await BenefitAsync(benefitId);
+        Assert.Equal((BenefitStage.Realised, 500m, (decimal?)847.5m, (decimal?)600m), (realised.Stage, realised.Amount, realised.Identified, realised.Planned));
+        Assert.Equal(ImprovementStage.BenefitRealised, (await _host.ImprovementAsync("Digital byggesøknad")).Stage);
+        Assert.Contains("Spart tid 500 timer", await DigestAsync(), StringComparison.Ordinal);
+
+        var (reinvestStatus, reinvested) = await StageAsync(Leader, benefitId, "reinvested", new JsonObject { ["text"] = "Mer veiledning av søkere", ["etag"] = realised.ETag });
+        Assert.Equal(HttpStatusCode.OK, reinvestStatus);
+        Assert.Equal(("reinvested", "Mer veiledning av søkere", 500m), ((string)reinvested!["stage"]!, (string)reinvested["reinvested"]!, (decimal)reinvested["realised"]!));
+        Assert.Equal((0.5m, 0.35m, 0.29m), ((decimal)reinvested["workYears"]!["identified"]!, (decimal)reinvested["workYears"]!["planned"]!, (decimal)reinvested["workYears"]!["realised"]!));
+        Assert.Single(await _host.Records.ListBenefitsAsync(_host.TenantId, "byggesak", default));
+        Assert.Contains("Spart tid 500 timer", await DigestAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnitBenefit_IdentifiedPlannedRealisedReinvestedInTheTab_ConvertsÅrsverkAndCountsOnlyTheRealisedFigure()
+    {
+        var (created, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["title"] = "Felles postmottak", ["kind"] = "timeSaved", ["measure"] = "workYears", ["identified"] = 1 });
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal(("identified", 1695m, 1m, "leder.byggesak@fjordvik.kommune.no"), ((string)body!["stage"]!, (decimal)body["identified"]!, (decimal)body["workYears"]!["identified"]!, (string)body["ownerId"]!));
+        Assert.Null(body["realisedOn"]);
+        var id = (string)body["id"]!;
+
+        var (plannedStatus, planned) = await StageAsync(Leader, id, "planned", new JsonObject { ["amount"] = 1000, ["date"] = "2027-01-31", ["etag"] = (string)body["etag"]! });
+        Assert.Equal(HttpStatusCode.OK, plannedStatus);
+        Assert.Equal(("planned", 1000m, "2027-01-31"), ((string)planned!["stage"]!, (decimal)planned["planned"]!, (string)planned["plannedOn"]!));
+        Assert.DoesNotContain("Spart tid", await DigestAsync(), StringComparison.Ordinal);
+
+        var realise = new JsonObject { ["amount"] = "0.5", ["inWorkYears"] = true, ["etag"] = (string)planned["etag"]! };
+        var (realisedStatus, realised) = await StageAsync(_host.Token("linn.aasen@fjordvik.kommune.no", "Linn Aasen"), id, "realised", realise);
+        Assert.Equal(HttpStatusCode.OK, realisedStatus);
+        Assert.Equal(("realised", 847.5m, 0.5m, "2026-11-20"), ((string)realised!["stage"]!, (decimal)realised["realised"]!, (decimal)realised["workYears"]!["realised"]!, (string)realised["realisedOn"]!));
+        Assert.Contains("Spart tid 847,5 timer", await DigestAsync(), StringComparison.Ordinal);
+
+        // The same figure again (a double submit, with the ETag read before it) changes nothing; another figure is stale.
+        Assert.Equal(HttpStatusCode.OK, (await StageAsync(Leader, id, "realised", realise.DeepClone().AsObject())).Status);
+        var stale = (JsonObject)realise.DeepClone();
+        stale["amount"] = "0.6";
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await StageAsync(Leader, id, "realised", stale)).Status);
+
+        var (reinvestedStatus, reinvested) = await StageAsync(Leader, id, "reinvested", new JsonObject { ["text"] = "Raskere svar til innbyggere", ["etag"] = (string)realised["etag"]! });
+        Assert.Equal(HttpStatusCode.OK, reinvestedStatus);
+        Assert.Equal(("reinvested", 847.5m), ((string)reinvested!["stage"]!, (decimal)reinvested["amount"]!));
+        Assert.Contains("Spart tid 847,5 timer", await DigestAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TabStages_BadInput_Is400NamingTheFieldAndNothingChanges()
+    {
+        var (_, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["title"] = "Felles postmottak", ["kind"] = "timeSaved", ["measure"] = "hours", ["identified"] = 40 });
+        var (id, etag) = ((string)body!["id"]!, (string)body["etag"]!);
+
+        var (noDate, noDateBody) = await StageAsync(Leader, id, "planned", new JsonObject { ["amount"] = 30, ["etag"] = etag });
+        var (notRealised, notRealisedBody) = await StageAsync(Leader, id, "reinvested", new JsonObject { ["text"] = "Noe", ["etag"] = etag });
+        var (badStage, badStageBody) = await StageAsync(Leader, id, "dreamt", new JsonObject { ["amount"] = 30, ["etag"] = etag });
+        var (noTitle, noTitleBody) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["kind"] = "timeSaved", ["measure"] = "hours", ["identified"] = 40 });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (noDate, notRealised, badStage, noTitle));
+        Assert.NotNull(noDateBody!["errors"]!["date"]);
+        Assert.NotNull(notRealisedBody!["errors"]!["stage"]);
+        Assert.NotNull(badStageBody!["errors"]!["stage"]);
+        Assert.NotNull(noTitleBody!["errors"]!["title"]);
+        var stored = await BenefitAsync(id);
+        Assert.Equal((BenefitStage.Identified, (decimal?)40m, (decimal?)null), (stored.Stage, stored.Identified, stored.Planned));
+    }
+
+    [Theory]
+    [InlineData("lean.koordinator@fjordvik.kommune.no", "Jonas Vik", HttpStatusCode.Forbidden)]
+    [InlineData("ingrid.solheim@fjordvik.kommune.no", "Ingrid Solheim", HttpStatusCode.Forbidden)]
+    [InlineData("tol.samfunn@fjordvik.kommune.no", "Mona Strand", HttpStatusCode.Forbidden)]
+    [InlineData("leder.barnevern@fjordvik.kommune.no", "Anne Dahl", HttpStatusCode.NotFound)]
+    public async Task TabStages_OthersThanTheUnitsPeople_AreRefusedAndNothingChanges(string email, string name, HttpStatusCode expected)
+    {
+        var (_, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["title"] = "Felles postmottak", ["kind"] = "timeSaved", ["measure"] = "hours", ["identified"] = 40 });
+        var (id, etag) = ((string)body!["id"]!, (string)body["etag"]!);
+        var token = _host.Token(email, name);
+
+        var (created, _) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", token,
+            new JsonObject { ["title"] = "Annet", ["kind"] = "timeSaved", ["measure"] = "hours", ["identified"] = 10 });
+        var (staged, _) = await StageAsync(token, id, "realised", new JsonObject { ["amount"] = 30, ["etag"] = etag });
+
+        Assert.Equal((expected, expected), (created, staged));
+        var only = Assert.Single(await _host.Records.ListBenefitsAsync(_host.TenantId, "byggesak", default));
+        Assert.Equal((BenefitStage.Identified, etag), (only.Stage, only.ETag));
+    }
+
+    [Fact]
+    public async Task CheckInBenefit_AttachedToAnImprovementWhoseBenefitWasRecorded_IsCountedOnce()
+    {
+        var id = await _host.AddAsync("Sjekkliste for ferdigattest");
+        await _host.MoveAsync(id, ImprovementStage.InProgress);
+        await _host.MoveAsync(id, ImprovementStage.Done);
+        Assert.Equal(HttpStatusCode.OK, (await BenefitFormAsync(id, "Realised", "10", "Hours")).Status);
+
+        var checkIn = new JsonObject
+        {
+            ["meetingDate"] = "2026-11-19", ["held"] = "yes", ["attendance"] = "6", ["goal0"] = "Green", ["goal1"] = "Green",
+            ["benefitKind"] = "TimeSaved", ["benefitAmount"] = "12", ["benefitMeasure"] = "Hours", ["benefitImprovement"] = id,
+        };
+        var (status, card) = await _host.ActAsync(CheckInCard.SubmitVerb, checkIn);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Sendt av Randi Lie", card, StringComparison.Ordinal);
+        // Sent again (a double submit, or Teams retrying): still the one record.
+        await _host.ActAsync(CheckInCard.SubmitVerb, checkIn);
+
+        var benefit = Assert.Single(await _host.Records.ListBenefitsAsync(_host.TenantId, "byggesak", default));
+        Assert.Equal((RecordIds.BenefitOfImprovement(id), 12m, BenefitStage.Realised, new DateOnly(2026, 11, 19)), (benefit.Id, benefit.Amount, benefit.Stage, benefit.RealisedOn));
+        var digest = await DigestAsync();
+        Assert.Contains("Spart tid 12 timer", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Spart tid 22 timer", digest, StringComparison.Ordinal);
+    }
+}
