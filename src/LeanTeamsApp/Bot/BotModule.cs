@@ -37,6 +37,10 @@ public static class BotModule
         services.AddTable(ConversationReferences.Table);
         services.AddTable(Outbox.Table);
         services.AddTable(DeliveryProblemStore.Table);
+        // Only about reaching a person (their chat, messages queued to them, why they could not be reached): erasure deletes it.
+        services.AddPersonalData(ConversationReferences.Table, "conversations", Erasure.Delete);
+        services.AddPersonalData(Outbox.Table, "queuedMessages", Erasure.Delete);
+        services.AddPersonalData(DeliveryProblemStore.Table, "deliveryProblems", Erasure.Delete);
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<DeliveryProblemStore>();

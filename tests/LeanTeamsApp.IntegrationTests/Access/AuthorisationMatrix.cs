@@ -86,6 +86,10 @@ public static class AuthorisationMatrix
         ["GET /api/tab/actionplan/"] = (Known, Known),
         // Which units the app cannot reach: for the coordinator, who mends it, and top management.
         ["GET /api/tab/delivery/"] = ([C, TM, TML], [C, TM, TML]),
+        // A person's data: the coordinator's, and the person's own (the unit leader asks for her own on "own").
+        ["GET /api/tab/people/{id}/data"] = ([C, UL], [C]),
+        ["POST /api/tab/people/{id}/erase"] = ([C], [C]),
+        ["PUT /api/tab/privacy/retention"] = ([C], [C]),
         ["POST /api/tab/actionplan/"] = ([C], [C]),
         ["PUT /api/tab/actionplan/{id}"] = ([C], [C]),
         ["DELETE /api/tab/actionplan/{id}"] = ([C], [C]),

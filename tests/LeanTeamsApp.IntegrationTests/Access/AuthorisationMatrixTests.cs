@@ -202,6 +202,8 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         yield return ("GET /api/tab/organisation/file", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/organisation/file", null, "Fjordvik kommune")));
         yield return ("GET /api/tab/organisation/history", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/organisation/history", null, null)));
         yield return ("GET /api/tab/delivery/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/delivery", null, "\"units\"")));
+        // Own: the Byggesak leader's data (the unit leader persona's own); other: Barneverntjenesten's leader's.
+        yield return ("GET /api/tab/people/{id}/data", Now_(async (p, t) => await TabAsync(p, HttpMethod.Get, $"/api/tab/people/leder.{(t == Own ? "byggesak" : "barnevern")}@fjordvik.kommune.no/data", null, "\"kinds\"")));
         yield return ("GET /api/tab/reports/{file}", Now_(async (p, t) => await TabAsync(p, HttpMethod.Get, "/api/tab/reports/2026-Q3.csv", null, NameOf(t))));
         yield return ("command CheckIn", Now_(async (p, t) => Said(await SayAsync(p, "checkin", ChannelOf(t)), "Board meeting check-in")));
         yield return ("verb checkin.edit", Now_(async (p, t) => await CardAsync(p, CheckInCard.EditVerb, new JsonObject { ["unitId"] = t, ["meetingDate"] = LatestMeeting(t) })));
@@ -289,6 +291,9 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             return () => TabAsync(p, HttpMethod.Post, $"/api/tab/yearwheel/2026/appointments/{Uri.EscapeDataString(walk.Id)}/owner", new JsonObject { ["ownerId"] = "lean.koordinator@fjordvik.kommune.no", ["etag"] = walk.ETag }, null);
         });
         yield return ("POST /api/tab/organisation/file", Now_(async (p, _) => await OrganisationFileAsync(p)));
+        // Someone the organisation never had: an allowed erasure finds nothing and logs that it ran.
+        yield return ("POST /api/tab/people/{id}/erase", Now_(async (p, _) => await TabAsync(p, HttpMethod.Post, "/api/tab/people/tidligere.ansatt@fjordvik.kommune.no/erase", null, "\"rowsTouched\"")));
+        yield return ("PUT /api/tab/privacy/retention", Now_(async (p, _) => await TabAsync(p, HttpMethod.Put, "/api/tab/privacy/retention", new JsonObject { ["years"] = 6 }, "\"years\"")));
         yield return ("POST /api/tab/actionplan/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Post, "/api/tab/actionplan", ActionRow(null), null)));
         yield return ("PUT /api/tab/actionplan/{id}", Now_(async (p, _) => await TabAsync(p, HttpMethod.Put, $"/api/tab/actionplan/{_actionRowId}", ActionRow(await ActionRowETagAsync()), null)));
         yield return ("DELETE /api/tab/actionplan/{id}", Now_(async (p, _) => await TabAsync(p, HttpMethod.Delete, $"/api/tab/actionplan/{_actionRowId}", null, null)));

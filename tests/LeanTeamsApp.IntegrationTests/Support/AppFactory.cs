@@ -42,6 +42,8 @@ public sealed class AppFactory(
         // The outbox clean-up deletes old rows of every tenant in the shared Azurite, judged by each host's own clock
         // (fake ones run years ahead); its tests drive it themselves.
         builder.UseSetting("Outbox:CleanupEnabled", "false");
+        // Likewise the retention of check-ins; its tests run it for their own tenant.
+        builder.UseSetting("Privacy:RetentionEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -38,23 +38,44 @@ public static class AboutEndpoints
     private const string Privacy = """
         <h1>Personvern</h1>
         <p>LeanTeamsApp drives av organisasjonen din i organisasjonens egen Azure-konto. Organisasjonen er
-        behandlingsansvarlig. Appen lagrer bare det den trenger: navn, e-postadresse og Entra ID-objekt-ID for
-        personer i organisasjonsoversikten, hvilke Teams-samtaler og -kanaler appen er lagt til i, og Lean-dataene
-        enhetene selv registrerer (statusrapporter, forbedringer, avvik, gevinster). Ingenting deles med andre
-        organisasjoner, og data fra ulike organisasjoner holdes adskilt. Kontakt Lean-koordinatoren eller
-        personvernombudet i organisasjonen din for innsyn, retting, utlevering eller sletting av dine data.</p>
+        behandlingsansvarlig. Ingenting deles med andre organisasjoner, og data fra ulike organisasjoner holdes adskilt.</p>
+        <h2>Hva appen lagrer, og hvorfor</h2>
+        <ul>
+        <li>Navn, e-postadresse, Entra ID-objekt-ID og roller for personene i organisasjonsoversikten: for å vite hvem
+        som får statusrapporter, påminnelser og oppsummeringer, og hvem som får gjøre hva.</li>
+        <li>Hvilke Teams-samtaler og -kanaler appen er lagt til i, og meldinger som ikke kom fram: for å nå enhetene.</li>
+        <li>Lean-dataene enhetene selv registrerer (statusrapporter, forbedringer, avvik, gevinster, revisjoner,
+        Gemba-besøk, handlingsplan), med navnet på den som registrerte: for oppfølging og rapportering.</li>
+        </ul>
+        <p>Fritekst sjekkes før den lagres: fødselsnummer, D-nummer og personnummer avvises, og i avviksfeltet også
+        e-postadresser og telefonnumre. Opplysninger om pasienter, brukere eller klienter hører hjemme i virksomhetens
+        avvikssystem.</p>
+        <h2>Hvor lenge</h2>
+        <p>Statusrapporter og tidligere versjoner av dem slettes når de er eldre enn organisasjonen har valgt
+        (fem år om ikke annet er valgt). Personer som tas ut av organisasjonsoversikten, beholdes til de slettes.</p>
+        <h2>Innsyn, utlevering og sletting</h2>
+        <p>Du kan selv laste ned alt appen har lagret om deg (JSON eller Excel) under «Mine data» i appens fane.
+        Lean-koordinatoren kan slette eller anonymisere en persons data: tall i rapporter som organisasjonen må beholde,
+        står igjen med «tidligere ansatt» i stedet for navnet. Kontakt Lean-koordinatoren eller personvernombudet.</p>
         <section lang="sv"><h2>Integritet</h2>
         <p>LeanTeamsApp drivs av din organisation i organisationens eget Azure-konto, och organisationen är
-        personuppgiftsansvarig. Appen lagrar namn, e-postadress och Entra ID-objekt-ID för personer i
-        organisationsöversikten, vilka Teams-samtal och kanaler appen har lagts till i, samt de Lean-uppgifter som
-        enheterna själva registrerar. Kontakta leankoordinatorn eller dataskyddsombudet för registerutdrag,
-        rättelse eller radering.</p></section>
+        personuppgiftsansvarig. Appen lagrar namn, e-postadress, Entra ID-objekt-ID och roller för personer i
+        organisationsöversikten (för att veta vem som får statusrapporter och påminnelser och vem som får göra vad),
+        vilka Teams-samtal och kanaler appen har lagts till i (för att nå enheterna), samt de Lean-uppgifter som
+        enheterna själva registrerar med namnet på den som registrerade (för uppföljning och rapportering).
+        Statusrapporter raderas när de är äldre än organisationen har valt (fem år om inget annat valts). Du kan själv
+        ladda ner allt appen har sparat om dig under «Mina uppgifter» i appens flik; leankoordinatorn kan radera eller
+        anonymisera en persons uppgifter, och siffror som organisationen måste behålla står kvar med «tidigare anställd».
+        Kontakta leankoordinatorn eller dataskyddsombudet.</p></section>
         <section lang="en"><h2>Privacy</h2>
         <p>LeanTeamsApp is run by your organisation in its own Azure subscription; your organisation is the data
-        controller. The app stores names, e-mail addresses and Entra ID object ids of the people in the
-        organisation chart, the Teams conversations and channels it was added to, and the Lean data units enter.
-        Nothing is shared with other organisations. Ask your Lean coordinator or data protection officer to see,
-        correct, export or delete your data.</p></section>
+        controller. The app stores names, e-mail addresses, Entra ID object ids and roles of the people in the
+        organisation chart (to know who gets check-ins and reminders and who may do what), the Teams conversations and
+        channels it was added to (to reach the units), and the Lean data units enter, with the name of whoever entered
+        it (for follow-up and reporting). Check-ins are deleted once they are older than your organisation chose (five
+        years unless it chose otherwise). You can download everything the app stores about you under "My data" in the
+        app's tab; the Lean coordinator can erase or anonymise a person's data, and figures the organisation must keep
+        stay with "former employee" in place of the name. Ask your Lean coordinator or data protection officer.</p></section>
         """;
 
     private const string Terms = """

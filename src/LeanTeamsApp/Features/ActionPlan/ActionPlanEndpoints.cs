@@ -21,6 +21,7 @@ public static class ActionPlanEndpoints
     public static IServiceCollection AddActionPlan(this IServiceCollection services)
     {
         services.AddTable(ActionPlanStore.Table);
+        services.AddPersonalData(ActionPlanStore.Table, "actionPlan");
         services.AddSingleton<ActionPlanStore>();
         return services;
     }

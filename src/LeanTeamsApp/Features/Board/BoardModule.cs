@@ -8,6 +8,7 @@ public static class BoardModule
     public static IServiceCollection AddBoard(this IServiceCollection services)
     {
         services.AddTable(ImprovementStore.Table);
+        services.AddPersonalData(ImprovementStore.Table, key => key.Split('|')[0] switch { "ben" => "benefits", "dev" => "deviations", _ => "improvements" });
         services.AddSingleton<ImprovementStore>();
         return services;
     }

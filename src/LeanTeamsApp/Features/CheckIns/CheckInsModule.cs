@@ -12,6 +12,8 @@ public static class CheckInsModule
         services.AddSingleton<CheckInScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckInScheduler>());
         services.AddTable(CheckInStore.Table);
+        services.AddPersonalData(CheckInStore.Table, key => key.StartsWith("audit|", StringComparison.Ordinal) ? "checkInCorrections" : "checkIns");
+        services.AddRetainedRecords<CheckInRetention>();
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<CheckInHistory>();
         services.AddSingleton<CheckInCommands>();

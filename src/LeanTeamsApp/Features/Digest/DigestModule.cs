@@ -12,6 +12,7 @@ public static class DigestModule
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(LeaseTable);
+        services.AddTableWithoutPersonalData(LeaseTable, "the digest scheduler's lease and last run per tenant");
         services.AddSingleton<DigestService>();
         services.AddSingleton<DigestCommands>();
         services.AddSingleton<DigestScheduler>();

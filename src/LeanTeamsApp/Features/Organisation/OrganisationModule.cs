@@ -17,6 +17,11 @@ public static class OrganisationModule
         services.AddTable(OrganisationStore.TenantsTable);
         services.AddTable(ImportJournal.JournalTable);
         services.AddTable(OrganisationChangeLog.Table);
+        // The person's own row and object-id link are keyed by them and go; units and areas they led keep the marker.
+        services.AddPersonalData(OrganisationStore.DirectoryTable, "organisationRoles");
+        services.AddTableWithoutPersonalData(OrganisationStore.TenantsTable, "one row per organisation: its tenant id and name");
+        services.AddPersonalData(ImportJournal.JournalTable, "importJournal");
+        services.AddPersonalData(OrganisationChangeLog.Table, "organisationChanges");
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<ImportJournal>();
         services.AddSingleton<OrganisationImporter>();

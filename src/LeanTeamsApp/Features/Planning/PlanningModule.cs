@@ -10,6 +10,7 @@ public static class PlanningModule
         services.AddOptions<FishboneOptions>().Bind(configuration.GetSection(FishboneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<YearWheelOptions>().Bind(configuration.GetSection(YearWheelOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(AppointmentStore.Table);
+        services.AddPersonalData(AppointmentStore.Table, "appointments");
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<YearWheel>();
         services.AddSingleton<PlanningCommands>();
@@ -25,6 +26,7 @@ public static class PlanningModule
         services.AddBotCommand("AppointmentOwner", PlanningWords.AppointmentOwner, (sp, turn, args, ct) => sp.GetRequiredService<AppointmentCommands>().OwnerAsync(turn, args, ct));
         services.AddOptions<CalendarSyncOptions>().Bind(configuration.GetSection(CalendarSyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddTable(CalendarSyncScheduler.Table);
+        services.AddPersonalData(CalendarSyncScheduler.Table, "calendarSync");
         services.AddSingleton<CalendarSyncScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<CalendarSyncScheduler>());
         return services;

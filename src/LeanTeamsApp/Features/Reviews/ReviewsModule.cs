@@ -15,6 +15,7 @@ public static class ReviewsModule
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
         services.AddTable(ReviewStore.Table);
+        services.AddPersonalData(ReviewStore.Table, key => key.StartsWith("rec|", StringComparison.Ordinal) ? "reviews" : "followUpAreas");
         services.AddSingleton<ReviewStore>();
         services.AddSingleton<ReviewCommands>();
         services.AddBotCommand("ReviewDone", ReviewWords.ReviewDone, (sp, turn, args, ct) => sp.GetRequiredService<ReviewCommands>().ReviewDoneAsync(turn, args, ct));

@@ -11,6 +11,7 @@ public static class WeeksModule
     public static IServiceCollection AddWeeks(this IServiceCollection services)
     {
         services.AddTable(UnitWeekStore.Table);
+        services.AddPersonalData(UnitWeekStore.Table, "unitWeeks");
         services.AddSingleton<UnitWeekStore>();
         services.AddSingleton<UnitWeeks>();
         services.AddSubscriber<CheckInStored, WeekRecount>();

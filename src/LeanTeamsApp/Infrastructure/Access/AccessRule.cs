@@ -50,6 +50,12 @@ public enum Permission
 
     /// <summary>Which units the app cannot reach in Teams, and why: for whoever can mend it, and top management.</summary>
     ViewDeliveryHealth,
+
+    /// <summary>List and export everything stored about one person: the coordinator, or the person (the target's owner) themselves.</summary>
+    SeePersonalData,
+
+    /// <summary>Erase or anonymise everything stored about one person.</summary>
+    ErasePersonalData,
 }
 
 /// <summary>
@@ -68,6 +74,9 @@ public sealed record AccessTarget(string? AreaId, Unit? Unit, string? OwnerId)
         return new(unit.ServiceAreaId, unit, null);
     }
 
+    /// <summary>One person's data, which that person may also see.</summary>
+    public static AccessTarget PersonalData(string personId) => new(null, null, personId);
+
     /// <summary>A unit's appointment, which its owner (the person who leads it) may also act on.</summary>
     public static AccessTarget Appointment(Unit unit, string ownerId)
     {
@@ -78,7 +87,7 @@ public sealed record AccessTarget(string? AreaId, Unit? Unit, string? OwnerId)
     public string? UnitId => Unit?.Id;
 
     /// <summary>For logs: what kind of thing and its id. Unit and area ids are organisation data, not personal data.</summary>
-    public string Describe() => Unit is { } unit ? $"unit {unit.Id}" : AreaId is { } area ? $"area {area}" : "organisation";
+    public string Describe() => Unit is { } unit ? $"unit {unit.Id}" : AreaId is { } area ? $"area {area}" : OwnerId is null ? "organisation" : "a person's data";
 }
 
 /// <summary>
@@ -134,6 +143,8 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.EditActionPlan] = [Org(Role.Coordinator)],
         [Permission.ManageOrganisation] = [Org(Role.Coordinator)],
         [Permission.ViewDeliveryHealth] = [Org(Role.Coordinator), Org(Role.TopManagement)],
+        [Permission.SeePersonalData] = [Org(Role.Coordinator), Owner],
+        [Permission.ErasePersonalData] = [Org(Role.Coordinator)],
     };
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/> to <paramref name="target"/>.</summary>

@@ -8,6 +8,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { UnitPage } from '../features/unit/UnitPage';
 import { YearWheelPage } from '../features/yearwheel/YearWheelPage';
 import { MeContext } from '../shared/api/MeContext';
+import { saveFile } from '../shared/api/saveFile';
 import { tabApi } from '../shared/api/tabApi';
 import { useApi } from '../shared/api/useApi';
 import { useI18n } from '../shared/i18n/i18n';
@@ -104,6 +105,19 @@ export function SignedIn({ onSignOut, tabConfig = null }: { onSignOut: (() => vo
           </ul>
         </nav>
         {me.state === 'loaded' && <span className={styles.who}>{t.signedInAs(me.data.name, me.data.organisation)}</span>}
+        {me.state === 'loaded' && me.data.email && (
+          <Button
+            appearance="subtle"
+            size="small"
+            title={t.myDataTitle}
+            onClick={() => {
+              const email = me.data.email;
+              if (email) void tabApi.personalData(email).then((file) => saveFile(file.blob, file.fileName));
+            }}
+          >
+            {t.myData}
+          </Button>
+        )}
         {onSignOut && (
           <Button appearance="subtle" size="small" onClick={onSignOut}>
             {t.signOut}

@@ -82,6 +82,8 @@ export const tabApi = {
   deleteActionPlanRow: (id: string) => apiFetch<undefined>(`${base}/actionplan/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   report: (period: string, format: ReportFormat) => apiDownload(reportPath(period, format)),
   organisationFile: (format: 'yaml' | 'xlsx') => apiDownload(`${base}/organisation/file?format=${format}`),
+  /** Everything stored about one person (the caller's own, unless the caller is the coordinator), as a workbook. */
+  personalData: (email: string) => apiDownload(`${base}/people/${encodeURIComponent(email)}/data?format=xlsx`),
   /** Without `apply` the file is only previewed; with the fingerprint of that preview it is saved. */
   uploadOrganisation: (file: File, apply?: string) =>
     apiFetch<ImportPreview>(

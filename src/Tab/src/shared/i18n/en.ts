@@ -13,6 +13,8 @@ export const en: Messages = {
   notFoundText: 'The address does not lead to a page of the app.',
   signedInAs: (name, organisation) => `Signed in as ${name}, ${organisation}`,
   signOut: 'Sign out',
+  myData: 'My data',
+  myDataTitle: 'Download everything LeanTeamsApp stores about you (Excel)',
   none: 'None',
 
   devSignInTitle: 'Development sign-in',

@@ -14,6 +14,8 @@ export const nb = {
   notFoundText: 'Adressen peker ikke til noen side i appen.',
   signedInAs: (name: string, organisation: string) => `Pålogget som ${name}, ${organisation}`,
   signOut: 'Logg ut',
+  myData: 'Mine data',
+  myDataTitle: 'Last ned alt LeanTeamsApp har lagret om deg (Excel)',
   none: 'Ingen',
 
   devSignInTitle: 'Utviklerpålogging',

@@ -13,6 +13,8 @@ export const sv: Messages = {
   notFoundText: 'Adressen pekar inte på någon sida i appen.',
   signedInAs: (name, organisation) => `Inloggad som ${name}, ${organisation}`,
   signOut: 'Logga ut',
+  myData: 'Mina uppgifter',
+  myDataTitle: 'Ladda ner allt LeanTeamsApp har sparat om dig (Excel)',
   none: 'Inga',
 
   devSignInTitle: 'Utvecklarinloggning',

@@ -1,0 +1,97 @@
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.OpenApi;
+using LeanTeamsApp.Infrastructure.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LeanTeamsApp.Features.Privacy;
+
+public sealed record PersonalRecordDto(string Table, string Key, IReadOnlyDictionary<string, string> Fields);
+
+public sealed record PersonalDataKindDto(string Kind, string Name, IReadOnlyList<PersonalRecordDto> Records);
+
+public sealed record PersonalDataDto(string PersonId, string? Name, DateTimeOffset GeneratedAt, IReadOnlyList<PersonalDataKindDto> Kinds);
+
+public sealed record ErasureDto(string Id, int RowsTouched, DateTimeOffset FinishedAt);
+
+public sealed record RetentionDto(int Years);
+
+/// <summary>A person's data (docs/tab-api.md): see it and take it with you, or have the coordinator erase it; and how long check-ins are kept.</summary>
+public static class PrivacyEndpoints
+{
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app)
+    {
+        var people = app.MapTabGroup("/api/tab/people");
+        people.MapGet("/{id}/data", DataAsync).ProducesProblems(400, 403);
+        people.MapPost("/{id}/erase", EraseAsync).ProducesProblems(400, 403);
+        app.MapTabGroup("/api/tab/privacy").MapPut("/retention", SetRetentionAsync).ProducesProblems(400, 403);
+        return app;
+    }
+
+    private static async Task<Results<Ok<PersonalDataDto>, FileContentHttpResult, ProblemHttpResult>> DataAsync(
+        string id, string? format, string? lang, TabCaller caller, AccessRule access, DataSubjectRequests requests, CancellationToken cancellationToken)
+    {
+        if (Invalid(id, format) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!access.Check(caller.Caller, Permission.SeePersonalData, AccessTarget.PersonalData(Person.NormaliseId(id)), "GET people data"))
+        {
+            return TypedResults.Problem("A person's data is for that person and the Lean coordinator.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var export = await requests.ExportAsync(caller.TenantId, id, cancellationToken);
+        var language = lang is { } l ? Languages.FromLocale(l) : WrittenLanguage.Of(caller.Organisation);
+        if (format == "xlsx")
+        {
+            return TypedResults.File(PersonalDataFile.Excel(export, language), PersonalDataFile.ContentType, PersonalDataFile.FileName(export));
+        }
+
+        var t = PersonalDataTexts.For(language);
+        return TypedResults.Ok(new PersonalDataDto(export.PersonId, export.Name, export.GeneratedAt, [.. export.ByKind.Select(k => new PersonalDataKindDto(
+            k.Key, t.KindName(k.Key), [.. k.Select(r => new PersonalRecordDto(r.Table, r.Key, r.Fields))]))]));
+    }
+
+    private static async Task<Results<Ok<ErasureDto>, ProblemHttpResult>> EraseAsync(
+        string id, TabCaller caller, AccessRule access, DataSubjectRequests requests, CancellationToken cancellationToken)
+    {
+        if (Invalid(id, null) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!access.Check(caller.Caller, Permission.ErasePersonalData, AccessTarget.Organisation, "POST people erase"))
+        {
+            return TypedResults.Problem("Only the Lean coordinator erases a person's data.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var done = await requests.EraseAsync(caller.TenantId, id, caller.Caller.Person!.Id, cancellationToken);
+        return TypedResults.Ok(new ErasureDto(done.Id, done.RowsTouched, done.FinishedAt));
+    }
+
+    private static async Task<Results<Ok<RetentionDto>, ProblemHttpResult>> SetRetentionAsync(
+        RetentionDto body, TabCaller caller, AccessRule access, PrivacyStore store, CancellationToken cancellationToken)
+    {
+        if (body is not { Years: >= RetentionYears.Min and <= RetentionYears.Max })
+        {
+            return FieldProblem.For("years", $"Keep check-ins from {RetentionYears.Min} to {RetentionYears.Max} years.");
+        }
+
+        if (!access.Check(caller.Caller, Permission.ManageOrganisation, AccessTarget.Organisation, "PUT privacy retention"))
+        {
+            return TypedResults.Problem("Only the Lean coordinator sets how long check-ins are kept.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        await store.SetRetentionYearsAsync(caller.TenantId, body.Years, cancellationToken);
+        return TypedResults.Ok(new RetentionDto(body.Years));
+    }
+
+    private static ProblemHttpResult? Invalid(string id, string? format) =>
+        id.Length > Person.MaxIdLength || !id.Contains('@', StringComparison.Ordinal)
+            ? FieldProblem.For("id", "A person is named by their e-mail address.")
+            : format is not (null or "json" or "xlsx")
+                ? FieldProblem.For("format", "Ask for json or xlsx.")
+                : null;
+}
