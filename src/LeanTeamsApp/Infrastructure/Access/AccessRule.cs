@@ -50,6 +50,9 @@ public enum Permission
 
     /// <summary>Which units the app cannot reach in Teams, and why: for whoever can mend it, and top management.</summary>
     ViewDeliveryHealth,
+
+    /// <summary>Search the directory for someone to name as a leader, unit coordinator or owner.</summary>
+    PickPeople,
 }
 
 /// <summary>
@@ -134,6 +137,7 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.EditActionPlan] = [Org(Role.Coordinator)],
         [Permission.ManageOrganisation] = [Org(Role.Coordinator)],
         [Permission.ViewDeliveryHealth] = [Org(Role.Coordinator), Org(Role.TopManagement)],
+        [Permission.PickPeople] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader), Unit(Role.UnitLeader)],
     };
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/> to <paramref name="target"/>.</summary>
