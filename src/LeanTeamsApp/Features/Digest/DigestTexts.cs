@@ -30,6 +30,10 @@ public sealed record DigestTexts
     public required Func<string, int, string> LeftOutLine { get; init; }
     public required Func<string, int, int, string> AreaHeader { get; init; }
     public required string ShowUnits { get; init; }
+
+    public required string OpenOverview { get; init; }
+
+    public required string OpenDelivery { get; init; }
     public required string Held { get; init; }
     public required string NotHeld { get; init; }
     public required string NotReported { get; init; }
@@ -78,6 +82,8 @@ public sealed record DigestTexts
         LeftOutLine = (unit, n) => $"{unit}: {n} gevinsttall er holdt utenfor summene fordi beløpet er ugyldig eller urimelig stort. Rett eller slett dem på enhetens side i fanen.",
         AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavlemøter holdt",
         ShowUnits = "Vis enhetene",
+        OpenOverview = "Åpne oversikten",
+        OpenDelivery = "Se hvilke enheter appen ikke når",
         Held = "holdt",
         NotHeld = "ikke holdt",
         NotReported = "ingen statusrapport",
@@ -132,6 +138,8 @@ public sealed record DigestTexts
         LeftOutLine = (unit, n) => $"{unit}: {n} nyttotal är utelämnade ur summorna eftersom beloppet är ogiltigt eller orimligt stort. Rätta eller ta bort dem på enhetens sida i fliken.",
         AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavelmöten hållna",
         ShowUnits = "Visa enheterna",
+        OpenOverview = "Öppna översikten",
+        OpenDelivery = "Se vilka enheter appen inte når",
         Held = "hållet",
         NotHeld = "inte hållet",
         NotReported = "ingen statusrapport",
@@ -186,6 +194,8 @@ public sealed record DigestTexts
         LeftOutLine = (unit, n) => $"{unit}: {n} benefit figure(s) left out of the sums because the amount is invalid or implausibly large. Correct or delete them on the unit's page in the tab.",
         AreaHeader = (area, held, expected) => $"{area} – {held} of {expected} board meetings held",
         ShowUnits = "Show units",
+        OpenOverview = "Open the overview",
+        OpenDelivery = "See which units the app cannot reach",
         Held = "held",
         NotHeld = "not held",
         NotReported = "no check-in",
