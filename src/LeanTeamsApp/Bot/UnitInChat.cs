@@ -19,6 +19,26 @@ public sealed class UnitInChat(OrganisationStore store, AccessRule access)
     public async Task<(Unit Unit, Organisation Organisation)?> ResolveAsync(
         Turn turn, string command, string? named, Permission permission, string noUnit, CancellationToken cancellationToken)
     {
+        if (await FindAsync(turn, named, noUnit, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        if (!access.Check(turn.Caller, permission, AccessTarget.ForUnit(found.Unit), command))
+        {
+            await turn.ReplyAsync(turn.Texts.NotAllowed(permission, found.Unit.Name), cancellationToken);
+            return null;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The unit meant, before any access check, or null when the caller has been told why not; for a command that
+    /// answers differently by what the caller may do (it must then ask the access rule itself).
+    /// </summary>
+    public async Task<(Unit Unit, Organisation Organisation)?> FindAsync(Turn turn, string? named, string noUnit, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(turn);
         if (await store.GetOrganisationAsync(turn.TenantId, cancellationToken) is not { } organisation)
         {
@@ -49,12 +69,6 @@ public sealed class UnitInChat(OrganisationStore store, AccessRule access)
         else
         {
             await turn.ReplyAsync(noUnit, cancellationToken);
-            return null;
-        }
-
-        if (!access.Check(turn.Caller, permission, AccessTarget.ForUnit(unit), command))
-        {
-            await turn.ReplyAsync(turn.Texts.NotAllowed(permission, unit.Name), cancellationToken);
             return null;
         }
 

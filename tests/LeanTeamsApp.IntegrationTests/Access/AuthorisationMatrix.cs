@@ -96,6 +96,8 @@ public static class AuthorisationMatrix
         ["GET /api/tab/organisation/file"] = ([C], [C]),
         ["POST /api/tab/organisation/file"] = ([C], [C]),
         ["GET /api/tab/organisation/history"] = ([C], [C]),
+        // Picking people to name: the coordinator, and those who name people for their own area or unit.
+        ["GET /api/tab/people/"] = ([C, SAL, UL], [C, SAL, UL]),
         ["GET /api/tab/reports/{file}"] = (ViewAreaOwn, Readers),
         ["POST /api/tab/units/{unitId}/deviations/{id}/close"] = ([UL, UC, M], []),
         ["POST /api/tab/units/{unitId}/deviations/{id}/followup"] = ([C, SAL, UL, UC], [C]),

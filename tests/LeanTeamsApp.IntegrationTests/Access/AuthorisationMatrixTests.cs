@@ -201,6 +201,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         yield return ("GET /api/tab/actionplan/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/actionplan", null, null)));
         yield return ("GET /api/tab/organisation/file", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/organisation/file", null, "Fjordvik kommune")));
         yield return ("GET /api/tab/organisation/history", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/organisation/history", null, null)));
+        yield return ("GET /api/tab/people/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/people?q=ola", null, "ola.nordmann@fjordvik.kommune.no")));
         yield return ("GET /api/tab/delivery/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/delivery", null, "\"units\"")));
         // Own: the Byggesak leader's data (the unit leader persona's own); other: Barneverntjenesten's leader's.
         yield return ("GET /api/tab/people/{id}/data", Now_(async (p, t) => await TabAsync(p, HttpMethod.Get, $"/api/tab/people/leder.{(t == Own ? "byggesak" : "barnevern")}@fjordvik.kommune.no/data", null, "\"kinds\"")));

@@ -39,9 +39,19 @@ internal sealed class GraphTestHost
 
         var client = GraphModule.CreateClient(new StaticTokenCredential(Token), options ?? new GraphOptions(), Time, NullLogger.Instance, transport.Object);
         Calendar = new GraphCalendar(client, Time);
+
+        // Stands in for the on-behalf-of exchange: the Graph token names the SSO token it was exchanged for, so a test
+        // sees that the caller's own token was used. No SSO token, no credential, as in production.
+        var http = GraphModule.CreateHttpClient(options ?? new GraphOptions(), Time, NullLogger.Instance, transport.Object);
+        Directory = new GraphDirectory(http, (tenantId, assertion) => assertion is null ? null : new StaticTokenCredential(OnBehalfOf(tenantId, assertion)), Time);
     }
 
     public const string Token = "test-token";
+
+    public IGraphDirectory Directory { get; }
+
+    /// <summary>The Graph token the fake exchange gives for <paramref name="assertion"/> in <paramref name="tenantId"/>.</summary>
+    public static string OnBehalfOf(string tenantId, string assertion) => $"obo.{tenantId}.{assertion}";
 
     public IGraphCalendar Calendar { get; }
 
@@ -86,6 +96,12 @@ internal sealed class GraphTestHost
 
 internal sealed record RecordedRequest(HttpMethod Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string? Body)
 {
+    /// <summary>The query string's parameters, decoded, in the order sent.</summary>
+    public IReadOnlyList<(string Name, string Value)> QueryParameters =>
+        [.. Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Select(p => (Uri.UnescapeDataString(p[0]), p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : ""))];
+
     public JsonElement Json => JsonDocument.Parse(Body ?? throw new InvalidOperationException("The request had no body.")).RootElement;
 
     public static async Task<RecordedRequest> ReadAsync(HttpRequestMessage request, CancellationToken ct)

@@ -29,20 +29,44 @@ public sealed class CheckInCommands(
     // weeks is no longer what the board shows, so the goal is left without one.
     private const int GoalsLookBackWeeks = 12;
 
-    /// <summary>Posts the check-in card for the caller's unit: the form, or the summary when it was already given.</summary>
+    /// <summary>
+    /// Posts the check-in card for the caller's unit, or the unit they name: the form, or the summary when it was
+    /// already given. Someone who sees the unit but does not report for it (the coordinator, top management, its
+    /// service-area leader) gets the latest check-in to read, or word that it is missing, each saying who reports.
+    /// </summary>
     public async Task CheckInAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
         var t = CheckInTexts.For(turn.Language);
-        if (await unitInChat.ResolveAsync(turn, "checkin", arguments, Permission.ReportCheckIn, t.NoUnit, cancellationToken) is not { } found)
+        if (await unitInChat.FindAsync(turn, arguments, t.NoUnit, cancellationToken) is not { } found)
         {
             return;
         }
 
         var (unit, org) = found;
-        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var reports = access.Check(turn.Caller, Permission.ReportCheckIn, AccessTarget.ForUnit(unit), "checkin");
+        if (!reports && !AccessRule.Allows(turn.Caller, Permission.ViewUnit, AccessTarget.ForUnit(unit)))
+        {
+            await turn.ReplyAsync(turn.Texts.NotAllowed(Permission.ReportCheckIn, unit.Name), cancellationToken);
+            return;
+        }
 
+        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
         var meetingDate = MeetingClock.Latest(unit, time.GetUtcNow());
         var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
+        if (!reports)
+        {
+            if (existing is null)
+            {
+                await turn.ReplyAsync(t.NotGivenYet(unit.Name, meetingDate.ToString("d", turn.Language.Culture())), cancellationToken);
+            }
+            else
+            {
+                await turn.ReplyAsync(CheckInCard.Summary(turn.Language, unit, existing, open: false, units, t.ReadOnly(unit.Name)), t.Title(unit.Name, meetingDate.ToString("d", turn.Language.Culture())), cancellationToken);
+            }
+
+            return;
+        }
+
         var card = existing is null
             ? CheckInCard.Form(turn.Language, unit, meetingDate, units, await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken), deviationSystem: org.DeviationSystem, benefitChaseWeeks: org.BenefitChaseWeeks)
             : CheckInCard.Summary(turn.Language, unit, existing, open: true, units);

@@ -84,6 +84,12 @@ public sealed record CheckInTexts
     public required string ChangedMeanwhile { get; init; }
     public required Func<string, string, string> Reminder { get; init; }
     public required Func<string, int, string> StatusTitle { get; init; }
+
+    /// <summary>On a check-in shown to someone who sees the unit but does not report for it: why they cannot change it.</summary>
+    public required Func<string, string> ReadOnly { get; init; }
+
+    /// <summary>The unit, the meeting's date: no check-in yet, to someone who does not report for the unit.</summary>
+    public required Func<string, string, string> NotGivenYet { get; init; }
     public required Func<int, string, string> Week { get; init; }
     public required string NoReport { get; init; }
     public required string DayOff { get; init; }
@@ -178,6 +184,8 @@ public sealed record CheckInTexts
         NoUnit = "Jeg vet ikke hvilken enhet du rapporterer for. Bruk kommandoen i enhetens kanal, eller be Lean-koordinatoren legge deg til som leder eller koordinator.",
         ChangedMeanwhile = "Noen andre endret rapporten samtidig. Her er den lagrede versjonen – rediger på nytt om nødvendig.",
         StatusTitle = (unit, weeks) => $"{unit} – de siste {weeks} tavlemøtene",
+        ReadOnly = unit => $"Du ser statusrapporten til {unit}. Bare enhetslederen og enhetskoordinatorene kan sende eller rette den.",
+        NotGivenYet = (unit, date) => $"{unit} har ikke sendt statusrapporten for tavlemøtet {date} ennå. Bare enhetslederen og enhetskoordinatorene kan sende den; «status {unit}» viser de siste tavlemøtene.",
         Week = (week, date) => $"Uke {week} ({date})",
         NoReport = "Ingen statusrapport",
         DayOff = "Fridag – ingen rapport ventet",
@@ -352,6 +360,8 @@ public sealed record CheckInTexts
         NoUnit = "Jag vet inte vilken enhet du rapporterar för. Använd kommandot i enhetens kanal, eller be leankoordinatorn lägga till dig som chef eller koordinator.",
         ChangedMeanwhile = "Någon annan ändrade rapporten samtidigt. Här är den sparade versionen – redigera igen vid behov.",
         StatusTitle = (unit, weeks) => $"{unit} – de senaste {weeks} tavelmötena",
+        ReadOnly = unit => $"Du ser statusrapporten för {unit}. Bara chefen och enhetens koordinatorer kan skicka eller rätta den.",
+        NotGivenYet = (unit, date) => $"{unit} har inte skickat statusrapporten för tavelmötet {date} ännu. Bara chefen och enhetens koordinatorer kan skicka den; ”status {unit}” visar de senaste tavelmötena.",
         Week = (week, date) => $"Vecka {week} ({date})",
         NoReport = "Ingen statusrapport",
         DayOff = "Ledig dag – ingen rapport väntad",
@@ -439,6 +449,8 @@ public sealed record CheckInTexts
         NoUnit = "I don't know which unit you report for. Use the command in the unit's channel, or ask the Lean coordinator to add you as its leader or coordinator.",
         ChangedMeanwhile = "Someone else changed the check-in at the same time. Here is the saved version - edit again if needed.",
         StatusTitle = (unit, weeks) => $"{unit} – the last {weeks} board meetings",
+        ReadOnly = unit => $"You are seeing {unit}'s check-in. Only its unit leader and unit coordinators can send or correct it.",
+        NotGivenYet = (unit, date) => $"{unit} has not sent the check-in for the board meeting on {date} yet. Only its unit leader and unit coordinators can send it; \"status {unit}\" shows the last board meetings.",
         Week = (week, date) => $"Week {week} ({date})",
         NoReport = "No check-in",
         DayOff = "Day off – no check-in expected",

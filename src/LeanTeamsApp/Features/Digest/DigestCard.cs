@@ -22,7 +22,8 @@ public static class DigestCard
 
     // Teams refuses a message over about 100 KB, counted in UTF-16, and advises at most 80 KB: 36,000 characters of
     // JSON (non-ASCII escaped, as the connector client sends it) is 72 KB, with room left for the activity around it.
-    // Every unit's line of a thousand-unit organisation is about three times that.
+    // Every unit's line of a thousand-unit organisation is about three times that. The links to the tab come on top,
+    // well under a kilobyte, inside the margin.
     internal const int MaxJsonLength = 36_000;
 
     /// <summary>
@@ -32,9 +33,28 @@ public static class DigestCard
     /// </summary>
     /// <param name="unreachable">The units the app cannot reach, for the coordinator's channel; null in a digest
     /// someone asked for in chat.</param>
-    public static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest, IReadOnlyList<UnreachableUnit>? unreachable = null)
+    /// <param name="tab">Deep links to the tab's overview (and its delivery section); none when the Teams app id is not configured.</param>
+    public static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest, IReadOnlyList<UnreachableUnit>? unreachable = null, TabLinks? tab = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
+        var card = Create(language, organisationName, digest, unreachable);
+        var t = DigestTexts.For(language);
+        List<CardAction> links = [];
+        if (tab?.To(TabLinks.Overview) is { } overview)
+        {
+            links.Add(new OpenUrlAction(t.OpenOverview, overview));
+        }
+
+        if (unreachable is { Count: > 0 } && tab?.To(TabLinks.Delivery) is { } delivery)
+        {
+            links.Add(new OpenUrlAction(t.OpenDelivery, delivery));
+        }
+
+        return links.Count == 0 ? card : card with { Actions = links };
+    }
+
+    private static AdaptiveCard Create(Language language, string organisationName, WeeklyDigest digest, IReadOnlyList<UnreachableUnit>? unreachable)
+    {
         var areas = digest.Areas.Count;
         var most = areas == 0 ? 0 : digest.Areas.Max(a => a.Units.Count);
         var delivery = unreachable ?? [];

@@ -1,3 +1,4 @@
+using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Features.Calendar;
 using LeanTeamsApp.Bot;
 using LeanTeamsApp.Features.Organisation;
@@ -9,7 +10,7 @@ namespace LeanTeamsApp.Features.Digest;
 /// `digest`: this week's digest now, of the whole organisation for those who read it all (coordinator, consultants,
 /// top management), of their own service areas for a service-area leader.
 /// </summary>
-public sealed class DigestCommands(OrganisationStore organisation, DigestService digests, AccessRule access, TimeProvider time)
+public sealed class DigestCommands(OrganisationStore organisation, DigestService digests, AccessRule access, TabLinks tab, TimeProvider time)
 {
     public async Task DigestAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -39,6 +40,6 @@ public sealed class DigestCommands(OrganisationStore organisation, DigestService
             return;
         }
 
-        await turn.ReplyAsync(DigestCard.Create(turn.Language, org.Name, digest), t.Title(week.Week, org.Name), cancellationToken);
+        await turn.ReplyAsync(DigestCard.Create(turn.Language, org.Name, digest, tab: tab), t.Title(week.Week, org.Name), cancellationToken);
     }
 }

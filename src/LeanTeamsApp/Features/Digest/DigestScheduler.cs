@@ -75,6 +75,7 @@ public sealed partial class DigestScheduler(
     Outbox outbox,
     StorageTables tables,
     IOptions<DigestOptions> options,
+    TabLinks tab,
     TimeProvider time,
     ILogger<DigestScheduler> logger) : Scheduler(tables, time, logger)
 {
@@ -112,7 +113,7 @@ public sealed partial class DigestScheduler(
 
         var language = WrittenLanguage.Of(org);
         var digest = await digests.ComputeAsync(org, week, now, null, cancellationToken);
-        var card = DigestCard.Create(language, org.Name, digest, await delivery.ListAsync(tenantId, cancellationToken));
+        var card = DigestCard.Create(language, org.Name, digest, await delivery.ListAsync(tenantId, cancellationToken), tab);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,

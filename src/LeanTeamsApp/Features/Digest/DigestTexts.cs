@@ -33,6 +33,10 @@ public sealed record DigestTexts
     public required Func<string, string, string> ChaseLine { get; init; }
     public required Func<string, int, int, string> AreaHeader { get; init; }
     public required string ShowUnits { get; init; }
+
+    public required string OpenOverview { get; init; }
+
+    public required string OpenDelivery { get; init; }
     public required string Held { get; init; }
     public required string NotHeld { get; init; }
     public required string NotReported { get; init; }
@@ -83,6 +87,8 @@ public sealed record DigestTexts
         ChaseLine = (unit, titles) => $"{unit}: registrer gevinsten av {titles} (fullført, ingen gevinst registrert).",
         AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavlemøter holdt",
         ShowUnits = "Vis enhetene",
+        OpenOverview = "Åpne oversikten",
+        OpenDelivery = "Se hvilke enheter appen ikke når",
         Held = "holdt",
         NotHeld = "ikke holdt",
         NotReported = "ingen statusrapport",
@@ -193,6 +199,8 @@ public sealed record DigestTexts
         ChaseLine = (unit, titles) => $"{unit}: registrera nyttan av {titles} (genomförd, ingen nytta registrerad).",
         AreaHeader = (area, held, expected) => $"{area} – {held} av {expected} tavelmöten hållna",
         ShowUnits = "Visa enheterna",
+        OpenOverview = "Öppna översikten",
+        OpenDelivery = "Se vilka enheter appen inte når",
         Held = "hållet",
         NotHeld = "inte hållet",
         NotReported = "ingen statusrapport",
@@ -248,6 +256,8 @@ public sealed record DigestTexts
         ChaseLine = (unit, titles) => $"{unit}: record the benefit of {titles} (done, no benefit recorded).",
         AreaHeader = (area, held, expected) => $"{area} – {held} of {expected} board meetings held",
         ShowUnits = "Show units",
+        OpenOverview = "Open the overview",
+        OpenDelivery = "See which units the app cannot reach",
         Held = "held",
         NotHeld = "not held",
         NotReported = "no check-in",

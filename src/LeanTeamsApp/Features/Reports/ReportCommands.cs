@@ -17,6 +17,7 @@ public sealed class ReportCommands(
     AccessRule access,
     IHttpContextAccessor http,
     IOptions<ReportOptions> options,
+    TabLinks tab,
     TimeProvider time)
 {
     public async Task ReportAsync(Turn turn, string arguments, CancellationToken cancellationToken)
@@ -61,7 +62,7 @@ public sealed class ReportCommands(
         var report = (await reports.BuildAsync(turn.TenantId, period, scope, cancellationToken))!;
         var baseUrl = options.Value.PublicUrl
             ?? (http.HttpContext?.Request is { } request ? new Uri($"{request.Scheme}://{request.Host}") : new Uri("http://127.0.0.1:3978"));
-        var card = Card(turn.Language, report, links.Create(baseUrl, turn.TenantId, period, "csv", scope, Code(turn.Language)), links.Create(baseUrl, turn.TenantId, period, "xlsx", scope, Code(turn.Language)), links.LifetimeHours);
+        var card = Card(turn.Language, report, links.Create(baseUrl, turn.TenantId, period, "csv", scope, Code(turn.Language)), links.Create(baseUrl, turn.TenantId, period, "xlsx", scope, Code(turn.Language)), links.LifetimeHours, tab.To(TabLinks.Reports));
         await turn.ReplyAsync(card, t.Title(report.Organisation, period.ToString(), report.CountedUntil.ToString("d", turn.Language.Culture())), cancellationToken);
     }
 
@@ -98,7 +99,7 @@ public sealed class ReportCommands(
 
     private static string Code(Language language) => language switch { Language.Sv => "sv", Language.En => "en", Language.Nn => "nn", _ => "nb" };
 
-    internal static AdaptiveCard Card(Language language, Report report, Uri csv, Uri excel, int hours)
+    internal static AdaptiveCard Card(Language language, Report report, Uri csv, Uri excel, int hours, Uri? tab = null)
     {
         var t = ReportTexts.For(language);
         var c = CheckInTexts.For(language);
@@ -130,7 +131,7 @@ public sealed class ReportCommands(
                     : []),
                 new TextBlock(t.LinksValid(hours)) { IsSubtle = true, Size = TextSize.Small },
             ],
-            Actions = [new OpenUrlAction(t.DownloadExcel, excel), new OpenUrlAction(t.DownloadCsv, csv)],
+            Actions = [new OpenUrlAction(t.DownloadExcel, excel), new OpenUrlAction(t.DownloadCsv, csv), .. (tab is null ? Array.Empty<CardAction>() : [new OpenUrlAction(t.OpenReports, tab)])],
         };
     }
 }

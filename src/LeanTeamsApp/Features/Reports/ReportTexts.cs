@@ -31,6 +31,8 @@ public sealed record ReportTexts
     public required string Total { get; init; }
     public required string Benefits { get; init; }
     public required string DownloadCsv { get; init; }
+
+    public required string OpenReports { get; init; }
     public required string DownloadExcel { get; init; }
     public required Func<int, string> LinksValid { get; init; }
     public required string Usage { get; init; }
@@ -74,6 +76,7 @@ public sealed record ReportTexts
         Total = "Sum",
         Benefits = "Gevinster realisert",
         DownloadCsv = "Last ned CSV",
+        OpenReports = "Åpne rapportene",
         DownloadExcel = "Last ned Excel",
         LinksValid = hours => $"Lenkene virker i {hours} timer.",
         Usage = "Skriv for eksempel «rapport K3 2026» for et kvartal, «rapport T2 2026» for et tertial eller «rapport 2026» for et år.",
@@ -154,6 +157,7 @@ public sealed record ReportTexts
         Total = "Summa",
         Benefits = "Nytta realiserad",
         DownloadCsv = "Ladda ner CSV",
+        OpenReports = "Öppna rapporterna",
         DownloadExcel = "Ladda ner Excel",
         LinksValid = hours => $"Länkarna fungerar i {hours} timmar.",
         Usage = "Skriv till exempel ”rapport K3 2026” för ett kvartal, ”rapport T2 2026” för ett tertial eller ”rapport 2026” för ett år.",
@@ -194,6 +198,7 @@ public sealed record ReportTexts
         Total = "Total",
         Benefits = "Benefits realised",
         DownloadCsv = "Download CSV",
+        OpenReports = "Open the reports",
         DownloadExcel = "Download Excel",
         LinksValid = hours => $"The links work for {hours} hours.",
         Usage = "Type e.g. \"report Q3 2026\" for a quarter, \"report T2 2026\" for a tertial or \"report 2026\" for a year.",

@@ -56,6 +56,9 @@ public enum Permission
 
     /// <summary>Erase or anonymise everything stored about one person.</summary>
     ErasePersonalData,
+
+    /// <summary>Search the directory for someone to name as a leader, unit coordinator or owner.</summary>
+    PickPeople,
 }
 
 /// <summary>
@@ -145,6 +148,7 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.ViewDeliveryHealth] = [Org(Role.Coordinator), Org(Role.TopManagement)],
         [Permission.SeePersonalData] = [Org(Role.Coordinator), Owner],
         [Permission.ErasePersonalData] = [Org(Role.Coordinator)],
+        [Permission.PickPeople] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader), Unit(Role.UnitLeader)],
     };
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/> to <paramref name="target"/>.</summary>

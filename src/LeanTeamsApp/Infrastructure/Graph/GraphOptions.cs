@@ -34,6 +34,14 @@ public sealed class GraphOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:10")]
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How the people picker searches the tenant's directory. On behalf of the signed-in user (delegated
+    /// User.ReadBasic.All on the tab's app registration, which then needs AzureAd:ClientSecret): people see whom the
+    /// directory lets them see. App-only (User.Read.All on this section's registration): for tenants that do not allow
+    /// the on-behalf-of flow.
+    /// </summary>
+    public DirectoryAccess PeopleSearch { get; set; } = DirectoryAccess.OnBehalfOfUser;
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 
@@ -45,4 +53,10 @@ public sealed class GraphOptions
 
     /// <summary>All waits of one call must fit well inside the HTTP client's 100-second timeout.</summary>
     internal bool RetryWaitsFitTimeout => MaxRetryWait * (MaxAttempts - 1) <= TimeSpan.FromSeconds(60);
+}
+
+public enum DirectoryAccess
+{
+    OnBehalfOfUser,
+    AppOnly,
 }

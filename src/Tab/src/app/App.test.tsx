@@ -6,11 +6,37 @@ import type { Host } from '../shared/teams/host';
 import { coordinator, overview } from '../test/fixtures';
 import { fakeService, json, problem } from '../test/render';
 import { App } from './App';
-import { href, parseRoute } from '../shared/routing/routes';
+import { hashOfSubPage, href, parseRoute } from '../shared/routing/routes';
 
 function browserHost(overrides: Partial<Host> = {}): Host {
   return { inTeams: false, theme: 'default', locale: 'nb', onThemeChange: () => {}, ...overrides };
 }
+
+describe('App opened by a deep link', () => {
+  it('subPageOfAUnit_OpensThatUnitsPage', async () => {
+    window.history.replaceState(null, '', '#/overview');
+    const service = fakeService({ 'GET /api/tab/me': json(coordinator) });
+    render(<App host={browserHost({ inTeams: true, getToken: () => Promise.resolve('sso'), subPageId: 'unit/byggesak' })} />);
+
+    await waitFor(() => expect(service.calls.map((c) => c.url)).toContain('/api/tab/units/byggesak'));
+    expect(window.location.hash).toBe('#/unit/byggesak');
+    expect(service.calls.map((c) => c.url)).not.toContain('/api/tab/overview');
+  });
+
+  it('subPageDeliveryOrReports_OpensTheirPages_AndAnUnknownOneChangesNothing', () => {
+    expect(['delivery', 'reports', 'unit/byggesak', 'overview/helse-og-omsorg', 'config', 'unit', 'nonsense', 'unit/a/b', 'reports?x=1'].map(hashOfSubPage)).toEqual([
+      '#/overview',
+      '#/reports',
+      '#/unit/byggesak',
+      '#/overview/helse-og-omsorg',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+});
 
 describe('App outside Teams', () => {
   it('noSession_ShowsTheDevelopmentSignInAndSignsInWithTheChosenEmail', async () => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { onUnauthorized } from '../shared/api/apiFetch';
 import { DevSignInPage } from '../features/signin/DevSignInPage';
 import { I18nProvider } from '../shared/i18n/i18n';
+import { hashOfSubPage } from '../shared/routing/routes';
 import type { Host } from '../shared/teams/host';
 import { fluentTheme } from '../shared/theme/theme';
 import { endDevSession, startSession, beginDevSession, type Auth } from './session';
@@ -17,6 +18,12 @@ const useStyles = makeStyles({
 });
 
 export function App({ host }: { host: Host }) {
+  // A deep link from a card opens the static tab at its own address; the page it names comes in the context. Taken
+  // once, before any page reads the address, and replacing it, so Back does not return to the overview first.
+  useState(() => {
+    const linked = host.subPageId ? hashOfSubPage(host.subPageId) : null;
+    if (linked) window.history.replaceState(null, '', linked);
+  });
   const [theme, setTheme] = useState(host.theme);
   const [auth, setAuth] = useState<Auth>(() => startSession(host));
   const locale = host.locale;

@@ -16,6 +16,7 @@ import type {
   Me,
   OrganisationChange,
   Overview,
+  People,
   ReportFormat,
   Requests,
   UnitBenefit,
@@ -91,6 +92,7 @@ export const tabApi = {
       { method: 'POST', file },
     ),
   organisationHistory: (signal?: AbortSignal) => apiFetch<OrganisationChange[]>(`${base}/organisation/history`, { signal }),
+  people: (query: string, signal?: AbortSignal) => apiFetch<People>(`${base}/people?q=${encodeURIComponent(query)}`, { signal }),
 };
 
 function actionRow(row: ActionPlanRowInput): ActionPlanRowInput {

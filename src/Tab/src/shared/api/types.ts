@@ -17,6 +17,9 @@ export type Role = Schemas['Role'];
 export type AreaRef = Schemas['AreaDto'];
 export type Me = Schemas['MeDto'];
 export type DevSignIn = Schemas['DevSignInResponse'];
+/** Someone to name, found by the people picker; `inOrganisation` false is a person the organisation does not know yet. */
+export type PersonChoice = Schemas['PersonChoiceDto'];
+export type People = Schemas['PeopleDto'];
 
 export type MeetingStatus = Schemas['MeetingStatus'];
 export const meetingStatuses = allOf<MeetingStatus>()(['held', 'notHeld', 'missing', 'dayOff', 'upcoming']);

@@ -318,4 +318,10 @@ export const en: Messages = {
   organisationHistoryEmpty: 'No changes have been saved from the tab or the import yet.',
   organisationHistoryEntry: (who, file) => `${who}, from ${file}`,
   organisationLeftOut: (count) => `… and ${count} more`,
+
+  peoplePickerHint: 'Type at least two letters of a name or an e-mail address.',
+  peoplePickerSearching: 'Searching …',
+  peoplePickerNoMatches: 'No matches.',
+  peoplePickerMatches: (count) => (count === 1 ? '1 match.' : `${count} matches.`),
+  peoplePickerNewPerson: 'new to the organisation',
 };

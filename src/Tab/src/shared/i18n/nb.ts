@@ -319,6 +319,12 @@ export const nb = {
   organisationHistoryEmpty: 'Ingen endringer er lagret fra fanen eller importen ennå.',
   organisationHistoryEntry: (who: string, file: string) => `${who}, fra ${file}`,
   organisationLeftOut: (count: number) => `… og ${count} til`,
+
+  peoplePickerHint: 'Skriv minst to bokstaver av et navn eller en e-postadresse.',
+  peoplePickerSearching: 'Søker …',
+  peoplePickerNoMatches: 'Ingen treff.',
+  peoplePickerMatches: (count: number) => (count === 1 ? '1 treff.' : `${count} treff.`),
+  peoplePickerNewPerson: 'ny i organisasjonen',
 };
 
 export type Messages = typeof nb;

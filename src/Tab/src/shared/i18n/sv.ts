@@ -318,4 +318,10 @@ export const sv: Messages = {
   organisationHistoryEmpty: 'Inga ändringar har sparats från fliken eller importen än.',
   organisationHistoryEntry: (who, file) => `${who}, från ${file}`,
   organisationLeftOut: (count) => `… och ${count} till`,
+
+  peoplePickerHint: 'Skriv minst två bokstäver av ett namn eller en e-postadress.',
+  peoplePickerSearching: 'Söker …',
+  peoplePickerNoMatches: 'Inga träffar.',
+  peoplePickerMatches: (count) => (count === 1 ? '1 träff.' : `${count} träffar.`),
+  peoplePickerNewPerson: 'ny i organisationen',
 };

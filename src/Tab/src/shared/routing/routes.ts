@@ -46,6 +46,18 @@ function decode(part: string, route: (value: string) => Route): Route {
   }
 }
 
+/**
+ * The address of the page a deep link names by its `subEntityId`: a route's path without `#/` (`unit/byggesak`,
+ * `reports`, `overview/helse-og-omsorg`), or `delivery`, the overview's delivery section. Null for anything else, so
+ * a stale or foreign link opens the tab where it would have opened anyway.
+ */
+export function hashOfSubPage(subPageId: string): string | null {
+  if (subPageId === 'delivery') return '#/overview';
+  const hash = `#/${subPageId}`;
+  const route = parseRoute(hash);
+  return route.page === 'notFound' || route.page === 'config' || subPageId.includes('?') ? null : hash;
+}
+
 export function href(route: Exclude<Route, { page: 'notFound' }>): string {
   if (route.page === 'unit') return `#/unit/${encodeURIComponent(route.unitId)}`;
   if (route.page === 'overview' && route.areaId !== undefined) return `#/overview/${encodeURIComponent(route.areaId)}`;

@@ -75,6 +75,14 @@ describe('host inside Teams', () => {
     expect(seen).toEqual(['contrast', 'default']);
   });
 
+  it('connectToHost_OpenedByADeepLink_GivesTheSubPage', async () => {
+    teams.app.getContext.mockResolvedValueOnce({ app: { theme: 'default', locale: 'nb' }, page: { id: 'overview', frameContext: 'content', subPageId: 'unit/byggesak' } } as never);
+
+    const host = await connectToHost({ location: { search: '', hash: '' }, hosted: true });
+
+    expect(host.subPageId).toBe('unit/byggesak');
+  });
+
   it('connectToHost_ContentTab_HasNoConfigurationDialog', async () => {
     teams.app.getContext.mockResolvedValueOnce({ app: { theme: 'default', locale: 'en' }, page: { id: 'unit/byggesak', frameContext: 'content' } } as never);
 

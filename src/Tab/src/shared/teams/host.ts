@@ -13,6 +13,11 @@ export interface Host {
   getToken?: () => Promise<string>;
   /** Teams' configuration dialog of a channel or chat tab; present only while Teams shows the page in it. */
   tabConfig?: TabConfigHost;
+  /**
+   * The page a deep link asked for (`unit/byggesak`, `delivery`, `reports`): the link's `subEntityId`, which Teams
+   * hands the tab as `page.subPageId`. Absent when the tab was opened by hand.
+   */
+  subPageId?: string;
 }
 
 /** What a channel or chat tab shows, as Teams keeps it: `contentUrl` in the tab, `websiteUrl` behind "Go to website". */
@@ -83,6 +88,8 @@ export async function connectToHost({ location = window.location, timeoutMs = 40
       // pages.config may be called only in the configuration dialog (frame context "settings"); elsewhere it throws.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the context is whatever the hosting client sends, not what the type promises.
       const frame: string | undefined = context.page?.frameContext;
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- as above: older clients send no page.
+      const subPageId: string | undefined = context.page?.subPageId;
       return {
         inTeams: true,
         theme: parseThemeName(context.app.theme) ?? 'default',
@@ -90,6 +97,7 @@ export async function connectToHost({ location = window.location, timeoutMs = 40
         onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(parseThemeName(theme) ?? 'default')),
         getToken: () => authentication.getAuthToken(),
         ...(frame === 'settings' ? { tabConfig: teamsTabConfig(pages.config, context.channel?.id, context.page.id) } : {}),
+        ...(subPageId ? { subPageId } : {}),
       };
     } catch {
       // Framed by something that is not Teams (or teams-js failed to load): carry on as a plain browser tab.
