@@ -56,6 +56,7 @@ builder.Services.AddTabPages();
 builder.Services.AddActionPlan();
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddReviews();
+builder.Services.AddUpkeep();
 builder.Services.AddApiDocument();
 
 var app = builder.Build();

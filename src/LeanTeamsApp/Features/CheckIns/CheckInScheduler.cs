@@ -86,7 +86,8 @@ public sealed partial class CheckInScheduler(
         if (from < until && await organisation.GetOrganisationAsync(tenant, cancellationToken) is { } org)
         {
             var units = await organisation.ListUnitsAsync(tenant, cancellationToken);
-            foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken))
+            // An archived unit holds no more board meetings: nobody is asked about them.
+            foreach (var unit in (await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken)).Where(u => !u.Archived))
             {
                 foreach (var date in MeetingClock.EndingBetween(unit, from, until))
                 {
@@ -111,7 +112,7 @@ public sealed partial class CheckInScheduler(
             var remindFrom = Max(from - shift, since);
             if (remindFrom < until - shift)
             {
-                foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, remindFrom, until - shift, cancellationToken))
+                foreach (var unit in (await organisation.ListUnitsWithMeetingEndingAsync(tenant, remindFrom, until - shift, cancellationToken)).Where(u => !u.Archived))
                 {
                     foreach (var date in MeetingClock.EndingBetween(unit, remindFrom, until - shift))
                     {

@@ -50,6 +50,15 @@ public enum Permission
 
     /// <summary>Which units the app cannot reach in Teams, and why: for whoever can mend it, and top management.</summary>
     ViewDeliveryHealth,
+
+    /// <summary>
+    /// Edit a unit in the tab. The coordinator changes everything (she also holds <see cref="ManageOrganisation"/>); the
+    /// unit's leader only its board meeting, unit coordinators and goals.
+    /// </summary>
+    EditUnit,
+
+    /// <summary>Edit a service area in the tab. The coordinator changes everything; the area's leader only its goals.</summary>
+    EditAreaGoals,
 }
 
 /// <summary>
@@ -134,6 +143,8 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.EditActionPlan] = [Org(Role.Coordinator)],
         [Permission.ManageOrganisation] = [Org(Role.Coordinator)],
         [Permission.ViewDeliveryHealth] = [Org(Role.Coordinator), Org(Role.TopManagement)],
+        [Permission.EditUnit] = [Org(Role.Coordinator), Unit(Role.UnitLeader)],
+        [Permission.EditAreaGoals] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader)],
     };
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/> to <paramref name="target"/>.</summary>
