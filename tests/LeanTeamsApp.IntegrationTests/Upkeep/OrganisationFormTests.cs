@@ -309,7 +309,8 @@ public sealed class OrganisationFormTests : IAsyncLifetime
         Assert.Equal(["linn.aasen@fjordvik.kommune.no", "per.ny@fjordvik.kommune.no"], unit.CoordinatorIds);
         Assert.Equal(["Færre mangelfulle søknader"], unit.Goals);
         Assert.Equal(("Byggesak", ByggesakLeader), (unit.Name, unit.LeaderId));
-        Assert.Equal("Randi Lie", (string?)(await HistoryAsync("byggesak"))[0]!["byName"]);
+        // The fake clock stands still, so the demo's own import and this save may share an instant: look for the entry.
+        Assert.Contains(await HistoryAsync("byggesak"), e => (string?)e!["byName"] == "Randi Lie");
 
         var before = await StoredAsync();
         var renamed = body!.DeepClone().AsObject();
