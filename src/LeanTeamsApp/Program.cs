@@ -61,6 +61,7 @@ builder.Services.AddActionPlan();
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddReviews();
 builder.Services.AddPrivacy(builder.Configuration);
+builder.Services.AddUpkeep();
 builder.Services.AddApiDocument();
 
 var app = builder.Build();

@@ -46,7 +46,8 @@ public sealed class UnitInChat(OrganisationStore store, AccessRule access)
             return null;
         }
 
-        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+        // An archived unit is not offered in chat; its history is in the reports.
+        var units = (await store.ListUnitsAsync(turn.TenantId, cancellationToken)).Where(u => !u.Archived).ToList();
         Unit? unit;
         if (!string.IsNullOrWhiteSpace(named))
         {

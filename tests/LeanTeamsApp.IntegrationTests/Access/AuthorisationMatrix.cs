@@ -98,6 +98,16 @@ public static class AuthorisationMatrix
         ["GET /api/tab/organisation/history"] = ([C], [C]),
         // Picking people to name: the coordinator, and those who name people for their own area or unit.
         ["GET /api/tab/people/"] = ([C, SAL, UL], [C, SAL, UL]),
+        // Editing the organisation in the tab: a unit's leader edits their own unit, a service area's leader its goals.
+        ["GET /api/tab/organisation/forms"] = ([C], [C]),
+        ["POST /api/tab/organisation/units"] = ([C], [C]),
+        ["GET /api/tab/organisation/units/{unitId}"] = ([C, UL], [C]),
+        ["PUT /api/tab/organisation/units/{unitId}"] = ([C, UL], [C]),
+        ["POST /api/tab/organisation/units/{unitId}/archive"] = ([C], [C]),
+        ["POST /api/tab/organisation/units/{unitId}/restore"] = ([C], [C]),
+        ["GET /api/tab/organisation/areas/{areaId}"] = ([C, SAL], [C]),
+        ["PUT /api/tab/organisation/areas/{areaId}"] = ([C, SAL], [C]),
+        ["PUT /api/tab/organisation/settings"] = ([C], [C]),
         ["GET /api/tab/reports/{file}"] = (ViewAreaOwn, Readers),
         ["POST /api/tab/units/{unitId}/deviations/{id}/close"] = ([UL, UC, M], []),
         ["POST /api/tab/units/{unitId}/deviations/{id}/followup"] = ([C, SAL, UL, UC], [C]),

@@ -50,6 +50,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
     private string _actionRowId = "";
     private int _channels;
     private int _deviations;
+    private int _created;
 
     public async Task InitializeAsync()
     {
@@ -291,6 +292,38 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             var walk = await PlannedWalkAsync(t);
             return () => TabAsync(p, HttpMethod.Post, $"/api/tab/yearwheel/2026/appointments/{Uri.EscapeDataString(walk.Id)}/owner", new JsonObject { ["ownerId"] = "lean.koordinator@fjordvik.kommune.no", ["etag"] = walk.ETag }, null);
         });
+        yield return ("GET /api/tab/organisation/forms", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/organisation/forms", null, "\"settings\"")));
+        yield return ("GET /api/tab/organisation/units/{unitId}", Now_(async (p, t) => await TabAsync(p, HttpMethod.Get, $"/api/tab/organisation/units/{t}", null, $"\"id\":\"{t}\"")));
+        yield return ("GET /api/tab/organisation/areas/{areaId}", Now_(async (p, t) => await TabAsync(p, HttpMethod.Get, $"/api/tab/organisation/areas/{AreaOf(t)}", null, $"\"id\":\"{AreaOf(t)}\"")));
+        yield return ("POST /api/tab/organisation/units", Now_(async (p, _) => await TabAsync(p, HttpMethod.Post, "/api/tab/organisation/units", NewUnit(), "\"etag\"")));
+        yield return ("PUT /api/tab/organisation/units/{unitId}", async (p, t) =>
+        {
+            var form = await FormAsync($"/api/tab/organisation/units/{t}");
+            form["boardMeeting"]!["minutes"] = (int)form["boardMeeting"]!["minutes"]! == 15 ? 20 : 15;
+            return () => TabAsync(p, HttpMethod.Put, $"/api/tab/organisation/units/{t}", form, "\"etag\"");
+        });
+        yield return ("POST /api/tab/organisation/units/{unitId}/archive", async (p, t) =>
+        {
+            var form = await FormAsync($"/api/tab/organisation/units/{t}");
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/organisation/units/{t}/archive", new JsonObject { ["etag"] = form["etag"]!.DeepClone() }, "\"archived\":true");
+        });
+        yield return ("POST /api/tab/organisation/units/{unitId}/restore", async (p, t) =>
+        {
+            var form = await FormAsync($"/api/tab/organisation/units/{t}");
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/organisation/units/{t}/restore", null, "\"archived\":false", ifMatch: (string?)form["etag"]);
+        });
+        yield return ("PUT /api/tab/organisation/areas/{areaId}", async (p, t) =>
+        {
+            var form = await FormAsync($"/api/tab/organisation/areas/{AreaOf(t)}");
+            form["goals"]!.AsArray().Add(new JsonObject { ["id"] = $"matrix-{Interlocked.Increment(ref _created)}", ["title"] = "Matrise", ["supports"] = "brukeren-i-sentrum" });
+            return () => TabAsync(p, HttpMethod.Put, $"/api/tab/organisation/areas/{AreaOf(t)}", form, "Matrise");
+        });
+        yield return ("PUT /api/tab/organisation/settings", async (p, _) =>
+        {
+            var settings = (await FormAsync("/api/tab/organisation/forms"))["settings"]!.AsObject();
+            settings["reminderAfterHours"] = (int)settings["reminderAfterHours"]! == 4 ? 5 : 4;
+            return () => TabAsync(p, HttpMethod.Put, "/api/tab/organisation/settings", settings.DeepClone().AsObject(), "\"reminderAfterHours\"");
+        });
         yield return ("POST /api/tab/organisation/file", Now_(async (p, _) => await OrganisationFileAsync(p)));
         // Someone the organisation never had: an allowed erasure finds nothing and logs that it ran.
         yield return ("POST /api/tab/people/{id}/erase", Now_(async (p, _) => await TabAsync(p, HttpMethod.Post, "/api/tab/people/tidligere.ansatt@fjordvik.kommune.no/erase", null, "\"rowsTouched\"")));
@@ -327,6 +360,31 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
 
     private static Outcome Said(string answer, string sign) =>
         new(!Refusals.Any(r => answer.Contains(r, StringComparison.Ordinal)) && answer.Contains(sign, StringComparison.Ordinal), answer);
+
+    private static string AreaOf(string target) => target == Own ? "samfunn-og-teknikk" : "oppvekst-og-kultur";
+
+    /// <summary>A form as the coordinator reads it, with the ETag a save sends back.</summary>
+    private async Task<JsonObject> FormAsync(string path)
+    {
+        using var http = _bot.App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(Persona.Coordinator));
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    /// <summary>A new unit with an id of its own, so that each allowed creation succeeds.</summary>
+    private JsonObject NewUnit() => new()
+    {
+        ["id"] = $"matrise-{Interlocked.Increment(ref _created)}",
+        ["name"] = $"Matrise {_created}",
+        ["serviceArea"] = "samfunn-og-teknikk",
+        ["leader"] = "leder.byggesak@fjordvik.kommune.no",
+        ["timeZone"] = "Europe/Oslo",
+        ["boardMeeting"] = new JsonObject { ["weekday"] = "onsdag", ["time"] = "08:15", ["minutes"] = 15 },
+        ["leanStart"] = "2026-12-01",
+    };
 
     private static string ChannelOf(string target) => target == Own ? TeamsActivities.ByggesakChannelId : OtherChannel;
 

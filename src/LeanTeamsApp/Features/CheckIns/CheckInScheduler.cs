@@ -87,7 +87,8 @@ public sealed partial class CheckInScheduler(
         {
             var units = await organisation.ListUnitsAsync(tenant, cancellationToken);
             AskForTickWhenDue(units, until);
-            foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken))
+            // An archived unit holds no more board meetings: nobody is asked about them.
+            foreach (var unit in (await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken)).Where(u => !u.Archived))
             {
                 foreach (var date in MeetingClock.EndingBetween(unit, from, until))
                 {
@@ -112,7 +113,7 @@ public sealed partial class CheckInScheduler(
             var remindFrom = Max(from - shift, since);
             if (remindFrom < until - shift)
             {
-                foreach (var unit in await organisation.ListUnitsWithMeetingEndingAsync(tenant, remindFrom, until - shift, cancellationToken))
+                foreach (var unit in (await organisation.ListUnitsWithMeetingEndingAsync(tenant, remindFrom, until - shift, cancellationToken)).Where(u => !u.Archived))
                 {
                     foreach (var date in MeetingClock.EndingBetween(unit, remindFrom, until - shift))
                     {

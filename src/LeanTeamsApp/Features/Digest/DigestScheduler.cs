@@ -46,7 +46,8 @@ public sealed class DigestService(
             .Where(a => onlyAreaIds is null || onlyAreaIds.Contains(a.Id))
             .ToList();
         var areaIds = areas.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areaIds.Contains(u.ServiceAreaId)).ToList();
+        // An archived unit is expected at no board meeting, so the digest does not count it as missing one.
+        var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areaIds.Contains(u.ServiceAreaId) && !u.Archived).ToList();
         var recent = await weeks.ListWeeksAsync(tenantId, week.Previous.Previous.Previous, week, cancellationToken);
         var year = await weeks.ListYearAsync(tenantId, week.Year, cancellationToken);
         var planned = (await appointments.ListYearAsync(tenantId, week.Year, cancellationToken))

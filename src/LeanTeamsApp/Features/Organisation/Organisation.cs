@@ -175,6 +175,13 @@ public sealed record Unit(
     /// of the unit's service area or an overall goal.
     /// </summary>
     public IReadOnlyDictionary<string, string> GoalSupports { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Closed down or merged away: no check-in prompts or reminders, not offered in chat or year planning, not on the
+    /// overview; its check-ins and improvements stay, and so does its place in the reports of the periods it was active.
+    /// Restoring it brings the prompts back.
+    /// </summary>
+    public bool Archived { get; init; }
 }
 
 [Flags]

@@ -169,6 +169,9 @@ internal static class DirectoryRows
         ["GoalSupports"] = u.GoalSupports.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.GoalSupports.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary()),
         ["EarlierMeetings"] = u.EarlierMeetings.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.EarlierMeetings.Select(e => new StoredMeeting(
             e.Until.ToString(), (int)e.Meeting.Weekday, e.Meeting.Start.ToString(TimeFormat, CultureInfo.InvariantCulture), e.Meeting.Minutes))),
+
+        // Absent rather than false, so rows written before units could be archived compare equal to rows written after.
+        ["Archived"] = u.Archived ? true : null,
     };
 
     private sealed record StoredMeeting(string Until, int Weekday, string Start, int Minutes);
@@ -201,6 +204,7 @@ internal static class DirectoryRows
                 ? [.. System.Text.Json.JsonSerializer.Deserialize<StoredMeeting[]>(earlier)!.Select(m => new EarlierMeeting(
                     Calendar.IsoWeek.Parse(m.Until), new BoardMeeting((DayOfWeek)m.Weekday, TimeOnly.ParseExact(m.Start, TimeFormat, CultureInfo.InvariantCulture), m.Minutes)))]
                 : [],
+            Archived = row.GetBoolean("Archived") ?? false,
         };
     }
 

@@ -48,7 +48,11 @@ public enum MeetingStatus
     Upcoming,
 }
 
-public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IReadOnlyList<MeetingStatus> Statuses, string? HelpNeeded, ImprovementCountsDto Improvements);
+/// <param name="Archived">
+/// An archived unit is listed only while a week it reported is in the window: its history; a week it did not report
+/// shows as a day off, since no meeting is expected of it.
+/// </param>
+public sealed record OverviewUnitDto(string Id, string Name, string AreaId, IReadOnlyList<MeetingStatus> Statuses, string? HelpNeeded, ImprovementCountsDto Improvements, bool Archived = false);
 
 /// <summary>A unit whose benefit figures were left out of the sums as out of bounds, and how many (to correct on its page).</summary>
 public sealed record LeftOutDto(string UnitId, string Name, int Count);
@@ -160,10 +164,13 @@ public static class OverviewEndpoints
             return new(shown.Sum(w => w.ImprovementsNew), boards.GetValueOrDefault(unit.Id)?.Open.InProgress ?? 0, shown.Sum(w => w.ImprovementsDone));
         }
 
-        var rows = units.Select(u => new OverviewUnitDto(u.Id, u.Name, u.ServiceAreaId,
-            [.. range.Select(w => Status(caller.Organisation, u, w, recorded.GetValueOrDefault((u.Id, w)), now))],
+        // Archived units' records still count in the totals below (the periods they were active); as rows they show
+        // only what they reported.
+        var rows = units.Where(u => !u.Archived || range.Any(w => recorded.ContainsKey((u.Id, w)))).Select(u => new OverviewUnitDto(u.Id, u.Name, u.ServiceAreaId,
+            [.. range.Select(w => recorded.GetValueOrDefault((u.Id, w)) is var week && u.Archived && week is null ? MeetingStatus.DayOff : Status(caller.Organisation, u, w, week, now))],
             recorded.GetValueOrDefault((u.Id, last))?.HelpNeeded ?? recorded.GetValueOrDefault((u.Id, last.Previous))?.HelpNeeded,
-            Improvements(u))).ToList();
+            Improvements(u),
+            u.Archived)).ToList();
         var byMonth = recorded.Values
             .SelectMany(w => w.Benefits.Select(b => (Month: MeetingClock.DateIn(units.First(u => u.Id == w.UnitId), w.Week).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), b)))
             .GroupBy(x => (x.Month, x.b.Kind, x.b.Measure))

@@ -62,7 +62,8 @@ public sealed class PlanningCommands(
         string tenantId, Organisation.Organisation org, int year, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(org);
-        var units = await organisation.ListUnitsAsync(tenantId, cancellationToken);
+        // An archived unit gets no reviews or walks planned.
+        var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => !u.Archived).ToList();
         var areas = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
         var stored = await appointments.ListYearAsync(tenantId, year, cancellationToken);
         var lagging = await LaggingAsync(tenantId, org, units, today, cancellationToken);

@@ -45,7 +45,10 @@ public sealed partial class SetupCommands(
             return;
         }
 
-        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var all = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+
+        // An archived unit is not offered to bind a channel to; one still bound somewhere is let go below as any other.
+        var units = all.Where(u => !u.Archived).ToList();
         if (UnitInChat.Find(units, arguments) is not { } unit)
         {
             await turn.ReplyAsync(turn.Texts.UnitNotFound(arguments, UnitInChat.Closest(units, arguments)), cancellationToken);
@@ -53,7 +56,7 @@ public sealed partial class SetupCommands(
         }
 
         // One unit per channel: when the channel has another unit, ask before taking it away from that one.
-        var holders = units.Where(u => u.Channel?.ChannelId == turn.ChannelId && u.Id != unit.Id).ToList();
+        var holders = all.Where(u => u.Channel?.ChannelId == turn.ChannelId && u.Id != unit.Id).ToList();
         if (holders.Count > 0)
         {
             var current = Names(holders, turn.Language);
@@ -232,7 +235,7 @@ public sealed partial class SetupCommands(
             return;
         }
 
-        var units = await store.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var units = (await store.ListUnitsAsync(turn.TenantId, cancellationToken)).Where(u => !u.Archived).ToList();
         var areas = await store.ListServiceAreasAsync(turn.TenantId, cancellationToken);
         var body = new List<CardElement> { TextBlock.Heading(t.UnitsTitle(organisation.Name, units.Count)) };
         if (units.Count == 0)

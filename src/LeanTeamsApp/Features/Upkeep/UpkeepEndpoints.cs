@@ -44,6 +44,7 @@ public static class UpkeepEndpoints
         organisation.MapGet("/file", DownloadAsync).Produces<string>(contentType: "application/yaml").ProducesProblems(400, 403, 404);
         organisation.MapPost("/file", UploadAsync).Accepts<byte[]>("application/octet-stream").ProducesProblems(400, 403, 409, 413);
         organisation.MapGet("/history", HistoryAsync).ProducesProblems(403);
+        app.MapOrganisationForms();
         return app;
     }
 

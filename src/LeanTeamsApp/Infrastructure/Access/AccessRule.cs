@@ -59,6 +59,15 @@ public enum Permission
 
     /// <summary>Search the directory for someone to name as a leader, unit coordinator or owner.</summary>
     PickPeople,
+
+    /// <summary>
+    /// Edit a unit in the tab. The coordinator changes everything (she also holds <see cref="ManageOrganisation"/>); the
+    /// unit's leader only its board meeting, unit coordinators and goals.
+    /// </summary>
+    EditUnit,
+
+    /// <summary>Edit a service area in the tab. The coordinator changes everything; the area's leader only its goals.</summary>
+    EditAreaGoals,
 }
 
 /// <summary>
@@ -149,6 +158,8 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.SeePersonalData] = [Org(Role.Coordinator), Owner],
         [Permission.ErasePersonalData] = [Org(Role.Coordinator)],
         [Permission.PickPeople] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader), Unit(Role.UnitLeader)],
+        [Permission.EditUnit] = [Org(Role.Coordinator), Unit(Role.UnitLeader)],
+        [Permission.EditAreaGoals] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader)],
     };
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/> to <paramref name="target"/>.</summary>

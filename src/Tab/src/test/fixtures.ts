@@ -40,6 +40,7 @@ export const overview: Overview = {
       statuses: ['held', 'held', 'notHeld', 'held', 'missing', 'held', 'dayOff', 'held', 'held', 'held', 'held', 'upcoming'],
       helpNeeded: 'Hjelp med verdistrømanalyse',
       improvements: { new: 4, inProgress: 1, done: 2 },
+      archived: false,
     },
     {
       id: 'hjemmetjenesten-nord',
@@ -48,6 +49,7 @@ export const overview: Overview = {
       statuses: ['held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held', 'held'],
       helpNeeded: null,
       improvements: { new: 0, inProgress: 0, done: 0 },
+      archived: false,
     },
   ],
   benefitsThisYear: [

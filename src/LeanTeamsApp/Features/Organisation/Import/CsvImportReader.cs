@@ -32,6 +32,7 @@ internal static class CsvImportReader
         ["guidance_from"] = "guidance.from",
         ["guidance_to"] = "guidance.to",
         ["goals"] = "goals",
+        ["archived"] = "archived",
     };
 
     public static ImportSource Read(string fileName, string text)

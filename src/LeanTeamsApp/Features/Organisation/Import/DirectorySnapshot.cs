@@ -32,6 +32,7 @@ internal sealed class DirectorySnapshot(string tenantId, IReadOnlyDictionary<str
             [.. Under(DirectoryKeys.PersonPrefix).Select(DirectoryRows.ToPerson)])
         {
             UnitIds = Under(DirectoryKeys.UnitPrefix).Select(r => r.GetString("UnitId")).ToHashSet(StringComparer.Ordinal),
+            Unit = id => Row(DirectoryKeys.Unit(id)) is { } unit ? DirectoryRows.ToUnit(unit) : null,
         };
     }
 }

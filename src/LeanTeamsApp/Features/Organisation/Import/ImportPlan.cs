@@ -274,6 +274,11 @@ public sealed class ImportPlan
                 merged = merged with { Goals = stored.Goals, GoalSupports = stored.GoalSupports };
             }
 
+            if (stored is not null && draft.KeepArchivedOf.Contains(unit.Id))
+            {
+                merged = merged with { Archived = stored.Archived };
+            }
+
             var unitRow = DirectoryRows.ToRow(tenantId, DirectoryKeys.Unit(unit.Id), merged);
             var indexUnchanged = stored is not null && OrganisationStore.IndexKeysOf(stored).SequenceEqual(DirectoryKeys.IndexKeys(merged));
             if (existing is not null && indexUnchanged && DirectoryRows.SameContent(existing, unitRow))
@@ -393,6 +398,7 @@ public sealed class ImportPlan
         ("guidance", u => u.Guidance is { } g ? $"{g.ConsultantId} {Date(g.From)}..{Date(g.To)}" : None),
         ("channel", u => Channel(u.Channel)),
         ("goals", u => u.Goals.Count == 0 ? None : Shorten(string.Join("; ", u.Goals.Select(g => u.GoalSupports.TryGetValue(g, out var s) ? $"{g} -> {s}" : g)))),
+        ("archived", u => u.Archived ? "yes" : "no"),
     ];
 
     private static string RolesNote(Person person) =>

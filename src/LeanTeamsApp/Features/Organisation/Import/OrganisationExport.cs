@@ -49,7 +49,7 @@ public sealed class OrganisationExport(OrganisationStore store)
         string NameOf(string id) => people.TryGetValue(id, out var person) ? person.Name : id;
         var goalsColumn = units.All(u => u.Goals.All(g => !g.Contains(';', StringComparison.Ordinal) && !g.Contains("->", StringComparison.Ordinal)));
         string[] header = ["tenant_id", "unit_id", "unit_name", "service_area", "leader_email", "leader_name", "coordinators", "time_zone",
-            "board_weekday", "board_time", "board_minutes", "lean_start", "consultant_email", "guidance_from", "guidance_to", .. goalsColumn ? ["goals"] : Array.Empty<string>()];
+            "board_weekday", "board_time", "board_minutes", "lean_start", "consultant_email", "guidance_from", "guidance_to", "archived", .. goalsColumn ? ["goals"] : Array.Empty<string>()];
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Units");
         for (var c = 0; c < header.Length; c++)
@@ -67,6 +67,7 @@ public sealed class OrganisationExport(OrganisationStore store)
                 unit.TimeZone, Weekday(unit.BoardMeeting.Weekday), Time(unit.BoardMeeting.Start),
                 unit.BoardMeeting.Minutes.ToString(CultureInfo.InvariantCulture), Date(unit.LeanStart),
                 unit.Guidance?.ConsultantId ?? "", unit.Guidance is { } g ? Date(g.From) : "", unit.Guidance is { } h ? Date(h.To) : "",
+                unit.Archived ? "yes" : "no",
                 .. goalsColumn ? [string.Join("; ", unit.Goals.Select(goal => unit.GoalSupports.TryGetValue(goal, out var supports) ? $"{goal} -> {supports}" : goal))] : Array.Empty<string>(),
             ];
             for (var c = 0; c < cells.Length; c++)
@@ -203,6 +204,11 @@ public sealed class OrganisationExport(OrganisationStore store)
                         y.Pair("from", Date(guidance.From));
                         y.Pair("to", Date(guidance.To));
                     });
+                }
+
+                if (unit.Archived)
+                {
+                    y.Pair("archived", "true");
                 }
             }));
         });

@@ -20,6 +20,12 @@ internal sealed record OrganisationDraft(
     /// and their links stay as they are.
     /// </summary>
     public IReadOnlySet<string> KeepGoalsOf { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Units whose record does not say whether they are archived (a file written before units could be, an HR sheet
+    /// without the column): they stay archived or active as stored.
+    /// </summary>
+    public IReadOnlySet<string> KeepArchivedOf { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
 
 /// <summary>What the tenant already has, against which a file's references are checked.</summary>
@@ -27,6 +33,9 @@ internal sealed record StoredOrganisation(Organisation Organisation, IReadOnlyLi
 {
     /// <summary>Stored units: a person's home unit may be one an organisation file leaves out (it is kept).</summary>
     public IReadOnlySet<string> UnitIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>A stored unit by id, read when a reference is checked against what the unit already says.</summary>
+    public Func<string, Unit?> Unit { get; init; } = _ => null;
 }
 
 /// <summary>
@@ -60,6 +69,7 @@ internal sealed partial class OrganisationImportValidator
 
     private readonly List<GoalSource> _goalSources = [];
     private readonly HashSet<string> _keepGoalsOf = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _keepArchivedOf = new(StringComparer.Ordinal);
 
     /// <summary>A goal's "supports" as written: checked once every area's goals are known.</summary>
     private sealed record GoalLink(string AreaId, string? UnitId, string GoalText, string Field, SourceField Supports);
@@ -110,7 +120,7 @@ internal sealed partial class OrganisationImportValidator
         newAreas.AddRange(_areas.Values.Select(a => a.Area).Where(a => !listedAreas.Contains(a.Id) && !IsStoredArea(a)));
         return organisation is null
             ? null
-            : new OrganisationDraft(organisation, newAreas, newPeople, units) { KeepGoalsOf = _keepGoalsOf, IsWholeOrganisation = _source.IsWholeOrganisation };
+            : new OrganisationDraft(organisation, newAreas, newPeople, units) { KeepGoalsOf = _keepGoalsOf, KeepArchivedOf = _keepArchivedOf, IsWholeOrganisation = _source.IsWholeOrganisation };
     }
 
     private Organisation? ReadOrganisation(SourceRecord r)
@@ -359,10 +369,22 @@ internal sealed partial class OrganisationImportValidator
             _keepGoalsOf.Add(id);
         }
 
+        var archived = false;
+        if (r["archived"] is not { } archivedField)
+        {
+            _keepArchivedOf.Add(id);
+        }
+        else if (!TryParseYesNo(archivedField.Value, out archived))
+        {
+            Error(archivedField.Line, "archived", $"'{ImportError.Quote(archivedField.Value)}' is not yes or no (true/false, ja/nei/nej)");
+            return null;
+        }
+
         var unit = new Unit(id, name, area.Value, Person.NormaliseId(leader.Value), coordinators, zone, meeting, leanStart.Value, guidance, channel)
         {
             Goals = goals,
             GoalSupports = supports,
+            Archived = archived,
         };
         if (!_units.TryAdd(id, (unit, r.Line, r)))
         {
@@ -692,12 +714,19 @@ internal sealed partial class OrganisationImportValidator
         return ok ? ids : null;
     }
 
+    private static bool TryParseYesNo(string value, out bool yes)
+    {
+        var word = value.Trim().ToLowerInvariant();
+        yes = word is "yes" or "true" or "ja" or "1";
+        return yes || word is "no" or "false" or "nei" or "nej" or "0";
+    }
+
     private void CheckReferences(IReadOnlyList<ServiceArea> areas, IReadOnlyList<Unit> units)
     {
         foreach (var area in areas)
         {
             var (_, line, record) = _areas[area.Id];
-            RequirePerson(area.LeaderId, line, "leader", record);
+            RequirePerson(area.LeaderId, line, "leader", record, _storedAreas.GetValueOrDefault(area.Id)?.LeaderId == area.LeaderId);
         }
 
         foreach (var unit in units)
@@ -708,15 +737,16 @@ internal sealed partial class OrganisationImportValidator
                 Error(record.LineOf("serviceArea"), "serviceArea", $"unknown service area '{ImportError.Quote(unit.ServiceAreaId)}'; known: {Listed(KnownAreaIds())}");
             }
 
-            RequirePerson(unit.LeaderId, record.Line, "leader", record);
+            var stored = _stored?.Unit(unit.Id);
+            RequirePerson(unit.LeaderId, record.Line, "leader", record, stored?.LeaderId == unit.LeaderId);
             foreach (var coordinator in unit.CoordinatorIds)
             {
-                RequirePerson(coordinator, record.Line, "coordinators", record);
+                RequirePerson(coordinator, record.Line, "coordinators", record, stored?.CoordinatorIds.Contains(coordinator, StringComparer.Ordinal) == true);
             }
 
             if (unit.Guidance is { } g)
             {
-                RequirePerson(g.ConsultantId, record.Line, "guidance.consultant", record);
+                RequirePerson(g.ConsultantId, record.Line, "guidance.consultant", record, stored?.Guidance?.ConsultantId == g.ConsultantId);
             }
         }
 
@@ -732,14 +762,17 @@ internal sealed partial class OrganisationImportValidator
     /// <summary>
     /// A person a unit or area names must be someone the organisation keeps: in an organisation file, someone the file
     /// lists (whoever it leaves out is removed); in a sheet, also someone already stored who has not been removed.
+    /// A removed person the unit or area already names there (<paramref name="unchanged"/>) is accepted: the file
+    /// exported after their removal names them as stored, and uploading it back must change nothing; they hold no role.
     /// </summary>
-    private void RequirePerson(string id, int line, string field, SourceRecord record)
+    private void RequirePerson(string id, int line, string field, SourceRecord record, bool unchanged)
     {
         var at = record.Fields.ContainsKey(field) ? record.LineOf(field) : line;
         var person = _people.TryGetValue(id, out var listed) ? listed.Person
             : _source.IsWholeOrganisation ? null
             : _storedPeople.GetValueOrDefault(id);
-        if (person is null && _listed.Contains($"person|{id}"))
+        if ((person is null && _listed.Contains($"person|{id}"))
+            || (unchanged && (person ?? _storedPeople.GetValueOrDefault(id)) is { Removed: true }))
         {
             return;
         }
@@ -781,7 +814,7 @@ internal sealed partial class OrganisationImportValidator
             }
 
             _areas.TryAdd(id, (area, r.Line, r));
-            RequirePerson(leader, r.Line, "serviceAreaLeader", r);
+            RequirePerson(leader, r.Line, "serviceAreaLeader", r, stored?.LeaderId == leader);
         }
     }
 

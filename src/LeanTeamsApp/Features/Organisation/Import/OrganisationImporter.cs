@@ -87,7 +87,19 @@ public sealed partial class OrganisationImporter(OrganisationStore store, Import
             : (isSheet ? CsvImportReader.Read(fileName, text.Text) : YamlImportReader.Read(fileName, text.Text), text.Note, null);
     }
 
-    private static (ImportPlan? Plan, IReadOnlyList<ImportError> Errors) Plan(ImportSource source, DirectorySnapshot snapshot, string fileName, string? note, DateTimeOffset now)
+    /// <summary>
+    /// What a change made in a form is planned against: the tenant's organisation as stored, once an import that died
+    /// half-way is rolled back; null while another import is being written (the form says to save again shortly).
+    /// </summary>
+    internal async Task<DirectorySnapshot?> SnapshotAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var pending = await journal.RecoverAsync(tenantId, fromApply: false, cancellationToken);
+        return pending.Outcome is ApplyOutcome.Busy or ApplyOutcome.NotRolledBack or ApplyOutcome.TakenOver
+            ? null
+            : await store.ReadSnapshotAsync(tenantId, cancellationToken);
+    }
+
+    internal static (ImportPlan? Plan, IReadOnlyList<ImportError> Errors) Plan(ImportSource source, DirectorySnapshot snapshot, string fileName, string? note, DateTimeOffset now)
     {
         var (draft, errors) = OrganisationImportValidator.Validate(source, snapshot.TenantId, snapshot.Stored());
         return draft is null ? (null, errors) : (ImportPlan.Create(draft, snapshot, fileName, note, now), []);

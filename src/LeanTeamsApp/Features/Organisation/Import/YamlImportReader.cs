@@ -57,7 +57,7 @@ internal sealed class YamlImportReader
             "a unit",
             ("tenantId", Value), ("id", Value), ("name", Value), ("serviceArea", Value), ("leader", Value), ("coordinators", Values),
             ("timeZone", Value), ("boardMeeting", Mapping("boardMeeting", "weekday", "time", "minutes")), ("leanStart", Value),
-            ("guidance", Mapping("guidance", "consultant", "from", "to")), ("goals", Goals), ("channel", Channel)))));
+            ("guidance", Mapping("guidance", "consultant", "from", "to")), ("goals", Goals), ("channel", Channel), ("archived", Value)))));
 
     private readonly ImportSource _source;
     private readonly Parser _parser;
