@@ -278,6 +278,8 @@ public sealed record CheckInTexts
         TwoWeeksMissed = (unit, earlier, later) => $"{unit} har ikkje sendt statusrapport etter tavlemøta {earlier} og {later}. Kanskje eininga treng støtte med tavlemøta? Lean-koordinatoren hjelper gjerne.",
         BenefitOf = "Gevinsten av forbetringa (valfritt)",
         ChaseBenefit = (titles, weeks) => $"Registrer gevinsten av {titles}: ferdig for meir enn {weeks} veker sidan, utan registrert gevinst. Vel forbetringa under.",
+        ReadOnly = unit => $"Du ser statusrapporten til {unit}. Berre einingsleiaren og einingskoordinatorane kan sende eller rette han.",
+        NotGivenYet = (unit, date) => $"{unit} har ikkje sendt statusrapporten for tavlemøtet {date} enno. Berre einingsleiaren og einingskoordinatorane kan sende han; «status {unit}» viser dei siste tavlemøta.",
     };
 
     private static readonly CheckInTexts Swedish = new()

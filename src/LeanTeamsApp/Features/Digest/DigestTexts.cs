@@ -172,6 +172,8 @@ public sealed record DigestTexts
             [DeliveryAdvice.CheckStatus] = "sjå statuskoden frå Teams; kontakt IT viss det skjer igjen",
         },
         ChaseLine = (unit, titles) => $"{unit}: registrer gevinsten av {titles} (ferdig, ingen gevinst registrert).",
+        OpenOverview = "Opne oversikta",
+        OpenDelivery = "Sjå kva einingar appen ikkje når",
     };
 
     private static readonly DigestTexts Swedish = new()

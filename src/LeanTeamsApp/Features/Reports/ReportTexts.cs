@@ -131,6 +131,7 @@ public sealed record ReportTexts
         },
         WorkYears = "årsverk",
         Previous = period => $"førre periode ({period})",
+        OpenReports = "Opne rapportane",
     };
 
     private static readonly ReportTexts Swedish = new()

@@ -14,6 +14,8 @@ export const nn: Messages = {
   notFoundText: 'Adressa peikar ikkje til nokon side i appen.',
   signedInAs: (name: string, organisation: string) => `Logga inn som ${name}, ${organisation}`,
   signOut: 'Logg ut',
+  myData: 'Mine data',
+  myDataTitle: 'Last ned alt LeanTeamsApp har lagra om deg (Excel)',
   none: 'Ingen',
 
   devSignInTitle: 'Utviklarinnlogging',
@@ -317,4 +319,9 @@ export const nn: Messages = {
   organisationHistoryEmpty: 'Ingen endringar er lagra frå fana eller importen enno.',
   organisationHistoryEntry: (who: string, file: string) => `${who}, frå ${file}`,
   organisationLeftOut: (count: number) => `… og ${count} til`,
+  peoplePickerHint: 'Skriv minst to bokstavar av eit namn eller ei e-postadresse.',
+  peoplePickerSearching: 'Søkjer …',
+  peoplePickerNoMatches: 'Ingen treff.',
+  peoplePickerMatches: (count: number) => (count === 1 ? '1 treff.' : `${count} treff.`),
+  peoplePickerNewPerson: 'ny i organisasjonen',
 };
