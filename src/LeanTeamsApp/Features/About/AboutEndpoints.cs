@@ -47,7 +47,7 @@ public static class AboutEndpoints
         <p>LeanTeamsApp drivs av din organisation i organisationens eget Azure-konto, och organisationen är
         personuppgiftsansvarig. Appen lagrar namn, e-postadress och Entra ID-objekt-ID för personer i
         organisationsöversikten, vilka Teams-samtal och kanaler appen har lagts till i, samt de Lean-uppgifter som
-        enheterna själva registrerar. Kontakta leankoordinatorn eller dataskyddsombudet för registerutdrag,
+        enheterna själva registrerar. Kontakta leansamordnaren eller dataskyddsombudet för registerutdrag,
         rättelse eller radering.</p></section>
         <section lang="en"><h2>Privacy</h2>
         <p>LeanTeamsApp is run by your organisation in its own Azure subscription; your organisation is the data

@@ -11,7 +11,7 @@ internal static class DigestWords
         new Dictionary<Language, HelpLine>
         {
             [Language.Nb] = new("ukeoppsummering", "Få forbedringsforumets ukeoppsummering nå (Lean-koordinator, tjenesteområdeleder)."),
-            [Language.Sv] = new("veckosammanfattning", "Få förbättringsforumets veckosammanfattning nu (leankoordinator, sektionschef)."),
+            [Language.Sv] = new("veckosammanfattning", "Få förbättringsforumets veckosammanfattning nu (leansamordnare, verksamhetsområdeschef)."),
             [Language.En] = new("digest", "Get the improvement forum's weekly digest now (Lean coordinator, service-area leader)."),
         });
 }

@@ -11,7 +11,7 @@ internal static class SetupWords
         new Dictionary<Language, HelpLine>
         {
             [Language.Nb] = new("registrer enhet <navn>", "Koble denne kanalen til en enhet (Lean-koordinator, i enhetens kanal)."),
-            [Language.Sv] = new("registrera enhet <namn>", "Koppla den här kanalen till en enhet (leankoordinator, i enhetens kanal)."),
+            [Language.Sv] = new("registrera enhet <namn>", "Koppla den här kanalen till en enhet (leansamordnare, i enhetens kanal)."),
             [Language.En] = new("register unit <name>", "Bind this channel to a unit (Lean coordinator, in the unit's channel)."),
         });
 
@@ -29,7 +29,7 @@ internal static class SetupWords
         new Dictionary<Language, HelpLine>
         {
             [Language.Nb] = new("sett koordinatorkanal", "Send ukesoppsummeringen for forbedringsforumet til denne kanalen (Lean-koordinator)."),
-            [Language.Sv] = new("ange koordinatorkanal", "Skicka veckosammanfattningen för förbättringsforumet till den här kanalen (leankoordinator)."),
+            [Language.Sv] = new("ange koordinatorkanal", "Skicka veckosammanfattningen för förbättringsforumet till den här kanalen (leansamordnare)."),
             [Language.En] = new("set coordinator channel", "Post the improvement forum's weekly digest in this channel (Lean coordinator)."),
         });
 

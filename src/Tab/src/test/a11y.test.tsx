@@ -92,9 +92,9 @@ describe('accessibility (axe-core)', () => {
     expect(
       await violations(<YearWheelPage />, async () => {
         const wheel = await screen.findByRole('group', { name: 'Årshjul 2027' });
-        await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-gang: Byggesak/ }));
+        await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-besøk: Byggesak/ }));
         await userEvent.click(screen.getByRole('button', { name: 'Flytt' }));
-        await screen.findByRole('dialog', { name: 'Flytt Gemba-gang Byggesak' });
+        await screen.findByRole('dialog', { name: 'Flytt Gemba-besøk Byggesak' });
       }),
     ).toEqual([]);
   });

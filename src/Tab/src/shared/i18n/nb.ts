@@ -1,4 +1,6 @@
-import type { ActionStatus, AppointmentKind, AppointmentStatus, BenefitKind, BenefitMeasure, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed, Role, Stage } from '../api/types';
+import type { ActionStatus, AppointmentStatus, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed } from '../api/types';
+import { appointmentKinds, benefitKinds, benefitMeasures, roles, stages } from '../api/types';
+import { labels } from './glossary';
 
 /** Norwegian bokmål, the source dictionary: every other language must have exactly these keys. */
 export const nb = {
@@ -12,7 +14,7 @@ export const nb = {
   forbidden: 'Du har ikke tilgang til dette.',
   notFoundTitle: 'Fant ikke siden',
   notFoundText: 'Adressen peker ikke til noen side i appen.',
-  signedInAs: (name: string, organisation: string) => `Pålogget som ${name}, ${organisation}`,
+  signedInAs: (name: string, organisation: string) => `Logget inn som ${name}, ${organisation}`,
   signOut: 'Logg ut',
   none: 'Ingen',
 
@@ -38,7 +40,7 @@ export const nb = {
   heatMapHeldColumn: 'Holdt',
   heatMapHeld: (held: number, total: number) => `${held} av ${total}`,
   heatMapImprovementsColumn: 'Forbedringer',
-  improvementCounts: (added: number, inProgress: number, done: number) => `${added} nye · ${inProgress} pågår · ${done} ferdige`,
+  improvementCounts: (added: number, inProgress: number, done: number) => `${added} ${added === 1 ? 'ny' : 'nye'} · ${inProgress} pågår · ${done} ferdige`,
   week: (week: number) => `Uke ${week}`,
   weekStatus: (week: number, status: string) => `Uke ${week}: ${status}`,
   meetingStatus: {
@@ -54,26 +56,13 @@ export const nb = {
   benefitsPerMonth: (measure: string) => `Realisert per måned, ${measure}`,
   benefitsTotals: 'Sum hittil i år',
   monthColumn: 'Måned',
-  amountColumn: 'Mengde',
+  amountColumn: 'Verdi',
   kindColumn: 'Type gevinst',
   noBenefits: 'Ingen gevinster er realisert ennå i år.',
   helpTitle: 'Enheter som trenger hjelp',
   noHelpNeeded: 'Ingen enheter har bedt om hjelp.',
-  benefitKind: {
-    timeSaved: 'Tid spart',
-    money: 'Penger',
-    quality: 'Kvalitet',
-    leadTime: 'Gjennomløpstid',
-    capacityFreed: 'Frigjort kapasitet',
-    userSatisfaction: 'Brukertilfredshet',
-  } satisfies Record<BenefitKind, string>,
-  measure: {
-    daysOfLeadTime: 'dager ledetid',
-    placesFreed: 'plasser frigjort',
-    hours: 'timer',
-    nok: 'kroner',
-    sek: 'kronor',
-  } satisfies Record<BenefitMeasure, string>,
+  benefitKind: labels('nb', 'benefitKind.', benefitKinds),
+  measure: labels('nb', 'measure.', benefitMeasures, false),
 
   unitSubtitle: (area: string, leader: string) => `${area} · leder ${leader}`,
   goalsTitle: 'Mål',
@@ -83,13 +72,7 @@ export const nb = {
   goalUnlinked: 'Ikke knyttet til et overordnet mål ennå',
   noGoals: 'Enheten har ingen mål ennå.',
   improvementsTitle: 'Forbedringer',
-  stage: {
-    suggested: 'Foreslått',
-    inProgress: 'Pågår',
-    done: 'Ferdig',
-    benefitRealised: 'Gevinst realisert',
-    rejected: 'Avvist',
-  } satisfies Record<Stage, string>,
+  stage: labels('nb', 'stage.', stages),
   owner: (owner: string) => `Ansvarlig: ${owner}`,
   emptyColumn: 'Ingen',
   deviationsTitle: 'Avvik',
@@ -108,19 +91,11 @@ export const nb = {
   followUpSomeoneElse: 'En annen i organisasjonen …',
   followUpOwnerEmail: 'E-post til den ansvarlige',
   followUpCreate: 'Opprett',
-  role: {
-    coordinator: 'Lean-koordinator',
-    consultant: 'forbedringskonsulent',
-    topManagement: 'kommunedirektørens ledergruppe',
-    serviceAreaLeader: 'tjenesteområdeleder',
-    unitLeader: 'enhetsleder',
-    unitCoordinator: 'Lean-koordinator i enheten',
-    member: 'medarbeider',
-  } satisfies Record<Role, string>,
+  role: labels('nb', '', roles, false),
   deviationClosed: (text: string) => `«${text}» er lukket.`,
   followUpCreated: (text: string, owner: string) => `«${text}» er nå et oppfølgingsområde med ${owner} som ansvarlig.`,
   deviationFollowedUp: 'lukket, er nå et oppfølgingsområde',
-  deviationGoneAnotherWay: 'Noen andre har endret avviket i mellomtiden. Lista er oppdatert.',
+  deviationGoneAnotherWay: 'Noen andre har endret avviket i mellomtiden. Listen er oppdatert.',
   followUpsTitle: 'Oppfølgingsområder',
   followUpColumn: 'Område',
   ownerColumn: 'Ansvarlig',
@@ -146,13 +121,13 @@ export const nb = {
   benefitDialogTitle: 'Rett gevinsten',
   benefitKindField: 'Type gevinst',
   benefitMeasureField: 'Måleenhet',
-  benefitAmountField: 'Mengde',
+  benefitAmountField: 'Verdi',
   saveBenefit: 'Lagre',
   deleteBenefitTitle: 'Slette gevinsten?',
   deleteBenefitText: (what: string) => `${what} tas ut av alle summer, også i ukeoppsummeringen og rapporten.`,
   benefitCorrected: (what: string) => `Gevinsten er rettet: ${what}.`,
   benefitDeleted: (what: string) => `Gevinsten ${what} er slettet.`,
-  benefitGoneAnotherWay: 'Noen andre har endret gevinsten i mellomtiden. Lista er oppdatert.',
+  benefitGoneAnotherWay: 'Noen andre har endret gevinsten i mellomtiden. Listen er oppdatert.',
   benefitLeftOut: 'holdt utenfor summene: ugyldig beløp',
   benefitUnreadable: 'ugyldig tall',
   amountNotANumber: 'Skriv et vanlig tall, for eksempel 12.5.',
@@ -197,11 +172,7 @@ export const nb = {
   nextYear: 'Neste år',
   wheelLabel: (year: number) => `Årshjul ${year}`,
   wheelHint: 'Tab går til hjulet, piltastene går mellom hendelsene, og Enter viser detaljer. Den samme oversikten står som liste under.',
-  appointmentKind: {
-    semiAnnualReview: 'Halvårlig revisjon',
-    gembaWalk: 'Gemba-gang',
-    fishboneAnalysis: 'Fiskebeinsanalyse',
-  } satisfies Record<AppointmentKind, string>,
+  appointmentKind: labels('nb', '', appointmentKinds),
   holiday: 'Helligdag',
   blackout: 'Ferie',
   deadline: 'Rapporteringsfrist',
@@ -260,7 +231,7 @@ export const nb = {
 
   reportsTitle: 'Rapporter',
   reportsIntro:
-    'Kvartals- og årsrapport med de faste målepunktene: gevinster realisert, tavlemøter holdt, Gemba-ganger gjennomført, avvik og oppfølgingsområder.',
+    'Kvartals- og årsrapport med de faste målepunktene: gevinster realisert, tavlemøter gjennomført, Gemba-besøk gjennomført, avvik og oppfølgingsområder.',
   reportYear: 'År',
   reportPeriod: 'Periode',
   wholeYear: 'Hele året',
