@@ -159,7 +159,7 @@ public sealed record BotTexts
     {
         Language = Language.Sv,
         HelpTitle = "Det här kan LeanTeamsApp hjälpa till med",
-        HelpIntro = "Skriv ett kommando till mig i chatten eller nämn mig i verksamhetens kanal.",
+        HelpIntro = "Skriv ett kommando till mig i chatten eller nämn mig i enhetens kanal.",
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
             ? $"Jag förstod inte ”{typed}”. Skriv ”hjälp” för att se vad jag kan."

@@ -57,7 +57,7 @@ public sealed record ImprovementTexts
     private static readonly ImprovementTexts Norwegian = new()
     {
         ListTitle = unit => $"Åpne forbedringer – {unit}",
-        Counts = (suggested, inProgress, done) => $"{suggested} foreslått · {inProgress} pågår · {done} ferdig, venter på gevinst",
+        Counts = (suggested, inProgress, done) => $"{suggested} foreslått · {inProgress} pågår · {done} {(done == 1 ? "ferdig" : "ferdige")}, venter på gevinst",
         NoneOpen = "Ingen åpne forbedringer. Skriv «forbedring ny <tekst>» for å legge til en.",
         More = n => $"… og {n} til. Se alle i fanen.",
         Stages = StageNames.For(Language.Nb),
@@ -104,7 +104,7 @@ public sealed record ImprovementTexts
     private static readonly ImprovementTexts Swedish = new()
     {
         ListTitle = unit => $"Öppna förbättringar – {unit}",
-        Counts = (suggested, inProgress, done) => $"{suggested} föreslagna · {inProgress} pågår · {done} klara, väntar på nytta",
+        Counts = (suggested, inProgress, done) => $"{suggested} föreslagna · {inProgress} pågår · {done} {(done == 1 ? "klar" : "klara")}, väntar på nytta",
         NoneOpen = "Inga öppna förbättringar. Skriv ”förbättring ny <text>” för att lägga till en.",
         More = n => $"… och {n} till. Se alla i fliken.",
         Stages = StageNames.For(Language.Sv),
@@ -143,7 +143,7 @@ public sealed record ImprovementTexts
         CreateFollowUp = "Skapa uppföljningsområde",
         FollowUpOwnerMissing = "Välj en ansvarig, eller skriv e-posten till någon i organisationen.",
         FollowUpOwnerUnknown = "Ingen i organisationen har den e-posten.",
-        FollowUpDeadlineMissing = "Välj klart senast, från i dag.",
+        FollowUpDeadlineMissing = "Välj när det ska vara klart senast, i dag eller senare.",
         FollowUpCreated = (text, owner, deadline) => $"”{text}” är nu ett uppföljningsområde: {owner} är ansvarig, klart senast {deadline}. Avvikelsen är stängd.",
         AlreadyFollowedUp = text => $"”{text}” var redan gjort till ett uppföljningsområde.",
     };
@@ -186,7 +186,7 @@ public sealed record ImprovementTexts
         MakeFollowUp = "Make it a follow-up area",
         FollowUpOwner = "Owner",
         FollowUpOtherOwner = "… or the e-mail of someone else in the organisation",
-        FollowUpDeadline = "Klart senast",
+        FollowUpDeadline = "Deadline",
         CreateFollowUp = "Create follow-up area",
         FollowUpOwnerMissing = "Choose an owner, or type the e-mail of someone in the organisation.",
         FollowUpOwnerUnknown = "Nobody in the organisation has this e-mail.",

@@ -214,7 +214,7 @@ public sealed record ReviewTexts
         AppointmentGone = "Mötet finns inte längre i årshjulet.",
         Cancelled = "Mötet är inställt och kan inte registreras.",
         ListTitle = count => $"Öppna uppföljningsområden ({count})",
-        OverdueCount = count => $"{count} är försenade. De står först.",
+        OverdueCount = count => count == 1 ? "1 är försenat. Det står först." : $"{count} är försenade. De står först.",
         OverdueOn = date => $"Klart senast {date} – försenad",
         DueOn = date => $"Klart senast {date}",
         Close = "Stäng",

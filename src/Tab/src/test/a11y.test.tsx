@@ -68,7 +68,7 @@ describe('accessibility (axe-core)', () => {
       await violations(<UnitPage unitId="byggesak" />, async () => {
         await userEvent.click(await screen.findByRole('button', { name: /^Rett gevinsten 3,5/ }));
         const dialog = await screen.findByRole('dialog');
-        await userEvent.clear(within(dialog).getByLabelText(/Mengde/));
+        await userEvent.clear(within(dialog).getByLabelText(/Verdi/));
         await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
         await screen.findByText('Fyll ut feltet.');
       }),

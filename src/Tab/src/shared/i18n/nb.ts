@@ -40,7 +40,7 @@ export const nb = {
   heatMapHeldColumn: 'Holdt',
   heatMapHeld: (held: number, total: number) => `${held} av ${total}`,
   heatMapImprovementsColumn: 'Forbedringer',
-  improvementCounts: (added: number, inProgress: number, done: number) => `${added} ${added === 1 ? 'ny' : 'nye'} · ${inProgress} pågår · ${done} ferdige`,
+  improvementCounts: (added: number, inProgress: number, done: number) => `${added} ${added === 1 ? 'ny' : 'nye'} · ${inProgress} pågår · ${done} ${done === 1 ? 'ferdig' : 'ferdige'}`,
   week: (week: number) => `Uke ${week}`,
   weekStatus: (week: number, status: string) => `Uke ${week}: ${status}`,
   meetingStatus: {
