@@ -96,7 +96,7 @@ async function checkFigures(page) {
     return `${counted.filter((s) => s === 'held').length} av ${counted.length}`;
   }));
   expectEqual('overview: improvements per unit, as the records count them', rows.map((r) => r.improvements),
-    overview.units.map((u) => `${u.improvements.new} nye · ${u.improvements.inProgress} pågår · ${u.improvements.done} ferdige`));
+    overview.units.map((u) => `${u.improvements.new} ${u.improvements.new === 1 ? 'ny' : 'nye'} · ${u.improvements.inProgress} pågår · ${u.improvements.done} ${u.improvements.done === 1 ? 'ferdig' : 'ferdige'}`));
   if (!overview.units.some((u) => u.statuses.includes('held'))) problems.push('overview: the demo history has no held meeting at all');
   const help = page.getByRole('region', { name: 'Enheter som trenger hjelp' });
   expectEqual('overview: units needing help', (await help.getByRole('listitem').allTextContents()).map(squash),

@@ -1,5 +1,6 @@
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Bot;
 
@@ -164,16 +165,7 @@ public sealed record BotTexts
             ? $"Jeg finner ingen enhet som heter «{name}». Skriv «enheter» for å se alle."
             : $"Jeg finner ingen enhet som heter «{name}». Mente du {string.Join(" eller ", close.Select(c => $"«{c}»"))}?",
         SeveralUnitsInChannel = names => $"Denne kanalen er koblet til flere enheter ({names}). Lean-koordinatoren velger én med «registrer enhet <navn>».",
-        RoleNames = new Dictionary<Role, string>
-        {
-            [Role.Coordinator] = "Lean-koordinator",
-            [Role.Consultant] = "Forbedringskonsulent",
-            [Role.TopManagement] = "Kommunedirektørens ledergruppe",
-            [Role.ServiceAreaLeader] = "Tjenesteområdeleder",
-            [Role.UnitLeader] = "Enhetsleder",
-            [Role.UnitCoordinator] = "Lean-koordinator i enheten",
-            [Role.Member] = "Medarbeider",
-        },
+        RoleNames = Glossary.Labels<Role>("", Language.Nb),
         Conflict = "Noen andre endret dette samtidig. Ingenting ble overskrevet – prøv igjen.",
         NotAllowed = (what, where) => $"Du har ikke tilgang til å {NorwegianPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Norwegian!, "Det kan gjøres av", "eller", "den som er ansvarlig for avtalen")} Ingenting ble endret.",
         CardTargetGone = "Dette kortet er utdatert: det det gjelder, finnes ikke lenger. Ingenting ble endret.",
@@ -221,32 +213,23 @@ public sealed record BotTexts
     {
         Language = Language.Sv,
         HelpTitle = "Det här kan LeanTeamsApp hjälpa till med",
-        HelpIntro = "Skriv ett kommando till mig i chatten eller nämn mig i verksamhetens kanal.",
+        HelpIntro = "Skriv ett kommando till mig i chatten eller nämn mig i enhetens kanal.",
         HelpFooter = "Efter varje tavelmöte ber jag enheten om en kort statusrapport.",
         Unknown = (typed, suggestion) => suggestion is null
             ? $"Jag förstod inte ”{typed}”. Skriv ”hjälp” för att se vad jag kan."
             : $"Jag förstod inte ”{typed}”. Menade du ”{suggestion}”? Skriv ”hjälp” för att se vad jag kan.",
-        NotSetUp = "Din organisation är inte upplagd i LeanTeamsApp ännu. Be leankoordinatorn eller Teams-administratören att importera den först.",
-        UnknownPerson = who => $"Jag hittar dig inte ({who}) i organisationen. Be leankoordinatorn att lägga till dig.",
+        NotSetUp = "Din organisation är inte upplagd i LeanTeamsApp ännu. Be leansamordnaren eller Teams-administratören att importera den först.",
+        UnknownPerson = who => $"Jag hittar dig inte ({who}) i organisationen. Be leansamordnaren att lägga till dig.",
         UnitNotFound = (name, close) => close.Count == 0
             ? $"Jag hittar ingen enhet som heter ”{name}”. Skriv ”enheter” för att se alla."
             : $"Jag hittar ingen enhet som heter ”{name}”. Menade du {string.Join(" eller ", close.Select(c => $"”{c}”"))}?",
         SeveralUnitsInChannel = names => $"Den här kanalen är kopplad till flera enheter ({names}). Leansamordnaren väljer en med ”registrera enhet <namn>”.",
-        RoleNames = new Dictionary<Role, string>
-        {
-            [Role.Coordinator] = "Leankoordinator",
-            [Role.Consultant] = "Förbättringskonsult",
-            [Role.TopManagement] = "Kommundirektörens ledningsgrupp",
-            [Role.ServiceAreaLeader] = "Sektionschef",
-            [Role.UnitLeader] = "Enhetschef",
-            [Role.UnitCoordinator] = "Leankoordinator i enheten",
-            [Role.Member] = "Medarbetare",
-        },
+        RoleNames = Glossary.Labels<Role>("", Language.Sv),
         Conflict = "Någon annan ändrade det här samtidigt. Inget skrevs över – försök igen.",
         NotAllowed = (what, where) => $"Du har inte behörighet att {SwedishPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Swedish!, "Det kan göras av", "eller", "den som är ansvarig för mötet")} Inget ändrades.",
         CardTargetGone = "Det här kortet är inaktuellt: det gäller något som inte längre finns. Inget ändrades.",
         StorageDown = "Jag kan inte spara just nu. Inget ändrades – försök igen om en stund.",
-        WelcomeTeam = "Hej! Jag är LeanTeamsApp. Leankoordinatorn kopplar varje enhets kanal till sin enhet med ”registrera enhet <namn>”. Skriv ”hjälp” för att se allt jag kan.",
+        WelcomeTeam = "Hej! Jag är LeanTeamsApp. Leansamordnaren kopplar varje enhets kanal till sin enhet med ”registrera enhet <namn>”. Skriv ”hjälp” för att se allt jag kan.",
         WelcomePersonal = "Hej! Jag är LeanTeamsApp. Skriv ”hjälp” för att se vad jag kan.",
         GeneralChannel = "Allmänt",
     };
@@ -266,16 +249,7 @@ public sealed record BotTexts
             ? $"I can't find a unit called \"{name}\". Type \"units\" to see them all."
             : $"I can't find a unit called \"{name}\". Did you mean {string.Join(" or ", close.Select(c => $"\"{c}\""))}?",
         SeveralUnitsInChannel = names => $"This channel is bound to several units ({names}). The Lean coordinator picks one with \"register unit <name>\".",
-        RoleNames = new Dictionary<Role, string>
-        {
-            [Role.Coordinator] = "Lean coordinator",
-            [Role.Consultant] = "Improvement consultant",
-            [Role.TopManagement] = "Top management group",
-            [Role.ServiceAreaLeader] = "Service-area leader",
-            [Role.UnitLeader] = "Unit leader",
-            [Role.UnitCoordinator] = "Unit Lean coordinator",
-            [Role.Member] = "Staff member",
-        },
+        RoleNames = Glossary.Labels<Role>("", Language.En),
         Conflict = "Someone else changed this at the same time. Nothing was overwritten - please try again.",
         NotAllowed = (what, where) => $"You are not allowed to {EnglishPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, English!, "This is for the", "or", "the appointment's owner")} Nothing was changed.",
         CardTargetGone = "This card is out of date: what it refers to no longer exists. Nothing was changed.",

@@ -53,7 +53,7 @@ public sealed class BotCommandTests : IAsyncLifetime
 
     [Theory]
     [InlineData("nb-NO", "hvem er jeg", "Rollene til Jonas Vik", "Lean-koordinator")]
-    [InlineData("sv-SE", "vem är jag", "Roller för Jonas Vik", "Leankoordinator")]
+    [InlineData("sv-SE", "vem är jag", "Roller för Jonas Vik", "Leansamordnare")]
     [InlineData("nn-NO", "kven er eg", "Rollene til Jonas Vik", "Lean-koordinator")]
     [InlineData("en-GB", "whoami", "Roles of Jonas Vik", "Lean coordinator")]
     public async Task WhoAmI_KnownPerson_ShowsRolesAndRemembersTheirTeamsId(string locale, string text, string title, string role)

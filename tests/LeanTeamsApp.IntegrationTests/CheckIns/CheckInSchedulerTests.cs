@@ -296,7 +296,7 @@ public sealed class CheckInSchedulerTests
             .Select(r => r.Activity!.Text!)
             .ToList();
         Assert.Equal(
-            ["Oslo mandag har ikke sendt statusrapport etter tavlemøtene 16.11.2026 og 23.11.2026. Kanskje enheten trenger en hånd med tavlemøtene? Lean-koordinatoren hjelper gjerne."],
+            ["Oslo mandag har ikke sendt statusrapport etter tavlemøtene 16.11.2026 og 23.11.2026. Kanskje enheten trenger støtte med tavlemøtene? Lean-koordinatoren hjelper gjerne."],
             notices.Where(n => n.StartsWith("Oslo mandag", StringComparison.Ordinal)));
         Assert.Contains(notices, n => n.StartsWith("Oslo tirsdag har ikke sendt statusrapport etter tavlemøtene 17.11.2026 og 24.11.2026.", StringComparison.Ordinal));
     }

@@ -65,7 +65,7 @@ public sealed class NothingNewTests : IAsyncLifetime
         Assert.Empty(stored.Benefits);
         Assert.Equal(((string?)null, (string?)null, "Randi Lie"), (stored.HelpNeeded, stored.Note, stored.SubmittedBy));
         Assert.Equal(new Dictionary<string, GoalStatus> { [_byggesak.Goals[0]] = GoalStatus.Yellow, [_byggesak.Goals[1]] = GoalStatus.Red }, stored.GoalStatuses);
-        Assert.Contains("{\"title\":\"Ble tavlemøtet holdt?\",\"value\":\"Ja · ikke noe nytt\"}", card, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Ble tavlemøtet gjennomført?\",\"value\":\"Ja · ikke noe nytt\"}", card, StringComparison.Ordinal);
         Assert.Contains("\"verb\":\"checkin.edit\"", card, StringComparison.Ordinal);
         // The weekly figures subscribe to CheckInStored: a week counted as reported is the announcement arriving.
         Assert.Equal((true, true, 1), await WeekAsync());

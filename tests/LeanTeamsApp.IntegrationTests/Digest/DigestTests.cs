@@ -45,16 +45,16 @@ public sealed class DigestTests : IAsyncLifetime
 
         var expected = await ExpectedThisWeekAsync();
         Assert.Contains("Forbedringsforum uke 47 – Fjordvik kommune", said, StringComparison.Ordinal);
-        Assert.Contains($"{{\"title\":\"Tavlemøter holdt\",\"value\":\"2 av {expected} denne uka · ", said, StringComparison.Ordinal);
-        Assert.Contains("{\"title\":\"Forbedringer\",\"value\":\"2 nye · 1 fullført\"}", said, StringComparison.Ordinal);
-        Assert.Contains("{\"title\":\"Gevinster denne uka\",\"value\":\"Spart tid 5,5 timer\"}", said, StringComparison.Ordinal);
+        Assert.Contains($"{{\"title\":\"Tavlemøter gjennomført\",\"value\":\"2 av {expected} denne uken · ", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Forbedringer\",\"value\":\"2 nye · 1 ferdig\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Gevinster denne uken\",\"value\":\"Spart tid 5,5 timer\"}", said, StringComparison.Ordinal);
         Assert.Contains("{\"title\":\"Gevinster hittil i år\",\"value\":\"Spart tid 9,5 timer\"}", said, StringComparison.Ordinal);
-        Assert.Contains("{\"title\":\"Avvik\",\"value\":\"2 nye · 0 oppfølgingsområder på overtid\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Avvik\",\"value\":\"2 nye · 0 oppfølgingsområder forfalt\"}", said, StringComparison.Ordinal);
         Assert.Contains("{\"title\":\"Ber om hjelp fra utviklingsenheten\",\"value\":\"1: Byggesak\"}", said, StringComparison.Ordinal);
         Assert.True(said.Contains("• Byggesak: Spart tid 3,5 timer – påvirker Servicetorget. Er arbeidet flyttet, ikke spart?", StringComparison.Ordinal), said);
         Assert.Contains("• Byggesak ber om hjelp: Hjelp med verdistrømanalyse", said, StringComparison.Ordinal);
-        Assert.Contains("{\"title\":\"Byggesak\",\"value\":\"holdt · 1/4 · 2 nye/1 fullført · Spart tid 3,5 timer\"}", said, StringComparison.Ordinal);
-        Assert.Contains("{\"title\":\"Vann og avløp\",\"value\":\"ikke holdt · 0/4 · 0 nye/0 fullført\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Byggesak\",\"value\":\"gjennomført · 1/4 · 2 nye/1 ferdig · Spart tid 3,5 timer\"}", said, StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Vann og avløp\",\"value\":\"ikke gjennomført · 0/4 · 0 nye/0 ferdige\"}", said, StringComparison.Ordinal);
     }
 
     [Fact]

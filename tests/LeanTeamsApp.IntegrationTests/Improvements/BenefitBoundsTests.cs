@@ -61,15 +61,15 @@ public sealed class BenefitBoundsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("NaN", "Nok", "Mengde: Skriv et vanlig tall, for eksempel 12.5.")]
-    [InlineData("Infinity", "Nok", "Mengde: Skriv et vanlig tall, for eksempel 12.5.")]
-    [InlineData("∞", "Hours", "Mengde: Skriv et vanlig tall, for eksempel 12.5.")]
-    [InlineData("1e400", "Hours", "Mengde: Skriv et vanlig tall, for eksempel 12.5.")]
-    [InlineData(Huge, "Nok", "Mengde: Skriv et tall over 0 og høyst 100\u00a0000\u00a0000 (NOK), med høyst to desimaler.")]
-    [InlineData("100000000.01", "Sek", "Mengde: Skriv et tall over 0 og høyst 100\u00a0000\u00a0000 (SEK), med høyst to desimaler.")]
-    [InlineData("-5", "Hours", "Mengde: Skriv et tall over 0 og høyst 100\u00a0000 (timer), med høyst to desimaler.")]
-    [InlineData("0", "DaysOfLeadTime", "Mengde: Skriv et tall over 0 og høyst 3\u00a0650 (dager ledetid), med høyst to desimaler.")]
-    [InlineData("10.5", "PlacesFreed", "Mengde: Skriv et heltall fra 1 til 10\u00a0000 (plasser frigjort).")]
+    [InlineData("NaN", "Nok", "Verdi: Skriv et vanlig tall, for eksempel 12.5.")]
+    [InlineData("Infinity", "Nok", "Verdi: Skriv et vanlig tall, for eksempel 12.5.")]
+    [InlineData("∞", "Hours", "Verdi: Skriv et vanlig tall, for eksempel 12.5.")]
+    [InlineData("1e400", "Hours", "Verdi: Skriv et vanlig tall, for eksempel 12.5.")]
+    [InlineData(Huge, "Nok", "Verdi: Skriv et tall over 0 og høyst 100\u00a0000\u00a0000 (kroner), med høyst to desimaler.")]
+    [InlineData("100000000.01", "Sek", "Verdi: Skriv et tall over 0 og høyst 100\u00a0000\u00a0000 (svenske kroner), med høyst to desimaler.")]
+    [InlineData("-5", "Hours", "Verdi: Skriv et tall over 0 og høyst 100\u00a0000 (timer), med høyst to desimaler.")]
+    [InlineData("0", "DaysOfLeadTime", "Verdi: Skriv et tall over 0 og høyst 3\u00a0650 (dager ledetid), med høyst to desimaler.")]
+    [InlineData("10.5", "PlacesFreed", "Verdi: Skriv et heltall fra 1 til 10\u00a0000 (frigjorte plasser).")]
     public async Task CheckInCard_BenefitAmountNotAFiniteNumberInRange_ShowsTheFieldsErrorOnTheCardAndStoresNothing(string amount, string measure, string error)
     {
         var (status, body) = await SubmitAsync(new JsonObject
@@ -142,10 +142,10 @@ public sealed class BenefitBoundsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("NaN", "Hours", "Mengde: Skriv et vanlig tall, for eksempel 12.5.")]
-    [InlineData("1e400", "Nok", "Mengde: Skriv et vanlig tall, for eksempel 12.5.")]
-    [InlineData(Huge, "Nok", "Mengde: Skriv et tall over 0 og høyst 100\u00a0000\u00a0000 (NOK), med høyst to desimaler.")]
-    [InlineData("", "Nok", "Fyll ut type, mengde (over 0) og måleenhet for gevinsten.")]
+    [InlineData("NaN", "Hours", "Verdi: Skriv et vanlig tall, for eksempel 12.5.")]
+    [InlineData("1e400", "Nok", "Verdi: Skriv et vanlig tall, for eksempel 12.5.")]
+    [InlineData(Huge, "Nok", "Verdi: Skriv et tall over 0 og høyst 100\u00a0000\u00a0000 (kroner), med høyst to desimaler.")]
+    [InlineData("", "Nok", "Fyll ut type, verdi (over 0) og måleenhet for gevinsten.")]
     public async Task ImprovementsCard_BenefitOutOfBounds_ShowsTheErrorAtTheImprovementAndStoresNothing(string amount, string measure, string error)
     {
         var id = await _host.AddAsync("Felles mal for vaktbytte");

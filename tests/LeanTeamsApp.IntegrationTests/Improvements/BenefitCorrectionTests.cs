@@ -94,7 +94,7 @@ public sealed class BenefitCorrectionTests : IAsyncLifetime
         Assert.Null(await HoursThisYearAsync());
         var report = await _host.Bot.SayAsync(_host.Bot.Activities.PersonalMessage(_host.Bot.Coordinator, "rapport 2026"));
         // The card's JSON escapes the no-break space that groups thousands in Norwegian.
-        Assert.Contains("Spart tid 12\\u00A0000 NOK", report, StringComparison.Ordinal);
+        Assert.Contains("Spart tid 12\\u00A0000 kroner", report, StringComparison.Ordinal);
     }
 
     [Theory]

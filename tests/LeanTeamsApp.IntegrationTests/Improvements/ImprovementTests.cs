@@ -84,7 +84,7 @@ public sealed class ImprovementTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("nb-NO", "forbedring ny Felles mal for vaktbytte", "«Felles mal for vaktbytte» er ført opp som forbedring for Byggesak.")]
+    [InlineData("nb-NO", "forbedring ny Felles mal for vaktbytte", "«Felles mal for vaktbytte» er lagt til som forbedring for Byggesak.")]
     [InlineData("sv-SE", "förbättring ny Felles mal for vaktbytte", "”Felles mal for vaktbytte” är tillagd som förbättring för Byggesak.")]
     [InlineData("nn-NO", "forbetring ny Felles mal for vaktbytte", "«Felles mal for vaktbytte» er lagd til som forbetring for Byggesak.")]
     [InlineData("en-GB", "improvement add Felles mal for vaktbytte", "\"Felles mal for vaktbytte\" is on Byggesak's improvement list.")]
@@ -105,7 +105,7 @@ public sealed class ImprovementTests : IAsyncLifetime
         await _bot.SayAsync(message);
         var second = await _bot.SayAsync(message);
 
-        Assert.Contains("«Felles mal for vaktbytte» var allerede ført opp.", second, StringComparison.Ordinal);
+        Assert.Contains("«Felles mal for vaktbytte» var allerede lagt til.", second, StringComparison.Ordinal);
         Assert.Single(await ImprovementsAsync());
     }
 
@@ -150,11 +150,11 @@ public sealed class ImprovementTests : IAsyncLifetime
 
         var card = LastReplyCard();
         Assert.Equal("Åpne forbedringer – Byggesak", Texts(card)[0]);
-        Assert.Equal("1 foreslått · 1 i arbeid · 0 fullført, venter på gevinst", Texts(card)[1]);
+        Assert.Equal("1 foreslått · 1 pågår · 0 ferdige, venter på gevinst", Texts(card)[1]);
         var items = Items(card);
         Assert.Equal(["Påbegynt tiltak", "Foreslått tiltak"], items.Select(i => i.Title));
         // Work not yet done also opens its benefit estimate.
-        Assert.Equal(["Fullført:Done", "Avvis:Rejected", "Gevinstanslag"], items[0].Buttons);
+        Assert.Equal(["Ferdig:Done", "Avvis:Rejected", "Gevinstanslag"], items[0].Buttons);
         Assert.Equal(["Start:InProgress", "Avvis:Rejected", "Gevinstanslag"], items[1].Buttons);
         Assert.DoesNotContain("Avvist tiltak", card.ToJsonString(), StringComparison.Ordinal);
         Assert.NotEqual(suggested, started);
@@ -172,8 +172,8 @@ public sealed class ImprovementTests : IAsyncLifetime
             ["improvementId"] = id, [$"kind-{id}"] = "TimeSaved", [$"amount-{id}"] = "12.5", [$"measure-{id}"] = "Hours",
         });
 
-        Assert.Contains("«Digital sjekkliste» er nå: I arbeid.", afterStart, StringComparison.Ordinal);
-        Assert.Contains("«Digital sjekkliste» er nå: Fullført.", afterDone, StringComparison.Ordinal);
+        Assert.Contains("«Digital sjekkliste» er nå: Pågår.", afterStart, StringComparison.Ordinal);
+        Assert.Contains("«Digital sjekkliste» er nå: Ferdig.", afterDone, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Gevinsten av «Digital sjekkliste» er registrert.", afterBenefit, StringComparison.Ordinal);
         var improvement = Assert.Single(await ImprovementsAsync());
@@ -192,7 +192,7 @@ public sealed class ImprovementTests : IAsyncLifetime
 
         var (_, body) = await ActAsync(ImprovementsCard.BenefitVerb, new JsonObject { ["improvementId"] = id, [$"kind-{id}"] = "TimeSaved", [$"amount-{id}"] = "0" });
 
-        Assert.Contains("Fyll ut type, mengde (over 0) og måleenhet for gevinsten.", body, StringComparison.Ordinal);
+        Assert.Contains("Fyll ut type, verdi (over 0) og måleenhet for gevinsten.", body, StringComparison.Ordinal);
         Assert.Equal(ImprovementStage.Done, Assert.Single(await ImprovementsAsync()).Stage);
         Assert.Empty(await Store.ListBenefitsAsync(_bot.TenantId, "byggesak", default));
     }
@@ -204,8 +204,8 @@ public sealed class ImprovementTests : IAsyncLifetime
 
         var both = await Task.WhenAll(MoveAsync(id, ImprovementStage.InProgress), MoveAsync(id, ImprovementStage.InProgress));
 
-        Assert.Single(both, b => b.Contains("er nå: I arbeid", StringComparison.Ordinal));
-        Assert.Single(both, b => b.Contains("var allerede: I arbeid", StringComparison.Ordinal));
+        Assert.Single(both, b => b.Contains("er nå: Pågår", StringComparison.Ordinal));
+        Assert.Single(both, b => b.Contains("var allerede: Pågår", StringComparison.Ordinal));
         Assert.Single(Assert.Single(await ImprovementsAsync()).History);
     }
 

@@ -48,8 +48,8 @@ public sealed class RecordCountTests : IAsyncLifetime
         var quarter = (New: improvements.Count, Done: improvements.Count(i => i.History.Any(h => h.To == ImprovementStage.Done)));
         Assert.Equal((new WeekCounts(1, 1, 1), (4, 1)), (week47, quarter));
 
-        Assert.Contains($"{{\"title\":\"Forbedringer\",\"value\":\"{week47.New} nye · {week47.Done} fullført\"}}", await DigestAsync(), StringComparison.Ordinal);
-        Assert.Contains($"{week47.New} nye/{week47.Done} fullført", ByggesakDigestLine(await DigestAsync()), StringComparison.Ordinal);
+        Assert.Contains("{\"title\":\"Forbedringer\",\"value\":\"1 ny · 1 ferdig\"}", await DigestAsync(), StringComparison.Ordinal);
+        Assert.Contains("1 ny/1 ferdig", ByggesakDigestLine(await DigestAsync()), StringComparison.Ordinal);
         Assert.Equal(quarter, await ReportAsync());
         Assert.Equal((quarter.New, improvements.Count(i => i.Stage == ImprovementStage.InProgress), quarter.Done), await OverviewAsync());
     }
@@ -70,7 +70,7 @@ public sealed class RecordCountTests : IAsyncLifetime
         var week47 = Assert.Single(await weeks.ListWeekAsync(_host.TenantId, new IsoWeek(2026, 47), default), w => w.UnitId == "byggesak");
         Assert.Equal((1, 0, 1), (week48.ImprovementsNew, week48.ImprovementsInProgress, week48.ImprovementsDone));
         Assert.Equal((1, 1, 1), (week47.ImprovementsNew, week47.ImprovementsInProgress, week47.ImprovementsDone));
-        Assert.Contains("1 nye/1 fullført", ByggesakDigestLine(await DigestAsync()), StringComparison.Ordinal);
+        Assert.Contains("1 ny/1 ferdig", ByggesakDigestLine(await DigestAsync()), StringComparison.Ordinal);
         var done = improvements.Count(i => i.History.Any(h => h.To == ImprovementStage.Done));
         Assert.Equal((improvements.Count, done), await ReportAsync());
         Assert.Equal((5, 2), (improvements.Count, done));
@@ -94,7 +94,7 @@ public sealed class RecordCountTests : IAsyncLifetime
         var (status, body) = await _host.ActAsync(CheckInCard.SubmitVerb, answers);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Fast tid for veiledning: fullført", body, StringComparison.Ordinal);
+        Assert.Contains("Fast tid for veiledning: ferdig", body, StringComparison.Ordinal);
         Assert.Equal(
             ["Digital sjekkliste:InProgress", "Fast tid for veiledning:Done"],
             (await _host.ImprovementsAsync()).Select(i => $"{i.Title}:{i.Stage}").Order(StringComparer.Ordinal));
@@ -151,7 +151,7 @@ public sealed class RecordCountTests : IAsyncLifetime
 
         Assert.All(verdicts.Values, v => Assert.True(v.IsValid, v.ToString()));
         Assert.Contains("\"id\":\"stage-", cards["checkin-form-open-improvements"], StringComparison.Ordinal);
-        Assert.Contains("\"title\":\"Flyttet på tavla\",\"value\":\"Digital sjekkliste: i arbeid\"", summary, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Flyttet på tavlen\",\"value\":\"Digital sjekkliste: pågår\"", summary, StringComparison.Ordinal);
     }
 
     private async Task AddWeek46Async()
@@ -233,7 +233,7 @@ public sealed class RecordCountTests : IAsyncLifetime
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
         var header = lines[0].ToList();
         var row = lines.Single(l => l[1] == "Byggesak");
-        return (int.Parse(row[header.IndexOf("Forbedringer, nye")], CultureInfo.InvariantCulture), int.Parse(row[header.IndexOf("Forbedringer, fullført")], CultureInfo.InvariantCulture));
+        return (int.Parse(row[header.IndexOf("Forbedringer, nye")], CultureInfo.InvariantCulture), int.Parse(row[header.IndexOf("Forbedringer, ferdige")], CultureInfo.InvariantCulture));
     }
 
     /// <summary>Byggesak's improvements on the tab's overview: new and done in the weeks shown, in progress now.</summary>

@@ -76,7 +76,7 @@ public sealed class CalendarSyncTests
     [InlineData(AppointmentKind.SemiAnnualReview, "byggesak", "Halvårlig revisjon: Byggesak", "Europe/Oslo", "Planlagt av LeanTeamsApp")]
     [InlineData(AppointmentKind.FishboneAnalysis, "byggesak", "Fiskebeinsanalyse: Byggesak", "Europe/Oslo", "Planlagt av LeanTeamsApp")]
     [InlineData(AppointmentKind.GembaWalk, "bygglov", "Gemba-besök: Bygglov", "Europe/Stockholm", "Planerat av LeanTeamsApp")]
-    [InlineData(AppointmentKind.SemiAnnualReview, "bygglov", "Halvårsrevision: Bygglov", "Europe/Stockholm", "Planerat av LeanTeamsApp")]
+    [InlineData(AppointmentKind.SemiAnnualReview, "bygglov", "Halvårsuppföljning: Bygglov", "Europe/Stockholm", "Planerat av LeanTeamsApp")]
     [InlineData(AppointmentKind.FishboneAnalysis, "bygglov", "Fiskbensanalys: Bygglov", "Europe/Stockholm", "Planerat av LeanTeamsApp")]
     public async Task Create_EachKindInEachCountry_IsWrittenInTheUnitsLanguageAndZone(
         AppointmentKind kind, string unit, string subject, string zone, string plannedBy)

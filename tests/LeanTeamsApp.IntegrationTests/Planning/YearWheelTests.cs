@@ -107,7 +107,7 @@ public sealed class YearWheelTests : IAsyncLifetime
         var pp = analyses.Single(a => a.Plan.UnitId == "pp-tjenesten");
         Assert.InRange(pp.Plan.Start, Now, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(1)));
         Assert.Contains("Fiskebeinsanalyse fordi", said, StringComparison.Ordinal);
-        Assert.Contains("Fjordtun sykehjem: 6 tavlemøter ikke holdt eller ikke rapportert og ingen forbedringer fullført", said, StringComparison.Ordinal);
+        Assert.Contains("Fjordtun sykehjem: 6 tavlemøter ikke gjennomført eller ikke rapportert og ingen forbedringer ferdige", said, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -128,7 +128,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "forbedring ny Bestill via ordre 12345678901 eller servicetorget 22 33 44 55"));
 
-        Assert.Contains("er ført opp som forbedring", said, StringComparison.Ordinal);
+        Assert.Contains("er lagt til som forbedring", said, StringComparison.Ordinal);
         Assert.Equal("Bestill via ordre 12345678901 eller servicetorget 22 33 44 55", Assert.Single(await Records.ListImprovementsAsync(_bot.TenantId, "byggesak", default)).Title);
     }
 

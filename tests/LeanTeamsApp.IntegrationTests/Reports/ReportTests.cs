@@ -42,7 +42,7 @@ public sealed class ReportTests : IAsyncLifetime
         var facts = _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!["body"]![1]!["facts"]!.AsArray()
             .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
         // Norwegian groups thousands with a no-break space.
-        Assert.Equal("Spart tid 3,5 timer; Penger 1\u00a0000 NOK", facts["Gevinster realisert"]);
+        Assert.Equal("Spart tid 3,5 timer; Penger 1\u00a0000 kroner", facts["Gevinster realisert"]);
         Assert.Contains("{\"title\":\"Gemba-besøk gjennomført\",\"value\":\"1\"}", said, StringComparison.Ordinal);
         Assert.Equal(["Last ned Excel", "Last ned CSV"], Links().Select(l => l.Title));
     }
@@ -60,10 +60,10 @@ public sealed class ReportTests : IAsyncLifetime
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
-        Assert.Equal(["Tjenesteområde", "Enhet", "Tavlemøter ventet", "Tavlemøter holdt", "Statusrapporter", "Forbedringer, nye", "Forbedringer, fullført", "Avvik",
+        Assert.Equal(["Tjenesteområde", "Enhet", "Tavlemøter forventet", "Tavlemøter gjennomført", "Statusrapporter", "Forbedringer, nye", "Forbedringer, ferdige", "Avvik",
             "Gemba-besøk gjennomført", "Revisjoner gjennomført", "Fiskebeinsanalyser", "Oppfølgingsområder, nye", "Oppfølgingsområder, lukket",
-            "Oppfølgingsområder, åpne", "Oppfølgingsområder, på overtid", "Spart tid (timer)", "Penger (NOK)",
-            "Realisert: Spart tid (timer)", "Realisert: Spart tid (årsverk)", "Realisert: Penger (NOK)"], lines[0]);
+            "Oppfølgingsområder, åpne", "Oppfølgingsområder, forfalt", "Spart tid (timer)", "Penger (kroner)",
+            "Realisert: Spart tid (timer)", "Realisert: Spart tid (årsverk)", "Realisert: Penger (kroner)"], lines[0]);
         // 13 Thursdays in the quarter, less the three in the fellesferie the demo organisation sets (6-26 July).
         Assert.Equal(["Samfunnsutvikling og teknikk", "Byggesak", "10", "2", "3", "1", "3", "2", "1", "0", "0", "0", "0", "0", "0", "3,5", "1000", "3,5", "0", "1000"], lines.Single(l => l[1] == "Byggesak"));
         var vann = lines.Single(l => l[1] == "Vann og avløp");

@@ -172,7 +172,7 @@ public sealed class FollowUpTests : IAsyncLifetime
         cards["followups-empty-en"] = Json(empty);
         var walk = await _host.CardForAsync(Bot.HelseLeader, "revisjon ferdig Tildelingskontoret");
         cards["record-walk-form-nb"] = Json(walk);
-        cards["record-review-form-sv"] = Json(await _host.CardForAsync(Bot.HelseLeader, "revision klar Hjemmetjenesten sør", "sv-SE"));
+        cards["record-review-form-sv"] = Json(await _host.CardForAsync(Bot.HelseLeader, "uppföljning klar Hjemmetjenesten sør", "sv-SE"));
         var fishbone = await _host.CardForAsync(Bot.HelseLeader, "review done Fjordtun sykehjem", "en-GB");
         cards["record-fishbone-form-en"] = Json(fishbone);
         var walkErrors = await _host.SubmitAsync(Bot.HelseLeader, walk, new JsonObject { ["followUp0Text"] = "Uten eier" });

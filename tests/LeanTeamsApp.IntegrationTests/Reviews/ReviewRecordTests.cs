@@ -20,6 +20,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
 
     [Theory]
     [InlineData("nb-NO", "revisjon ferdig Hjemmetjenesten nord", "Gemba-besøk – Hjemmetjenesten nord, 12.03.2026", "Observasjoner")]
+    [InlineData("sv-SE", "uppföljning klar hjemmetjenesten-nord", "Gemba-besök – Hjemmetjenesten nord, 2026-03-12", "Observationer")]
     [InlineData("sv-SE", "revision klar hjemmetjenesten-nord", "Gemba-besök – Hjemmetjenesten nord, 2026-03-12", "Observationer")]
     [InlineData("nn-NO", "revisjon ferdig Hjemmetjenesten nord", "Gemba-besøk – Hjemmetjenesten nord, 12.03.2026", "Observasjonar")]
     [InlineData("en-GB", "review done hjemmetjenesten nord", "Gemba walk – Hjemmetjenesten nord, 12/03/2026", "Observations")]
@@ -90,7 +91,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
         var answer = await _host.SubmitAsync(Bot.HelseLeader, card, new JsonObject { ["observations"] = "Tavla er oppdatert." });
 
         var form = Assert.IsType<JsonObject>(answer.Card);
-        Assert.Equal("Den er planlagt 15.03.2026 og kan registreres fra da. Ble den holdt tidligere, skriv datoen den ble holdt.", ErrorUnder(form, "heldOn"));
+        Assert.Equal("Den er planlagt 15.03.2026 og kan registreres fra da. Ble den gjennomført tidligere, skriv datoen den ble gjennomført.", ErrorUnder(form, "heldOn"));
         Assert.Null(await _host.Store.GetRecordAsync(_host.TenantId, 2026, walk.Id, default));
         Assert.Equal(AppointmentStatus.Planned, (await _host.Appointments.GetAsync(_host.TenantId, 2026, walk.Id, default))!.Status);
     }
@@ -152,7 +153,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
     [InlineData("", "2026-04-01", "followUp0Owner", "Velg ansvarlig.")]
     [InlineData("leder.hjemmenord@fjordvik.kommune.no", "", "followUp0Deadline", "Velg frist.")]
     [InlineData("leder.hjemmenord@fjordvik.kommune.no", "2026-03-11", "followUp0Deadline", "Fristen kan ikke være før i dag (12.03.2026).")]
-    [InlineData("leder.byggesak@fjordvik.kommune.no", "2026-04-01", "followUp0Owner", "Velg en ansvarlig fra lista.")]
+    [InlineData("leder.byggesak@fjordvik.kommune.no", "2026-04-01", "followUp0Owner", "Velg en ansvarlig fra listen.")]
     public async Task RecordCard_FollowUpWithoutValidOwnerOrDeadline_ShowsTheErrorUnderTheFieldAndStoresNothing(string owner, string deadline, string field, string error)
     {
         var walk = await _host.SeedAsync(AppointmentKind.GembaWalk, "hjemmetjenesten-nord", SalHelse, Today);
@@ -268,7 +269,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
         });
 
         var form = Assert.IsType<JsonObject>(answer.Card);
-        Assert.Contains("Før opp minst én årsak.", Texts(form));
+        Assert.Contains("Legg til minst én årsak.", Texts(form));
         Assert.Equal("Må fylles ut.", ErrorUnder(form, "decision"));
         Assert.Equal("Velg ansvarlig.", ErrorUnder(form, "measure0Owner"));
         Assert.Equal("2026-05-01", (string?)Input(form, "measure0Deadline")["value"]);
@@ -348,7 +349,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
 
         var said = await _host.SayAsync(Bot.HelseLeader, "revisjon ferdig Hjemmetjenesten nord");
 
-        Assert.Contains("Hjemmetjenesten nord har ingen revisjon, Gemba-besøk eller fiskebeinsanalyse i år som er holdt og ikke registrert.", said, StringComparison.Ordinal);
+        Assert.Contains("Hjemmetjenesten nord har ingen revisjon, Gemba-besøk eller fiskebeinsanalyse i år som er gjennomført og ikke registrert.", said, StringComparison.Ordinal);
     }
 
     [Fact]

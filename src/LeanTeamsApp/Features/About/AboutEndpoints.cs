@@ -64,9 +64,9 @@ public static class AboutEndpoints
         vilka Teams-samtal och kanaler appen har lagts till i (för att nå enheterna), samt de Lean-uppgifter som
         enheterna själva registrerar med namnet på den som registrerade (för uppföljning och rapportering).
         Statusrapporter raderas när de är äldre än organisationen har valt (fem år om inget annat valts). Du kan själv
-        ladda ner allt appen har sparat om dig under «Mina uppgifter» i appens flik; leankoordinatorn kan radera eller
+        ladda ner allt appen har sparat om dig under «Mina uppgifter» i appens flik; leansamordnaren kan radera eller
         anonymisera en persons uppgifter, och siffror som organisationen måste behålla står kvar med «tidigare anställd».
-        Kontakta leankoordinatorn eller dataskyddsombudet.</p></section>
+        Kontakta leansamordnaren eller dataskyddsombudet.</p></section>
         <section lang="en"><h2>Privacy</h2>
         <p>LeanTeamsApp is run by your organisation in its own Azure subscription; your organisation is the data
         controller. The app stores names, e-mail addresses, Entra ID object ids and roles of the people in the

@@ -12,7 +12,7 @@ internal static class DigestWords
         {
             [Language.Nb] = new("ukeoppsummering", "Få forbedringsforumets ukeoppsummering nå (Lean-koordinator, tjenesteområdeleder)."),
             [Language.Nn] = new("vekeoppsummering", "Få vekeoppsummeringa til forbetringsforumet no (Lean-koordinator, tenesteområdeleiar)."),
-            [Language.Sv] = new("veckosammanfattning", "Få förbättringsforumets veckosammanfattning nu (leankoordinator, sektionschef)."),
+            [Language.Sv] = new("veckosammanfattning", "Få förbättringsforumets veckosammanfattning nu (leansamordnare, verksamhetsområdeschef)."),
             [Language.En] = new("digest", "Get the improvement forum's weekly digest now (Lean coordinator, service-area leader)."),
         });
 }

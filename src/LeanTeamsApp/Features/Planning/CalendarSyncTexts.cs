@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Planning;
 
@@ -32,12 +33,7 @@ public sealed record CalendarSyncTexts
 
     private static readonly CalendarSyncTexts Norwegian = new()
     {
-        Kinds = new Dictionary<AppointmentKind, string>
-        {
-            [AppointmentKind.GembaWalk] = "Gemba-besøk",
-            [AppointmentKind.SemiAnnualReview] = "Halvårlig revisjon",
-            [AppointmentKind.FishboneAnalysis] = "Fiskebeinsanalyse",
-        },
+        Kinds = Glossary.Labels<AppointmentKind>("", Language.Nb),
         Purpose = (kind, unit) => kind switch
         {
             AppointmentKind.GembaWalk => $"Gemba-besøk i {unit}: tjenesteområdelederen kommer til enheten for å se arbeidet og tavla der verdien skapes, og for å lytte til de ansatte.",
@@ -78,23 +74,18 @@ public sealed record CalendarSyncTexts
 
     private static readonly CalendarSyncTexts Swedish = new()
     {
-        Kinds = new Dictionary<AppointmentKind, string>
-        {
-            [AppointmentKind.GembaWalk] = "Gemba-besök",
-            [AppointmentKind.SemiAnnualReview] = "Halvårsrevision",
-            [AppointmentKind.FishboneAnalysis] = "Fiskbensanalys",
-        },
+        Kinds = Glossary.Labels<AppointmentKind>("", Language.Sv),
         Purpose = (kind, unit) => kind switch
         {
             AppointmentKind.GembaWalk => $"Gemba-besök på {unit}: verksamhetsområdeschefen kommer till enheten för att se arbetet och tavlan där värdet skapas och för att lyssna på medarbetarna.",
-            AppointmentKind.SemiAnnualReview => $"Halvårsrevision av Lean-arbetet på {unit}: var enheten står, vad som fungerar och vad nästa halvår ska ge.",
+            AppointmentKind.SemiAnnualReview => $"Halvårsuppföljning av Lean-arbetet på {unit}: var enheten står, vad som fungerar och vad nästa halvår ska ge.",
             _ => $"Fiskbensanalys för {unit}: tillsammans hittar ni orsakerna bakom det som gör Lean-arbetet tungt och vad som kan hjälpa.",
         },
         PlannedBy = "Planerat av LeanTeamsApp utifrån årshjulet. Ändras planen flyttas eller ställs detta möte in automatiskt.",
         Cancelled = "Inställt: mötet har tagits bort ur årshjulet i LeanTeamsApp.",
         Replaced = "Inställt eftersom deltagarna har ändrats; en ny kallelse kommer från LeanTeamsApp.",
-        OrganiserNotFound = owner => $"Microsoft 365 hittar inte organisatören {owner}, eller så saknar personen brevlåda. Kontrollera verksamhetsområdeschefens e-postadress i organisationen.",
-        Forbidden = owner => $"Appen får inte skriva i kalendern för {owner}. IT behöver ge appen Calendars.ReadWrite eller ta med brevlådan i åtkomstprincipen i Exchange.",
+        OrganiserNotFound = owner => $"Microsoft 365 hittar inte organisatören {owner}, eller så saknar personen postlåda. Kontrollera verksamhetsområdeschefens e-postadress i organisationen.",
+        Forbidden = owner => $"Appen får inte skriva i kalendern för {owner}. IT behöver ge appen Calendars.ReadWrite eller ta med postlådan i åtkomstprincipen i Exchange.",
         UnknownUnit = unit => $"Enheten {unit} finns inte längre i organisationen.",
         Refused = status => $"Microsoft 365 avvisade mötet ({status}).",
     };

@@ -87,7 +87,7 @@ public sealed record ChangeTexts
         ChangedBy = "Endret av",
         PersonNotFound = typed => $"Jeg finner ingen i organisasjonen som heter eller har e-post «{typed}».",
         PersonAmbiguous = (typed, names) => $"Flere passer til «{typed}»: {string.Join(", ", names)}. Skriv e-postadressen.",
-        NotPlanned = "Avtalen er allerede holdt eller avlyst, og kan ikke endres.",
+        NotPlanned = "Avtalen er allerede gjennomført eller avlyst, og kan ikke endres.",
         ChangedMeanwhile = "Noen endret avtalen i mellomtiden. Last inn på nytt og prøv igjen.",
         InThePast = "Tidspunktet har passert. Velg et senere tidspunkt.",
         Weekend = "Datoen er en lørdag eller søndag. Velg en arbeidsdag.",
@@ -152,9 +152,9 @@ public sealed record ChangeTexts
     private static readonly ChangeTexts Swedish = new()
     {
         Language = Language.Sv,
-        Usage = "Skriv till exempel ”gemba flytta Bygglov revision 2027-03-10 09:00”, ”gemba ställ in Bygglov besök” eller ”gemba ansvarig Bygglov revision anna.berg@kommun.se”. "
-            + "Typerna är revision, besök och fiskben; det gäller enhetens nästa planerade av den typen.",
-        KindWords = KindWordsOf(["revision", "halvårsrevision"], ["besök", "gemba-besök", "gembabesök"], ["fiskben", "fiskbensanalys"]),
+        Usage = "Skriv till exempel ”gemba flytta Bygglov uppföljning 2027-03-10 09:00”, ”gemba ställ in Bygglov besök” eller ”gemba ansvarig Bygglov uppföljning anna.berg@kommun.se”. "
+            + "Typerna är uppföljning, besök och fiskben; det gäller enhetens nästa planerade av den typen.",
+        KindWords = KindWordsOf(["uppföljning", "halvårsuppföljning", "revision", "halvårsrevision"], ["besök", "gemba-besök", "gembabesök"], ["fiskben", "fiskbensanalys"]),
         NoAppointment = (kind, unit) => $"{unit} har ingen planerad {kind.ToLowerInvariant()} som kan ändras.",
         MovedAnswer = (kind, unit, when, told) => $"{kind} – {unit} är flyttad till {when}. " + Told(told, "person", "personer", "får besked", "Ingen annan behövde besked"),
         CancelledAnswer = (kind, unit, told) => $"{kind} – {unit} är inställd. " + Told(told, "person", "personer", "får besked", "Ingen annan behövde besked"),
@@ -167,16 +167,16 @@ public sealed record ChangeTexts
         ChangedBy = "Ändrat av",
         PersonNotFound = typed => $"Jag hittar ingen i organisationen som heter eller har e-post ”{typed}”.",
         PersonAmbiguous = (typed, names) => $"Flera passar in på ”{typed}”: {string.Join(", ", names)}. Skriv e-postadressen.",
-        NotPlanned = "Mötet är redan hållet eller inställt och kan inte ändras.",
+        NotPlanned = "Mötet är redan genomfört eller inställt och kan inte ändras.",
         ChangedMeanwhile = "Någon ändrade mötet under tiden. Ladda om och försök igen.",
         InThePast = "Tidpunkten har passerat. Välj en senare tidpunkt.",
         Weekend = "Datumet är en lördag eller söndag. Välj en arbetsdag.",
         PublicHoliday = name => $"Datumet är en helgdag ({name}). Välj en arbetsdag.",
-        Blackout = (name, from, to) => $"Datumet ligger i {name} ({from}–{to}), då planeras inga revisioner eller besök.",
+        Blackout = (name, from, to) => $"Datumet ligger i {name} ({from}–{to}), då planeras inga halvårsuppföljningar eller besök.",
         OutsideWorkingHours = (from, to) => $"Mötet måste ligga inom arbetstiden, {from}–{to}.",
         BoardMeeting = "Tidpunkten krockar med enhetens tavelmöte.",
         OutsidePeriod = (from, to) => $"Datumet måste vara mellan {from} och {to}.",
-        ReviewSpacing = (from, to) => "Enhetens revisioner ska ligga 22–30 veckor från varandra" + (from, to) switch
+        ReviewSpacing = (from, to) => "Enhetens halvårsuppföljningar ska ligga 22–30 veckor från varandra" + (from, to) switch
         {
             (not null, not null) => $": välj ett datum mellan {from} och {to}.",
             (not null, null) => $": välj ett datum från {from}.",
@@ -185,7 +185,7 @@ public sealed record ChangeTexts
         },
         UnknownPerson = "Den nya ansvariga måste vara en person i organisationen.",
         SameOwner = "Personen är redan ansvarig för mötet.",
-        WalkApart = (other, when) => $"Obs: {other.ToLowerInvariant()} är {when}, och besöket ska vara före revisionen, samma vecka eller veckan före. Flytta den också, annars flyttar nästa ”gemba plan” den.",
+        WalkApart = (other, when) => $"Obs: {other.ToLowerInvariant()} är {when}, och besöket ska vara före halvårsuppföljningen, samma vecka eller veckan före. Flytta den också, annars flyttar nästa ”gemba plan” den.",
         PersonBusy = (person, other, when) => $"Obs: {person} har {other} {when}.",
     };
 

@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Planning;
 
@@ -42,20 +43,15 @@ public sealed record PlanningTexts
 
     private static readonly PlanningTexts Norwegian = new()
     {
-        Kinds = new Dictionary<AppointmentKind, string>
-        {
-            [AppointmentKind.SemiAnnualReview] = "Halvårlig revisjon",
-            [AppointmentKind.GembaWalk] = "Gemba-besøk",
-            [AppointmentKind.FishboneAnalysis] = "Fiskebeinsanalyse",
-        },
+        Kinds = Glossary.Labels<AppointmentKind>("", Language.Nb),
         PlanTitle = year => $"Årshjulet for {year} er planlagt",
         Planned = "Planlagt",
         Changes = "Endringer",
-        ChangeSummary = (added, moved, reassigned, cancelled, unchanged) => $"{added} nye · {moved} flyttet · {reassigned} nye deltakere · {cancelled} avlyst · {unchanged} uendret",
+        ChangeSummary = (added, moved, reassigned, cancelled, unchanged) => $"{added} {(added == 1 ? "ny" : "nye")} · {moved} flyttet · {reassigned} {(reassigned == 1 ? "ny deltaker" : "nye deltakere")} · {cancelled} avlyst · {unchanged} uendret",
         Unplaced = "Fikk ikke plass",
         MoreUnplaced = n => $"… og {n} til.",
         FishboneBecause = "Fiskebeinsanalyse fordi",
-        LaggingReason = (unit, missed, noneDone, deadline) => $"{unit}: " + string.Join(" og ", new[] { missed is { } m ? $"{m} tavlemøter ikke holdt eller ikke rapportert" : null, noneDone ? "ingen forbedringer fullført" : null }.OfType<string>()) + $" (frist {deadline})",
+        LaggingReason = (unit, missed, noneDone, deadline) => $"{unit}: " + string.Join(" og ", new[] { missed is { } m ? $"{m} tavlemøter ikke gjennomført eller ikke rapportert" : null, noneDone ? "ingen forbedringer ferdige" : null }.OfType<string>()) + $" (frist {deadline})",
         CalendarOn = "Avtalene sendes til Outlook med Teams-møte for lederne og deltakerne.",
         CalendarOff = "Microsoft Graph er ikke satt opp: avtalene finnes bare i appen, ikke i Outlook ennå.",
         PerLeader = "Gemba-besøk per tjenesteområdeleder",
@@ -114,33 +110,28 @@ public sealed record PlanningTexts
 
     private static readonly PlanningTexts Swedish = new()
     {
-        Kinds = new Dictionary<AppointmentKind, string>
-        {
-            [AppointmentKind.SemiAnnualReview] = "Halvårsrevision",
-            [AppointmentKind.GembaWalk] = "Gemba-besök",
-            [AppointmentKind.FishboneAnalysis] = "Fiskbensanalys",
-        },
+        Kinds = Glossary.Labels<AppointmentKind>("", Language.Sv),
         PlanTitle = year => $"Årshjulet för {year} är planerat",
         Planned = "Planerat",
         Changes = "Ändringar",
-        ChangeSummary = (added, moved, reassigned, cancelled, unchanged) => $"{added} nya · {moved} flyttade · {reassigned} nya deltagare · {cancelled} inställda · {unchanged} oförändrade",
+        ChangeSummary = (added, moved, reassigned, cancelled, unchanged) => $"{added} {(added == 1 ? "ny" : "nya")} · {moved} flyttade · {reassigned} {(reassigned == 1 ? "ny deltagare" : "nya deltagare")} · {cancelled} inställda · {unchanged} oförändrade",
         Unplaced = "Fick inte plats",
         MoreUnplaced = n => $"… och {n} till.",
         FishboneBecause = "Fiskbensanalys eftersom",
-        LaggingReason = (unit, missed, noneDone, deadline) => $"{unit}: " + string.Join(" och ", new[] { missed is { } m ? $"{m} tavelmöten inte hållna eller inte rapporterade" : null, noneDone ? "inga förbättringar genomförda" : null }.OfType<string>()) + $" (senast {deadline})",
+        LaggingReason = (unit, missed, noneDone, deadline) => $"{unit}: " + string.Join(" och ", new[] { missed is { } m ? $"{m} tavelmöten inte genomförda eller inte rapporterade" : null, noneDone ? "inga förbättringar klara" : null }.OfType<string>()) + $" (senast {deadline})",
         CalendarOn = "Mötena skickas till Outlook med Teams-möte för cheferna och deltagarna.",
         CalendarOff = "Microsoft Graph är inte konfigurerat: mötena finns bara i appen, inte i Outlook ännu.",
-        PerLeader = "Gemba-besök per sektionschef",
+        PerLeader = "Gemba-besök per verksamhetsområdeschef",
         LeaderLoad = (walks, busiest) => $"{walks} besök, högst {busiest} en vecka",
         PlanUsage = "Skriv ”gemba plan” för i år (från november: nästa år), eller ”gemba plan 2027” för ett visst år.",
         NextYearBecauseLate = (year, thisYear, lagging) => $"Från november betyder ”gemba plan” nästa år, så detta är planen för {year}. Skriv ”gemba plan {thisYear}” för att planera resten av {thisYear}"
             + (lagging > 0 ? $", även fiskbensanalyserna för {lagging} enheter som halkar efter." : "."),
-        UpcomingTitle = "Dina nästa revisioner och Gemba-besök",
-        NothingUpcoming = "Du har inga planerade revisioner eller Gemba-besök. Leankoordinatorn planerar dem med ”gemba plan”.",
+        UpcomingTitle = "Dina nästa halvårsuppföljningar och Gemba-besök",
+        NothingUpcoming = "Du har inga planerade halvårsuppföljningar eller Gemba-besök. Leansamordnaren planerar dem med ”gemba plan”.",
         YouLead = "du leder",
         YouAttend = "du deltar",
         Join = "Anslut till Teams-mötet",
-        UnknownPerson = "Jag hittar dig inte i organisationen. Be leankoordinatorn lägga till dig.",
+        UnknownPerson = "Jag hittar dig inte i organisationen. Be leansamordnaren lägga till dig.",
         ReminderDays = (days, kind, unit) => (days == 7 ? "Om en vecka" : $"Om {days} dagar") + $": {kind} – {unit}",
         ReminderDay = (kind, unit) => $"I morgon: {kind} – {unit}",
         When = "När",
@@ -150,12 +141,7 @@ public sealed record PlanningTexts
 
     private static readonly PlanningTexts English = new()
     {
-        Kinds = new Dictionary<AppointmentKind, string>
-        {
-            [AppointmentKind.SemiAnnualReview] = "Semi-annual review",
-            [AppointmentKind.GembaWalk] = "Gemba walk",
-            [AppointmentKind.FishboneAnalysis] = "Fishbone analysis",
-        },
+        Kinds = Glossary.Labels<AppointmentKind>("", Language.En),
         PlanTitle = year => $"The year wheel for {year} is planned",
         Planned = "Planned",
         Changes = "Changes",

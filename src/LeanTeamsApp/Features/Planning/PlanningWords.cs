@@ -12,7 +12,7 @@ internal static class PlanningWords
         {
             [Language.Nb] = new("gemba plan [år]", "Planlegg årets revisjoner, Gemba-besøk og fiskebeinsanalyser, eller planlegg på nytt etter endringer (Lean-koordinator)."),
             [Language.Nn] = new("gemba plan [år]", "Planlegg årets revisjonar, Gemba-besøk og fiskebeinsanalysar, eller planlegg på nytt etter endringar (Lean-koordinator)."),
-            [Language.Sv] = new("gemba plan [år]", "Planera årets revisioner, Gemba-besök och fiskbensanalyser, eller planera om efter ändringar (leankoordinator)."),
+            [Language.Sv] = new("gemba plan [år]", "Planera årets halvårsuppföljningar, Gemba-besök och fiskbensanalyser, eller planera om efter ändringar (leansamordnare)."),
             [Language.En] = new("gemba plan [year]", "Plan the year's reviews, Gemba walks and fishbone analyses, or re-plan after changes (Lean coordinator)."),
         });
 
@@ -22,7 +22,7 @@ internal static class PlanningWords
         {
             [Language.Nb] = new("gemba", "Se dine neste revisjoner og Gemba-besøk."),
             [Language.Nn] = new("gemba", "Sjå dei neste revisjonane og Gemba-besøka dine."),
-            [Language.Sv] = new("gemba", "Se dina nästa revisioner och Gemba-besök."),
+            [Language.Sv] = new("gemba", "Se dina nästa halvårsuppföljningar och Gemba-besök."),
             [Language.En] = new("gemba", "See your next reviews and Gemba walks."),
         });
 
@@ -32,7 +32,7 @@ internal static class PlanningWords
         {
             [Language.Nb] = new("gemba flytt <enhet> <revisjon|besøk|fiskebein> <dato> [TT:MM]", "Flytt enhetens neste revisjon, Gemba-besøk eller fiskebeinsanalyse; de som deltar får beskjed (Lean-koordinator, den som er ansvarlig)."),
             [Language.Nn] = new("gemba flytt <eining> <revisjon|besøk|fiskebein> <dato> [TT:MM]", "Flytt den neste revisjonen, Gemba-besøket eller fiskebeinsanalysen til eininga; dei som deltek, får melding (Lean-koordinator, den som er ansvarleg)."),
-            [Language.Sv] = new("gemba flytta <enhet> <revision|besök|fiskben> <datum> [TT:MM]", "Flytta enhetens nästa revision, Gemba-besök eller fiskbensanalys; deltagarna får besked (leankoordinator, den som är ansvarig)."),
+            [Language.Sv] = new("gemba flytta <enhet> <uppföljning|besök|fiskben> <datum> [TT:MM]", "Flytta enhetens nästa halvårsuppföljning, Gemba-besök eller fiskbensanalys; deltagarna får besked (leansamordnare, den som är ansvarig)."),
             [Language.En] = new("gemba move <unit> <review|walk|fishbone> <date> [HH:MM]", "Move the unit's next review, Gemba walk or fishbone analysis; its people are told (Lean coordinator, its owner)."),
         });
 
@@ -42,7 +42,7 @@ internal static class PlanningWords
         {
             [Language.Nb] = new("gemba avlys <enhet> <revisjon|besøk|fiskebein>", "Avlys enhetens neste av den typen; den planlegges ikke på nytt (Lean-koordinator, den som er ansvarlig)."),
             [Language.Nn] = new("gemba avlys <eining> <revisjon|besøk|fiskebein>", "Avlys den neste av den typen i eininga; han blir ikkje planlagd på nytt (Lean-koordinator, den som er ansvarleg)."),
-            [Language.Sv] = new("gemba ställ in <enhet> <revision|besök|fiskben>", "Ställ in enhetens nästa av den typen; den planeras inte om (leankoordinator, den som är ansvarig)."),
+            [Language.Sv] = new("gemba ställ in <enhet> <uppföljning|besök|fiskben>", "Ställ in enhetens nästa av den typen; den planeras inte om (leansamordnare, den som är ansvarig)."),
             [Language.En] = new("gemba cancel <unit> <review|walk|fishbone>", "Cancel the unit's next one of that kind; it is not planned again (Lean coordinator, its owner)."),
         });
 
@@ -52,7 +52,7 @@ internal static class PlanningWords
         {
             [Language.Nb] = new("gemba ansvarlig <enhet> <revisjon|besøk|fiskebein> <person>", "Gi enhetens neste av den typen en annen ansvarlig, ved navn eller e-post (Lean-koordinator, den som er ansvarlig)."),
             [Language.Nn] = new("gemba ansvarleg <eining> <revisjon|besøk|fiskebein> <person>", "Gi den neste av den typen i eininga ein annan ansvarleg, ved namn eller e-post (Lean-koordinator, den som er ansvarleg)."),
-            [Language.Sv] = new("gemba ansvarig <enhet> <revision|besök|fiskben> <person>", "Ge enhetens nästa av den typen en annan ansvarig, med namn eller e-post (leankoordinator, den som är ansvarig)."),
+            [Language.Sv] = new("gemba ansvarig <enhet> <uppföljning|besök|fiskben> <person>", "Ge enhetens nästa av den typen en annan ansvarig, med namn eller e-post (leansamordnare, den som är ansvarig)."),
             [Language.En] = new("gemba owner <unit> <review|walk|fishbone> <person>", "Hand the unit's next one of that kind to someone else, by name or e-mail (Lean coordinator, its owner)."),
         });
 }

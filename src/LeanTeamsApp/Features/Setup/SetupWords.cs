@@ -12,7 +12,7 @@ internal static class SetupWords
         {
             [Language.Nb] = new("registrer enhet <navn>", "Koble denne kanalen til en enhet (Lean-koordinator, i enhetens kanal)."),
             [Language.Nn] = new("registrer eining <namn>", "Kopla denne kanalen til ei eining (Lean-koordinator, i kanalen til eininga)."),
-            [Language.Sv] = new("registrera enhet <namn>", "Koppla den här kanalen till en enhet (leankoordinator, i enhetens kanal)."),
+            [Language.Sv] = new("registrera enhet <namn>", "Koppla den här kanalen till en enhet (leansamordnare, i enhetens kanal)."),
             [Language.En] = new("register unit <name>", "Bind this channel to a unit (Lean coordinator, in the unit's channel)."),
         });
 
@@ -32,7 +32,7 @@ internal static class SetupWords
         {
             [Language.Nb] = new("sett koordinatorkanal", "Send ukesoppsummeringen for forbedringsforumet til denne kanalen (Lean-koordinator)."),
             [Language.Nn] = new("set koordinatorkanal", "Send vekeoppsummeringa til forbetringsforumet til denne kanalen (Lean-koordinator)."),
-            [Language.Sv] = new("ange koordinatorkanal", "Skicka veckosammanfattningen för förbättringsforumet till den här kanalen (leankoordinator)."),
+            [Language.Sv] = new("ange koordinatorkanal", "Skicka veckosammanfattningen för förbättringsforumet till den här kanalen (leansamordnare)."),
             [Language.En] = new("set coordinator channel", "Post the improvement forum's weekly digest in this channel (Lean coordinator)."),
         });
 

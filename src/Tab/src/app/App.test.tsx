@@ -53,7 +53,7 @@ describe('App outside Teams', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Logg inn' }));
 
     expect(await screen.findAllByRole('heading', { level: 1, name: 'Oversikt' })).toHaveLength(1);
-    expect(screen.queryByText('Pålogget som Jonas Vik, Fjordvik kommune')).not.toBeNull();
+    expect(screen.queryByText('Logget inn som Jonas Vik, Fjordvik kommune')).not.toBeNull();
     const me = service.calls.find((call) => call.url === '/api/tab/me')!;
     expect(me.headers.get('Authorization')).toBe('Bearer dev-token');
     expect(JSON.parse(sessionStorage.getItem('leanteamsapp.devSignIn') ?? '{}')).toEqual({ token: 'dev-token', name: 'Jonas Vik' });

@@ -68,7 +68,7 @@ describe('accessibility (axe-core)', () => {
       await violations(<UnitPage unitId="byggesak" />, async () => {
         await userEvent.click(await screen.findByRole('button', { name: /^Rett gevinsten 3,5/ }));
         const dialog = await screen.findByRole('dialog');
-        await userEvent.clear(within(dialog).getByLabelText(/Mengde/));
+        await userEvent.clear(within(dialog).getByLabelText(/Verdi/));
         await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
         await screen.findByText('Fyll ut feltet.');
       }),
@@ -92,9 +92,9 @@ describe('accessibility (axe-core)', () => {
     expect(
       await violations(<YearWheelPage />, async () => {
         const wheel = await screen.findByRole('group', { name: 'Årshjul 2027' });
-        await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-gang: Byggesak/ }));
+        await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-besøk: Byggesak/ }));
         await userEvent.click(screen.getByRole('button', { name: 'Flytt' }));
-        await screen.findByRole('dialog', { name: 'Flytt Gemba-gang Byggesak' });
+        await screen.findByRole('dialog', { name: 'Flytt Gemba-besøk Byggesak' });
       }),
     ).toEqual([]);
   });

@@ -175,7 +175,7 @@ describe('Tab configuration page', () => {
   });
 
   it.each([
-    ['sv', 'Välj vad fliken ska visa', 'Fliken visar', 'En verksamhets tavla', 'Översikt'],
+    ['sv', 'Välj vad fliken ska visa', 'Fliken visar', 'En enhets tavla', 'Översikt'],
     ['en', 'Choose what the tab shows', 'The tab shows', "A unit's board", 'Overview'],
   ] as const)('language_%s_LabelsAndSavedNameFollowIt', async (locale, title, group, unitPage, overviewName) => {
     fakeService({ 'GET /api/tab/overview': json(overview) });

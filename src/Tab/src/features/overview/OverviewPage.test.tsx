@@ -154,16 +154,16 @@ describe('Overview', () => {
     fakeService({ 'GET /api/tab/overview': json(overview) });
     renderPage(<OverviewPage />);
 
-    const figure = await screen.findByRole('figure', { name: 'Tid spart (timer): 9,5' });
+    const figure = await screen.findByRole('figure', { name: 'Spart tid (timer): 9,5' });
     expect(figure.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
-    const monthly = within(figure).getByRole('table', { name: 'Realisert per måned, Tid spart (timer)' });
+    const monthly = within(figure).getByRole('table', { name: 'Realisert per måned, Spart tid (timer)' });
     expect(within(monthly).getByRole('rowheader', { name: 'november' }).closest('tr')?.textContent).toBe('november5,5');
     expect(within(monthly).getByRole('rowheader', { name: 'oktober' }).closest('tr')?.textContent).toBe('oktober4');
     expect(within(figure).getAllByText('5,5').length).toBeGreaterThan(0);
-    expect(screen.queryByRole('figure', { name: 'Gjennomløpstid (dager ledetid): 12' })).not.toBeNull();
+    expect(screen.queryByRole('figure', { name: 'Ledetid (dager ledetid): 12' })).not.toBeNull();
 
     const totals = screen.getByRole('table', { name: 'Sum hittil i år' });
-    expect(within(totals).getByRole('rowheader', { name: 'Tid spart' }).closest('tr')?.textContent).toBe('Tid spart9,5 timer');
+    expect(within(totals).getByRole('rowheader', { name: 'Spart tid' }).closest('tr')?.textContent).toBe('Spart tid9,5 timer');
   });
 
   it('overview_ServiceFails_ShowsTheProblemAndOffersToTryAgain', async () => {

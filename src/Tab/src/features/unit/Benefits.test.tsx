@@ -42,12 +42,12 @@ async function benefitsTable() {
 }
 
 async function openCorrection() {
-  await userEvent.click(within(await benefitsTable()).getByRole('button', { name: 'Rett gevinsten 3,5 timer, Tid spart' }));
+  await userEvent.click(within(await benefitsTable()).getByRole('button', { name: 'Rett gevinsten 3,5 timer, Spart tid' }));
   return screen.findByRole('dialog', { name: 'Rett gevinsten' });
 }
 
 async function typeAmount(dialog: HTMLElement, amount: string) {
-  const input = within(dialog).getByLabelText(/Mengde/);
+  const input = within(dialog).getByLabelText(/Verdi/);
   await userEvent.clear(input);
   await userEvent.click(input);
   await userEvent.paste(amount);
@@ -73,7 +73,7 @@ describe('Benefits', () => {
     await typeAmount(dialog, '7.5');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
-    expect(await screen.findAllByText('Gevinsten er rettet: 7,5 timer, Tid spart.')).toHaveLength(1);
+    expect(await screen.findAllByText('Gevinsten er rettet: 7,5 timer, Spart tid.')).toHaveLength(1);
     expect(service.calls.find((call) => call.method === 'PUT')!.body).toEqual({ kind: 'timeSaved', measure: 'hours', amount: '7.5', etag: 'W/"b1"' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(within(await benefitsTable()).getAllByRole('row')[1]!.textContent).toContain('7,5 timer');
@@ -104,11 +104,11 @@ describe('Benefits', () => {
     renderPage(<UnitPage unitId="byggesak" />);
 
     const dialog = await openCorrection();
-    await userEvent.selectOptions(within(dialog).getByLabelText(/Måleenhet/), 'plasser frigjort');
+    await userEvent.selectOptions(within(dialog).getByLabelText(/Måleenhet/), 'frigjorte plasser');
     const input = await typeAmount(dialog, '10.5');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
-    expect(describedBy(input)).toBe('Skriv et heltall fra 1 til 10\u00a0000 (plasser frigjort).');
+    expect(describedBy(input)).toBe('Skriv et heltall fra 1 til 10\u00a0000 (frigjorte plasser).');
     expect(service.calls.filter((call) => call.method === 'PUT')).toHaveLength(0);
   });
 
@@ -133,7 +133,7 @@ describe('Benefits', () => {
     await typeAmount(dialog, '8');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
-    expect(await screen.findAllByText('Noen andre har endret gevinsten i mellomtiden. Lista er oppdatert.')).toHaveLength(1);
+    expect(await screen.findAllByText('Noen andre har endret gevinsten i mellomtiden. Listen er oppdatert.')).toHaveLength(1);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(within(await benefitsTable()).getAllByRole('row')[1]!.textContent).toContain('6 timer');
   });
@@ -142,12 +142,12 @@ describe('Benefits', () => {
     const service = unitBeforeAndAfter(withBenefits([byggesak.benefits[1]!]), { [deleteUrl]: new Response(null, { status: 204 }) });
     renderPage(<UnitPage unitId="byggesak" />);
 
-    await userEvent.click(within(await benefitsTable()).getByRole('button', { name: 'Slett gevinsten 3,5 timer, Tid spart' }));
+    await userEvent.click(within(await benefitsTable()).getByRole('button', { name: 'Slett gevinsten 3,5 timer, Spart tid' }));
     const dialog = await screen.findByRole('dialog', { name: 'Slette gevinsten?' });
     expect(service.calls.filter((call) => call.method === 'DELETE')).toHaveLength(0);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Slett' }));
 
-    expect(await screen.findAllByText('Gevinsten 3,5 timer, Tid spart er slettet.')).toHaveLength(1);
+    expect(await screen.findAllByText('Gevinsten 3,5 timer, Spart tid er slettet.')).toHaveLength(1);
     const sent = service.calls.find((call) => call.method === 'DELETE')!;
     expect(sent.headers.get('If-Match')).toBe('W/"b1"');
     expect(within(await benefitsTable()).getAllByRole('row')).toHaveLength(2);
@@ -161,7 +161,7 @@ describe('Benefits', () => {
     await userEvent.click(within(await benefitsTable()).getByRole('button', { name: /^Slett gevinsten 3,5/ }));
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Slett' }));
 
-    expect(await screen.findAllByText('Noen andre har endret gevinsten i mellomtiden. Lista er oppdatert.')).toHaveLength(1);
+    expect(await screen.findAllByText('Noen andre har endret gevinsten i mellomtiden. Listen er oppdatert.')).toHaveLength(1);
   });
 
   it('noRights_ShowsNoActionColumnAndNoButtons', async () => {

@@ -66,7 +66,7 @@ describe('Deviations', () => {
 
     await userEvent.click(within(await deviationsTable()).getByRole('button', { name: /^Lukk/ }));
 
-    expect(await screen.findAllByText('Noen andre har endret avviket i mellomtiden. Lista er oppdatert.')).toHaveLength(1);
+    expect(await screen.findAllByText('Noen andre har endret avviket i mellomtiden. Listen er oppdatert.')).toHaveLength(1);
     expect(within(await deviationsTable()).queryByRole('button', { name: /^Lukk/ })).toBeNull();
   });
 
@@ -82,7 +82,7 @@ describe('Deviations', () => {
 
     await userEvent.click(within(await deviationsTable()).getByRole('button', { name: 'Gjør til oppfølgingsområde: «Tavlemøtet startet 10 minutter for sent»' }));
     const dialog = await screen.findByRole('dialog', { name: 'Gjør avviket til et oppfølgingsområde' });
-    await userEvent.selectOptions(within(dialog).getByLabelText(/Ansvarlig/), 'Linn Aasen (Lean-koordinator i enheten)');
+    await userEvent.selectOptions(within(dialog).getByLabelText(/Ansvarlig/), 'Linn Aasen (enhetskoordinator)');
     await userEvent.click(within(dialog).getByLabelText(/Frist/));
     await userEvent.paste('2026-12-15');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Opprett' }));

@@ -70,7 +70,7 @@ describe('Unit', () => {
     const deviations = await screen.findByRole('table', { name: 'Avvik' });
     expect(within(deviations).queryByRole('cell', { name: 'Tavlemøtet startet 10 minutter for sent' })).not.toBeNull();
     const benefits = screen.getByRole('table', { name: 'Gevinster' });
-    expect(within(benefits).getAllByRole('row')[1]!.textContent).toBe('Tid spart3,5 timerrealisert18. nov. 2026ServicetorgetRettSlett');
+    expect(within(benefits).getAllByRole('row')[1]!.textContent).toBe('Spart tid3,5 timerrealisert18. nov. 2026ServicetorgetRettSlett');
   });
 
   it('unit_NotVisibleToTheCaller_ShowsNotFound', async () => {

@@ -35,7 +35,7 @@ export type ChangeMode = 'move' | 'cancel' | 'owner';
 export interface AppointmentDialogProps {
   mode: ChangeMode;
   appointment: Appointment;
-  /** What the appointment is, for the title: "Gemba-gang Byggesak". */
+  /** What the appointment is, for the title: "Gemba-besøk Byggesak". */
   what: string;
   people: PersonRef[];
   onChanged: (changed: AppointmentChanged) => void;

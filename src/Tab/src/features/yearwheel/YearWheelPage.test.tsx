@@ -105,7 +105,7 @@ describe('Year wheel', () => {
     await userEvent.keyboard('{Home}{ArrowRight}{Enter}');
 
     const details = screen.getByRole('region', { name: 'Detaljer' });
-    expect(within(details).queryByText('Gemba-gang')).not.toBeNull();
+    expect(within(details).queryByText('Gemba-besøk')).not.toBeNull();
     expect(within(details).getByRole('link', { name: 'Byggesak' }).getAttribute('href')).toBe('#/unit/byggesak');
     expect(within(details).queryByText('Mona Strand')).not.toBeNull();
   });
@@ -194,7 +194,7 @@ describe('Year wheel changes', () => {
     const service = fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel), ...routes });
     renderPage(<YearWheelPage />);
     const wheel = await screen.findByRole('group', { name: 'Årshjul 2027' });
-    await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-gang: Byggesak/ }));
+    await userEvent.click(within(wheel).getByRole('button', { name: /^Gemba-besøk: Byggesak/ }));
     return { service, details: screen.getByRole('region', { name: 'Detaljer' }) };
   }
 
@@ -212,7 +212,7 @@ describe('Year wheel changes', () => {
   it('details_AppointmentTheCallerMayManage_OffersMoveCancelAndNewOwner', async () => {
     const { details } = await openWalk();
 
-    const group = within(details).getByRole('group', { name: 'Endre Gemba-gang Byggesak' });
+    const group = within(details).getByRole('group', { name: 'Endre Gemba-besøk Byggesak' });
     expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Flytt', 'Avlys', 'Ny ansvarlig']);
   });
 
@@ -233,7 +233,7 @@ describe('Year wheel changes', () => {
     });
 
     await userEvent.click(within(details).getByRole('button', { name: 'Flytt' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Flytt Gemba-gang Byggesak' });
+    const dialog = await screen.findByRole('dialog', { name: 'Flytt Gemba-besøk Byggesak' });
     expect(within(dialog).getByLabelText<HTMLInputElement>(/Ny dato/).value).toBe('2027-03-10');
     expect(within(dialog).getByLabelText<HTMLInputElement>(/Nytt klokkeslett/).value).toBe('12:00');
     await replaceValue(within(dialog).getByLabelText(/Ny dato/), '2027-03-09');
@@ -282,13 +282,13 @@ describe('Year wheel changes', () => {
     });
 
     await userEvent.click(within(details).getByRole('button', { name: 'Avlys' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Avlys Gemba-gang Byggesak' });
+    const dialog = await screen.findByRole('dialog', { name: 'Avlys Gemba-besøk Byggesak' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Avlys avtalen' }));
 
     expect(await within(details).findAllByText('Lagret. 1 person får beskjed.')).toHaveLength(1);
     expect(within(details).queryByText('Merk: Merk noe.')).not.toBeNull();
     expect(within(details).queryByText('avlyst')).not.toBeNull();
-    expect(within(details).queryByRole('group', { name: 'Endre Gemba-gang Byggesak' })).toBeNull();
+    expect(within(details).queryByRole('group', { name: 'Endre Gemba-besøk Byggesak' })).toBeNull();
     expect(service.calls.find((call) => call.method === 'POST')!.body).toEqual({ etag: 'W/"e2"' });
   });
 
@@ -298,7 +298,7 @@ describe('Year wheel changes', () => {
     });
 
     await userEvent.click(within(details).getByRole('button', { name: 'Ny ansvarlig' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Ny ansvarlig for Gemba-gang Byggesak' });
+    const dialog = await screen.findByRole('dialog', { name: 'Ny ansvarlig for Gemba-besøk Byggesak' });
     const select = within(dialog).getByLabelText(/Ny ansvarlig/);
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Velg en person', 'Petter Aas']);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));

@@ -14,6 +14,7 @@ function allOf<T extends string>() {
 }
 
 export type Role = Schemas['Role'];
+export const roles = allOf<Role>()(['coordinator', 'consultant', 'topManagement', 'serviceAreaLeader', 'unitLeader', 'unitCoordinator', 'member']);
 export type AreaRef = Schemas['AreaDto'];
 export type Me = Schemas['MeDto'];
 export type DevSignIn = Schemas['DevSignInResponse'];
@@ -27,6 +28,7 @@ export const meetingStatuses = allOf<MeetingStatus>()(['held', 'notHeld', 'missi
 export type BenefitKind = Schemas['BenefitKind'];
 export const benefitKinds = allOf<BenefitKind>()(['timeSaved', 'money', 'quality', 'leadTime', 'capacityFreed', 'userSatisfaction']);
 export type BenefitMeasure = Schemas['BenefitMeasure'];
+export const benefitMeasures = allOf<BenefitMeasure>()(['hours', 'nok', 'sek', 'daysOfLeadTime', 'placesFreed']);
 export type BenefitAmount = Schemas['BenefitTotalDto'];
 /** `month` is `2026-11`. */
 export type MonthlyBenefit = Schemas['MonthBenefitDto'];
@@ -74,6 +76,7 @@ export type BenefitInput = Omit<Schemas['CorrectBenefitRequest'], 'etag' | 'amou
 export type UnitDetails = Omit<Schemas['UnitDto'], 'followUps'> & { followUps: FollowUp[] };
 
 export type AppointmentKind = Schemas['AppointmentKind'];
+export const appointmentKinds = allOf<AppointmentKind>()(['semiAnnualReview', 'gembaWalk', 'fishboneAnalysis']);
 export type AppointmentStatus = Schemas['AppointmentStatus'];
 /** `year` is the plan it belongs to; `canManage` for the coordinator and its owner; `etag` goes back with a change. */
 export type Appointment = Schemas['WheelAppointmentDto'];

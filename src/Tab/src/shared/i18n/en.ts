@@ -1,3 +1,5 @@
+import { appointmentKinds, benefitKinds, benefitMeasures, roles, stages } from '../api/types';
+import { labels } from './glossary';
 import type { Messages } from './nb';
 
 export const en: Messages = {
@@ -61,21 +63,8 @@ export const en: Messages = {
   noBenefits: 'No benefits have been realised yet this year.',
   helpTitle: 'Units needing help',
   noHelpNeeded: 'No unit has asked for help.',
-  benefitKind: {
-    timeSaved: 'Time saved',
-    money: 'Money',
-    quality: 'Quality',
-    leadTime: 'Lead time',
-    capacityFreed: 'Capacity freed',
-    userSatisfaction: 'User satisfaction',
-  },
-  measure: {
-    daysOfLeadTime: 'days of lead time',
-    placesFreed: 'places freed',
-    hours: 'hours',
-    nok: 'Norwegian kroner',
-    sek: 'Swedish kronor',
-  },
+  benefitKind: labels('en', 'benefitKind.', benefitKinds),
+  measure: labels('en', 'measure.', benefitMeasures, false),
 
   unitSubtitle: (area, leader) => `${area} · led by ${leader}`,
   goalsTitle: 'Goals',
@@ -85,13 +74,7 @@ export const en: Messages = {
   goalUnlinked: 'Not linked to an overall goal yet',
   noGoals: 'The unit has no goals yet.',
   improvementsTitle: 'Improvements',
-  stage: {
-    suggested: 'Suggested',
-    inProgress: 'In progress',
-    done: 'Done',
-    benefitRealised: 'Benefit realised',
-    rejected: 'Rejected',
-  },
+  stage: labels('en', 'stage.', stages),
   owner: (owner) => `Owner: ${owner}`,
   emptyColumn: 'None',
   deviationsTitle: 'Deviations',
@@ -110,15 +93,7 @@ export const en: Messages = {
   followUpSomeoneElse: 'Someone else in the organisation …',
   followUpOwnerEmail: "The owner's e-mail",
   followUpCreate: 'Create',
-  role: {
-    coordinator: 'Lean coordinator',
-    consultant: 'improvement consultant',
-    topManagement: 'top management group',
-    serviceAreaLeader: 'service-area leader',
-    unitLeader: 'unit leader',
-    unitCoordinator: 'unit Lean coordinator',
-    member: 'staff member',
-  },
+  role: labels('en', '', roles, false),
   deviationClosed: (text) => `"${text}" is closed.`,
   followUpCreated: (text, owner) => `"${text}" is now a follow-up area owned by ${owner}.`,
   deviationFollowedUp: 'closed, now a follow-up area',
@@ -200,11 +175,7 @@ export const en: Messages = {
   nextYear: 'Next year',
   wheelLabel: (year) => `Year wheel ${year}`,
   wheelHint: 'Tab moves to the wheel, the arrow keys move between events, and Enter shows details. The same events are listed below.',
-  appointmentKind: {
-    semiAnnualReview: 'Semi-annual review',
-    gembaWalk: 'Gemba walk',
-    fishboneAnalysis: 'Fishbone analysis',
-  },
+  appointmentKind: labels('en', '', appointmentKinds),
   holiday: 'Public holiday',
   blackout: 'Holiday period',
   deadline: 'Reporting deadline',
