@@ -45,7 +45,7 @@ public sealed class ImportReaderTests
     [InlineData("    name: U\n", "    name: [U, V]\n", 10, "name", "expected a value, not a list")]
     [InlineData("    name: U\n", "    name: { first: U }\n", 10, "name", "expected a value, not a mapping")]
     [InlineData("name: Testvik\n", "name:\n  - Testvik\n", 3, "name", "expected a value, not a list")]
-    [InlineData("    leanStart: 2026-02-02", "    leanStart: 2026-02-02\n    boardMeting: { weekday: fredag }", 15, "boardMeting", "unknown field; a unit has tenantId, id, name, serviceArea, leader, coordinators, timeZone, boardMeeting, leanStart, guidance, goals, channel")]
+    [InlineData("    leanStart: 2026-02-02", "    leanStart: 2026-02-02\n    boardMeting: { weekday: fredag }", 15, "boardMeting", "unknown field; a unit has tenantId, id, name, serviceArea, leader, coordinators, timeZone, boardMeeting, leanStart, guidance, goals, channel, archived")]
     [InlineData("{ weekday: fredag, time: \"8.45\" }", "{ weekday: fredag, tme: \"8.45\" }", 13, "boardMeeting.tme", "unknown field; boardMeeting has weekday, time, minutes")]
     [InlineData("{ email: tol@x.no, name: Tol }", "{ email: tol@x.no, name: Tol, rolle: coordinator }", 6, "rolle", "unknown field; a person has email, name, roles, unit, aadObjectId")]
     [InlineData("    boardMeeting: { weekday: fredag, time: \"8.45\" }", "    boardMeeting: fredag", 13, "boardMeeting", "expected a mapping with weekday, time, minutes")]

@@ -32,6 +32,7 @@ public sealed record PersonalDataTexts
     {
         Language.Sv => Sv,
         Language.En => En,
+        Language.Nn => Nn,
         _ => Nb,
     };
 
@@ -65,6 +66,39 @@ public sealed record PersonalDataTexts
             ["calendarSync"] = "Kalendersynkronisering",
             ["unitWeeks"] = "Ukesoppsummeringer",
             ["erasures"] = "Slettinger du har bedt om",
+        },
+    };
+
+    private static readonly PersonalDataTexts Nn = new()
+    {
+        AboutSheet = "Om uttrekket",
+        Title = "Det LeanTeamsApp har lagra om deg",
+        Person = "Person",
+        Generated = "Laga",
+        Kind = "Slag opplysningar",
+        Count = "Tal",
+        Where = "Kvar (tabell/nøkkel)",
+        FormerEmployee = "tidlegare tilsett",
+        Kinds = new Dictionary<string, string>
+        {
+            ["organisationRoles"] = "Roller i organisasjonen",
+            ["checkIns"] = "Statusrapportar",
+            ["checkInCorrections"] = "Tidlegare versjonar av statusrapportar",
+            ["improvements"] = "Forbetringar",
+            ["benefits"] = "Gevinstar",
+            ["deviations"] = "Avvik",
+            ["reviews"] = "Revisjonar, Gemba-besøk og fiskebeinsanalysar",
+            ["followUpAreas"] = "Oppfølgingsområde",
+            ["appointments"] = "Avtalar i årshjulet",
+            ["actionPlan"] = "Handlingsplan",
+            ["organisationChanges"] = "Endringar i organisasjonen",
+            ["importJournal"] = "Pågåande import",
+            ["conversations"] = "Samtalar i Teams",
+            ["queuedMessages"] = "Meldingar som ventar",
+            ["deliveryProblems"] = "Meldingar som ikkje kom fram",
+            ["calendarSync"] = "Kalendersynkronisering",
+            ["unitWeeks"] = "Vekeoppsummeringar",
+            ["erasures"] = "Slettingar du har bede om",
         },
     };
 
