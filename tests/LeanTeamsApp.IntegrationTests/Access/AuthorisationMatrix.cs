@@ -113,6 +113,9 @@ public static class AuthorisationMatrix
         ["POST /api/tab/units/{unitId}/deviations/{id}/followup"] = ([C, SAL, UL, UC], [C]),
         ["PUT /api/tab/units/{unitId}/benefits/{id}"] = ([C, UL, UC], [C]),
         ["DELETE /api/tab/units/{unitId}/benefits/{id}"] = ([C, UL, UC], [C]),
+        // A benefit's own stages are board work: the unit's people, as for closing a deviation.
+        ["POST /api/tab/units/{unitId}/benefits/"] = ([UL, UC, M], []),
+        ["PUT /api/tab/units/{unitId}/benefits/{id}/stages/{stage}"] = ([UL, UC, M], []),
 
         // An appointment may be changed by the coordinator and by its owner: Byggesak's walk is its service-area leader's.
         ["POST /api/tab/yearwheel/{year:int}/appointments/{id}/move"] = ([C, SAL], [C]),

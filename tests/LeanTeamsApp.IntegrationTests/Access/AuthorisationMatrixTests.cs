@@ -251,6 +251,14 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             return () => TabAsync(p, HttpMethod.Put, $"/api/tab/units/{t}/benefits/{Uri.EscapeDataString(benefit.Id)}",
                 new JsonObject { ["kind"] = "timeSaved", ["measure"] = "hours", ["amount"] = 7.5, ["etag"] = benefit.ETag }, "\"amount\":7.5");
         });
+        yield return ("POST /api/tab/units/{unitId}/benefits/", Now_(async (p, t) => await TabAsync(p, HttpMethod.Post, $"/api/tab/units/{t}/benefits",
+            new JsonObject { ["title"] = $"Felles postmottak {Guid.NewGuid():N}", ["kind"] = "timeSaved", ["measure"] = "hours", ["identified"] = 40 }, "\"stage\":\"identified\"")));
+        yield return ("PUT /api/tab/units/{unitId}/benefits/{id}/stages/{stage}", async (p, t) =>
+        {
+            var benefit = await StoredBenefitAsync(t);
+            return () => TabAsync(p, HttpMethod.Put, $"/api/tab/units/{t}/benefits/{Uri.EscapeDataString(benefit.Id)}/stages/reinvested",
+                new JsonObject { ["text"] = "Mer tid til brukerne", ["etag"] = benefit.ETag }, "\"reinvested\":\"Mer tid til brukerne\"");
+        });
         yield return ("DELETE /api/tab/units/{unitId}/benefits/{id}", async (p, t) =>
         {
             var benefit = await StoredBenefitAsync(t);

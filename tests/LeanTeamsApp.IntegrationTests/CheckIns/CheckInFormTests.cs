@@ -49,7 +49,7 @@ public sealed class CheckInFormTests : IAsyncLifetime
         Assert.Empty(Elements(card).Where(e => ((string)e["type"]!).StartsWith("Input.", StringComparison.Ordinal)).Except(sections.Values.SelectMany(Elements)));
 
         var answers = Elements(card).Single(e => (string?)e["id"] == "held")["actions"]!.AsArray().Select(a => a!.AsObject()).ToList();
-        Assert.Equal(["Holdt, ikke noe nytt", "Holdt – fyll ut", "Ikke gjennomført"], answers.Select(a => (string)a["title"]!));
+        Assert.Equal(["Gjennomført, ikke noe nytt", "Gjennomført – fyll ut", "Ikke gjennomført"], answers.Select(a => (string)a["title"]!));
         Assert.Equal(
             [("heldSection", true), ("notHeldSection", false), ("commonSection", true), ("sendHeld", true), ("sendNotHeld", false)],
             Targets(answers[1]));

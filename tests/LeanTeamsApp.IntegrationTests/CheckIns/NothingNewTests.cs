@@ -37,7 +37,7 @@ public sealed class NothingNewTests : IAsyncLifetime
 
         var card = JsonNode.Parse(_bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!.ToJsonString())!;
         var quick = Assert.Single(Actions(card), a => a["verb"]?.GetValue<string>() == CheckInCard.NothingNewVerb);
-        Assert.Equal(("Action.Execute", "Holdt, ikke noe nytt", "none"), (quick["type"]!.GetValue<string>(), quick["title"]!.GetValue<string>(), quick["associatedInputs"]!.GetValue<string>()));
+        Assert.Equal(("Action.Execute", "Gjennomført, ikke noe nytt", "none"), (quick["type"]!.GetValue<string>(), quick["title"]!.GetValue<string>(), quick["associatedInputs"]!.GetValue<string>()));
         Assert.Equal(LatestMeeting.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), quick["data"]!["meetingDate"]!.GetValue<string>());
         Assert.Equal(CheckInCard.NothingNewVerb, quick["fallback"]!["data"]!["verb"]!.GetValue<string>());
     }

@@ -52,7 +52,7 @@ public sealed class BenefitChaseTests : IAsyncLifetime
         _host.Clock.Advance(TimeSpan.FromDays(7 * 8));
 
         var card = await CheckInCardAsync();
-        Assert.Contains("Registrer gevinsten av Digital byggesøknad: fullført for mer enn 4 uker siden", card, StringComparison.Ordinal);
+        Assert.Contains("Registrer gevinsten av Digital byggesøknad: ferdig for mer enn 4 uker siden", card, StringComparison.Ordinal);
         Assert.Contains("Byggesak: registrer gevinsten av Digital byggesøknad", await DigestAsync(), StringComparison.Ordinal);
         var verdicts = await OfficialRenderer.ValidateAsync(new Dictionary<string, string> { ["benefit-chase-checkin"] = card }, OfficialRenderer.ArtifactsFolder);
         Assert.True(verdicts["benefit-chase-checkin"].IsValid, verdicts["benefit-chase-checkin"].ToString());

@@ -105,7 +105,7 @@ public sealed class ReviewRecordTests : IAsyncLifetime
 
         var answer = await _host.SubmitAsync(Bot.HelseLeader, card, new JsonObject { ["observations"] = "Tavla er oppdatert.", ["heldOn"] = "2026-03-10" });
 
-        Assert.Contains("Holdt 10.03.2026", Texts(Assert.IsType<JsonObject>(answer.Card)));
+        Assert.Contains("Gjennomført 10.03.2026", Texts(Assert.IsType<JsonObject>(answer.Card)));
         var record = Assert.IsType<AppointmentRecord>(await _host.Store.GetRecordAsync(_host.TenantId, 2026, walk.Id, default));
         Assert.Equal(new DateOnly(2026, 3, 10), record.HeldOn);
         Assert.Equal(AppointmentStatus.Done, (await _host.Appointments.GetAsync(_host.TenantId, 2026, walk.Id, default))!.Status);

@@ -113,8 +113,8 @@ public sealed record CheckInTexts
         Yes = "Ja",
         No = "Nei",
         WhyNotHeld = "Hvorfor ikke?",
-        NothingNew = "Holdt, ikke noe nytt",
-        HeldFillIn = "Holdt – fyll ut",
+        NothingNew = "Gjennomført, ikke noe nytt",
+        HeldFillIn = "Gjennomført – fyll ut",
         NotHeldChoice = "Ikke gjennomført",
         NothingNewSummary = "ikke noe nytt",
         Reasons = new Dictionary<NotHeldReason, string>
@@ -272,13 +272,13 @@ public sealed record CheckInTexts
     {
         Title = (unit, date) => $"Statusrapport efter tavelmötet – {unit}, {date}",
         Intro = "Inget nytt sedan sist? Då räcker ett tryck.",
-        Held = "Hölls tavelmötet?",
+        Held = "Genomfördes tavelmötet?",
         Yes = "Ja",
         No = "Nej",
         WhyNotHeld = "Varför inte?",
-        NothingNew = "Hölls, inget nytt",
-        HeldFillIn = "Hölls – fyll i",
-        NotHeldChoice = "Hölls inte",
+        NothingNew = "Genomfört, inget nytt",
+        HeldFillIn = "Genomfört – fyll i",
+        NotHeldChoice = "Inte genomfört",
         NothingNewSummary = "inget nytt",
         Reasons = new Dictionary<NotHeldReason, string>
         {

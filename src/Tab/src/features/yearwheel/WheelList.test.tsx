@@ -28,7 +28,7 @@ describe('Year wheel list', () => {
     const march = screen.getByRole('list', { name: 'Mars' });
     expect(within(march).getAllByRole('button').map((button) => button.textContent)).toEqual([
       '10. mars 2027, 09:00Halvårlig revisjon: Byggesak',
-      '10. mars 2027, 12:00Gemba-gang: Byggesak',
+      '10. mars 2027, 12:00Gemba-besøk: Byggesak',
     ]);
     expect(within(screen.getByRole('list', { name: 'Oktober' })).getByRole('button').textContent).toMatch(/Fiskebeinsanalyse: Hjemmetjenesten nord \(avlyst\)$/);
     expect(screen.getAllByRole('button')).toHaveLength(items.length);
@@ -39,7 +39,7 @@ describe('Year wheel list', () => {
 
     await userEvent.tab();
     await userEvent.tab();
-    const gemba = screen.getByRole('button', { name: /Gemba-gang: Byggesak/ });
+    const gemba = screen.getByRole('button', { name: /Gemba-besøk: Byggesak/ });
     expect(document.activeElement).toBe(gemba);
     expect(gemba.getAttribute('aria-expanded')).toBe('false');
     await userEvent.keyboard('{Enter}');

@@ -125,14 +125,14 @@ describe('Year wheel', () => {
     const list = screen.getByRole('region', { name: 'Hendelser som liste' });
     expect(within(list).getAllByRole('button')).toHaveLength(6);
 
-    const item = within(list).getByRole('button', { name: /Gemba-gang: Byggesak/ });
+    const item = within(list).getByRole('button', { name: /Gemba-besøk: Byggesak/ });
     await userEvent.click(item);
 
     const panel = document.getElementById(item.getAttribute('aria-controls')!)!;
     expect(item.closest('li')?.contains(panel)).toBe(true);
     expect(within(panel).getByRole('link', { name: 'Byggesak' }).getAttribute('href')).toBe('#/unit/byggesak');
     expect(within(panel).queryByText('Mona Strand')).not.toBeNull();
-    expect(within(panel).queryByRole('group', { name: 'Endre Gemba-gang Byggesak' })).not.toBeNull();
+    expect(within(panel).queryByRole('group', { name: 'Endre Gemba-besøk Byggesak' })).not.toBeNull();
   });
 
   it('list_ChangeStartedThere_ShowsTheOutcomeThereToo', async () => {
@@ -144,7 +144,7 @@ describe('Year wheel', () => {
     });
     renderPage(<YearWheelPage />);
     const list = await screen.findByRole('region', { name: 'Hendelser som liste' });
-    const item = within(list).getByRole('button', { name: /Gemba-gang: Byggesak/ });
+    const item = within(list).getByRole('button', { name: /Gemba-besøk: Byggesak/ });
     await userEvent.click(item);
 
     await userEvent.click(within(list).getByRole('button', { name: 'Avlys' }));

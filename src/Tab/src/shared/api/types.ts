@@ -127,3 +127,5 @@ export type ImportChange = Schemas['ImportChangeDto'];
 export type ImportProblem = Schemas['ImportProblemDto'];
 export type ImportPreview = Schemas['ImportPreviewDto'];
 export type OrganisationChange = Schemas['OrganisationChangeDto'];
+export type ServiceAreaKind = Schemas['ServiceAreaKind'];
+export const serviceAreaKinds = allOf<ServiceAreaKind>()(['serviceArea', 'topManagement']);

@@ -1,4 +1,4 @@
-import { appointmentKinds, benefitKinds, benefitMeasures, roles, stages } from '../api/types';
+import { appointmentKinds, benefitKinds, benefitMeasures, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 import type { Messages } from './nb';
 
@@ -295,4 +295,6 @@ export const en: Messages = {
   peoplePickerNoMatches: 'No matches.',
   peoplePickerMatches: (count) => (count === 1 ? '1 match.' : `${count} matches.`),
   peoplePickerNewPerson: 'new to the organisation',
+  /** A service area's kind as the organisation page names it: an area, or the top management group. */
+  serviceAreaKind: labels('en', '', serviceAreaKinds),
 };

@@ -25,6 +25,7 @@ const labelTables: Record<string, keyof Messages> = {
   ImprovementStage: 'stage',
   MeetingStatus: 'meetingStatus',
   Role: 'role',
+  ServiceAreaKind: 'serviceAreaKind',
 };
 
 /** Every enum in the document by where it is: a named schema by its name, one written inline by its JSON path. */

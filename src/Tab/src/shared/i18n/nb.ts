@@ -1,5 +1,5 @@
 import type { ActionStatus, AppointmentStatus, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed } from '../api/types';
-import { appointmentKinds, benefitKinds, benefitMeasures, roles, stages } from '../api/types';
+import { appointmentKinds, benefitKinds, benefitMeasures, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 
 /** Norwegian bokmål, the source dictionary: every other language must have exactly these keys. */
@@ -40,7 +40,7 @@ export const nb = {
   heatMapTitle: 'Tavlemøter de siste 12 ukene',
   scrollsSideways: (what: string) => `${what} (kan rulles sideveis)`,
   heatMapUnitColumn: 'Enhet',
-  heatMapHeldColumn: 'Holdt',
+  heatMapHeldColumn: 'Gjennomført',
   heatMapHeld: (held: number, total: number) => `${held} av ${total}`,
   heatMapImprovementsColumn: 'Forbedringer',
   improvementCounts: (added: number, inProgress: number, done: number) => `${added} ${added === 1 ? 'ny' : 'nye'} · ${inProgress} pågår · ${done} ${done === 1 ? 'ferdig' : 'ferdige'}`,
@@ -296,6 +296,8 @@ export const nb = {
   peoplePickerNoMatches: 'Ingen treff.',
   peoplePickerMatches: (count: number) => (count === 1 ? '1 treff.' : `${count} treff.`),
   peoplePickerNewPerson: 'ny i organisasjonen',
+  /** A service area's kind as the organisation page names it: an area, or the top management group. */
+  serviceAreaKind: labels('nb', '', serviceAreaKinds),
 };
 
 export type Messages = typeof nb;

@@ -1,3 +1,5 @@
+import { serviceAreaKinds } from '../api/types';
+import { labels } from './glossary';
 import type { Messages } from './nb';
 
 /** Norwegian nynorsk, after the official norm (eining, veke, forbetring) and shared/GLOSSARY.md's nn column. */
@@ -324,4 +326,6 @@ export const nn: Messages = {
   peoplePickerNoMatches: 'Ingen treff.',
   peoplePickerMatches: (count: number) => (count === 1 ? '1 treff.' : `${count} treff.`),
   peoplePickerNewPerson: 'ny i organisasjonen',
+  /** A service area's kind as the organisation page names it: an area, or the top management group. */
+  serviceAreaKind: labels('nn', '', serviceAreaKinds),
 };

@@ -1,4 +1,4 @@
-import { appointmentKinds, benefitKinds, benefitMeasures, roles, stages } from '../api/types';
+import { appointmentKinds, benefitKinds, benefitMeasures, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 import type { Messages } from './nb';
 
@@ -295,4 +295,6 @@ export const sv: Messages = {
   peoplePickerNoMatches: 'Inga träffar.',
   peoplePickerMatches: (count) => (count === 1 ? '1 träff.' : `${count} träffar.`),
   peoplePickerNewPerson: 'ny i organisationen',
+  /** A service area's kind as the organisation page names it: an area, or the top management group. */
+  serviceAreaKind: labels('sv', '', serviceAreaKinds),
 };

@@ -59,7 +59,7 @@ describe('host inside Teams', () => {
 
     expect(host.inTeams).toBe(true);
     expect(host.theme).toBe('dark');
-    expect(host.locale).toBe('nb');
+    expect(host.locale).toBe('nn');
     await expect(host.getToken?.()).resolves.toBe('sso-token');
     expect(teams.app.notifySuccess).toHaveBeenCalled();
   });
