@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Reports;
 
@@ -81,13 +82,7 @@ public sealed record ReportTexts
         LinksValid = hours => $"Lenkene virker i {hours} timer.",
         Usage = "Skriv for eksempel «rapport K3 2026» for et kvartal, «rapport T2 2026» for et tertial eller «rapport 2026» for et år.",
         StagesTitle = "Gevinster per trinn",
-        Stages = new Dictionary<Board.BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifisert",
-            [Board.BenefitStage.Planned] = "Planlagt",
-            [Board.BenefitStage.Realised] = "Realisert",
-            [Board.BenefitStage.Reinvested] = "Reinvestert",
-        },
+        Stages = Glossary.Labels<Board.BenefitStage>("benefitStage.", Language.Nb),
         WorkYears = "årsverk",
         Previous = period => $"forrige periode ({period})",
         Future = "Den perioden har ikke begynt ennå.",
@@ -122,13 +117,7 @@ public sealed record ReportTexts
         Usage = "Skriv til dømes «rapport K3 2026» for eit kvartal, «rapport T2 2026» for eit tertial eller «rapport 2026» for eit år.",
         Future = "Den perioden har ikkje byrja enno.",
         StagesTitle = "Gevinstar per steg",
-        Stages = new Dictionary<Board.BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifisert",
-            [Board.BenefitStage.Planned] = "Planlagt",
-            [Board.BenefitStage.Realised] = "Realisert",
-            [Board.BenefitStage.Reinvested] = "Reinvestert",
-        },
+        Stages = Glossary.Labels<Board.BenefitStage>("benefitStage.", Language.Nn),
         WorkYears = "årsverk",
         Previous = period => $"førre periode ({period})",
         OpenReports = "Opne rapportane",
@@ -163,13 +152,7 @@ public sealed record ReportTexts
         LinksValid = hours => $"Länkarna fungerar i {hours} timmar.",
         Usage = "Skriv till exempel ”rapport K3 2026” för ett kvartal, ”rapport T2 2026” för ett tertial eller ”rapport 2026” för ett år.",
         StagesTitle = "Nytta per steg",
-        Stages = new Dictionary<Board.BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifierad",
-            [Board.BenefitStage.Planned] = "Planerad",
-            [Board.BenefitStage.Realised] = "Realiserad",
-            [Board.BenefitStage.Reinvested] = "Återinvesterad",
-        },
+        Stages = Glossary.Labels<Board.BenefitStage>("benefitStage.", Language.Sv),
         WorkYears = "årsarbeten",
         Previous = period => $"föregående period ({period})",
         Future = "Den perioden har inte börjat ännu.",
@@ -204,13 +187,7 @@ public sealed record ReportTexts
         LinksValid = hours => $"The links work for {hours} hours.",
         Usage = "Type e.g. \"report Q3 2026\" for a quarter, \"report T2 2026\" for a tertial or \"report 2026\" for a year.",
         StagesTitle = "Benefits by stage",
-        Stages = new Dictionary<Board.BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identified",
-            [Board.BenefitStage.Planned] = "Planned",
-            [Board.BenefitStage.Realised] = "Realised",
-            [Board.BenefitStage.Reinvested] = "Reinvested",
-        },
+        Stages = Glossary.Labels<Board.BenefitStage>("benefitStage.", Language.En),
         WorkYears = "årsverk (FTE)",
         Previous = period => $"previous period ({period})",
         Future = "That period has not begun yet.",
