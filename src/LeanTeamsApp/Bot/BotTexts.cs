@@ -91,6 +91,12 @@ public sealed record BotTexts
         [Permission.ViewActionPlan] = "se handlingsplanen",
         [Permission.EditActionPlan] = "endre handlingsplanen",
         [Permission.ManageOrganisation] = "holde organisasjonen oppdatert",
+        [Permission.ViewDeliveryHealth] = "se hvilke enheter appen ikke når",
+        [Permission.SeePersonalData] = "se hva som er lagret om",
+        [Permission.ErasePersonalData] = "slette det som er lagret om",
+        [Permission.PickPeople] = "søke etter personer i organisasjonen",
+        [Permission.EditUnit] = "endre",
+        [Permission.EditAreaGoals] = "endre målene for",
     };
 
     private static readonly Dictionary<Permission, string> NynorskPermissions = new()
@@ -110,6 +116,12 @@ public sealed record BotTexts
         [Permission.ViewActionPlan] = "sjå handlingsplanen",
         [Permission.EditActionPlan] = "endre handlingsplanen",
         [Permission.ManageOrganisation] = "halde organisasjonen oppdatert",
+        [Permission.ViewDeliveryHealth] = "sjå kva einingar appen ikkje når",
+        [Permission.SeePersonalData] = "sjå kva som er lagra om",
+        [Permission.ErasePersonalData] = "slette det som er lagra om",
+        [Permission.PickPeople] = "søkje etter personar i organisasjonen",
+        [Permission.EditUnit] = "endre",
+        [Permission.EditAreaGoals] = "endre måla for",
     };
 
     private static readonly Dictionary<Permission, string> SwedishPermissions = new()
@@ -129,6 +141,12 @@ public sealed record BotTexts
         [Permission.ViewActionPlan] = "se handlingsplanen",
         [Permission.EditActionPlan] = "ändra handlingsplanen",
         [Permission.ManageOrganisation] = "hålla organisationen uppdaterad",
+        [Permission.ViewDeliveryHealth] = "se vilka enheter appen inte når",
+        [Permission.SeePersonalData] = "se vad som finns lagrat om",
+        [Permission.ErasePersonalData] = "radera det som finns lagrat om",
+        [Permission.PickPeople] = "söka efter personer i organisationen",
+        [Permission.EditUnit] = "ändra",
+        [Permission.EditAreaGoals] = "ändra målen för",
     };
 
     private static readonly Dictionary<Permission, string> EnglishPermissions = new()
@@ -148,6 +166,12 @@ public sealed record BotTexts
         [Permission.ViewActionPlan] = "see the action plan",
         [Permission.EditActionPlan] = "change the action plan",
         [Permission.ManageOrganisation] = "keep the organisation up to date",
+        [Permission.ViewDeliveryHealth] = "see which units the app cannot reach",
+        [Permission.SeePersonalData] = "see what is stored about",
+        [Permission.ErasePersonalData] = "erase what is stored about",
+        [Permission.PickPeople] = "search for people in the organisation",
+        [Permission.EditUnit] = "edit",
+        [Permission.EditAreaGoals] = "change the goals of",
     };
 
     private static readonly BotTexts Norwegian = new()

@@ -77,6 +77,23 @@ public sealed class LanguageTests
         Assert.NotEqual(nb, nn);
     }
 
+    [Theory]
+    [InlineData(Language.Nb)]
+    [InlineData(Language.Nn)]
+    [InlineData(Language.Sv)]
+    [InlineData(Language.En)]
+    public void NotAllowed_EveryPermission_IsWordedInTheLanguage(Language language)
+    {
+        var texts = BotTexts.For(language);
+
+        // A permission without words would answer a refusal with an exception instead of the reason.
+        foreach (var permission in Enum.GetValues<LeanTeamsApp.Infrastructure.Access.Permission>())
+        {
+            var refusal = texts.NotAllowed(permission, "Byggesak");
+            Assert.DoesNotContain(permission.ToString(), refusal, StringComparison.Ordinal);
+        }
+    }
+
     private static IEnumerable<Type> TableTypes() =>
         typeof(BotTexts).Assembly.GetTypes().Where(t => t.GetMethod("For", BindingFlags.Public | BindingFlags.Static, [typeof(Language)]) is { } m && m.ReturnType != typeof(void));
 

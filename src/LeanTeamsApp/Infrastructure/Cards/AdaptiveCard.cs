@@ -64,6 +64,7 @@ public static class CardJson
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
+[JsonDerivedType(typeof(TimeInput), "Input.Time")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -195,6 +196,12 @@ public sealed record DateInput : InputElement
     public string? Min { get; init; }
 
     public string? Max { get; init; }
+}
+
+/// <summary>A time of day, HH:mm: the clients offer their own time picker.</summary>
+public sealed record TimeInput : InputElement
+{
+    public string? Value { get; init; }
 }
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
