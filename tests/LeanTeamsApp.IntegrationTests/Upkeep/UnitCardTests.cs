@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using LeanTeamsApp.BotFramework.Connector;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Upkeep;
 using LeanTeamsApp.Infrastructure.Auth;
@@ -33,6 +34,17 @@ public sealed class UnitCardTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    /// <summary>Byggesak's own unit Lean coordinator, known to Teams as the demo's other people are.</summary>
+    private TeamsUser UnitCoordinator()
+    {
+        var user = TeamsUser.Create("Linn Aasen", "linn.aasen@fjordvik.kommune.no");
+        _bot.Connector.SetMembers(TeamsActivities.PersonalConversationId(user), [new TeamsChannelAccount
+        {
+            Id = user.Id, Name = user.Name, AadObjectId = user.AadObjectId, UserPrincipalName = user.Email, Email = user.Email, TenantId = _bot.TenantId,
+        }]);
+        return user;
+    }
 
     private Task<Unit> ByggesakAsync() => _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default)!;
 
@@ -122,7 +134,7 @@ public sealed class UnitCardTests : IAsyncLifetime
     [Fact]
     public async Task EditUnit_TheUnitsOwnUnitCoordinatorInChat_IsRefusedWithTheReason()
     {
-        var unitCoordinator = TeamsUser.Create("Linn Aasen", "linn.aasen@fjordvik.kommune.no");
+        var unitCoordinator = UnitCoordinator();
 
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(unitCoordinator, "rediger enhet Byggesak"));
 
@@ -155,7 +167,7 @@ public sealed class UnitCardTests : IAsyncLifetime
     [Fact]
     public async Task SaveCard_TheLeadersOwnUnitCoordinator_IsRefusedAndNothingIsWritten()
     {
-        var unitCoordinator = TeamsUser.Create("Linn Aasen", "linn.aasen@fjordvik.kommune.no");
+        var unitCoordinator = UnitCoordinator();
         var before = await StoredAsync(unitCoordinator);
 
         var (status, body) = await SaveAsync(unitCoordinator, Inputs(), (await ByggesakAsync()).ETag);
