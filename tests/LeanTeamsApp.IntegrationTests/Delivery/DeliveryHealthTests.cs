@@ -103,6 +103,47 @@ public sealed class DeliveryHealthTests
     }
 
     [Fact]
+    public async Task DeliveryHealth_GembaReminderToAnOwnerWhoBlockedTheApp_NamesTheUnitAndThePersonUntilAMonthHasPassed()
+    {
+        await using var bot = await StartAsync();
+        var tone = await ReachableAsync(bot, "tol@leveringsvik.no");
+        var kim = await ReachableAsync(bot, "koordinator@leveringsvik.no");
+        bot.Connector.SetMembers(TeamsActivities.PersonalConversationId(kim), [new TeamsChannelAccount
+        {
+            Id = kim.Id, Name = "Kim Koordinator", AadObjectId = kim.AadObjectId, UserPrincipalName = kim.Email, Email = kim.Email, TenantId = bot.TenantId,
+        }]);
+        var said = await bot.SayAsync(bot.Activities.PersonalMessage(kim, "gemba plan 2027"));
+        var appointments = bot.App.Services.GetRequiredService<LeanTeamsApp.Features.Planning.AppointmentStore>();
+        var all = await appointments.ListYearAsync(bot.TenantId, 2027, default);
+        var walk = all.Where(a => a.Plan.OwnerId == "tol@leveringsvik.no" && a.Plan.UnitId != "stille").MinBy(a => a.Plan.Start);
+        Assert.True(walk is not null, said + "\n" + string.Join("\n", all.Select(a => $"{a.Plan.Kind} {a.Plan.UnitId} {a.Plan.OwnerId}")));
+        bot.Connector.FailThread(TeamsActivities.PersonalConversationId(tone), 403, ConnectorErrorCodes.ConversationBlockedByUser);
+
+        _clock.SetUtcNow(walk.Plan.Start.AddDays(-7).AddMinutes(1));
+        Assert.True(await bot.App.Services.GetRequiredService<LeanTeamsApp.Features.Planning.YearWheelScheduler>().RunTenantAsync(bot.TenantId, default) > 0);
+        await bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+
+        // Tone leads the service area, not the unit: before, only a prompt's failure to the unit's own people was listed.
+        var listed = await DeliveryAsync(bot, "koordinator@leveringsvik.no");
+        Assert.Contains($"{walk.Plan.UnitId} blockedByPerson askToUnblock personalChat Tone Tol 403 ConversationBlockedByUser", listed);
+
+        _clock.SetUtcNow(_clock.GetUtcNow() + DeliveryHealth.PersonalProblemShownFor + TimeSpan.FromDays(1));
+        Assert.DoesNotContain(await DeliveryAsync(bot, "koordinator@leveringsvik.no"), l => l.Contains("Tone Tol", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeliveryHealth_ArchivedUnitWithoutChannel_IsNotListedAsUnreachable()
+    {
+        await using var bot = await StartAsync();
+        var stille = (await bot.App.Store.GetUnitAsync(bot.TenantId, "stille", default))!;
+        Assert.Contains("stille noRoute bindChannel - - - -", await DeliveryAsync(bot, "koordinator@leveringsvik.no"));
+
+        await bot.App.Store.SaveUnitAsync(bot.TenantId, stille with { Archived = true }, default);
+
+        Assert.DoesNotContain(await DeliveryAsync(bot, "koordinator@leveringsvik.no"), l => l.StartsWith("stille ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DeliveryEndpoint_UnitLeader_IsRefused()
     {
         await using var bot = await StartAsync();

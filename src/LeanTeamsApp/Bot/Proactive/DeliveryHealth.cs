@@ -42,11 +42,18 @@ public sealed record UnreachableUnit(
 /// <see cref="DeliveryProblemStore"/>), and those with neither a channel in a team the app is in nor a chat with their
 /// leader, so that no check-in prompt can go out. Four single-partition reads, whatever the organisation's size.
 /// </summary>
-public sealed class DeliveryHealth(OrganisationStore organisation, ConversationReferences conversations, DeliveryProblemStore problems)
+public sealed class DeliveryHealth(OrganisationStore organisation, ConversationReferences conversations, DeliveryProblemStore problems, TimeProvider time)
 {
+    /// <summary>
+    /// How long a failed card to someone who is not the unit's leader or unit coordinator (a Gemba walk's owner, a
+    /// consultant) stays listed: they may get no other message about that unit to clear it.
+    /// </summary>
+    public static readonly TimeSpan PersonalProblemShownFor = TimeSpan.FromDays(30);
+
     public async Task<IReadOnlyList<UnreachableUnit>> ListAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var units = await organisation.ListUnitsAsync(tenantId, cancellationToken);
+        // An archived unit gets no messages, so there is nothing to reach.
+        var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => !u.Archived).ToList();
         var people = await organisation.ListPeopleAsync(tenantId, cancellationToken);
         var references = await conversations.ListAsync(tenantId, cancellationToken);
         var recorded = await problems.ListAsync(tenantId, cancellationToken);
@@ -55,6 +62,8 @@ public sealed class DeliveryHealth(OrganisationStore organisation, ConversationR
         var chats = references.Where(r => r.Scope == ConversationScope.Personal).Select(r => r.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var byId = people.Where(p => !p.Removed).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var byPseudonym = people.GroupBy(p => Person.Pseudonym(p.Id), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        var inOrganisation = people.Where(p => !p.Removed).Select(p => Person.Pseudonym(p.Id)).ToHashSet(StringComparer.Ordinal);
+        var shownSince = time.GetUtcNow() - PersonalProblemShownFor;
         var unitsById = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
 
         var unreachable = new List<UnreachableUnit>();
@@ -72,7 +81,8 @@ public sealed class DeliveryHealth(OrganisationStore organisation, ConversationR
         // is nobody's to mend: no message goes that way any more, so none would ever clear it.
         foreach (var problem in recorded)
         {
-            if (unitsById.GetValueOrDefault(problem.Target.UnitId) is { } unit && StillConcerns(unit, problem.Target))
+            if (unitsById.GetValueOrDefault(problem.Target.UnitId) is { } unit
+                && (StillConcerns(unit, problem.Target) || StillRecent(problem, inOrganisation, shownSince)))
             {
                 unreachable.Add(new UnreachableUnit(
                     unit.Id, unit.Name, unit.ServiceAreaId, problem.Reason, AdviceFor(problem.Reason, problem.Target.Route), problem.Target.Route,
@@ -90,6 +100,10 @@ public sealed class DeliveryHealth(OrganisationStore organisation, ConversationR
         DeliveryRoute.LeaderChat => target.PersonPseudonym == Person.Pseudonym(unit.LeaderId),
         _ => unit.CoordinatorIds.Prepend(unit.LeaderId).Any(id => target.PersonPseudonym == Person.Pseudonym(id)),
     };
+
+    /// <summary>A card to someone else of the unit's work (an appointment's owner) that failed lately, while they are still in the organisation.</summary>
+    private static bool StillRecent(DeliveryProblem problem, HashSet<string> inOrganisation, DateTimeOffset shownSince) =>
+        problem.Target is { Route: DeliveryRoute.PersonalChat, PersonPseudonym: { } person } && inOrganisation.Contains(person) && problem.At >= shownSince;
 
     public static DeliveryAdvice AdviceFor(DeliveryReason reason, DeliveryRoute route) => reason switch
     {

@@ -205,7 +205,7 @@ public sealed class AppointmentChanges(AppointmentStore appointments, Organisati
             .Where(p => !string.Equals(p, Person.NormaliseId(actorId), StringComparison.Ordinal)))
         {
             var id = $"appointment-change|{after.Id}|v{version}|{Person.Pseudonym(personId)}";
-            told += await chats.SendAsync(tenantId, personId, id, card, cancellationToken) ? 1 : 0;
+            told += await chats.SendAsync(tenantId, personId, id, card, unit.Id, cancellationToken) ? 1 : 0;
         }
 
         return told;

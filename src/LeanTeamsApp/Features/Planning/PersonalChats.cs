@@ -8,12 +8,13 @@ namespace LeanTeamsApp.Features.Planning;
 /// <summary>
 /// A card to one person of the organisation in their personal chat with the app, through the outbox: reminders, record
 /// cards and the news that an appointment was moved, cancelled or handed over. Someone the app has no chat with yet
-/// (never installed it) cannot be reached and is logged.
+/// (never installed it) cannot be reached and is logged. A card about a unit's appointment names the unit, so that a
+/// failure for good (the person blocked the app) shows in the coordinator's delivery health.
 /// </summary>
 public sealed partial class PersonalChats(OrganisationStore organisation, ConversationReferences conversations, Outbox outbox, ILogger<PersonalChats> logger)
 {
     /// <summary>Queues the card under <paramref name="messageId"/>; false when the person cannot be reached or it was queued before.</summary>
-    public async Task<bool> SendAsync(string tenantId, string personId, string messageId, AdaptiveCard card, CancellationToken cancellationToken)
+    public async Task<bool> SendAsync(string tenantId, string personId, string messageId, AdaptiveCard card, string? unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
         if (await organisation.GetPersonAsync(tenantId, personId, cancellationToken) is { AadObjectId: { } aad }
@@ -24,7 +25,10 @@ public sealed partial class PersonalChats(OrganisationStore organisation, Conver
                 Type = ActivityTypes.Message,
                 Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
             };
-            return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenantId, personal.ServiceUrl, activity) { ConversationId = personal.ConversationId }, cancellationToken);
+            return await outbox.EnqueueAsync(new OutboundMessage(messageId, tenantId, personal.ServiceUrl, activity) {
+                ConversationId = personal.ConversationId,
+                Target = unitId is null ? null : new DeliveryTarget(unitId, DeliveryRoute.PersonalChat, Person.Pseudonym(personId)),
+            }, cancellationToken);
         }
 
         LogUnreachable(logger, Person.Pseudonym(personId));

@@ -117,7 +117,7 @@ public sealed partial class YearWheelScheduler(
                         continue;
                     }
 
-                    sent += await chats.SendAsync(tenantId, personId, id, card, cancellationToken) ? 1 : 0;
+                    sent += await chats.SendAsync(tenantId, personId, id, card, unit?.Id, cancellationToken) ? 1 : 0;
                 }
             }
             else if (now >= plan.End && unit is not null)

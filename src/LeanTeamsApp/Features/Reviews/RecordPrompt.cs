@@ -14,6 +14,6 @@ public sealed class RecordPrompt(PersonalChats chats) : ISubscriber<AppointmentE
         ArgumentNullException.ThrowIfNull(announced);
         var plan = announced.Appointment.Plan;
         var card = AppointmentRecordCard.Form(announced.Language, announced.Unit, announced.Appointment, announced.People);
-        await chats.SendAsync(announced.TenantId, plan.OwnerId, $"appointment-record|{plan.Id}", card, cancellationToken);
+        await chats.SendAsync(announced.TenantId, plan.OwnerId, $"appointment-record|{plan.Id}", card, plan.UnitId, cancellationToken);
     }
 }
