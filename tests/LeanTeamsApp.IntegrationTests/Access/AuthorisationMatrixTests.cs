@@ -220,6 +220,33 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         {
             ["unitId"] = t, ["improvementId"] = _done[t], [$"kind-{_done[t]}"] = nameof(BenefitKind.TimeSaved), [$"amount-{_done[t]}"] = "2", [$"measure-{_done[t]}"] = nameof(BenefitMeasure.Hours),
         })));
+        yield return ("verb improvement.reinvest", Now_(async (p, t) => await CardAsync(p, ImprovementsCard.ReinvestVerb, new JsonObject
+        {
+            ["unitId"] = t, ["improvementId"] = _done[t], [$"reinvested-{_done[t]}"] = "Mer tid til veiledning",
+        })));
+        yield return ("command EditUnit", Now_(async (p, t) => Said(await SayAsync(p, $"edit unit {NameOf(t)}", null), $"Edit {NameOf(t)}")));
+        // The unit as stored, sent back unchanged: an allowed save changes nothing the later entry points rely on.
+        yield return ("verb unit.save", async (p, t) =>
+        {
+            var unit = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, t, default))!;
+            var data = new JsonObject
+            {
+                ["unitId"] = t, ["etag"] = unit.ETag, ["weekday"] = unit.BoardMeeting.Weekday.ToString().ToLowerInvariant(),
+                ["time"] = unit.BoardMeeting.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), ["minutes"] = unit.BoardMeeting.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            for (var i = 0; i < unit.CoordinatorIds.Count; i++)
+            {
+                data[$"coordinator{i}"] = unit.CoordinatorIds[i];
+            }
+
+            for (var i = 0; i < unit.Goals.Count; i++)
+            {
+                data[$"goal{i}"] = unit.Goals[i];
+                data[$"supports{i}"] = unit.GoalSupports.GetValueOrDefault(unit.Goals[i]) ?? "-";
+            }
+
+            return () => CardAsync(p, LeanTeamsApp.Features.Upkeep.UnitCard.SaveVerb, data);
+        });
         yield return ("command BoardMeeting", Now_(async (p, t) => Said(await SayAsync(p, t == Own ? "board meeting thursday 09:30 15" : "board meeting tuesday 08:45 15", ChannelOf(t)), "board meeting is every")));
         yield return ("command ReviewDone", Now_(async (p, t) => Said(await SayAsync(p, "review done", ChannelOf(t)), NameOf(t))));
         yield return ("verb review.record", Now_(async (p, t) => await CardAsync(p, AppointmentRecordCard.RecordVerb, new JsonObject

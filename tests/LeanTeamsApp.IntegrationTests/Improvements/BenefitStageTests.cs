@@ -122,6 +122,46 @@ public sealed class BenefitStageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImprovementBenefit_ReinvestedInChat_IsRecordedOnceRealisedScreenedAndRefusedToOthers()
+    {
+        var id = await _host.AddAsync("Felles postmottak");
+        await _host.MoveAsync(id, ImprovementStage.InProgress);
+        await _host.MoveAsync(id, ImprovementStage.Done);
+        var benefitId = RecordIds.BenefitOfImprovement(id);
+        JsonObject Reinvest(string text) => new() { ["improvementId"] = id, [$"reinvested-{id}"] = text };
+
+        // Not yet realised: nothing frees capacity, so nothing is reinvested.
+        var (_, early) = await _host.ActAsync(ImprovementsCard.ReinvestVerb, Reinvest("Mer veiledning"));
+        Assert.Contains("Registrer først den realiserte gevinsten av «Felles postmottak»", early, StringComparison.Ordinal);
+        Assert.Null(await _host.Records.GetBenefitAsync(_host.TenantId, "byggesak", benefitId, default));
+
+        Assert.Equal(HttpStatusCode.OK, (await BenefitFormAsync(id, "Realised", "0.2", "WorkYears")).Status);
+        var realised = await BenefitAsync(benefitId);
+        // The improvements card lists it under the realised ones, with the form for what the capacity went to.
+        var (_, card) = await _host.ActAsync(ImprovementsCard.MoveVerb, new JsonObject { ["improvementId"] = id, ["to"] = "Done" });
+        Assert.Contains("\"reinvested-" + id + "\"", card, StringComparison.Ordinal);
+        var verdicts = await LeanTeamsApp.IntegrationTests.Cards.OfficialRenderer.ValidateAsync(
+            new Dictionary<string, string> { ["improvements-reinvest"] = JsonNode.Parse(card)!["value"]!.ToJsonString() }, LeanTeamsApp.IntegrationTests.Cards.OfficialRenderer.ArtifactsFolder);
+        Assert.True(verdicts["improvements-reinvest"].IsValid, verdicts["improvements-reinvest"].ToString());
+
+        // A national identity number in the text is refused; an outsider is refused; neither changes the record.
+        var (_, screened) = await _host.ActAsync(ImprovementsCard.ReinvestVerb, Reinvest("Tid til bruker 01019012480"));
+        var (_, outsider) = await _host.ActAsync(ImprovementsCard.ReinvestVerb, Reinvest("Noe annet"), _host.Bot.HelseLeader);
+        Assert.Contains("Teksten ser ut til å inneholde et fødselsnummer", screened, StringComparison.Ordinal);
+        Assert.Contains("Ingenting ble endret", outsider, StringComparison.Ordinal);
+        Assert.Equal(realised.ETag, (await BenefitAsync(benefitId)).ETag);
+
+        var (status, saved) = await _host.ActAsync(ImprovementsCard.ReinvestVerb, Reinvest("Mer veiledning av søkere"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Det er registrert hva gevinsten av «Felles postmottak» ble reinvestert i.", saved, StringComparison.Ordinal);
+        var reinvested = await BenefitAsync(benefitId);
+        Assert.Equal((BenefitStage.Reinvested, "Mer veiledning av søkere", realised.Amount, (DateOnly?)new DateOnly(2026, 11, 20)),
+            (reinvested.Stage, reinvested.Reinvested, reinvested.Amount, reinvested.ReinvestedOn));
+        Assert.Single(await _host.Records.ListBenefitsAsync(_host.TenantId, "byggesak", default));
+    }
+
+    [Fact]
     public async Task UnitBenefit_IdentifiedPlannedRealisedReinvestedInTheTab_ConvertsÅrsverkAndCountsOnlyTheRealisedFigure()
     {
         var (created, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,

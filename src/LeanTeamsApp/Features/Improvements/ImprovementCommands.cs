@@ -100,6 +100,49 @@ public sealed class ImprovementCommands(
     }
 
     /// <summary>
+    /// "Reinvested in ...": what the capacity a realised benefit freed went to, the benefit's last stage. The text is
+    /// screened like every free text, and saved under the ETag just read, so two people saving at once do not mix.
+    /// </summary>
+    public async Task<AdaptiveCardInvokeResponse> OnReinvestAsync(AllowedCardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (turn, data, unit) = (action.Turn, action.Data, action.Unit);
+        var t = ImprovementTexts.For(turn.Language);
+        if (data["improvementId"]?.ToString() is not { } improvementId)
+        {
+            return AdaptiveCardInvokeResponse.BadRequest("The card's data has no improvement.");
+        }
+
+        if (await store.GetImprovementAsync(turn.TenantId, unit.Id, improvementId, cancellationToken) is not { } improvement)
+        {
+            return await CardAsync(turn, unit, t.NotFound, null, cancellationToken);
+        }
+
+        if (await store.GetBenefitAsync(turn.TenantId, unit.Id, RecordIds.BenefitOfImprovement(improvement.Id), cancellationToken) is not { IsRealised: true } benefit)
+        {
+            return await CardAsync(turn, unit, t.NotRealisedYet(improvement.Title), new Dictionary<string, string> { [improvement.Id] = t.NotRealisedYet(improvement.Title) }, cancellationToken);
+        }
+
+        var text = data[ImprovementsCard.ReinvestInput(improvement.Id)]?.ToString()?.Trim() ?? "";
+        var problem = text.Length is 0 or > Benefit.MaxReinvestedLength ? t.ReinvestMissing(Benefit.MaxReinvestedLength) : FreeTextScreen.Refusal(turn.Language, text);
+        if (problem is not null)
+        {
+            return await CardAsync(turn, unit, problem, new Dictionary<string, string> { [improvement.Id] = problem }, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
+        var (outcome, _) = await store.ChangeBenefitAsync(turn.TenantId, unit.Id, benefit.Id, b => b.WithReinvested(text, today), benefit.ETag!, cancellationToken);
+        var saved = outcome is BenefitChangeOutcome.Changed or BenefitChangeOutcome.Unchanged;
+        if (saved)
+        {
+            await board.AnnounceAsync(new BoardChanged(turn.TenantId, unit, now), cancellationToken);
+        }
+
+        return await CardAsync(turn, unit, saved ? t.ReinvestSaved(improvement.Title) : turn.Texts.Conflict, null, cancellationToken);
+    }
+
+    /// <summary>
     /// "Save benefit": records the figure of one stage in the improvement's benefit (one per improvement, so a figure
     /// is never counted twice). The realised figure moves the improvement to "benefit realised" in the same transaction.
     /// </summary>

@@ -7,6 +7,18 @@ namespace LeanTeamsApp.Features.Improvements;
 public sealed record ImprovementTexts
 {
     public required Func<string, string> ListTitle { get; init; }
+
+    public required string Reinvest { get; init; }
+
+    public required string RealisedTitle { get; init; }
+
+    public required string ReinvestLabel { get; init; }
+
+    public required Func<string, string> ReinvestSaved { get; init; }
+
+    public required Func<int, string> ReinvestMissing { get; init; }
+
+    public required Func<string, string> NotRealisedYet { get; init; }
     public required Func<int, int, int, string> Counts { get; init; }
     public required string NoneOpen { get; init; }
     public required Func<int, string> More { get; init; }
@@ -97,6 +109,12 @@ public sealed record ImprovementTexts
         BenefitIncomplete = "Fyll ut type, verdi (over 0) og måleenhet for gevinsten.",
         BenefitSaved = title => $"Gevinsten av «{title}» er registrert.",
         EstimateBenefit = "Gevinstanslag",
+        Reinvest = "Reinvestert i …",
+        RealisedTitle = "Gevinst realisert: hva gikk kapasiteten til?",
+        ReinvestLabel = "Hva ble den frigjorte kapasiteten brukt til?",
+        ReinvestSaved = title => $"Det er registrert hva gevinsten av «{title}» ble reinvestert i.",
+        ReinvestMissing = max => $"Skriv hva den frigjorte kapasiteten ble brukt til, med høyst {max} tegn.",
+        NotRealisedYet = title => $"Registrer først den realiserte gevinsten av «{title}»: bare en realisert gevinst frigjør kapasitet å reinvestere.",
         EstimateTitle = "Hvilken gevinst venter dere?",
         StageLabel = "Trinn",
         BenefitStages = new Dictionary<BenefitStage, string>
@@ -180,6 +198,12 @@ public sealed record ImprovementTexts
         FollowUpCreated = (text, owner, deadline) => $"«{text}» er no eit oppfølgingsområde: {owner} er ansvarleg, frist {deadline}. Avviket er lukka.",
         AlreadyFollowedUp = text => $"«{text}» var alt gjort om til eit oppfølgingsområde.",
         EstimateBenefit = "Gevinstanslag",
+        Reinvest = "Reinvestert i …",
+        RealisedTitle = "Gevinst realisert: kva gjekk kapasiteten til?",
+        ReinvestLabel = "Kva vart den frigjorde kapasiteten brukt til?",
+        ReinvestSaved = title => $"Det er registrert kva gevinsten av «{title}» vart reinvestert i.",
+        ReinvestMissing = max => $"Skriv kva den frigjorde kapasiteten vart brukt til, med høgst {max} teikn.",
+        NotRealisedYet = title => $"Registrer først den realiserte gevinsten av «{title}»: berre ein realisert gevinst frigjer kapasitet å reinvestere.",
         EstimateTitle = "Kva gevinst ventar de?",
         StageLabel = "Steg",
         BenefitStages = new Dictionary<BenefitStage, string>
@@ -221,6 +245,12 @@ public sealed record ImprovementTexts
         BenefitIncomplete = "Fyll i typ, mängd (över 0) och måttenhet för nyttan.",
         BenefitSaved = title => $"Nyttan av ”{title}” är registrerad.",
         EstimateBenefit = "Nyttoskattning",
+        Reinvest = "Återinvesterad i …",
+        RealisedTitle = "Nytta realiserad: vad gick kapaciteten till?",
+        ReinvestLabel = "Vad användes den frigjorda kapaciteten till?",
+        ReinvestSaved = title => $"Det är registrerat vad nyttan av ”{title}” återinvesterades i.",
+        ReinvestMissing = max => $"Skriv vad den frigjorda kapaciteten användes till, med högst {max} tecken.",
+        NotRealisedYet = title => $"Registrera först den realiserade nyttan av ”{title}”: bara en realiserad nytta frigör kapacitet att återinvestera.",
         EstimateTitle = "Vilken nytta väntar ni er?",
         StageLabel = "Steg",
         BenefitStages = new Dictionary<BenefitStage, string>
@@ -283,6 +313,12 @@ public sealed record ImprovementTexts
         BenefitIncomplete = "Fill in the benefit's kind, amount (above 0) and unit of measure.",
         BenefitSaved = title => $"The benefit of \"{title}\" is recorded.",
         EstimateBenefit = "Benefit estimate",
+        Reinvest = "Reinvested in …",
+        RealisedTitle = "Benefit realised: what did the capacity go to?",
+        ReinvestLabel = "What did the freed capacity go to?",
+        ReinvestSaved = title => $"What the benefit of \"{title}\" was reinvested in is recorded.",
+        ReinvestMissing = max => $"Write what the freed capacity went to, in at most {max} characters.",
+        NotRealisedYet = title => $"Record the realised benefit of \"{title}\" first: only a realised benefit frees capacity to reinvest.",
         EstimateTitle = "What benefit do you expect?",
         StageLabel = "Stage",
         BenefitStages = new Dictionary<BenefitStage, string>

@@ -26,6 +26,7 @@ public static class ImprovementsCard
 {
     public const string MoveVerb = "improvement.move";
     public const string BenefitVerb = "improvement.benefit";
+    public const string ReinvestVerb = "improvement.reinvest";
     public const string CloseDeviationVerb = "deviation.close";
 
     /// <summary>Handled by the feature that keeps follow-up areas, when there is one.</summary>
@@ -34,6 +35,9 @@ public static class ImprovementsCard
     // Each improvement carries its buttons and a hidden benefit form; past about 25 the card nears Teams' size limit
     // and stops being a list anyone reads in chat. The tab shows the rest.
     internal const int MaxShown = 25;
+
+    // The latest improvements whose benefit was realised, for saying what the freed capacity went to.
+    internal const int MaxRealisedShown = 5;
 
     // Each deviation carries a hidden follow-up form; the newest ten are the ones a board is working on.
     internal const int MaxDeviationsShown = 10;
@@ -73,6 +77,19 @@ public static class ImprovementsCard
         if (open.Count > MaxShown)
         {
             body.Add(new TextBlock(t.More(open.Count - MaxShown)) { IsSubtle = true });
+        }
+
+        var realised = improvements.Where(i => i.Stage == ImprovementStage.BenefitRealised)
+            .OrderByDescending(i => i.History.LastOrDefault(h => h.To == ImprovementStage.BenefitRealised)?.At ?? i.CreatedAt)
+            .Take(MaxRealisedShown)
+            .ToList();
+        if (realised.Count > 0)
+        {
+            body.Add(new TextBlock(t.RealisedTitle) { Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true, Spacing = Spacing.Large });
+            foreach (var improvement in realised)
+            {
+                body.Add(Item(language, unit, improvement, errors));
+            }
         }
 
         var deviations = view.Deviations.Where(d => d.Status == DeviationStatus.Open)
@@ -165,6 +182,11 @@ public static class ImprovementsCard
             actions.Add(ExecuteAction.WithFallback(t.MoveTo[next], MoveVerb, moveData, "none"));
         }
 
+        if (improvement.Stage == ImprovementStage.BenefitRealised)
+        {
+            actions.Add(new ShowCardAction(t.Reinvest, ReinvestForm(language, improvement, data)));
+        }
+
         if (improvement.Stage is ImprovementStage.Suggested or ImprovementStage.InProgress)
         {
             // Estimated while the work is planned, so that what it was worth can later be held against what it gave.
@@ -225,6 +247,27 @@ public static class ImprovementsCard
             Actions = [ExecuteAction.WithFallback(t.SaveBenefit, BenefitVerb, data.DeepClone().AsObject(), "auto")],
         };
     }
+
+    /// <summary>What the capacity a realised benefit freed went to: the last stage of a benefit, in words.</summary>
+    private static AdaptiveCard ReinvestForm(Language language, Improvement improvement, JsonObject data)
+    {
+        var t = ImprovementTexts.For(language);
+        return new AdaptiveCard
+        {
+            TeamsProperties = null,
+            Body =
+            [
+                new TextInput
+                {
+                    Id = ReinvestInput(improvement.Id), Label = t.ReinvestLabel, IsMultiline = true, MaxLength = Benefit.MaxReinvestedLength, IsRequired = true,
+                    ErrorMessage = t.ReinvestMissing(Benefit.MaxReinvestedLength),
+                },
+            ],
+            Actions = [ExecuteAction.WithFallback(t.SaveBenefit, ReinvestVerb, data.DeepClone().AsObject(), "auto")],
+        };
+    }
+
+    internal static string ReinvestInput(string improvementId) => $"reinvested-{improvementId}";
 
     /// <summary>The measure choice for a figure typed in årsverk; it is stored in hours.</summary>
     internal const string WorkYearsChoice = "WorkYears";

@@ -16,6 +16,7 @@ public static class ImprovementsModule
         services.AddBotCommand("Improvements", ImprovementWords.Improvements, (sp, turn, args, ct) => sp.GetRequiredService<ImprovementCommands>().ListAsync(turn, args, ct));
         services.AddSingleton(new BotCardAction(ImprovementsCard.MoveVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnMoveAsync(action, ct)));
         services.AddSingleton(new BotCardAction(ImprovementsCard.BenefitVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnBenefitAsync(action, ct)));
+        services.AddSingleton(new BotCardAction(ImprovementsCard.ReinvestVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnReinvestAsync(action, ct)));
         services.AddSingleton(new BotCardAction(ImprovementsCard.CloseDeviationVerb, Permission.WorkOnBoard, (sp, action, ct) => sp.GetRequiredService<ImprovementCommands>().OnCloseDeviationAsync(action, ct)));
         return services;
     }
