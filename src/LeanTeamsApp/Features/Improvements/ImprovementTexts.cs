@@ -1,5 +1,6 @@
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Improvements;
 
@@ -64,6 +65,12 @@ public sealed record ImprovementTexts
     public required Func<string, string, string, string> FollowUpCreated { get; init; }
     public required Func<string, string> AlreadyFollowedUp { get; init; }
 
+    /// <summary>The glossary's stage names; the first stage's figure is a guess, and the card says so.</summary>
+    private static Dictionary<BenefitStage, string> StagesFromGlossary(Language language, string estimate) =>
+        Glossary.Labels<BenefitStage>("benefitStage.", language).ToDictionary(
+            stage => stage.Key,
+            stage => stage.Key == BenefitStage.Identified ? $"{stage.Value} ({estimate})" : stage.Value);
+
     public static ImprovementTexts For(Language language) => language switch
     {
         Language.Sv => Swedish,
@@ -99,13 +106,7 @@ public sealed record ImprovementTexts
         EstimateBenefit = "Gevinstanslag",
         EstimateTitle = "Hvilken gevinst venter dere?",
         StageLabel = "Trinn",
-        BenefitStages = new Dictionary<BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifisert (anslag)",
-            [Board.BenefitStage.Planned] = "Planlagt",
-            [Board.BenefitStage.Realised] = "Realisert",
-            [Board.BenefitStage.Reinvested] = "Reinvestert",
-        },
+        BenefitStages = StagesFromGlossary(Language.Nb, "anslag"),
         PlannedOn = "Planlagt realisert innen",
         PlannedOnMissing = "Velg datoen gevinsten er planlagt realisert innen.",
         WorkYears = "årsverk",
@@ -137,7 +138,7 @@ public sealed record ImprovementTexts
     private static readonly ImprovementTexts Nynorsk = new()
     {
         ListTitle = unit => $"Opne forbetringar – {unit}",
-        Counts = (suggested, inProgress, done) => $"{suggested} føreslått · {inProgress} pågår · {done} ferdige, ventar på gevinst",
+        Counts = (suggested, inProgress, done) => $"{suggested} føreslått · {inProgress} pågår · {done} {(done == 1 ? "ferdig" : "ferdige")}, ventar på gevinst",
         NoneOpen = "Ingen opne forbetringar. Skriv «forbetring ny <tekst>» for å leggje til ei.",
         More = n => $"… og {n} til. Sjå alle i fana.",
         Stages = StageNames.For(Language.Nn),
@@ -182,13 +183,7 @@ public sealed record ImprovementTexts
         EstimateBenefit = "Gevinstanslag",
         EstimateTitle = "Kva gevinst ventar de?",
         StageLabel = "Steg",
-        BenefitStages = new Dictionary<BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifisert (anslag)",
-            [Board.BenefitStage.Planned] = "Planlagt",
-            [Board.BenefitStage.Realised] = "Realisert",
-            [Board.BenefitStage.Reinvested] = "Reinvestert",
-        },
+        BenefitStages = StagesFromGlossary(Language.Nn, "anslag"),
         PlannedOn = "Planlagt realisert innan",
         PlannedOnMissing = "Vel datoen gevinsten er planlagt realisert innan.",
         WorkYears = "årsverk",
@@ -199,7 +194,7 @@ public sealed record ImprovementTexts
     private static readonly ImprovementTexts Swedish = new()
     {
         ListTitle = unit => $"Öppna förbättringar – {unit}",
-        Counts = (suggested, inProgress, done) => $"{suggested} föreslagna · {inProgress} pågår · {done} {(done == 1 ? "klar" : "klara")}, väntar på nytta",
+        Counts = (suggested, inProgress, done) => $"{suggested} {(suggested == 1 ? "föreslagen" : "föreslagna")} · {inProgress} pågår · {done} {(done == 1 ? "klar" : "klara")}, väntar på nytta",
         NoneOpen = "Inga öppna förbättringar. Skriv ”förbättring ny <text>” för att lägga till en.",
         More = n => $"… och {n} till. Se alla i fliken.",
         Stages = StageNames.For(Language.Sv),
@@ -223,13 +218,7 @@ public sealed record ImprovementTexts
         EstimateBenefit = "Nyttoskattning",
         EstimateTitle = "Vilken nytta väntar ni er?",
         StageLabel = "Steg",
-        BenefitStages = new Dictionary<BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifierad (skattning)",
-            [Board.BenefitStage.Planned] = "Planerad",
-            [Board.BenefitStage.Realised] = "Realiserad",
-            [Board.BenefitStage.Reinvested] = "Återinvesterad",
-        },
+        BenefitStages = StagesFromGlossary(Language.Sv, "skattning"),
         PlannedOn = "Planerad att realiseras senast",
         PlannedOnMissing = "Välj datumet då nyttan ska vara realiserad.",
         WorkYears = "årsarbeten",
@@ -285,13 +274,7 @@ public sealed record ImprovementTexts
         EstimateBenefit = "Benefit estimate",
         EstimateTitle = "What benefit do you expect?",
         StageLabel = "Stage",
-        BenefitStages = new Dictionary<BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identified (estimate)",
-            [Board.BenefitStage.Planned] = "Planned",
-            [Board.BenefitStage.Realised] = "Realised",
-            [Board.BenefitStage.Reinvested] = "Reinvested",
-        },
+        BenefitStages = StagesFromGlossary(Language.En, "estimate"),
         PlannedOn = "Planned to be realised by",
         PlannedOnMissing = "Choose the date the benefit is planned to be realised by.",
         WorkYears = "full-time equivalents (årsverk)",

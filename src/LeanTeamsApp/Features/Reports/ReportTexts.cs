@@ -129,7 +129,7 @@ public sealed record ReportTexts
         Title = (org, period, until) => $"Leanrapport {period} – {org} (siffror till och med {until})",
         Area = "Verksamhetsområde",
         Unit = "Enhet",
-        MeetingsExpected = "Tavelmöten väntade",
+        MeetingsExpected = "Tavelmöten, förväntade",
         MeetingsHeld = "Tavelmöten genomförda",
         CheckIns = "Statusrapporter",
         ImprovementsNew = "Förbättringar, nya",

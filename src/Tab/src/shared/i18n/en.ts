@@ -1,4 +1,4 @@
-import { appointmentKinds, benefitKinds, benefitMeasures, roles, serviceAreaKinds, stages } from '../api/types';
+import { appointmentKinds, benefitKinds, benefitMeasures, benefitStages, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 import type { Messages } from './nb';
 
@@ -74,6 +74,8 @@ export const en: Messages = {
   myData: 'My data',
   myDataTitle: 'Download everything LeanTeamsApp stores about you (Excel)',
   none: 'None',
+  // An erased person, in the records the organisation keeps (the service stores the marker 'former-employee').
+  formerEmployee: 'former employee',
 
   devSignInTitle: 'Development sign-in',
   devSignInWarning:
@@ -164,12 +166,7 @@ export const en: Messages = {
   stageColumn: 'Stage',
   realisedOnColumn: 'Realised',
   affectsColumn: 'Affects other units',
-  benefitStage: {
-    identified: 'identified',
-    planned: 'planned',
-    realised: 'realised',
-    reinvested: 'reinvested',
-  },
+  benefitStage: labels('en', 'benefitStage.', benefitStages, false),
   noUnitBenefits: 'No benefits recorded.',
   benefitActionsColumn: 'Action',
   benefitDescribed: (amount, measure, kind) => `${amount} ${measure}, ${kind}`,

@@ -1,5 +1,5 @@
 import type { ActionStatus, AppointmentStatus, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed } from '../api/types';
-import { appointmentKinds, benefitKinds, benefitMeasures, roles, serviceAreaKinds, stages } from '../api/types';
+import { appointmentKinds, benefitKinds, benefitMeasures, benefitStages, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 
 /** Norwegian bokmål, the source dictionary: every other language must have exactly these keys. */
@@ -75,6 +75,8 @@ export const nb = {
   myData: 'Mine data',
   myDataTitle: 'Last ned alt LeanTeamsApp har lagret om deg (Excel)',
   none: 'Ingen',
+  // An erased person, in the records the organisation keeps (the service stores the marker 'former-employee').
+  formerEmployee: 'tidligere ansatt',
 
   devSignInTitle: 'Utviklerpålogging',
   devSignInWarning:
@@ -165,12 +167,7 @@ export const nb = {
   stageColumn: 'Fase',
   realisedOnColumn: 'Realisert',
   affectsColumn: 'Påvirker andre enheter',
-  benefitStage: {
-    identified: 'identifisert',
-    planned: 'planlagt',
-    realised: 'realisert',
-    reinvested: 'reinvestert',
-  } satisfies Record<BenefitStage, string>,
+  benefitStage: labels('nb', 'benefitStage.', benefitStages, false) satisfies Record<BenefitStage, string>,
   noUnitBenefits: 'Ingen gevinster registrert.',
   benefitActionsColumn: 'Handling',
   benefitDescribed: (amount: string, measure: string, kind: string) => `${amount} ${measure}, ${kind}`,

@@ -1,4 +1,4 @@
-import { serviceAreaKinds } from '../api/types';
+import { benefitStages, serviceAreaKinds } from '../api/types';
 import { labels } from './glossary';
 import type { Messages } from './nb';
 
@@ -75,6 +75,8 @@ export const nn: Messages = {
   myData: 'Mine data',
   myDataTitle: 'Last ned alt LeanTeamsApp har lagra om deg (Excel)',
   none: 'Ingen',
+  // An erased person, in the records the organisation keeps (the service stores the marker 'former-employee').
+  formerEmployee: 'tidlegare tilsett',
 
   devSignInTitle: 'Utviklarinnlogging',
   devSignInWarning:
@@ -99,7 +101,7 @@ export const nn: Messages = {
   heatMapHeldColumn: 'Gjennomførte',
   heatMapHeld: (held: number, total: number) => `${held} av ${total}`,
   heatMapImprovementsColumn: 'Forbetringar',
-  improvementCounts: (added: number, inProgress: number, done: number) => `${added} nye · ${inProgress} pågår · ${done} ferdige`,
+  improvementCounts: (added: number, inProgress: number, done: number) => `${added} ${added === 1 ? 'ny' : 'nye'} · ${inProgress} pågår · ${done} ${done === 1 ? 'ferdig' : 'ferdige'}`,
   week: (week: number) => `Veke ${week}`,
   weekStatus: (week: number, status: string) => `Veke ${week}: ${status}`,
   meetingStatus: {
@@ -192,12 +194,7 @@ export const nn: Messages = {
   stageColumn: 'Fase',
   realisedOnColumn: 'Realisert',
   affectsColumn: 'Påverkar andre einingar',
-  benefitStage: {
-    identified: 'identifisert',
-    planned: 'planlagd',
-    realised: 'realisert',
-    reinvested: 'reinvestert',
-  },
+  benefitStage: labels('nn', 'benefitStage.', benefitStages, false),
   noUnitBenefits: 'Ingen gevinstar registrerte.',
   benefitActionsColumn: 'Handling',
   benefitDescribed: (amount: string, measure: string, kind: string) => `${amount} ${measure}, ${kind}`,

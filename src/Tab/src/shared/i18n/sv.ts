@@ -1,4 +1,4 @@
-import { appointmentKinds, benefitKinds, benefitMeasures, roles, serviceAreaKinds, stages } from '../api/types';
+import { appointmentKinds, benefitKinds, benefitMeasures, benefitStages, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 import type { Messages } from './nb';
 
@@ -74,6 +74,8 @@ export const sv: Messages = {
   myData: 'Mina uppgifter',
   myDataTitle: 'Ladda ner allt LeanTeamsApp har sparat om dig (Excel)',
   none: 'Inga',
+  // An erased person, in the records the organisation keeps (the service stores the marker 'former-employee').
+  formerEmployee: 'tidigare anställd',
 
   devSignInTitle: 'Utvecklarinloggning',
   devSignInWarning:
@@ -98,7 +100,7 @@ export const sv: Messages = {
   heatMapHeldColumn: 'Genomförda',
   heatMapHeld: (held, total) => `${held} av ${total}`,
   heatMapImprovementsColumn: 'Förbättringar',
-  improvementCounts: (added, inProgress, done) => `${added} nya · ${inProgress} pågår · ${done} genomförda`,
+  improvementCounts: (added, inProgress, done) => `${added} ${added === 1 ? 'ny' : 'nya'} · ${inProgress} pågår · ${done} ${done === 1 ? 'klar' : 'klara'}`,
   week: (week) => `Vecka ${week}`,
   weekStatus: (week, status) => `Vecka ${week}: ${status}`,
   meetingStatus: {
@@ -164,12 +166,7 @@ export const sv: Messages = {
   stageColumn: 'Fas',
   realisedOnColumn: 'Realiserad',
   affectsColumn: 'Påverkar andra enheter',
-  benefitStage: {
-    identified: 'identifierad',
-    planned: 'planerad',
-    realised: 'realiserad',
-    reinvested: 'återinvesterad',
-  },
+  benefitStage: labels('sv', 'benefitStage.', benefitStages, false),
   noUnitBenefits: 'Inga nyttor registrerade.',
   benefitActionsColumn: 'Åtgärd',
   benefitDescribed: (amount, measure, kind) => `${amount} ${measure}, ${kind}`,
