@@ -40,7 +40,11 @@ public sealed record WheelHolidayDto(DateOnly Date, string Name, string Country)
 
 public sealed record WheelPeriodDto(DateOnly From, DateOnly To, string Name);
 
-public sealed record WheelDeadlineDto(DateOnly Date, string Name);
+/// <summary>
+/// A reporting deadline: the report of <paramref name="Quarter"/> of <paramref name="Year"/> (the fourth's with the
+/// year's), which the tab names in the reader's language; <paramref name="Name"/> is the bokmål name for other readers.
+/// </summary>
+public sealed record WheelDeadlineDto(DateOnly Date, string Name, int Quarter, int Year);
 
 /// <param name="People">Who an appointment can be handed to; only sent to a caller who may hand over one of those shown.</param>
 public sealed record YearWheelDto(int Year, IReadOnlyList<WheelAppointmentDto> Appointments, IReadOnlyList<WheelHolidayDto> Holidays, IReadOnlyList<WheelPeriodDto> Blackouts, IReadOnlyList<WheelDeadlineDto> Deadlines)
@@ -96,10 +100,10 @@ public static class YearWheelEndpoints
         // The fixed reporting points: each quarter's report by the 15th of the month after it, the annual one with Q4's.
         List<WheelDeadlineDto> deadlines =
         [
-            new(new DateOnly(wheelYear, 1, 15), $"Rapport 4. kvartal og år {wheelYear - 1}"),
-            new(new DateOnly(wheelYear, 4, 15), "Rapport 1. kvartal"),
-            new(new DateOnly(wheelYear, 7, 15), "Rapport 2. kvartal"),
-            new(new DateOnly(wheelYear, 10, 15), "Rapport 3. kvartal"),
+            new(new DateOnly(wheelYear, 1, 15), $"Rapport 4. kvartal og år {wheelYear - 1}", 4, wheelYear - 1),
+            new(new DateOnly(wheelYear, 4, 15), "Rapport 1. kvartal", 1, wheelYear),
+            new(new DateOnly(wheelYear, 7, 15), "Rapport 2. kvartal", 2, wheelYear),
+            new(new DateOnly(wheelYear, 10, 15), "Rapport 3. kvartal", 3, wheelYear),
         ];
         return TypedResults.Ok(new YearWheelDto(wheelYear, shown, holidays, blackouts, deadlines)
         {

@@ -232,6 +232,7 @@ export const en: Messages = {
   holiday: 'Public holiday',
   blackout: 'Holiday period',
   deadline: 'Reporting deadline',
+  reportDeadline: (quarter, year) => (quarter === 4 ? `Report Q4 and year ${year}` : `Report Q${quarter}`),
   appointmentStatus: { planned: 'planned', done: 'done', cancelled: 'cancelled' },
   detailsTitle: 'Details',
   noSelection: 'Choose an event in the wheel to see its details.',

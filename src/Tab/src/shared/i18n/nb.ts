@@ -233,6 +233,7 @@ export const nb = {
   holiday: 'Helligdag',
   blackout: 'Ferie',
   deadline: 'Rapporteringsfrist',
+  reportDeadline: (quarter: number, year: number) => (quarter === 4 ? `Rapport 4. kvartal og år ${year}` : `Rapport ${quarter}. kvartal`),
   appointmentStatus: { planned: 'planlagt', done: 'gjennomført', cancelled: 'avlyst' } satisfies Record<AppointmentStatus, string>,
   detailsTitle: 'Detaljer',
   noSelection: 'Velg en hendelse i hjulet for å se detaljene.',

@@ -264,6 +264,7 @@ export const nn: Messages = {
   holiday: 'Heilagdag',
   blackout: 'Ferie',
   deadline: 'Rapporteringsfrist',
+  reportDeadline: (quarter: number, year: number) => (quarter === 4 ? `Rapport 4. kvartal og år ${year}` : `Rapport ${quarter}. kvartal`),
   appointmentStatus: { planned: 'planlagd', done: 'gjennomført', cancelled: 'avlyst' },
   detailsTitle: 'Detaljar',
   noSelection: 'Vel ei hending i hjulet for å sjå detaljane.',
