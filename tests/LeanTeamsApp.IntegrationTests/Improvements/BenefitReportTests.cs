@@ -73,8 +73,8 @@ public sealed class BenefitReportTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("rapport K3 2026", "2026-07-01", "2026-09-30", "2026-04-01", "2026-06-30", "2026-Q2")]
-    [InlineData("rapport T2 2026", "2026-05-01", "2026-08-31", "2026-01-01", "2026-04-30", "2026-T1")]
+    [InlineData("rapport K3 2026", "2026-07-01", "2026-09-30", "2026-04-01", "2026-06-30", "2. kvartal 2026")]
+    [InlineData("rapport T2 2026", "2026-05-01", "2026-08-31", "2026-01-01", "2026-04-30", "1. tertial 2026")]
     public async Task Report_SeededPeriod_StageTotalsEqualTheSumOfTheRecordsAndThePreviousPeriods(string command, string from, string to, string previousFrom, string previousTo, string previousName)
     {
         var facts = await StageFactsAsync(command);
@@ -117,6 +117,6 @@ public sealed class BenefitReportTests : IAsyncLifetime
     {
         await _host.Bot.SayAsync(_host.Bot.Activities.PersonalMessage(_host.Bot.Coordinator, "rapport"));
 
-        Assert.Contains("Lean-rapport 2026-Q4", _host.LastCard().ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Lean-rapport 4. kvartal 2026", _host.LastCard().ToJsonString(), StringComparison.Ordinal);
     }
 }

@@ -200,6 +200,28 @@ public sealed class YearWheelTests : IAsyncLifetime
             && s.Contains(first.Plan.Start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) + "–", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Reminder_EarlyMorningThreeDatesBefore_SaysInThreeDaysNotFour()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var first = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
+            .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+            .MinBy(a => a.Plan.Start)!;
+        await ReachableAsync("tol.helse@fjordvik.kommune.no", _bot.HelseLeader);
+        // 07:00 on the unit's clock three dates before: more than three whole days, which rounded up to four.
+        var start = first.Plan.Start;
+        var morning = new DateTimeOffset(start.Date.AddDays(-3).AddHours(7), start.Offset);
+        Assert.True(start - morning > TimeSpan.FromDays(3));
+        _clock.SetUtcNow(morning);
+
+        await _bot.App.Services.GetRequiredService<YearWheelScheduler>().RunTenantAsync(_bot.TenantId, default);
+        await _bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+
+        var sent = _bot.Connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(BotHost.Said).ToList();
+        Assert.Contains(sent, s => s.Contains("Om 3 dager:", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent, s => s.Contains("Om 4 dager:", StringComparison.Ordinal));
+    }
+
     // The outbox keeps its rows (and so their keys) long after a person has left; logs go to other systems.
     [Fact]
     public async Task Reminders_OutboxKeysAndLogs_NameNoEmailAddressButStayOnePerPerson()

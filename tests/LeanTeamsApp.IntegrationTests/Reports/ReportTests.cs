@@ -37,7 +37,8 @@ public sealed class ReportTests : IAsyncLifetime
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "rapport K3 2026"));
 
-        Assert.Contains("Lean-rapport 2026-Q3 – Fjordvik kommune (tall til og med 30.09.2026)", said, StringComparison.Ordinal);
+        Assert.Contains("Lean-rapport 3. kvartal 2026 – Fjordvik kommune (tall til og med 30.09.2026)", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-Q3 –", said, StringComparison.Ordinal);
         Assert.Contains("{\"title\":\"Statusrapporter\",\"value\":\"3\"}", said, StringComparison.Ordinal);
         var facts = _bot.Connector.Requests.Last(r => r.Operation == ConnectorOperation.Reply).Activity!.Attachments![0].Content!["body"]![1]!["facts"]!.AsArray()
             .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!);
@@ -233,6 +234,22 @@ public sealed class ReportTests : IAsyncLifetime
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, text));
 
         Assert.Contains(answer, said, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rapport K3 2026", "nb-NO", "Lean-rapport 3. kvartal 2026 –", "forrige periode (2. kvartal 2026)")]
+    [InlineData("rapport K3 2026", "nn-NO", "Lean-rapport 3. kvartal 2026 –", "førre periode (2. kvartal 2026)")]
+    [InlineData("rapport K3 2026", "sv-SE", "Leanrapport kvartal 3 2026 –", "föregående period (kvartal 2 2026)")]
+    [InlineData("report Q3 2026", "en-GB", "Lean report Q3 2026 –", "previous period (Q2 2026)")]
+    [InlineData("rapport T2 2026", "nb-NO", "Lean-rapport 2. tertial 2026 –", "forrige periode (1. tertial 2026)")]
+    [InlineData("rapport T3 2026", "sv-SE", "Leanrapport tertial 3 2026 –", "föregående period (tertial 2 2026)")]
+    [InlineData("rapport 2026", "nb-NO", "Lean-rapport 2026 –", "forrige periode (2025)")]
+    public async Task ReportCommand_AnyLanguage_NamesThePeriodInThatLanguage(string text, string locale, string title, string previous)
+    {
+        var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, text, locale));
+
+        Assert.Contains(title, said, StringComparison.Ordinal);
+        Assert.Contains(previous, said, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,7 @@ public sealed class TabApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("No person with this e-mail in the organisation.", (string)problem["errors"]!["email"]![0]!);
+        Assert.Equal("invalidField", (string?)problem["code"]);
     }
 
     [Fact]
@@ -159,6 +160,7 @@ public sealed class TabApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("unitNotFound", await CodeOfAsync(response));
     }
 
     [Fact]
@@ -184,6 +186,7 @@ public sealed class TabApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+        Assert.Equal("actionPlanEditForbidden", await CodeOfAsync(add));
         Assert.Empty(JsonNode.Parse(await (await GetAsync("/api/tab/actionplan", token)).Content.ReadAsStringAsync())!["rows"]!.AsArray());
     }
 
@@ -205,6 +208,7 @@ public sealed class TabApiTests : IAsyncLifetime
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.PreconditionFailed, HttpStatusCode.NoContent), (added.StatusCode, edited.StatusCode, stale.StatusCode, deleted.StatusCode));
         Assert.Equal("inProgress", (string)Assert.Single(afterEdit)!["status"]!);
+        Assert.Equal("changedMeanwhile", await CodeOfAsync(stale));
         Assert.Empty(JsonNode.Parse(await (await GetAsync("/api/tab/actionplan", token)).Content.ReadAsStringAsync())!["rows"]!.AsArray());
     }
 
@@ -216,8 +220,10 @@ public sealed class TabApiTests : IAsyncLifetime
         using var response = await SendAsync(HttpMethod.Post, "/api/tab/actionplan", token, new JsonObject { ["challenge"] = "", ["measures"] = "Felles mal", ["responsible"] = new string('x', 201) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var errors = problem["errors"]!.AsObject();
         Assert.Equal(["challenge", "deadline", "responsible", "status"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("invalidField", (string?)problem["code"]);
     }
 
     [Fact]
@@ -239,6 +245,7 @@ public sealed class TabApiTests : IAsyncLifetime
         using var workbook = await GetAsync("/api/tab/reports/2026-Q3.xlsx", await SignInAsync("lean.koordinator@fjordvik.kommune.no"));
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("reportForbidden", await CodeOfAsync(refused));
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType?.MediaType);
     }
@@ -260,6 +267,10 @@ public sealed class TabApiTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> GetAsync(string path, string token) => SendAsync(HttpMethod.Get, path, token, null);
+
+    /// <summary>The problem's code, by which the tab words it in the user's language.</summary>
+    private static async Task<string?> CodeOfAsync(HttpResponseMessage response) =>
+        (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"];
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, JsonObject? body)
     {

@@ -100,8 +100,8 @@ public sealed class YearWheelChangeTests : IAsyncLifetime
     [InlineData("2027-07-14", "10:00", "date", "blackout")]
     [InlineData("2027-03-09", "15:00", "time", "outsideWorkingHours")]
     [InlineData("2027-03-11", "09:00", "time", "boardMeeting")]
-    [InlineData("2027-13-01", "10:00", "date", null)]
-    [InlineData("2027-03-09", "9", "time", null)]
+    [InlineData("2027-13-01", "10:00", "date", "invalidField")]
+    [InlineData("2027-03-09", "9", "time", "invalidField")]
     public async Task Move_BadDateOrTime_Is400NamingTheFieldAndChangesNothing(string date, string time, string field, string? code)
     {
         var walk = await NextAsync(AppointmentKind.GembaWalk);

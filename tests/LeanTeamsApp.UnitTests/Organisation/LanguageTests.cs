@@ -27,14 +27,11 @@ public sealed class LanguageTests
     [InlineData(Language.Nb, "onsdag 16. desember", "tirsdag 15. desember", "lørdag 19. desember")]
     [InlineData(Language.Sv, "onsdag 16 december", "tisdag 15 december", "lördag 19 december")]
     [InlineData(Language.En, "Wednesday 16 December", "Tuesday 15 December", "Saturday 19 December")]
-    public void Culture_DayAndMonth_InTheLanguagesOwnWords(Language language, string wednesday, string tuesday, string saturday)
+    public void DayAndMonth_EachLanguage_InItsOwnWordsAndPunctuation(Language language, string wednesday, string tuesday, string saturday)
     {
-        var culture = language.Culture();
-        var format = language is Language.Sv or Language.En ? "dddd d MMMM" : "dddd d. MMMM";
-
-        Assert.Equal(wednesday, new DateTime(2026, 12, 16).ToString(format, culture));
-        Assert.Equal(tuesday, new DateTime(2026, 12, 15).ToString(format, culture));
-        Assert.Equal(saturday, new DateTime(2026, 12, 19).ToString(format, culture));
+        Assert.Equal(wednesday, language.DayAndMonth(new DateTime(2026, 12, 16)));
+        Assert.Equal(tuesday, language.DayAndMonth(new DateTime(2026, 12, 15)));
+        Assert.Equal(saturday, language.DayAndMonth(new DateTime(2026, 12, 19)));
     }
 
     /// <summary>Every table of texts: a public static <c>For(Language)</c> on a type of the service.</summary>

@@ -5,6 +5,7 @@ using LeanTeamsApp.Infrastructure.OpenApi;
 using LeanTeamsApp.Infrastructure.Privacy;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Features.ActionPlan;
 
@@ -75,8 +76,8 @@ public static class ActionPlanEndpoints
         return outcome switch
         {
             ActionWrite.Written => TypedResults.Ok(ToDto(row!)),
-            ActionWrite.NotFound => TypedResults.Problem("The row is gone; someone may have deleted it.", title: "Not found", statusCode: StatusCodes.Status404NotFound),
-            _ => TypedResults.Problem("Someone changed this row since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed),
+            ActionWrite.NotFound => ApiProblem.Of(ProblemCode.ActionRowGone, "The row is gone; someone may have deleted it.", title: "Not found", statusCode: StatusCodes.Status404NotFound),
+            _ => ApiProblem.Of(ProblemCode.ChangedMeanwhile, "Someone changed this row since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed),
         };
     }
 
@@ -90,15 +91,15 @@ public static class ActionPlanEndpoints
 
         return await store.DeleteAsync(caller.TenantId, id, cancellationToken)
             ? TypedResults.NoContent()
-            : TypedResults.Problem("The row is gone already.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+            : ApiProblem.Of(ProblemCode.ActionRowGone, "The row is gone already.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
     }
 
     private static ProblemHttpResult? Refused(TabCaller caller, AccessRule access, Permission permission, string entryPoint) =>
         access.Check(caller.Caller, permission, AccessTarget.Organisation, entryPoint)
             ? null
-            : TypedResults.Problem(
-                permission == Permission.EditActionPlan ? "Only the Lean coordinator edits the action plan." : "The action plan is for the people of the organisation.",
-                title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            : permission == Permission.EditActionPlan
+                ? ApiProblem.Of(ProblemCode.ActionPlanEditForbidden, "Only the Lean coordinator edits the action plan.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden)
+                : ApiProblem.Of(ProblemCode.ActionPlanReadForbidden, "The action plan is for the people of the organisation.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 
     /// <summary>Every broken rule by field, so the tab can show each next to its input.</summary>
     private static ProblemHttpResult? Validate(ActionRowInput body, string id, Language language)
@@ -136,7 +137,7 @@ public static class ActionPlanEndpoints
 
         return errors.Count == 0
             ? null
-            : TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            : ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
 
     /// <summary>The tab's requests carry the browser's language, which inside Teams follows the client's.</summary>

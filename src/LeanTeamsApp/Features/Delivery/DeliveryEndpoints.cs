@@ -2,6 +2,7 @@ using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Features.Delivery;
 
@@ -31,7 +32,7 @@ public static class DeliveryEndpoints
     {
         if (!access.Check(caller.Caller, Permission.ViewDeliveryHealth, AccessTarget.Organisation, "GET delivery"))
         {
-            return TypedResults.Problem(
+            return ApiProblem.Of(ProblemCode.DeliveryForbidden,
                 "Which units the app cannot reach is for the Lean coordinator and top management.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
         }
 

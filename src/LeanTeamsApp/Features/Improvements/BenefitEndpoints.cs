@@ -11,6 +11,7 @@ using LeanTeamsApp.Infrastructure.OpenApi;
 using LeanTeamsApp.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Features.Improvements;
 
@@ -191,7 +192,7 @@ public static class BenefitEndpoints
         var (added, stored) = await store.AddBenefitAsync(caller.TenantId, benefit, cancellationToken);
         if (!added)
         {
-            return TypedResults.Problem(
+            return ApiProblem.Of(ProblemCode.BenefitExists,
                 "This improvement has its benefit already: record its stages on that one.", title: "Exists already", statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["benefitId"] = id });
         }
@@ -304,7 +305,7 @@ public static class BenefitEndpoints
             {
                 return (await store.GetBenefitAsync(caller.TenantId, unit.Id, id, cancellationToken))?.ETag != etag
                     ? Problem(BenefitChangeOutcome.Stale)
-                    : TypedResults.Problem("Its improvement is not done yet: move it to done before its benefit is realised.", title: "Not done yet", statusCode: StatusCodes.Status409Conflict);
+                    : ApiProblem.Of(ProblemCode.ImprovementNotDone, "Its improvement is not done yet: move it to done before its benefit is realised.", title: "Not done yet", statusCode: StatusCodes.Status409Conflict);
             }
 
             var realised = (await store.GetBenefitAsync(caller.TenantId, unit.Id, id, cancellationToken))!;
@@ -361,12 +362,12 @@ public static class BenefitEndpoints
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
 
     private static ProblemHttpResult Problems(Dictionary<string, string[]> errors) =>
-        TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
     private static ProblemHttpResult WorkRefusal(TabCaller caller, string unitId) =>
         caller.Unit(unitId) is null
-            ? TypedResults.Problem("No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Problem("Only the unit's leader, Lean coordinators and members record its benefits.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            ? ApiProblem.Of(ProblemCode.UnitNotFound, "No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound)
+            : ApiProblem.Of(ProblemCode.BenefitForbidden, "Only the unit's leader, Lean coordinators and members record its benefits.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Ok<BenefitDto>, ProblemHttpResult>> CorrectAsync(
         TabCaller caller, string unitId, string id, CorrectBenefitRequest? body, [FromHeader(Name = "If-Match")] string? ifMatch,
@@ -419,7 +420,7 @@ public static class BenefitEndpoints
 
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         var (outcome, current) = await store.CorrectBenefitAsync(
@@ -488,10 +489,10 @@ public static class BenefitEndpoints
 
     private static ProblemHttpResult Refusal(TabCaller caller, string unitId) =>
         caller.Unit(unitId) is null
-            ? TypedResults.Problem("No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Problem("Only the Lean coordinator, and the unit's leader and Lean coordinators, correct or delete its benefits.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            ? ApiProblem.Of(ProblemCode.UnitNotFound, "No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound)
+            : ApiProblem.Of(ProblemCode.BenefitCorrectForbidden, "Only the Lean coordinator, and the unit's leader and Lean coordinators, correct or delete its benefits.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 
     private static ProblemHttpResult Problem(BenefitChangeOutcome outcome) => outcome == BenefitChangeOutcome.Stale
-        ? TypedResults.Problem("Someone changed this benefit since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed)
-        : TypedResults.Problem("The benefit is gone; someone may have deleted it.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+        ? ApiProblem.Of(ProblemCode.ChangedMeanwhile, "Someone changed this benefit since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed)
+        : ApiProblem.Of(ProblemCode.BenefitGone, "The benefit is gone; someone may have deleted it.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
 }

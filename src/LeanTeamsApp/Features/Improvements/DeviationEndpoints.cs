@@ -3,6 +3,7 @@ using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Features.Improvements;
 
@@ -59,8 +60,8 @@ public static class DeviationEndpoints
     {
         ArgumentNullException.ThrowIfNull(caller);
         return caller.Unit(unitId) is null
-            ? TypedResults.Problem("No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Problem("Your role does not let you change this unit's deviations.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            ? ApiProblem.Of(ProblemCode.UnitNotFound, "No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound)
+            : ApiProblem.Of(ProblemCode.DeviationForbidden, "Your role does not let you change this unit's deviations.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
     }
 
     /// <summary>What a close (or a close into a follow-up area) came to, as the tab reads it.</summary>
@@ -70,9 +71,9 @@ public static class DeviationEndpoints
     /// <summary>Why nothing was closed: 409 closed already, 412 changed since it was read, 404 gone.</summary>
     public static ProblemHttpResult Problem(CloseDeviationOutcome outcome) => outcome switch
     {
-        CloseDeviationOutcome.AlreadyClosed => TypedResults.Problem("Someone closed this deviation already.", title: "Already closed", statusCode: StatusCodes.Status409Conflict),
-        CloseDeviationOutcome.Changed => TypedResults.Problem("Someone changed this deviation since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed),
-        _ => TypedResults.Problem("The deviation is gone; a corrected check-in may have removed it.", title: "Not found", statusCode: StatusCodes.Status404NotFound),
+        CloseDeviationOutcome.AlreadyClosed => ApiProblem.Of(ProblemCode.DeviationAlreadyClosed, "Someone closed this deviation already.", title: "Already closed", statusCode: StatusCodes.Status409Conflict),
+        CloseDeviationOutcome.Changed => ApiProblem.Of(ProblemCode.ChangedMeanwhile, "Someone changed this deviation since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed),
+        _ => ApiProblem.Of(ProblemCode.DeviationGone, "The deviation is gone; a corrected check-in may have removed it.", title: "Not found", statusCode: StatusCodes.Status404NotFound),
     };
 
     /// <summary>A 400 that names the field, as the tab shows it next to the input.</summary>

@@ -1,5 +1,6 @@
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Improvements;
 
@@ -76,6 +77,12 @@ public sealed record ImprovementTexts
     public required Func<string, string, string, string> FollowUpCreated { get; init; }
     public required Func<string, string> AlreadyFollowedUp { get; init; }
 
+    /// <summary>The glossary's stage names; the first stage's figure is a guess, and the card says so.</summary>
+    private static Dictionary<BenefitStage, string> StagesFromGlossary(Language language, string estimate) =>
+        Glossary.Labels<BenefitStage>("benefitStage.", language).ToDictionary(
+            stage => stage.Key,
+            stage => stage.Key == BenefitStage.Identified ? $"{stage.Value} ({estimate})" : stage.Value);
+
     public static ImprovementTexts For(Language language) => language switch
     {
         Language.Sv => Swedish,
@@ -117,13 +124,7 @@ public sealed record ImprovementTexts
         NotRealisedYet = title => $"Registrer først den realiserte gevinsten av «{title}»: bare en realisert gevinst frigjør kapasitet å reinvestere.",
         EstimateTitle = "Hvilken gevinst venter dere?",
         StageLabel = "Trinn",
-        BenefitStages = new Dictionary<BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifisert (anslag)",
-            [Board.BenefitStage.Planned] = "Planlagt",
-            [Board.BenefitStage.Realised] = "Realisert",
-            [Board.BenefitStage.Reinvested] = "Reinvestert",
-        },
+        BenefitStages = StagesFromGlossary(Language.Nb, "anslag"),
         PlannedOn = "Planlagt realisert innen",
         PlannedOnMissing = "Velg datoen gevinsten er planlagt realisert innen.",
         WorkYears = "årsverk",
@@ -155,7 +156,7 @@ public sealed record ImprovementTexts
     private static readonly ImprovementTexts Nynorsk = new()
     {
         ListTitle = unit => $"Opne forbetringar – {unit}",
-        Counts = (suggested, inProgress, done) => $"{suggested} føreslått · {inProgress} pågår · {done} ferdige, ventar på gevinst",
+        Counts = (suggested, inProgress, done) => $"{suggested} føreslått · {inProgress} pågår · {done} {(done == 1 ? "ferdig" : "ferdige")}, ventar på gevinst",
         NoneOpen = "Ingen opne forbetringar. Skriv «forbetring ny <tekst>» for å leggje til ei.",
         More = n => $"… og {n} til. Sjå alle i fana.",
         Stages = StageNames.For(Language.Nn),
@@ -206,13 +207,7 @@ public sealed record ImprovementTexts
         NotRealisedYet = title => $"Registrer først den realiserte gevinsten av «{title}»: berre ein realisert gevinst frigjer kapasitet å reinvestere.",
         EstimateTitle = "Kva gevinst ventar de?",
         StageLabel = "Steg",
-        BenefitStages = new Dictionary<BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifisert (anslag)",
-            [Board.BenefitStage.Planned] = "Planlagt",
-            [Board.BenefitStage.Realised] = "Realisert",
-            [Board.BenefitStage.Reinvested] = "Reinvestert",
-        },
+        BenefitStages = StagesFromGlossary(Language.Nn, "anslag"),
         PlannedOn = "Planlagt realisert innan",
         PlannedOnMissing = "Vel datoen gevinsten er planlagt realisert innan.",
         WorkYears = "årsverk",
@@ -223,7 +218,7 @@ public sealed record ImprovementTexts
     private static readonly ImprovementTexts Swedish = new()
     {
         ListTitle = unit => $"Öppna förbättringar – {unit}",
-        Counts = (suggested, inProgress, done) => $"{suggested} föreslagna · {inProgress} pågår · {done} {(done == 1 ? "klar" : "klara")}, väntar på nytta",
+        Counts = (suggested, inProgress, done) => $"{suggested} {(suggested == 1 ? "föreslagen" : "föreslagna")} · {inProgress} pågår · {done} {(done == 1 ? "klar" : "klara")}, väntar på nytta",
         NoneOpen = "Inga öppna förbättringar. Skriv ”förbättring ny <text>” för att lägga till en.",
         More = n => $"… och {n} till. Se alla i fliken.",
         Stages = StageNames.For(Language.Sv),
@@ -253,13 +248,7 @@ public sealed record ImprovementTexts
         NotRealisedYet = title => $"Registrera först den realiserade nyttan av ”{title}”: bara en realiserad nytta frigör kapacitet att återinvestera.",
         EstimateTitle = "Vilken nytta väntar ni er?",
         StageLabel = "Steg",
-        BenefitStages = new Dictionary<BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identifierad (skattning)",
-            [Board.BenefitStage.Planned] = "Planerad",
-            [Board.BenefitStage.Realised] = "Realiserad",
-            [Board.BenefitStage.Reinvested] = "Återinvesterad",
-        },
+        BenefitStages = StagesFromGlossary(Language.Sv, "skattning"),
         PlannedOn = "Planerad att realiseras senast",
         PlannedOnMissing = "Välj datumet då nyttan ska vara realiserad.",
         WorkYears = "årsarbeten",
@@ -321,13 +310,7 @@ public sealed record ImprovementTexts
         NotRealisedYet = title => $"Record the realised benefit of \"{title}\" first: only a realised benefit frees capacity to reinvest.",
         EstimateTitle = "What benefit do you expect?",
         StageLabel = "Stage",
-        BenefitStages = new Dictionary<BenefitStage, string>
-        {
-            [Board.BenefitStage.Identified] = "Identified (estimate)",
-            [Board.BenefitStage.Planned] = "Planned",
-            [Board.BenefitStage.Realised] = "Realised",
-            [Board.BenefitStage.Reinvested] = "Reinvested",
-        },
+        BenefitStages = StagesFromGlossary(Language.En, "estimate"),
         PlannedOn = "Planned to be realised by",
         PlannedOnMissing = "Choose the date the benefit is planned to be realised by.",
         WorkYears = "full-time equivalents (årsverk)",

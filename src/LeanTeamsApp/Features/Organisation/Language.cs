@@ -41,4 +41,11 @@ public static class Languages
         Language.Nn => System.Globalization.CultureInfo.GetCultureInfo("nn-NO"),
         _ => System.Globalization.CultureInfo.GetCultureInfo("nb-NO"),
     };
+
+    /// <summary>
+    /// A weekday and date as the language writes it: Norwegian puts a full stop after the day ("onsdag 16. desember"),
+    /// Swedish and English do not ("onsdag 16 december", "Wednesday 16 December").
+    /// </summary>
+    public static string DayAndMonth(this Language language, DateTime date) =>
+        date.ToString(language is Language.Sv or Language.En ? "dddd d MMMM" : "dddd d. MMMM", language.Culture());
 }

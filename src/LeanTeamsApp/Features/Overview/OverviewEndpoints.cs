@@ -115,7 +115,7 @@ public static class OverviewEndpoints
     {
         if (!signing.Enabled)
         {
-            return TypedResults.Problem("Development sign-in is off.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+            return ApiProblem.Of(ProblemCode.DevSignInOff, "Development sign-in is off.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
         }
 
         var tenant = request.TenantId ?? configuration["Organisation:SeedTenantId"];
@@ -208,7 +208,7 @@ public static class OverviewEndpoints
     {
         if (caller.Unit(unitId) is not { } unit)
         {
-            return TypedResults.Problem("No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+            return ApiProblem.Of(ProblemCode.UnitNotFound, "No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
         }
 
         var areaName = caller.Areas.FirstOrDefault(a => a.Id == unit.ServiceAreaId)?.Name ?? unit.ServiceAreaId;

@@ -46,7 +46,7 @@ public static class PeopleEndpoints
             || access.Check(caller.Caller, Permission.PickPeople, AccessTarget.Organisation, "GET people");
         if (!mayPick)
         {
-            return TypedResults.Problem(
+            return ApiProblem.Of(ProblemCode.PeopleSearchForbidden,
                 "Searching for people is for the Lean coordinator, service-area leaders and unit leaders.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
         }
 
@@ -74,10 +74,10 @@ public static class PeopleEndpoints
             DirectorySearchStatus.Succeeded => TypedResults.Ok(new PeopleDto(FromDirectory(found.People, known), FromDirectory: true)),
             DirectorySearchStatus.NotConfigured => TypedResults.Ok(new PeopleDto(FromOrganisation(people, query), FromDirectory: false)),
             DirectorySearchStatus.Throttled => Throttled(http, found.RetryAfter),
-            DirectorySearchStatus.Forbidden => TypedResults.Problem(
+            DirectorySearchStatus.Forbidden => ApiProblem.Of(ProblemCode.DirectoryRefused,
                 "The directory refused the search: LeanTeamsApp may not read it yet (an administrator grants consent), or your sign-in has expired. Reload the tab, or type the person's e-mail address.",
                 title: "Directory refused", statusCode: StatusCodes.Status502BadGateway),
-            _ => TypedResults.Problem(
+            _ => ApiProblem.Of(ProblemCode.DirectoryUnavailable,
                 "The directory did not answer. Try again in a moment, or type the person's e-mail address.", title: "Directory unavailable", statusCode: StatusCodes.Status502BadGateway),
         };
     }
@@ -128,7 +128,7 @@ public static class PeopleEndpoints
     {
         var seconds = (int)Math.Ceiling((retryAfter ?? TimeSpan.FromSeconds(10)).TotalSeconds);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
+        return ApiProblem.Of(ProblemCode.DirectoryBusy,
             $"The directory is busy. Try again in {seconds} seconds.", title: "Directory busy", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

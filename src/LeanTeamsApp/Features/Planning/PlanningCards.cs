@@ -114,7 +114,7 @@ public static class PlanningCards
         {
             Body =
             [
-                TextBlock.Heading(daysAhead <= 1 ? t.ReminderDay(kind, unitName) : t.ReminderDays(daysAhead, kind, unitName)),
+                TextBlock.Heading(daysAhead switch { <= 0 => t.ReminderToday(kind, unitName), 1 => t.ReminderDay(kind, unitName), _ => t.ReminderDays(daysAhead, kind, unitName) }),
                 new FactSet([new Fact(t.When, When(language, plan)), new Fact(t.Unit, unitName), new Fact(t.Who, who)]),
             ],
         };
@@ -164,10 +164,15 @@ public static class PlanningCards
     private static string Names(PlannedAppointment plan, IReadOnlyDictionary<string, Person> people) =>
         string.Join(", ", plan.People.Select(p => people.TryGetValue(p, out var person) ? person.Name : p));
 
+    /// <summary>
+    /// How many days ahead <paramref name="start"/> is as people count them: calendar dates in the unit's zone, so an
+    /// event on Thursday is "in 3 days" on Monday at any hour, and a night that changes the clock counts as one day.
+    /// </summary>
+    internal static int CalendarDaysUntil(DateTimeOffset now, DateTimeOffset start, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime).DayNumber
+        - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).DayNumber;
+
     /// <summary>The wall-clock time in the unit's zone, which the stored offset already carries.</summary>
-    internal static string When(Language language, PlannedAppointment plan)
-    {
-        var culture = language.Culture();
-        return $"{plan.Start.DateTime.ToString("dddd d. MMMM", culture)} {plan.Start.DateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}–{plan.End.DateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}";
-    }
+    internal static string When(Language language, PlannedAppointment plan) =>
+        $"{language.DayAndMonth(plan.Start.DateTime)} {plan.Start.DateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}–{plan.End.DateTime.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 }

@@ -29,6 +29,7 @@ public sealed record PlanningTexts
     public required string UnknownPerson { get; init; }
     public required Func<int, string, string, string> ReminderDays { get; init; }
     public required Func<string, string, string> ReminderDay { get; init; }
+    public required Func<string, string, string> ReminderToday { get; init; }
     public required string When { get; init; }
     public required string Who { get; init; }
     public required string Unit { get; init; }
@@ -67,6 +68,7 @@ public sealed record PlanningTexts
         UnknownPerson = "Jeg finner deg ikke i organisasjonen. Be Lean-koordinatoren legge deg til.",
         ReminderDays = (days, kind, unit) => (days == 7 ? "Om en uke" : $"Om {days} dager") + $": {kind} – {unit}",
         ReminderDay = (kind, unit) => $"I morgen: {kind} – {unit}",
+        ReminderToday = (kind, unit) => $"I dag: {kind} – {unit}",
         When = "Når",
         Who = "Hvem",
         Unit = "Enhet",
@@ -103,6 +105,7 @@ public sealed record PlanningTexts
         UnknownPerson = "Eg finn deg ikkje i organisasjonen. Be Lean-koordinatoren leggje deg til.",
         ReminderDays = (days, kind, unit) => (days == 7 ? "Om ei veke" : $"Om {days} dagar") + $": {kind} – {unit}",
         ReminderDay = (kind, unit) => $"I morgon: {kind} – {unit}",
+        ReminderToday = (kind, unit) => $"I dag: {kind} – {unit}",
         When = "Når",
         Who = "Kven",
         Unit = "Eining",
@@ -134,6 +137,7 @@ public sealed record PlanningTexts
         UnknownPerson = "Jag hittar dig inte i organisationen. Be leansamordnaren lägga till dig.",
         ReminderDays = (days, kind, unit) => (days == 7 ? "Om en vecka" : $"Om {days} dagar") + $": {kind} – {unit}",
         ReminderDay = (kind, unit) => $"I morgon: {kind} – {unit}",
+        ReminderToday = (kind, unit) => $"I dag: {kind} – {unit}",
         When = "När",
         Who = "Vem",
         Unit = "Enhet",
@@ -165,6 +169,7 @@ public sealed record PlanningTexts
         UnknownPerson = "I can't find you in the organisation. Ask the Lean coordinator to add you.",
         ReminderDays = (days, kind, unit) => (days == 7 ? "In a week" : $"In {days} days") + $": {kind} – {unit}",
         ReminderDay = (kind, unit) => $"Tomorrow: {kind} – {unit}",
+        ReminderToday = (kind, unit) => $"Today: {kind} – {unit}",
         When = "When",
         Who = "Who",
         Unit = "Unit",

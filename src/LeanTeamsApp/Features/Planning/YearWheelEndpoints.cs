@@ -40,7 +40,11 @@ public sealed record WheelHolidayDto(DateOnly Date, string Name, string Country)
 
 public sealed record WheelPeriodDto(DateOnly From, DateOnly To, string Name);
 
-public sealed record WheelDeadlineDto(DateOnly Date, string Name);
+/// <summary>
+/// A reporting deadline: the report of <paramref name="Quarter"/> of <paramref name="Year"/> (the fourth's with the
+/// year's), which the tab names in the reader's language; <paramref name="Name"/> is the bokmål name for other readers.
+/// </summary>
+public sealed record WheelDeadlineDto(DateOnly Date, string Name, int Quarter, int Year);
 
 /// <param name="People">Who an appointment can be handed to; only sent to a caller who may hand over one of those shown.</param>
 public sealed record YearWheelDto(int Year, IReadOnlyList<WheelAppointmentDto> Appointments, IReadOnlyList<WheelHolidayDto> Holidays, IReadOnlyList<WheelPeriodDto> Blackouts, IReadOnlyList<WheelDeadlineDto> Deadlines)
@@ -96,10 +100,10 @@ public static class YearWheelEndpoints
         // The fixed reporting points: each quarter's report by the 15th of the month after it, the annual one with Q4's.
         List<WheelDeadlineDto> deadlines =
         [
-            new(new DateOnly(wheelYear, 1, 15), $"Rapport 4. kvartal og år {wheelYear - 1}"),
-            new(new DateOnly(wheelYear, 4, 15), "Rapport 1. kvartal"),
-            new(new DateOnly(wheelYear, 7, 15), "Rapport 2. kvartal"),
-            new(new DateOnly(wheelYear, 10, 15), "Rapport 3. kvartal"),
+            new(new DateOnly(wheelYear, 1, 15), $"Rapport 4. kvartal og år {wheelYear - 1}", 4, wheelYear - 1),
+            new(new DateOnly(wheelYear, 4, 15), "Rapport 1. kvartal", 1, wheelYear),
+            new(new DateOnly(wheelYear, 7, 15), "Rapport 2. kvartal", 2, wheelYear),
+            new(new DateOnly(wheelYear, 10, 15), "Rapport 3. kvartal", 3, wheelYear),
         ];
         return TypedResults.Ok(new YearWheelDto(wheelYear, shown, holidays, blackouts, deadlines)
         {
@@ -126,7 +130,7 @@ public static class YearWheelEndpoints
             }
 
             return errors.Count > 0
-                ? TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors })
+                ? ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors })
                 : await changes.MoveAsync(caller.TenantId, caller.Organisation, unit, appointment, date, at, caller.Caller.Email ?? "", caller.Caller.DisplayName, cancellationToken);
         }, cancellationToken);
 
@@ -156,12 +160,12 @@ public static class YearWheelEndpoints
         if (await appointments.GetAsync(caller.TenantId, year, id, cancellationToken) is not { } appointment
             || caller.Unit(appointment.Plan.UnitId) is not { } unit)
         {
-            return TypedResults.Problem("There is no such appointment in your year wheel.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+            return ApiProblem.Of(ProblemCode.AppointmentNotFound, "There is no such appointment in your year wheel.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
         }
 
         if (!access.Check(caller.Caller, Permission.ManageAppointment, AccessTarget.Appointment(unit, appointment.Plan.OwnerId), entryPoint))
         {
-            return TypedResults.Problem("Only the Lean coordinator and the appointment's owner may change it.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            return ApiProblem.Of(ProblemCode.AppointmentForbidden, "Only the Lean coordinator and the appointment's owner may change it.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (string.IsNullOrEmpty(etag))
@@ -180,12 +184,14 @@ public static class YearWheelEndpoints
         if (result.Problem is { } problem)
         {
             var detail = texts.Refusal(problem);
-            var extensions = new Dictionary<string, object?> { ["code"] = JsonNamingPolicy.CamelCase.ConvertName(problem.Refusal.ToString()) };
+            // The tab words the refusal itself from its code; the holiday's or period's name and the dates go with it.
+            var code = JsonNamingPolicy.CamelCase.ConvertName(problem.Refusal.ToString());
+            var extensions = new Dictionary<string, object?> { ["name"] = problem.Name, ["from"] = problem.From, ["to"] = problem.To };
             return problem.Refusal switch
             {
-                ChangeRefusal.ChangedMeanwhile => TypedResults.Problem(detail, title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed, extensions: extensions),
-                ChangeRefusal.NotPlanned => TypedResults.Problem(detail, title: "Not planned any more", statusCode: StatusCodes.Status409Conflict, extensions: extensions),
-                _ => TypedResults.Problem(detail, title: "Check the highlighted field", statusCode: StatusCodes.Status400BadRequest,
+                ChangeRefusal.ChangedMeanwhile => ApiProblem.Of(code, detail, title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed, extensions: extensions),
+                ChangeRefusal.NotPlanned => ApiProblem.Of(code, detail, title: "Not planned any more", statusCode: StatusCodes.Status409Conflict, extensions: extensions),
+                _ => ApiProblem.Of(code, detail, title: "Check the highlighted field", statusCode: StatusCodes.Status400BadRequest,
                     extensions: new Dictionary<string, object?>(extensions) { ["errors"] = new Dictionary<string, string[]> { [problem.Field] = [detail] } }),
             };
         }

@@ -103,7 +103,8 @@ public sealed partial class YearWheelScheduler(
             if (now < plan.Start)
             {
                 var dayBefore = plan.Start - now <= TimeSpan.FromDays(1);
-                var card = PlanningCards.Reminder(language, appointment, unit, people, (int)Math.Ceiling((plan.Start - now).TotalDays));
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(unit?.TimeZone ?? org.DefaultTimeZone);
+                var card = PlanningCards.Reminder(language, appointment, unit, people, PlanningCards.CalendarDaysUntil(now, plan.Start, zone));
                 var which = dayBefore ? "1d" : "7d";
                 foreach (var personId in plan.People)
                 {

@@ -39,7 +39,7 @@ public static class PrivacyEndpoints
 
         if (!access.Check(caller.Caller, Permission.SeePersonalData, AccessTarget.PersonalData(Person.NormaliseId(id)), "GET people data"))
         {
-            return TypedResults.Problem("A person's data is for that person and the Lean coordinator.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            return ApiProblem.Of(ProblemCode.PrivacyForbidden, "A person's data is for that person and the Lean coordinator.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var export = await requests.ExportAsync(caller.TenantId, id, cancellationToken);
@@ -64,7 +64,7 @@ public static class PrivacyEndpoints
 
         if (!access.Check(caller.Caller, Permission.ErasePersonalData, AccessTarget.Organisation, "POST people erase"))
         {
-            return TypedResults.Problem("Only the Lean coordinator erases a person's data.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            return ApiProblem.Of(ProblemCode.EraseForbidden, "Only the Lean coordinator erases a person's data.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var done = await requests.EraseAsync(caller.TenantId, id, caller.Caller.Person!.Id, cancellationToken);
@@ -81,7 +81,7 @@ public static class PrivacyEndpoints
 
         if (!access.Check(caller.Caller, Permission.ManageOrganisation, AccessTarget.Organisation, "PUT privacy retention"))
         {
-            return TypedResults.Problem("Only the Lean coordinator sets how long check-ins are kept.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            return ApiProblem.Of(ProblemCode.RetentionForbidden, "Only the Lean coordinator sets how long check-ins are kept.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
         }
 
         await store.SetRetentionYearsAsync(caller.TenantId, body.Years, cancellationToken);

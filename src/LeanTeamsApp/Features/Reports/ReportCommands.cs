@@ -63,7 +63,7 @@ public sealed class ReportCommands(
         var baseUrl = options.Value.PublicUrl
             ?? (http.HttpContext?.Request is { } request ? new Uri($"{request.Scheme}://{request.Host}") : new Uri("http://127.0.0.1:3978"));
         var card = Card(turn.Language, report, links.Create(baseUrl, turn.TenantId, period, "csv", scope, Code(turn.Language)), links.Create(baseUrl, turn.TenantId, period, "xlsx", scope, Code(turn.Language)), links.LifetimeHours, tab.To(TabLinks.Reports));
-        await turn.ReplyAsync(card, t.Title(report.Organisation, period.ToString(), report.CountedUntil.ToString("d", turn.Language.Culture())), cancellationToken);
+        await turn.ReplyAsync(card, t.Title(report.Organisation, t.PeriodName(period), report.CountedUntil.ToString("d", turn.Language.Culture())), cancellationToken);
     }
 
     /// <summary>
@@ -88,7 +88,7 @@ public sealed class ReportCommands(
 
         yield return new TextBlock(t.StagesTitle) { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Medium };
         yield return new FactSet([.. Enum.GetValues<BenefitStage>().Select(stage =>
-            new Fact(t.Stages[stage], $"{Line(total, stage)} · {t.Previous(report.Period.Previous.ToString())}: {Line(report.PreviousStages, stage)}"))]);
+            new Fact(t.Stages[stage], $"{Line(total, stage)} · {t.Previous(t.PeriodName(report.Period.Previous))}: {Line(report.PreviousStages, stage)}"))]);
         foreach (var area in report.Rows.GroupBy(r => r.AreaName, StringComparer.Ordinal).Where(g => g.Any(r => r.Stages.Count > 0)))
         {
             var sums = StageSum.Sum(area.SelectMany(r => r.Stages));
@@ -113,7 +113,7 @@ public sealed class ReportCommands(
         {
             Body =
             [
-                TextBlock.Heading(t.Title(report.Organisation, report.Period.ToString(), report.CountedUntil.ToString("d", culture))),
+                TextBlock.Heading(t.Title(report.Organisation, t.PeriodName(report.Period), report.CountedUntil.ToString("d", culture))),
                 new FactSet(
                 [
                     new Fact(t.MeetingsHeld, $"{N(total.MeetingsHeld)} / {N(total.MeetingsExpected)}"),

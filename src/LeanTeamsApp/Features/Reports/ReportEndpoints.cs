@@ -3,6 +3,7 @@ using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Features.Reports;
 
@@ -27,7 +28,7 @@ public static class ReportEndpoints
         var (periodText, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
         if (format is not ("csv" or "xlsx") || !ReportPeriod.TryParse(periodText, out var period))
         {
-            return TypedResults.Problem("Ask for a period like 2026-Q3 or 2026 and a format of csv or xlsx.", title: "Unknown report", statusCode: 404);
+            return ApiProblem.Of(ProblemCode.ReportUnknown, "Ask for a period like 2026-Q3 or 2026 and a format of csv or xlsx.", title: "Unknown report", statusCode: 404);
         }
 
         var everything = caller.Allows(Permission.ViewOrganisation, AccessTarget.Organisation);
@@ -35,7 +36,7 @@ public static class ReportEndpoints
         if (areas is { Count: 0 })
         {
             access.Check(caller.Caller, Permission.ViewOrganisation, AccessTarget.Organisation, "GET reports");
-            return TypedResults.Problem("Reports are for the Lean coordinator, the consultants, top management and the service-area leaders.", title: "Not allowed", statusCode: 403);
+            return ApiProblem.Of(ProblemCode.ReportForbidden, "Reports are for the Lean coordinator, the consultants, top management and the service-area leaders.", title: "Not allowed", statusCode: 403);
         }
 
         var report = (await reports.BuildAsync(caller.TenantId, period, areas is null ? ReportScope.Organisation : ReportScope.Areas(areas.Select(a => a.Id)), cancellationToken))!;
@@ -57,7 +58,7 @@ public static class ReportEndpoints
         var (periodText, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
         if (format is not ("csv" or "xlsx") || !ReportPeriod.TryParse(periodText, out var period))
         {
-            return TypedResults.Problem("Ask for a period like 2026-Q3 or 2026 and a format of csv or xlsx.", title: "Unknown report", statusCode: 404);
+            return ApiProblem.Of(ProblemCode.ReportUnknown, "Ask for a period like 2026-Q3 or 2026 and a format of csv or xlsx.", title: "Unknown report", statusCode: 404);
         }
 
         // The expiry is read here rather than bound as a number, so that any text in it is a refused link, not a
@@ -67,12 +68,12 @@ public static class ReportEndpoints
             || !long.TryParse(expires, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expiresAt)
             || !links.IsValid(tenantId, period.ToString(), format, scope, expiresAt, sig))
         {
-            return TypedResults.Problem("This link has expired or was altered. Ask the bot for the report again.", title: "Link not valid", statusCode: 403);
+            return ApiProblem.Of(ProblemCode.ReportLinkInvalid, "This link has expired or was altered. Ask the bot for the report again.", title: "Link not valid", statusCode: 403);
         }
 
         if (await reports.BuildAsync(tenantId, period, scope, cancellationToken) is not { } report)
         {
-            return TypedResults.Problem("The organisation is not set up.", title: "Not found", statusCode: 404);
+            return ApiProblem.Of(ProblemCode.OrganisationNotFound, "The organisation is not set up.", title: "Not found", statusCode: 404);
         }
 
         var language = lang is { } l ? Languages.FromLocale(l) : WrittenLanguage.Of((await organisation.GetOrganisationAsync(tenantId, cancellationToken))!);

@@ -60,7 +60,7 @@ public static class ReportFiles
         var t = ReportTexts.For(language);
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet(t.SheetName);
-        sheet.Cell(1, 1).Value = t.Title(report.Organisation, report.Period.ToString(), report.CountedUntil.ToString("d", language.Culture()));
+        sheet.Cell(1, 1).Value = t.Title(report.Organisation, t.PeriodName(report.Period), report.CountedUntil.ToString("d", language.Culture()));
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
         var table = Table(report, language);

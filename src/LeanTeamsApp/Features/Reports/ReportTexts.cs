@@ -45,6 +45,19 @@ public sealed record ReportTexts
     public required Func<string, string> Previous { get; init; }
     public required string Future { get; init; }
 
+    /// <summary>A quarter (number, year) and a tertial as people in the language name them; a year is its number.</summary>
+    public required Func<int, int, string> QuarterName { get; init; }
+    public required Func<int, int, string> TertialName { get; init; }
+
+    /// <summary>The period as the reader says it ("3. kvartal 2026"), not as files and links name it ("2026-Q3").</summary>
+    public string PeriodName(ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return period.Quarter is { } q ? QuarterName(q, period.Year)
+            : period.Tertial is { } t ? TertialName(t, period.Year)
+            : period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static ReportTexts For(Language language) => language switch
     {
         Language.Sv => Swedish,
@@ -55,6 +68,8 @@ public sealed record ReportTexts
 
     private static readonly ReportTexts Norwegian = new()
     {
+        QuarterName = (q, year) => $"{q}. kvartal {year}",
+        TertialName = (t, year) => $"{t}. tertial {year}",
         SheetName = "Rapport",
         Title = (org, period, until) => $"Lean-rapport {period} – {org} (tall til og med {until})",
         Area = "Tjenesteområde",
@@ -90,6 +105,8 @@ public sealed record ReportTexts
 
     private static readonly ReportTexts Nynorsk = new()
     {
+        QuarterName = (q, year) => $"{q}. kvartal {year}",
+        TertialName = (t, year) => $"{t}. tertial {year}",
         SheetName = "Rapport",
         Title = (org, period, until) => $"Lean-rapport {period} – {org} (tal til og med {until})",
         Area = "Tenesteområde",
@@ -125,11 +142,13 @@ public sealed record ReportTexts
 
     private static readonly ReportTexts Swedish = new()
     {
+        QuarterName = (q, year) => $"kvartal {q} {year}",
+        TertialName = (t, year) => $"tertial {t} {year}",
         SheetName = "Rapport",
         Title = (org, period, until) => $"Leanrapport {period} – {org} (siffror till och med {until})",
         Area = "Verksamhetsområde",
         Unit = "Enhet",
-        MeetingsExpected = "Tavelmöten väntade",
+        MeetingsExpected = "Tavelmöten, förväntade",
         MeetingsHeld = "Tavelmöten genomförda",
         CheckIns = "Statusrapporter",
         ImprovementsNew = "Förbättringar, nya",
@@ -160,6 +179,8 @@ public sealed record ReportTexts
 
     private static readonly ReportTexts English = new()
     {
+        QuarterName = (q, year) => $"Q{q} {year}",
+        TertialName = (t, year) => $"four-month period {t} of {year}",
         SheetName = "Report",
         Title = (org, period, until) => $"Lean report {period} – {org} (figures up to {until})",
         Area = "Service area",

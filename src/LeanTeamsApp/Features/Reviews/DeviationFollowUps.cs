@@ -7,6 +7,7 @@ using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Features.Reviews;
 
@@ -161,7 +162,7 @@ public sealed class DeviationFollowUps(ImprovementStore records, ReviewStore rev
 
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         var (outcome, deviation, area) = await followUps.PromoteAsync(caller.TenantId, unit, id, owner!.Id, deadline!.Value, caller.Caller.DisplayName, body!.ETag, cancellationToken);
@@ -169,7 +170,7 @@ public sealed class DeviationFollowUps(ImprovementStore records, ReviewStore rev
         {
             PromoteOutcome.Created => TypedResults.Ok(new DeviationFollowUpDto(DeviationDto.From(deviation!), new FollowUpDto(
                 area!.Id, area.Text, await followUps.NameAsync(caller.TenantId, area.OwnerId, cancellationToken), area.Deadline, "open", area.IsOverdue(today)))),
-            PromoteOutcome.AlreadyFollowedUp => TypedResults.Problem("This deviation was made a follow-up area already.", title: "Already a follow-up area", statusCode: StatusCodes.Status409Conflict),
+            PromoteOutcome.AlreadyFollowedUp => ApiProblem.Of(ProblemCode.DeviationAlreadyFollowedUp, "This deviation was made a follow-up area already.", title: "Already a follow-up area", statusCode: StatusCodes.Status409Conflict),
             PromoteOutcome.AlreadyClosed => DeviationEndpoints.Problem(CloseDeviationOutcome.AlreadyClosed),
             PromoteOutcome.Changed => DeviationEndpoints.Problem(CloseDeviationOutcome.Changed),
             _ => DeviationEndpoints.Problem(CloseDeviationOutcome.NotFound),

@@ -3,6 +3,7 @@ using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Features.Upkeep;
 
@@ -267,24 +268,24 @@ public static class OrganisationFormEndpoints
 
     private static ProblemHttpResult Problem(EditResult result) => result.Outcome switch
     {
-        EditOutcome.Invalid => TypedResults.Problem(
+        EditOutcome.Invalid => ApiProblem.Of(ProblemCode.InvalidField,
             title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest,
             extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }),
-        EditOutcome.Stale => TypedResults.Problem(
+        EditOutcome.Stale => ApiProblem.Of(ProblemCode.ChangedMeanwhile,
             "Someone else changed this since you opened it. Reload to see their change, then make yours again.",
             title: "Changed by someone else", statusCode: StatusCodes.Status412PreconditionFailed),
         EditOutcome.NotFound => NotFound(),
-        EditOutcome.Exists => TypedResults.Problem(
+        EditOutcome.Exists => ApiProblem.Of(ProblemCode.IdTaken,
             title: "Check the highlighted fields", statusCode: StatusCodes.Status409Conflict,
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["id"] = [result.Detail] } }),
-        _ => TypedResults.Problem(result.Detail, title: "Not saved", statusCode: StatusCodes.Status503ServiceUnavailable),
+        _ => ApiProblem.Of(ProblemCode.NotSaved, result.Detail, title: "Not saved", statusCode: StatusCodes.Status503ServiceUnavailable),
     };
 
     private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem("There is no such unit or service area in your organisation.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+        ApiProblem.Of(ProblemCode.OrganisationEntryNotFound, "There is no such unit or service area in your organisation.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
 
     private static ProblemHttpResult CoordinatorOnly() => Refused("Only the Lean coordinator keeps the organisation up to date.");
 
     private static ProblemHttpResult Refused(string detail) =>
-        TypedResults.Problem(detail, title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+        ApiProblem.Of(ProblemCode.OrganisationEditForbidden, detail, title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 }

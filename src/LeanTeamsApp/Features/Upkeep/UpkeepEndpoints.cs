@@ -5,6 +5,7 @@ using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Features.Upkeep;
 
@@ -75,7 +76,7 @@ public static class UpkeepEndpoints
                 : null;
         return file is not null
             ? file
-            : TypedResults.Problem("The organisation has not been set up.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
+            : ApiProblem.Of(ProblemCode.OrganisationNotFound, "The organisation has not been set up.", title: "Not found", statusCode: StatusCodes.Status404NotFound);
     }
 
     /// <summary>
@@ -136,7 +137,7 @@ public static class UpkeepEndpoints
 
         if (!string.Equals(apply, fingerprint, StringComparison.Ordinal))
         {
-            return TypedResults.Problem(
+            return ApiProblem.Of(ProblemCode.PreviewOutdated,
                 "The organisation changed since this file was previewed, so it would now change something else. Preview it again.",
                 title: "Changed meanwhile", statusCode: StatusCodes.Status409Conflict);
         }
@@ -151,8 +152,8 @@ public static class UpkeepEndpoints
         var detail = string.Join(" ", result.Errors.Select(e => e.Reason)).Replace("run it again", "save again", StringComparison.Ordinal)
             .Replace("run the import again then", "save again then", StringComparison.Ordinal);
         return result.Outcome == Organisation.WriteOutcome.Conflict
-            ? TypedResults.Problem(detail, title: "Changed meanwhile", statusCode: StatusCodes.Status409Conflict)
-            : TypedResults.Problem(detail, title: "Not saved", statusCode: StatusCodes.Status503ServiceUnavailable);
+            ? ApiProblem.Of(ProblemCode.Conflict, detail, title: "Changed meanwhile", statusCode: StatusCodes.Status409Conflict)
+            : ApiProblem.Of(ProblemCode.NotSaved, detail, title: "Not saved", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>The organisation's latest changes, or one unit's (<paramref name="unitId"/>), newest first.</summary>
@@ -174,9 +175,9 @@ public static class UpkeepEndpoints
     private static ProblemHttpResult? Refused(TabCaller caller, AccessRule access, string entryPoint) =>
         access.Check(caller.Caller, Permission.ManageOrganisation, AccessTarget.Organisation, entryPoint)
             ? null
-            : TypedResults.Problem("Only the Lean coordinator keeps the organisation up to date.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+            : ApiProblem.Of(ProblemCode.OrganisationEditForbidden, "Only the Lean coordinator keeps the organisation up to date.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
+    private static ProblemHttpResult TooLarge() => ApiProblem.Of(ProblemCode.TooLarge,
         $"The file is larger than {ImportLimits.MaxFileBytes / 1024 / 1024} MiB, the most an import takes (about 50,000 units written out in full).",
         title: "File too large", statusCode: StatusCodes.Status413PayloadTooLarge);
 

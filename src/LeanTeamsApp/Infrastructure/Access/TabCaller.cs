@@ -3,6 +3,7 @@ using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LeanTeamsApp.Infrastructure.Errors;
 
 namespace LeanTeamsApp.Infrastructure.Access;
 
@@ -81,12 +82,12 @@ public static class TabApi
         ArgumentNullException.ThrowIfNull(organisation);
         if (TabUser.From(principal) is not { } user || !Guid.TryParseExact(user.TenantId, "D", out _))
         {
-            return (null, TypedResults.Problem("The token names no tenant or user.", title: "Not signed in", statusCode: StatusCodes.Status401Unauthorized));
+            return (null, ApiProblem.Of(ProblemCode.NotSignedIn, "The token names no tenant or user.", title: "Not signed in", statusCode: StatusCodes.Status401Unauthorized));
         }
 
         if (await organisation.GetOrganisationAsync(user.TenantId, cancellationToken) is not { } org)
         {
-            return (null, TypedResults.Problem("Your organisation is not set up in LeanTeamsApp yet.", title: "Not set up", statusCode: StatusCodes.Status403Forbidden));
+            return (null, ApiProblem.Of(ProblemCode.NotSetUp, "Your organisation is not set up in LeanTeamsApp yet.", title: "Not set up", statusCode: StatusCodes.Status403Forbidden));
         }
 
         var person = await organisation.GetPersonAsync(user.TenantId, user.Email, cancellationToken);

@@ -7,7 +7,10 @@ public static class ErrorsModule
 {
     public static IServiceCollection AddErrors(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        // The tab translates a problem by its code; the framework's own problems (a failed validation, an unknown
+        // route) and the storage outage get the one their status stands for.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("code", ProblemCode.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode)));
         services.AddExceptionHandler<StorageOutageHandler>();
         return services;
     }

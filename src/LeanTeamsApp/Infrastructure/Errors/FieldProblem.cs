@@ -8,5 +8,5 @@ public static class FieldProblem
     public static ProblemHttpResult For(string field, string message) => TypedResults.Problem(
         title: "Check the highlighted field",
         statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+        extensions: new Dictionary<string, object?> { ["code"] = ProblemCode.InvalidField, ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 }

@@ -197,7 +197,7 @@ export const yearWheel: YearWheel = {
   ],
   holidays: [{ date: '2027-05-17', name: 'Grunnlovsdag', country: 'NO' }],
   blackouts: [{ from: '2027-07-12', to: '2027-08-01', name: 'Fellesferie' }],
-  deadlines: [{ date: '2027-04-15', name: 'Rapport 1. kvartal' }],
+  deadlines: [{ date: '2027-04-15', name: 'Rapport 1. kvartal', quarter: 1, year: 2027 }],
   people: [
     { id: 'petter.aas@fjordvik.kommune.no', name: 'Petter Aas' },
     { id: 'tol.samfunn@fjordvik.kommune.no', name: 'Mona Strand' },

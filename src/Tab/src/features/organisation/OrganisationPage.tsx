@@ -6,6 +6,7 @@ import { tabApi } from '../../shared/api/tabApi';
 import type { ImportChange, ImportPreview, OrganisationChange } from '../../shared/api/types';
 import { asApiError, useApi } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
+import { personName } from '../../shared/i18n/people';
 import { ErrorMessage, Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
@@ -147,7 +148,7 @@ export function OrganisationPage() {
               entries.map((entry, i) => (
                 <div key={i} className={styles.entry}>
                   <p>
-                    <span className={styles.when}>{fmt.dateTime(entry.at)}</span> {t.organisationHistoryEntry(entry.byName, entry.fileName)}
+                    <span className={styles.when}>{fmt.dateTime(entry.at)}</span> {t.organisationHistoryEntry(personName(entry.byName, t), entry.fileName)}
                   </p>
                   <ChangeTable changes={entry.changes} caption={t.organisationChanges(entry.changes.length + entry.leftOut)} />
                   {entry.leftOut > 0 && <p>{t.organisationLeftOut(entry.leftOut)}</p>}

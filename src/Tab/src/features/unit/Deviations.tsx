@@ -5,6 +5,7 @@ import { tabApi } from '../../shared/api/tabApi';
 import type { Deviation, FollowUpInput, UnitDetails } from '../../shared/api/types';
 import { asApiError } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
+import { personName } from '../../shared/i18n/people';
 import { ErrorMessage } from '../../shared/ui/Loading';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 import { FollowUpDialog } from './FollowUpDialog';
@@ -58,7 +59,7 @@ export function Deviations({ unit, refresh }: { unit: UnitDetails; refresh: () =
     try {
       const made = await tabApi.followUpDeviation(unit.id, deviation, input);
       setOpen(false);
-      setAnnouncement(t.followUpCreated(deviation.text, made.followUp.owner));
+      setAnnouncement(t.followUpCreated(deviation.text, personName(made.followUp.owner, t)));
       await refresh();
     } catch (error) {
       const apiError = asApiError(error);

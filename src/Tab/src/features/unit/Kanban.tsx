@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { Improvement, Stage } from '../../shared/api/types';
 import { stages } from '../../shared/api/types';
 import { useI18n } from '../../shared/i18n/i18n';
+import { personName } from '../../shared/i18n/people';
 
 const useStyles = makeStyles({
   board: {
@@ -56,7 +57,7 @@ function Column({ stage, items }: { stage: Stage; items: Improvement[] }) {
           {items.map((item) => (
             <li key={item.id} className={styles.card}>
               {item.title}
-              <span className={styles.owner}>{t.owner(item.owner)}</span>
+              <span className={styles.owner}>{t.owner(personName(item.owner, t))}</span>
             </li>
           ))}
         </ul>

@@ -63,6 +63,20 @@ describe('Unit', () => {
     expect(overdue.textContent).toContain('15. okt. 2026');
   });
 
+  it.each([
+    ['nb', 'tidligere ansatt'],
+    ['sv', 'tidigare anställd'],
+    ['en', 'former employee'],
+  ] as const)('followUps_OwnerErased_In_%s_ShowsFormerEmployeeInWordsNotTheMarker', async (locale, expected) => {
+    const erased = { ...byggesak, followUps: byggesak.followUps.map((f) => ({ ...f, owner: 'former-employee' })) };
+    fakeService({ 'GET /api/tab/units/byggesak': json(erased) });
+    renderPage(<UnitPage unitId="byggesak" />, { locale });
+
+    const table = (await screen.findByRole('cell', { name: 'Oppdatere prosessbeskrivelsen' })).closest('table')!;
+    expect(within(table).getAllByRole('cell', { name: expected })).toHaveLength(2);
+    expect(table.textContent).not.toContain('former-employee');
+  });
+
   it('deviationsAndBenefits_AreTablesWithTheAffectedUnits', async () => {
     fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
     renderPage(<UnitPage unitId="byggesak" />);

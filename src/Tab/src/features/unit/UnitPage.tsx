@@ -3,6 +3,7 @@ import { tabApi } from '../../shared/api/tabApi';
 import type { Goal, GoalStatus, UnitDetails } from '../../shared/api/types';
 import { useApi } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
+import { personName } from '../../shared/i18n/people';
 import { href } from '../../shared/routing/routes';
 import { Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
@@ -56,7 +57,7 @@ function UnitContent({ unit, refresh }: { unit: UnitDetails; refresh: () => Prom
         <Link href={href({ page: 'overview' })}>{t.backToOverview}</Link>
       </p>
       <PageHeading title={unit.name}>{unit.name}</PageHeading>
-      <p className={styles.subtitle}>{t.unitSubtitle(unit.areaName, unit.leader)}</p>
+      <p className={styles.subtitle}>{t.unitSubtitle(unit.areaName, personName(unit.leader, t))}</p>
 
       <Section title={t.goalsTitle}>
         {unit.goals.length === 0 ? (
@@ -97,7 +98,7 @@ function UnitContent({ unit, refresh }: { unit: UnitDetails; refresh: () => Prom
                 {unit.followUps.map((followUp) => (
                   <tr key={followUp.id}>
                     <td>{followUp.text}</td>
-                    <td>{followUp.owner}</td>
+                    <td>{personName(followUp.owner, t)}</td>
                     <td>{fmt.date(followUp.deadline)}</td>
                     <td>
                       {t.openClosed[followUp.status]}

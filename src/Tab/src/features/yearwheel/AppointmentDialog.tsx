@@ -23,6 +23,7 @@ import type { Appointment, AppointmentChanged, PersonRef } from '../../shared/ap
 import { asApiError } from '../../shared/api/useApi';
 import { parseIsoDate } from '../../shared/i18n/format';
 import { useI18n } from '../../shared/i18n/i18n';
+import { problemText } from '../../shared/i18n/problems';
 import { ErrorMessage } from '../../shared/ui/Loading';
 
 const useStyles = makeStyles({
@@ -63,7 +64,7 @@ function wallClock(instant: string): { date: string; time: string } {
 type InputName = 'date' | 'time' | 'ownerId';
 
 function ChangeForm({ mode, appointment, what, people, onChanged, onClose, onReload }: AppointmentDialogProps) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const styles = useStyles();
   const [date, setDate] = useState(wallClock(appointment.start).date);
   const [time, setTime] = useState(wallClock(appointment.start).time);
@@ -101,9 +102,11 @@ function ChangeForm({ mode, appointment, what, people, onChanged, onClose, onRel
     } catch (error) {
       const apiError = asApiError(error);
       const fromService: Partial<Record<InputName, string>> = {};
+      // A refusal (a holiday, the board meeting) has its own code, worded here; a malformed value only the field's.
+      const refusal = apiError.code !== undefined && apiError.code !== 'invalidField' ? problemText(apiError, t, fmt) : undefined;
       for (const field of ['date', 'time', 'ownerId'] as const) {
         const message = apiError.fieldError(field);
-        if (message) fromService[field] = message;
+        if (message) fromService[field] = refusal ?? message;
       }
       setErrors(fromService);
       if (Object.keys(fromService).length === 0) setFailure(apiError);

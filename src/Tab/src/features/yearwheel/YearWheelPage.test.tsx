@@ -247,9 +247,14 @@ describe('Year wheel changes', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
-  it('move_ServiceRefusesTheDate_ShowsItsReasonUnderTheDateAndKeepsTheDialog', async () => {
+  it('move_ServiceRefusesTheDate_ShowsItsReasonInTheUsersLanguageUnderTheDateAndKeepsTheDialog', async () => {
     await openWalk({
-      [`POST ${walkPath}/move`]: problem(400, { title: 'Check the highlighted field', code: 'publicHoliday', errors: { date: ['The date is a public holiday (Grunnlovsdag). Choose a working day.'] } }),
+      [`POST ${walkPath}/move`]: problem(400, {
+        title: 'Check the highlighted field',
+        code: 'publicHoliday',
+        name: 'Grunnlovsdag',
+        errors: { date: ['The date is a public holiday (Grunnlovsdag). Choose a working day.'] },
+      }),
     });
 
     await userEvent.click(within(screen.getByRole('region', { name: 'Detaljer' })).getByRole('button', { name: 'Flytt' }));
@@ -259,7 +264,7 @@ describe('Year wheel changes', () => {
 
     const date = await within(dialog).findByLabelText(/Ny dato/);
     await waitFor(() => expect(date.getAttribute('aria-invalid')).toBe('true'));
-    expect(describedBy(date)).toBe('The date is a public holiday (Grunnlovsdag). Choose a working day.');
+    expect(describedBy(date)).toBe('Datoen er en helligdag (Grunnlovsdag). Velg en arbeidsdag.');
   });
 
   it('move_ChangedMeanwhile_SaysSoAndOffersToReload', async () => {

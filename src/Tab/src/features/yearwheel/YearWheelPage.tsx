@@ -4,6 +4,7 @@ import { tabApi } from '../../shared/api/tabApi';
 import type { AppointmentChanged, YearWheel as YearWheelData } from '../../shared/api/types';
 import { useApi } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
+import { personName } from '../../shared/i18n/people';
 import { href } from '../../shared/routing/routes';
 import { Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
@@ -230,7 +231,7 @@ function Details({
         {a && (
           <>
             <dt>{t.ownerColumn}</dt>
-            <dd className={styles.dd}>{a.owner}</dd>
+            <dd className={styles.dd}>{personName(a.owner, t)}</dd>
             <dt>{t.statusColumn}</dt>
             <dd className={styles.dd}>{t.appointmentStatus[a.status]}</dd>
           </>

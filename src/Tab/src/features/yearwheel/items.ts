@@ -1,5 +1,6 @@
 import type { Appointment, YearWheel } from '../../shared/api/types';
 import type { I18n } from '../../shared/i18n/i18n';
+import { personName } from '../../shared/i18n/people';
 import { localDate } from './geometry';
 
 export type WheelItemType = 'semiAnnualReview' | 'gembaWalk' | 'fishboneAnalysis' | 'holiday' | 'blackout' | 'deadline';
@@ -31,7 +32,7 @@ export function wheelItems(wheel: YearWheel, { t, fmt }: Pick<I18n, 't' | 'fmt'>
       to: null,
       what,
       when,
-      label: `${t.appointmentKind[a.kind]}: ${what}, ${when}, ${a.owner}, ${t.appointmentStatus[a.status]}`,
+      label: `${t.appointmentKind[a.kind]}: ${what}, ${when}, ${personName(a.owner, t)}, ${t.appointmentStatus[a.status]}`,
       appointment: a,
     });
   }
@@ -45,7 +46,8 @@ export function wheelItems(wheel: YearWheel, { t, fmt }: Pick<I18n, 't' | 'fmt'>
   }
   for (const d of wheel.deadlines) {
     const when = fmt.date(d.date);
-    items.push({ id: `deadline:${d.date}:${d.name}`, type: 'deadline', from: d.date, to: null, what: d.name, when, label: `${t.deadline}: ${d.name}, ${when}`, appointment: null });
+    const what = t.reportDeadline(d.quarter, d.year);
+    items.push({ id: `deadline:${d.date}`, type: 'deadline', from: d.date, to: null, what, when, label: `${t.deadline}: ${what}, ${when}`, appointment: null });
   }
   return items.sort((a, b) => a.from.localeCompare(b.from) || order[a.type] - order[b.type] || a.what.localeCompare(b.what));
 }

@@ -5,6 +5,19 @@ export interface ProblemDetails {
   status?: number;
   detail?: string;
   errors?: Record<string, string[]>;
+  /** The failure's stable name (src/Tab/src/shared/api/problemCodes.json), by which the tab words it. */
+  code?: string;
+  /** What some codes' texts name: a holiday or blackout period, and the dates (`2027-07-01`) around it. */
+  name?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** What a problem's text may name besides its code. */
+export interface ProblemArgs {
+  name?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 export class ApiError extends Error {
@@ -13,14 +26,18 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   /** Validation messages per field, keyed by the field's camelCase name (`challenge`, `deadline`). */
   readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+  readonly code: string | undefined;
+  readonly args: ProblemArgs;
 
-  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string[]> = {}) {
+  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string[]> = {}, code?: string, args: ProblemArgs = {}) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.code = code;
+    this.args = args;
   }
 
   /** 412: someone else changed the resource since it was read. */
@@ -38,6 +55,8 @@ export class ApiError extends Error {
       problem.title ?? `HTTP ${status}`,
       problem.detail,
       normaliseFieldErrors(problem.errors),
+      typeof problem.code === 'string' ? problem.code : undefined,
+      { name: textOrUndefined(problem.name), from: textOrUndefined(problem.from), to: textOrUndefined(problem.to) },
     );
   }
 }
@@ -55,4 +74,8 @@ function normaliseFieldErrors(errors: ProblemDetails['errors']): Record<string, 
     result[field] = [...(result[field] ?? []), ...list];
   }
   return result;
+}
+
+function textOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }

@@ -3277,6 +3277,10 @@ export interface components {
             /** Format: date */
             date: string;
             name: string;
+            /** Format: int32 */
+            quarter: number;
+            /** Format: int32 */
+            year: number;
         };
         WheelHolidayDto: {
             /** Format: date */

@@ -65,6 +65,7 @@ export type FollowUp = Omit<Schemas['FollowUpDto'], 'status'> & { status: OpenCl
 export type DeviationFollowUp = Omit<Schemas['DeviationFollowUpDto'], 'followUp'> & { followUp: FollowUp };
 
 export type BenefitStage = Schemas['BenefitStage'];
+export const benefitStages = allOf<BenefitStage>()(['identified', 'planned', 'realised', 'reinvested']);
 /** `amount` is null when what is stored is no number; `countable` is false when it is left out of every sum. */
 export type UnitBenefit = Schemas['BenefitDto'];
 /** The amounts one measure takes: above `min` (from it, for a whole number), at most `max`. */

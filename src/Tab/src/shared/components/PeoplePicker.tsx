@@ -4,6 +4,7 @@ import { ApiError } from '../api/ApiError';
 import { tabApi } from '../api/tabApi';
 import type { PersonChoice } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 /** Fewer letters than this match half the organisation; the service is not asked. */
 const minimumLength = 2;
@@ -37,7 +38,7 @@ export interface PeoplePickerProps {
  * Arrow keys move through the matches, Enter picks one, Escape closes the list; a polite live region says how many matched.
  */
 export function PeoplePicker({ label, value, onChange, required = false, error }: PeoplePickerProps) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const styles = useStyles();
   const [query, setQuery] = useState(value?.name ?? '');
   const [search, setSearch] = useState<Search>({ state: 'idle' });
@@ -54,7 +55,7 @@ export function PeoplePicker({ label, value, onChange, required = false, error }
         (found) => setSearch({ state: 'found', people: found.people }),
         (failure: unknown) => {
           if (controller.signal.aborted) return;
-          setSearch({ state: 'failed', message: failure instanceof ApiError ? (failure.detail ?? failure.title) : t.networkError });
+          setSearch({ state: 'failed', message: failure instanceof ApiError ? problemText(failure, t, fmt) : t.networkError });
         },
       );
     }, searchDelayMs);
@@ -62,7 +63,7 @@ export function PeoplePicker({ label, value, onChange, required = false, error }
       clearTimeout(timer);
       controller.abort();
     };
-  }, [trimmed, wanted, t]);
+  }, [trimmed, wanted, t, fmt]);
 
   const people = wanted && search.state === 'found' ? search.people : [];
   const status = !wanted

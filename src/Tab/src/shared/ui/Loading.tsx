@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../api/ApiError';
 import type { Loadable } from '../api/useApi';
 import { useI18n } from '../i18n/i18n';
+import { problemText } from '../i18n/problems';
 
 /** Renders the data once it is there, a labelled spinner until then, and the service's problem if it fails. */
 export function Loading<T>({ value, retry, children }: { value: Loadable<T>; retry: () => void; children: (data: T) => ReactNode }) {
@@ -13,8 +14,9 @@ export function Loading<T>({ value, retry, children }: { value: Loadable<T>; ret
 }
 
 export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => void }) {
-  const { t } = useI18n();
-  const text = error.status === 0 ? t.networkError : error.status === 403 ? t.forbidden : (error.detail ?? error.title);
+  const { t, fmt } = useI18n();
+  const text =
+    error.status === 0 ? t.networkError : error.code === undefined && error.status === 403 ? t.forbidden : problemText(error, t, fmt);
   return (
     <MessageBar intent="error" role="alert">
       <MessageBarBody>
