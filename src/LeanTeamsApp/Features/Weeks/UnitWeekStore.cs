@@ -168,7 +168,8 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             cancellationToken);
     }
 
-    private static UnitWeek Count(string unitId, IsoWeek week, CheckIn? checkIn, IReadOnlyList<Benefit> allBenefits, IReadOnlyList<Improvement> improvements, TimeZoneInfo tz)
+    /// <summary>A unit's week as counted from its sources: the week's check-in and the unit's records.</summary>
+    internal static UnitWeek Count(string unitId, IsoWeek week, CheckIn? checkIn, IReadOnlyList<Benefit> allBenefits, IReadOnlyList<Improvement> improvements, TimeZoneInfo tz)
     {
         var benefits = allBenefits.Where(b => b.IsRealised && IsoWeek.Of(b.RealisedOn) == week).ToList();
         var counts = CheckIn.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, tz), checkIn);
