@@ -6,12 +6,16 @@ using LeanTeamsApp.Infrastructure.Storage;
 namespace LeanTeamsApp.LoadTest;
 
 /// <summary>
-/// The baseline: a bare ASP.NET Core endpoint that parses the same activity JSON and makes the same storage round
-/// trips as the bot's "units" turn (one conversation-reference upsert, the organisation row, the unit and service-area
-/// range scans), optionally followed by the one reply POST to the connector, and nothing else.
+/// The baselines: bare ASP.NET Core endpoints that parse the same activity JSON and make the same storage round trips
+/// as the bot, and nothing else. `/bare` is the "units" turn (one conversation-reference upsert, the organisation row,
+/// the unit and service-area range scans), optionally followed by the one reply POST to the connector. `/bare-submit`
+/// is a check-in card's submit as <c>SubmitStorageCallsTests</c> counts it: the same reads, adds, transactions and
+/// outbox message, against the same tables and key ranges, with rows of about the same size.
 /// </summary>
 public static class BareEndpoint
 {
+    private static readonly string[] RecordKinds = ["imp", "dev", "ben"];
+
     public static async Task RunAsync(int port, string storage, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -21,6 +25,12 @@ public static class BareEndpoint
         var tables = new TableServiceClient(storage);
         var directory = tables.GetTableClient("Directory");
         var conversations = tables.GetTableClient("Conversations");
+        var checkIns = tables.GetTableClient("CheckIns");
+        var records = tables.GetTableClient("Improvements");
+        var weeks = tables.GetTableClient("UnitWeeks");
+        var outboxRows = tables.GetTableClient("Outbox");
+        var outboxQueue = new Azure.Storage.Queues.QueueServiceClient(storage).GetQueueClient($"bare-outbox-{Guid.NewGuid():N}");
+        await outboxQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         using var http = new HttpClient();
 
         app.MapGet("/ready", () => Results.Ok());
@@ -47,6 +57,46 @@ public static class BareEndpoint
                 using var response = await http.PostAsync(new Uri(url), content);
             }
 
+            return Results.Ok();
+        });
+        app.MapPost("/bare-submit", async (HttpRequest request, string person, string area) =>
+        {
+            using var activity = await JsonDocument.ParseAsync(request.Body);
+            var root = activity.RootElement;
+            var tenant = root.GetProperty("conversation").GetProperty("tenantId").GetString()!;
+            var data = root.GetProperty("value").GetProperty("action").GetProperty("data");
+            var unit = data.GetProperty("unitId").GetString()!;
+            var meeting = data.GetProperty("meetingDate").GetString()!;
+            var json = data.GetRawText();
+
+            // Who calls and what they may do; the units of the unit's service area and the unit's improvements.
+            await directory.GetEntityIfExistsAsync<TableEntity>(tenant, $"person|{person}");
+            await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, "area|")));
+            await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, "unit|")));
+            await directory.GetEntityIfExistsAsync<TableEntity>(tenant, $"unit|{unit}");
+            await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, $"areaunit|{area}|")));
+            await Drain(records.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, $"imp|{unit}|")));
+
+            // The check-in, then its records in one transaction. Written under keys of its own, which none of the bot's
+            // range reads pass, so the bot submitting the same units' cards after it finds nothing of these.
+            await checkIns.AddEntityAsync(new TableEntity(tenant, $"bare|checkin|{unit}|{meeting}") { ["Data"] = json + json, ["UnitId"] = unit, ["MeetingDate"] = meeting });
+            await records.SubmitTransactionAsync(
+                [.. RecordKinds.Select(kind => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(tenant, $"bare|{kind}|{unit}|ci-{meeting}-1") { ["Data"] = json, ["State"] = "Suggested" }))]);
+
+            // The week's recount: the records as they now stand, the check-in, the unit's weeks; then one transaction.
+            await Drain(records.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, $"ben|{unit}|")));
+            await Drain(records.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, $"imp|{unit}|")));
+            await checkIns.GetEntityIfExistsAsync<TableEntity>(tenant, $"bare|checkin|{unit}|{meeting}");
+            await Drain(weeks.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, $"unit|{unit}|2026-W", $"unit|{unit}|")));
+            await weeks.SubmitTransactionAsync(
+                [.. new[] { $"bare|week|{unit}", $"bare|unit|{unit}", $"bare|board|{unit}", $"bare|year|{unit}", $"bare|overview|{unit}" }
+                    .Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(tenant, key) { ["Data"] = json }))]);
+
+            // The card refreshed for everyone: through the outbox.
+            var outboxKey = $"bare|{unit}|{meeting}";
+            await outboxRows.GetEntityIfExistsAsync<TableEntity>(tenant, outboxKey, ["PartitionKey"]);
+            await outboxQueue.SendMessageAsync($"{tenant}|{outboxKey}");
+            await outboxRows.AddEntityAsync(new TableEntity(tenant, outboxKey) { ["State"] = "Pending", ["Activity"] = json + json });
             return Results.Ok();
         });
         await app.RunAsync(cancellationToken);

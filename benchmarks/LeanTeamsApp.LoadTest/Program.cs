@@ -102,6 +102,9 @@ using var bare = Start(new ProcessStartInfo("dotnet", [typeof(BareEndpoint).Asse
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { Timeout = TimeSpan.FromSeconds(60) };
 await WaitReadyAsync(http, new Uri($"http://127.0.0.1:{appPort}/healthz"));
 await WaitReadyAsync(http, new Uri($"http://127.0.0.1:{barePort}/ready"));
+// The service at idle with the demo organisation (in each of the 50 tenants) imported, before any request.
+await Task.Delay(TimeSpan.FromSeconds(10));
+var idleWorkingSetMb = WorkingSetMb(app);
 
 var targets = new (string Name, Uri Url)[]
 {
@@ -201,36 +204,81 @@ var firstPost = posts.Count == 0 ? lastPost : posts.Min(r => r.ReceivedAt);
 var fanOut = new FanOut(FanOutUnits, posts.Count, posts.Select(p => p.Parameters?.ChannelData?.Channel?.Id).Distinct().Count(),
     (firstPost - meetingEnd).TotalSeconds, (lastPost - meetingEnd).TotalSeconds, FanOutUnits / 50.0, teams.Rejected.Count);
 Console.WriteLine($"fan-out: {fanOut.Delivered} posts to {fanOut.Channels} channels, first after {fanOut.FirstSeconds:F1} s, last after {fanOut.LastSeconds:F1} s (floor {fanOut.FloorSeconds:F0} s), {fanOut.Rejected} answered 429");
+var fanOutWorkingSetMb = WorkingSetMb(app);
 
-// Submits: 50 people at once each sending their unit's card, as the cards above are answered.
+// Submits: 50 people at once each sending their unit's card, as the cards above are answered; and the bare endpoint
+// making the same storage calls (SubmitStorageCallsTests counts them) for other units' cards, in the same run.
 const int Submitters = 50;
-const int Submits = 1000;
+// Units 0-39 are counted below; the timed runs take 40-999.
+const int Submits = 960;
 var meetingDate = CheckInScenarios.LatestMeeting(meetingEnd);
-var submitLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
-var nextUnit = -1;
-var submitWall = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, Submitters).Select(async _ =>
+var botSubmit = new Uri($"http://127.0.0.1:{appPort}/api/messages");
+Uri BareSubmit(int u) => new($"http://127.0.0.1:{barePort}/bare-submit?person=leder@storby.no&area=omrade-{u % 40}");
+
+async Task<double> SubmitOneAsync(int u, bool bare)
 {
-    while (Interlocked.Increment(ref nextUnit) is var u && u < Submits)
+    // Every unit of this organisation has the one leader; anyone else is refused the submit.
+    var user = TeamsUser.Create("Enhetsleder", "leder@storby.no");
+    var invoke = System.Text.Json.Nodes.JsonNode.Parse(CheckInScenarios.Submit(bigActivities, user, $"enhet-{u}", meetingDate))!.AsObject();
+    invoke["replyToId"] = $"card-{u}";
+    using var content = new StringContent(invoke.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+    var started = Stopwatch.GetTimestamp();
+    using var response = await http.PostAsync(bare ? BareSubmit(u) : botSubmit, content);
+    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    var body = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode || (!bare && !body.Contains("checkin.edit", StringComparison.Ordinal)))
     {
-        var user = TeamsUser.Create($"Leder {u}", $"leder{u}@storby.no");
-        var invoke = System.Text.Json.Nodes.JsonNode.Parse(CheckInScenarios.Submit(bigActivities, user, $"enhet-{u}", meetingDate))!.AsObject();
-        invoke["replyToId"] = $"card-{u}";
-        using var content = new StringContent(invoke.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{appPort}/api/messages"), content);
-        submitLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode || !body.Contains("checkin.edit", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"A submit was not stored: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
-        }
+        throw new InvalidOperationException($"A submit was not stored: {(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
     }
-}));
-submitWall.Stop();
-var submit = Summary.Of([.. submitLatencies], submitWall.Elapsed);
+
+    return elapsed;
+}
+
+async Task<Summary> SubmitRunAsync(bool bare, int firstUnit)
+{
+    var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+    var next = firstUnit - 1;
+    var wall = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, Submitters).Select(async _ =>
+    {
+        while (Interlocked.Increment(ref next) is var u && u < firstUnit + Submits)
+        {
+            latencies.Add(await SubmitOneAsync(u, bare));
+        }
+    }));
+    wall.Stop();
+    return Summary.Of([.. latencies], wall.Elapsed);
+}
+
+// Storage calls per submit, counted in Azurite's access log over 20 submits one at a time (units 0-39, which the
+// timed runs do not use). The bot's count takes in its outbox dispatcher sending those 20 refreshes meanwhile.
+var submitCalls = new Dictionary<bool, double>();
+// The bot's count takes in whatever the service does meanwhile in the background (the outbox's poll every 200 ms, the
+// scheduler's tick every 5 s over the tenants), as the command benchmark's counts do.
+foreach (var (toBare, first) in new[] { (true, 0), (false, 20) })
+{
+    // Not SettledRequestCountAsync: the service's outbox poll and scheduler never let the count stand still.
+    await Task.Delay(500);
+    var before = azurite.RequestCount;
+    for (var u = first; u < first + 20; u++)
+    {
+        await SubmitOneAsync(u, toBare);
+    }
+
+    await Task.Delay(500);
+    submitCalls[toBare] = (azurite.RequestCount - before) / 20.0;
+}
+
+// The bare run first, so the bot's own outbox (the refreshes its submits queue) drains during the bot's run only.
+var loadBeforeSubmits = LoadAverage();
+var bareSubmit = await SubmitRunAsync(bare: true, firstUnit: 40);
+Console.WriteLine($"bare submits: c={Submitters} n={bareSubmit.Count} p50={bareSubmit.P50:F2} ms p99={bareSubmit.P99:F2} ms {bareSubmit.Throughput:F0} req/s");
+var submit = await SubmitRunAsync(bare: false, firstUnit: 40);
+var loadAfterSubmits = LoadAverage();
 Console.WriteLine($"submits: c={Submitters} n={submit.Count} p50={submit.P50:F2} ms p99={submit.P99:F2} ms {submit.Throughput:F0} req/s");
-WriteCheckInReport(Path.Combine(root, output), fanOut, submit, Submitters);
+var endWorkingSetMb = WorkingSetMb(app);
+WriteCheckInReport(Path.Combine(root, output), fanOut, new SubmitRun(Submitters, submit, bareSubmit, submitCalls[false], submitCalls[true], loadBeforeSubmits, loadAfterSubmits),
+    new Memory(idleWorkingSetMb, fanOutWorkingSetMb, endWorkingSetMb));
 Stop(app);
 Stop(bare);
 return 0;
@@ -367,8 +415,9 @@ static double WorkingSetMb(Process process)
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-static void WriteCheckInReport(string path, FanOut fanOut, Summary submit, int submitters)
+static void WriteCheckInReport(string path, FanOut fanOut, SubmitRun run, Memory memory)
 {
+    var (submitters, submit, bare) = (run.Submitters, run.Bot, run.Bare);
     var section = new StringBuilder();
     section.AppendLine("## Check-in prompt fan-out and submits (issue: board-meeting check-ins)");
     section.AppendLine();
@@ -386,14 +435,23 @@ static void WriteCheckInReport(string path, FanOut fanOut, Summary submit, int s
     section.AppendLine(CultureInfo.InvariantCulture, $"| last prompt after the meetings ended | {fanOut.LastSeconds:F1} s |");
     section.AppendLine(CultureInfo.InvariantCulture, $"| floor set by Teams' 50 requests per second per tenant | {fanOut.FloorSeconds:F0} s |");
     section.AppendLine(CultureInfo.InvariantCulture, $"| requests the connector answered with 429 | {fanOut.Rejected} |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| service working set at idle (50 tenants of the demo organisation, 10 s after start) | {memory.IdleMb:F0} MB |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| service working set once the last prompt arrived | {memory.FanOutMb:F0} MB |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| service working set after the submits below | {memory.EndMb:F0} MB |");
     section.AppendLine();
     section.AppendLine(CultureInfo.InvariantCulture, $"Check-in submits: {submitters} people at once, {submit.Count} Action.Execute submits of a full card for different");
     section.AppendLine("units (each stored, answered with the summary card, and the card refreshed for everyone with a PUT to the");
-    section.AppendLine("connector, which the client paces to the tenant's 50 per second):");
+    section.AppendLine("connector through the outbox, which paces it to the tenant's 50 per second). The baseline is a bare endpoint");
+    section.AppendLine("(another process) making the same storage calls for the same activity, run first with the same concurrency.");
+    section.AppendLine(CultureInfo.InvariantCulture, $"Storage requests per submit in Azurite's access log (20 one at a time): bot {run.BotCalls:F1} (its outbox dispatcher");
+    section.AppendLine(CultureInfo.InvariantCulture, $"sending the refreshes meanwhile included), bare endpoint {run.BareCalls:F1}. Load average before / after: {run.LoadBefore} / {run.LoadAfter}.");
     section.AppendLine();
-    section.AppendLine("| concurrent submitters | submits | p50 ms | p99 ms | mean ms | req/s |");
-    section.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
-    section.AppendLine(CultureInfo.InvariantCulture, $"| {submitters} | {submit.Count} | {submit.P50:F2} | {submit.P99:F2} | {submit.Mean:F2} | {submit.Throughput:F0} |");
+    section.AppendLine("| target | concurrent submitters | submits | p50 ms | p99 ms | mean ms | req/s |");
+    section.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| bare endpoint: same storage calls | {submitters} | {bare.Count} | {bare.P50:F2} | {bare.P99:F2} | {bare.Mean:F2} | {bare.Throughput:F0} |");
+    section.AppendLine(CultureInfo.InvariantCulture, $"| bot: check-in submit via /api/messages | {submitters} | {submit.Count} | {submit.P50:F2} | {submit.P99:F2} | {submit.Mean:F2} | {submit.Throughput:F0} |");
+    section.AppendLine();
+    section.AppendLine(CultureInfo.InvariantCulture, $"p99(submit) / p99(bare): {submit.P99 / bare.P99:F2}; p50 ratio {submit.P50 / bare.P50:F2}.");
     Replace(path, "check-in-benchmarks", section.ToString());
 }
 
@@ -501,6 +559,10 @@ static void WriteReport(string path, List<(string Target, int Concurrency, Summa
 
     Replace(path, "command-turn-latency", section.ToString());
 }
+
+internal sealed record SubmitRun(int Submitters, Summary Bot, Summary Bare, double BotCalls, double BareCalls, string LoadBefore, string LoadAfter);
+
+internal sealed record Memory(double IdleMb, double FanOutMb, double EndMb);
 
 internal sealed record FanOut(int Units, int Delivered, int Channels, double FirstSeconds, double LastSeconds, double FloorSeconds, int Rejected);
 

@@ -18,6 +18,7 @@ public sealed partial class Azurite : IAsyncDisposable
 
     private readonly Process _process;
     private long _requests;
+    private volatile AccessLog? _recording;
 
     private Azurite(Process process, int tablePort, int queuePort)
     {
@@ -49,6 +50,21 @@ public sealed partial class Azurite : IAsyncDisposable
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Keeps the access-log lines Azurite prints from now until the log is disposed: which requests a step made, not
+    /// only how many. One at a time; lines are kept only while recording, since a benchmark makes millions.
+    /// </summary>
+    public AccessLog Record()
+    {
+        var log = new AccessLog(this);
+        if (Interlocked.CompareExchange(ref _recording, log, null) is not null)
+        {
+            throw new InvalidOperationException("Azurite is already recording its access log.");
+        }
+
+        return log;
     }
 
     public string ConnectionString =>
@@ -115,6 +131,7 @@ public sealed partial class Azurite : IAsyncDisposable
             {
                 if (AccessLogLine().IsMatch(line))
                 {
+                    azurite._recording?.Add(line);
                     Interlocked.Increment(ref azurite._requests);
                 }
             }
@@ -122,6 +139,8 @@ public sealed partial class Azurite : IAsyncDisposable
         _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
         return azurite;
     }
+
+    internal void StopRecording(AccessLog log) => Interlocked.CompareExchange(ref _recording, null, log);
 
     public ValueTask DisposeAsync()
     {
@@ -150,6 +169,29 @@ public sealed partial class Azurite : IAsyncDisposable
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex Listening();
+}
+
+/// <summary>Access-log lines recorded by <see cref="Azurite.Record"/>, in the order Azurite printed them.</summary>
+public sealed partial class AccessLog(Azurite azurite) : IDisposable
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    /// <summary>Each request as its method and path without the query: "GET /devstoreaccount1/CheckIns(..)".</summary>
+    public IReadOnlyList<string> Requests => [.. _lines.Select(l => Request().Match(l) is { Success: true } m ? $"{m.Groups["method"].Value} {Uri.UnescapeDataString(m.Groups["path"].Value)}" : l)];
+
+    /// <summary>The requests once the access log has caught up (see <see cref="Azurite.SettledRequestCountAsync"/>).</summary>
+    public async Task<IReadOnlyList<string>> SettledAsync()
+    {
+        await azurite.SettledRequestCountAsync();
+        return Requests;
+    }
+
+    public void Dispose() => azurite.StopRecording(this);
+
+    internal void Add(string line) => _lines.Enqueue(line);
+
+    [GeneratedRegex(@"""(?<method>[A-Z]+) (?<path>[^ ?]+)")]
+    private static partial Regex Request();
 }
 
 public static class RepositoryRoot

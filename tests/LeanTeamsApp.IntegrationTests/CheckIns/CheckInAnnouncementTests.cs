@@ -57,13 +57,15 @@ public sealed class CheckInAnnouncementTests
     }
 
     [Fact]
-    public async Task CheckInStored_TheWeeklyFiguresAreToldBeforeTheRecordsExist_TheWeekStillCountsTheCheckInsImprovements()
+    public async Task CheckInStored_SubscribersInReverseOrder_TheWeekStillCountsTheCheckInsImprovements()
     {
+        // The weekly figures are counted from the board change the records announce, so whatever order the check-in's
+        // subscribers run in, the week is counted once and after its records exist.
         await using var bot = await BotHost.StartAsync(
             configureServices: s =>
             {
                 var subscribers = s.Where(d => d.ServiceType == typeof(ISubscriber<CheckInStored>)).ToList();
-                Assert.True(subscribers.Count >= 2, "Both the records and the weekly figures subscribe to stored check-ins.");
+                Assert.NotEmpty(subscribers);
                 foreach (var subscriber in subscribers)
                 {
                     s.Remove(subscriber);

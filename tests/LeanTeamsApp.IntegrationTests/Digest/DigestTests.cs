@@ -58,6 +58,43 @@ public sealed class DigestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Digest_ThisWeeksFromTheOverviewReadModel_EqualsTheWeeksRecountedFromCheckInsAndRecords()
+    {
+        await SeedWeekAsync();
+        // A correction after the seeding: Servicetorget's meeting was not held after all, and saved nothing.
+        var checkIns = _bot.App.Services.GetRequiredService<CheckInStore>();
+        var torget = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "servicetorget", default))!;
+        var stored = (await checkIns.GetAsync(_bot.TenantId, "servicetorget", MeetingClock.Latest(torget, FridayNoon), default))!;
+        var (outcome, corrected) = await checkIns.CorrectAsync(_bot.TenantId, stored with { MeetingHeld = false, NotHeldReason = NotHeldReason.TooBusy, Attendance = null, Benefits = [] }, stored.ETag!, default);
+        Assert.Equal(SubmitOutcome.Stored, outcome);
+        await _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Events.Announcer<CheckInStored>>().AnnounceAsync(new CheckInStored(_bot.TenantId, torget, corrected!, FridayNoon), default);
+        var week = IsoWeek.Of(DateOnly.FromDateTime(FridayNoon.UtcDateTime));
+
+        var (recent, year) = await _bot.App.Services.GetRequiredService<DigestService>().AggregatesAsync(_bot.TenantId, week, FridayNoon, default);
+
+        // The same rows as the week and year rows the digest read before, ...
+        var weeks = _bot.App.Services.GetRequiredService<UnitWeekStore>();
+        string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
+        Assert.Equal(
+            (await weeks.ListWeeksAsync(_bot.TenantId, week.Previous.Previous.Previous, week, default)).Select(Json).Order(StringComparer.Ordinal),
+            recent.Select(Json).Order(StringComparer.Ordinal));
+        Assert.Equal((await weeks.ListYearAsync(_bot.TenantId, week.Year, default)).Select(Json).Order(StringComparer.Ordinal), year.Select(Json).Order(StringComparer.Ordinal));
+        // ... and each week as counted again now from the unit's check-in and records.
+        var records = _bot.App.Services.GetRequiredService<ImprovementStore>();
+        Assert.Contains(recent, w => w.UnitId == "servicetorget" && w.Week == week && w.Reported && !w.Held && w.Benefits.Count == 0);
+        foreach (var read in recent)
+        {
+            var unit = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, read.UnitId, default))!;
+            var checkIn = await checkIns.GetAsync(_bot.TenantId, unit.Id, MeetingClock.DateIn(unit, read.Week), default);
+            var recounted = UnitWeekStore.Count(unit.Id, read.Week, checkIn,
+                await records.ListBenefitsAsync(_bot.TenantId, unit.Id, default), await records.ListImprovementsAsync(_bot.TenantId, unit.Id, default), TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone));
+            Assert.Equal(Json(recounted), Json(read));
+        }
+
+        Assert.Equal(3, recent.Count(w => w.Week == week && w.Reported));
+    }
+
+    [Fact]
     public async Task DigestCommand_ServiceAreaLeader_SeesOnlyTheirArea()
     {
         await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "digest", "en-GB"));

@@ -24,10 +24,11 @@ public sealed class AppFactory(
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
 
     public static async Task<AppFactory> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, TimeProvider? time = null, string? environment = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, TimeProvider? time = null, string? environment = null,
+        Azurite? storage = null)
     {
         NoFileWatching.Apply();
-        var azurite = await Azurite.InstanceAsync();
+        var azurite = storage ?? await Azurite.InstanceAsync();
         var factory = new AppFactory(azurite.ConnectionString, settings, configureServices, time, environment);
         _ = factory.Server;
         return factory;

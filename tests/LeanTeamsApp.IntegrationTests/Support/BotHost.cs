@@ -61,7 +61,8 @@ public sealed class BotHost : IAsyncDisposable
         bool importDemo = true,
         string? tenantId = null,
         FakeConnector? connector = null,
-        string? environment = null)
+        string? environment = null,
+        Azurite? storage = null)
     {
         var ownsConnector = connector is null;
         connector ??= await FakeConnector.StartNewAsync();
@@ -71,7 +72,7 @@ public sealed class BotHost : IAsyncDisposable
             merged[key] = value;
         }
 
-        var app = await AppFactory.StartAsync(merged, configureServices, time, environment);
+        var app = await AppFactory.StartAsync(merged, configureServices, time, environment, storage);
         var host = new BotHost(app, connector, tenantId ?? TestTenants.New(), ownsConnector);
         if (importDemo)
         {

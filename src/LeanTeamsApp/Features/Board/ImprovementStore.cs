@@ -385,8 +385,15 @@ public sealed class ImprovementStore(StorageTables tables)
     /// benefits. Ids come from the meeting and the text, so storing the same check-in again changes nothing. After a
     /// correction, records the check-in no longer names are removed if nobody has acted on them yet; an improvement
     /// someone has started is kept, since work on it is real whatever the corrected check-in says.
+    /// With <paramref name="firstVersion"/> (the check-in as first sent) the meeting has no records yet unless this is the
+    /// same check-in told again: they are added in one transaction without reading, which a submit's speed depends on,
+    /// and read and compared only when that transaction finds one there already.
     /// </summary>
-    public async Task RecordCheckInAsync(string tenantId, string unitId, DateOnly meetingDate, MeetingRecords records, CancellationToken cancellationToken)
+    public Task RecordCheckInAsync(string tenantId, string unitId, DateOnly meetingDate, MeetingRecords records, CancellationToken cancellationToken) =>
+        RecordCheckInAsync(tenantId, unitId, meetingDate, records, firstVersion: false, cancellationToken);
+
+    /// <inheritdoc cref="RecordCheckInAsync(string, string, DateOnly, MeetingRecords, CancellationToken)"/>
+    public async Task RecordCheckInAsync(string tenantId, string unitId, DateOnly meetingDate, MeetingRecords records, bool firstVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         var prefix = RecordIds.CheckInPrefix(meetingDate);
@@ -404,6 +411,24 @@ public sealed class ImprovementStore(StorageTables tables)
         foreach (var benefit in records.Benefits)
         {
             wanted[Key("ben", unitId, benefit.Id)] = BenefitRow(tenantId, benefit);
+        }
+
+        if (firstVersion && wanted.Count <= StorageTransaction.MaxActions)
+        {
+            if (wanted.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await StorageTransaction.SubmitAsync(Client, [.. wanted.Values.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))], cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                // Recorded before (Teams retried, or the same answers were sent again): compare with what is there.
+            }
         }
 
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);

@@ -118,17 +118,17 @@ public sealed class CheckInCommands(
         // The card only ever names units of the same service area ("affects other units"): reading that area rather
         // than the whole organisation keeps a submit fast in a municipality of thousands of units.
         var units = await organisation.ListUnitsInServiceAreaAsync(turn.TenantId, unit.ServiceAreaId, cancellationToken);
-        var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
         if (verb == CheckInCard.NothingNewVerb)
         {
             var earlier = await checkIns.ListSinceAsync(turn.TenantId, unit.Id, meetingDate.AddDays(-7 * GoalsLookBackWeeks), cancellationToken);
             var previous = earlier.Where(c => c.Key < meetingDate).OrderByDescending(c => c.Key).Select(c => c.Value).FirstOrDefault();
-            return await StoreAsync(turn, unit, units, existing, CheckInCard.NothingNew(unit, meetingDate, previous, turn.Caller.DisplayName, now), etag: null, now, cancellationToken);
+            return await StoreAsync(turn, unit, units, CheckInCard.NothingNew(unit, meetingDate, previous, turn.Caller.DisplayName, now), etag: null, now, cancellationToken);
         }
 
         var improvements = await records.ListImprovementsAsync(turn.TenantId, unit.Id, cancellationToken);
         if (verb == CheckInCard.EditVerb)
         {
+            var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
             var deviationSystem = await DeviationSystemAsync(turn.TenantId, cancellationToken);
             return Card(existing is null
                 ? CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, deviationSystem: deviationSystem)
@@ -147,21 +147,16 @@ public sealed class CheckInCommands(
             return AdaptiveCardInvokeResponse.Message(turn.Texts.NotAllowed(Permission.WorkOnBoard, unit.Name));
         }
 
-        return await StoreAsync(turn, unit, units, existing, checkIn, data["etag"]?.ToString(), now, cancellationToken);
+        return await StoreAsync(turn, unit, units, checkIn, data["etag"]?.ToString(), now, cancellationToken);
     }
 
     /// <summary>
     /// Stores a check-in (new, or a correction when <paramref name="etag"/> names the version it corrects), announces
-    /// it and answers with the summary: the same for the form and for the one-tap "held, nothing new".
+    /// it and answers with the summary: the same for the form and for the one-tap "held, nothing new". A first submit
+    /// reads no check-in: adding it is the test whether one exists (a submit is bound by its storage calls).
     /// </summary>
-    private async Task<AdaptiveCardInvokeResponse> StoreAsync(Turn turn, Unit unit, IReadOnlyList<Unit> units, CheckIn? existing, CheckIn checkIn, string? etag, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<AdaptiveCardInvokeResponse> StoreAsync(Turn turn, Unit unit, IReadOnlyList<Unit> units, CheckIn checkIn, string? etag, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (etag is not null && existing is not null)
-        {
-            // A correction shows the improvements where the first submit moved them; what it moves comes on top.
-            checkIn = checkIn with { ImprovementMoves = [.. existing.ImprovementMoves.Where(m => checkIn.ImprovementMoves.All(n => n.ImprovementId != m.ImprovementId)), .. checkIn.ImprovementMoves] };
-        }
-
         var (outcome, stored) = etag is not null
             ? await checkIns.CorrectAsync(turn.TenantId, checkIn, etag, cancellationToken)
             : await checkIns.SubmitAsync(turn.TenantId, checkIn, cancellationToken);

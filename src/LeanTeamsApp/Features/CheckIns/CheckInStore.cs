@@ -56,7 +56,10 @@ public sealed class CheckInStore(StorageTables tables)
         }
     }
 
-    /// <summary>Replaces the check-in read with <paramref name="expectedETag"/>, keeping that version in the audit trail.</summary>
+    /// <summary>
+    /// Replaces the check-in read with <paramref name="expectedETag"/>, keeping that version in the audit trail. The
+    /// correction shows the improvements where the version it corrects moved them; what it moves comes on top.
+    /// </summary>
     public async Task<(SubmitOutcome Outcome, CheckIn? Stored)> CorrectAsync(string tenantId, CheckIn correction, string expectedETag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(correction);
@@ -65,6 +68,8 @@ public sealed class CheckInStore(StorageTables tables)
         {
             return (SubmitOutcome.Conflict, previous);
         }
+
+        correction = correction with { ImprovementMoves = [.. previous.ImprovementMoves.Where(m => correction.ImprovementMoves.All(n => n.ImprovementId != m.ImprovementId)), .. correction.ImprovementMoves] };
 
         if (previous.SameAnswersAs(correction))
         {

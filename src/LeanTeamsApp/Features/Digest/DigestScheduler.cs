@@ -48,8 +48,7 @@ public sealed class DigestService(
         var areaIds = areas.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         // An archived unit is expected at no board meeting, so the digest does not count it as missing one.
         var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areaIds.Contains(u.ServiceAreaId) && !u.Archived).ToList();
-        var recent = await weeks.ListWeeksAsync(tenantId, week.Previous.Previous.Previous, week, cancellationToken);
-        var year = await weeks.ListYearAsync(tenantId, week.Year, cancellationToken);
+        var (recent, year) = await AggregatesAsync(tenantId, week, now, cancellationToken);
         var planned = (await appointments.ListYearAsync(tenantId, week.Year, cancellationToken))
             .Concat(week.Week >= 50 ? await appointments.ListYearAsync(tenantId, week.Year + 1, cancellationToken) : [])
             .ToList();
@@ -60,6 +59,26 @@ public sealed class DigestService(
             u => BenefitChase.Due(boards.GetValueOrDefault(u.Id)?.AwaitingBenefit ?? [], LocalDay(u, now), org.BenefitChaseWeeks),
             StringComparer.Ordinal);
         return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date), chase);
+    }
+
+    /// <summary>
+    /// The four weeks up to <paramref name="week"/> and its year, for every unit with something recorded. A recent week
+    /// (every overview row holds it, see <see cref="UnitWeekStore.RecentFrom"/>) comes from the overview's read model,
+    /// one row per unit, where the week rows and year rows were four or five per unit; an older one from those rows.
+    /// </summary>
+    internal async Task<(IReadOnlyList<UnitWeek> Recent, IReadOnlyList<UnitYear> Year)> AggregatesAsync(string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var first = week.Previous.Previous.Previous;
+        // Strictly after: a unit's row starts at the week twelve weeks before the day it was written, in its own zone.
+        if (first > UnitWeekStore.RecentFrom(DateOnly.FromDateTime(now.UtcDateTime)))
+        {
+            var rows = await weeks.ListOverviewAsync(tenantId, cancellationToken);
+            return (
+                [.. rows.SelectMany(r => r.Weeks).Where(w => w.Week >= first && w.Week <= week)],
+                [.. rows.SelectMany(r => r.Years).Where(y => y.Year == week.Year)]);
+        }
+
+        return (await weeks.ListWeeksAsync(tenantId, first, week, cancellationToken), await weeks.ListYearAsync(tenantId, week.Year, cancellationToken));
     }
 }
 

@@ -16,7 +16,7 @@ public sealed class CheckInRecords(ImprovementStore records, Announcer<BoardChan
     {
         ArgumentNullException.ThrowIfNull(announced);
         var (tenantId, unit, checkIn) = (announced.TenantId, announced.Unit, announced.CheckIn);
-        await records.RecordCheckInAsync(tenantId, unit.Id, checkIn.MeetingDate, Of(checkIn), cancellationToken);
+        await records.RecordCheckInAsync(tenantId, unit.Id, checkIn.MeetingDate, Of(checkIn), firstVersion: checkIn.Revision == 1, cancellationToken);
         await MoveAsync(tenantId, unit.Id, checkIn, announced.At, cancellationToken);
         await AttachAsync(tenantId, checkIn, announced.At, cancellationToken);
         await board.AnnounceAsync(new BoardChanged(tenantId, unit, announced.At) { MeetingDate = checkIn.MeetingDate }, cancellationToken);

@@ -114,17 +114,66 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// Recomputes the unit's week whose board meeting is <paramref name="meetingDate"/>, its year and its board. Called
     /// after anything that changes what they count, whoever made the change and from where.
     /// </summary>
-    public async Task RefreshAsync(string tenantId, Unit unit, DateOnly meetingDate, CancellationToken cancellationToken)
+    public Task RefreshAsync(string tenantId, Unit unit, DateOnly meetingDate, CancellationToken cancellationToken) =>
+        RefreshAsync(tenantId, unit, [meetingDate], cancellationToken);
+
+    /// <summary>
+    /// Recomputes the unit's weeks whose board meetings are <paramref name="meetingDates"/> (a check-in sent in a later
+    /// week than its meeting changes both), its years and its board: the unit's records read once, and every row
+    /// written in one transaction.
+    /// </summary>
+    public async Task RefreshAsync(string tenantId, Unit unit, IReadOnlyCollection<DateOnly> meetingDates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(meetingDates);
         var unitId = unit.Id;
-        var week = IsoWeek.Of(meetingDate);
-        var checkIn = await checkIns.GetAsync(tenantId, unitId, meetingDate, cancellationToken);
-        var benefits = (await records.ListBenefitsAsync(tenantId, unitId, cancellationToken))
-            .Where(b => b.IsRealised && IsoWeek.Of(b.RealisedOn) == week).ToList();
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var allBenefits = await records.ListBenefitsAsync(tenantId, unitId, cancellationToken);
         var improvements = await records.ListImprovementsAsync(tenantId, unitId, cancellationToken);
-        var counts = CheckIn.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)), checkIn);
-        var unitWeek = new UnitWeek(unitId, week)
+        var counted = new List<UnitWeek>();
+        foreach (var meetingDate in meetingDates.DistinctBy(IsoWeek.Of))
+        {
+            counted.Add(Count(unitId, IsoWeek.Of(meetingDate), await checkIns.GetAsync(tenantId, unitId, meetingDate, cancellationToken), allBenefits, improvements, tz));
+        }
+
+        // The unit's weeks of every year the year rows and the overview row count, read before the write so that all
+        // of them go in one transaction; each week as just counted takes the place of its stored row.
+        var recentFrom = RecentFrom(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tz).DateTime));
+        var firstYear = Math.Min(counted.Min(w => w.Week.Year), recentFrom.Year);
+        var stored = await QueryAsync<UnitWeek>(tenantId, string.Create(CultureInfo.InvariantCulture, $"unit|{unitId}|{firstYear:D4}-W"), $"unit|{unitId}|", cancellationToken);
+        var mine = stored.Where(w => counted.All(c => c.Week != w.Week)).Concat(counted).OrderBy(w => w.Week).ToList();
+        var years = mine.Select(w => w.Week.Year).Append(recentFrom.Year).Concat(counted.Select(c => c.Week.Year)).Distinct().Order().Select(y => YearOf(unitId, y, mine)).ToList();
+        var board = OpenCounts.Of(improvements);
+        var overview = new UnitOverview(unitId)
+        {
+            Weeks = [.. mine.Where(w => w.Week >= recentFrom)],
+            Years = years,
+            Open = board,
+        };
+
+        // The same week under two keys: by week for the digest (every unit's week in one scan), by unit for the unit's
+        // year (its weeks in one scan). The board, the years and the overview row go with them, as the records stand now.
+        await StorageTransaction.SubmitAsync(
+            Client,
+            [
+                .. counted.SelectMany(w => new[]
+                {
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, WeekKey(w.Week, unitId), w)),
+                    new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, UnitWeekKey(unitId, w.Week), w)),
+                }),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, board) { AwaitingBenefit = BenefitChase.Awaiting(improvements, tz) })),
+                .. counted.Select(w => w.Week.Year).Distinct().Select(y => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, YearKey(y, unitId), years.Single(x => x.Year == y)))),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, OverviewKey(unitId), overview)),
+            ],
+            cancellationToken);
+    }
+
+    /// <summary>A unit's week as counted from its sources: the week's check-in and the unit's records.</summary>
+    internal static UnitWeek Count(string unitId, IsoWeek week, CheckIn? checkIn, IReadOnlyList<Benefit> allBenefits, IReadOnlyList<Improvement> improvements, TimeZoneInfo tz)
+    {
+        var benefits = allBenefits.Where(b => b.IsRealised && IsoWeek.Of(b.RealisedOn) == week).ToList();
+        var counts = CheckIn.WithTypedFigures(ImprovementCounts.InWeek(improvements, week, tz), checkIn);
+        return new UnitWeek(unitId, week)
         {
             Reported = checkIn is not null,
             Held = checkIn?.MeetingHeld ?? false,
@@ -139,34 +188,6 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             Benefits = Sum(benefits.Where(InputLimits.IsCountable).Select(b => new BenefitSum(b.Kind, b.Measure, b.Amount, b.AffectsUnitIds))),
             BenefitsLeftOut = benefits.Count(b => !InputLimits.IsCountable(b)),
         };
-        // The unit's weeks of every year the year rows and the overview row count, read before the write so that all
-        // of them go in one transaction; this week as just counted takes the place of its stored row.
-        var tz = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-        var recentFrom = RecentFrom(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tz).DateTime));
-        var firstYear = Math.Min(week.Year, recentFrom.Year);
-        var stored = await QueryAsync<UnitWeek>(tenantId, string.Create(CultureInfo.InvariantCulture, $"unit|{unitId}|{firstYear:D4}-W"), $"unit|{unitId}|", cancellationToken);
-        var mine = stored.Where(w => w.Week != week).Append(unitWeek).OrderBy(w => w.Week).ToList();
-        var years = mine.Select(w => w.Week.Year).Append(recentFrom.Year).Append(week.Year).Distinct().Order().Select(y => YearOf(unitId, y, mine)).ToList();
-        var board = OpenCounts.Of(improvements);
-        var overview = new UnitOverview(unitId)
-        {
-            Weeks = [.. mine.Where(w => w.Week >= recentFrom)],
-            Years = years,
-            Open = board,
-        };
-
-        // The same week under two keys: by week for the digest (every unit's week in one scan), by unit for the unit's
-        // year (its weeks in one scan). The board, the year and the overview row go with them, as the records stand now.
-        await StorageTransaction.SubmitAsync(
-            Client,
-            [
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, WeekKey(week, unitId), unitWeek)),
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, UnitWeekKey(unitId, week), unitWeek)),
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, board) { AwaitingBenefit = BenefitChase.Awaiting(improvements, tz) })),
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, YearKey(week.Year, unitId), years.Single(y => y.Year == week.Year))),
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, OverviewKey(unitId), overview)),
-            ],
-            cancellationToken);
     }
 
     /// <summary>The first week a unit's overview row holds when written in the week of <paramref name="today"/>.</summary>
@@ -263,11 +284,15 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// Recomputes the week in which <paramref name="at"/> falls for the unit (a move made with a button, from chat or
     /// the tab, counts then).
     /// </summary>
-    public Task RefreshWeekOfAsync(string tenantId, Unit unit, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task RefreshWeekOfAsync(string tenantId, Unit unit, DateTimeOffset at, CancellationToken cancellationToken) =>
+        RefreshAsync(tenantId, unit, MeetingOfWeek(unit, at), cancellationToken);
+
+    /// <summary>The unit's board meeting in the week, in the unit's time zone, in which <paramref name="at"/> falls.</summary>
+    public static DateOnly MeetingOfWeek(Unit unit, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(unit);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
-        return RefreshAsync(tenantId, unit, MeetingClock.DateIn(unit, IsoWeek.Of(today)), cancellationToken);
+        return MeetingClock.DateIn(unit, IsoWeek.Of(today));
     }
 
     /// <summary>Every unit's open improvements by stage (units whose records never changed have no row).</summary>

@@ -1,5 +1,4 @@
 using LeanTeamsApp.Features.Board;
-using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Storage;
 
@@ -14,7 +13,6 @@ public static class WeeksModule
         services.AddPersonalData(UnitWeekStore.Table, "unitWeeks");
         services.AddSingleton<UnitWeekStore>();
         services.AddSingleton<UnitWeeks>();
-        services.AddSubscriber<CheckInStored, WeekRecount>();
         services.AddSubscriber<BoardChanged, WeekRecount>();
         return services;
     }

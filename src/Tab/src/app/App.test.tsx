@@ -155,9 +155,30 @@ describe('App in Teams', () => {
 
     expect(await screen.findAllByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toHaveLength(1);
     // The coordinator's delivery section asks for its own list besides.
-    expect(service.calls.map((call) => call.url).filter((url) => url !== '/api/tab/delivery')).toEqual(['/api/tab/me', '/api/tab/overview?area=helse-og-omsorg']);
+    // Asked together (the overview is not waiting for /me), so in either order.
+    expect(service.calls.map((call) => call.url).filter((url) => url !== '/api/tab/delivery').sort()).toEqual(['/api/tab/me', '/api/tab/overview?area=helse-og-omsorg']);
     const nav = screen.getByRole('navigation', { name: 'Sider' });
     expect(within(nav).getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('App starting on the overview', () => {
+  it('overviewPage_AsksForMeAndTheOverviewBeforeEitherAnswers', async () => {
+    window.location.hash = '#/overview';
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const service = fakeService({
+      'GET /api/tab/me': () => answered.then(() => json(coordinator)),
+      'GET /api/tab/overview': () => answered.then(() => json(overview)),
+    });
+    render(<App host={browserHost({ inTeams: true, getToken: () => Promise.resolve('sso') })} />);
+
+    // Neither can answer until both have been asked: the overview does not wait for /me.
+    await waitFor(() => expect(service.calls.map((call) => call.url).sort()).toEqual(['/api/tab/me', '/api/tab/overview']));
+    answer();
+
+    expect(await screen.findAllByRole('rowheader', { name: 'Hjemmetjenesten nord' })).toHaveLength(1);
+    expect(service.calls.filter((call) => call.url === '/api/tab/overview')).toHaveLength(1);
   });
 });
 

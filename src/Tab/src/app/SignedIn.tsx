@@ -1,8 +1,9 @@
 import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { ActionPlanPage } from '../features/actionplan/ActionPlanPage';
 import { ConfigPage } from '../features/config/ConfigPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { OverviewPrefetchContext, prefetchOverview } from '../features/overview/overviewPrefetch';
 import { OrganisationPage } from '../features/organisation/OrganisationPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { UnitPage } from '../features/unit/UnitPage';
@@ -62,6 +63,8 @@ export function SignedIn({ onSignOut, tabConfig = null }: { onSignOut: (() => vo
   const styles = useStyles();
   const main = useRef<HTMLElement>(null);
   const route = useRoute();
+  // The page opened on asks for its data beside `/me`, not after it (see overviewPrefetch).
+  const [prefetched] = useState(() => (route.page === 'overview' ? prefetchOverview(route.areaId ?? '') : null));
 
   const links: { route: Exclude<Route, { page: 'notFound' | 'unit' | 'config' }>; label: string }[] = [
     { route: { page: 'overview' }, label: t.navOverview },
@@ -128,7 +131,9 @@ export function SignedIn({ onSignOut, tabConfig = null }: { onSignOut: (() => vo
         <Loading value={me} retry={retry}>
           {(data) => (
             <MeContext.Provider value={data}>
-              <Page route={route} tabConfig={tabConfig} />
+              <OverviewPrefetchContext.Provider value={prefetched}>
+                <Page route={route} tabConfig={tabConfig} />
+              </OverviewPrefetchContext.Provider>
             </MeContext.Provider>
           )}
         </Loading>

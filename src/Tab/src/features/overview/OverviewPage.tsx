@@ -4,6 +4,7 @@ import { useMe } from '../../shared/api/MeContext';
 import { tabApi } from '../../shared/api/tabApi';
 import type { Overview } from '../../shared/api/types';
 import { useApi } from '../../shared/api/useApi';
+import { useOverviewPrefetch } from './overviewPrefetch';
 import { useI18n } from '../../shared/i18n/i18n';
 import { href } from '../../shared/routing/routes';
 import { Loading } from '../../shared/ui/Loading';
@@ -26,7 +27,8 @@ export function OverviewPage({ areaId }: { areaId?: string | undefined }) {
   const me = useMe();
   const styles = useStyles();
   const [area, setArea] = useState(() => (me.areas.some((a) => a.id === areaId) ? (areaId ?? '') : ''));
-  const [overview, retry] = useApi((signal) => tabApi.overview(area || undefined, signal), `overview:${area}`);
+  const prefetched = useOverviewPrefetch();
+  const [overview, retry] = useApi((signal) => prefetched?.take(area) ?? tabApi.overview(area || undefined, signal), `overview:${area}`);
 
   return (
     <>
