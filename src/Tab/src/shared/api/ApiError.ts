@@ -13,14 +13,20 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   /** Validation messages per field, keyed by the field's camelCase name (`challenge`, `deadline`). */
   readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The same messages keyed by the field's whole path, camelCase in each part (`boardMeeting.time`, `goals[0].supports`):
+   * a form with nested or repeated fields places each message by it.
+   */
+  readonly fieldErrorsByPath: Readonly<Record<string, readonly string[]>>;
 
-  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string[]> = {}) {
+  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string[]> = {}, fieldErrorsByPath: Record<string, string[]> = fieldErrors) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.fieldErrorsByPath = fieldErrorsByPath;
   }
 
   /** 412: someone else changed the resource since it was read. */
@@ -32,12 +38,18 @@ export class ApiError extends Error {
     return this.fieldErrors[field]?.join(' ');
   }
 
+  /** The message for a field named by its path (`boardMeeting.time`); a plain name (`name`) is its own path. */
+  fieldErrorAt(path: string): string | undefined {
+    return this.fieldErrorsByPath[path]?.join(' ');
+  }
+
   static fromProblem(status: number, problem: ProblemDetails): ApiError {
     return new ApiError(
       problem.status ?? status,
       problem.title ?? `HTTP ${status}`,
       problem.detail,
       normaliseFieldErrors(problem.errors),
+      fieldErrorsByPath(problem.errors),
     );
   }
 }
@@ -53,6 +65,22 @@ function normaliseFieldErrors(errors: ProblemDetails['errors']): Record<string, 
     const field = name.charAt(0).toLowerCase() + name.slice(1);
     const list = Array.isArray(messages) ? messages.filter((m): m is string => typeof m === 'string') : [];
     result[field] = [...(result[field] ?? []), ...list];
+  }
+  return result;
+}
+
+// `$.boardMeeting.time`, `BoardMeeting.Time` and `boardMeeting.time` are one field of a nested form.
+function fieldErrorsByPath(errors: ProblemDetails['errors']): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  if (!errors || typeof errors !== 'object') return result;
+  for (const [key, messages] of Object.entries(errors)) {
+    const path = key
+      .replace(/^\$\.?/, '')
+      .split('.')
+      .map((part) => part.charAt(0).toLowerCase() + part.slice(1))
+      .join('.');
+    const list = Array.isArray(messages) ? messages.filter((m): m is string => typeof m === 'string') : [];
+    result[path] = [...(result[path] ?? []), ...list];
   }
   return result;
 }
