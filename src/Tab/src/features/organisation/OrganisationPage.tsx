@@ -9,7 +9,8 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { ErrorMessage, Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
-import { useTableStyles } from '../../shared/ui/tableStyles';
+import { ChangeTable } from './ChangeTable';
+import { OrganisationForms } from './OrganisationForms';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBlock: tokens.spacingVerticalM },
@@ -91,6 +92,7 @@ export function OrganisationPage() {
     <>
       <PageHeading title={t.organisationTitle}>{t.organisationTitle}</PageHeading>
       <p>{t.organisationIntro}</p>
+      <OrganisationForms onChanged={reloadHistory} />
       <Section title={t.organisationFileTitle}>
         <div className={styles.row}>
           <Button disabled={busy !== null} onClick={() => void download('yaml')}>
@@ -164,36 +166,4 @@ export function OrganisationPage() {
 /** What the coordinator decides on: the file's own notes (the encoding it was read in) are not changes. */
 function changesOf(preview: ImportPreview): ImportChange[] {
   return preview.changes.filter((c) => c.kind !== 'note');
-}
-
-function ChangeTable({ changes, caption }: { changes: ImportChange[]; caption: string }) {
-  const { t } = useI18n();
-  const table = useTableStyles();
-  return (
-    <div className={table.wrapper}>
-      <table className={table.table}>
-        <caption className={table.caption}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.organisationWhat}</th>
-            <th scope="col">{t.organisationField}</th>
-            <th scope="col">{t.organisationBefore}</th>
-            <th scope="col">{t.organisationAfter}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c, i) => (
-            <tr key={i}>
-              <th scope="row">
-                {t.organisationChangeKind[c.kind]}: {t.organisationSubject[c.subject]} {c.id}
-              </th>
-              <td>{c.field ?? c.note ?? ''}</td>
-              <td>{c.before ?? ''}</td>
-              <td>{c.after ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
