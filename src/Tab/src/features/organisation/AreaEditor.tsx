@@ -90,15 +90,19 @@ export function AreaEditor({ initial, goalsOnly, overallGoals, people, onSave, o
                 </Field>
                 {!topManagement && (
                   <Field label={t.orgGoalSupports(i + 1)} {...message(`goals[${i}].supports`)}>
-                    <Select value={goal.supports} onChange={(_, d) => setGoal(i, { supports: d.value })}>
-                      <option value="">{t.none}</option>
-                      {goal.supports && !overallGoals.some((g) => g.id === goal.supports) && <option value={goal.supports}>{goal.supports}</option>}
-                      {overallGoals.map((g) => (
-                        <option key={g.id} value={g.id}>
-                          {g.title}
-                        </option>
-                      ))}
-                    </Select>
+                    {overallGoals.length > 0 ? (
+                      <Select value={goal.supports} onChange={(_, d) => setGoal(i, { supports: d.value })}>
+                        <option value="">{t.none}</option>
+                        {goal.supports && !overallGoals.some((g) => g.id === goal.supports) && <option value={goal.supports}>{goal.supports}</option>}
+                        {overallGoals.map((g) => (
+                          <option key={g.id} value={g.id}>
+                            {g.title}
+                          </option>
+                        ))}
+                      </Select>
+                    ) : (
+                      <Input value={goal.supports} onChange={(_, d) => setGoal(i, { supports: d.value })} />
+                    )}
                   </Field>
                 )}
                 <Button onClick={() => setDraft((d) => ({ ...d, goals: d.goals.filter((_, j) => j !== i) }))}>{t.orgRemoveGoal(i + 1)}</Button>

@@ -9,7 +9,9 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { ErrorMessage, Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
+import { useMe } from '../../shared/api/MeContext';
 import { ChangeTable } from './ChangeTable';
+import { AreaGoalsSection } from './LeaderEdits';
 import { OrganisationForms } from './OrganisationForms';
 
 const useStyles = makeStyles({
@@ -27,6 +29,19 @@ type Busy = 'download' | 'preview' | 'apply' | null;
  * sees what it changes or every problem before anything is saved, saves exactly what she saw, and reads the history.
  */
 export function OrganisationPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  if (me.canManageOrganisation) return <CoordinatorPage />;
+  // A service area's leader comes here for the area's goals; everything else is the coordinator's.
+  return (
+    <>
+      <PageHeading title={t.organisationTitle}>{t.organisationTitle}</PageHeading>
+      <AreaGoalsSection />
+    </>
+  );
+}
+
+function CoordinatorPage() {
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const fileId = useId();
