@@ -1,13 +1,14 @@
 import type { ImportChange } from '../../shared/api/types';
 import { useI18n } from '../../shared/i18n/i18n';
+import { ScrollRegion } from '../../shared/ui/ScrollRegion';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 
-/** What a change did, field by field, before and after. */
+/** What a change did, field by field, before and after; long values scroll sideways in a region the keyboard reaches. */
 export function ChangeTable({ changes, caption }: { changes: ImportChange[]; caption: string }) {
   const { t } = useI18n();
   const table = useTableStyles();
   return (
-    <div className={table.wrapper}>
+    <ScrollRegion label={caption}>
       <table className={table.table}>
         <caption className={table.caption}>{caption}</caption>
         <thead>
@@ -31,6 +32,6 @@ export function ChangeTable({ changes, caption }: { changes: ImportChange[]; cap
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -22,7 +22,8 @@ describe('A leader edits their own part', () => {
 
     await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
     await user.click(await screen.findByRole('button', { name: 'Endre enheten' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Endre Byggesak (enhetsleder)' });
+    // The form is its own chunk, loaded once the button is offered.
+    const dialog = await screen.findByRole('dialog', { name: 'Endre Byggesak (enhetsleder)' }, { timeout: 10_000 });
     expect(within(dialog).queryByRole('textbox', { name: /^Navn/ })).toBeNull();
     expect(within(dialog).queryByRole('combobox', { name: /^Tjenesteområde/ })).toBeNull();
     expect(within(dialog).queryByRole('combobox', { name: /^Enhetsleder/ })).toBeNull();
@@ -84,7 +85,7 @@ describe('A leader edits their own part', () => {
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: 'Endre målene for Samfunn og teknikk' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
     expect(within(dialog).queryByRole('textbox', { name: /^Navn/ })).toBeNull();
     expect(within(dialog).queryByRole('combobox', { name: /^Tjenesteområdeleder/ })).toBeNull();
     const title = within(dialog).getByRole('textbox', { name: 'Mål 1' });

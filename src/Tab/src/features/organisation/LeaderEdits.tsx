@@ -1,13 +1,15 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useMe } from '../../shared/api/MeContext';
 import { tabApi } from '../../shared/api/tabApi';
 import type { AreaForm, UnitForm } from '../../shared/api/types';
 import { useApi } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
 import { Section } from '../../shared/ui/Section';
-import { AreaDialog } from './AreaEditor';
-import { UnitDialog } from './UnitEditor';
+
+// The forms (and the people picker's combobox) load when a form is first offered: most people never get one.
+const UnitDialog = lazy(() => import('./UnitEditor').then((m) => ({ default: m.UnitDialog })));
+const AreaDialog = lazy(() => import('./AreaEditor').then((m) => ({ default: m.AreaDialog })));
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'baseline' },
@@ -44,23 +46,25 @@ function UnitEditLoaded({ unitId, onSaved }: { unitId: string; onSaved: () => Pr
         {t.orgEditThisUnit}
       </Button>
       <span role="status">{status}</span>
-      <UnitDialog
-        open={open}
-        formKey={String(opened)}
-        initial={unit}
-        adding={false}
-        areas={[]}
-        people={[]}
-        onSave={tabApi.saveUnit}
-        onReload={() => tabApi.unitForm(unitId)}
-        onSaved={(saved) => {
-          setOpen(false);
-          replace(saved);
-          setStatus(t.orgUnitSaved(saved.name ?? ''));
-          void onSaved();
-        }}
-        onClose={() => setOpen(false)}
-      />
+      <Suspense fallback={null}>
+        <UnitDialog
+          open={open}
+          formKey={String(opened)}
+          initial={unit}
+          adding={false}
+          areas={[]}
+          people={[]}
+          onSave={tabApi.saveUnit}
+          onReload={() => tabApi.unitForm(unitId)}
+          onSaved={(saved) => {
+            setOpen(false);
+            replace(saved);
+            setStatus(t.orgUnitSaved(saved.name ?? ''));
+            void onSaved();
+          }}
+          onClose={() => setOpen(false)}
+        />
+      </Suspense>
     </div>
   );
 }
@@ -109,22 +113,24 @@ function AreaGoals({ areaId }: { areaId: string }) {
         </Button>
         <span role="status">{status}</span>
       </div>
-      <AreaDialog
-        open={open}
-        formKey={String(opened)}
-        initial={area}
-        goalsOnly
-        overallGoals={[]}
-        people={[]}
-        onSave={tabApi.saveArea}
-        onReload={() => tabApi.areaForm(areaId)}
-        onSaved={(saved) => {
-          setOpen(false);
-          replace(saved);
-          setStatus(t.orgAreaSaved(saved.name ?? ''));
-        }}
-        onClose={() => setOpen(false)}
-      />
+      <Suspense fallback={null}>
+        <AreaDialog
+          open={open}
+          formKey={String(opened)}
+          initial={area}
+          goalsOnly
+          overallGoals={[]}
+          people={[]}
+          onSave={tabApi.saveArea}
+          onReload={() => tabApi.areaForm(areaId)}
+          onSaved={(saved) => {
+            setOpen(false);
+            replace(saved);
+            setStatus(t.orgAreaSaved(saved.name ?? ''));
+          }}
+          onClose={() => setOpen(false)}
+        />
+      </Suspense>
     </div>
   );
 }

@@ -29,6 +29,7 @@ describe('Organisation forms', () => {
   it('list_ShowsUnitsUnderTheirAreaAndArchivedOnesApart', async () => {
     service();
     renderPage(<OrganisationPage />);
+    await formsShown();
 
     const samfunn = await screen.findByRole('table', { name: 'Enheter i Samfunn og teknikk' });
     expect(within(samfunn).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['Byggesak']);
@@ -48,14 +49,20 @@ describe('Organisation forms', () => {
       'GET /api/tab/people?q=ingrid': json({ people: [ingrid], fromDirectory: true }),
     });
     renderPage(<OrganisationPage />);
+    await formsShown();
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: 'Legg til enhet' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByRole('textbox', { name: /^Id/ }), 'frisklivssentralen-2');
-    await user.type(within(dialog).getByRole('textbox', { name: /^Navn/ }), 'Frisklivssentralen vest');
-    await user.selectOptions(within(dialog).getByRole('combobox', { name: /^Tjenesteområde/ }), 'helse-og-omsorg');
-    await user.type(within(dialog).getByRole('combobox', { name: /^Enhetsleder/ }), 'ingrid');
+    // Pasted rather than typed key by key: the form is long, and typing is not what is tested here.
+    await user.click(within(dialog).getByRole('textbox', { name: /^Id/ }));
+    await user.paste('frisklivssentralen-2');
+    await user.click(within(dialog).getByRole('textbox', { name: /^Navn/ }));
+    await user.paste('Frisklivssentralen vest');
+    // The first service area is chosen already.
+    expect(within(dialog).getByRole<HTMLSelectElement>('combobox', { name: /^Tjenesteområde/ }).value).toBe('helse-og-omsorg');
+    await user.click(within(dialog).getByRole('combobox', { name: /^Enhetsleder/ }));
+    await user.paste('ingrid');
     await user.click(await screen.findByRole('option', { name: /Ingrid Dal/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
@@ -71,7 +78,7 @@ describe('Organisation forms', () => {
       boardMeeting: { weekday: 'monday', time: '09:00', minutes: 15 },
     });
     expect(await screen.findByRole('rowheader', { name: 'Frisklivssentralen vest' })).not.toBeNull();
-  });
+  }, 40_000);
 
   it('edit_MoveToAnotherAreaAndChangeTheBoardMeeting_PutsTheWholeFormWithItsEtag', async () => {
     const { calls } = service({ [`PUT ${unitPath}`]: json({ ...byggesakForm, serviceArea: 'helse-og-omsorg', etag: 'W/"unit-2"' }) });
@@ -153,6 +160,7 @@ describe('Organisation forms', () => {
       [`POST ${unitPath}/archive`]: json({ ...byggesakForm, archived: true }),
     });
     renderPage(<OrganisationPage />);
+    await formsShown();
 
     await userEvent.click(await screen.findByRole('button', { name: 'Arkiver Byggesak' }));
     const dialog = await screen.findByRole('dialog');
@@ -169,6 +177,7 @@ describe('Organisation forms', () => {
   it('restore_Confirmed_PostsRestoreForTheArchivedUnit', async () => {
     const { calls } = service({ 'POST /api/tab/organisation/units/frisklivssentralen/restore': json({ ...byggesakForm, id: 'frisklivssentralen', name: 'Frisklivssentralen' }) });
     renderPage(<OrganisationPage />);
+    await formsShown();
 
     await userEvent.click(await screen.findByRole('button', { name: 'Ta inn igjen Frisklivssentralen' }));
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ta inn igjen' }));
@@ -189,6 +198,7 @@ describe('Organisation forms', () => {
     ];
     service({ 'GET /api/tab/organisation/history?unitId=byggesak': json(changes) });
     renderPage(<OrganisationPage />);
+    await formsShown();
 
     await userEvent.click(await screen.findByRole('button', { name: 'Endringslogg for Byggesak' }));
     const dialog = await screen.findByRole('dialog');
@@ -199,6 +209,7 @@ describe('Organisation forms', () => {
   it('settings_Saved_PutsHolidayPeriodsReminderAndDigest', async () => {
     const { calls } = service({ 'PUT /api/tab/organisation/settings': json(organisationForms.settings) });
     renderPage(<OrganisationPage />);
+    await formsShown();
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: 'Endre innstillingene' }));
@@ -210,6 +221,11 @@ describe('Organisation forms', () => {
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ ...organisationForms.settings, digestWeekday: 'monday' });
   });
 });
+
+/** The forms load as their own chunk, after the page: the first run of a file can take a while to fetch it. */
+function formsShown() {
+  return screen.findByRole('button', { name: 'Legg til enhet' }, { timeout: 10_000 });
+}
 
 function describedBy(element: HTMLElement): string {
   return (element.getAttribute('aria-describedby') ?? '')

@@ -1,5 +1,5 @@
-import { Button, Label, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { Button, Label, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
 import { saveFile } from '../../shared/api/saveFile';
 import { tabApi } from '../../shared/api/tabApi';
@@ -12,7 +12,9 @@ import { Section } from '../../shared/ui/Section';
 import { useMe } from '../../shared/api/MeContext';
 import { ChangeTable } from './ChangeTable';
 import { AreaGoalsSection } from './LeaderEdits';
-import { OrganisationForms } from './OrganisationForms';
+
+// The forms, with the people picker's combobox, are the coordinator's alone: they load with her page, not with the app.
+const OrganisationForms = lazy(() => import('./OrganisationForms').then((m) => ({ default: m.OrganisationForms })));
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBlock: tokens.spacingVerticalM },
@@ -107,7 +109,9 @@ function CoordinatorPage() {
     <>
       <PageHeading title={t.organisationTitle}>{t.organisationTitle}</PageHeading>
       <p>{t.organisationIntro}</p>
-      <OrganisationForms onChanged={reloadHistory} />
+      <Suspense fallback={<Spinner label={t.loading} size="small" />}>
+        <OrganisationForms onChanged={reloadHistory} />
+      </Suspense>
       <Section title={t.organisationFileTitle}>
         <div className={styles.row}>
           <Button disabled={busy !== null} onClick={() => void download('yaml')}>
