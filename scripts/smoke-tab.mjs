@@ -3,7 +3,8 @@
 // themes, with no WCAG 2.1 A/AA violation found by axe-core, and each page shows exactly the figures the service
 // answers with. Every page is also opened on a 360 px phone in the three themes: no page may scroll sideways, and
 // every item of the year wheel must open by keyboard (its list) and by a tap (its mark, even in a cluster).
-// Screenshots go to .local/artifacts/tab/.
+// On the Organisation page it adds a unit, changes its leader with the people picker and finds the change in the
+// unit's history, in each theme. The service's privacy page is audited too. Screenshots go to .local/artifacts/tab/.
 // Used by `scripts/run.sh --smoke`.
 //   node scripts/smoke-tab.mjs <service-url>
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -164,6 +165,64 @@ const pages = (page) => [
   ['#/config', 'config', () => page.getByRole('heading', { name: 'Velg hva fanen skal vise' }).first()],
 ];
 
+// The coordinator keeps the organisation up to date in the tab: she adds a unit, gives it another leader with the
+// people picker, and sees that change in the unit's history; each form and dialog is audited on the way, in `theme`.
+// Each theme adds its own unit (ids are never reused), so the run can be repeated against the same storage.
+async function checkOrganisationForms(page, theme) {
+  const id = `smoke-${theme}-${Date.now().toString(36)}`;
+  const name = `Røykprøve ${theme} ${id.slice(-5)}`;
+  await page.goto(`${app}/tab/?theme=${theme}&lang=nb#/organisation`, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Legg til enhet' }).click();
+  const add = page.getByRole('dialog', { name: 'Legg til enhet' });
+  await add.waitFor({ timeout: 20000 });
+  await add.getByRole('textbox', { name: /^Id/ }).fill(id);
+  await add.getByRole('textbox', { name: /^Navn/ }).fill(name);
+  await pickPerson(page, add, /^Enhetsleder/, 'leder.fjordtun');
+  await add.getByLabel('Lean-start').fill('2026-12-07');
+  await audit(page, `organisation-add-${theme}`);
+  await add.getByRole('button', { name: 'Lagre' }).click();
+  await page.getByText(`${name} er lagt til.`).waitFor({ timeout: 20000 });
+
+  await page.getByRole('button', { name: `Endre ${name}` }).click();
+  const edit = page.getByRole('dialog', { name: `Endre ${name}` });
+  await edit.waitFor({ timeout: 20000 });
+  const picked = await pickPerson(page, edit, /^Enhetsleder/, 'leder.hjemmenord');
+  await audit(page, `organisation-edit-${theme}`);
+  await edit.getByRole('button', { name: 'Lagre' }).click();
+  await page.getByText(`${name} er lagret.`).waitFor({ timeout: 20000 });
+
+  await page.getByRole('button', { name: `Endringslogg for ${name}` }).click();
+  const history = page.getByRole('dialog', { name: `Endringslogg for ${name}` });
+  await history.getByRole('table').first().waitFor({ timeout: 20000 });
+  const leaderChange = history.getByRole('row').filter({ has: page.getByRole('cell', { name: 'leader', exact: true }) });
+  expectEqual(`organisation-${theme}: the leader change in the unit's history`, squash(await leaderChange.first().textContent()).includes(picked), true);
+  await audit(page, `organisation-history-${theme}`);
+  await page.keyboard.press('Escape');
+}
+
+// Types into the picker, waits for the service's matches, and picks the first that names `email`; returns its e-mail.
+async function pickPerson(page, scope, label, email) {
+  const box = scope.getByRole('combobox', { name: label });
+  // Typed as a person types: the list opens on a key, not on a value set from outside.
+  await box.click();
+  await box.fill('');
+  await box.pressSequentially(email, { delay: 20 });
+  const option = page.getByRole('option', { name: new RegExp(email.replace('.', '\\.')) }).first();
+  await option.waitFor({ timeout: 20000 });
+  const text = squash(await option.textContent());
+  await option.click();
+  // On to the next field, as a person would; the picker's list is closed behind them.
+  await box.press('Tab');
+  return text.match(/[\w.+-]+@[\w.-]+/)?.[0] ?? email;
+}
+
+// The privacy page Teams links to from the app's details: served by the service, outside the tab, in one theme.
+async function checkPrivacyPage(page) {
+  await page.goto(`${app}/privacy`, { waitUntil: 'networkidle' });
+  await page.getByRole('heading', { name: 'Personvern', level: 1 }).waitFor({ timeout: 20000 });
+  await audit(page, 'privacy');
+}
+
 const phone = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 // On a phone the heat map scrolls inside its own named, focusable region, and the unit names stay where they are.
@@ -279,6 +338,17 @@ try {
     await page.goto(`${app}/tab/?theme=default&lang=nb${route}`, { waitUntil: 'networkidle' });
     await ready().waitFor({ timeout: 20000 });
     await audit(page, name);
+  }
+  await checkPrivacyPage(page);
+  await page.close();
+
+  // Last, because it adds units: every check above counts the demo's twelve.
+  for (const theme of ['default', 'dark', 'contrast']) {
+    const forms = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(forms, theme);
+    await forms.getByRole('navigation', { name: 'Sider' }).waitFor({ timeout: 20000 });
+    await checkOrganisationForms(forms, theme);
+    await forms.close();
   }
 } catch (error) {
   problems.push(`tab: ${error.message}`);

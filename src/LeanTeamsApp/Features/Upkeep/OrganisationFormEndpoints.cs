@@ -44,7 +44,7 @@ public static class OrganisationFormEndpoints
             SettingsForm.From(caller.Organisation),
             [.. caller.AllAreas.OrderBy(a => a.Kind == ServiceAreaKind.TopManagement ? 0 : 1).ThenBy(a => a.Name, StringComparer.Ordinal).Select(AreaForm.From)],
             [.. caller.AllUnits.OrderBy(u => u.Archived).ThenBy(u => u.Name, StringComparer.Ordinal).Select(UnitForm.From)],
-            [.. people.Where(p => !p.Removed).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new PersonChoiceDto(p.Id, p.Name))]));
+            [.. people.Where(p => !p.Removed).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new KnownPersonDto(p.Id, p.Name))]));
     }
 
     private static Results<Ok<UnitForm>, ProblemHttpResult> UnitAsync(TabCaller caller, string unitId, AccessRule access)

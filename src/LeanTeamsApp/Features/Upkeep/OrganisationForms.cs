@@ -100,10 +100,10 @@ public sealed record SettingsForm(
 }
 
 /// <summary>A person the organisation knows, as a people field offers them.</summary>
-public sealed record PersonChoiceDto(string Id, string Name);
+public sealed record KnownPersonDto(string Id, string Name);
 
 /// <summary>Everything the coordinator's Organisation page edits: settings, service areas, units (archived ones too) and people.</summary>
-public sealed record OrganisationFormsDto(SettingsForm Settings, IReadOnlyList<AreaForm> Areas, IReadOnlyList<UnitForm> Units, IReadOnlyList<PersonChoiceDto> People);
+public sealed record OrganisationFormsDto(SettingsForm Settings, IReadOnlyList<AreaForm> Areas, IReadOnlyList<UnitForm> Units, IReadOnlyList<KnownPersonDto> People);
 
 /// <summary>The ETag an archive or restore was read with.</summary>
 public sealed record ArchiveRequest([property: JsonPropertyName("etag")] string? ETag);

@@ -27,6 +27,7 @@ export function App({ host }: { host: Host }) {
   const [theme, setTheme] = useState(host.theme);
   const [auth, setAuth] = useState<Auth>(() => startSession(host));
   const locale = host.locale;
+  const styles = useStyles();
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
@@ -42,14 +43,18 @@ export function App({ host }: { host: Host }) {
   );
 
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={useStyles().root} data-theme={theme}>
-      <I18nProvider locale={locale}>
-        {auth.state === 'signedOut' ? (
-          <DevSignInPage expired={auth.expired} onSignedIn={(session) => setAuth(beginDevSession(session))} />
-        ) : (
-          <SignedIn onSignOut={auth.dev ? () => setAuth(endDevSession(false)) : null} tabConfig={host.tabConfig ?? null} />
-        )}
-      </I18nProvider>
+    // The page's own box is a div inside the provider: Fluent gives each portal (a dialog, a combobox's list) the
+    // provider's class too, and a full-height portal would cover the dialog it opens from.
+    <FluentProvider theme={fluentTheme(theme)} data-theme={theme}>
+      <div className={styles.root}>
+        <I18nProvider locale={locale}>
+          {auth.state === 'signedOut' ? (
+            <DevSignInPage expired={auth.expired} onSignedIn={(session) => setAuth(beginDevSession(session))} />
+          ) : (
+            <SignedIn onSignOut={auth.dev ? () => setAuth(endDevSession(false)) : null} tabConfig={host.tabConfig ?? null} />
+          )}
+        </I18nProvider>
+      </div>
     </FluentProvider>
   );
 }

@@ -71,7 +71,7 @@ export function SignedIn({ onSignOut, tabConfig = null }: { onSignOut: (() => vo
     { route: { page: 'yearwheel' }, label: t.navYearWheel },
     { route: { page: 'actionplan' }, label: t.navActionPlan },
     { route: { page: 'reports' }, label: t.navReports },
-    ...(me.state === 'loaded' && me.data.canManageOrganisation ? [{ route: { page: 'organisation' } as const, label: t.navOrganisation }] : []),
+    ...(me.state === 'loaded' && (me.data.canManageOrganisation || me.data.roles.includes('serviceAreaLeader')) ? [{ route: { page: 'organisation' } as const, label: t.navOrganisation }] : []),
   ];
 
   return (

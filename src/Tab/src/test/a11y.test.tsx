@@ -10,19 +10,54 @@ import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { UnitPage } from '../features/unit/UnitPage';
 import { YearWheelPage } from '../features/yearwheel/YearWheelPage';
-import { actionPlan, byggesak, delivery, overview, yearWheel } from './fixtures';
-import { fakeService, json, renderPage } from './render';
+import { actionPlan, byggesak, byggesakForm, delivery, organisationForms, overview, unitLeader, yearWheel } from './fixtures';
+import { fakeService, json, problem, renderPage } from './render';
 
 // The structural WCAG 2.1 A/AA rules of axe-core on each page with the fixtures. Contrast needs real layout and
 // colours, which jsdom lacks; the end-to-end run in Chromium checks it.
 async function violations(ui: ReactElement, ready: () => Promise<unknown>) {
   renderPage(<main>{ui}</main>);
   await ready();
+  return scan();
+}
+
+async function scan() {
   const result = await axe.run(document.body, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     rules: { 'color-contrast': { enabled: false } },
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The Organisation page with each dialog opened in turn (by its button), scanned, and closed with Escape. */
+async function dialogViolations(steps: readonly (readonly [string, () => Promise<unknown>])[]) {
+  fakeService({
+    'GET /api/tab/organisation/forms': json(organisationForms),
+    'GET /api/tab/organisation/history': json([]),
+    'GET /api/tab/organisation/history?unitId=byggesak': json([
+      {
+        at: '2026-12-01T09:30:00Z',
+        byName: 'Jonas Vik',
+        fileName: '(edited in the tab)',
+        changes: [{ kind: 'changed', subject: 'unit', id: 'byggesak', field: 'leader', before: 'a@fjordvik.kommune.no', after: 'b@fjordvik.kommune.no', note: null }],
+        leftOut: 0,
+      },
+    ]),
+  });
+  renderPage(
+    <main>
+      <OrganisationPage />
+    </main>,
+  );
+  const found: string[][] = [];
+  for (const [button, ready] of steps) {
+    await userEvent.click(await screen.findByRole('button', { name: button }, { timeout: 10_000 }));
+    await ready();
+    found.push(await scan());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  }
+  return found;
 }
 
 describe('accessibility (axe-core)', () => {
@@ -106,6 +141,7 @@ describe('accessibility (axe-core)', () => {
 
   it('organisation_WithAPreviewAndHistory_HasNoViolations', async () => {
     fakeService({
+      'GET /api/tab/organisation/forms': json(organisationForms),
       'GET /api/tab/organisation/history': json([
         { at: '2026-12-01T09:30:00Z', byName: 'Jonas Vik', fileName: 'units.csv', changes: [{ kind: 'added', subject: 'unit', id: 'frisklivssentralen', field: null, before: null, after: null, note: null }], leftOut: 0 },
       ]),
@@ -123,11 +159,79 @@ describe('accessibility (axe-core)', () => {
     expect(
       await violations(<OrganisationPage />, async () => {
         await screen.findByRole('table', { name: '1 endring' });
+        await screen.findByRole('button', { name: 'Legg til enhet' }, { timeout: 10_000 });
         await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml, .csv eller .xlsx)'), new File(['x'], 'organisation.yaml'));
         await userEvent.click(screen.getByRole('button', { name: 'Se hva som endres' }));
         await waitFor(() => expect(screen.getAllByRole('table', { name: '1 endring' })).toHaveLength(2));
       }),
     ).toEqual([]);
+  });
+
+  it('organisation_UnitFormWithFieldErrors_HasNoViolations', async () => {
+    fakeService({
+      'GET /api/tab/organisation/forms': json(organisationForms),
+      'GET /api/tab/organisation/history': json([]),
+      'PUT /api/tab/organisation/units/byggesak': problem(400, {
+        title: 'Check the highlighted fields',
+        errors: { 'boardMeeting.time': ["'25:30' is not a time"], 'goals[0].supports': ['unknown goal'], leader: ['unknown person'] },
+      }),
+    });
+    expect(
+      await violations(<OrganisationPage />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: 'Endre Byggesak' }, { timeout: 10_000 }));
+        await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Lagre' }));
+        await screen.findByText("'25:30' is not a time");
+      }),
+    ).toEqual([]);
+  });
+
+  it('organisation_UnitFormAfterAConflict_HasNoViolations', async () => {
+    fakeService({
+      'GET /api/tab/organisation/forms': json(organisationForms),
+      'GET /api/tab/organisation/history': json([]),
+      'PUT /api/tab/organisation/units/byggesak': problem(412, { title: 'Changed by someone else' }),
+      'GET /api/tab/organisation/units/byggesak': json({ ...byggesakForm, name: 'Byggesak og oppmåling', etag: 'W/"2"' }),
+    });
+    expect(
+      await violations(<OrganisationPage />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: 'Endre Byggesak' }, { timeout: 10_000 }));
+        await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Lagre' }));
+        await screen.findByText(/De endret: Navn/);
+      }),
+    ).toEqual([]);
+  });
+
+  it('organisation_AddUnitAndAreaDialogs_HaveNoViolations', async () => {
+    expect(
+      await dialogViolations([
+        ['Legg til enhet', () => screen.findByRole('dialog', { name: 'Legg til enhet' })],
+        ['Endre tjenesteområdet Samfunn og teknikk', () => screen.findByRole('dialog', { name: 'Endre tjenesteområdet Samfunn og teknikk' })],
+      ]),
+    ).toEqual([[], []]);
+  });
+
+  it('organisation_SettingsArchiveAndHistoryDialogs_HaveNoViolations', async () => {
+    expect(
+      await dialogViolations([
+        ['Endre innstillingene', () => screen.findByRole('dialog', { name: 'Innstillinger' })],
+        ['Arkiver Byggesak', () => screen.findByRole('dialog', { name: 'Arkiver Byggesak' })],
+        ['Endringslogg for Byggesak', () => screen.findByRole('table', { name: '1 endring' })],
+      ]),
+    ).toEqual([[], [], []]);
+  });
+
+  it('unit_LeadersOwnUnitForm_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak), 'GET /api/tab/organisation/units/byggesak': json({ ...byggesakForm, leaderOnly: true }) });
+    renderPage(
+      <main>
+        <UnitPage unitId="byggesak" />
+      </main>,
+      { me: unitLeader },
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Endre enheten' }));
+    await screen.findByRole('dialog', { name: 'Endre Byggesak (enhetsleder)' }, { timeout: 10_000 });
+    expect(await scan()).toEqual([]);
   });
 
   it('config_InTeamsWithTheUnitMissing_HasNoViolations', async () => {

@@ -1,4 +1,4 @@
-import type { ActionPlan, Delivery, Me, Overview, UnitDetails, YearWheel } from '../shared/api/types';
+import type { ActionPlan, Delivery, Me, OrganisationForms, Overview, UnitDetails, UnitForm, YearWheel } from '../shared/api/types';
 
 // Shaped as docs/tab-api.md shows them, with Fjordvik's names from demo/organisation.yaml.
 
@@ -265,5 +265,82 @@ export const delivery: Delivery = {
       code: null,
       at: null,
     },
+  ],
+};
+
+export const byggesakForm: UnitForm = {
+  id: 'byggesak',
+  name: 'Byggesak',
+  serviceArea: 'samfunn-og-teknikk',
+  leader: 'leder.byggesak@fjordvik.kommune.no',
+  coordinators: ['koordinator.byggesak@fjordvik.kommune.no'],
+  timeZone: 'Europe/Oslo',
+  boardMeeting: { weekday: 'tuesday', time: '08:30', minutes: 15 },
+  leanStart: '2026-01-05',
+  guidance: { consultant: 'konsulent@fjordvik.kommune.no', from: '2026-01-05', to: '2026-06-30' },
+  goals: [{ title: 'Saksbehandlingstid under 3 uker', supports: 'raskere-saksbehandling' }],
+  etag: 'W/"unit-1"',
+  leaderName: null,
+  archived: false,
+  leaderOnly: false,
+};
+
+export const organisationForms: OrganisationForms = {
+  settings: {
+    holidayPeriods: [{ name: 'Sommerferie', from: '2026-07-01', to: '2026-08-02' }],
+    reminderAfterHours: 24,
+    digestWeekday: 'friday',
+    digestTime: '14:00',
+    etag: 'W/"org-1"',
+  },
+  areas: [
+    {
+      id: 'kommunedirektorens-ledergruppe',
+      name: 'Kommunedirektørens ledergruppe',
+      leader: 'kommunedirektor@fjordvik.kommune.no',
+      goals: [{ id: 'bedre-tjenester', title: 'Bedre tjenester for innbyggerne', supports: null }],
+      etag: 'W/"area-0"',
+      leaderName: null,
+      kind: 'topManagement',
+    },
+    {
+      id: 'helse-og-omsorg',
+      name: 'Helse og omsorg',
+      leader: 'leder.helse@fjordvik.kommune.no',
+      goals: [{ id: 'mer-tid-hos-bruker', title: 'Mer tid hos brukeren', supports: 'bedre-tjenester' }],
+      etag: 'W/"area-1"',
+      leaderName: null,
+      kind: 'serviceArea',
+    },
+    {
+      id: 'samfunn-og-teknikk',
+      name: 'Samfunn og teknikk',
+      leader: 'leder.samfunn@fjordvik.kommune.no',
+      goals: [{ id: 'raskere-saksbehandling', title: 'Raskere saksbehandling', supports: 'bedre-tjenester' }],
+      etag: 'W/"area-2"',
+      leaderName: null,
+      kind: 'serviceArea',
+    },
+  ],
+  units: [
+    byggesakForm,
+    {
+      ...byggesakForm,
+      id: 'hjemmetjenesten-nord',
+      name: 'Hjemmetjenesten nord',
+      serviceArea: 'helse-og-omsorg',
+      leader: 'leder.hjemme@fjordvik.kommune.no',
+      coordinators: [],
+      guidance: null,
+      goals: [],
+      etag: 'W/"unit-2"',
+    },
+    { ...byggesakForm, id: 'frisklivssentralen', name: 'Frisklivssentralen', serviceArea: 'helse-og-omsorg', archived: true, etag: 'W/"unit-3"' },
+  ],
+  people: [
+    { id: 'leder.byggesak@fjordvik.kommune.no', name: 'Randi Lie' },
+    { id: 'koordinator.byggesak@fjordvik.kommune.no', name: 'Ola Nordmann' },
+    { id: 'konsulent@fjordvik.kommune.no', name: 'Kari Berg' },
+    { id: 'leder.hjemme@fjordvik.kommune.no', name: 'Per Hansen' },
   ],
 };

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportPreview, OrganisationChange } from '../../shared/api/types';
+import { organisationForms } from '../../test/fixtures';
 import { fakeService, json, problem, renderPage } from '../../test/render';
 import { OrganisationPage } from './OrganisationPage';
 
@@ -34,6 +35,7 @@ const yaml = () => new File(['name: Fjordvik kommune\n'], 'organisation.yaml', {
 describe('Organisation', () => {
   it('upload_PreviewThenSave_SendsTheFileThenTheFingerprintItShowed', async () => {
     const service = fakeService({
+      'GET /api/tab/organisation/forms': json(organisationForms),
       'GET /api/tab/organisation/history': json([]),
       'POST /api/tab/organisation/file?fileName=organisation.yaml': json(moved),
       'POST /api/tab/organisation/file?fileName=organisation.yaml&apply=abc123': json({ ...moved, applied: true }),
@@ -62,6 +64,7 @@ describe('Organisation', () => {
 
   it('upload_FileWithProblems_ListsEachWithLineAndFieldAndOffersNoSave', async () => {
     fakeService({
+      'GET /api/tab/organisation/forms': json(organisationForms),
       'GET /api/tab/organisation/history': json([]),
       'POST /api/tab/organisation/file?fileName=organisation.yaml': json({
         ...moved,
@@ -79,7 +82,7 @@ describe('Organisation', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Se hva som endres' }));
 
     expect(await screen.findByText('Fila har 2 feil. Ingenting er lagret.')).not.toBeNull();
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent).filter((text) => text.startsWith('Linje'))).toEqual([
       "Linje 12: serviceArea: unknown service area 'finnes-ikke'",
       "Linje 14: boardMeeting.time: '25:30' is not a time",
     ]);
@@ -88,6 +91,7 @@ describe('Organisation', () => {
 
   it('save_OrganisationChangedMeanwhile_ShowsTheServicesProblem', async () => {
     fakeService({
+      'GET /api/tab/organisation/forms': json(organisationForms),
       'GET /api/tab/organisation/history': json([]),
       'POST /api/tab/organisation/file?fileName=organisation.yaml': json(moved),
       'POST /api/tab/organisation/file?fileName=organisation.yaml&apply=abc123': problem(409, {
@@ -110,6 +114,7 @@ describe('Organisation', () => {
 
   it('download_EitherFile_FetchesItWithTheTokenAndSavesItUnderItsName', async () => {
     const service = fakeService({
+      'GET /api/tab/organisation/forms': json(organisationForms),
       'GET /api/tab/organisation/history': json([]),
       'GET /api/tab/organisation/file?format=xlsx': new Response(new Uint8Array([0x50, 0x4b]), {
         headers: { 'Content-Disposition': 'attachment; filename=units.xlsx' },
@@ -138,7 +143,7 @@ describe('Organisation', () => {
   });
 
   it('history_ShowsWhoChangedWhatFromWhichFile', async () => {
-    fakeService({ 'GET /api/tab/organisation/history': json(history) });
+    fakeService({ 'GET /api/tab/organisation/forms': json(organisationForms), 'GET /api/tab/organisation/history': json(history) });
     renderPage(<OrganisationPage />, { locale: 'en' });
 
     expect(await screen.findByText(/Jonas Vik, from units\.csv/)).not.toBeNull();

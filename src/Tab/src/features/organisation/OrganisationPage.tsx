@@ -1,5 +1,5 @@
-import { Button, Label, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { Button, Label, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
 import { saveFile } from '../../shared/api/saveFile';
 import { tabApi } from '../../shared/api/tabApi';
@@ -10,7 +10,12 @@ import { personName } from '../../shared/i18n/people';
 import { ErrorMessage, Loading } from '../../shared/ui/Loading';
 import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
-import { useTableStyles } from '../../shared/ui/tableStyles';
+import { useMe } from '../../shared/api/MeContext';
+import { ChangeTable } from './ChangeTable';
+import { AreaGoalsSection } from './LeaderEdits';
+
+// The forms, with the people picker's combobox, are the coordinator's alone: they load with her page, not with the app.
+const OrganisationForms = lazy(() => import('./OrganisationForms').then((m) => ({ default: m.OrganisationForms })));
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBlock: tokens.spacingVerticalM },
@@ -27,6 +32,19 @@ type Busy = 'download' | 'preview' | 'apply' | null;
  * sees what it changes or every problem before anything is saved, saves exactly what she saw, and reads the history.
  */
 export function OrganisationPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  if (me.canManageOrganisation) return <CoordinatorPage />;
+  // A service area's leader comes here for the area's goals; everything else is the coordinator's.
+  return (
+    <>
+      <PageHeading title={t.organisationTitle}>{t.organisationTitle}</PageHeading>
+      <AreaGoalsSection />
+    </>
+  );
+}
+
+function CoordinatorPage() {
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const fileId = useId();
@@ -92,6 +110,9 @@ export function OrganisationPage() {
     <>
       <PageHeading title={t.organisationTitle}>{t.organisationTitle}</PageHeading>
       <p>{t.organisationIntro}</p>
+      <Suspense fallback={<Spinner label={t.loading} size="small" />}>
+        <OrganisationForms onChanged={reloadHistory} />
+      </Suspense>
       <Section title={t.organisationFileTitle}>
         <div className={styles.row}>
           <Button disabled={busy !== null} onClick={() => void download('yaml')}>
@@ -165,36 +186,4 @@ export function OrganisationPage() {
 /** What the coordinator decides on: the file's own notes (the encoding it was read in) are not changes. */
 function changesOf(preview: ImportPreview): ImportChange[] {
   return preview.changes.filter((c) => c.kind !== 'note');
-}
-
-function ChangeTable({ changes, caption }: { changes: ImportChange[]; caption: string }) {
-  const { t } = useI18n();
-  const table = useTableStyles();
-  return (
-    <div className={table.wrapper}>
-      <table className={table.table}>
-        <caption className={table.caption}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.organisationWhat}</th>
-            <th scope="col">{t.organisationField}</th>
-            <th scope="col">{t.organisationBefore}</th>
-            <th scope="col">{t.organisationAfter}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c, i) => (
-            <tr key={i}>
-              <th scope="row">
-                {t.organisationChangeKind[c.kind]}: {t.organisationSubject[c.subject]} {c.id}
-              </th>
-              <td>{c.field ?? c.note ?? ''}</td>
-              <td>{c.before ?? ''}</td>
-              <td>{c.after ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }

@@ -10,6 +10,7 @@ import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 import { VisuallyHidden } from '../../shared/ui/VisuallyHidden';
+import { UnitEditButton } from '../organisation/LeaderEdits';
 import { Benefits } from './Benefits';
 import { Deviations } from './Deviations';
 import { Kanban } from './Kanban';
@@ -58,6 +59,7 @@ function UnitContent({ unit, refresh }: { unit: UnitDetails; refresh: () => Prom
       </p>
       <PageHeading title={unit.name}>{unit.name}</PageHeading>
       <p className={styles.subtitle}>{t.unitSubtitle(unit.areaName, personName(unit.leader, t))}</p>
+      <UnitEditButton unitId={unit.id} onSaved={refresh} />
 
       <Section title={t.goalsTitle}>
         {unit.goals.length === 0 ? (

@@ -26,10 +26,23 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   /** Validation messages per field, keyed by the field's camelCase name (`challenge`, `deadline`). */
   readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The same messages keyed by the field's whole path, camelCase in each part (`boardMeeting.time`, `goals[0].supports`):
+   * a form with nested or repeated fields places each message by it.
+   */
+  readonly fieldErrorsByPath: Readonly<Record<string, readonly string[]>>;
   readonly code: string | undefined;
   readonly args: ProblemArgs;
 
-  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string[]> = {}, code?: string, args: ProblemArgs = {}) {
+  constructor(
+    status: number,
+    title: string,
+    detail?: string,
+    fieldErrors: Record<string, string[]> = {},
+    code?: string,
+    args: ProblemArgs = {},
+    fieldErrorsByPath: Record<string, string[]> = fieldErrors,
+  ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
@@ -38,6 +51,7 @@ export class ApiError extends Error {
     this.fieldErrors = fieldErrors;
     this.code = code;
     this.args = args;
+    this.fieldErrorsByPath = fieldErrorsByPath;
   }
 
   /** 412: someone else changed the resource since it was read. */
@@ -49,6 +63,11 @@ export class ApiError extends Error {
     return this.fieldErrors[field]?.join(' ');
   }
 
+  /** The message for a field named by its path (`boardMeeting.time`); a plain name (`name`) is its own path. */
+  fieldErrorAt(path: string): string | undefined {
+    return this.fieldErrorsByPath[path]?.join(' ');
+  }
+
   static fromProblem(status: number, problem: ProblemDetails): ApiError {
     return new ApiError(
       problem.status ?? status,
@@ -57,6 +76,7 @@ export class ApiError extends Error {
       normaliseFieldErrors(problem.errors),
       typeof problem.code === 'string' ? problem.code : undefined,
       { name: textOrUndefined(problem.name), from: textOrUndefined(problem.from), to: textOrUndefined(problem.to) },
+      fieldErrorsByPath(problem.errors),
     );
   }
 }
@@ -78,4 +98,20 @@ function normaliseFieldErrors(errors: ProblemDetails['errors']): Record<string, 
 
 function textOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+// `$.boardMeeting.time`, `BoardMeeting.Time` and `boardMeeting.time` are one field of a nested form.
+function fieldErrorsByPath(errors: ProblemDetails['errors']): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  if (!errors || typeof errors !== 'object') return result;
+  for (const [key, messages] of Object.entries(errors)) {
+    const path = key
+      .replace(/^\$\.?/, '')
+      .split('.')
+      .map((part) => part.charAt(0).toLowerCase() + part.slice(1))
+      .join('.');
+    const list = Array.isArray(messages) ? messages.filter((m): m is string => typeof m === 'string') : [];
+    result[path] = [...(result[path] ?? []), ...list];
+  }
+  return result;
 }

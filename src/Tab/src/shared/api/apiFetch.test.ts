@@ -40,6 +40,25 @@ describe('apiFetch', () => {
     expect(apiError.isConflict).toBe(false);
   });
 
+  it('apiFetch_NestedFieldErrors_KeepsEachFieldsPathAndItsShortName', async () => {
+    setTokenSource(() => Promise.resolve('t'));
+    fakeService({
+      'PUT /api/tab/organisation/units/byggesak': problem(400, {
+        title: 'Check the highlighted fields',
+        errors: { 'boardMeeting.time': ['Write the time as HH:MM.'], 'goals[1].supports': ['No such goal.'], name: ['Fill in.'] },
+      }),
+    });
+
+    const error = (await apiFetch('/api/tab/organisation/units/byggesak', { method: 'PUT', json: {} }).catch((e: unknown) => e)) as ApiError;
+
+    expect(error.fieldErrorAt('boardMeeting.time')).toBe('Write the time as HH:MM.');
+    expect(error.fieldErrorAt('goals[1].supports')).toBe('No such goal.');
+    expect(error.fieldErrorAt('goals[0].supports')).toBeUndefined();
+    expect(error.fieldErrorAt('name')).toBe('Fill in.');
+    // The callers that know a field by its last name still find it.
+    expect(error.fieldError('time')).toBe('Write the time as HH:MM.');
+  });
+
   it('apiFetch_PreconditionFailed_IsAConflict', async () => {
     setTokenSource(() => Promise.resolve('t'));
     fakeService({ 'PUT /api/tab/actionplan/r1': problem(412, { title: 'The row was changed meanwhile.' }) });

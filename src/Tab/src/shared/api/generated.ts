@@ -3062,6 +3062,10 @@ export interface components {
         /** @enum {string} */
         ImprovementStage: "suggested" | "inProgress" | "done" | "benefitRealised" | "rejected";
         JsonElement: unknown;
+        KnownPersonDto: {
+            id: string;
+            name: string;
+        };
         LeftOutDto: {
             unitId: string;
             name: string;
@@ -3106,7 +3110,7 @@ export interface components {
             settings: components["schemas"]["SettingsForm"];
             areas: components["schemas"]["AreaForm"][];
             units: components["schemas"]["UnitForm"][];
-            people: components["schemas"]["PersonChoiceDto"][];
+            people: components["schemas"]["KnownPersonDto"][];
         };
         OverviewDto: {
             weeks: string[];

@@ -15,6 +15,10 @@ import type {
   FollowUpInput,
   Me,
   OrganisationChange,
+  OrganisationForms,
+  AreaForm,
+  SettingsForm,
+  UnitForm,
   Overview,
   People,
   ReportFormat,
@@ -91,9 +95,28 @@ export const tabApi = {
       `${base}/organisation/file?fileName=${encodeURIComponent(file.name)}${apply === undefined ? '' : `&apply=${encodeURIComponent(apply)}`}`,
       { method: 'POST', file },
     ),
-  organisationHistory: (signal?: AbortSignal) => apiFetch<OrganisationChange[]>(`${base}/organisation/history`, { signal }),
+  /** The organisation's latest changes, or one unit's. */
+  organisationHistory: (signal?: AbortSignal, unitId?: string) =>
+    apiFetch<OrganisationChange[]>(unitId ? `${base}/organisation/history?unitId=${encodeURIComponent(unitId)}` : `${base}/organisation/history`, { signal }),
+  organisationForms: (signal?: AbortSignal) => apiFetch<OrganisationForms>(`${base}/organisation/forms`, { signal }),
+  addUnit: (form: UnitForm) => apiFetch<UnitForm>(`${base}/organisation/units`, { method: 'POST', json: form }),
+  unitForm: (unitId: string, signal?: AbortSignal) => apiFetch<UnitForm>(unitFormPath(unitId), { signal }),
+  /** Sent with the ETag the form was read with: a unit changed meanwhile is a 412. */
+  saveUnit: (form: UnitForm) => apiFetch<UnitForm>(unitFormPath(form.id ?? ''), { method: 'PUT', json: form }),
+  archiveUnit: (form: UnitForm, archived: boolean) =>
+    apiFetch<UnitForm>(`${unitFormPath(form.id ?? '')}/${archived ? 'archive' : 'restore'}`, {
+      method: 'POST',
+      json: { etag: form.etag } satisfies Requests['archiveUnit'],
+    }),
+  areaForm: (areaId: string, signal?: AbortSignal) => apiFetch<AreaForm>(`${base}/organisation/areas/${encodeURIComponent(areaId)}`, { signal }),
+  saveArea: (form: AreaForm) => apiFetch<AreaForm>(`${base}/organisation/areas/${encodeURIComponent(form.id ?? '')}`, { method: 'PUT', json: form }),
+  saveSettings: (form: SettingsForm) => apiFetch<SettingsForm>(`${base}/organisation/settings`, { method: 'PUT', json: form }),
   people: (query: string, signal?: AbortSignal) => apiFetch<People>(`${base}/people?q=${encodeURIComponent(query)}`, { signal }),
 };
+
+function unitFormPath(unitId: string): string {
+  return `${base}/organisation/units/${encodeURIComponent(unitId)}`;
+}
 
 function actionRow(row: ActionPlanRowInput): ActionPlanRowInput {
   return { challenge: row.challenge, measures: row.measures, responsible: row.responsible, deadline: row.deadline, status: row.status };

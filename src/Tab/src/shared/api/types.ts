@@ -118,6 +118,7 @@ export type Requests = {
   cancelAppointment: Schemas['CancelAppointmentDto'];
   reassignAppointment: Schemas['ReassignAppointmentDto'];
   actionPlanRow: Schemas['ActionRowInput'];
+  archiveUnit: Schemas['ArchiveRequest'];
 };
 
 export type ReportFormat = 'csv' | 'xlsx';
@@ -130,3 +131,16 @@ export type ImportPreview = Schemas['ImportPreviewDto'];
 export type OrganisationChange = Schemas['OrganisationChangeDto'];
 export type ServiceAreaKind = Schemas['ServiceAreaKind'];
 export const serviceAreaKinds = allOf<ServiceAreaKind>()(['serviceArea', 'topManagement']);
+
+/** A unit as its form reads and sends it; `etag` goes back with a save, `leaderOnly` says the caller is its leader only. */
+export type UnitForm = Schemas['UnitForm'];
+export type UnitGoalForm = Schemas['UnitGoalForm'];
+export type BoardMeetingForm = Schemas['BoardMeetingForm'];
+export type GuidanceForm = Schemas['GuidanceForm'];
+export type AreaForm = Schemas['AreaForm'];
+export type AreaGoalForm = Schemas['AreaGoalForm'];
+export type SettingsForm = Schemas['SettingsForm'];
+export type HolidayPeriodForm = Schemas['HolidayPeriodForm'];
+/** Someone the organisation knows: `id` is their e-mail. */
+export type KnownPerson = Schemas['KnownPersonDto'];
+export type OrganisationForms = Schemas['OrganisationFormsDto'];

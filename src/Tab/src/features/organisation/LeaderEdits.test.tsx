@@ -1,0 +1,107 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AreaForm, Me, UnitForm } from '../../shared/api/types';
+import { byggesak, byggesakForm, coordinator, organisationForms, unitLeader } from '../../test/fixtures';
+import { fakeService, json, problem, renderPage } from '../../test/render';
+import { UnitPage } from '../unit/UnitPage';
+import { OrganisationPage } from './OrganisationPage';
+
+const formPath = '/api/tab/organisation/units/byggesak';
+const leaderForm: UnitForm = { ...byggesakForm, leaderOnly: true };
+
+describe('A leader edits their own part', () => {
+  it('unitLeader_OwnUnit_SeesOnlyWhatTheyMayChangeAndSendsNothingElse', async () => {
+    const { calls } = fakeService({
+      'GET /api/tab/units/byggesak': json(byggesak),
+      [`GET ${formPath}`]: json(leaderForm),
+      [`PUT ${formPath}`]: json(leaderForm),
+    });
+    renderPage(<UnitPage unitId="byggesak" />, { me: unitLeader });
+    const user = userEvent.setup();
+
+    await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
+    await user.click(await screen.findByRole('button', { name: 'Endre enheten' }));
+    // The form is its own chunk, loaded once the button is offered.
+    const dialog = await screen.findByRole('dialog', { name: 'Endre Byggesak (enhetsleder)' }, { timeout: 10_000 });
+    expect(within(dialog).queryByRole('textbox', { name: /^Navn/ })).toBeNull();
+    expect(within(dialog).queryByRole('combobox', { name: /^Tjenesteområde/ })).toBeNull();
+    expect(within(dialog).queryByRole('combobox', { name: /^Enhetsleder/ })).toBeNull();
+    expect(within(dialog).queryByRole('textbox', { name: /^Tidssone/ })).toBeNull();
+    expect(within(dialog).queryByText('Veiledningsperiode')).toBeNull();
+    expect(within(dialog).getByRole('combobox', { name: /^Enhetskoordinator 1/ })).not.toBeNull();
+    expect(within(dialog).getByRole('textbox', { name: 'Mål 1' })).not.toBeNull();
+
+    const minutes = within(dialog).getByRole('spinbutton', { name: 'Lengde i minutter' });
+    await user.clear(minutes);
+    await user.type(minutes, '20');
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await screen.findByText('Byggesak er lagret.')).not.toBeNull();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      ...leaderForm,
+      // What the leader may not change goes as null: the service keeps it as stored.
+      name: null,
+      serviceArea: null,
+      leader: null,
+      leaderName: null,
+      timeZone: null,
+      leanStart: null,
+      guidance: null,
+      boardMeeting: { weekday: 'tuesday', time: '08:30', minutes: 20 },
+    });
+  });
+
+  it('unitLeader_AnotherUnit_TheServiceRefusesTheForm_NoButton', async () => {
+    const { calls } = fakeService({
+      'GET /api/tab/units/byggesak': json(byggesak),
+      [`GET ${formPath}`]: problem(403, { title: 'Not allowed' }),
+    });
+    renderPage(<UnitPage unitId="byggesak" />, { me: unitLeader });
+
+    await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
+    await waitFor(() => expect(calls.some((c) => c.url === formPath)).toBe(true));
+    expect(screen.queryByRole('button', { name: 'Endre enheten' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('member_DoesNotAskForTheForm', async () => {
+    const member: Me = { ...unitLeader, roles: ['member'] };
+    const { calls } = fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    renderPage(<UnitPage unitId="byggesak" />, { me: member });
+
+    await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
+    expect(calls.map((c) => c.url)).toEqual(['/api/tab/units/byggesak']);
+  });
+
+  it('areaLeader_OrganisationPage_EditsTheAreasGoalsOnly', async () => {
+    const area: AreaForm = organisationForms.areas[2]!;
+    const areaLeader: Me = { ...coordinator, roles: ['serviceAreaLeader'], canManageOrganisation: false, areas: [{ id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' }] };
+    const { calls } = fakeService({
+      'GET /api/tab/organisation/areas/samfunn-og-teknikk': json(area),
+      'PUT /api/tab/organisation/areas/samfunn-og-teknikk': json(area),
+    });
+    renderPage(<OrganisationPage />, { me: areaLeader });
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Endre målene for Samfunn og teknikk' }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
+    expect(within(dialog).queryByRole('textbox', { name: /^Navn/ })).toBeNull();
+    expect(within(dialog).queryByRole('combobox', { name: /^Tjenesteområdeleder/ })).toBeNull();
+    const title = within(dialog).getByRole('textbox', { name: 'Mål 1' });
+    await user.clear(title);
+    await user.type(title, 'Svar innen to uker');
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await screen.findByText('Samfunn og teknikk er lagret.')).not.toBeNull();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      ...area,
+      name: null,
+      leader: null,
+      leaderName: null,
+      goals: [{ id: 'raskere-saksbehandling', title: 'Svar innen to uker', supports: 'bedre-tjenester' }],
+    });
+    // The coordinator's forms are not asked for.
+    expect(calls.some((c) => c.url === '/api/tab/organisation/forms')).toBe(false);
+  });
+});

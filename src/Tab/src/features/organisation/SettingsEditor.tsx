@@ -1,0 +1,135 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select } from '@fluentui/react-components';
+import { useState, type SubmitEvent } from 'react';
+import type { SettingsForm } from '../../shared/api/types';
+import { useI18n } from '../../shared/i18n/i18n';
+import { FailureNotice, Unplaced, useFormStyles, useSave, weekdays } from './formParts';
+
+interface Draft {
+  holidayPeriods: { name: string; from: string; to: string }[];
+  reminderAfterHours: string;
+  digestWeekday: string;
+  digestTime: string;
+}
+
+function draftOf(form: SettingsForm): Draft {
+  return {
+    holidayPeriods: (form.holidayPeriods ?? []).map((p) => ({ name: p.name ?? '', from: p.from ?? '', to: p.to ?? '' })),
+    reminderAfterHours: form.reminderAfterHours == null ? '' : String(form.reminderAfterHours),
+    digestWeekday: form.digestWeekday ?? '',
+    digestTime: form.digestTime ?? '',
+  };
+}
+
+const blank = (value: string) => (value.trim() === '' ? null : value.trim());
+const periodField = /^holidayPeriods\[\d+\]\.(name|from|to)$/;
+
+export interface SettingsEditorProps {
+  initial: SettingsForm;
+  onSave: (form: SettingsForm) => Promise<SettingsForm>;
+  onReload: () => Promise<SettingsForm>;
+  onSaved: (saved: SettingsForm) => void;
+  onClose: () => void;
+}
+
+/** Holiday periods (no prompts, no reviews planned), hours until a reminder, and the weekly digest's day and time. */
+export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose }: SettingsEditorProps) {
+  const { t } = useI18n();
+  const styles = useFormStyles();
+  const [base, setBase] = useState(initial);
+  const [draft, setDraft] = useState(() => draftOf(initial));
+  const save = useSave(onReload, (latest) => {
+    const was = draftOf(base);
+    const now = draftOf(latest);
+    const labels = { holidayPeriods: t.orgHolidayPeriods, reminderAfterHours: t.orgReminderHours, digestWeekday: t.orgDigestWeekday, digestTime: t.orgDigestTime };
+    return (Object.keys(labels) as (keyof Draft)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k])).map((k) => labels[k]);
+  });
+  const errors = save.errors;
+  const message = (key: string) => (errors[key] ? { validationMessage: errors[key], validationState: 'error' as const } : {});
+  const setPeriod = (i: number, change: Partial<Draft['holidayPeriods'][number]>) =>
+    setDraft((d) => ({ ...d, holidayPeriods: d.holidayPeriods.map((p, j) => (j === i ? { ...p, ...change } : p)) }));
+
+  async function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const hours = Number(draft.reminderAfterHours);
+    const form: SettingsForm = {
+      ...base,
+      holidayPeriods: draft.holidayPeriods.map((p) => ({ name: blank(p.name), from: blank(p.from), to: blank(p.to) })),
+      reminderAfterHours: draft.reminderAfterHours.trim() === '' || Number.isNaN(hours) ? null : hours,
+      digestWeekday: blank(draft.digestWeekday),
+      digestTime: blank(draft.digestTime),
+    };
+    await save.run(async () => onSaved(await onSave(form)), (latest) => setBase(latest));
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <DialogBody>
+        <DialogTitle>{t.orgSettingsTitle}</DialogTitle>
+        <DialogContent className={styles.fields}>
+          <fieldset className={styles.group}>
+            <legend className={styles.legend}>{t.orgHolidayPeriods}</legend>
+            {errors['holidayPeriods'] && <p role="alert">{errors['holidayPeriods']}</p>}
+            {draft.holidayPeriods.map((period, i) => (
+              <div key={i} className={styles.item}>
+                <Field label={t.orgHolidayName(i + 1)} {...message(`holidayPeriods[${i}].name`)}>
+                  <Input value={period.name} onChange={(_, d) => setPeriod(i, { name: d.value })} />
+                </Field>
+                <Field label={t.orgFrom} {...message(`holidayPeriods[${i}].from`)}>
+                  <Input type="date" value={period.from} onChange={(_, d) => setPeriod(i, { from: d.value })} />
+                </Field>
+                <Field label={t.orgTo} {...message(`holidayPeriods[${i}].to`)}>
+                  <Input type="date" value={period.to} onChange={(_, d) => setPeriod(i, { to: d.value })} />
+                </Field>
+                <Button onClick={() => setDraft((d) => ({ ...d, holidayPeriods: d.holidayPeriods.filter((_, j) => j !== i) }))}>
+                  {t.orgRemoveHoliday(i + 1)}
+                </Button>
+              </div>
+            ))}
+            <Button onClick={() => setDraft((d) => ({ ...d, holidayPeriods: [...d.holidayPeriods, { name: '', from: '', to: '' }] }))}>
+              {t.orgAddHoliday}
+            </Button>
+          </fieldset>
+          <Field label={t.orgReminderHours} {...message('reminderAfterHours')}>
+            <Input type="number" value={draft.reminderAfterHours} onChange={(_, d) => setDraft((x) => ({ ...x, reminderAfterHours: d.value }))} />
+          </Field>
+          <div className={styles.row}>
+            <Field label={t.orgDigestWeekday} {...message('digestWeekday')}>
+              <Select value={draft.digestWeekday} onChange={(_, d) => setDraft((x) => ({ ...x, digestWeekday: d.value }))}>
+                {weekdays.map((w) => (
+                  <option key={w} value={w}>
+                    {t.weekday[w]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t.orgDigestTime} hint="HH:MM" {...message('digestTime')}>
+              <Input value={draft.digestTime} onChange={(_, d) => setDraft((x) => ({ ...x, digestTime: d.value }))} />
+            </Field>
+          </div>
+          <Unplaced
+            errors={errors}
+            placed={(key) => ['holidayPeriods', 'reminderAfterHours', 'digestWeekday', 'digestTime'].includes(key) || periodField.test(key)}
+          />
+          <FailureNotice failure={save.failure} />
+        </DialogContent>
+        <DialogActions>
+          <Button type="submit" appearance="primary" disabled={save.busy}>
+            {t.save}
+          </Button>
+          <Button onClick={onClose}>{t.cancel}</Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}
+
+export function SettingsDialog({ open, formKey, ...props }: SettingsEditorProps & { open: boolean; formKey: string }) {
+  const styles = useFormStyles();
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && props.onClose()}>
+      <DialogSurface className={styles.surface}>
+        <SettingsEditor key={formKey} {...props} />
+      </DialogSurface>
+    </Dialog>
+  );
+}
