@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeanTeamsApp.Features.Board;
+using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.IntegrationTests.Cards;
 
@@ -65,6 +66,19 @@ public sealed class BenefitChaseTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         Assert.DoesNotContain("Registrer gevinsten av", await CheckInCardAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("registrer gevinsten av", await DigestAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditedCheckInCard_OrganisationChasingAfterTwoWeeks_ChasesByTheSettingNotTheDefault()
+    {
+        var store = _host.Bot.App.Store;
+        var org = (await store.GetOrganisationAsync(_host.TenantId, default))!;
+        await store.SaveOrganisationAsync(org with { BenefitChaseWeeks = 2 }, default);
+        _host.Clock.Advance(TimeSpan.FromDays(21));
+
+        var (_, card) = await _host.ActAsync(CheckInCard.EditVerb, new JsonObject { ["meetingDate"] = "2026-12-10" });
+
+        Assert.Contains("Registrer gevinsten av Digital byggesøknad: ferdig for mer enn 2 uker siden", card, StringComparison.Ordinal);
     }
 
     [Fact]

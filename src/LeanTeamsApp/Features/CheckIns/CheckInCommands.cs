@@ -129,16 +129,17 @@ public sealed class CheckInCommands(
         if (verb == CheckInCard.EditVerb)
         {
             var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
-            var deviationSystem = await DeviationSystemAsync(turn.TenantId, cancellationToken);
+            var (deviationSystem, chaseWeeks) = await CardSettingsAsync(turn.TenantId, cancellationToken);
             return Card(existing is null
-                ? CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, deviationSystem: deviationSystem)
-                : CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, CheckInCard.Answers(unit, existing), etag: existing.ETag, deviationSystem: deviationSystem));
+                ? CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, deviationSystem: deviationSystem, benefitChaseWeeks: chaseWeeks)
+                : CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, CheckInCard.Answers(unit, existing), etag: existing.ETag, deviationSystem: deviationSystem, benefitChaseWeeks: chaseWeeks));
         }
 
         var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, [.. units.Select(u => u.Id)], improvements, turn.Caller.DisplayName, now);
         if (checkIn is null)
         {
-            return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, data, errors, data["etag"]?.ToString(), await DeviationSystemAsync(turn.TenantId, cancellationToken)));
+            var (deviationSystem, chaseWeeks) = await CardSettingsAsync(turn.TenantId, cancellationToken);
+            return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, data, errors, data["etag"]?.ToString(), deviationSystem, chaseWeeks));
         }
 
         // Moving improvements is work on the board: the same rule as the improvements card's buttons.
@@ -219,8 +220,11 @@ public sealed class CheckInCommands(
             .ToDictionary(x => x.Meeting, x => x.CheckIn!);
 
     /// <summary>Read only when the form is shown again: a submit that is stored needs no organisation row.</summary>
-    private async Task<Uri?> DeviationSystemAsync(string tenantId, CancellationToken cancellationToken) =>
-        (await organisation.GetOrganisationAsync(tenantId, cancellationToken))?.DeviationSystem;
+    /// <summary>What every check-in card of the organisation shows the same: its deviation system, and when a done improvement's benefit is chased.</summary>
+    private async Task<(Uri? DeviationSystem, int BenefitChaseWeeks)> CardSettingsAsync(string tenantId, CancellationToken cancellationToken) =>
+        await organisation.GetOrganisationAsync(tenantId, cancellationToken) is { } org
+            ? (org.DeviationSystem, org.BenefitChaseWeeks)
+            : (null, Organisation.Organisation.DefaultBenefitChaseWeeks);
 
     private static AdaptiveCardInvokeResponse Card(AdaptiveCard card) => AdaptiveCardInvokeResponse.Card(card.ToJson());
 }
