@@ -28,6 +28,13 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
+/** The owner as the board says it: by name, marked when they left the organisation, or as erased. */
+function ownerText(t: ReturnType<typeof useI18n>['t'], item: Improvement): string {
+  if (!item.ownerId) return t.noOwner;
+  if (item.ownerName === null) return t.owner(t.ownerErased);
+  return t.owner(item.ownerRemoved ? t.ownerRemoved(item.ownerName) : item.ownerName);
+}
+
 /** The improvements by lifecycle stage: one named region per stage, with its count in the heading. */
 export function Kanban({ improvements }: { improvements: Improvement[] }) {
   const styles = useStyles();
@@ -41,7 +48,7 @@ export function Kanban({ improvements }: { improvements: Improvement[] }) {
 }
 
 function Column({ stage, items }: { stage: Stage; items: Improvement[] }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const styles = useStyles();
   const id = useId();
   return (
@@ -56,7 +63,8 @@ function Column({ stage, items }: { stage: Stage; items: Improvement[] }) {
           {items.map((item) => (
             <li key={item.id} className={styles.card}>
               {item.title}
-              <span className={styles.owner}>{t.owner(item.owner)}</span>
+              <span className={styles.owner}>{ownerText(t, item)}</span>
+              {item.dueDate && <span className={styles.owner}>{t.dueDate(fmt.date(item.dueDate))}</span>}
             </li>
           ))}
         </ul>
