@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, makeStyles, mergeClasses, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
-import { useId, useRef, useState, type DragEvent, type SubmitEvent } from 'react';
+import { useId, useRef, useState, type DragEvent, type RefObject, type SubmitEvent } from 'react';
 import { tabApi } from '../../shared/api/tabApi';
 import type { Improvement, Stage, UnitDetails } from '../../shared/api/types';
 import { stages } from '../../shared/api/types';
@@ -56,7 +56,10 @@ export function Kanban({ unit, refresh }: { unit: UnitDetails; refresh: () => Pr
   const { t } = useI18n();
   const styles = useStyles();
   const change = useBoardChange(refresh);
+  // The card being dragged, kept in a ref as well: the browser asks whether a column takes it (dragover) before React
+  // has drawn the state the drag started.
   const [dragged, setDragged] = useState<Improvement | null>(null);
+  const draggedRef = useRef<Improvement | null>(null);
   const [editing, setEditing] = useState<Improvement | null>(null);
   const [open, setOpen] = useState(false);
   const editable = unit.canEditImprovements;
@@ -80,7 +83,11 @@ export function Kanban({ unit, refresh }: { unit: UnitDetails; refresh: () => Pr
             editable={editable}
             busy={change.busy}
             dragged={dragged}
-            onDrag={setDragged}
+            draggedRef={draggedRef}
+            onDrag={(item) => {
+              draggedRef.current = item;
+              setDragged(item);
+            }}
             onMove={(item, to) => void move(item, to)}
             onEdit={(item) => {
               setEditing(item);
@@ -113,27 +120,30 @@ interface ColumnProps {
   editable: boolean;
   busy: boolean;
   dragged: Improvement | null;
+  draggedRef: RefObject<Improvement | null>;
   onDrag: (item: Improvement | null) => void;
   onMove: (item: Improvement, to: Stage) => void;
   onEdit: (item: Improvement) => void;
 }
 
-function Column({ stage, items, editable, busy, dragged, onDrag, onMove, onEdit }: ColumnProps) {
+function Column({ stage, items, editable, busy, dragged, draggedRef, onDrag, onMove, onEdit }: ColumnProps) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const restoreFocusTarget = useRestoreFocusTarget();
   const id = useId();
-  const accepts = editable && dragged !== null && dragged.moves.includes(stage);
+  const takes = (item: Improvement | null): item is Improvement => editable && item !== null && item.moves.includes(stage);
+  const accepts = takes(dragged);
 
   function over(event: DragEvent<HTMLElement>) {
-    if (!accepts) return;
+    if (!takes(draggedRef.current)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
   }
 
   function drop(event: DragEvent<HTMLElement>) {
     event.preventDefault();
-    if (accepts) onMove(dragged, stage);
+    const item = draggedRef.current;
+    if (takes(item)) onMove(item, stage);
     onDrag(null);
   }
 
@@ -176,7 +186,7 @@ function Column({ stage, items, editable, busy, dragged, onDrag, onMove, onEdit 
                       {t.moveTo(t.stage[to])}
                     </Button>
                   ))}
-                  <Button size="small" aria-label={t.editImprovementLabel(item.title)} onClick={() => onEdit(item)} {...restoreFocusTarget}>
+                  <Button size="small" disabled={busy} aria-label={t.editImprovementLabel(item.title)} onClick={() => onEdit(item)} {...restoreFocusTarget}>
                     {t.editImprovement}
                   </Button>
                 </div>
@@ -215,11 +225,11 @@ function AddImprovement({ unit, refresh }: { unit: UnitDetails; refresh: () => P
     setBusy(true);
     try {
       await tabApi.addImprovement(unit.id, { title: typed, ownerId: ownerId || null, dueDate: dueDate || null });
-      setAnnouncement(t.improvementAdded(typed));
       setTitle('');
       setOwnerId(noOwner);
       setDueDate('');
       await refresh();
+      setAnnouncement(t.improvementAdded(typed));
       titleRef.current?.focus();
     } catch (error) {
       const apiError = asApiError(error);

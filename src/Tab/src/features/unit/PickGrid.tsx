@@ -1,5 +1,5 @@
 import { Select, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useId, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { tabApi } from '../../shared/api/tabApi';
 import type { Improvement, PickQuadrant, UnitDetails } from '../../shared/api/types';
 import { pickPlaces, pickQuadrants } from '../../shared/api/types';
@@ -45,7 +45,9 @@ export function PickGrid({ unit, refresh }: { unit: UnitDetails; refresh: () => 
   const { t } = useI18n();
   const styles = useStyles();
   const change = useBoardChange(refresh);
+  // Kept in a ref as well: the browser asks whether a square takes the card before React has drawn the drag's state.
   const [dragged, setDragged] = useState<Improvement | null>(null);
+  const draggedRef = useRef<Improvement | null>(null);
   const editable = unit.canEditImprovements;
   const open = unit.improvements.filter((item) => item.stage === 'suggested' || item.stage === 'inProgress' || item.pick);
 
@@ -65,7 +67,11 @@ export function PickGrid({ unit, refresh }: { unit: UnitDetails; refresh: () => 
       editable={editable}
       busy={change.busy}
       dragged={dragged}
-      onDrag={setDragged}
+      draggedRef={draggedRef}
+      onDrag={(item) => {
+        draggedRef.current = item;
+        setDragged(item);
+      }}
       onPlace={(item, to) => void place(item, to)}
     />
   );
@@ -87,25 +93,28 @@ interface RegionProps {
   editable: boolean;
   busy: boolean;
   dragged: Improvement | null;
+  draggedRef: RefObject<Improvement | null>;
   onDrag: (item: Improvement | null) => void;
   onPlace: (item: Improvement, quadrant: PickQuadrant | null) => void;
 }
 
-function Region({ quadrant, items, editable, busy, dragged, onDrag, onPlace }: RegionProps) {
+function Region({ quadrant, items, editable, busy, dragged, draggedRef, onDrag, onPlace }: RegionProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const id = useId();
-  const accepts = editable && dragged !== null && (dragged.pick ?? null) !== quadrant;
+  const takes = (item: Improvement | null): item is Improvement => editable && item !== null && (item.pick ?? null) !== quadrant;
+  const accepts = takes(dragged);
 
   function over(event: DragEvent<HTMLElement>) {
-    if (!accepts) return;
+    if (!takes(draggedRef.current)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
   }
 
   function drop(event: DragEvent<HTMLElement>) {
     event.preventDefault();
-    if (accepts) onPlace(dragged, quadrant);
+    const item = draggedRef.current;
+    if (takes(item)) onPlace(item, quadrant);
     onDrag(null);
   }
 

@@ -19,8 +19,9 @@ export function useBoardChange(refresh: () => Promise<void>) {
     setBusy(true);
     try {
       await change();
-      setAnnouncement(done);
+      // Said once the board shows it, so that what is read out and what the next click acts on agree.
       await refresh();
+      setAnnouncement(done);
       return true;
     } catch (error) {
       const apiError = asApiError(error);
