@@ -119,6 +119,12 @@ public static class AuthorisationMatrix
         // A benefit's own stages are board work: the unit's people, as for closing a deviation.
         ["POST /api/tab/units/{unitId}/benefits/"] = ([UL, UC, M], []),
         ["PUT /api/tab/units/{unitId}/benefits/{id}/stages/{stage}"] = ([UL, UC, M], []),
+        // The board in the tab during the meeting: the unit's people, and the Lean coordinator who helps boards run.
+        ["POST /api/tab/units/{unitId}/improvements/"] = ([C, UL, UC, M], [C]),
+        ["POST /api/tab/units/{unitId}/improvements/{id}/move"] = ([C, UL, UC, M], [C]),
+        ["PUT /api/tab/units/{unitId}/improvements/{id}/owner"] = ([C, UL, UC, M], [C]),
+        ["PUT /api/tab/units/{unitId}/improvements/{id}/due"] = ([C, UL, UC, M], [C]),
+        ["PUT /api/tab/units/{unitId}/improvements/{id}/pick"] = ([C, UL, UC, M], [C]),
 
         // An appointment may be changed by the coordinator and by its owner: Byggesak's walk is its service-area leader's.
         ["POST /api/tab/yearwheel/{year:int}/appointments/{id}/move"] = ([C, SAL], [C]),

@@ -291,6 +291,28 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             var benefit = await StoredBenefitAsync(t);
             return () => TabAsync(p, HttpMethod.Delete, $"/api/tab/units/{t}/benefits/{Uri.EscapeDataString(benefit.Id)}", null, null, ifMatch: benefit.ETag);
         });
+        yield return ("POST /api/tab/units/{unitId}/improvements/", Now_(async (p, t) => await TabAsync(p, HttpMethod.Post, $"/api/tab/units/{t}/improvements",
+            new JsonObject { ["title"] = $"Tavleidé {Guid.NewGuid():N}" }, "\"stage\":\"suggested\"")));
+        yield return ("POST /api/tab/units/{unitId}/improvements/{id}/move", async (p, t) =>
+        {
+            var improvement = await BoardImprovementAsync(t);
+            return () => TabAsync(p, HttpMethod.Post, $"/api/tab/units/{t}/improvements/{improvement.Id}/move", new JsonObject { ["to"] = "inProgress" }, "\"stage\":\"inProgress\"", ifMatch: improvement.ETag);
+        });
+        yield return ("PUT /api/tab/units/{unitId}/improvements/{id}/owner", async (p, t) =>
+        {
+            var improvement = await BoardImprovementAsync(t);
+            return () => TabAsync(p, HttpMethod.Put, $"/api/tab/units/{t}/improvements/{improvement.Id}/owner", new JsonObject { ["ownerId"] = _owners[t] }, "\"ownerName\"", ifMatch: improvement.ETag);
+        });
+        yield return ("PUT /api/tab/units/{unitId}/improvements/{id}/due", async (p, t) =>
+        {
+            var improvement = await BoardImprovementAsync(t);
+            return () => TabAsync(p, HttpMethod.Put, $"/api/tab/units/{t}/improvements/{improvement.Id}/due", new JsonObject { ["dueDate"] = "2026-12-31" }, "\"dueDate\":\"2026-12-31\"", ifMatch: improvement.ETag);
+        });
+        yield return ("PUT /api/tab/units/{unitId}/improvements/{id}/pick", async (p, t) =>
+        {
+            var improvement = await BoardImprovementAsync(t);
+            return () => TabAsync(p, HttpMethod.Put, $"/api/tab/units/{t}/improvements/{improvement.Id}/pick", new JsonObject { ["effort"] = "low", ["effect"] = "high" }, "\"pick\":\"implement\"", ifMatch: improvement.ETag);
+        });
         yield return ("POST /api/tab/units/{unitId}/deviations/{id}/followup", async (p, t) =>
         {
             var deviation = await OpenDeviationAsync(t);
@@ -581,6 +603,14 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         var checkIn = new CheckIn(unitId, date, true, null, 5, 0, 0, 0, [], [new BenefitEntry(BenefitKind.TimeSaved, 5m, BenefitMeasure.Hours, [])], null, null, "Seed", Now);
         await records.RecordCheckInAsync(_bot.TenantId, checkIn.UnitId, checkIn.MeetingDate, CheckInRecords.Of(checkIn), default);
         return (await records.GetBenefitAsync(_bot.TenantId, unitId, RecordIds.BenefitFromCheckIn(date, 0), default))!;
+    }
+
+    /// <summary>Setup of a case on the tab's board: a new suggestion of its own on the unit's board (an allowed case changes it).</summary>
+    private async Task<Improvement> BoardImprovementAsync(string unitId)
+    {
+        var records = _bot.App.Services.GetRequiredService<ImprovementStore>();
+        var n = Interlocked.Increment(ref _deviations);
+        return (await records.AddImprovementAsync(_bot.TenantId, new Improvement(unitId, $"t-{unitId}-{n}", $"Tavle {n}", "Seed", ImprovementStage.Suggested, RecordSource.Command, Now), default)).Stored;
     }
 
     /// <summary>A channel nobody has bound yet, whose roster has everyone.</summary>

@@ -27,6 +27,25 @@ public enum BenefitStage
     Reinvested,
 }
 
+/// <summary>Where an improvement sits on one axis of the effort/effect (PICK) grid a board prioritises proposals on.</summary>
+public enum PickLevel
+{
+    Low,
+    High,
+}
+
+/// <summary>
+/// The PICK grid's quadrants: little effort and little effect is possible, little effort and much effect is done at once
+/// (implement), much of both is a challenge, much effort for little effect is dropped (kill).
+/// </summary>
+public enum PickQuadrant
+{
+    Possible,
+    Implement,
+    Challenge,
+    Kill,
+}
+
 public enum DeviationStatus
 {
     Open,
@@ -66,6 +85,29 @@ public sealed record Improvement(
 
     public IReadOnlyList<StageChange> History { get; init; } = [];
 
+    /// <summary>
+    /// The person (normalised id, an e-mail address) who sees it through, named on the board; their name is looked up
+    /// when it is shown, so a new name or an erasure shows at once. <see cref="OwnerName"/> is who suggested it.
+    /// </summary>
+    public string? OwnerId { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>Its place on the effort/effect grid: both set, or neither (not placed yet).</summary>
+    public PickLevel? Effort { get; init; }
+
+    public PickLevel? Effect { get; init; }
+
+    [JsonIgnore]
+    public PickQuadrant? Pick => (Effort, Effect) switch
+    {
+        (PickLevel.Low, PickLevel.Low) => PickQuadrant.Possible,
+        (PickLevel.Low, PickLevel.High) => PickQuadrant.Implement,
+        (PickLevel.High, PickLevel.High) => PickQuadrant.Challenge,
+        (PickLevel.High, PickLevel.Low) => PickQuadrant.Kill,
+        _ => null,
+    };
+
     [JsonIgnore]
     public string? ETag { get; init; }
 
@@ -85,6 +127,13 @@ public sealed record Improvement(
     };
 
     public static bool CanMove(ImprovementStage from, ImprovementStage to) => NextStages(from).Contains(to);
+
+    /// <summary>
+    /// The moves a board makes by hand, on the tab's board: <see cref="NextStages"/> but realising the benefit, which is
+    /// recorded with the benefit's figure so that neither exists without the other.
+    /// </summary>
+    public static IReadOnlyList<ImprovementStage> MovesByHand(ImprovementStage stage) =>
+        [.. NextStages(stage).Where(s => s != ImprovementStage.BenefitRealised)];
 
     /// <summary>
     /// The moves that take an improvement from <paramref name="from"/> to <paramref name="to"/> at one board meeting,

@@ -19,6 +19,22 @@ public enum MoveOutcome
     NotFound,
 }
 
+public enum ImprovementChangeOutcome
+{
+    Changed,
+
+    /// <summary>It is so already (a double click, or a drop where it stood): nothing was written.</summary>
+    Unchanged,
+
+    /// <summary>It changed since the caller read it (the ETag they sent is not the stored one): nothing was written.</summary>
+    Stale,
+
+    /// <summary>The change does not apply to it as it stands (a move the lifecycle does not allow): nothing was written.</summary>
+    NotAllowed,
+
+    NotFound,
+}
+
 public enum CloseDeviationOutcome
 {
     Closed,
@@ -89,6 +105,50 @@ public sealed class ImprovementStore(StorageTables tables)
 
     public Task<IReadOnlyList<Improvement>> ListImprovementsAsync(string tenantId, string unitId, CancellationToken cancellationToken) =>
         ListAsync<Improvement>(tenantId, $"imp|{unitId}|", (i, etag) => i with { ETag = etag }, cancellationToken);
+
+    /// <summary>
+    /// Changes an improvement by <paramref name="change"/> (null when it does not apply to the improvement as stored),
+    /// guarded by the ETag the caller read it with. A change that leaves it as it is writes nothing, whatever ETag it came
+    /// with, so a double click is no conflict; any other change on a stale ETag is refused, never retried, since the
+    /// caller decided on what they saw.
+    /// </summary>
+    public async Task<(ImprovementChangeOutcome Outcome, Improvement? Current)> ChangeImprovementAsync(
+        string tenantId, string unitId, string id, Func<Improvement, Improvement?> change, string expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await GetImprovementAsync(tenantId, unitId, id, cancellationToken) is not { } current)
+        {
+            return (ImprovementChangeOutcome.NotFound, null);
+        }
+
+        var changed = change(current);
+        if (changed == current)
+        {
+            return (ImprovementChangeOutcome.Unchanged, current);
+        }
+
+        if (current.ETag != expectedETag)
+        {
+            return (ImprovementChangeOutcome.Stale, current);
+        }
+
+        if (changed is null)
+        {
+            return (ImprovementChangeOutcome.NotAllowed, current);
+        }
+
+        changed = changed with { ETag = null };
+        try
+        {
+            var response = await Client.UpdateEntityAsync(
+                Row(tenantId, "imp", unitId, id, changed, changed.Stage.ToString()), new ETag(expectedETag), TableUpdateMode.Replace, cancellationToken);
+            return (ImprovementChangeOutcome.Changed, changed with { ETag = response.Headers.ETag?.ToString() });
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return (ImprovementChangeOutcome.Stale, await GetImprovementAsync(tenantId, unitId, id, cancellationToken));
+        }
+    }
 
     /// <summary>
     /// Moves an improvement along its lifecycle, guarded by the ETag it was read with, so two people clicking at once

@@ -27,6 +27,7 @@ public static class DeviationEndpoints
     {
         app.MapTabGroup("/api/tab/units/{unitId}/deviations").MapPost("/{id}/close", CloseAsync).ProducesProblems(400, 403, 404, 409, 412);
         app.MapBenefits();
+        app.MapImprovementBoard();
         return app;
     }
 

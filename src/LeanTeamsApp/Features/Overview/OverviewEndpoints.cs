@@ -67,8 +67,6 @@ public sealed record OverviewDto(
 /// </summary>
 public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<string> Traces, bool Unlinked);
 
-public sealed record ImprovementDto(string Id, string Title, ImprovementStage Stage, string Owner, DateTimeOffset CreatedAt);
-
 
 /// <summary>Someone a deviation's follow-up area can be given to without typing an e-mail.</summary>
 public sealed record OwnerDto(string Id, string Name, Role Role);
@@ -82,7 +80,14 @@ public sealed record OwnerDto(string Id, string Name, Role Role);
 public sealed record UnitDto(
     string Id, string Name, string AreaId, string AreaName, string Leader, IReadOnlyList<GoalDto> Goals, IReadOnlyList<ImprovementDto> Improvements,
     IReadOnlyList<DeviationDto> Deviations, IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<BenefitDto> Benefits,
-    bool CanWorkOnBoard, bool CanManageFollowUps, IReadOnlyList<OwnerDto> FollowUpOwners, bool CanCorrectBenefits, IReadOnlyList<BenefitRangeDto> BenefitRanges);
+    bool CanWorkOnBoard, bool CanManageFollowUps, IReadOnlyList<OwnerDto> FollowUpOwners, bool CanCorrectBenefits, IReadOnlyList<BenefitRangeDto> BenefitRanges)
+{
+    /// <summary>Whether the caller may add, move and plan the improvements on the board (never on an archived unit's).</summary>
+    public bool CanEditImprovements { get; init; }
+
+    /// <summary>The unit's people, offered as an improvement's owner to those who edit the board.</summary>
+    public IReadOnlyList<BoardPersonDto> BoardPeople { get; init; } = [];
+}
 
 /// <summary>The tab's overview, unit page and who-am-I, under /api/tab (docs/tab-api.md).</summary>
 public static class OverviewEndpoints
@@ -220,6 +225,9 @@ public static class OverviewEndpoints
         var unitFollowUps = await followUps.ListForUnitAsync(caller.TenantId, unit.Id, time.GetUtcNow(), cancellationToken);
         var canManageFollowUps = caller.Allows(Permission.ManageFollowUps, AccessTarget.ForUnit(unit));
         var owners = canManageFollowUps ? await ImprovementCommands.FollowUpOwnersAsync(organisation, caller.TenantId, unit, cancellationToken) : [];
+        var improvements = await records.ListImprovementsAsync(caller.TenantId, unit.Id, cancellationToken);
+        var improvementOwners = await ImprovementDto.OwnersAsync(organisation, caller.TenantId, improvements, cancellationToken);
+        var canEditImprovements = !unit.Archived && caller.Allows(Permission.ManageImprovements, AccessTarget.ForUnit(unit));
         return TypedResults.Ok(new UnitDto(
             unit.Id, unit.Name, unit.ServiceAreaId, areaName, leader?.Name ?? unit.LeaderId,
             [.. unit.Goals.Select(g => new GoalDto(
@@ -227,8 +235,7 @@ public static class OverviewEndpoints
                 lastCheckIn?.GoalStatuses.TryGetValue(g, out var s) == true ? s : null,
                 [.. caller.Goals.Trace(unit, g).Select(t => t.Title)],
                 caller.Goals.HasOverallGoals && !caller.Goals.ReachesOverallGoal(unit, g)))],
-            [.. (await records.ListImprovementsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(i => i.CreatedAt)
-                .Select(i => new ImprovementDto(i.Id, i.Title, i.Stage, i.OwnerName, i.CreatedAt))],
+            [.. improvements.OrderByDescending(i => i.CreatedAt).Select(i => ImprovementDto.From(i, improvementOwners))],
             [.. (await records.ListDeviationsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(d => d.ReportedOn).ThenBy(d => d.Text, StringComparer.Ordinal)
                 .Select(DeviationDto.From)],
             unitFollowUps,
@@ -238,6 +245,20 @@ public static class OverviewEndpoints
             canManageFollowUps,
             [.. owners.Select(o => new OwnerDto(o.PersonId, o.Name, o.Role))],
             caller.Allows(Permission.CorrectBenefits, AccessTarget.ForUnit(unit)),
-            BenefitRangeDto.All));
+            BenefitRangeDto.All)
+        {
+            CanEditImprovements = canEditImprovements,
+            BoardPeople = canEditImprovements ? await BoardPeopleAsync(organisation, caller.TenantId, unit, cancellationToken) : [],
+        });
+    }
+
+    /// <summary>The unit's leader, Lean coordinators and members who are in the organisation now, by name.</summary>
+    private static async Task<IReadOnlyList<BoardPersonDto>> BoardPeopleAsync(OrganisationStore organisation, string tenantId, Unit unit, CancellationToken cancellationToken)
+    {
+        var named = new HashSet<string>([Person.NormaliseId(unit.LeaderId), .. unit.CoordinatorIds.Select(Person.NormaliseId)], StringComparer.Ordinal);
+        return [.. (await organisation.ListPeopleAsync(tenantId, cancellationToken))
+            .Where(p => !p.Removed && (p.HomeUnitId == unit.Id || named.Contains(p.Id)))
+            .OrderBy(p => p.Name, StringComparer.CurrentCulture)
+            .Select(p => new BoardPersonDto(p.Id, p.Name))];
     }
 }

@@ -21,6 +21,12 @@ public enum Permission
     /// <summary>The unit's own board: suggest, move and realise improvements, close deviations.</summary>
     WorkOnBoard,
 
+    /// <summary>
+    /// The tab's board during the meeting: add improvements, move them, give them an owner and a due date, place them on
+    /// the effort/effect grid. The unit's people, and the Lean coordinator, who often runs the board with a new unit.
+    /// </summary>
+    ManageImprovements,
+
     ChangeBoardMeeting,
 
     /// <summary>Bind a channel to a unit (or undo it), and choose the improvement forum's channel.</summary>
@@ -144,6 +150,7 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.ViewOrganisation] = Readers,
         [Permission.ReportCheckIn] = [Unit(Role.UnitLeader), Unit(Role.UnitCoordinator)],
         [Permission.WorkOnBoard] = [Unit(Role.UnitLeader), Unit(Role.UnitCoordinator), Unit(Role.Member)],
+        [Permission.ManageImprovements] = [Org(Role.Coordinator), Unit(Role.UnitLeader), Unit(Role.UnitCoordinator), Unit(Role.Member)],
         [Permission.ChangeBoardMeeting] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader), Unit(Role.UnitLeader), Unit(Role.UnitCoordinator)],
         [Permission.BindChannel] = [Org(Role.Coordinator)],
         [Permission.PlanYear] = [Org(Role.Coordinator)],

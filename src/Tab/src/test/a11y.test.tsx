@@ -110,6 +110,21 @@ describe('accessibility (axe-core)', () => {
     ).toEqual([]);
   });
 
+  it('unit_ImprovementDialogOpen_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    expect(
+      await violations(<UnitPage unitId="byggesak" />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: 'Ansvarlig og frist for «Digitalt ferdigattest-skjema»' }));
+        await screen.findByRole('dialog');
+      }),
+    ).toEqual([]);
+  });
+
+  it('unit_ReadOnlyBoard_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, canEditImprovements: false, boardPeople: [] }) });
+    expect(await violations(<UnitPage unitId="byggesak" />, () => screen.findByRole('heading', { level: 1, name: 'Byggesak' }))).toEqual([]);
+  });
+
   it('overview_WithFiguresLeftOut_HasNoViolations', async () => {
     fakeService({ 'GET /api/tab/overview': json({ ...overview, benefitsLeftOut: [{ unitId: 'byggesak', name: 'Byggesak', count: 2 }] }), 'GET /api/tab/delivery': json(delivery) });
     expect(await violations(<OverviewPage />, () => screen.findByRole('heading', { name: 'Gevinsttall holdt utenfor' }))).toEqual([]);

@@ -75,10 +75,10 @@ export const byggesak: UnitDetails = {
     { name: 'Færre mangelbrev', status: null, traces: [], unlinked: true },
   ],
   improvements: [
-    { id: 'i1', title: 'Sjekkliste for komplett søknad', stage: 'suggested', owner: 'Randi Lie', createdAt: '2026-10-01T08:00:00+02:00' },
-    { id: 'i2', title: 'Felles innboks', stage: 'suggested', owner: 'Randi Lie', createdAt: '2026-10-08T08:00:00+02:00' },
-    { id: 'i3', title: 'Digitalt ferdigattest-skjema', stage: 'inProgress', owner: 'Geir Bakke', createdAt: '2026-09-01T08:00:00+02:00' },
-    { id: 'i4', title: 'Standardsvar på e-post', stage: 'benefitRealised', owner: 'Randi Lie', createdAt: '2026-05-01T08:00:00+02:00' },
+    { id: 'i1', title: 'Sjekkliste for komplett søknad', stage: 'suggested', suggestedBy: 'Randi Lie', createdAt: '2026-10-01T08:00:00+02:00', etag: 'W/"i1"', ownerId: null, ownerName: null, ownerRemoved: false, dueDate: null, effort: null, effect: null, pick: null, moves: ['inProgress', 'rejected'] },
+    { id: 'i2', title: 'Felles innboks', stage: 'suggested', suggestedBy: 'Randi Lie', createdAt: '2026-10-08T08:00:00+02:00', etag: 'W/"i2"', ownerId: null, ownerName: null, ownerRemoved: false, dueDate: null, effort: null, effect: null, pick: null, moves: ['inProgress', 'rejected'] },
+    { id: 'i3', title: 'Digitalt ferdigattest-skjema', stage: 'inProgress', suggestedBy: 'Geir Bakke', createdAt: '2026-09-01T08:00:00+02:00', etag: 'W/"i3"', ownerId: 'linn.aasen@fjordvik.kommune.no', ownerName: 'Linn Aasen', ownerRemoved: false, dueDate: '2026-12-15', effort: 'low', effect: 'high', pick: 'implement', moves: ['done', 'rejected'] },
+    { id: 'i4', title: 'Standardsvar på e-post', stage: 'benefitRealised', suggestedBy: 'Randi Lie', createdAt: '2026-05-01T08:00:00+02:00', etag: 'W/"i4"', ownerId: null, ownerName: null, ownerRemoved: false, dueDate: null, effort: null, effect: null, pick: null, moves: [] },
   ],
   deviations: [
     { id: 'd1', text: 'Tavlemøtet startet 10 minutter for sent', reportedOn: '2026-11-18', status: 'open', followUpId: null, etag: 'W/"e1"' },
@@ -135,6 +135,11 @@ export const byggesak: UnitDetails = {
   canWorkOnBoard: true,
   canManageFollowUps: true,
   canCorrectBenefits: true,
+  canEditImprovements: true,
+  boardPeople: [
+    { id: 'linn.aasen@fjordvik.kommune.no', name: 'Linn Aasen' },
+    { id: 'leder.byggesak@fjordvik.kommune.no', name: 'Randi Lie' },
+  ],
   benefitRanges: [
     { measure: 'hours', min: 0, max: 100000, decimals: 2 },
     { measure: 'nok', min: 0, max: 100000000, decimals: 2 },

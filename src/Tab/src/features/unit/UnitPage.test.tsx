@@ -24,7 +24,10 @@ describe('Unit', () => {
       'Sjekkliste for komplett søknad',
       'Felles innboks',
     ]);
-    expect(within(within(board).getByRole('region', { name: 'Pågår (1)' })).queryByText('Ansvarlig: Geir Bakke')).not.toBeNull();
+    // The owner is the person the board named, not whoever typed the idea.
+    expect(within(within(board).getByRole('region', { name: 'Pågår (1)' })).queryByText('Ansvarlig: Linn Aasen')).not.toBeNull();
+    expect(within(within(board).getByRole('region', { name: 'Pågår (1)' })).queryByText('Frist: 15. des. 2026')).not.toBeNull();
+    expect(within(suggested).getAllByText('Ingen ansvarlig')).toHaveLength(2);
     expect(within(within(board).getByRole('region', { name: 'Avvist (0)' })).queryByText('Ingen')).not.toBeNull();
   });
 

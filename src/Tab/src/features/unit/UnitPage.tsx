@@ -14,6 +14,7 @@ import { UnitEditButton } from '../organisation/LeaderEdits';
 import { Benefits } from './Benefits';
 import { Deviations } from './Deviations';
 import { Kanban } from './Kanban';
+import { PickGrid } from './PickGrid';
 
 const useStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForeground2, marginTop: 0 },
@@ -74,7 +75,11 @@ function UnitContent({ unit, refresh }: { unit: UnitDetails; refresh: () => Prom
       </Section>
 
       <Section title={t.improvementsTitle}>
-        <Kanban improvements={unit.improvements} />
+        <Kanban unit={unit} refresh={refresh} />
+      </Section>
+
+      <Section title={t.pickTitle}>
+        <PickGrid unit={unit} refresh={refresh} />
       </Section>
 
       <Section title={t.deviationsTitle}>

@@ -13,6 +13,9 @@ import type {
   DeviationFollowUp,
   DevSignIn,
   FollowUpInput,
+  Improvement,
+  ImprovementInput,
+  PickLevel,
   Me,
   OrganisationChange,
   OrganisationForms,
@@ -57,6 +60,36 @@ export const tabApi = {
     }),
   deleteBenefit: (unitId: string, benefit: UnitBenefit) =>
     apiFetch<undefined>(benefitPath(unitId, benefit.id), { method: 'DELETE', headers: { 'If-Match': benefit.etag ?? '' } }),
+  addImprovement: (unitId: string, input: ImprovementInput) =>
+    apiFetch<Improvement>(`${base}/units/${encodeURIComponent(unitId)}/improvements`, {
+      method: 'POST',
+      json: { title: input.title, ownerId: input.ownerId, dueDate: input.dueDate } satisfies Requests['createImprovement'],
+    }),
+  // Each change carries the ETag the improvement was read with as If-Match: a change made meanwhile answers 412.
+  moveImprovement: (unitId: string, improvement: Improvement, to: Improvement['stage']) =>
+    apiFetch<Improvement>(improvementPath(unitId, improvement.id, 'move'), {
+      method: 'POST',
+      headers: { 'If-Match': improvement.etag ?? '' },
+      json: { to, etag: null } satisfies Requests['moveImprovement'],
+    }),
+  setImprovementOwner: (unitId: string, improvement: Improvement, ownerId: string | null) =>
+    apiFetch<Improvement>(improvementPath(unitId, improvement.id, 'owner'), {
+      method: 'PUT',
+      headers: { 'If-Match': improvement.etag ?? '' },
+      json: { ownerId, etag: null } satisfies Requests['improvementOwner'],
+    }),
+  setImprovementDueDate: (unitId: string, improvement: Improvement, dueDate: string | null) =>
+    apiFetch<Improvement>(improvementPath(unitId, improvement.id, 'due'), {
+      method: 'PUT',
+      headers: { 'If-Match': improvement.etag ?? '' },
+      json: { dueDate, etag: null } satisfies Requests['improvementDueDate'],
+    }),
+  placeImprovement: (unitId: string, improvement: Improvement, place: { effort: PickLevel; effect: PickLevel } | null) =>
+    apiFetch<Improvement>(improvementPath(unitId, improvement.id, 'pick'), {
+      method: 'PUT',
+      headers: { 'If-Match': improvement.etag ?? '' },
+      json: { effort: place?.effort ?? null, effect: place?.effect ?? null, etag: null } satisfies Requests['improvementPlace'],
+    }),
   channelUnits: (channelId: string, signal?: AbortSignal) =>
     apiFetch<ChannelUnits>(`${base}/channel-units?channelId=${encodeURIComponent(channelId)}`, { signal }),
   yearWheel: (year: number, signal?: AbortSignal) => apiFetch<YearWheel>(`${base}/yearwheel?year=${year}`, { signal }),
@@ -124,6 +157,10 @@ function actionRow(row: ActionPlanRowInput): ActionPlanRowInput {
 
 function deviationPath(unitId: string, deviationId: string, action: 'close' | 'followup'): string {
   return `${base}/units/${encodeURIComponent(unitId)}/deviations/${encodeURIComponent(deviationId)}/${action}`;
+}
+
+function improvementPath(unitId: string, improvementId: string, change: 'move' | 'owner' | 'due' | 'pick'): string {
+  return `${base}/units/${encodeURIComponent(unitId)}/improvements/${encodeURIComponent(improvementId)}/${change}`;
 }
 
 function benefitPath(unitId: string, benefitId: string): string {

@@ -50,7 +50,25 @@ export type OpenClosed = Schemas['DeviationStatus'];
 
 /** `traces`: the goal's parents up to the overall goal, nearest first; `unlinked` when it reaches none of them. */
 export type Goal = Schemas['GoalDto'];
+/**
+ * `suggestedBy` put it up; `ownerName` is null for an owner the organisation no longer knows (erased) and `ownerRemoved`
+ * true for one who left it; `moves` are the stages it may be moved to by hand; `etag` goes back with every change.
+ */
 export type Improvement = Schemas['ImprovementDto'];
+export type PickLevel = Schemas['PickLevel'];
+export type PickQuadrant = Schemas['PickQuadrant'];
+export const pickQuadrants = allOf<PickQuadrant>()(['implement', 'challenge', 'possible', 'kill']);
+/** Where each quadrant of the PICK grid sits: its effort and effect. */
+export const pickPlaces: Record<PickQuadrant, { effort: PickLevel; effect: PickLevel }> = {
+  possible: { effort: 'low', effect: 'low' },
+  implement: { effort: 'low', effect: 'high' },
+  challenge: { effort: 'high', effect: 'high' },
+  kill: { effort: 'high', effect: 'low' },
+};
+/** Someone of the unit, offered as an improvement's owner; `id` is their e-mail. */
+export type BoardPerson = Schemas['BoardPersonDto'];
+/** A new improvement: `ownerId` and `dueDate` (yyyy-MM-dd) may be null. */
+export type ImprovementInput = Schemas['CreateImprovementRequest'];
 /** `followUpId` names the follow-up area it became; `etag` is sent back with a change. */
 export type Deviation = Schemas['DeviationDto'];
 
@@ -119,6 +137,11 @@ export type Requests = {
   reassignAppointment: Schemas['ReassignAppointmentDto'];
   actionPlanRow: Schemas['ActionRowInput'];
   archiveUnit: Schemas['ArchiveRequest'];
+  createImprovement: Schemas['CreateImprovementRequest'];
+  moveImprovement: Schemas['MoveImprovementRequest'];
+  improvementOwner: Schemas['ImprovementOwnerRequest'];
+  improvementDueDate: Schemas['ImprovementDueDateRequest'];
+  improvementPlace: Schemas['ImprovementPlaceRequest'];
 };
 
 export type ReportFormat = 'csv' | 'xlsx';

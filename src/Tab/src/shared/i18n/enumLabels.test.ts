@@ -24,6 +24,8 @@ const labelTables: Record<string, keyof Messages> = {
   ImportSubject: 'organisationSubject',
   ImprovementStage: 'stage',
   MeetingStatus: 'meetingStatus',
+  PickLevel: 'pickLevel',
+  PickQuadrant: 'pickQuadrant',
   Role: 'role',
   ServiceAreaKind: 'serviceAreaKind',
 };
