@@ -63,14 +63,14 @@ public sealed class DigestService(
 
     /// <summary>
     /// The four weeks up to <paramref name="week"/> and its year, for every unit with something recorded. A recent week
-    /// (every overview row holds it, see <see cref="UnitWeekStore.RecentFrom"/>) comes from the overview's read model,
+    /// (every overview row holds it, see <see cref="UnitWeeks.RecentFrom"/>) comes from the overview's read model,
     /// one row per unit, where the week rows and year rows were four or five per unit; an older one from those rows.
     /// </summary>
     internal async Task<(IReadOnlyList<UnitWeek> Recent, IReadOnlyList<UnitYear> Year)> AggregatesAsync(string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var first = week.Previous.Previous.Previous;
         // Strictly after: a unit's row starts at the week twelve weeks before the day it was written, in its own zone.
-        if (first > UnitWeekStore.RecentFrom(DateOnly.FromDateTime(now.UtcDateTime)))
+        if (first > UnitWeeks.RecentFrom(DateOnly.FromDateTime(now.UtcDateTime)))
         {
             var rows = await weeks.ListOverviewAsync(tenantId, cancellationToken);
             return (

@@ -120,12 +120,12 @@ public static class ImprovementEndpoints
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.ManageImprovements, entryPoint) is not { } unit)
         {
             return (null, caller.Unit(unitId) is null
-                ? TypedResults.Problem("No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound)
-                : TypedResults.Problem("Only the unit's leader, Lean coordinators and members, and the Lean coordinator, change its board.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden));
+                ? ApiProblem.Of(ProblemCode.UnitNotFound, "No such unit among those you can see.", title: "Not found", statusCode: StatusCodes.Status404NotFound)
+                : ApiProblem.Of(ProblemCode.Forbidden, "Only the unit's leader, Lean coordinators and members, and the Lean coordinator, change its board.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden));
         }
 
         return unit.Archived
-            ? (null, TypedResults.Problem("The unit is archived: its board is kept as it was. Restore the unit to change it.", title: "Archived", statusCode: StatusCodes.Status409Conflict))
+            ? (null, ApiProblem.Of(ProblemCode.Conflict, "The unit is archived: its board is kept as it was. Restore the unit to change it.", title: "Archived", statusCode: StatusCodes.Status409Conflict))
             : (unit, null);
     }
 
@@ -166,7 +166,7 @@ public static class ImprovementEndpoints
 
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         var improvement = new Improvement(unit.Id, RecordIds.FromActivity(now, Guid.NewGuid().ToString("N")), title, caller.Caller.DisplayName, ImprovementStage.Suggested, RecordSource.Command, now)
@@ -200,7 +200,7 @@ public static class ImprovementEndpoints
         var etag = ETagOf(body?.ETag, ifMatch, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         var now = time.GetUtcNow();
@@ -236,7 +236,7 @@ public static class ImprovementEndpoints
         var etag = ETagOf(body?.ETag, ifMatch, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         return await ChangeAsync(caller, unit, id, etag!, time.GetUtcNow(), store, organisation, board, current => current with { OwnerId = owner?.Id }, _ => "", cancellationToken);
@@ -263,7 +263,7 @@ public static class ImprovementEndpoints
         var etag = ETagOf(body?.ETag, ifMatch, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         return await ChangeAsync(caller, unit, id, etag!, now, store, organisation, board, current => current with { DueDate = due }, _ => "", cancellationToken);
@@ -296,7 +296,7 @@ public static class ImprovementEndpoints
         var etag = ETagOf(body?.ETag, ifMatch, errors);
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         return await ChangeAsync(caller, unit, id, etag!, time.GetUtcNow(), store, organisation, board, current => current with { Effort = effort, Effect = effect }, _ => "", cancellationToken);
@@ -317,10 +317,10 @@ public static class ImprovementEndpoints
         {
             ImprovementChangeOutcome.Changed or ImprovementChangeOutcome.Unchanged =>
                 TypedResults.Ok(ImprovementDto.From(current!, await ImprovementDto.OwnersAsync(organisation, caller.TenantId, [current!], cancellationToken))),
-            ImprovementChangeOutcome.Stale => TypedResults.Problem(
+            ImprovementChangeOutcome.Stale => ApiProblem.Of(ProblemCode.ChangedMeanwhile,
                 "Someone changed this improvement since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed),
-            ImprovementChangeOutcome.NotAllowed => TypedResults.Problem(whyNot(current!), title: "Not possible from where it stands", statusCode: StatusCodes.Status409Conflict),
-            _ => TypedResults.Problem("The improvement is gone; a corrected check-in may have removed it.", title: "Not found", statusCode: StatusCodes.Status404NotFound),
+            ImprovementChangeOutcome.NotAllowed => ApiProblem.Of(ProblemCode.Conflict, whyNot(current!), title: "Not possible from where it stands", statusCode: StatusCodes.Status409Conflict),
+            _ => ApiProblem.Of(ProblemCode.NotFound, "The improvement is gone; a corrected check-in may have removed it.", title: "Not found", statusCode: StatusCodes.Status404NotFound),
         };
     }
 

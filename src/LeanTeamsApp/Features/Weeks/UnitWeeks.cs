@@ -23,6 +23,9 @@ public sealed class UnitWeeks(UnitWeekStore store)
     public Task<IReadOnlyList<UnitYear>> ListYearAsync(string tenantId, int year, CancellationToken cancellationToken) =>
         store.ListYearAsync(tenantId, year, cancellationToken);
 
+    /// <summary>The first week every unit's overview row holds, when written in the week of <paramref name="today"/>.</summary>
+    public static IsoWeek RecentFrom(DateOnly today) => UnitWeekStore.RecentFrom(today);
+
     /// <summary>Sums benefits per kind and measure; the affected units of the parts are kept together.</summary>
     public static IReadOnlyList<BenefitSum> Sum(IEnumerable<BenefitSum> benefits) => UnitWeekStore.Sum(benefits);
 }
