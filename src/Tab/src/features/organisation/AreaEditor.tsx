@@ -1,9 +1,9 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select } from '@fluentui/react-components';
+import { Button, DialogBody, DialogContent, DialogTitle, Field, Input, Select } from '@fluentui/react-components';
 import { useState, type SubmitEvent } from 'react';
 import type { AreaForm, KnownPerson, PersonChoice } from '../../shared/api/types';
 import { PeoplePicker } from '../../shared/components/PeoplePicker';
 import { useI18n } from '../../shared/i18n/i18n';
-import { FailureNotice, personOf, Unplaced, useFormStyles, useSave } from './formParts';
+import { FailureNotice, FormDialog, SaveOrCancel, personOf, Unplaced, useFormStyles, useSave } from './formParts';
 
 interface Draft {
   name: string;
@@ -113,24 +113,16 @@ export function AreaEditor({ initial, goalsOnly, overallGoals, people, onSave, o
           <Unplaced errors={errors} placed={(key) => key === 'name' || key === 'leader' || goalField.test(key)} />
           <FailureNotice failure={save.failure} />
         </DialogContent>
-        <DialogActions>
-          <Button type="submit" appearance="primary" disabled={save.busy}>
-            {t.save}
-          </Button>
-          <Button onClick={onClose}>{t.cancel}</Button>
-        </DialogActions>
+        <SaveOrCancel busy={save.busy} onClose={onClose} />
       </DialogBody>
     </form>
   );
 }
 
 export function AreaDialog({ open, formKey, ...props }: AreaEditorProps & { open: boolean; formKey: string }) {
-  const styles = useFormStyles();
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface className={styles.surface}>
-        <AreaEditor key={formKey} {...props} />
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={props.onClose}>
+      <AreaEditor key={formKey} {...props} />
+    </FormDialog>
   );
 }

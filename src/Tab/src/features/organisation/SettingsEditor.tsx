@@ -1,8 +1,8 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select } from '@fluentui/react-components';
+import { Button, DialogBody, DialogContent, DialogTitle, Field, Input, Select } from '@fluentui/react-components';
 import { useState, type SubmitEvent } from 'react';
 import type { SettingsForm } from '../../shared/api/types';
 import { useI18n } from '../../shared/i18n/i18n';
-import { FailureNotice, Unplaced, useFormStyles, useSave, weekdays } from './formParts';
+import { FailureNotice, FormDialog, SaveOrCancel, Unplaced, useFormStyles, useSave, weekdays } from './formParts';
 
 interface Draft {
   holidayPeriods: { name: string; from: string; to: string }[];
@@ -112,24 +112,16 @@ export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose }: 
           />
           <FailureNotice failure={save.failure} />
         </DialogContent>
-        <DialogActions>
-          <Button type="submit" appearance="primary" disabled={save.busy}>
-            {t.save}
-          </Button>
-          <Button onClick={onClose}>{t.cancel}</Button>
-        </DialogActions>
+        <SaveOrCancel busy={save.busy} onClose={onClose} />
       </DialogBody>
     </form>
   );
 }
 
 export function SettingsDialog({ open, formKey, ...props }: SettingsEditorProps & { open: boolean; formKey: string }) {
-  const styles = useFormStyles();
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface className={styles.surface}>
-        <SettingsEditor key={formKey} {...props} />
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={props.onClose}>
+      <SettingsEditor key={formKey} {...props} />
+    </FormDialog>
   );
 }

@@ -1,10 +1,7 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
-  DialogSurface,
   DialogTitle,
   Field,
   Input,
@@ -14,7 +11,7 @@ import { useState, type SubmitEvent } from 'react';
 import { PeoplePicker } from '../../shared/components/PeoplePicker';
 import type { AreaForm, KnownPerson, PersonChoice, UnitForm } from '../../shared/api/types';
 import { useI18n } from '../../shared/i18n/i18n';
-import { FailureNotice, personOf, personText, Unplaced, useFormStyles, useSave, weekdays } from './formParts';
+import { FailureNotice, FormDialog, SaveOrCancel, personOf, personText, Unplaced, useFormStyles, useSave, weekdays } from './formParts';
 
 interface Draft {
   id: string;
@@ -272,12 +269,7 @@ export function UnitEditor({ initial, adding, areas, people, onSave, onReload, o
           <Unplaced errors={errors} placed={(key) => key in fieldOf || goalField.test(key)} />
           <FailureNotice failure={save.failure} />
         </DialogContent>
-        <DialogActions>
-          <Button type="submit" appearance="primary" disabled={save.busy}>
-            {t.save}
-          </Button>
-          <Button onClick={onClose}>{t.cancel}</Button>
-        </DialogActions>
+        <SaveOrCancel busy={save.busy} onClose={onClose} />
       </DialogBody>
     </form>
   );
@@ -285,12 +277,9 @@ export function UnitEditor({ initial, adding, areas, people, onSave, onReload, o
 
 /** The editor in a dialog that stays mounted (Fluent gives focus back on close); each opening starts the form afresh. */
 export function UnitDialog({ open, formKey, ...props }: UnitEditorProps & { open: boolean; formKey: string }) {
-  const styles = useFormStyles();
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface className={styles.surface}>
-        <UnitEditor key={formKey} {...props} />
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={props.onClose}>
+      <UnitEditor key={formKey} {...props} />
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Dialog, DialogActions, DialogSurface, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
 import type { KnownPerson, PersonChoice } from '../../shared/api/types';
 import { asApiError } from '../../shared/api/useApi';
@@ -134,4 +134,27 @@ export function FailureNotice({ failure }: { failure: SaveFailure | null }) {
 
 export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return <Button onClick={onClick}>{label}</Button>;
+}
+
+/** A form's dialog, which stays mounted (Fluent gives focus back on close); the caller keys the form so each opening starts afresh. */
+export function FormDialog({ open, onClose, children }: { open: boolean; onClose: () => void; children: ReactNode }) {
+  const styles = useFormStyles();
+  return (
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface className={styles.surface}>{children}</DialogSurface>
+    </Dialog>
+  );
+}
+
+/** Save (submits the form) and Cancel under a form. */
+export function SaveOrCancel({ busy, onClose }: { busy: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <DialogActions>
+      <Button type="submit" appearance="primary" disabled={busy}>
+        {t.save}
+      </Button>
+      <Button onClick={onClose}>{t.cancel}</Button>
+    </DialogActions>
+  );
 }
