@@ -179,7 +179,7 @@ public static class BenefitEndpoints
         }
 
         var now = time.GetUtcNow();
-        var today = Today(unit, now);
+        var today = MeetingClock.Today(unit, now);
         var id = improvement is null ? RecordIds.FromActivity(now, Guid.NewGuid().ToString("N")) : RecordIds.BenefitOfImprovement(improvement.Id);
         var benefit = new Benefit(unit.Id, id, kind!.Value, BenefitStage.Identified, 0, measure!.Value, [], today, caller.Caller.DisplayName, RecordSource.Command)
         {
@@ -259,7 +259,7 @@ public static class BenefitEndpoints
                 return DeviationEndpoints.FieldProblem("text", refused);
             }
 
-            changed = current.WithReinvested(text, Today(unit, now));
+            changed = current.WithReinvested(text, MeetingClock.Today(unit, now));
         }
         else
         {
@@ -279,7 +279,7 @@ public static class BenefitEndpoints
                 return Problems(errors);
             }
 
-            changed = current.WithStage(to!.Value, amount, body?.Date ?? Today(unit, now));
+            changed = current.WithStage(to!.Value, amount, body?.Date ?? MeetingClock.Today(unit, now));
         }
 
         if (!changed.SameAs(current) && current.Source == RecordSource.CheckIn)
@@ -358,8 +358,6 @@ public static class BenefitEndpoints
         return amount;
     }
 
-    private static DateOnly Today(Unit unit, DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
 
     private static ProblemHttpResult Problems(Dictionary<string, string[]> errors) =>
         ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });

@@ -131,7 +131,7 @@ public sealed class ImprovementCommands(
         }
 
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
+        var today = MeetingClock.Today(unit, now);
         var (outcome, _) = await store.ChangeBenefitAsync(turn.TenantId, unit.Id, benefit.Id, b => b.WithReinvested(text, today), benefit.ETag!, cancellationToken);
         var saved = outcome is BenefitChangeOutcome.Changed or BenefitChangeOutcome.Unchanged;
         if (saved)
@@ -169,7 +169,7 @@ public sealed class ImprovementCommands(
 
         var now = time.GetUtcNow();
         var by = turn.Caller.DisplayName;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
+        var today = MeetingClock.Today(unit, now);
         var id = RecordIds.BenefitOfImprovement(improvement.Id);
         var existing = await store.GetBenefitAsync(turn.TenantId, unit.Id, id, cancellationToken);
         var benefit = (existing ?? new Benefit(unit.Id, id, figures.Kind, figures.Stage, 0, figures.Measure, [], today, by, RecordSource.Command)

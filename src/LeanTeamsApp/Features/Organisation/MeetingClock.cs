@@ -14,6 +14,13 @@ public sealed record EarlierMeeting(IsoWeek Until, BoardMeeting Meeting);
 /// </summary>
 public static class MeetingClock
 {
+    /// <summary>Today in the unit's own time zone.</summary>
+    public static DateOnly Today(Unit unit, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
+    }
+
     /// <summary>The meeting time in force in <paramref name="week"/>.</summary>
     public static BoardMeeting InForce(Unit unit, IsoWeek week)
     {

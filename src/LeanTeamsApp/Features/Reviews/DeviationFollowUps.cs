@@ -108,7 +108,7 @@ public sealed class DeviationFollowUps(ImprovementStore records, ReviewStore rev
             error = string.IsNullOrWhiteSpace(chosen) ? t.FollowUpOwnerMissing : t.FollowUpOwnerUnknown;
         }
 
-        var deadline = ReadDeadline(data[ImprovementsCard.DeadlineInput(deviationId)]?.ToString(), ReviewRules.Today(unit, time.GetUtcNow()));
+        var deadline = ReadDeadline(data[ImprovementsCard.DeadlineInput(deviationId)]?.ToString(), MeetingClock.Today(unit, time.GetUtcNow()));
         error ??= deadline is null ? t.FollowUpDeadlineMissing : null;
         if (error is not null)
         {
@@ -153,7 +153,7 @@ public sealed class DeviationFollowUps(ImprovementStore records, ReviewStore rev
             errors["ownerId"] = [string.IsNullOrWhiteSpace(body?.OwnerId) ? "Choose the owner." : "Nobody in the organisation has this id."];
         }
 
-        var today = ReviewRules.Today(unit, time.GetUtcNow());
+        var today = MeetingClock.Today(unit, time.GetUtcNow());
         var deadline = ReadDeadline(body?.Deadline, today);
         if (deadline is null)
         {

@@ -72,7 +72,7 @@ public static class FollowUpsCard
     [
         .. open
             .Where(a => a.Status == FollowUpStatus.Open && units.ContainsKey(a.UnitId))
-            .Select(a => (Area: a, Overdue: a.IsOverdue(ReviewRules.Today(units[a.UnitId], now))))
+            .Select(a => (Area: a, Overdue: a.IsOverdue(MeetingClock.Today(units[a.UnitId], now))))
             .OrderByDescending(x => x.Overdue)
             .ThenBy(x => x.Area.Deadline)
             .ThenBy(x => units[x.Area.UnitId].Name, StringComparer.Ordinal)

@@ -53,7 +53,7 @@ public sealed partial class ReviewCommands(
         }
 
         var now = time.GetUtcNow();
-        var today = ReviewRules.Today(unit, now);
+        var today = MeetingClock.Today(unit, now);
         // Last year's too: in January, December's review is the one to record. Next year's: one held early.
         var unitAppointments = new List<Appointment>();
         for (var year = today.Year - 1; year <= today.Year + 1; year++)
@@ -148,10 +148,10 @@ public sealed partial class ReviewCommands(
 
         var now = time.GetUtcNow();
         var (record, followUps, errors) = AppointmentRecordCard.Read(
-            turn.Language, unit, appointment, people, data, ReviewRules.Today(unit, now), caller.DisplayName, caller.Email, now);
+            turn.Language, unit, appointment, people, data, MeetingClock.Today(unit, now), caller.DisplayName, caller.Email, now);
         if (record is null)
         {
-            return Card(AppointmentRecordCard.Form(turn.Language, unit, appointment, people, data, errors, ReviewRules.Today(unit, now)));
+            return Card(AppointmentRecordCard.Form(turn.Language, unit, appointment, people, data, errors, MeetingClock.Today(unit, now)));
         }
 
         var (outcome, stored) = await store.RecordAsync(turn.TenantId, record, followUps, cancellationToken);

@@ -132,13 +132,6 @@ public static class ReviewIds
 /// <summary>Dates and who may do what, shared by the commands and the card.</summary>
 public static class ReviewRules
 {
-    /// <summary>Today in the unit's own time zone.</summary>
-    public static DateOnly Today(Unit unit, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(unit);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
-    }
-
     /// <summary>The appointment's date as the unit sees it: its start carries the unit's offset.</summary>
     public static DateOnly LocalDate(Appointment appointment)
     {
