@@ -48,4 +48,7 @@ public static class Languages
     /// </summary>
     public static string DayAndMonth(this Language language, DateTime date) =>
         date.ToString(language is Language.Sv or Language.En ? "dddd d MMMM" : "dddd d. MMMM", language.Culture());
+
+    /// <summary>A weekday's name in the language ("tirsdag", "tysdag", "tisdag", "Tuesday").</summary>
+    public static string DayName(this Language language, DayOfWeek day) => language.Culture().DateTimeFormat.GetDayName(day);
 }

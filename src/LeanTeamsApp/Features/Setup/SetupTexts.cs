@@ -65,7 +65,7 @@ public sealed record SetupTexts
 
     public required Language Language { get; init; }
 
-    public string Weekday(DayOfWeek day) => Language.Culture().DateTimeFormat.GetDayName(day);
+    public string Weekday(DayOfWeek day) => Language.DayName(day);
 
     public static SetupTexts For(Language language) => language switch
     {

@@ -42,7 +42,7 @@ public static class UnitCard
 
         body.Add(new TextBlock(t.Intro) { IsSubtle = true });
         var meeting = unit.BoardMeeting;
-        Field(body, errors, "boardMeeting.weekday", new ChoiceSetInput([.. Week().Select(d => new Choice(t.WeekdayName(d), d.ToString().ToLowerInvariant()))])
+        Field(body, errors, "boardMeeting.weekday", new ChoiceSetInput([.. Week().Select(d => new Choice(language.DayName(d), d.ToString().ToLowerInvariant()))])
         {
             Id = "weekday", Label = t.Weekday, Value = Typed(typed, "weekday") ?? meeting.Weekday.ToString().ToLowerInvariant(), Style = "compact", IsRequired = true, ErrorMessage = t.BadWeekday,
         });

@@ -61,8 +61,6 @@ public sealed record UnitCardTexts
 
     public required Func<string, string> BadOther { get; init; }
 
-    public string WeekdayName(DayOfWeek day) => Language.Culture().DateTimeFormat.GetDayName(day);
-
     public static UnitCardTexts For(Language language) => language switch
     {
         Language.Sv => Swedish,
