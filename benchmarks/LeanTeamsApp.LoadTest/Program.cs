@@ -215,10 +215,16 @@ var meetingDate = CheckInScenarios.LatestMeeting(meetingEnd);
 var botSubmit = new Uri($"http://127.0.0.1:{appPort}/api/messages");
 Uri BareSubmit(int u) => new($"http://127.0.0.1:{barePort}/bare-submit?person=leder@storby.no&area=omrade-{u % 40}");
 
+// Every unit of this organisation has the one leader; anyone else is refused the submit. One person, as in Teams: the
+// bot learns the object id's e-mail from the roster on the first submit and reads the person row by it after that. A
+// new object id per submit (as before) was an unknown caller every time, and the bot refused every submit.
+var leader = TeamsUser.Create("Enhetsleder", "leder@storby.no");
+teams.SetMembers(TeamsActivities.PersonalConversationId(leader),
+    [new LeanTeamsApp.BotFramework.Connector.TeamsChannelAccount { Id = leader.Id, Name = leader.Name, AadObjectId = leader.AadObjectId, UserPrincipalName = leader.Email, Email = leader.Email, TenantId = bigTenant }]);
+
 async Task<double> SubmitOneAsync(int u, bool bare)
 {
-    // Every unit of this organisation has the one leader; anyone else is refused the submit.
-    var user = TeamsUser.Create("Enhetsleder", "leder@storby.no");
+    var user = leader;
     var invoke = System.Text.Json.Nodes.JsonNode.Parse(CheckInScenarios.Submit(bigActivities, user, $"enhet-{u}", meetingDate))!.AsObject();
     invoke["replyToId"] = $"card-{u}";
     using var content = new StringContent(invoke.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
