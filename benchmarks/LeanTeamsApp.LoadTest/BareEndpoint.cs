@@ -72,7 +72,7 @@ public static class BareEndpoint
             // Who calls and what they may do; the units of the unit's service area and the unit's improvements.
             await directory.GetEntityIfExistsAsync<TableEntity>(tenant, $"person|{person}");
             await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, "area|")));
-            await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, "unit|")));
+            await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, "unit|"), select: ["UnitId", "LeaderId", "CoordinatorIds"]));
             await directory.GetEntityIfExistsAsync<TableEntity>(tenant, $"unit|{unit}");
             await Drain(directory.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, $"areaunit|{area}|")));
             await Drain(records.QueryAsync<TableEntity>(KeyPrefix.Filter(tenant, $"imp|{unit}|")));

@@ -241,6 +241,16 @@ public enum Role
 /// <summary>A role and where it applies: the organisation (null scope), a service area or a unit.</summary>
 public sealed record RoleAssignment(Role Role, string? ScopeId);
 
+/// <summary>Who leads and who coordinates a unit: all of a unit that a person's roles depend on.</summary>
+public sealed record UnitLeadership(string UnitId, string LeaderId, IReadOnlyList<string> CoordinatorIds)
+{
+    public static UnitLeadership Of(Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return new(unit.Id, unit.LeaderId, unit.CoordinatorIds);
+    }
+}
+
 internal static partial class Ids
 {
     /// <summary>Unit and service-area ids: lower-case slugs, safe as Table Storage keys and in chat commands.</summary>

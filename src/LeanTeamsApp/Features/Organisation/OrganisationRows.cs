@@ -176,6 +176,12 @@ internal static class DirectoryRows
 
     private sealed record StoredMeeting(string Until, int Weekday, string Start, int Minutes);
 
+    public static UnitLeadership ToLeadership(TableEntity row)
+    {
+        var coordinators = row.GetString("CoordinatorIds");
+        return new UnitLeadership(row.GetString("UnitId"), row.GetString("LeaderId"), string.IsNullOrEmpty(coordinators) ? [] : coordinators.Split(';'));
+    }
+
     public static Unit ToUnit(TableEntity row)
     {
         var consultant = row.GetString("GuidanceConsultantId");

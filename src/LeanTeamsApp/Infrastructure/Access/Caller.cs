@@ -20,6 +20,12 @@ public sealed record Caller(string TenantId, string DisplayName, string? Email, 
     /// </summary>
     public static Caller Known(string tenantId, Person person, IReadOnlyList<ServiceArea> areas, IReadOnlyList<Unit> units)
     {
+        ArgumentNullException.ThrowIfNull(units);
+        return Known(tenantId, person, areas, [.. units.Select(UnitLeadership.Of)]);
+    }
+
+    public static Caller Known(string tenantId, Person person, IReadOnlyList<ServiceArea> areas, IReadOnlyList<UnitLeadership> units)
+    {
         ArgumentNullException.ThrowIfNull(person);
         return person.Removed
             ? Unknown(tenantId, person.Name, person.Id)
@@ -79,5 +85,5 @@ public sealed class CallerResolver(OrganisationStore organisation, ConnectorClie
     }
 
     private async Task<Caller> WithRolesAsync(string tenantId, Person person, CancellationToken cancellationToken) =>
-        Caller.Known(tenantId, person, await organisation.ListServiceAreasAsync(tenantId, cancellationToken), await organisation.ListUnitsAsync(tenantId, cancellationToken));
+        Caller.Known(tenantId, person, await organisation.ListServiceAreasAsync(tenantId, cancellationToken), await organisation.ListLeadershipAsync(tenantId, cancellationToken));
 }
