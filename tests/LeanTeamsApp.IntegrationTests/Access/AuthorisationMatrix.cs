@@ -52,7 +52,8 @@ public static class AuthorisationMatrix
         ["command Improvements"] = (ViewUnitOwn, Readers),
         ["command FollowUps"] = (ViewUnitOwn, Readers),
         ["command CheckIn"] = ([UL, UC], []),
-        ["command ImprovementAdd"] = ([UL, UC, M], []),
+        // Adding and moving improvements is one permission in chat and in the tab's board (below).
+        ["command ImprovementAdd"] = ([C, UL, UC, M], [C]),
         ["command BoardMeeting"] = ([C, SAL, UL, UC], [C]),
         ["command EditUnit"] = ([C, UL], [C]),
         ["command ReviewDone"] = ([C, Cons, SAL], [C, Cons]),
@@ -70,7 +71,7 @@ public static class AuthorisationMatrix
         ["verb checkin.submit"] = ([UL, UC], []),
         ["verb checkin.nothingnew"] = ([UL, UC], []),
         ["verb checkin.edit"] = ([UL, UC], []),
-        ["verb improvement.move"] = ([UL, UC, M], []),
+        ["verb improvement.move"] = ([C, UL, UC, M], [C]),
         ["verb improvement.benefit"] = ([UL, UC, M], []),
         ["verb improvement.reinvest"] = ([UL, UC, M], []),
         ["verb unit.save"] = ([C, UL], [C]),

@@ -43,7 +43,7 @@ public sealed class ImprovementCommands(
             return;
         }
 
-        if (await unitInChat.ResolveAsync(turn, "improvement add", null, Permission.WorkOnBoard, t.NoUnit, cancellationToken) is not { Unit: var unit })
+        if (await unitInChat.ResolveAsync(turn, "improvement add", null, Permission.ManageImprovements, t.NoUnit, cancellationToken) is not { Unit: var unit })
         {
             return;
         }
