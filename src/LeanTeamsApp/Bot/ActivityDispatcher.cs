@@ -167,6 +167,13 @@ public sealed partial class ActivityDispatcher(
             return AdaptiveCardInvokeResponse.Message(turn.Texts.NotAllowed(action.Permission, AccessRule.IsOrganisationWide(action.Permission) ? null : target.Unit?.Name));
         }
 
+        // A card sent before its unit was archived: the unit's board, check-ins and benefits are history now, read-only
+        // in chat as in the tab (409 there), until the coordinator restores the unit.
+        if (target.Unit is { Archived: true } archived)
+        {
+            return AdaptiveCardInvokeResponse.Message(turn.Texts.UnitArchived(archived.Name));
+        }
+
         return await action.HandleAsync(services, new AllowedCardAction(turn, data, target), cancellationToken);
     }
 

@@ -37,6 +37,9 @@ public sealed record BotTexts
 
     public required string CardTargetGone { get; init; }
 
+    /// <summary>A card of a unit archived since it was sent: the unit's records are history now, as in the tab.</summary>
+    public required Func<string, string> UnitArchived { get; init; }
+
     public required string StorageDown { get; init; }
 
     public required string WelcomeTeam { get; init; }
@@ -197,6 +200,7 @@ public sealed record BotTexts
         Conflict = "Noen andre endret dette samtidig. Ingenting ble overskrevet – prøv igjen.",
         NotAllowed = (what, where) => $"Du har ikke tilgang til å {NorwegianPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Norwegian!, "Det kan gjøres av", "eller", "den som er ansvarlig for avtalen")} Ingenting ble endret.",
         CardTargetGone = "Dette kortet er utdatert: det det gjelder, finnes ikke lenger. Ingenting ble endret.",
+        UnitArchived = unit => $"{unit} er arkivert: tavlen, statusrapportene og gevinstene er tatt vare på slik de var. Ingenting ble endret. Lean-koordinatoren kan gjenopprette enheten.",
         StorageDown = "Jeg får ikke lagret akkurat nå. Ingenting ble endret – prøv igjen om litt.",
         WelcomeTeam = "Hei! Jeg er LeanTeamsApp. Lean-koordinatoren kobler hver enhetskanal til sin enhet med «registrer enhet <navn>». Skriv «hjelp» for å se alt jeg kan.",
         WelcomePersonal = "Hei! Jeg er LeanTeamsApp. Skriv «hjelp» for å se hva jeg kan.",
@@ -231,6 +235,7 @@ public sealed record BotTexts
         Conflict = "Nokon andre endra dette samtidig. Ingenting vart skrive over – prøv igjen.",
         NotAllowed = (what, where) => $"Du har ikkje tilgang til å {NynorskPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Nynorsk!, "Det kan gjerast av", "eller", "den som er ansvarleg for avtalen")} Ingenting vart endra.",
         CardTargetGone = "Dette kortet er utdatert: det gjeld noko som ikkje finst lenger. Ingenting vart endra.",
+        UnitArchived = unit => $"{unit} er arkivert: tavla, statusrapportane og gevinstane er tekne vare på slik dei var. Ingenting vart endra. Lean-koordinatoren kan gjenopprette eininga.",
         StorageDown = "Eg får ikkje lagra akkurat no. Ingenting vart endra – prøv igjen om litt.",
         WelcomeTeam = "Hei! Eg er LeanTeamsApp. Lean-koordinatoren koplar kanalen til kvar eining med «registrer eining <namn>». Skriv «hjelp» for å sjå alt eg kan.",
         WelcomePersonal = "Hei! Eg er LeanTeamsApp. Skriv «hjelp» for å sjå kva eg kan.",
@@ -256,6 +261,7 @@ public sealed record BotTexts
         Conflict = "Någon annan ändrade det här samtidigt. Inget skrevs över – försök igen.",
         NotAllowed = (what, where) => $"Du har inte behörighet att {SwedishPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, Swedish!, "Det kan göras av", "eller", "den som är ansvarig för mötet")} Inget ändrades.",
         CardTargetGone = "Det här kortet är inaktuellt: det gäller något som inte längre finns. Inget ändrades.",
+        UnitArchived = unit => $"{unit} är arkiverad: tavlan, statusrapporterna och nyttorna finns kvar som de var. Inget ändrades. Leansamordnaren kan återställa enheten.",
         StorageDown = "Jag kan inte spara just nu. Inget ändrades – försök igen om en stund.",
         WelcomeTeam = "Hej! Jag är LeanTeamsApp. Leansamordnaren kopplar varje enhets kanal till sin enhet med ”registrera enhet <namn>”. Skriv ”hjälp” för att se allt jag kan.",
         WelcomePersonal = "Hej! Jag är LeanTeamsApp. Skriv ”hjälp” för att se vad jag kan.",
@@ -281,6 +287,7 @@ public sealed record BotTexts
         Conflict = "Someone else changed this at the same time. Nothing was overwritten - please try again.",
         NotAllowed = (what, where) => $"You are not allowed to {EnglishPermissions[what]}{(where is null ? "" : " " + where)}. {WhoMay(what, English!, "This is for the", "or", "the appointment's owner")} Nothing was changed.",
         CardTargetGone = "This card is out of date: what it refers to no longer exists. Nothing was changed.",
+        UnitArchived = unit => $"{unit} is archived: its board, check-ins and benefits are kept as they were. Nothing was changed. The Lean coordinator can restore the unit.",
         StorageDown = "I can't save anything right now. Nothing was changed - please try again in a moment.",
         WelcomeTeam = "Hi! I'm LeanTeamsApp. The Lean coordinator binds each unit's channel to its unit with \"register unit <name>\". Type \"help\" to see everything I can do.",
         WelcomePersonal = "Hi! I'm LeanTeamsApp. Type \"help\" to see what I can do.",
