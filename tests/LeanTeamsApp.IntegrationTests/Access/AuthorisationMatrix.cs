@@ -93,6 +93,7 @@ public static class AuthorisationMatrix
         // A person's data: the coordinator's, and the person's own (the unit leader asks for her own on "own").
         ["GET /api/tab/people/{id}/data"] = ([C, UL], [C]),
         ["POST /api/tab/people/{id}/erase"] = ([C], [C]),
+        ["GET /api/tab/privacy/retention"] = ([C], [C]),
         ["PUT /api/tab/privacy/retention"] = ([C], [C]),
         ["POST /api/tab/actionplan/"] = ([C], [C]),
         ["PUT /api/tab/actionplan/{id}"] = ([C], [C]),
@@ -112,6 +113,7 @@ public static class AuthorisationMatrix
         ["GET /api/tab/organisation/areas/{areaId}"] = ([C, SAL], [C]),
         ["PUT /api/tab/organisation/areas/{areaId}"] = ([C, SAL], [C]),
         ["PUT /api/tab/organisation/settings"] = ([C], [C]),
+        ["PUT /api/tab/organisation/roles"] = ([C], [C]),
         ["GET /api/tab/reports/{file}"] = (ViewAreaOwn, Readers),
         ["POST /api/tab/units/{unitId}/deviations/{id}/close"] = ([UL, UC, M], []),
         ["POST /api/tab/units/{unitId}/deviations/{id}/followup"] = ([C, SAL, UL, UC], [C]),

@@ -384,6 +384,16 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         yield return ("POST /api/tab/organisation/file", Now_(async (p, _) => await OrganisationFileAsync(p)));
         // Someone the organisation never had: an allowed erasure finds nothing and logs that it ran.
         yield return ("POST /api/tab/people/{id}/erase", Now_(async (p, _) => await TabAsync(p, HttpMethod.Post, "/api/tab/people/tidligere.ansatt@fjordvik.kommune.no/erase", null, "\"rowsTouched\"")));
+        yield return ("GET /api/tab/privacy/retention", Now_(async (p, _) => await TabAsync(p, HttpMethod.Get, "/api/tab/privacy/retention", null, "\"years\"")));
+        yield return ("PUT /api/tab/organisation/roles", async (p, _) =>
+        {
+            var petter = (await FormAsync("/api/tab/organisation/forms"))["people"]!.AsArray().Single(x => (string?)x!["id"] == "petter.aas@fjordvik.kommune.no")!;
+            var form = new JsonObject
+            {
+                ["person"] = "petter.aas@fjordvik.kommune.no", ["consultant"] = true, ["topManagement"] = !(bool)petter["topManagement"]!, ["etag"] = petter["etag"]!.DeepClone(),
+            };
+            return () => TabAsync(p, HttpMethod.Put, "/api/tab/organisation/roles", form, "\"petter.aas@");
+        });
         yield return ("PUT /api/tab/privacy/retention", Now_(async (p, _) => await TabAsync(p, HttpMethod.Put, "/api/tab/privacy/retention", new JsonObject { ["years"] = 6 }, "\"years\"")));
         yield return ("POST /api/tab/actionplan/", Now_(async (p, _) => await TabAsync(p, HttpMethod.Post, "/api/tab/actionplan", ActionRow(null), null)));
         yield return ("PUT /api/tab/actionplan/{id}", Now_(async (p, _) => await TabAsync(p, HttpMethod.Put, $"/api/tab/actionplan/{_actionRowId}", ActionRow(await ActionRowETagAsync()), null)));

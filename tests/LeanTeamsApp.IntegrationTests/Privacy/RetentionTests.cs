@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Privacy;
 using LeanTeamsApp.IntegrationTests.Improvements;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,51 @@ public sealed class RetentionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Null(await _host.Bot.App.Services.GetRequiredService<PrivacyStore>().GetRetentionYearsAsync(_host.TenantId, default));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _host.TabAsync(HttpMethod.Get, "/api/tab/privacy/retention", _host.Token("leder.byggesak@fjordvik.kommune.no", "Randi Lie"))).Status);
+    }
+
+    [Fact]
+    public async Task GetRetention_ByTheCoordinator_IsTheDefaultUntilSetThenTheYearsSet()
+    {
+        var token = _host.Token(CoordinatorEmail, "Jonas Vik");
+        var (status, body) = await _host.TabAsync(HttpMethod.Get, "/api/tab/privacy/retention", token);
+        Assert.Equal((HttpStatusCode.OK, 5), (status, (int)body!["years"]!));
+
+        await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", token, new JsonObject { ["years"] = 7 });
+
+        (status, body) = await _host.TabAsync(HttpMethod.Get, "/api/tab/privacy/retention", token);
+        Assert.Equal((HttpStatusCode.OK, 7), (status, (int)body!["years"]!));
+    }
+
+    [Fact]
+    public async Task Retention_OrganisationChangeHistory_DeletesEntriesOlderThanFiveYearsAndKeepsNewerOnes()
+    {
+        var table = await DirectoryContent.TableAsync(OrganisationChangeLog.Table);
+        var entries = new (string Id, DateTimeOffset At)[] { ("old", Now.AddYears(-6)), ("recent", Now.AddYears(-4)) };
+        foreach (var (id, at) in entries)
+        {
+            // As the log writes an entry: the organisation's row and one per unit it touched, newest first by key.
+            var time = (DateTimeOffset.MaxValue.Ticks - at.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var key in new[] { $"all|{time}|{id}", $"unit|byggesak|{time}|{id}" })
+            {
+                await table.UpsertEntityAsync(new TableEntity(_host.TenantId, key)
+                {
+                    ["ChangeId"] = id, ["At"] = at, ["By"] = CoordinatorEmail, ["ByName"] = "Jonas Vik", ["FileName"] = $"{id}.yaml", ["Changes"] = "[]", ["LeftOut"] = 0,
+                });
+            }
+        }
+
+        await ActivatorUtilities.CreateInstance<RetentionScheduler>(_host.Bot.App.Services).RunForTenantAsync(_host.TenantId, default);
+
+        var token = _host.Token(CoordinatorEmail, "Jonas Vik");
+        foreach (var path in new[] { "/api/tab/organisation/history", "/api/tab/organisation/history?unitId=byggesak" })
+        {
+            var (status, history) = await _host.TabAsync(HttpMethod.Get, path, token);
+            Assert.Equal(HttpStatusCode.OK, status);
+            var files = history!.AsArray().Select(e => (string?)e!["fileName"]).ToList();
+            Assert.Contains("recent.yaml", files);
+            Assert.DoesNotContain("old.yaml", files);
+        }
     }
 
     private async Task WriteCheckInRowsAsync(IEnumerable<string> keys)

@@ -294,6 +294,12 @@ public sealed class OrganisationFormTests : IAsyncLifetime
         var leader = Token(ByggesakLeader, "Randi Lie");
         var form = await UnitFormAsync("byggesak", leader);
         Assert.True((bool)form["leaderOnly"]!);
+        // The leader has no list of the organisation's people or goals: the form names its own, by name and title.
+        Assert.Contains(form["people"]!.AsArray(), p => (string?)p!["id"] == "linn.aasen@fjordvik.kommune.no" && (string?)p["name"] == "Linn Aasen");
+        var areaGoals = (await _bot.App.Store.ListServiceAreasAsync(_bot.TenantId, default)).Single(a => a.Id == "samfunn-og-teknikk").Goals;
+        var choices = form["goalChoices"]!.AsArray().Select(g => ((string?)g!["id"], (string?)g["title"])).ToList();
+        Assert.Equal(areaGoals.Select(g => ((string?)g.Id, (string?)g.Title)), choices.Take(areaGoals.Count));
+        Assert.Contains(choices, c => c.Item1 == "brukeren-i-sentrum"); // an overall goal
         var mine = new JsonObject
         {
             ["boardMeeting"] = new JsonObject { ["weekday"] = "tirsdag", ["time"] = "08:00", ["minutes"] = 20 },
@@ -462,5 +468,135 @@ public sealed class OrganisationFormTests : IAsyncLifetime
         var (bad, problem) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/units/vann-og-avlop", Coordinator, form);
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.Contains("removed", (string?)problem!["errors"]!["coordinators"]![0], StringComparison.Ordinal);
+    }
+
+    private async Task<JsonObject> PersonAsync(string email)
+    {
+        var (status, forms) = await SendAsync(HttpMethod.Get, "/api/tab/organisation/forms", Coordinator);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return forms!["people"]!.AsArray().Single(p => (string?)p!["id"] == email)!.AsObject();
+    }
+
+    private static JsonObject RolesOf(JsonObject person, bool coordinator, bool consultant, bool topManagement) => new()
+    {
+        ["person"] = person["id"]!.DeepClone(),
+        ["coordinator"] = coordinator,
+        ["consultant"] = consultant,
+        ["topManagement"] = topManagement,
+        ["etag"] = person["etag"]!.DeepClone(),
+    };
+
+    [Fact]
+    public async Task Roles_CoordinatorAddsAndRemovesOrganisationWideRoles_StoredAndInTheHistory()
+    {
+        var newcomer = new JsonObject
+        {
+            ["person"] = "siv.ny@fjordvik.kommune.no",
+            ["name"] = "Siv Ny",
+            ["coordinator"] = true,
+            ["topManagement"] = true,
+        };
+
+        var (added, body) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", Coordinator, newcomer);
+
+        Assert.Equal(HttpStatusCode.OK, added);
+        Assert.Equal((true, false, true), ((bool)body!["coordinator"]!, (bool)body["consultant"]!, (bool)body["topManagement"]!));
+        var siv = (await _bot.App.Store.GetPersonAsync(_bot.TenantId, "siv.ny@fjordvik.kommune.no", default))!;
+        Assert.Equal(("Siv Ny", OrganisationRoles.Coordinator | OrganisationRoles.TopManagement), (siv.Name, siv.Roles));
+
+        var petter = await PersonAsync("petter.aas@fjordvik.kommune.no");
+        Assert.True((bool)petter["consultant"]!);
+        var (removed, _) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", Coordinator, RolesOf(petter, coordinator: false, consultant: false, topManagement: false));
+
+        Assert.Equal(HttpStatusCode.OK, removed);
+        Assert.Equal(OrganisationRoles.None, (await _bot.App.Store.GetPersonAsync(_bot.TenantId, "petter.aas@fjordvik.kommune.no", default))!.Roles);
+        var changes = Changes(await HistoryAsync()).ToList();
+        Assert.Contains(changes, c => (string?)c["subject"] == "person" && (string?)c["kind"] == "added" && (string?)c["id"] == "siv.ny@fjordvik.kommune.no");
+        Assert.Contains(changes, c => (string?)c["subject"] == "person" && (string?)c["id"] == "petter.aas@fjordvik.kommune.no"
+            && (string?)c["field"] == "roles" && (string?)c["before"] == "consultant");
+
+        // The form Petter was read with is stale now: saving it again is a 412 and writes nothing.
+        var before = await StoredAsync();
+        var (stale, problem) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", Coordinator, RolesOf(petter, coordinator: true, consultant: true, topManagement: false));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale);
+        Assert.Equal("Changed by someone else", (string?)problem!["title"]);
+        Assert.Equal(before, await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Roles_RemovingTheLastLeanCoordinator_Is400NamingCoordinatorUntilSomeoneElseHasTheRole()
+    {
+        var jonas = await PersonAsync(CoordinatorEmail);
+        var before = await StoredAsync();
+
+        var (refused, problem) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", Coordinator, RolesOf(jonas, coordinator: false, consultant: true, topManagement: false));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(["coordinator"], problem!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(before, await StoredAsync());
+
+        var ingrid = await PersonAsync("ingrid.solheim@fjordvik.kommune.no");
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", Coordinator, RolesOf(ingrid, coordinator: true, consultant: true, topManagement: false))).Status);
+        var (handedOver, _) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", Coordinator, RolesOf(jonas, coordinator: false, consultant: true, topManagement: false));
+        Assert.Equal(HttpStatusCode.OK, handedOver);
+        Assert.Equal(OrganisationRoles.Consultant, (await _bot.App.Store.GetPersonAsync(_bot.TenantId, CoordinatorEmail, default))!.Roles);
+    }
+
+    [Fact]
+    public async Task Roles_NewPersonWithoutAName_Is400NamingName()
+    {
+        var (status, problem) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", Coordinator, new JsonObject { ["person"] = "ukjent@fjordvik.kommune.no", ["consultant"] = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.NotNull(problem!["errors"]!["name"]);
+        Assert.Null(await _bot.App.Store.GetPersonAsync(_bot.TenantId, "ukjent@fjordvik.kommune.no", default));
+    }
+
+    [Theory]
+    [InlineData(ByggesakLeader)] // a unit leader
+    [InlineData(SamfunnLeader)] // a service area's leader
+    [InlineData("ola.utenfor@fjordvik.kommune.no")] // not in the organisation
+    public async Task Roles_ChangedByAnyoneButTheCoordinator_Are403AndWriteNothing(string email)
+    {
+        var token = Token(email);
+        var petter = await PersonAsync("petter.aas@fjordvik.kommune.no");
+        var before = await StoredAsync();
+
+        var answers = new[]
+        {
+            (await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", token, RolesOf(petter, coordinator: true, consultant: true, topManagement: true))).Status,
+            (await SendAsync(HttpMethod.Put, "/api/tab/organisation/roles", token, new JsonObject { ["person"] = email, ["name"] = "Meg Selv", ["coordinator"] = true })).Status,
+        };
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Forbidden, a));
+        Assert.Equal(before, await StoredAsync());
+    }
+
+    [Theory]
+    [InlineData(CoordinatorEmail, true)]
+    [InlineData(ByggesakLeader, true)]
+    [InlineData("linn.aasen@fjordvik.kommune.no", false)] // a member (and unit coordinator) of Byggesak
+    [InlineData(SamfunnLeader, false)] // the leader of Byggesak's service area
+    public async Task UnitPage_CanEditUnit_IsTrueOnlyForThoseTheUnitFormAccepts(string email, bool expected)
+    {
+        var token = Token(email);
+
+        var (status, unit) = await SendAsync(HttpMethod.Get, "/api/tab/units/byggesak", token);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(expected, (bool)unit!["canEditUnit"]!);
+        var (form, _) = await SendAsync(HttpMethod.Get, "/api/tab/organisation/units/byggesak", token);
+        Assert.Equal(expected ? HttpStatusCode.OK : HttpStatusCode.Forbidden, form);
+    }
+
+    [Fact]
+    public async Task UnitPage_AnotherUnitsLeader_DoesNotSeeTheUnitNorGetItsForm()
+    {
+        var token = Token("leder.barnevern@fjordvik.kommune.no");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, "/api/tab/units/byggesak", token)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Get, "/api/tab/organisation/units/byggesak", token)).Status);
+        var (status, own) = await SendAsync(HttpMethod.Get, "/api/tab/units/barneverntjenesten", token);
+        Assert.Equal((HttpStatusCode.OK, true), (status, (bool)own!["canEditUnit"]!));
     }
 }

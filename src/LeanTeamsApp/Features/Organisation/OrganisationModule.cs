@@ -26,6 +26,7 @@ public static class OrganisationModule
         services.AddSingleton<ImportJournal>();
         services.AddSingleton<OrganisationImporter>();
         services.AddSingleton<OrganisationChangeLog>();
+        services.AddRetainedRecords<OrganisationChangeRetention>();
         services.AddSingleton<OrganisationExport>();
         services.AddHostedService<ImportRecoveryScheduler>();
         services.AddHostedService<OrganisationSeeder>();

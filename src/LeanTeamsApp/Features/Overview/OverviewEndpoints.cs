@@ -85,6 +85,12 @@ public sealed record UnitDto(
     /// <summary>Whether the caller may add, move and plan the improvements on the board (never on an archived unit's).</summary>
     public bool CanEditImprovements { get; init; }
 
+    /// <summary>
+    /// Whether the caller may open the unit's form (the coordinator every field, the unit's leader its board meeting,
+    /// unit coordinators and goals): the rule the form's own endpoints apply.
+    /// </summary>
+    public bool CanEditUnit { get; init; }
+
     /// <summary>The unit's people, offered as an improvement's owner to those who edit the board.</summary>
     public IReadOnlyList<BoardPersonDto> BoardPeople { get; init; } = [];
 }
@@ -248,6 +254,7 @@ public static class OverviewEndpoints
             BenefitRangeDto.All)
         {
             CanEditImprovements = canEditImprovements,
+            CanEditUnit = caller.Allows(Permission.EditUnit, AccessTarget.ForUnit(unit)),
             BoardPeople = canEditImprovements ? await BoardPeopleAsync(organisation, caller.TenantId, unit, cancellationToken) : [],
         });
     }

@@ -4,6 +4,7 @@ using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace LeanTeamsApp.Features.Privacy;
 
@@ -25,7 +26,9 @@ public static class PrivacyEndpoints
         var people = app.MapTabGroup("/api/tab/people");
         people.MapGet("/{id}/data", DataAsync).ProducesProblems(400, 403);
         people.MapPost("/{id}/erase", EraseAsync).ProducesProblems(400, 403);
-        app.MapTabGroup("/api/tab/privacy").MapPut("/retention", SetRetentionAsync).ProducesProblems(400, 403);
+        var privacy = app.MapTabGroup("/api/tab/privacy");
+        privacy.MapGet("/retention", RetentionAsync).ProducesProblems(403);
+        privacy.MapPut("/retention", SetRetentionAsync).ProducesProblems(400, 403);
         return app;
     }
 
@@ -69,6 +72,18 @@ public static class PrivacyEndpoints
 
         var done = await requests.EraseAsync(caller.TenantId, id, caller.Caller.Person!.Id, cancellationToken);
         return TypedResults.Ok(new ErasureDto(done.Id, done.RowsTouched, done.FinishedAt));
+    }
+
+    /// <summary>The years the organisation keeps check-ins, its own or the default: the coordinator's settings show it.</summary>
+    private static async Task<Results<Ok<RetentionDto>, ProblemHttpResult>> RetentionAsync(
+        TabCaller caller, AccessRule access, PrivacyStore store, IOptions<PrivacyOptions> options, CancellationToken cancellationToken)
+    {
+        if (!access.Check(caller.Caller, Permission.ManageOrganisation, AccessTarget.Organisation, "GET privacy retention"))
+        {
+            return ApiProblem.Of(ProblemCode.RetentionForbidden, "Only the Lean coordinator sets how long check-ins are kept.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return TypedResults.Ok(new RetentionDto(await store.GetRetentionYearsAsync(caller.TenantId, cancellationToken) ?? options.Value.DefaultRetentionYears));
     }
 
     private static async Task<Results<Ok<RetentionDto>, ProblemHttpResult>> SetRetentionAsync(

@@ -41,6 +41,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
     // The line each record of the one-record "file" stands on, which tells whose field an error is about.
     private const int RecordLine = 1;
     private const int PersonLine = 2;
+    private const int RolesLine = 3;
     private const int FirstHolidayLine = 10;
 
     public async Task<EditResult> SaveUnitAsync(
@@ -201,6 +202,68 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
         return await ApplyAsync(snapshot, source, errors, by, byName, cancellationToken);
     }
 
+    /// <summary>
+    /// Gives a person the organisation-wide roles the form ticks and takes the others away, written as the person's
+    /// record in a units sheet would say it: their name, home unit and Entra object id stay as stored. Someone the
+    /// organisation does not know yet is added with the name given. The last Lean coordinator keeps the role: without
+    /// one nobody could keep the organisation up to date, nor give the role back.
+    /// </summary>
+    public async Task<EditResult> SaveRolesAsync(string tenantId, PersonRolesForm form, string by, string byName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (await importer.SnapshotAsync(tenantId, cancellationToken) is not { } snapshot)
+        {
+            return EditResult.Of(EditOutcome.NotSaved, "An import of the organisation is being written; save again in a minute.");
+        }
+
+        var id = Person.NormaliseId(form.Person ?? "");
+        var row = id.Length <= Person.MaxIdLength && Ids.Email().IsMatch(id) ? snapshot.Row(DirectoryKeys.Person(id)) : null;
+        var stored = row is null ? null : DirectoryRows.ToPerson(row);
+
+        // Someone known is changed as read; someone removed may be picked again without an ETag, and comes back.
+        if (stored is not null && (!stored.Removed || !string.IsNullOrEmpty(form.ETag)) && !string.Equals(row!.ETag.ToString(), form.ETag, StringComparison.Ordinal))
+        {
+            return EditResult.Of(EditOutcome.Stale);
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var roles = new List<string>();
+        if (form.Coordinator)
+        {
+            roles.Add("coordinator");
+        }
+        else if (stored is { Removed: false } && stored.Roles.HasFlag(OrganisationRoles.Coordinator)
+            && !snapshot.Under(DirectoryKeys.PersonPrefix).Select(DirectoryRows.ToPerson).Any(p => p.Id != id && !p.Removed && p.Roles.HasFlag(OrganisationRoles.Coordinator)))
+        {
+            Add(errors, "coordinator", $"{stored.Name} is the organisation's only Lean coordinator; give someone else the role first, or nobody could keep the organisation up to date");
+        }
+
+        if (form.Consultant)
+        {
+            roles.Add("consultant");
+        }
+
+        if (form.TopManagement)
+        {
+            roles.Add("topManagement");
+        }
+
+        var record = new SourceRecord(RolesLine);
+        Put(errors, record, "email", id, "person");
+        Put(errors, record, "name", stored?.Name ?? form.Name, "name");
+        Put(errors, record, "roles", string.Join("; ", roles));
+        Put(errors, record, "unit", stored?.HomeUnitId);
+        Put(errors, record, "aadObjectId", stored?.AadObjectId);
+        if (stored is null && string.IsNullOrWhiteSpace(form.Name) && !errors.ContainsKey("person"))
+        {
+            Add(errors, "name", $"the organisation does not know {id} yet: give their name too, and they are added");
+        }
+
+        var source = new ImportSource(SourceName);
+        source.People.Add(record);
+        return await ApplyAsync(snapshot, source, errors, by, byName, cancellationToken);
+    }
+
     private async Task<EditResult> ApplyAsync(
         DirectorySnapshot snapshot, ImportSource source, Dictionary<string, List<string>> errors, string by, string byName, CancellationToken cancellationToken)
     {
@@ -228,6 +291,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
     private static string FieldOf(ImportError error) => error.Line switch
     {
         PersonLine => error.Field == "email" ? "leader" : error.Field == "name" ? "leaderName" : error.Field,
+        RolesLine => error.Field == "email" ? "person" : error.Field,
         >= FirstHolidayLine => $"holidayPeriods[{error.Line - FirstHolidayLine}].{error.Field}",
         _ => error.Field switch
         {

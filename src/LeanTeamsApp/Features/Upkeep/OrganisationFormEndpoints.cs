@@ -27,6 +27,7 @@ public static class OrganisationFormEndpoints
         organisation.MapGet("/areas/{areaId}", AreaAsync).ProducesProblems(403, 404);
         organisation.MapPut("/areas/{areaId}", EditAreaAsync).ProducesProblems(400, 403, 404, 412, 503);
         organisation.MapPut("/settings", EditSettingsAsync).ProducesProblems(400, 403, 404, 412, 503);
+        organisation.MapPut("/roles", EditRolesAsync).ProducesProblems(400, 403, 412, 503);
         return app;
     }
 
@@ -44,10 +45,11 @@ public static class OrganisationFormEndpoints
             SettingsForm.From(caller.Organisation),
             [.. caller.AllAreas.OrderBy(a => a.Kind == ServiceAreaKind.TopManagement ? 0 : 1).ThenBy(a => a.Name, StringComparer.Ordinal).Select(AreaForm.From)],
             [.. caller.AllUnits.OrderBy(u => u.Archived).ThenBy(u => u.Name, StringComparer.Ordinal).Select(UnitForm.From)],
-            [.. people.Where(p => !p.Removed).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new KnownPersonDto(p.Id, p.Name))]));
+            [.. people.Where(p => !p.Removed).OrderBy(p => p.Name, StringComparer.Ordinal).Select(KnownPersonDto.From)]));
     }
 
-    private static Results<Ok<UnitForm>, ProblemHttpResult> UnitAsync(TabCaller caller, string unitId, AccessRule access)
+    private static async Task<Results<Ok<UnitForm>, ProblemHttpResult>> UnitAsync(
+        TabCaller caller, string unitId, AccessRule access, OrganisationStore store, CancellationToken cancellationToken)
     {
         if (caller.AllUnits.FirstOrDefault(u => u.Id == unitId) is not { } unit)
         {
@@ -55,8 +57,36 @@ public static class OrganisationFormEndpoints
         }
 
         return access.Check(caller.Caller, Permission.EditUnit, AccessTarget.ForUnit(unit), "GET organisation/units")
-            ? TypedResults.Ok(UnitForm.From(unit) with { LeaderOnly = !caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation) })
+            ? TypedResults.Ok(await OneUnitAsync(caller, unit, store, cancellationToken))
             : Refused("Only the Lean coordinator and the unit's leader edit a unit.");
+    }
+
+    /// <summary>
+    /// One unit's form as its own page opens it: a unit's leader has no organisation-wide list of people or goals, so the
+    /// form carries the names of the people the unit names and the titles of the goals its goals may support.
+    /// </summary>
+    private static async Task<UnitForm> OneUnitAsync(TabCaller caller, Unit unit, OrganisationStore store, CancellationToken cancellationToken)
+    {
+        var people = new List<PersonNameDto>();
+        string?[] named = [unit.LeaderId, .. unit.CoordinatorIds, unit.Guidance?.ConsultantId];
+        foreach (var id in named.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await store.GetPersonAsync(caller.TenantId, id, cancellationToken) is { } person)
+            {
+                people.Add(new PersonNameDto(person.Id, person.Name));
+            }
+        }
+
+        var goals = caller.AllAreas.Where(a => a.Id == unit.ServiceAreaId)
+            .Concat(caller.AllAreas.Where(a => a.Kind == ServiceAreaKind.TopManagement && a.Id != unit.ServiceAreaId))
+            .SelectMany(a => a.Goals)
+            .Select(g => new GoalChoiceDto(g.Id, g.Title));
+        return UnitForm.From(unit) with
+        {
+            LeaderOnly = !caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation),
+            People = people,
+            GoalChoices = [.. goals],
+        };
     }
 
     private static async Task<Results<Created<UnitForm>, ProblemHttpResult>> CreateUnitAsync(
@@ -143,7 +173,7 @@ public static class OrganisationFormEndpoints
 
         var result = await edits.SaveUnitAsync(caller.TenantId, unit.Id, form, create: false, archived: null, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetUnitAsync(caller.TenantId, unit.Id, cancellationToken) is { } saved
-            ? TypedResults.Ok(UnitForm.From(saved))
+            ? TypedResults.Ok(await OneUnitAsync(caller, saved, store, cancellationToken))
             : Problem(result);
     }
 
@@ -261,6 +291,31 @@ public static class OrganisationFormEndpoints
         var result = await edits.SaveSettingsAsync(caller.TenantId, form, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetOrganisationAsync(caller.TenantId, cancellationToken) is { } saved
             ? TypedResults.Ok(SettingsForm.From(saved))
+            : Problem(result);
+    }
+
+    /// <summary>
+    /// Gives a person the organisation-wide roles the form ticks and takes away the others: the coordinator's alone,
+    /// since these roles read or run the whole organisation.
+    /// </summary>
+    private static async Task<Results<Ok<KnownPersonDto>, ProblemHttpResult>> EditRolesAsync(
+        TabCaller caller, PersonRolesForm? body, [FromHeader(Name = "If-Match")] string? ifMatch,
+        AccessRule access, OrganisationEdits edits, OrganisationStore store, CancellationToken cancellationToken)
+    {
+        if (!access.Check(caller.Caller, Permission.ManageOrganisation, AccessTarget.Organisation, "PUT organisation/roles"))
+        {
+            return CoordinatorOnly();
+        }
+
+        if (body is null || string.IsNullOrWhiteSpace(body.Person))
+        {
+            return Infrastructure.Errors.FieldProblem.For("person", "Pick the person whose roles you change.");
+        }
+
+        var form = body with { ETag = string.IsNullOrEmpty(body.ETag) ? ifMatch : body.ETag };
+        var result = await edits.SaveRolesAsync(caller.TenantId, form, By(caller), caller.Caller.DisplayName, cancellationToken);
+        return result.Outcome == EditOutcome.Saved && await store.GetPersonAsync(caller.TenantId, Person.NormaliseId(form.Person!), cancellationToken) is { } saved
+            ? TypedResults.Ok(KnownPersonDto.From(saved))
             : Problem(result);
     }
 

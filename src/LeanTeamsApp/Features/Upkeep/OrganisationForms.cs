@@ -41,6 +41,12 @@ public sealed record UnitForm(
     /// <summary>Read only: what the caller may change (all, or a unit leader's board meeting, unit coordinators and goals).</summary>
     public bool LeaderOnly { get; init; }
 
+    /// <summary>Read only, on one unit's form: the people it names (leader, unit coordinators, consultant) by name.</summary>
+    public IReadOnlyList<PersonNameDto> People { get; init; } = [];
+
+    /// <summary>Read only, on one unit's form: the goals its goals may support, its service area's and the overall goals, by title.</summary>
+    public IReadOnlyList<GoalChoiceDto> GoalChoices { get; init; } = [];
+
     internal static UnitForm From(Unit unit) => new(
         unit.Id,
         unit.Name,
@@ -61,6 +67,12 @@ public sealed record UnitForm(
 
     internal static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A person a form names, by name.</summary>
+public sealed record PersonNameDto(string Id, string Name);
+
+/// <summary>A goal a unit goal may support: its id, which the form sends, and its title, which it shows.</summary>
+public sealed record GoalChoiceDto(string Id, string Title);
 
 /// <summary>A service-area goal: its id (unique in the organisation), title, and the overall goal it supports.</summary>
 public sealed record AreaGoalForm(string? Id, string? Title, string? Supports);
@@ -99,8 +111,38 @@ public sealed record SettingsForm(
         organisation.ETag);
 }
 
-/// <summary>A person the organisation knows, as a people field offers them.</summary>
-public sealed record KnownPersonDto(string Id, string Name);
+/// <summary>
+/// A person the organisation knows, as a people field offers them, with the organisation-wide roles their row holds
+/// and its ETag, which a change to those roles is sent back with.
+/// </summary>
+public sealed record KnownPersonDto(string Id, string Name)
+{
+    public bool Coordinator { get; init; }
+
+    public bool Consultant { get; init; }
+
+    /// <summary>A member of the top management group by their own row (its leader is one by leading it, see the area).</summary>
+    public bool TopManagement { get; init; }
+
+    [JsonPropertyName("etag")]
+    public string? ETag { get; init; }
+
+    internal static KnownPersonDto From(Person person) => new(person.Id, person.Name)
+    {
+        Coordinator = person.Roles.HasFlag(OrganisationRoles.Coordinator),
+        Consultant = person.Roles.HasFlag(OrganisationRoles.Consultant),
+        TopManagement = person.Roles.HasFlag(OrganisationRoles.TopManagement),
+        ETag = person.ETag,
+    };
+}
+
+/// <summary>
+/// One person's organisation-wide roles as the Organisation page sends them: Lean coordinator, improvement consultant,
+/// member of the top management group. <see cref="Person"/> is their e-mail; someone the organisation does not know
+/// yet is added with <see cref="Name"/>. Sent back with the ETag of the person's row as read (none for someone new).
+/// Field errors are named person, name, coordinator, consultant and topManagement.
+/// </summary>
+public sealed record PersonRolesForm(string? Person, string? Name, bool Coordinator, bool Consultant, bool TopManagement, [property: JsonPropertyName("etag")] string? ETag);
 
 /// <summary>Everything the coordinator's Organisation page edits: settings, service areas, units (archived ones too) and people.</summary>
 public sealed record OrganisationFormsDto(SettingsForm Settings, IReadOnlyList<AreaForm> Areas, IReadOnlyList<UnitForm> Units, IReadOnlyList<KnownPersonDto> People);

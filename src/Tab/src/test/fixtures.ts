@@ -136,6 +136,7 @@ export const byggesak: UnitDetails = {
   canManageFollowUps: true,
   canCorrectBenefits: true,
   canEditImprovements: true,
+  canEditUnit: true,
   boardPeople: [
     { id: 'linn.aasen@fjordvik.kommune.no', name: 'Linn Aasen' },
     { id: 'leder.byggesak@fjordvik.kommune.no', name: 'Randi Lie' },
@@ -288,6 +289,8 @@ export const byggesakForm: UnitForm = {
   leaderName: null,
   archived: false,
   leaderOnly: false,
+  people: [],
+  goalChoices: [],
 };
 
 export const organisationForms: OrganisationForms = {
@@ -343,9 +346,10 @@ export const organisationForms: OrganisationForms = {
     { ...byggesakForm, id: 'frisklivssentralen', name: 'Frisklivssentralen', serviceArea: 'helse-og-omsorg', archived: true, etag: 'W/"unit-3"' },
   ],
   people: [
-    { id: 'leder.byggesak@fjordvik.kommune.no', name: 'Randi Lie' },
-    { id: 'koordinator.byggesak@fjordvik.kommune.no', name: 'Ola Nordmann' },
-    { id: 'konsulent@fjordvik.kommune.no', name: 'Kari Berg' },
-    { id: 'leder.hjemme@fjordvik.kommune.no', name: 'Per Hansen' },
+    { id: 'leder.byggesak@fjordvik.kommune.no', name: 'Randi Lie', coordinator: false, consultant: false, topManagement: false, etag: 'W/"p-1"' },
+    { id: 'koordinator.byggesak@fjordvik.kommune.no', name: 'Ola Nordmann', coordinator: false, consultant: false, topManagement: false, etag: 'W/"p-2"' },
+    { id: 'konsulent@fjordvik.kommune.no', name: 'Kari Berg', coordinator: false, consultant: true, topManagement: false, etag: 'W/"p-3"' },
+    { id: 'leder.hjemme@fjordvik.kommune.no', name: 'Per Hansen', coordinator: false, consultant: false, topManagement: false, etag: 'W/"p-4"' },
+    { id: 'lean.koordinator@fjordvik.kommune.no', name: 'Jonas Vik', coordinator: true, consultant: false, topManagement: false, etag: 'W/"p-5"' },
   ],
 };

@@ -17,13 +17,11 @@ const useStyles = makeStyles({
 
 /**
  * On a unit's page, the unit's form for whoever may change it: the coordinator every field, the unit's leader its board
- * meeting, unit coordinators and goals. Asked for only by someone whose roles could allow it (the service decides);
- * without the form there is no button.
+ * meeting, unit coordinators and goals. `canEdit` is the unit page's word for it (the service's access rule); the form
+ * is read only then, and without it there is no button.
  */
-export function UnitEditButton({ unitId, onSaved }: { unitId: string; onSaved: () => Promise<void> }) {
-  const me = useMe();
-  const mayTry = me.canManageOrganisation || me.roles.includes('unitLeader');
-  return mayTry ? <UnitEditLoaded unitId={unitId} onSaved={onSaved} /> : null;
+export function UnitEditButton({ unitId, canEdit, onSaved }: { unitId: string; canEdit: boolean; onSaved: () => Promise<void> }) {
+  return canEdit ? <UnitEditLoaded unitId={unitId} onSaved={onSaved} /> : null;
 }
 
 function UnitEditLoaded({ unitId, onSaved }: { unitId: string; onSaved: () => Promise<void> }) {
@@ -53,7 +51,8 @@ function UnitEditLoaded({ unitId, onSaved }: { unitId: string; onSaved: () => Pr
           initial={unit}
           adding={false}
           areas={[]}
-          people={[]}
+          people={unit.people}
+          goalChoices={unit.goalChoices}
           onSave={tabApi.saveUnit}
           onReload={() => tabApi.unitForm(unitId)}
           onSaved={(saved) => {

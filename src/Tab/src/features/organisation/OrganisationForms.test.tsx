@@ -220,6 +220,147 @@ describe('Organisation forms', () => {
     expect(await screen.findByText('Innstillingene er lagret.')).not.toBeNull();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ ...organisationForms.settings, digestWeekday: 'monday' });
   });
+  it('roles_List_ShowsEveryoneWithAnOrganisationWideRole', async () => {
+    service();
+    renderPage(<OrganisationPage />);
+    await formsShown();
+
+    const table = await screen.findByRole('table', { name: 'Personer med roller for hele organisasjonen' });
+    expect(within(table).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(['Kari Berg', 'Jonas Vik']);
+    expect(within(table).getAllByRole('cell').map((c) => c.textContent)).toContain('Forbedringskonsulent');
+  });
+
+  it('roles_SomeoneNewPicked_PutsTheRolesTickedWithTheirNameAndNoEtag', async () => {
+    const saved = { id: ingrid.email, name: 'Ingrid Dal', coordinator: false, consultant: true, topManagement: true, etag: 'W/"p-9"' };
+    const { calls } = service({
+      'GET /api/tab/people?q=ingrid': json({ people: [ingrid], fromDirectory: true }),
+      'PUT /api/tab/organisation/roles': json(saved),
+    });
+    renderPage(<OrganisationPage />);
+    await formsShown();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Gi noen en rolle' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Gi noen en rolle' });
+    await user.click(within(dialog).getByRole('combobox', { name: /^Person/ }));
+    await user.paste('ingrid');
+    await user.click(await screen.findByRole('option', { name: /Ingrid Dal/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Forbedringskonsulent' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Medlem av kommunedirektørens ledergruppe' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await screen.findByText('Rollene til Ingrid Dal er lagret.')).not.toBeNull();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      person: ingrid.email,
+      name: 'Ingrid Dal',
+      coordinator: false,
+      consultant: true,
+      topManagement: true,
+      etag: null,
+    });
+  });
+
+  it('roles_LastCoordinatorUnticked_ShowsTheServicesMessageAtTheBox', async () => {
+    service({
+      'PUT /api/tab/organisation/roles': problem(400, {
+        title: 'Check the highlighted fields',
+        errors: { coordinator: ['Jonas Vik is the organisation’s only Lean coordinator'] },
+      }),
+    });
+    renderPage(<OrganisationPage />);
+    await formsShown();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Endre rollene til Jonas Vik' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Endre rollene til Jonas Vik' });
+    const box = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Lean-koordinator' });
+    expect(box.checked).toBe(true);
+    await user.click(box);
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await within(dialog).findByText('Jonas Vik is the organisation’s only Lean coordinator')).not.toBeNull();
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Lean-koordinator' }).checked).toBe(false);
+  });
+
+  it('roles_SomeoneChangedThePersonMeanwhile_KeepsTheDraftAndSavesAgainstTheirVersion', async () => {
+    const kari = organisationForms.people.find((p) => p.id === 'konsulent@fjordvik.kommune.no')!;
+    const theirs = { ...kari, topManagement: true, etag: 'W/"p-33"' };
+    let reads = 0;
+    let puts = 0;
+    const { calls } = service({
+      'GET /api/tab/organisation/forms': () =>
+        json(reads++ === 0 ? organisationForms : { ...organisationForms, people: organisationForms.people.map((p) => (p.id === kari.id ? theirs : p)) }),
+      'PUT /api/tab/organisation/roles': () => (puts++ === 0 ? problem(412, { title: 'Changed by someone else' }) : json({ ...theirs, consultant: false })),
+    });
+    renderPage(<OrganisationPage />);
+    await formsShown();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Endre rollene til Kari Berg' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Endre rollene til Kari Berg' });
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Forbedringskonsulent' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('De endret: Medlem av kommunedirektørens ledergruppe.');
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Forbedringskonsulent' }).checked).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+    await screen.findByText('Rollene til Kari Berg er lagret.');
+    const puts2 = calls.filter((c) => c.method === 'PUT').map((c) => c.body as { etag: string; consultant: boolean });
+    expect(puts2.map((b) => [b.etag, b.consultant])).toEqual([
+      ['W/"p-3"', false],
+      ['W/"p-33"', false],
+    ]);
+  });
+
+  it('settings_RetentionRefused_ShowsTheMessageAtTheFieldAndSavesNothingElse', async () => {
+    const { calls } = service({
+      'GET /api/tab/privacy/retention': json({ years: 5 }),
+      'PUT /api/tab/privacy/retention': problem(400, { title: 'Check the highlighted fields', errors: { years: ['Keep check-ins from 1 to 30 years.'] } }),
+    });
+    renderPage(<OrganisationPage />);
+    await formsShown();
+    const user = userEvent.setup();
+    expect(await screen.findByText('År statusrapporter lagres: 5')).not.toBeNull();
+
+    await user.click(await screen.findByRole('button', { name: 'Endre innstillingene' }));
+    const dialog = await screen.findByRole('dialog');
+    const years = within(dialog).getByRole<HTMLInputElement>('spinbutton', { name: 'År statusrapporter lagres' });
+    expect(years.value).toBe('5');
+    await user.clear(years);
+    await user.type(years, '40');
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    await waitFor(() => expect(describedBy(years)).toContain('Keep check-ins from 1 to 30 years.'));
+    expect(calls.find((c) => c.method === 'PUT' && c.url === '/api/tab/privacy/retention')?.body).toEqual({ years: 40 });
+    expect(calls.some((c) => c.method === 'PUT' && c.url === '/api/tab/organisation/settings')).toBe(false);
+  });
+
+  it('settings_RetentionChanged_PutsTheYearsThenTheSettings', async () => {
+    const { calls } = service({
+      'GET /api/tab/privacy/retention': json({ years: 5 }),
+      'PUT /api/tab/privacy/retention': json({ years: 7 }),
+      'PUT /api/tab/organisation/settings': json(organisationForms.settings),
+    });
+    renderPage(<OrganisationPage />);
+    await formsShown();
+    const user = userEvent.setup();
+
+    await screen.findByText('År statusrapporter lagres: 5');
+    await user.click(await screen.findByRole('button', { name: 'Endre innstillingene' }));
+    const dialog = await screen.findByRole('dialog');
+    const years = within(dialog).getByRole<HTMLInputElement>('spinbutton', { name: 'År statusrapporter lagres' });
+    await user.clear(years);
+    await user.type(years, '7');
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await screen.findByText('Innstillingene er lagret.')).not.toBeNull();
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => [c.url, c.body])).toEqual([
+      ['/api/tab/privacy/retention', { years: 7 }],
+      ['/api/tab/organisation/settings', organisationForms.settings],
+    ]);
+    expect(await screen.findByText('År statusrapporter lagres: 7')).not.toBeNull();
+  });
 });
 
 /** The forms load as their own chunk, after the page: the first run of a file can take a while to fetch it. */

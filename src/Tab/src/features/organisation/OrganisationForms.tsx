@@ -12,7 +12,7 @@ import {
 import { useState } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
 import { tabApi } from '../../shared/api/tabApi';
-import type { AreaForm, OrganisationChange, OrganisationForms as Forms, SettingsForm, UnitForm } from '../../shared/api/types';
+import type { AreaForm, KnownPerson, OrganisationChange, OrganisationForms as Forms, SettingsForm, UnitForm } from '../../shared/api/types';
 import { asApiError, useApi } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
 import { ErrorMessage, Loading } from '../../shared/ui/Loading';
@@ -20,6 +20,7 @@ import { Section } from '../../shared/ui/Section';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 import { AreaDialog } from './AreaEditor';
 import { ChangeTable } from './ChangeTable';
+import { roleLabels, RolesDialog } from './RolesEditor';
 import { SettingsDialog } from './SettingsEditor';
 import { weekdayLabel } from './formParts';
 import { newUnit, UnitDialog } from './UnitEditor';
@@ -37,6 +38,7 @@ type Open =
   | { kind: 'unit'; unit: UnitForm; adding: boolean; key: number }
   | { kind: 'area'; area: AreaForm; key: number }
   | { kind: 'settings'; settings: SettingsForm; key: number }
+  | { kind: 'roles'; person: KnownPerson | null; key: number }
   | { kind: 'archive'; unit: UnitForm; archive: boolean; key: number }
   | { kind: 'history'; unit: UnitForm; key: number };
 type Opening = Open extends infer O ? (O extends Open ? Omit<O, 'key'> : never) : never;
@@ -47,11 +49,14 @@ type Opening = Open extends infer O ? (O extends Open ? Omit<O, 'key'> : never) 
  */
 export function OrganisationForms({ onChanged }: { onChanged: () => void }) {
   const [forms, retry, replace] = useApi(tabApi.organisationForms, 'organisation-forms');
+  const [retention, , replaceRetention] = useApi(tabApi.retention, 'privacy-retention');
   return (
     <Loading value={forms} retry={retry}>
       {(data) => (
         <FormsContent
           forms={data}
+          retentionYears={retention.state === 'loaded' ? retention.data.years : null}
+          onRetentionSaved={(years) => replaceRetention({ years })}
           refresh={async () => {
             replace(await tabApi.organisationForms());
             onChanged();
@@ -62,7 +67,18 @@ export function OrganisationForms({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-function FormsContent({ forms, refresh }: { forms: Forms; refresh: () => Promise<void> }) {
+function FormsContent({
+  forms,
+  retentionYears,
+  onRetentionSaved,
+  refresh,
+}: {
+  forms: Forms;
+  /** The years check-ins are kept, once read (the settings form offers it then). */
+  retentionYears: number | null;
+  onRetentionSaved: (years: number) => void;
+  refresh: () => Promise<void>;
+}) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const table = useTableStyles();
@@ -93,6 +109,10 @@ function FormsContent({ forms, refresh }: { forms: Forms; refresh: () => Promise
     .flatMap((a) => a.goals ?? [])
     .filter((g): g is { id: string; title: string; supports: string | null } => g.id !== null && g.title !== null);
   const serviceAreas = forms.areas.filter((a) => a.kind === 'serviceArea');
+  const roleHolders = forms.people.filter((p) => p.coordinator || p.consultant || p.topManagement);
+  const roleNames = roleLabels(t);
+  const rolesText = (p: KnownPerson) =>
+    [p.coordinator && roleNames.coordinator, p.consultant && roleNames.consultant, p.topManagement && roleNames.topManagement].filter(Boolean).join(', ');
 
   function unitTable(units: UnitForm[], caption: string, restoring: boolean) {
     return (
@@ -180,6 +200,37 @@ function FormsContent({ forms, refresh }: { forms: Forms; refresh: () => Promise
         <p>{t.orgArchivedIntro}</p>
         {archived.length === 0 ? <p>{t.orgNoArchived}</p> : unitTable(archived, t.orgArchivedTitle, true)}
       </Section>
+      <Section title={t.orgRolesTitle}>
+        <p>{t.orgRolesIntro}</p>
+        <div className={table.wrapper}>
+          <table className={table.table}>
+            <caption className={table.hiddenCaption}>{t.orgRolesTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.orgPerson}</th>
+                <th scope="col">{t.orgRoles}</th>
+                <th scope="col">{t.orgActions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {roleHolders.map((person) => (
+                <tr key={person.id}>
+                  <th scope="row">{person.name}</th>
+                  <td>{rolesText(person)}</td>
+                  <td>
+                    <Button size="small" aria-label={t.orgEditRoles(person.name)} onClick={() => show({ kind: 'roles', person })}>
+                      {t.edit}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className={styles.toolbar}>
+          <Button onClick={() => show({ kind: 'roles', person: null })}>{t.orgAddRoleHolder}</Button>
+        </div>
+      </Section>
       <Section title={t.orgSettingsTitle}>
         <ul>
           <li>
@@ -192,6 +243,11 @@ function FormsContent({ forms, refresh }: { forms: Forms; refresh: () => Promise
           <li>
             {t.orgDigest}: {weekdayLabel(t, forms.settings.digestWeekday)} {forms.settings.digestTime}
           </li>
+          {retentionYears !== null && (
+            <li>
+              {t.orgRetentionYears}: {retentionYears}
+            </li>
+          )}
         </ul>
         <Button onClick={() => show({ kind: 'settings', settings: forms.settings })}>{t.orgEditSettings}</Button>
       </Section>
@@ -231,7 +287,29 @@ function FormsContent({ forms, refresh }: { forms: Forms; refresh: () => Promise
           initial={dialog.settings}
           onSave={tabApi.saveSettings}
           onReload={async () => (await tabApi.organisationForms()).settings}
+          retentionYears={retentionYears}
+          onSaveRetention={async (years) => {
+            const kept = await tabApi.saveRetention(years);
+            onRetentionSaved(kept.years);
+            return kept.years;
+          }}
           onSaved={() => void saved(t.orgSettingsSaved)}
+          onClose={close}
+        />
+      )}
+      {dialog?.kind === 'roles' && (
+        <RolesDialog
+          open={open?.kind === 'roles'}
+          formKey={String(dialog.key)}
+          initial={dialog.person}
+          people={forms.people}
+          onSave={tabApi.saveRoles}
+          onReload={async (id) => {
+            const latest = (await tabApi.organisationForms()).people.find((p) => p.id === id);
+            if (!latest) throw new Error(id);
+            return latest;
+          }}
+          onSaved={(person) => void saved(t.orgRolesSaved(person.name))}
           onClose={close}
         />
       )}

@@ -9,10 +9,12 @@ interface Draft {
   reminderAfterHours: string;
   digestWeekday: string;
   digestTime: string;
+  retentionYears: string;
 }
 
-function draftOf(form: SettingsForm): Draft {
+function draftOf(form: SettingsForm, retentionYears: number | null = null): Draft {
   return {
+    retentionYears: retentionYears === null ? '' : String(retentionYears),
     holidayPeriods: (form.holidayPeriods ?? []).map((p) => ({ name: p.name ?? '', from: p.from ?? '', to: p.to ?? '' })),
     reminderAfterHours: form.reminderAfterHours == null ? '' : String(form.reminderAfterHours),
     digestWeekday: form.digestWeekday ?? '',
@@ -29,20 +31,24 @@ export interface SettingsEditorProps {
   onReload: () => Promise<SettingsForm>;
   onSaved: (saved: SettingsForm) => void;
   onClose: () => void;
+  /** The years check-ins are kept, when read; saved apart from the rest (it is the privacy feature's), and first. */
+  retentionYears?: number | null;
+  onSaveRetention?: (years: number) => Promise<number>;
 }
 
 /** Holiday periods (no prompts, no reviews planned), hours until a reminder, and the weekly digest's day and time. */
-export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose }: SettingsEditorProps) {
+export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose, retentionYears = null, onSaveRetention }: SettingsEditorProps) {
   const { t } = useI18n();
   const styles = useFormStyles();
   const [base, setBase] = useState(initial);
-  const [draft, setDraft] = useState(() => draftOf(initial));
+  const [keptYears, setKeptYears] = useState(retentionYears);
+  const [draft, setDraft] = useState(() => draftOf(initial, retentionYears));
   const save = useSave(onReload, (latest) => {
     const was = draftOf(base);
     const now = draftOf(latest);
     const labels = { holidayPeriods: t.orgHolidayPeriods, reminderAfterHours: t.orgReminderHours, digestWeekday: t.orgDigestWeekday, digestTime: t.orgDigestTime };
-    return (Object.keys(labels) as (keyof Draft)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k])).map((k) => labels[k]);
-  });
+    return (Object.keys(labels) as (keyof typeof labels)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k])).map((k) => labels[k]);
+  }, { years: 'retentionYears' });
   const errors = save.errors;
   const message = (key: string) => (errors[key] ? { validationMessage: errors[key], validationState: 'error' as const } : {});
   const setPeriod = (i: number, change: Partial<Draft['holidayPeriods'][number]>) =>
@@ -58,7 +64,14 @@ export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose }: 
       digestWeekday: blank(draft.digestWeekday),
       digestTime: blank(draft.digestTime),
     };
-    await save.run(async () => onSaved(await onSave(form)), (latest) => setBase(latest));
+    const years = draft.retentionYears.trim() === '' ? NaN : Number(draft.retentionYears);
+    await save.run(async () => {
+      if (onSaveRetention && keptYears !== null && draft.retentionYears !== String(keptYears)) {
+        // A number the service refuses (or none) comes back as a message at the field, and nothing else is saved.
+        setKeptYears(await onSaveRetention(Number.isNaN(years) ? 0 : years));
+      }
+      onSaved(await onSave(form));
+    }, (latest) => setBase(latest));
   }
 
   return (
@@ -106,9 +119,14 @@ export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose }: 
               <Input value={draft.digestTime} onChange={(_, d) => setDraft((x) => ({ ...x, digestTime: d.value }))} />
             </Field>
           </div>
+          {onSaveRetention && keptYears !== null && (
+            <Field label={t.orgRetentionYears} hint={t.orgRetentionHint} {...message('retentionYears')}>
+              <Input type="number" min={1} value={draft.retentionYears} onChange={(_, d) => setDraft((x) => ({ ...x, retentionYears: d.value }))} />
+            </Field>
+          )}
           <Unplaced
             errors={errors}
-            placed={(key) => ['holidayPeriods', 'reminderAfterHours', 'digestWeekday', 'digestTime'].includes(key) || periodField.test(key)}
+            placed={(key) => ['holidayPeriods', 'reminderAfterHours', 'digestWeekday', 'digestTime', 'retentionYears'].includes(key) || periodField.test(key)}
           />
           <FailureNotice failure={save.failure} />
         </DialogContent>

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type SubmitEvent } from 'react';
 import { PeoplePicker } from '../../shared/components/PeoplePicker';
-import type { AreaForm, KnownPerson, PersonChoice, UnitForm } from '../../shared/api/types';
+import type { AreaForm, GoalChoice, KnownPerson, PersonChoice, UnitForm } from '../../shared/api/types';
 import { useI18n } from '../../shared/i18n/i18n';
 import { FailureNotice, FormDialog, SaveOrCancel, personOf, personText, Unplaced, useFormStyles, useSave, weekdays } from './formParts';
 
@@ -38,11 +38,11 @@ export function newUnit(serviceArea: string): UnitForm {
   return {
     id: '', name: '', serviceArea, leader: null, coordinators: [], timeZone: 'Europe/Oslo',
     boardMeeting: { weekday: 'monday', time: '09:00', minutes: 15 }, leanStart: null, guidance: null, goals: [], etag: null,
-    leaderName: null, archived: false, leaderOnly: false,
+    leaderName: null, archived: false, leaderOnly: false, people: [], goalChoices: [],
   };
 }
 
-function draftOf(form: UnitForm, people: readonly KnownPerson[]): Draft {
+function draftOf(form: UnitForm, people: readonly Pick<KnownPerson, 'id' | 'name'>[]): Draft {
   const coordinators = form.coordinators ?? [];
   return {
     id: form.id ?? '',
@@ -106,7 +106,9 @@ export interface UnitEditorProps {
   initial: UnitForm;
   adding: boolean;
   areas: readonly AreaForm[];
-  people: readonly KnownPerson[];
+  people: readonly Pick<KnownPerson, 'id' | 'name'>[];
+  /** The goals a goal may support, when the caller has no list of areas (a unit's leader): its area's and the overall goals. */
+  goalChoices?: readonly GoalChoice[] | undefined;
   /** Saves the form; resolves with the unit as stored. */
   onSave: (form: UnitForm) => Promise<UnitForm>;
   /** Reads the unit as stored now (after someone else saved it). */
@@ -120,7 +122,7 @@ export interface UnitEditorProps {
  * meeting, unit coordinators and goals only. The service's messages appear next to their fields; when someone else
  * saved the unit meanwhile, the form keeps what was typed, names what they changed and saves against their version.
  */
-export function UnitEditor({ initial, adding, areas, people, onSave, onReload, onSaved, onClose }: UnitEditorProps) {
+export function UnitEditor({ initial, adding, areas, people, goalChoices: given, onSave, onReload, onSaved, onClose }: UnitEditorProps) {
   const { t } = useI18n();
   const styles = useFormStyles();
   const leaderOnly = initial.leaderOnly;
@@ -149,7 +151,7 @@ export function UnitEditor({ initial, adding, areas, people, onSave, onReload, o
 
   const area = areas.find((a) => a.id === draft.serviceArea);
   const overall = areas.filter((a) => a.kind === 'topManagement');
-  const goalChoices = [...(area?.goals ?? []), ...overall.flatMap((a) => a.goals ?? [])].filter((g) => g.id);
+  const goalChoices = given ?? [...(area?.goals ?? []), ...overall.flatMap((a) => a.goals ?? [])].filter((g) => g.id);
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();

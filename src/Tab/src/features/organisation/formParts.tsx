@@ -40,7 +40,7 @@ export function errorsOf(error: ApiError, aliases: Record<string, string> = {}):
 }
 
 /** The person a stored e-mail names, as the people picker shows them. */
-export function personOf(email: string | null | undefined, people: readonly KnownPerson[]): PersonChoice | null {
+export function personOf(email: string | null | undefined, people: readonly Pick<KnownPerson, 'id' | 'name'>[]): PersonChoice | null {
   if (!email) return null;
   const known = people.find((p) => p.id.toLowerCase() === email.toLowerCase());
   return { email, name: known?.name ?? email, jobTitle: null, inOrganisation: true };

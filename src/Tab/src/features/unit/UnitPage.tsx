@@ -60,7 +60,7 @@ function UnitContent({ unit, refresh }: { unit: UnitDetails; refresh: () => Prom
       </p>
       <PageHeading title={unit.name}>{unit.name}</PageHeading>
       <p className={styles.subtitle}>{t.unitSubtitle(unit.areaName, personName(unit.leader, t))}</p>
-      <UnitEditButton unitId={unit.id} onSaved={refresh} />
+      <UnitEditButton unitId={unit.id} canEdit={unit.canEditUnit} onSaved={refresh} />
 
       <Section title={t.goalsTitle}>
         {unit.goals.length === 0 ? (

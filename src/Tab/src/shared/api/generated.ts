@@ -2297,7 +2297,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionDto"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         put: {
             parameters: {
                 query?: never;
@@ -3271,6 +3308,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tab/organisation/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["PersonRolesForm"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnownPersonDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3469,6 +3592,10 @@ export interface components {
             ownerId: null | string;
             deadline: null | string;
         };
+        GoalChoiceDto: {
+            id: string;
+            title: string;
+        };
         GoalDto: {
             name: string;
             status: null | components["schemas"]["GoalStatus"];
@@ -3575,6 +3702,10 @@ export interface components {
         KnownPersonDto: {
             id: string;
             name: string;
+            coordinator: boolean;
+            consultant: boolean;
+            topManagement: boolean;
+            etag: null | string;
         };
         LeftOutDto: {
             unitId: string;
@@ -3677,6 +3808,18 @@ export interface components {
             jobTitle: null | string;
             inOrganisation: boolean;
         };
+        PersonNameDto: {
+            id: string;
+            name: string;
+        };
+        PersonRolesForm: {
+            person: null | string;
+            name: null | string;
+            coordinator: boolean;
+            consultant: boolean;
+            topManagement: boolean;
+            etag: null | string;
+        };
         /** @enum {string} */
         PickLevel: "low" | "high";
         /** @enum {string} */
@@ -3744,6 +3887,7 @@ export interface components {
             canCorrectBenefits: boolean;
             benefitRanges: components["schemas"]["BenefitRangeDto"][];
             canEditImprovements: boolean;
+            canEditUnit: boolean;
             boardPeople: components["schemas"]["BoardPersonDto"][];
         };
         UnitForm: {
@@ -3761,6 +3905,8 @@ export interface components {
             leaderName: null | string;
             archived: boolean;
             leaderOnly: boolean;
+            people: components["schemas"]["PersonNameDto"][];
+            goalChoices: components["schemas"]["GoalChoiceDto"][];
         };
         UnitGoalForm: {
             title: null | string;

@@ -21,6 +21,9 @@ import type {
   OrganisationForms,
   AreaForm,
   SettingsForm,
+  KnownPerson,
+  PersonRolesForm,
+  Retention,
   UnitForm,
   Overview,
   People,
@@ -144,6 +147,10 @@ export const tabApi = {
   areaForm: (areaId: string, signal?: AbortSignal) => apiFetch<AreaForm>(`${base}/organisation/areas/${encodeURIComponent(areaId)}`, { signal }),
   saveArea: (form: AreaForm) => apiFetch<AreaForm>(`${base}/organisation/areas/${encodeURIComponent(form.id ?? '')}`, { method: 'PUT', json: form }),
   saveSettings: (form: SettingsForm) => apiFetch<SettingsForm>(`${base}/organisation/settings`, { method: 'PUT', json: form }),
+  /** Sent with the ETag of the person's row as read (none for someone new): a person changed meanwhile is a 412. */
+  saveRoles: (form: PersonRolesForm) => apiFetch<KnownPerson>(`${base}/organisation/roles`, { method: 'PUT', json: form }),
+  retention: (signal?: AbortSignal) => apiFetch<Retention>(`${base}/privacy/retention`, { signal }),
+  saveRetention: (years: number) => apiFetch<Retention>(`${base}/privacy/retention`, { method: 'PUT', json: { years } satisfies Retention }),
   people: (query: string, signal?: AbortSignal) => apiFetch<People>(`${base}/people?q=${encodeURIComponent(query)}`, { signal }),
 };
 

@@ -167,3 +167,10 @@ export type HolidayPeriodForm = Schemas['HolidayPeriodForm'];
 /** Someone the organisation knows: `id` is their e-mail. */
 export type KnownPerson = Schemas['KnownPersonDto'];
 export type OrganisationForms = Schemas['OrganisationFormsDto'];
+/** One person's organisation-wide roles as the Organisation page sends them; `name` only for someone new. */
+export type PersonRolesForm = Schemas['PersonRolesForm'];
+/** A person a one-unit form names, and a goal its goals may support. */
+export type PersonName = Schemas['PersonNameDto'];
+export type GoalChoice = Schemas['GoalChoiceDto'];
+/** The years the organisation keeps check-ins (and its change history). */
+export type Retention = Schemas['RetentionDto'];
