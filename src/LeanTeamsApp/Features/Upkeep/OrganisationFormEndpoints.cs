@@ -79,7 +79,7 @@ public static class OrganisationFormEndpoints
             return TypedResults.Created($"/api/tab/organisation/units/{id}", UnitForm.From(saved));
         }
 
-        return Problem(result);
+        return Problem(result, caller.Language);
     }
 
     /// <summary>
@@ -144,7 +144,7 @@ public static class OrganisationFormEndpoints
         var result = await edits.SaveUnitAsync(caller.TenantId, unit.Id, form, create: false, archived: null, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetUnitAsync(caller.TenantId, unit.Id, cancellationToken) is { } saved
             ? TypedResults.Ok(UnitForm.From(saved))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     private static Task<Results<Ok<UnitForm>, ProblemHttpResult>> ArchiveAsync(
@@ -180,7 +180,7 @@ public static class OrganisationFormEndpoints
         var result = await edits.SaveUnitAsync(caller.TenantId, unit.Id, form, create: false, archived, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetUnitAsync(caller.TenantId, unit.Id, cancellationToken) is { } saved
             ? TypedResults.Ok(UnitForm.From(saved))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     private static Results<Ok<AreaForm>, ProblemHttpResult> AreaAsync(TabCaller caller, string areaId, AccessRule access)
@@ -235,7 +235,7 @@ public static class OrganisationFormEndpoints
         return result.Outcome == EditOutcome.Saved
             && (await store.ListServiceAreasAsync(caller.TenantId, cancellationToken)).FirstOrDefault(a => a.Id == area.Id) is { } saved
             ? TypedResults.Ok(AreaForm.From(saved))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     private static async Task<Results<Ok<SettingsForm>, ProblemHttpResult>> EditSettingsAsync(
@@ -261,23 +261,23 @@ public static class OrganisationFormEndpoints
         var result = await edits.SaveSettingsAsync(caller.TenantId, form, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetOrganisationAsync(caller.TenantId, cancellationToken) is { } saved
             ? TypedResults.Ok(SettingsForm.From(saved))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     private static string By(TabCaller caller) => caller.Caller.Person!.Id;
 
-    private static ProblemHttpResult Problem(EditResult result) => result.Outcome switch
+    private static ProblemHttpResult Problem(EditResult result, Language language) => result.Outcome switch
     {
         EditOutcome.Invalid => ApiProblem.Of(ProblemCode.InvalidField,
             title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }),
+            extensions: new Dictionary<string, object?> { ["errors"] = result.ErrorsIn(language) }),
         EditOutcome.Stale => ApiProblem.Of(ProblemCode.ChangedMeanwhile,
             "Someone else changed this since you opened it. Reload to see their change, then make yours again.",
             title: "Changed by someone else", statusCode: StatusCodes.Status412PreconditionFailed),
         EditOutcome.NotFound => NotFound(),
         EditOutcome.Exists => ApiProblem.Of(ProblemCode.IdTaken,
             title: "Check the highlighted fields", statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["id"] = [result.Detail] } }),
+            extensions: new Dictionary<string, object?> { ["errors"] = result.ErrorsIn(language) }),
         _ => ApiProblem.Of(ProblemCode.NotSaved, result.Detail, title: "Not saved", statusCode: StatusCodes.Status503ServiceUnavailable),
     };
 

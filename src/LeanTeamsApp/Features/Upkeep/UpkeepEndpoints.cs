@@ -126,13 +126,13 @@ public static class UpkeepEndpoints
 
         if (preview.Plan is not { } plan)
         {
-            return TypedResults.Ok(Dto(name, [], preview.Errors, null, applied: false, preview));
+            return TypedResults.Ok(Dto(name, [], preview.Errors, null, applied: false, preview, caller.Language));
         }
 
         var fingerprint = Fingerprint(plan);
         if (apply is null)
         {
-            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: false, preview));
+            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: false, preview, caller.Language));
         }
 
         if (!string.Equals(apply, fingerprint, StringComparison.Ordinal))
@@ -145,7 +145,7 @@ public static class UpkeepEndpoints
         var result = await importer.ApplyAsync(plan, caller.Caller.Person!.Id, caller.Caller.DisplayName, cancellationToken);
         if (result.Succeeded)
         {
-            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: true, result));
+            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: true, result, caller.Language));
         }
 
         // The importer's reasons are worded for the command line ("run it again"); here the coordinator saves again.
@@ -203,8 +203,9 @@ public static class UpkeepEndpoints
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static ImportPreviewDto Dto(string fileName, IReadOnlyList<ImportChange> changes, IReadOnlyList<ImportError> errors, string? fingerprint, bool applied, ImportResult result) =>
-        new(fileName, [.. changes.Select(Dto)], [.. errors.Select(e => new ImportProblemDto(e.Line, e.Field, e.Reason))], fingerprint, applied,
+    private static ImportPreviewDto Dto(
+        string fileName, IReadOnlyList<ImportChange> changes, IReadOnlyList<ImportError> errors, string? fingerprint, bool applied, ImportResult result, Organisation.Language language) =>
+        new(fileName, [.. changes.Select(Dto)], [.. errors.Select(e => new ImportProblemDto(e.Line, e.Field, e.ReasonIn(language)))], fingerprint, applied,
             result.ServiceAreas, result.People, result.Units);
 
     private static ImportChangeDto Dto(ImportChange c) => new(c.Kind, c.Subject, c.Id, c.Field, c.Before, c.After, c.Note);
