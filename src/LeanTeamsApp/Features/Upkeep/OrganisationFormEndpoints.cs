@@ -69,7 +69,7 @@ public static class OrganisationFormEndpoints
 
         if (body is null || string.IsNullOrWhiteSpace(body.Id))
         {
-            return Infrastructure.Errors.FieldProblem.For("id", "Give the unit an id: lower-case letters, digits and '-' (e.g. hjemmetjenesten-nord).");
+            return FieldProblem.For("id", FieldProblemTexts.For(caller.Language).UnitId);
         }
 
         var id = body.Id.Trim();
@@ -102,13 +102,13 @@ public static class OrganisationFormEndpoints
 
         if (body is null)
         {
-            return Infrastructure.Errors.FieldProblem.For("name", "Send the unit's form.");
+            return FieldProblem.For("name", FieldProblemTexts.For(caller.Language).SendForm);
         }
 
         var form = body with { ETag = string.IsNullOrEmpty(body.ETag) ? ifMatch : body.ETag };
         if (string.IsNullOrEmpty(form.ETag))
         {
-            return Infrastructure.Errors.FieldProblem.For("etag", "Send the etag the unit was read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         if (!caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation))
@@ -172,7 +172,7 @@ public static class OrganisationFormEndpoints
 
         if (string.IsNullOrEmpty(etag))
         {
-            return Infrastructure.Errors.FieldProblem.For("etag", "Send the etag the unit was read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         // The unit as stored, with only the flag changed: the same rules still hold for everything else it says.
@@ -212,13 +212,13 @@ public static class OrganisationFormEndpoints
 
         if (body is null)
         {
-            return Infrastructure.Errors.FieldProblem.For("name", "Send the service area's form.");
+            return FieldProblem.For("name", FieldProblemTexts.For(caller.Language).SendForm);
         }
 
         var form = body with { ETag = string.IsNullOrEmpty(body.ETag) ? ifMatch : body.ETag };
         if (string.IsNullOrEmpty(form.ETag))
         {
-            return Infrastructure.Errors.FieldProblem.For("etag", "Send the etag the service area was read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         if (!caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation))
@@ -249,13 +249,13 @@ public static class OrganisationFormEndpoints
 
         if (body is null)
         {
-            return Infrastructure.Errors.FieldProblem.For("reminderAfterHours", "Send the settings form.");
+            return FieldProblem.For("reminderAfterHours", FieldProblemTexts.For(caller.Language).SendForm);
         }
 
         var form = body with { ETag = string.IsNullOrEmpty(body.ETag) ? ifMatch : body.ETag };
         if (string.IsNullOrEmpty(form.ETag))
         {
-            return Infrastructure.Errors.FieldProblem.For("etag", "Send the etag the settings were read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         var result = await edits.SaveSettingsAsync(caller.TenantId, form, By(caller), caller.Caller.DisplayName, cancellationToken);

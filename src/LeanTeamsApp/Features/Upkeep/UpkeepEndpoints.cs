@@ -64,7 +64,7 @@ public static class UpkeepEndpoints
         var kind = string.IsNullOrEmpty(format) ? "yaml" : format.ToLowerInvariant();
         if (kind is not ("yaml" or "xlsx"))
         {
-            return Infrastructure.Errors.FieldProblem.For("format", "Ask for yaml (the whole organisation) or xlsx (the units sheet).");
+            return Infrastructure.Errors.FieldProblem.For("format", Infrastructure.Errors.FieldProblemTexts.For(caller.Language).OrganisationFileFormat);
         }
 
         FileContentHttpResult? file = kind == "yaml"
@@ -94,7 +94,7 @@ public static class UpkeepEndpoints
 
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return Infrastructure.Errors.FieldProblem.For("fileName", "Name the file (organisation.yaml, units.csv or units.xlsx): its ending says how to read it.");
+            return Infrastructure.Errors.FieldProblem.For("fileName", Infrastructure.Errors.FieldProblemTexts.For(caller.Language).FileNameEnding);
         }
 
         if (request.ContentLength > ImportLimits.MaxFileBytes)
@@ -111,7 +111,7 @@ public static class UpkeepEndpoints
         var name = Path.GetFileName(fileName.Trim());
         if (name.Length is 0 or > MaxFileNameLength || ImportText.ValueProblem(name) is not null)
         {
-            return Infrastructure.Errors.FieldProblem.For("fileName", $"Give the file's name as it is, at most {MaxFileNameLength} characters.");
+            return Infrastructure.Errors.FieldProblem.For("fileName", Infrastructure.Errors.FieldProblemTexts.For(caller.Language).FileNameLength(MaxFileNameLength));
         }
 
         ImportResult preview;

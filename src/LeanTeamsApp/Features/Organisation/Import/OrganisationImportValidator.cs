@@ -353,13 +353,16 @@ internal sealed partial class OrganisationImportValidator
         }
 
         var channel = Channel(r, "channel");
+
+        // The goals are checked even when another field is wrong: a form shows every field's error at once.
+        var unitGoals = id is null || area is null ? null : ReadUnitGoals(r, id, area.Value);
         if (id is null || name is null || area is null || leader is null || zone is null || meeting is null || leanStart is null || coordinators is null
             || (channel is null && (r["channel.teamId"] ?? r["channel.channelId"] ?? r["channel.name"]) is not null))
         {
             return null;
         }
 
-        if (ReadUnitGoals(r, id, area.Value) is not var (goals, supports))
+        if (unitGoals is not var (goals, supports))
         {
             return null;
         }
