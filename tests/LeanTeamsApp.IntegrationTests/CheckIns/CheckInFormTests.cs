@@ -139,7 +139,7 @@ public sealed class CheckInFormTests : IAsyncLifetime
     public async Task CheckInCards_TheQuestionEachAnswersFormsEditAndNothingNewInEveryLanguage_PassTheOfficialRenderer()
     {
         var cards = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var locale in new[] { "nb-NO", "sv-SE", "en-GB" })
+        foreach (var locale in new[] { "nb-NO", "nn-NO", "sv-SE", "en-GB" })
         {
             cards[$"checkin-question-{locale}"] = (await FormAsync(locale)).ToJsonString();
         }
@@ -152,7 +152,9 @@ public sealed class CheckInFormTests : IAsyncLifetime
         var verdicts = await OfficialRenderer.ValidateAsync(cards, OfficialRenderer.ArtifactsFolder);
 
         Assert.All(verdicts.Values, v => Assert.True(v.IsValid, v.ToString()));
-        Assert.Equal(7, verdicts.Count);
+        Assert.Equal(8, verdicts.Count);
+        // The card's JSON escapes "ø": the Nynorsk question is found by its first, plain words.
+        Assert.Contains("\"Vart tavlem", cards["checkin-question-nn-NO"], StringComparison.Ordinal);
     }
 
     private static string Value(string body) => JsonNode.Parse(body)!["value"]!.ToJsonString();

@@ -126,10 +126,12 @@ public sealed class PeopleSearchTests : IAsyncLifetime
     {
         await StartAsync();
 
-        var (status, body) = await SearchAsync(Coordinator, new string('a', 255));
+        var (status, body) = await SearchAsync(Coordinator, new string('a', 255), "en-GB");
+        var (_, swedish) = await SearchAsync(Coordinator, new string('a', 255), "sv-SE");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("At most 254 characters.", (string)body["errors"]!["q"]![0]!);
+        Assert.Equal("Högst 254 tecken.", (string)swedish["errors"]!["q"]![0]!);
     }
 
     [Fact]
@@ -231,18 +233,23 @@ public sealed class PeopleSearchTests : IAsyncLifetime
     private string TokenOf(string email, string name) => TabAuthModule.IssueDevToken(
         _bot.App.Services.GetRequiredService<DevSigningKey>(), _bot.TenantId, email, name, TimeProvider.System.GetUtcNow());
 
-    private async Task<(HttpStatusCode Status, JsonNode Body)> SearchAsync(string emailOrToken, string query)
+    private async Task<(HttpStatusCode Status, JsonNode Body)> SearchAsync(string emailOrToken, string query, string? language = null)
     {
         var token = emailOrToken.Contains('@', StringComparison.Ordinal) ? TokenOf(emailOrToken, emailOrToken) : emailOrToken;
-        using var response = await SendAsync(token, query);
+        using var response = await SendAsync(token, query, language);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string token, string query)
+    private async Task<HttpResponseMessage> SendAsync(string token, string query, string? language = null)
     {
         using var http = _bot.App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tab/people?q={Uri.EscapeDataString(query)}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
         return await http.SendAsync(request);
     }
 

@@ -318,10 +318,16 @@ public sealed class YearWheelTests : IAsyncLifetime
         var appointment = (await Appointments.ListYearAsync(_bot.TenantId, 2026, default))[0] with { JoinUrl = "https://teams.microsoft.com/l/meetup-join/abc" };
         var people = (await _bot.App.Store.ListPeopleAsync(_bot.TenantId, default)).ToDictionary(p => p.Id);
         cards["reminder"] = PlanningCards.Reminder(Language.En, appointment, null, people, 7).ToJson().ToJsonString();
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "planlegg årshjul 2026", "nn-NO"));
+        cards["plan-summary-nn"] = LastCard().ToJsonString();
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "gemba", "nn-NO"));
+        cards["upcoming-nn"] = LastCard().ToJsonString();
+        cards["reminder-nn"] = PlanningCards.Reminder(Language.Nn, appointment, null, people, 7).ToJson().ToJsonString();
 
         var verdicts = await OfficialRenderer.ValidateAsync(cards, OfficialRenderer.ArtifactsFolder);
 
-        Assert.Equal(3, verdicts.Count);
+        Assert.Equal(6, verdicts.Count);
+        Assert.Contains("\"Endringar\"", cards["plan-summary-nn"], StringComparison.Ordinal);
         Assert.All(verdicts.Values, v => Assert.True(v.IsValid, v.ToString()));
         Assert.Contains("Action.OpenUrl", cards["reminder"], StringComparison.Ordinal);
     }

@@ -127,12 +127,31 @@ public sealed class YearWheelChangeTests : IAsyncLifetime
             tooClose = tooClose.AddDays(-1);
         }
 
-        using var response = await PostAsync(Coordinator, review, "move", new JsonObject { ["date"] = $"{tooClose:yyyy-MM-dd}", ["time"] = "10:00", ["etag"] = review.ETag });
+        using var response = await PostAsync(Coordinator, review, "move", new JsonObject { ["date"] = $"{tooClose:yyyy-MM-dd}", ["time"] = "10:00", ["etag"] = review.ETag }, "en-GB");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("reviewSpacing", (string?)problem["code"]);
         Assert.StartsWith("A unit's reviews are 22–30 weeks apart", (string)problem["errors"]!["date"]![0]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Move_WalkAfterItsReview_BySwedishUser_IsStoredWithTheWarningInSwedish()
+    {
+        var walk = await NextAsync(AppointmentKind.GembaWalk);
+        var review = (await Appointments.GetAsync(_bot.TenantId, 2027, PlannedAppointment.IdFor(AppointmentKind.SemiAnnualReview, "byggesak", 2027, 1), default))!;
+        var after = DateOnly.FromDateTime(review.Plan.Start.DateTime).AddDays(1);
+        while (after.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday or DayOfWeek.Thursday)
+        {
+            after = after.AddDays(1);
+        }
+
+        using var response = await PostAsync(Owner, walk, "move", new JsonObject { ["date"] = $"{after:yyyy-MM-dd}", ["time"] = "13:00", ["etag"] = walk.ETag }, "sv-SE");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var warning = (string?)Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["warnings"]!.AsArray());
+        Assert.StartsWith("Obs: halvårsuppföljning", warning, StringComparison.Ordinal);
+        Assert.Contains("besöket ska vara före halvårsuppföljningen", warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -207,13 +226,18 @@ public sealed class YearWheelChangeTests : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string email, Appointment appointment, string change, JsonObject body)
+    private async Task<HttpResponseMessage> PostAsync(string email, Appointment appointment, string change, JsonObject body, string? language = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tab/yearwheel/{appointment.Year}/appointments/{Uri.EscapeDataString(appointment.Id)}/{change}")
         {
             Content = JsonContent.Create(body),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(email));
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
         return await _http.SendAsync(request);
     }
 

@@ -6,6 +6,7 @@ using System.IO.Compression;
 using Azure.Data.Tables;
 using ClosedXML.Excel;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Storage;
 
@@ -56,15 +57,20 @@ public sealed class OrganisationFileTests : IAsyncLifetime
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string token, string fileName, string content, string? apply = null) =>
-        UploadAsync(token, fileName, Encoding.UTF8.GetBytes(content), apply);
+    private Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string token, string fileName, string content, string? apply = null, string? language = null) =>
+        UploadAsync(token, fileName, Encoding.UTF8.GetBytes(content), apply, language);
 
-    private async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string token, string fileName, byte[] content, string? apply = null)
+    private async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string token, string fileName, byte[] content, string? apply = null, string? language = null)
     {
         var path = $"/api/tab/organisation/file?fileName={Uri.EscapeDataString(fileName)}{(apply is null ? "" : "&apply=" + apply)}";
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
@@ -189,6 +195,26 @@ public sealed class OrganisationFileTests : IAsyncLifetime
         var problem = Assert.Single(preview!["problems"]!.AsArray());
         Assert.Equal((line, "serviceArea"), ((int)problem!["line"]!, (string)problem["field"]!));
         Assert.Contains("finnes-ikke", (string)problem["reason"]!, StringComparison.Ordinal);
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Fact]
+    public async Task Upload_FileWithProblems_InBokmal_ListsEachReasonInBokmalWithItsLineAndField()
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        var broken = new System.Text.RegularExpressions.Regex("time: \"?09:30\"?").Replace(
+            yaml.Replace("  name: Fjordtun sykehjem\n  serviceArea: helse-og-omsorg", "  name: Fjordtun sykehjem\n  serviceArea: finnes-ikke", StringComparison.Ordinal), "time: \"25:00\"", 1);
+        Assert.NotEqual(yaml, broken);
+        var before = await DirectoryAsync();
+
+        var (status, preview) = await UploadAsync(Coordinator, "organisation.yaml", broken, language: "nb-NO");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var problems = preview!["problems"]!.AsArray().ToDictionary(p => (string)p!["field"]!, p => (string)p!["reason"]!);
+        Assert.StartsWith("ukjent tjenesteområde «finnes-ikke»; kjente: ", problems["serviceArea"], StringComparison.Ordinal);
+        Assert.Equal(ImportReason.Of(ImportReasonKind.NotStartTime, "25:00").In(Language.Nb), problems["boardMeeting.time"]);
+        Assert.Contains("er ikke et klokkeslett", problems["boardMeeting.time"], StringComparison.Ordinal);
+        Assert.Null(preview["fingerprint"]);
         Assert.Equal(before, await DirectoryAsync());
     }
 
@@ -321,8 +347,8 @@ public sealed class OrganisationFileTests : IAsyncLifetime
 
         var before = await DirectoryAsync();
 
-        var (bombStatus, bombPreview) = await UploadAsync(Coordinator, "units.xlsx", bomb.ToArray());
-        var (junkStatus, junkPreview) = await UploadAsync(Coordinator, "units.xlsx", "tenant_id;unit_id\nnot;a workbook\n");
+        var (bombStatus, bombPreview) = await UploadAsync(Coordinator, "units.xlsx", bomb.ToArray(), language: "en-GB");
+        var (junkStatus, junkPreview) = await UploadAsync(Coordinator, "units.xlsx", "tenant_id;unit_id\nnot;a workbook\n", language: "en-GB");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (bombStatus, junkStatus));
         Assert.Contains("unpacks to more than 256 MiB", (string)Assert.Single(bombPreview!["problems"]!.AsArray())!["reason"]!, StringComparison.Ordinal);

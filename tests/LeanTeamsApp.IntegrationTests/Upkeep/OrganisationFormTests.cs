@@ -8,6 +8,7 @@ using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.BotFramework.Connector;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -50,10 +51,16 @@ public sealed class OrganisationFormTests : IAsyncLifetime
 
     private string Coordinator => Token(CoordinatorEmail, "Jonas Vik");
 
-    private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, string token, JsonNode? body = null, string? ifMatch = null)
+    private async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(
+        HttpMethod method, string path, string token, JsonNode? body = null, string? ifMatch = null, string? language = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -172,12 +179,12 @@ public sealed class OrganisationFormTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         var errors = body!["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["boardMeeting.minutes", "boardMeeting.time", "boardMeeting.weekday", "coordinators"], errors);
+        Assert.Equal(["boardMeeting.minutes", "boardMeeting.time", "boardMeeting.weekday", "coordinators", "goals[0].supports", "goals[1].title"], errors);
         Assert.Equal(before, await StoredAsync());
 
         form = await UnitFormAsync("byggesak");
         form["goals"] = new JsonArray(new JsonObject { ["title"] = "Mål", ["supports"] = "finnes-ikke" });
-        (status, body) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/units/byggesak", Coordinator, form);
+        (status, body) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/units/byggesak", Coordinator, form, language: "en-GB");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("unknown goal", (string?)body!["errors"]!["goals[0].supports"]![0], StringComparison.Ordinal);
         Assert.Equal(before, await StoredAsync());
@@ -189,7 +196,7 @@ public sealed class OrganisationFormTests : IAsyncLifetime
         var form = await UnitFormAsync("byggesak");
         form["serviceArea"] = "helse-og-omsorg";
 
-        var (refused, problem) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/units/byggesak", Coordinator, form);
+        var (refused, problem) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/units/byggesak", Coordinator, form, language: "en-GB");
         Assert.Equal(HttpStatusCode.BadRequest, refused);
         Assert.Contains("cannot support", (string?)problem!["errors"]!["goals[0].supports"]![0], StringComparison.Ordinal);
 
@@ -331,6 +338,37 @@ public sealed class OrganisationFormTests : IAsyncLifetime
         Assert.Equal(before, await StoredAsync());
     }
 
+    [Theory]
+    [InlineData("sv-SE", "är inte ett klockslag", "ett måls titel har högst 120 tecken")]
+    [InlineData("nn-NO", "er ikkje eit klokkeslett", "tittelen på eit mål har høgst 120 teikn")]
+    public async Task UnitLeader_InSwedishOrNynorsk_SeesEachFieldErrorInTheirLanguageAndNothingIsWritten(string locale, string badTime, string longTitle)
+    {
+        var leader = Token(ByggesakLeader, "Randi Lie");
+        var form = await UnitFormAsync("byggesak", leader);
+        var title = new string('x', Goal.MaxTitleLength + 1);
+        var mine = new JsonObject
+        {
+            ["boardMeeting"] = new JsonObject { ["weekday"] = "tirsdag", ["time"] = "25:00", ["minutes"] = 20 },
+            ["coordinators"] = new JsonArray("linn.aasen@fjordvik.kommune.no"),
+            ["goals"] = new JsonArray(new JsonObject { ["title"] = title, ["supports"] = "effektiv-saksbehandling" }),
+            ["etag"] = form["etag"]!.DeepClone(),
+        };
+        var before = await StoredAsync();
+
+        var (status, body) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/units/byggesak", leader, mine, language: locale);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalidField", (string?)body!["code"]);
+        var language = Languages.FromLocale(locale);
+        var time = (string?)body["errors"]!["boardMeeting.time"]![0];
+        var goal = (string?)body["errors"]!["goals[0].title"]![0];
+        Assert.Equal(ImportReason.Of(ImportReasonKind.NotStartTime, "25:00").In(language), time);
+        Assert.Contains(badTime, time, StringComparison.Ordinal);
+        Assert.Equal(ImportReason.Of(ImportReasonKind.GoalTitleTooLong, Goal.MaxTitleLength, title.Length).In(language), goal);
+        Assert.StartsWith(longTitle, goal, StringComparison.Ordinal);
+        Assert.Equal(before, await StoredAsync());
+    }
+
     [Fact]
     public async Task ServiceAreaLeader_EditsTheAreaGoals_ButNotItsNameOrAnotherArea()
     {
@@ -465,7 +503,7 @@ public sealed class OrganisationFormTests : IAsyncLifetime
         Assert.Contains(refused!["problems"]!.AsArray(), p => (string?)p!["field"] == "coordinators");
         var form = await UnitFormAsync("vann-og-avlop");
         form["coordinators"] = new JsonArray("linn.aasen@fjordvik.kommune.no");
-        var (bad, problem) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/units/vann-og-avlop", Coordinator, form);
+        var (bad, problem) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/units/vann-og-avlop", Coordinator, form, language: "en-GB");
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.Contains("removed", (string?)problem!["errors"]!["coordinators"]![0], StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 
 namespace LeanTeamsApp.UnitTests.Organisation;
@@ -84,7 +85,7 @@ public sealed class ImportTextTests
     [Fact]
     public void ValueProblem_ReplacementCharacter_SaysTheTextWasAlreadyMangled()
     {
-        Assert.StartsWith("contains U+FFFD, the replacement character", ImportText.ValueProblem("S\uFFFDlvberg"), StringComparison.Ordinal);
+        Assert.StartsWith("contains U+FFFD, the replacement character", ImportText.ValueProblem("S\uFFFDlvberg")?.In(Language.En), StringComparison.Ordinal);
         Assert.Null(ImportText.ValueProblem("Sølvberg æøå"));
     }
 

@@ -23,7 +23,7 @@ public static class ChannelTabEndpoints
     {
         if (string.IsNullOrWhiteSpace(channelId))
         {
-            return FieldProblem.For("channelId", "Name the channel: its Teams id, 19:…@thread.tacv2.");
+            return FieldProblem.For("channelId", FieldProblemTexts.For(caller.Language).ChannelId);
         }
 
         return TypedResults.Ok(new ChannelUnitsDto(

@@ -34,6 +34,13 @@ public static class Languages
         };
     }
 
+    /// <summary>The language a request asks for first (its Accept-Language header, by quality), as <see cref="FromLocale"/> maps it.</summary>
+    public static Language FromAcceptLanguage(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
+    }
+
     public static System.Globalization.CultureInfo Culture(this Language language) => language switch
     {
         Language.Sv => System.Globalization.CultureInfo.GetCultureInfo("sv-SE"),

@@ -53,17 +53,17 @@ public static class PeopleEndpoints
         var query = (q ?? "").Trim();
         if (query.Length == 0)
         {
-            return FieldProblem.For("q", "Type part of a name or an e-mail address.");
+            return FieldProblem.For("q", FieldProblemTexts.For(caller.Language).SearchEmpty);
         }
 
         if (query.Length > MaxQueryLength)
         {
-            return FieldProblem.For("q", $"At most {MaxQueryLength} characters.");
+            return FieldProblem.For("q", FieldProblemTexts.For(caller.Language).SearchTooLong(MaxQueryLength));
         }
 
         if (query.Any(char.IsControl))
         {
-            return FieldProblem.For("q", "Only letters, digits, spaces and the characters of an e-mail address.");
+            return FieldProblem.For("q", FieldProblemTexts.For(caller.Language).SearchCharacters);
         }
 
         var people = await organisation.ListPeopleAsync(caller.TenantId, cancellationToken);

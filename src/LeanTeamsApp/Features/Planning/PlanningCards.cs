@@ -37,7 +37,7 @@ public static class PlanningCards
         {
             body.Add(new TextBlock(t.Unplaced) { Weight = TextWeight.Bolder, Color = TextColor.Attention, Separator = true });
             body.AddRange(plan.Unplaced.Take(MaxUnplacedShown).Select(u =>
-                new TextBlock($"{names.GetValueOrDefault(u.UnitId, u.UnitId)} – {t.Kinds[u.Kind]}: {u.Reason}") { Size = TextSize.Small, Spacing = Spacing.None }));
+                new TextBlock($"{names.GetValueOrDefault(u.UnitId, u.UnitId)} – {t.Kinds[u.Kind]}: {u.Why.In(language)}") { Size = TextSize.Small, Spacing = Spacing.None }));
             if (plan.Unplaced.Count > MaxUnplacedShown)
             {
                 body.Add(new TextBlock(t.MoreUnplaced(plan.Unplaced.Count - MaxUnplacedShown)) { IsSubtle = true, Size = TextSize.Small });

@@ -25,4 +25,8 @@ public sealed record YearPlan(
 public sealed record AppointmentChange(PlannedAppointment Before, PlannedAppointment After);
 
 /// <summary>An appointment that is due but has no valid place; the reason is for the coordinator to read.</summary>
-public sealed record UnplacedAppointment(string Id, AppointmentKind Kind, string UnitId, string Reason);
+public sealed record UnplacedAppointment(string Id, AppointmentKind Kind, string UnitId, UnplacedReason Why)
+{
+    /// <summary>The reason in English, as the log and the tests read it.</summary>
+    public string Reason => Why.In(Organisation.Language.En);
+}

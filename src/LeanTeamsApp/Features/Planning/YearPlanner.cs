@@ -52,7 +52,7 @@ public sealed class YearPlanner
     private readonly Dictionary<string, PlannedAppointment> _before = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PlannedAppointment> _happened = new(StringComparer.Ordinal);
     private readonly List<PlannedAppointment> _cancelled = [];
-    private readonly Dictionary<string, string> _reasons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnplacedReason> _reasons = new(StringComparer.Ordinal);
     private readonly List<UnplacedAppointment> _unknownUnits = [];
     private readonly Dictionary<string, int> _weeklyWalkLimit = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NeighbourReviews> _neighbourReviews = new(StringComparer.Ordinal);
@@ -194,7 +194,7 @@ public sealed class YearPlanner
             }
             else
             {
-                _unknownUnits.Add(new UnplacedAppointment(id, AppointmentKind.FishboneAnalysis, due.UnitId, "The unit is not among the units to plan."));
+                _unknownUnits.Add(new UnplacedAppointment(id, AppointmentKind.FishboneAnalysis, due.UnitId, UnplacedReason.Of(UnplacedReasonKind.UnitNotPlanned)));
             }
         }
     }
@@ -235,7 +235,7 @@ public sealed class YearPlanner
         _slots[slot.Id] = slot;
         if (slot.Unit.Calendar is null)
         {
-            _reasons[slot.Id] = $"Unknown time zone '{slot.Unit.Unit.TimeZone}'.";
+            _reasons[slot.Id] = UnplacedReason.Of(UnplacedReasonKind.UnknownTimeZone, slot.Unit.Unit.TimeZone);
         }
     }
 
@@ -368,7 +368,7 @@ public sealed class YearPlanner
             var last = slot.Deadline.AddDays(-1);
             if (first > last)
             {
-                _reasons[slot.Id] = string.Create(CultureInfo.InvariantCulture, $"The deadline {slot.Deadline:yyyy-MM-dd} leaves no day after today.");
+                _reasons[slot.Id] = UnplacedReason.Of(UnplacedReasonKind.DeadlineLeavesNoDay, slot.Deadline);
                 continue;
             }
 
@@ -376,7 +376,7 @@ public sealed class YearPlanner
             var days = DaysOf(preferred, last).Concat(DaysOf(first, preferred.AddDays(-1)).Reverse());
             if (!days.Any(day => TryPlaceOn(slot, day, latestEnd: null) is not null))
             {
-                _reasons[slot.Id] = string.Create(CultureInfo.InvariantCulture, $"No working day before {slot.Deadline:yyyy-MM-dd} on which {People(slot)} are all free outside the board meeting.");
+                _reasons[slot.Id] = UnplacedReason.Of(UnplacedReasonKind.NoFreeDayBeforeDeadline, slot.Deadline, People(slot));
             }
         }
     }
@@ -386,7 +386,7 @@ public sealed class YearPlanner
         // A walk whose review was cancelled by hand keeps its time if it has one; a new one needs a review to go with.
         foreach (var orphan in _units.Values.Where(u => !_slots.ContainsKey(ReviewId(u, half)) && _slots.ContainsKey(WalkId(u, half)) && Placed(WalkId(u, half)) is null))
         {
-            _reasons[WalkId(orphan, half)] = "Its review was cancelled by hand, and a walk is planned in connection with a review.";
+            _reasons[WalkId(orphan, half)] = UnplacedReason.Of(UnplacedReasonKind.ReviewCancelled);
         }
 
         var units = _units.Values
@@ -401,7 +401,7 @@ public sealed class YearPlanner
                 // The walk was cancelled by hand: the review stands on its own.
                 if (Placed(reviewSlot.Id) is null && FindReviewAfter(reviewSlot, walk: null) is null)
                 {
-                    _reasons[reviewSlot.Id] = string.Create(CultureInfo.InvariantCulture, $"No working day in H{half} {_year} on which {People(reviewSlot)} are free for the review.");
+                    _reasons[reviewSlot.Id] = UnplacedReason.Of(UnplacedReasonKind.NoReviewDay, half, _year, People(reviewSlot));
                 }
 
                 continue;
@@ -434,7 +434,7 @@ public sealed class YearPlanner
                     Book(review, reviewDate);
                 }
 
-                _reasons[walkSlot.Id] = $"No day in the review's week or the week before on which {People(walkSlot)} are free within the walk limits.";
+                _reasons[walkSlot.Id] = UnplacedReason.Of(UnplacedReasonKind.NoWalkDay, People(walkSlot));
                 continue;
             }
 
@@ -453,8 +453,8 @@ public sealed class YearPlanner
             {
                 var (from, to) = ReviewRange(reviewSlot, walk: null);
                 var reason = from > to
-                    ? string.Create(CultureInfo.InvariantCulture, $"No day in H{half} {_year} after {_today:yyyy-MM-dd} that is {_rules.MinWeeksBetweenReviews}-{_rules.MaxWeeksBetweenReviews} weeks from the unit's other reviews (also those planned for {_year - 1} and {_year + 1}) or Lean start.")
-                    : string.Create(CultureInfo.InvariantCulture, $"No working day {from:yyyy-MM-dd}-{to:yyyy-MM-dd} on which {People(reviewSlot)} are free for the review, with a walk that week or the week before within the leader's walk limits.");
+                    ? UnplacedReason.Of(UnplacedReasonKind.NoReviewWindow, half, _year, _today, _rules.MinWeeksBetweenReviews, _rules.MaxWeeksBetweenReviews, _year - 1, _year + 1)
+                    : UnplacedReason.Of(UnplacedReasonKind.NoReviewDayInRange, from, to, People(reviewSlot));
                 _reasons[reviewSlot.Id] = reason;
                 _reasons[walkSlot.Id] = reason;
             }
@@ -749,12 +749,12 @@ public sealed class YearPlanner
         return (owner, attendees);
     }
 
-    private static string People(Slot slot)
+    private static UnplacedReason People(Slot slot)
     {
         var unit = slot.Unit.Unit;
         return slot.Kind == AppointmentKind.GembaWalk || unit.Guidance is null
-            ? $"{unit.LeaderId} and {unit.UnitLeaderId}"
-            : $"{unit.LeaderId}, {unit.UnitLeaderId} and, during guidance, {unit.Guidance.ConsultantId}";
+            ? UnplacedReason.Of(UnplacedReasonKind.LeaderAndUnitLeader, unit.LeaderId, unit.UnitLeaderId)
+            : UnplacedReason.Of(UnplacedReasonKind.LeaderUnitLeaderAndConsultant, unit.LeaderId, unit.UnitLeaderId, unit.Guidance.ConsultantId);
     }
 
     private IEnumerable<TimeOnly> Times(AppointmentKind kind)
@@ -820,7 +820,7 @@ public sealed class YearPlanner
                     cancelled.Add(before);
                 }
 
-                unplaced.Add(new UnplacedAppointment(slot.Id, slot.Kind, slot.Unit.Unit.UnitId, _reasons.GetValueOrDefault(slot.Id, "No valid time was found.")));
+                unplaced.Add(new UnplacedAppointment(slot.Id, slot.Kind, slot.Unit.Unit.UnitId, _reasons.GetValueOrDefault(slot.Id) ?? UnplacedReason.Of(UnplacedReasonKind.NoValidTime)));
             }
             else if (before is null)
             {

@@ -76,7 +76,7 @@ public static class YearWheelEndpoints
         var wheelYear = year ?? TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(caller.Organisation.DefaultTimeZone)).Year;
         if (wheelYear is < 2000 or > 2100)
         {
-            return FieldProblem.For("year", "Give a year from 2000 to 2100.");
+            return FieldProblem.For("year", FieldProblemTexts.For(caller.Language).Year);
         }
 
         var units = caller.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
@@ -121,12 +121,12 @@ public static class YearWheelEndpoints
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             if (!DateOnly.TryParseExact(body.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors["date"] = ["Give the date as yyyy-MM-dd."];
+                errors["date"] = [FieldProblemTexts.For(caller.Language).DateFormat];
             }
 
             if (!TimeOnly.TryParseExact(body.Time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
             {
-                errors["time"] = ["Give the time as HH:mm."];
+                errors["time"] = [FieldProblemTexts.For(caller.Language).TimeFormat];
             }
 
             return errors.Count > 0
@@ -145,7 +145,7 @@ public static class YearWheelEndpoints
         AccessRule access, CancellationToken cancellationToken) =>
         ChangeAsync(caller, year, id, body.ETag, "POST yearwheel owner", appointments, organisation, access, async (unit, appointment) =>
             string.IsNullOrWhiteSpace(body.OwnerId)
-                ? FieldProblem.For("ownerId", "Choose the person who leads it instead.")
+                ? FieldProblem.For("ownerId", FieldProblemTexts.For(caller.Language).ChooseOwner)
                 : await changes.ReassignAsync(caller.TenantId, unit, appointment, body.OwnerId, caller.Caller.Email ?? "", caller.Caller.DisplayName, cancellationToken), cancellationToken);
 
     /// <summary>
@@ -170,7 +170,7 @@ public static class YearWheelEndpoints
 
         if (string.IsNullOrEmpty(etag))
         {
-            return FieldProblem.For("etag", "Send the etag the appointment was read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         var outcome = await change(unit, appointment with { ETag = etag });
@@ -180,7 +180,8 @@ public static class YearWheelEndpoints
         }
 
         var result = outcome.Result!;
-        var texts = ChangeTexts.For(Language.En);
+        var language = caller.Language;
+        var texts = ChangeTexts.For(language);
         if (result.Problem is { } problem)
         {
             var detail = texts.Refusal(problem);
@@ -197,11 +198,12 @@ public static class YearWheelEndpoints
         }
 
         var people = (await organisation.ListPeopleAsync(caller.TenantId, cancellationToken)).ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        var kinds = PlanningTexts.For(language).Kinds;
         var warnings = result.Warnings.Select(w => w.Kind == ChangeWarningKind.WalkApartFromReview
-            ? texts.WalkApart(PlanningTexts.For(Language.En).Kinds[w.Other.Plan.Kind], PlanningCards.When(Language.En, w.Other.Plan))
+            ? texts.WalkApart(kinds[w.Other.Plan.Kind], PlanningCards.When(language, w.Other.Plan))
             : texts.PersonBusy(people.GetValueOrDefault(w.PersonId ?? "", w.PersonId ?? ""),
-                $"{PlanningTexts.For(Language.En).Kinds[w.Other.Plan.Kind].ToLowerInvariant()} – {caller.AllUnits.FirstOrDefault(u => u.Id == w.Other.Plan.UnitId)?.Name ?? w.Other.Plan.UnitId}",
-                PlanningCards.When(Language.En, w.Other.Plan)));
+                $"{kinds[w.Other.Plan.Kind].ToLower(language.Culture())} – {caller.AllUnits.FirstOrDefault(u => u.Id == w.Other.Plan.UnitId)?.Name ?? w.Other.Plan.UnitId}",
+                PlanningCards.When(language, w.Other.Plan)));
         return TypedResults.Ok(new AppointmentChangedDto(ToDto(caller, result.Changed!, unit, people), [.. warnings], result.Told));
     }
 

@@ -35,7 +35,7 @@ public static class PrivacyEndpoints
     private static async Task<Results<Ok<PersonalDataDto>, FileContentHttpResult, ProblemHttpResult>> DataAsync(
         string id, string? format, string? lang, TabCaller caller, AccessRule access, DataSubjectRequests requests, CancellationToken cancellationToken)
     {
-        if (Invalid(id, format) is { } invalid)
+        if (Invalid(id, format, caller.Language) is { } invalid)
         {
             return invalid;
         }
@@ -60,7 +60,7 @@ public static class PrivacyEndpoints
     private static async Task<Results<Ok<ErasureDto>, ProblemHttpResult>> EraseAsync(
         string id, TabCaller caller, AccessRule access, DataSubjectRequests requests, CancellationToken cancellationToken)
     {
-        if (Invalid(id, null) is { } invalid)
+        if (Invalid(id, null, caller.Language) is { } invalid)
         {
             return invalid;
         }
@@ -91,7 +91,7 @@ public static class PrivacyEndpoints
     {
         if (body is not { Years: >= RetentionYears.Min and <= RetentionYears.Max })
         {
-            return FieldProblem.For("years", $"Keep check-ins from {RetentionYears.Min} to {RetentionYears.Max} years.");
+            return FieldProblem.For("years", FieldProblemTexts.For(caller.Language).RetentionYears(RetentionYears.Min, RetentionYears.Max));
         }
 
         if (!access.Check(caller.Caller, Permission.ManageOrganisation, AccessTarget.Organisation, "PUT privacy retention"))
@@ -103,10 +103,10 @@ public static class PrivacyEndpoints
         return TypedResults.Ok(new RetentionDto(body.Years));
     }
 
-    private static ProblemHttpResult? Invalid(string id, string? format) =>
+    private static ProblemHttpResult? Invalid(string id, string? format, Language language) =>
         id.Length > Person.MaxIdLength || !id.Contains('@', StringComparison.Ordinal)
-            ? FieldProblem.For("id", "A person is named by their e-mail address.")
+            ? FieldProblem.For("id", FieldProblemTexts.For(language).PersonByEmail)
             : format is not (null or "json" or "xlsx")
-                ? FieldProblem.For("format", "Ask for json or xlsx.")
+                ? FieldProblem.For("format", FieldProblemTexts.For(language).PersonalDataFormat)
                 : null;
 }

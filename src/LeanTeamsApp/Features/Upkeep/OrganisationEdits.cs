@@ -22,9 +22,13 @@ public enum EditOutcome
     NotSaved,
 }
 
-public sealed record EditResult(EditOutcome Outcome, IReadOnlyDictionary<string, string[]> Errors, string Detail = "")
+public sealed record EditResult(EditOutcome Outcome, IReadOnlyDictionary<string, ImportReason[]> Errors, string Detail = "")
 {
-    public static EditResult Of(EditOutcome outcome, string detail = "") => new(outcome, new Dictionary<string, string[]>(), detail);
+    public static EditResult Of(EditOutcome outcome, string detail = "") => new(outcome, new Dictionary<string, ImportReason[]>(), detail);
+
+    /// <summary>The errors by field, each worded in <paramref name="language"/>.</summary>
+    public IReadOnlyDictionary<string, string[]> ErrorsIn(Language language) =>
+        Errors.ToDictionary(e => e.Key, e => e.Value.Select(r => r.In(language)).ToArray(), StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -56,7 +60,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
         var row = Ids.Slug().IsMatch(unitId) ? snapshot.Row(DirectoryKeys.Unit(unitId)) : null;
         if (create && row is not null)
         {
-            return EditResult.Of(EditOutcome.Exists, $"There is a unit with the id '{unitId}' already; choose another id.");
+            return new EditResult(EditOutcome.Exists, new Dictionary<string, ImportReason[]> { ["id"] = [ImportReason.Of(ImportReasonKind.UnitIdTaken, unitId)] });
         }
 
         if (!create && row is null)
@@ -69,7 +73,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
             return EditResult.Of(EditOutcome.Stale);
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<ImportReason>>(StringComparer.Ordinal);
         var record = new SourceRecord(RecordLine);
         Put(errors, record, "id", unitId);
         Put(errors, record, "name", form.Name);
@@ -122,7 +126,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
         }
 
         var stored = DirectoryRows.ToServiceArea(row);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<ImportReason>>(StringComparer.Ordinal);
         var record = new SourceRecord(RecordLine);
         record.Fields["id"] = new SourceField(areaId, RecordLine);
         record.Fields["kind"] = new SourceField(stored.Kind == ServiceAreaKind.TopManagement ? "topManagement" : "serviceArea", RecordLine);
@@ -170,7 +174,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
         }
 
         var stored = DirectoryRows.ToOrganisation(row);
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<ImportReason>>(StringComparer.Ordinal);
         var record = new SourceRecord(RecordLine);
         record.Fields["tenantId"] = new SourceField(tenantId, RecordLine);
         record.Fields["name"] = new SourceField(stored.Name, RecordLine);
@@ -187,7 +191,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
         var periods = form.HolidayPeriods ?? [];
         if (periods.Count > ImportLimits.MaxHolidayPeriods)
         {
-            Add(errors, "holidayPeriods", $"at most {ImportLimits.MaxHolidayPeriods} holiday periods");
+            Add(errors, "holidayPeriods", ImportReason.Of(ImportReasonKind.TooManyHolidayPeriods, ImportLimits.MaxHolidayPeriods));
         }
 
         for (var i = 0; i < periods.Count && i < ImportLimits.MaxHolidayPeriods; i++)
@@ -265,14 +269,14 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
     }
 
     private async Task<EditResult> ApplyAsync(
-        DirectorySnapshot snapshot, ImportSource source, Dictionary<string, List<string>> errors, string by, string byName, CancellationToken cancellationToken)
+        DirectorySnapshot snapshot, ImportSource source, Dictionary<string, List<ImportReason>> errors, string by, string byName, CancellationToken cancellationToken)
     {
         if (errors.Count == 0)
         {
             var (plan, problems) = OrganisationImporter.Plan(source, snapshot, SourceName, null, time.GetUtcNow());
             foreach (var problem in problems)
             {
-                Add(errors, FieldOf(problem), Reworded(problem.Reason));
+                Add(errors, FieldOf(problem), Reworded(problem.Why));
             }
 
             if (plan is not null && errors.Count == 0)
@@ -303,12 +307,14 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
     };
 
     // The validator's words are for a file; a form adds a person by giving their name.
-    private static string Reworded(string reason) => reason
-        .Replace("add them under people in the organisation file, or give their name in the sheet (leader_name, or Name <e-mail>)", "give their name too (Name <e-mail>), and they are added", StringComparison.Ordinal)
-        .Replace("add them under people", "give their name too, and they are added", StringComparison.Ordinal)
-        .Replace("by an earlier organisation file; add them back there first", "; name someone else, or add them back with an organisation file first", StringComparison.Ordinal);
+    private static ImportReason Reworded(ImportReason reason) => reason.Kind switch
+    {
+        ImportReasonKind.UnknownPersonInFile or ImportReasonKind.UnknownPersonInSheet => reason with { Kind = ImportReasonKind.UnknownPersonInForm },
+        ImportReasonKind.RemovedPerson => reason with { Kind = ImportReasonKind.RemovedPersonInForm },
+        _ => reason,
+    };
 
-    private static void Put(Dictionary<string, List<string>> errors, SourceRecord into, string field, string? value, string? shownAs = null)
+    private static void Put(Dictionary<string, List<ImportReason>> errors, SourceRecord into, string field, string? value, string? shownAs = null)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -317,14 +323,14 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
 
         if (value.Length > ImportLimits.MaxValueLength || ImportText.ValueProblem(value) is not null)
         {
-            Add(errors, shownAs ?? field, ImportText.ValueProblem(value) ?? $"a value has at most {ImportLimits.MaxValueLength} characters");
+            Add(errors, shownAs ?? field, ImportText.ValueProblem(value) ?? ImportReason.Of(ImportReasonKind.ValueTooLong, value.Length, ImportLimits.MaxValueLength));
             return;
         }
 
         into.Fields[field] = new SourceField(value.Trim(), into.Line);
     }
 
-    private static void Add(Dictionary<string, List<string>> errors, string field, string reason)
+    private static void Add(Dictionary<string, List<ImportReason>> errors, string field, ImportReason reason)
     {
         if (!errors.TryGetValue(field, out var list))
         {

@@ -99,7 +99,7 @@ public static class OrganisationFormEndpoints
 
         if (body is null || string.IsNullOrWhiteSpace(body.Id))
         {
-            return Infrastructure.Errors.FieldProblem.For("id", "Give the unit an id: lower-case letters, digits and '-' (e.g. hjemmetjenesten-nord).");
+            return FieldProblem.For("id", FieldProblemTexts.For(caller.Language).UnitId);
         }
 
         var id = body.Id.Trim();
@@ -109,7 +109,7 @@ public static class OrganisationFormEndpoints
             return TypedResults.Created($"/api/tab/organisation/units/{id}", UnitForm.From(saved));
         }
 
-        return Problem(result);
+        return Problem(result, caller.Language);
     }
 
     /// <summary>
@@ -132,13 +132,13 @@ public static class OrganisationFormEndpoints
 
         if (body is null)
         {
-            return Infrastructure.Errors.FieldProblem.For("name", "Send the unit's form.");
+            return FieldProblem.For("name", FieldProblemTexts.For(caller.Language).SendForm);
         }
 
         var form = body with { ETag = string.IsNullOrEmpty(body.ETag) ? ifMatch : body.ETag };
         if (string.IsNullOrEmpty(form.ETag))
         {
-            return Infrastructure.Errors.FieldProblem.For("etag", "Send the etag the unit was read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         if (!caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation))
@@ -174,7 +174,7 @@ public static class OrganisationFormEndpoints
         var result = await edits.SaveUnitAsync(caller.TenantId, unit.Id, form, create: false, archived: null, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetUnitAsync(caller.TenantId, unit.Id, cancellationToken) is { } saved
             ? TypedResults.Ok(await OneUnitAsync(caller, saved, store, cancellationToken))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     private static Task<Results<Ok<UnitForm>, ProblemHttpResult>> ArchiveAsync(
@@ -202,7 +202,7 @@ public static class OrganisationFormEndpoints
 
         if (string.IsNullOrEmpty(etag))
         {
-            return Infrastructure.Errors.FieldProblem.For("etag", "Send the etag the unit was read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         // The unit as stored, with only the flag changed: the same rules still hold for everything else it says.
@@ -210,7 +210,7 @@ public static class OrganisationFormEndpoints
         var result = await edits.SaveUnitAsync(caller.TenantId, unit.Id, form, create: false, archived, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetUnitAsync(caller.TenantId, unit.Id, cancellationToken) is { } saved
             ? TypedResults.Ok(UnitForm.From(saved))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     private static Results<Ok<AreaForm>, ProblemHttpResult> AreaAsync(TabCaller caller, string areaId, AccessRule access)
@@ -242,13 +242,13 @@ public static class OrganisationFormEndpoints
 
         if (body is null)
         {
-            return Infrastructure.Errors.FieldProblem.For("name", "Send the service area's form.");
+            return FieldProblem.For("name", FieldProblemTexts.For(caller.Language).SendForm);
         }
 
         var form = body with { ETag = string.IsNullOrEmpty(body.ETag) ? ifMatch : body.ETag };
         if (string.IsNullOrEmpty(form.ETag))
         {
-            return Infrastructure.Errors.FieldProblem.For("etag", "Send the etag the service area was read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         if (!caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation))
@@ -265,7 +265,7 @@ public static class OrganisationFormEndpoints
         return result.Outcome == EditOutcome.Saved
             && (await store.ListServiceAreasAsync(caller.TenantId, cancellationToken)).FirstOrDefault(a => a.Id == area.Id) is { } saved
             ? TypedResults.Ok(AreaForm.From(saved))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     private static async Task<Results<Ok<SettingsForm>, ProblemHttpResult>> EditSettingsAsync(
@@ -279,19 +279,19 @@ public static class OrganisationFormEndpoints
 
         if (body is null)
         {
-            return Infrastructure.Errors.FieldProblem.For("reminderAfterHours", "Send the settings form.");
+            return FieldProblem.For("reminderAfterHours", FieldProblemTexts.For(caller.Language).SendForm);
         }
 
         var form = body with { ETag = string.IsNullOrEmpty(body.ETag) ? ifMatch : body.ETag };
         if (string.IsNullOrEmpty(form.ETag))
         {
-            return Infrastructure.Errors.FieldProblem.For("etag", "Send the etag the settings were read with.");
+            return FieldProblem.For("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         var result = await edits.SaveSettingsAsync(caller.TenantId, form, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetOrganisationAsync(caller.TenantId, cancellationToken) is { } saved
             ? TypedResults.Ok(SettingsForm.From(saved))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     /// <summary>
@@ -309,30 +309,30 @@ public static class OrganisationFormEndpoints
 
         if (body is null || string.IsNullOrWhiteSpace(body.Person))
         {
-            return Infrastructure.Errors.FieldProblem.For("person", "Pick the person whose roles you change.");
+            return FieldProblem.For("person", FieldProblemTexts.For(caller.Language).PickPerson);
         }
 
         var form = body with { ETag = string.IsNullOrEmpty(body.ETag) ? ifMatch : body.ETag };
         var result = await edits.SaveRolesAsync(caller.TenantId, form, By(caller), caller.Caller.DisplayName, cancellationToken);
         return result.Outcome == EditOutcome.Saved && await store.GetPersonAsync(caller.TenantId, Person.NormaliseId(form.Person!), cancellationToken) is { } saved
             ? TypedResults.Ok(KnownPersonDto.From(saved))
-            : Problem(result);
+            : Problem(result, caller.Language);
     }
 
     private static string By(TabCaller caller) => caller.Caller.Person!.Id;
 
-    private static ProblemHttpResult Problem(EditResult result) => result.Outcome switch
+    private static ProblemHttpResult Problem(EditResult result, Language language) => result.Outcome switch
     {
         EditOutcome.Invalid => ApiProblem.Of(ProblemCode.InvalidField,
             title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }),
+            extensions: new Dictionary<string, object?> { ["errors"] = result.ErrorsIn(language) }),
         EditOutcome.Stale => ApiProblem.Of(ProblemCode.ChangedMeanwhile,
             "Someone else changed this since you opened it. Reload to see their change, then make yours again.",
             title: "Changed by someone else", statusCode: StatusCodes.Status412PreconditionFailed),
         EditOutcome.NotFound => NotFound(),
         EditOutcome.Exists => ApiProblem.Of(ProblemCode.IdTaken,
             title: "Check the highlighted fields", statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["id"] = [result.Detail] } }),
+            extensions: new Dictionary<string, object?> { ["errors"] = result.ErrorsIn(language) }),
         _ => ApiProblem.Of(ProblemCode.NotSaved, result.Detail, title: "Not saved", statusCode: StatusCodes.Status503ServiceUnavailable),
     };
 

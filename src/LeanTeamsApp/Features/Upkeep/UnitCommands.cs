@@ -72,7 +72,7 @@ public sealed partial class UnitCommands(OrganisationStore store, UnitInChat uni
             case EditOutcome.NotFound:
                 return AdaptiveCardInvokeResponse.Message(t.Gone);
             case EditOutcome.Invalid:
-                return await CardAsync(turn, unit, t.NotSaved, ErrorsOnCard(t, result.Errors, change.Goals), data, cancellationToken);
+                return await CardAsync(turn, unit, t.NotSaved, ErrorsOnCard(t, result.ErrorsIn(turn.Language), change.Goals), data, cancellationToken);
             default:
                 return await CardAsync(turn, unit, t.Busy, new Dictionary<string, string>(), data, cancellationToken);
         }

@@ -64,7 +64,7 @@ public static class UpkeepEndpoints
         var kind = string.IsNullOrEmpty(format) ? "yaml" : format.ToLowerInvariant();
         if (kind is not ("yaml" or "xlsx"))
         {
-            return Infrastructure.Errors.FieldProblem.For("format", "Ask for yaml (the whole organisation) or xlsx (the units sheet).");
+            return Infrastructure.Errors.FieldProblem.For("format", Infrastructure.Errors.FieldProblemTexts.For(caller.Language).OrganisationFileFormat);
         }
 
         FileContentHttpResult? file = kind == "yaml"
@@ -94,7 +94,7 @@ public static class UpkeepEndpoints
 
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return Infrastructure.Errors.FieldProblem.For("fileName", "Name the file (organisation.yaml, units.csv or units.xlsx): its ending says how to read it.");
+            return Infrastructure.Errors.FieldProblem.For("fileName", Infrastructure.Errors.FieldProblemTexts.For(caller.Language).FileNameEnding);
         }
 
         if (request.ContentLength > ImportLimits.MaxFileBytes)
@@ -111,7 +111,7 @@ public static class UpkeepEndpoints
         var name = Path.GetFileName(fileName.Trim());
         if (name.Length is 0 or > MaxFileNameLength || ImportText.ValueProblem(name) is not null)
         {
-            return Infrastructure.Errors.FieldProblem.For("fileName", $"Give the file's name as it is, at most {MaxFileNameLength} characters.");
+            return Infrastructure.Errors.FieldProblem.For("fileName", Infrastructure.Errors.FieldProblemTexts.For(caller.Language).FileNameLength(MaxFileNameLength));
         }
 
         ImportResult preview;
@@ -126,13 +126,13 @@ public static class UpkeepEndpoints
 
         if (preview.Plan is not { } plan)
         {
-            return TypedResults.Ok(Dto(name, [], preview.Errors, null, applied: false, preview));
+            return TypedResults.Ok(Dto(name, [], preview.Errors, null, applied: false, preview, caller.Language));
         }
 
         var fingerprint = Fingerprint(plan);
         if (apply is null)
         {
-            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: false, preview));
+            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: false, preview, caller.Language));
         }
 
         if (!string.Equals(apply, fingerprint, StringComparison.Ordinal))
@@ -145,7 +145,7 @@ public static class UpkeepEndpoints
         var result = await importer.ApplyAsync(plan, caller.Caller.Person!.Id, caller.Caller.DisplayName, cancellationToken);
         if (result.Succeeded)
         {
-            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: true, result));
+            return TypedResults.Ok(Dto(name, plan.Changes, [], fingerprint, applied: true, result, caller.Language));
         }
 
         // The importer's reasons are worded for the command line ("run it again"); here the coordinator saves again.
@@ -203,8 +203,9 @@ public static class UpkeepEndpoints
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static ImportPreviewDto Dto(string fileName, IReadOnlyList<ImportChange> changes, IReadOnlyList<ImportError> errors, string? fingerprint, bool applied, ImportResult result) =>
-        new(fileName, [.. changes.Select(Dto)], [.. errors.Select(e => new ImportProblemDto(e.Line, e.Field, e.Reason))], fingerprint, applied,
+    private static ImportPreviewDto Dto(
+        string fileName, IReadOnlyList<ImportChange> changes, IReadOnlyList<ImportError> errors, string? fingerprint, bool applied, ImportResult result, Organisation.Language language) =>
+        new(fileName, [.. changes.Select(Dto)], [.. errors.Select(e => new ImportProblemDto(e.Line, e.Field, e.ReasonIn(language)))], fingerprint, applied,
             result.ServiceAreas, result.People, result.Units);
 
     private static ImportChangeDto Dto(ImportChange c) => new(c.Kind, c.Subject, c.Id, c.Field, c.Before, c.After, c.Note);

@@ -18,6 +18,12 @@ public sealed record TabCaller(Organisation Organisation, Caller Caller, IReadOn
 
     public string TenantId => Organisation.TenantId;
 
+    /// <summary>
+    /// The language the caller reads: the request's Accept-Language, which the tab's requests carry from the browser and,
+    /// inside Teams, from the client. Field errors and warnings are worded in it; problem codes and field names are not.
+    /// </summary>
+    public Language Language { get; init; } = Languages.Default;
+
     /// <summary>The units whose boards the caller may see.</summary>
     public IReadOnlyList<Unit> Units { get; } = AccessRule.Filter(Caller, Permission.ViewUnit, AllUnits);
 
@@ -72,7 +78,7 @@ public static class TabApi
             return;
         }
 
-        resolved.Caller!.Attach(http);
+        (resolved.Caller! with { Language = Languages.FromAcceptLanguage(http.Request) }).Attach(http);
         await next(http);
     });
 

@@ -44,13 +44,13 @@ internal static class CsvImportReader
             DetectDelimiter = true,
             DetectDelimiterValues = [",", ";", "\t"],
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = bad => errors.Add(bad.Context.Parser?.RawRow ?? 0, "(row)", "a quote inside a value that does not start with one; put the whole value in quotes and double the quote inside (\"\")"),
+            BadDataFound = bad => errors.Add(bad.Context.Parser?.RawRow ?? 0, "(row)", ImportReasonKind.BadQuote),
             MissingFieldFound = null,
         };
         using var csv = new CsvReader(new StringReader(text), config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
-            errors.Add(1, "(header)", "the file is empty; expected a header row");
+            errors.Add(1, "(header)", ImportReasonKind.EmptySheet);
             return source;
         }
 
@@ -91,11 +91,11 @@ internal static class CsvImportReader
         {
             if (!Columns.ContainsKey(name))
             {
-                errors.Add(line, name.Length == 0 ? $"(column {number})" : ImportError.Quote(name), $"unknown column; the columns are {string.Join(", ", Columns.Keys)}");
+                errors.Add(line, name.Length == 0 ? $"(column {number})" : ImportError.Quote(name), ImportReasonKind.UnknownColumn, string.Join(", ", Columns.Keys));
             }
             else if (!columns.TryAdd(name, key))
             {
-                errors.Add(line, name, "the column is there twice");
+                errors.Add(line, name, ImportReasonKind.ColumnTwice);
             }
         }
 
@@ -115,7 +115,7 @@ internal static class CsvImportReader
             var field = Columns[column];
             if (value.Length > ImportLimits.MaxValueLength)
             {
-                errors.Add(line, field, $"the value has {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters; a value has at most {ImportLimits.MaxValueLength.ToString("N0", CultureInfo.InvariantCulture)}");
+                errors.Add(line, field, ImportReasonKind.ValueTooLong, value.Length, ImportLimits.MaxValueLength);
             }
             else if (ImportText.ValueProblem(value) is { } problem)
             {
@@ -134,7 +134,7 @@ internal static class CsvImportReader
 
         if (source.Units.Count == ImportLimits.MaxUnits)
         {
-            errors.Add(line, "(row)", $"more than {ImportLimits.MaxUnits.ToString("N0", CultureInfo.InvariantCulture)} units, the most a sheet may list");
+            errors.Add(line, "(row)", ImportReasonKind.TooManyUnits, ImportLimits.MaxUnits);
             return false;
         }
 

@@ -66,6 +66,10 @@ public static class ImportCommand
         return result.Succeeded ? 0 : 1;
     }
 
+    /// <summary>
+    /// In English, whatever the organisation writes in: the command line runs before an organisation may exist (its
+    /// first load), for an operator or a nightly job whose log is read by whoever keeps the service, not by its users.
+    /// </summary>
     private static async Task WriteErrorsAsync(TextWriter output, ImportResult result)
     {
         foreach (var error in result.Errors)

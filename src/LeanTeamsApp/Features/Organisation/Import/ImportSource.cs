@@ -92,7 +92,9 @@ internal sealed class ImportErrors(string fileName)
 
     public IReadOnlyList<ImportError> All => _errors;
 
-    public void Add(int line, string field, string reason)
+    public void Add(int line, string field, ImportReasonKind kind, params object[] arguments) => Add(line, field, ImportReason.Of(kind, arguments));
+
+    public void Add(int line, string field, ImportReason reason)
     {
         field = field.Length == 0 ? "(field)" : field;
         if (_errors.Count < ImportLimits.MaxErrors)
@@ -101,7 +103,7 @@ internal sealed class ImportErrors(string fileName)
         }
         else if (_errors.Count == ImportLimits.MaxErrors)
         {
-            _errors.Add(new ImportError(FileName, line, "(file)", $"more than {ImportLimits.MaxErrors} errors; the first {ImportLimits.MaxErrors} are listed, fix them and run the import again"));
+            _errors.Add(new ImportError(FileName, line, "(file)", ImportReason.Of(ImportReasonKind.TooManyErrors, ImportLimits.MaxErrors)));
         }
     }
 
@@ -109,13 +111,24 @@ internal sealed class ImportErrors(string fileName)
     {
         foreach (var error in errors)
         {
-            Add(error.Line, error.Field, error.Reason);
+            Add(error.Line, error.Field, error.Why);
         }
     }
 }
 
-public sealed record ImportError(string File, int Line, string Field, string Reason)
+/// <summary>One problem of an import file or a form: where it is, and why (<see cref="Why"/>, worded in any language).</summary>
+public sealed record ImportError(string File, int Line, string Field, ImportReason Why)
 {
+    public ImportError(string file, int line, string field, ImportReasonKind kind, params object[] arguments)
+        : this(file, line, field, ImportReason.Of(kind, arguments))
+    {
+    }
+
+    /// <summary>The reason in English: what the command line prints and the log keeps.</summary>
+    public string Reason => Why.In(Language.En);
+
+    public string ReasonIn(Language language) => Why.In(language);
+
     public override string ToString() => $"{File}:{Line}: {Field}: {Reason}";
 
     /// <summary>

@@ -42,8 +42,7 @@ internal sealed record ImportText(string Text, string? Note)
     public static async Task<(byte[]? Bytes, ImportError? Error)> ReadBytesAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var tooLarge = new ImportError(fileName, 0, "(file)",
-            $"the file is larger than {ImportLimits.MaxFileBytes / (1024 * 1024)} MiB, the most an import takes (about {ImportLimits.MaxUnits:N0} units written out in full); split it into units sheets");
+        var tooLarge = new ImportError(fileName, 0, "(file)", ImportReasonKind.FileTooLarge, ImportLimits.MaxFileBytes / (1024 * 1024), ImportLimits.MaxUnits);
         byte[] bytes;
         if (content.CanSeek)
         {
@@ -79,11 +78,11 @@ internal sealed record ImportText(string Text, string? Note)
 
     public static (ImportText? Text, ImportError? Error) Decode(ReadOnlySpan<byte> bytes, string fileName, bool isSheet)
     {
-        ImportError Refuse(int line, string reason) => new(fileName, line, "(file)", reason);
+        ImportError Refuse(int line, ImportReasonKind kind, params object[] arguments) => new(fileName, line, "(file)", kind, arguments);
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
         {
-            return (null, Refuse(1, "the file is UTF-32; save it as UTF-8"));
+            return (null, Refuse(1, ImportReasonKind.Utf32));
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -92,7 +91,7 @@ internal sealed record ImportText(string Text, string? Note)
             var (invalid, _) = ScanUtf8(body);
             return invalid < 0
                 ? (new ImportText(Encoding.UTF8.GetString(body), null), null)
-                : (null, Refuse(LineAt(body, invalid), $"byte 0x{body[invalid]:X2} is not UTF-8, although the file starts with UTF-8's byte-order mark; save it as UTF-8 again"));
+                : (null, Refuse(LineAt(body, invalid), ImportReasonKind.BadUtf8AfterMark, Hex(body[invalid])));
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
@@ -106,13 +105,13 @@ internal sealed record ImportText(string Text, string? Note)
             catch (DecoderFallbackException e)
             {
                 var before = new UnicodeEncoding(bigEndian, false, false).GetString(bytes[2..][..Math.Max(0, Math.Min(e.Index, bytes.Length - 2) & ~1)]);
-                return (null, Refuse(before.AsSpan().Count('\n') + 1, "the file starts as UTF-16 but is not valid UTF-16 there; save it as UTF-8"));
+                return (null, Refuse(before.AsSpan().Count('\n') + 1, ImportReasonKind.BadUtf16));
             }
         }
 
         if (LooksLikeUtf16WithoutMark(bytes))
         {
-            return (null, Refuse(1, "the file looks like UTF-16 without a byte-order mark; save it as UTF-8"));
+            return (null, Refuse(1, ImportReasonKind.Utf16WithoutMark));
         }
 
         var (firstInvalid, hasMultiByte) = ScanUtf8(bytes);
@@ -126,12 +125,12 @@ internal sealed record ImportText(string Text, string? Note)
         {
             // Valid UTF-8 letters next to bytes that are not: two encodings in one file. Reading it as either would
             // turn one half into nonsense, so nothing is guessed.
-            return (null, Refuse(line, $"byte 0x{bytes[firstInvalid]:X2} is not UTF-8, but other lines are: the file mixes two encodings; save it as UTF-8"));
+            return (null, Refuse(line, ImportReasonKind.MixedEncodings, Hex(bytes[firstInvalid])));
         }
 
         if (!isSheet)
         {
-            return (null, Refuse(line, $"byte 0x{bytes[firstInvalid]:X2} is not UTF-8; an organisation file must be saved as UTF-8"));
+            return (null, Refuse(line, ImportReasonKind.NotUtf8Organisation, Hex(bytes[firstInvalid])));
         }
 
         var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(Windows1252)!;
@@ -139,19 +138,21 @@ internal sealed record ImportText(string Text, string? Note)
     }
 
     /// <summary>Why a value read from the file cannot be stored, or null when it can.</summary>
-    public static string? ValueProblem(string value)
+    public static ImportReason? ValueProblem(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var at = value.AsSpan().IndexOfAny(Forbidden);
         if (at >= 0)
         {
             return value[at] == '\uFFFD'
-                ? "contains U+FFFD, the replacement character: the text was converted from another encoding with losses before it came here; export it again as UTF-8"
-                : $"contains the control character U+{(int)value[at]:X4}, which a name or value cannot hold; remove it";
+                ? ImportReason.Of(ImportReasonKind.ReplacementCharacter)
+                : ImportReason.Of(ImportReasonKind.ControlCharacter, ((int)value[at]).ToString("X4", CultureInfo.InvariantCulture));
         }
 
-        return value.AsSpan().IndexOfAny(NotOnOneLine) >= 0 ? "contains a tab or a line break; a value is one line of text" : null;
+        return value.AsSpan().IndexOfAny(NotOnOneLine) >= 0 ? ImportReason.Of(ImportReasonKind.TabOrLineBreak) : null;
     }
+
+    private static string Hex(byte value) => value.ToString("X2", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Where the text holds a character no part of an import file may hold: the 1-based line, where that line starts,

@@ -110,7 +110,7 @@ internal sealed partial class OrganisationImportValidator
         CheckGoalBreakdown();
         if (_source.Organisation is not null && newAreas.Count(a => a.Kind == ServiceAreaKind.TopManagement) > 1)
         {
-            Error(_source.Organisation.Line, "serviceAreas", "at most one service area can be the top management group");
+            Error(_source.Organisation.Line, "serviceAreas", ImportReasonKind.TopManagementTwice);
         }
 
         // People and areas defined by a units sheet's own columns are new records too.
@@ -137,7 +137,7 @@ internal sealed partial class OrganisationImportValidator
         if (r["reminderAfterHours"] is { } hours
             && (!int.TryParse(hours.Value, NumberStyles.None, CultureInfo.InvariantCulture, out reminderHours) || reminderHours is < 1 or > 72))
         {
-            Error(hours.Line, "reminderAfterHours", $"'{ImportError.Quote(hours.Value)}' is not a number of hours from 1 to 72");
+            Error(hours.Line, "reminderAfterHours", ImportReasonKind.NotReminderHours, ImportError.Quote(hours.Value));
         }
 
         var hoursPerWorkYear = Organisation.DefaultHoursPerWorkYear;
@@ -145,7 +145,7 @@ internal sealed partial class OrganisationImportValidator
             && (!decimal.TryParse(workYear.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out hoursPerWorkYear)
                 || hoursPerWorkYear is < Organisation.MinHoursPerWorkYear or > Organisation.MaxHoursPerWorkYear))
         {
-            Error(workYear.Line, "hoursPerWorkYear", $"'{ImportError.Quote(workYear.Value)}' is not a number of hours from {Organisation.MinHoursPerWorkYear} to {Organisation.MaxHoursPerWorkYear}, such as 1695");
+            Error(workYear.Line, "hoursPerWorkYear", ImportReasonKind.NotHoursPerWorkYear, ImportError.Quote(workYear.Value), Organisation.MinHoursPerWorkYear, Organisation.MaxHoursPerWorkYear);
             hoursPerWorkYear = Organisation.DefaultHoursPerWorkYear;
         }
 
@@ -153,7 +153,7 @@ internal sealed partial class OrganisationImportValidator
         if (r["benefitChaseWeeks"] is { } weeks
             && (!int.TryParse(weeks.Value, NumberStyles.None, CultureInfo.InvariantCulture, out chaseWeeks) || chaseWeeks is < 1 or > 52))
         {
-            Error(weeks.Line, "benefitChaseWeeks", $"'{ImportError.Quote(weeks.Value)}' is not a number of weeks from 1 to 52");
+            Error(weeks.Line, "benefitChaseWeeks", ImportReasonKind.NotChaseWeeks, ImportError.Quote(weeks.Value));
             chaseWeeks = Organisation.DefaultBenefitChaseWeeks;
         }
 
@@ -161,7 +161,7 @@ internal sealed partial class OrganisationImportValidator
         if (r["reportCycle"] is { } cycleText
             && !(Enum.TryParse(cycleText.Value, ignoreCase: true, out cycle) && Enum.IsDefined(cycle) && !char.IsAsciiDigit(cycleText.Value[0])))
         {
-            Error(cycleText.Line, "reportCycle", $"'{ImportError.Quote(cycleText.Value)}' is not quarter or tertial");
+            Error(cycleText.Line, "reportCycle", ImportReasonKind.NotReportCycle, ImportError.Quote(cycleText.Value));
             cycle = ReportCycle.Quarter;
         }
 
@@ -170,7 +170,7 @@ internal sealed partial class OrganisationImportValidator
             && (address.Value.Length > Organisation.MaxDeviationSystemLength || !Uri.TryCreate(address.Value, UriKind.Absolute, out deviationSystem)
                 || deviationSystem.Scheme != Uri.UriSchemeHttps || deviationSystem.UserInfo.Length > 0))
         {
-            Error(address.Line, "deviationSystem", $"'{ImportError.Quote(address.Value)}' is not an https address (such as https://avvik.example.no/), at most {Organisation.MaxDeviationSystemLength} characters");
+            Error(address.Line, "deviationSystem", ImportReasonKind.NotHttpsAddress, ImportError.Quote(address.Value), Organisation.MaxDeviationSystemLength);
             deviationSystem = null;
         }
 
@@ -183,7 +183,7 @@ internal sealed partial class OrganisationImportValidator
             }
             else
             {
-                Error(code.Line, "writtenLanguage", $"'{ImportError.Quote(code.Value)}' is not a written language: nb (bokmål), nn (nynorsk) or sv (Swedish)");
+                Error(code.Line, "writtenLanguage", ImportReasonKind.NotWrittenLanguage, ImportError.Quote(code.Value));
             }
         }
 
@@ -196,7 +196,7 @@ internal sealed partial class OrganisationImportValidator
             }
             else
             {
-                Error(digestDay.Line, "digest.weekday", $"'{ImportError.Quote(digestDay.Value)}' is not a weekday from Monday to Friday");
+                Error(digestDay.Line, "digest.weekday", ImportReasonKind.NotDigestWeekday, ImportError.Quote(digestDay.Value));
             }
         }
 
@@ -208,7 +208,7 @@ internal sealed partial class OrganisationImportValidator
             }
             else
             {
-                Error(digestTime.Line, "digest.time", $"'{ImportError.Quote(digestTime.Value)}' is not a time of day like 12:00");
+                Error(digestTime.Line, "digest.time", ImportReasonKind.NotDigestTime, ImportError.Quote(digestTime.Value));
             }
         }
 
@@ -226,7 +226,7 @@ internal sealed partial class OrganisationImportValidator
         var to = Date(r, "to", required: true);
         if (from is not null && to is not null && to < from)
         {
-            Error(r.LineOf("to"), "to", "the holiday period ends before it starts");
+            Error(r.LineOf("to"), "to", ImportReasonKind.HolidayEndsBeforeStart);
             return null;
         }
 
@@ -240,7 +240,7 @@ internal sealed partial class OrganisationImportValidator
             return _stored.Organisation;
         }
 
-        Error(1, "tenantId", $"the organisation of tenant {_tenantId} is not set up yet; import its YAML file first, then unit sheets");
+        Error(1, "tenantId", ImportReasonKind.NotSetUp, _tenantId);
         return null;
     }
 
@@ -262,14 +262,14 @@ internal sealed partial class OrganisationImportValidator
             }
             else
             {
-                Error(r.LineOf("roles"), "roles", $"unknown role '{ImportError.Quote(role)}'; organisation-wide roles are coordinator, consultant and topManagement (leaders come from the units and service areas they lead)");
+                Error(r.LineOf("roles"), "roles", ImportReasonKind.UnknownRole, ImportError.Quote(role));
             }
         }
 
         var aadObjectId = r["aadObjectId"];
         if (aadObjectId is not null && !Guid.TryParseExact(aadObjectId.Value, "D", out _))
         {
-            Error(aadObjectId.Line, "aadObjectId", $"'{ImportError.Quote(aadObjectId.Value)}' is not an Entra object id (a GUID)");
+            Error(aadObjectId.Line, "aadObjectId", ImportReasonKind.NotObjectId, ImportError.Quote(aadObjectId.Value));
             return null;
         }
 
@@ -281,7 +281,7 @@ internal sealed partial class OrganisationImportValidator
         var person = new Person(email, name, roles, r["unit"]?.Value, aadObjectId?.Value);
         if (!_people.TryAdd(email, (person, r.Line)))
         {
-            Error(r.LineOf("email"), "email", $"duplicate person '{email}' (first on line {_people[email].Line})");
+            Error(r.LineOf("email"), "email", ImportReasonKind.DuplicatePerson, email, _people[email].Line);
             return null;
         }
 
@@ -297,11 +297,11 @@ internal sealed partial class OrganisationImportValidator
         }
 
         var name = Name(r, "name");
-        var leader = RequiredField(r, "leader", "missing leader: every service area needs a service-area leader (e-mail)");
+        var leader = RequiredField(r, "leader", ImportReasonKind.MissingAreaLeader);
         var kind = ServiceAreaKind.ServiceArea;
         if (r["kind"] is { } k && !Enum.TryParse(k.Value, ignoreCase: true, out kind))
         {
-            Error(k.Line, "kind", "expected serviceArea or topManagement");
+            Error(k.Line, "kind", ImportReasonKind.NotAreaKind);
         }
 
         if (id is null || name is null || leader is null)
@@ -314,7 +314,7 @@ internal sealed partial class OrganisationImportValidator
         var area = new ServiceArea(id, name, kind, Person.NormaliseId(leader.Value)) { Goals = goals };
         if (!_areas.TryAdd(id, (area, r.Line, r)))
         {
-            Error(r.LineOf("id"), "id", $"duplicate service area '{id}' (first on line {_areas[id].Line})");
+            Error(r.LineOf("id"), "id", ImportReasonKind.DuplicateArea, id, _areas[id].Line);
             return null;
         }
 
@@ -335,8 +335,8 @@ internal sealed partial class OrganisationImportValidator
         }
 
         var name = Name(r, "name");
-        var area = RequiredField(r, "serviceArea", "missing service area");
-        var leader = RequiredField(r, "leader", "missing leader: every unit needs a unit leader (e-mail)");
+        var area = RequiredField(r, "serviceArea", ImportReasonKind.MissingServiceArea);
+        var leader = RequiredField(r, "leader", ImportReasonKind.MissingUnitLeader);
         var zone = r["timeZone"] is null ? defaultZone : Zone(r, "timeZone");
         var meeting = ReadBoardMeeting(r);
         var leanStart = Date(r, "leanStart", required: true);
@@ -353,13 +353,16 @@ internal sealed partial class OrganisationImportValidator
         }
 
         var channel = Channel(r, "channel");
+
+        // The goals are checked even when another field is wrong: a form shows every field's error at once.
+        var unitGoals = id is null || area is null ? null : ReadUnitGoals(r, id, area.Value);
         if (id is null || name is null || area is null || leader is null || zone is null || meeting is null || leanStart is null || coordinators is null
             || (channel is null && (r["channel.teamId"] ?? r["channel.channelId"] ?? r["channel.name"]) is not null))
         {
             return null;
         }
 
-        if (ReadUnitGoals(r, id, area.Value) is not var (goals, supports))
+        if (unitGoals is not var (goals, supports))
         {
             return null;
         }
@@ -376,7 +379,7 @@ internal sealed partial class OrganisationImportValidator
         }
         else if (!TryParseYesNo(archivedField.Value, out archived))
         {
-            Error(archivedField.Line, "archived", $"'{ImportError.Quote(archivedField.Value)}' is not yes or no (true/false, ja/nei/nej)");
+            Error(archivedField.Line, "archived", ImportReasonKind.NotYesNo, ImportError.Quote(archivedField.Value));
             return null;
         }
 
@@ -388,7 +391,7 @@ internal sealed partial class OrganisationImportValidator
         };
         if (!_units.TryAdd(id, (unit, r.Line, r)))
         {
-            Error(r.LineOf("id"), "id", $"duplicate unit '{id}' (first on line {_units[id].Line})");
+            Error(r.LineOf("id"), "id", ImportReasonKind.DuplicateUnit, id, _units[id].Line);
             return null;
         }
 
@@ -404,7 +407,7 @@ internal sealed partial class OrganisationImportValidator
         var items = r.Items("goals");
         if (items.Count > ServiceArea.MaxGoals)
         {
-            Error(items[0].Line, "goals", $"a service area has at most {ServiceArea.MaxGoals} goals");
+            Error(items[0].Line, "goals", ImportReasonKind.TooManyAreaGoals, ServiceArea.MaxGoals);
         }
 
         var goals = new List<Goal>();
@@ -414,7 +417,7 @@ internal sealed partial class OrganisationImportValidator
             var field = $"goals[{i}]";
             if (item[""] is { } bare)
             {
-                Error(bare.Line, field, $"'{ImportError.Quote(bare.Value)}': a service area's goal needs an id and a title, e.g. {{ id: effektiv-saksbehandling, title: Effektiv saksbehandling, supports: <overall goal id> }}");
+                Error(bare.Line, field, ImportReasonKind.AreaGoalNeedsId, ImportError.Quote(bare.Value));
                 continue;
             }
 
@@ -424,7 +427,7 @@ internal sealed partial class OrganisationImportValidator
             var ok = CheckGoalTitle(title, item.Line, $"{field}.title") & CheckGoalKeys(item, field, "id", "title", "supports");
             if (id is null || !Ids.Slug().IsMatch(id.Value))
             {
-                Error(id?.Line ?? item.Line, $"{field}.id", id is null ? "missing goal id" : $"'{ImportError.Quote(id.Value)}' is not an id: use lower-case letters, digits and '-'");
+                Error(id?.Line ?? item.Line, $"{field}.id", id is null ? ImportReason.Of(ImportReasonKind.MissingGoalId) : ImportReason.Of(ImportReasonKind.NotGoalId, ImportError.Quote(id.Value)));
                 ok = false;
             }
 
@@ -460,7 +463,7 @@ internal sealed partial class OrganisationImportValidator
         var items = r.Items("goals");
         if (items.Count > Unit.MaxGoals)
         {
-            Error(items[0].Line, "goals", $"a unit has at most {Unit.MaxGoals} goals (a board shows a few)");
+            Error(items[0].Line, "goals", ImportReasonKind.TooManyUnitGoals, Unit.MaxGoals);
             return null;
         }
 
@@ -501,7 +504,7 @@ internal sealed partial class OrganisationImportValidator
 
             if (titles.Contains(title!.Value, StringComparer.Ordinal))
             {
-                Error(title.Line, field, $"goal '{ImportError.Quote(title.Value)}' is listed twice");
+                Error(title.Line, field, ImportReasonKind.GoalTwice, ImportError.Quote(title.Value));
                 ok = false;
                 continue;
             }
@@ -523,7 +526,7 @@ internal sealed partial class OrganisationImportValidator
         var unknown = item.Fields.Keys.Where(k => !known.Contains(k, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
         foreach (var key in unknown)
         {
-            Error(item.LineOf(key), $"{field}.{ImportError.Quote(key)}", $"unknown field of a goal; a goal has {string.Join(", ", known)}");
+            Error(item.LineOf(key), $"{field}.{ImportError.Quote(key)}", ImportReasonKind.UnknownGoalField, string.Join(", ", known));
         }
 
         return unknown.Count == 0;
@@ -533,13 +536,13 @@ internal sealed partial class OrganisationImportValidator
     {
         if (title is null || title.Value.Length == 0)
         {
-            Error(title?.Line ?? line, field, "missing goal title");
+            Error(title?.Line ?? line, field, ImportReasonKind.MissingGoalTitle);
             return false;
         }
 
         if (title.Value.Length > Goal.MaxTitleLength)
         {
-            Error(title.Line, field, $"a goal title has at most {Goal.MaxTitleLength} characters (it has {title.Value.Length})");
+            Error(title.Line, field, ImportReasonKind.GoalTitleTooLong, Goal.MaxTitleLength, title.Value.Length);
             return false;
         }
 
@@ -560,7 +563,7 @@ internal sealed partial class OrganisationImportValidator
         {
             if (goals.TryGetValue(source.Id, out var first))
             {
-                Error(source.Line, source.Field, $"duplicate goal id '{source.Id}' (also a goal of '{first.Id}')");
+                Error(source.Line, source.Field, ImportReasonKind.DuplicateGoalId, source.Id, first.Id);
                 continue;
             }
 
@@ -583,7 +586,7 @@ internal sealed partial class OrganisationImportValidator
             {
                 if (!goals.TryAdd(goal.Id, area) && firstSource.TryGetValue(goal.Id, out var source))
                 {
-                    Error(source.Line, source.Field, $"duplicate goal id '{goal.Id}' (already a goal of '{area.Id}')");
+                    Error(source.Line, source.Field, ImportReasonKind.DuplicateStoredGoalId, goal.Id, area.Id);
                 }
             }
         }
@@ -600,24 +603,24 @@ internal sealed partial class OrganisationImportValidator
             bool Allowed(ServiceArea goalArea) =>
                 goalArea.Kind == ServiceAreaKind.TopManagement || (link.UnitId is not null && goalArea.Id == link.AreaId);
 
-            string Known()
+            object Known()
             {
                 var allowed = goals.Where(g => Allowed(g.Value)).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
-                return allowed.Count == 0 ? "none defined yet" : Listed(allowed);
+                return allowed.Count == 0 ? ImportReason.Of(ImportReasonKind.NoGoalsYet) : Listed(allowed);
             }
 
             if (link.UnitId is null && ownArea.Kind == ServiceAreaKind.TopManagement)
             {
-                Error(line, link.Field, $"'{ImportError.Quote(link.GoalText)}' is an overall goal of the top management group: it supports no other goal");
+                Error(line, link.Field, ImportReasonKind.OverallGoalSupports, ImportError.Quote(link.GoalText));
             }
             else if (!goals.TryGetValue(target, out var targetArea))
             {
-                Error(line, link.Field, $"unknown goal '{ImportError.Quote(target)}'; goals it can support: {Known()}");
+                Error(line, link.Field, ImportReasonKind.UnknownGoal, ImportError.Quote(target), Known());
             }
             else if (!Allowed(targetArea))
             {
-                var level = link.UnitId is null ? "a service area's goal supports an overall goal" : "a unit's goal supports a goal of its own service area or an overall goal";
-                Error(line, link.Field, $"'{ImportError.Quote(link.GoalText)}' cannot support '{target}' (a goal of '{targetArea.Id}'): {level}; goals it can support: {Known()}");
+                Error(line, link.Field, link.UnitId is null ? ImportReasonKind.AreaGoalCannotSupport : ImportReasonKind.UnitGoalCannotSupport,
+                    ImportError.Quote(link.GoalText), target, targetArea.Id, Known());
             }
         }
     }
@@ -633,21 +636,21 @@ internal sealed partial class OrganisationImportValidator
         if (dayField is null || !Weekdays.TryParse(dayField.Value, out day))
         {
             Error(r.LineOf("boardMeeting.weekday"), "boardMeeting.weekday",
-                dayField is null ? "missing board-meeting weekday" : $"'{ImportError.Quote(dayField.Value)}' is not a weekday (write e.g. monday, mandag, måndag or 1-7)");
+                dayField is null ? ImportReason.Of(ImportReasonKind.MissingWeekday) : ImportReason.Of(ImportReasonKind.NotWeekday, ImportError.Quote(dayField.Value)));
             ok = false;
         }
 
         if (timeField is null || !BoardMeeting.TryParseStart(timeField.Value, out time))
         {
             Error(r.LineOf("boardMeeting.time"), "boardMeeting.time",
-                timeField is null ? "missing board-meeting start time" : $"'{ImportError.Quote(timeField.Value)}' is not a time of day (write HH:MM, 24-hour, e.g. 08:45)");
+                timeField is null ? ImportReason.Of(ImportReasonKind.MissingStartTime) : ImportReason.Of(ImportReasonKind.NotStartTime, ImportError.Quote(timeField.Value)));
             ok = false;
         }
 
         if (r["boardMeeting.minutes"] is { } m &&
             (!int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || minutes < BoardMeeting.MinMinutes || minutes > BoardMeeting.MaxMinutes))
         {
-            Error(m.Line, "boardMeeting.minutes", $"'{ImportError.Quote(m.Value)}' is not a meeting length from {BoardMeeting.MinMinutes} to {BoardMeeting.MaxMinutes} minutes");
+            Error(m.Line, "boardMeeting.minutes", ImportReasonKind.NotMeetingLength, ImportError.Quote(m.Value), BoardMeeting.MinMinutes, BoardMeeting.MaxMinutes);
             ok = false;
         }
 
@@ -666,7 +669,7 @@ internal sealed partial class OrganisationImportValidator
         var to = Date(r, "guidance.to", required: true);
         if (from is not null && to is not null && to < from)
         {
-            Error(r.LineOf("guidance.to"), "guidance.to", "the guidance period ends before it starts");
+            Error(r.LineOf("guidance.to"), "guidance.to", ImportReasonKind.GuidanceEndsBeforeStart);
             return null;
         }
 
@@ -685,14 +688,14 @@ internal sealed partial class OrganisationImportValidator
             var name = match.Success ? match.Groups["name"].Value.Trim() : "";
             if (email.Length > ImportLimits.MaxEmailLength || !Ids.Email().IsMatch(email))
             {
-                Error(r.LineOf("coordinators"), "coordinators", $"'{ImportError.Quote(entry)}' is not an e-mail address (or Name <e-mail>)");
+                Error(r.LineOf("coordinators"), "coordinators", ImportReasonKind.NotCoordinatorAddress, ImportError.Quote(entry));
                 ok = false;
                 continue;
             }
 
             if (name.Length > ImportLimits.MaxNameLength)
             {
-                Error(r.LineOf("coordinators"), "coordinators", $"the name of '{email}' has {name.Length} characters; a name has at most {ImportLimits.MaxNameLength}");
+                Error(r.LineOf("coordinators"), "coordinators", ImportReasonKind.CoordinatorNameTooLong, email, name.Length, ImportLimits.MaxNameLength);
                 ok = false;
                 continue;
             }
@@ -707,7 +710,7 @@ internal sealed partial class OrganisationImportValidator
 
         if (ids.Count > Unit.MaxCoordinators)
         {
-            Error(r.LineOf("coordinators"), "coordinators", $"a unit has at most {Unit.MaxCoordinators} unit coordinators, not {ids.Count}");
+            Error(r.LineOf("coordinators"), "coordinators", ImportReasonKind.TooManyCoordinators, Unit.MaxCoordinators, ids.Count);
             ok = false;
         }
 
@@ -734,7 +737,7 @@ internal sealed partial class OrganisationImportValidator
             var record = _units[unit.Id].Record;
             if (!_areas.ContainsKey(unit.ServiceAreaId) && !_storedAreas.ContainsKey(unit.ServiceAreaId) && !_listed.Contains($"area|{unit.ServiceAreaId}"))
             {
-                Error(record.LineOf("serviceArea"), "serviceArea", $"unknown service area '{ImportError.Quote(unit.ServiceAreaId)}'; known: {Listed(KnownAreaIds())}");
+                Error(record.LineOf("serviceArea"), "serviceArea", ImportReasonKind.UnknownArea, ImportError.Quote(unit.ServiceAreaId), Listed(KnownAreaIds()));
             }
 
             var stored = _stored?.Unit(unit.Id);
@@ -754,7 +757,7 @@ internal sealed partial class OrganisationImportValidator
         {
             if (!_units.ContainsKey(person.HomeUnitId!) && _stored?.UnitIds.Contains(person.HomeUnitId!) != true && !_listed.Contains($"unit|{person.HomeUnitId}"))
             {
-                Error(line, "unit", $"unknown unit '{ImportError.Quote(person.HomeUnitId!)}'");
+                Error(line, "unit", ImportReasonKind.UnknownUnit, ImportError.Quote(person.HomeUnitId!));
             }
         }
     }
@@ -779,13 +782,11 @@ internal sealed partial class OrganisationImportValidator
 
         if (person is null)
         {
-            Error(at, field, _source.IsWholeOrganisation
-                ? $"unknown person '{ImportError.Quote(id)}': add them under people"
-                : $"unknown person '{ImportError.Quote(id)}': add them under people in the organisation file, or give their name in the sheet (leader_name, or Name <e-mail>)");
+            Error(at, field, _source.IsWholeOrganisation ? ImportReasonKind.UnknownPersonInFile : ImportReasonKind.UnknownPersonInSheet, ImportError.Quote(id));
         }
         else if (person.Removed)
         {
-            Error(at, field, $"'{ImportError.Quote(id)}' was removed from the organisation by an earlier organisation file; add them back there first");
+            Error(at, field, ImportReasonKind.RemovedPerson, ImportError.Quote(id));
         }
     }
 
@@ -810,7 +811,7 @@ internal sealed partial class OrganisationImportValidator
                 : stored with { Name = name, LeaderId = leader, ETag = null };
             if (_areas.TryGetValue(id, out var first) && first.Area != area)
             {
-                Error(r.LineOf("serviceAreaName"), "serviceAreaName", $"service area '{id}' is described differently on line {first.Line}");
+                Error(r.LineOf("serviceAreaName"), "serviceAreaName", ImportReasonKind.AreaDescribedDifferently, id, first.Line);
             }
 
             _areas.TryAdd(id, (area, r.Line, r));
@@ -823,26 +824,26 @@ internal sealed partial class OrganisationImportValidator
         var field = r["tenantId"];
         if (field is null)
         {
-            Error(r.LineOf("tenantId"), "tenantId", "missing tenant id (the organisation's Entra ID tenant GUID)");
+            Error(r.LineOf("tenantId"), "tenantId", ImportReasonKind.MissingTenantId);
         }
         else if (!Ids.IsTenantId(field.Value))
         {
-            Error(field.Line, "tenantId", $"'{ImportError.Quote(field.Value)}' is not a tenant id (a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47)");
+            Error(field.Line, "tenantId", ImportReasonKind.NotTenantId, ImportError.Quote(field.Value));
         }
         else if (!string.Equals(field.Value, _tenantId, StringComparison.OrdinalIgnoreCase))
         {
-            Error(field.Line, "tenantId", $"wrong tenant: the row is for tenant {field.Value}, but this import is for tenant {_tenantId}");
+            Error(field.Line, "tenantId", ImportReasonKind.WrongTenant, field.Value, _tenantId);
         }
     }
 
-    private string? Required(SourceRecord r, string field, string? reason = null)
+    private string? Required(SourceRecord r, string field)
     {
         if (r[field] is { } value)
         {
             return value.Value;
         }
 
-        Error(r.LineOf(field), field, reason ?? "missing value");
+        Error(r.LineOf(field), field, ImportReasonKind.MissingValue);
         return null;
     }
 
@@ -852,14 +853,14 @@ internal sealed partial class OrganisationImportValidator
         var value = Required(r, field);
         if (value is not null && value.Length > ImportLimits.MaxNameLength)
         {
-            Error(r.LineOf(field), field, $"the name has {value.Length} characters; a name has at most {ImportLimits.MaxNameLength}");
+            Error(r.LineOf(field), field, ImportReasonKind.NameTooLong, value.Length, ImportLimits.MaxNameLength);
             return null;
         }
 
         return value;
     }
 
-    private SourceField? RequiredField(SourceRecord r, string field, string reason) =>
+    private SourceField? RequiredField(SourceRecord r, string field, ImportReasonKind reason) =>
         r[field] ?? Fail<SourceField>(r.LineOf(field), field, reason);
 
     private string? Slug(SourceRecord r, string field)
@@ -867,7 +868,7 @@ internal sealed partial class OrganisationImportValidator
         var value = Required(r, field);
         if (value is not null && !Ids.Slug().IsMatch(value))
         {
-            Error(r.LineOf(field), field, $"'{ImportError.Quote(value)}' is not an id: use lower-case letters, digits and '-' (e.g. hjemmetjenesten-nord)");
+            Error(r.LineOf(field), field, ImportReasonKind.NotSlug, ImportError.Quote(value));
             return null;
         }
 
@@ -879,7 +880,7 @@ internal sealed partial class OrganisationImportValidator
         var value = Required(r, field);
         if (value is not null && (value.Length > ImportLimits.MaxEmailLength || !Ids.Email().IsMatch(value)))
         {
-            Error(r.LineOf(field), field, $"'{ImportError.Quote(value)}' is not an e-mail address");
+            Error(r.LineOf(field), field, ImportReasonKind.NotEmail, ImportError.Quote(value));
             return null;
         }
 
@@ -906,7 +907,7 @@ internal sealed partial class OrganisationImportValidator
             return value;
         }
 
-        Error(r.LineOf(field), field, $"unknown time zone '{ImportError.Quote(value)}' (use an IANA id such as Europe/Oslo or Europe/Stockholm)");
+        Error(r.LineOf(field), field, ImportReasonKind.UnknownTimeZone, ImportError.Quote(value));
         return null;
     }
 
@@ -923,7 +924,7 @@ internal sealed partial class OrganisationImportValidator
             return date;
         }
 
-        Error(r.LineOf(field), field, $"'{ImportError.Quote(value)}' is not a date (write YYYY-MM-DD)");
+        Error(r.LineOf(field), field, ImportReasonKind.NotDate, ImportError.Quote(value));
         return null;
     }
 
@@ -946,7 +947,7 @@ internal sealed partial class OrganisationImportValidator
         var value = Required(r, field);
         if (value is not null && value.Length > ImportLimits.MaxChannelIdLength)
         {
-            Error(r.LineOf(field), field, $"'{ImportError.Quote(value)}' is not a Teams id (at most {ImportLimits.MaxChannelIdLength} characters)");
+            Error(r.LineOf(field), field, ImportReasonKind.NotTeamsId, ImportError.Quote(value), ImportLimits.MaxChannelIdLength);
             return null;
         }
 
@@ -961,18 +962,20 @@ internal sealed partial class OrganisationImportValidator
         [.. _areas.Keys.Concat(_storedAreas.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>Ids an error suggests instead: all of a small organisation's, the first of a large one's.</summary>
-    private static string Listed(List<string> ids)
+    private static object Listed(List<string> ids)
     {
         const int Shown = 20;
-        return ids.Count <= Shown ? string.Join(", ", ids) : $"{string.Join(", ", ids.Take(Shown))} and {ids.Count - Shown} more";
+        return ids.Count <= Shown ? string.Join(", ", ids) : ImportReason.Of(ImportReasonKind.IdsAndMore, string.Join(", ", ids.Take(Shown)), ids.Count - Shown);
     }
 
     private static string[] Split(string? list) =>
         (list ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private void Error(int line, string field, string reason) => _errors.Add(line, field, reason);
+    private void Error(int line, string field, ImportReasonKind kind, params object[] arguments) => _errors.Add(line, field, ImportReason.Of(kind, arguments));
 
-    private T? Fail<T>(int line, string field, string reason)
+    private void Error(int line, string field, ImportReason reason) => _errors.Add(line, field, reason);
+
+    private T? Fail<T>(int line, string field, ImportReasonKind reason)
         where T : class
     {
         Error(line, field, reason);

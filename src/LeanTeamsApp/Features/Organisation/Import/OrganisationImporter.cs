@@ -33,7 +33,7 @@ public sealed partial class OrganisationImporter(OrganisationStore store, Import
         ArgumentNullException.ThrowIfNull(content);
         if (!Ids.IsTenantId(tenantId))
         {
-            return ImportResult.Rejected([new ImportError(fileName, 0, "tenant", $"'{ImportError.Quote(tenantId ?? "")}' is not a tenant id (a GUID)")]);
+            return ImportResult.Rejected([new ImportError(fileName, 0, "tenant", ImportReasonKind.NotTenantIdArgument, ImportError.Quote(tenantId ?? ""))]);
         }
 
         var isSheet = Path.GetExtension(fileName).ToLowerInvariant() switch
@@ -44,7 +44,7 @@ public sealed partial class OrganisationImporter(OrganisationStore store, Import
         };
         if (isSheet is null)
         {
-            return ImportResult.Rejected([new ImportError(fileName, 0, "(file)", "unsupported file type; use .yaml/.yml (whole organisation), or .csv or .xlsx (units sheet)")]);
+            return ImportResult.Rejected([new ImportError(fileName, 0, "(file)", ImportReasonKind.UnsupportedFileType)]);
         }
 
         var (source, note, unreadable) = await ReadAsync(fileName, content, isSheet.Value, cancellationToken);
@@ -147,14 +147,14 @@ public sealed partial class OrganisationImporter(OrganisationStore store, Import
 
     private static ImportError StorageError(string fileName, ApplyResult result)
     {
-        var kept = result.KeptEdits == 0 ? "" : $" ({result.KeptEdits} rows someone changed after the import wrote them were left as they made them)";
+        object kept = result.KeptEdits == 0 ? "" : ImportReason.Of(ImportReasonKind.KeptEdits, result.KeptEdits);
         var reason = result.Outcome switch
         {
-            ApplyOutcome.Conflict => $"the organisation was changed by someone else during the import; everything the import wrote was rolled back{kept}, so nothing changed; run it again",
-            ApplyOutcome.RolledBack => $"storage failed during the import ({result.Detail}); everything the import wrote was rolled back{kept}, so nothing changed; run it again",
-            ApplyOutcome.NotRolledBack => $"storage failed during the import ({result.Detail}); what was written is rolled back by the next import of this tenant or by the running service within minutes; run the import again then",
-            ApplyOutcome.Busy => $"{result.Detail}; try again when it has finished",
-            _ => "the import stalled for longer than its lease and another process took it over to roll it back; run it again",
+            ApplyOutcome.Conflict => ImportReason.Of(ImportReasonKind.ChangedDuringImport, kept),
+            ApplyOutcome.RolledBack => ImportReason.Of(ImportReasonKind.StorageFailedRolledBack, result.Detail, kept),
+            ApplyOutcome.NotRolledBack => ImportReason.Of(ImportReasonKind.StorageFailedNotRolledBack, result.Detail),
+            ApplyOutcome.Busy => ImportReason.Of(ImportReasonKind.ImportBusy, result.Detail),
+            _ => ImportReason.Of(ImportReasonKind.ImportTakenOver),
         };
         return new ImportError(fileName, 0, "(storage)", reason);
     }

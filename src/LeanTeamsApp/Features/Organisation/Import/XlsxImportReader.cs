@@ -31,7 +31,7 @@ internal static class XlsxImportReader
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
-            errors.Add(0, "(file)", "the workbook cannot be read; save it again from Excel as an Excel workbook (.xlsx), or as CSV");
+            errors.Add(0, "(file)", ImportReasonKind.WorkbookUnreadable);
             return source;
         }
 
@@ -41,7 +41,7 @@ internal static class XlsxImportReader
             var rows = sheet?.RangeUsed()?.RowsUsed().ToList() ?? [];
             if (rows.Count == 0)
             {
-                errors.Add(1, "(header)", "the first worksheet is empty; expected a header row");
+                errors.Add(1, "(header)", ImportReasonKind.EmptyWorksheet);
                 return source;
             }
 
@@ -86,9 +86,9 @@ internal static class XlsxImportReader
     /// Why the zip is refused before it is opened, or null. Each part is unpacked and counted, not taken at the size its
     /// header declares (a header can lie), and counting stops at the limit: at most that much is ever unpacked.
     /// </summary>
-    private static string? Unpacked(byte[] bytes)
+    private static ImportReason? Unpacked(byte[] bytes)
     {
-        var tooLarge = $"the workbook unpacks to more than {MaxUnpackedBytes / 1024 / 1024} MiB, far more than a units sheet; it is not read";
+        var tooLarge = ImportReason.Of(ImportReasonKind.WorkbookTooLarge, MaxUnpackedBytes / 1024 / 1024);
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
@@ -117,7 +117,7 @@ internal static class XlsxImportReader
         }
         catch (InvalidDataException)
         {
-            return "the file is not an Excel workbook (.xlsx); save it from Excel as an Excel workbook, or as CSV";
+            return ImportReason.Of(ImportReasonKind.NotWorkbook);
         }
     }
 }

@@ -33,7 +33,7 @@ internal sealed class YamlImportReader
         Records,
     }
 
-    private sealed record Shape(Kind Kind, string Noun = "", IReadOnlyDictionary<string, Shape>? Fields = null, Shape? Entry = null, int MaxEntries = 0)
+    private sealed record Shape(Kind Kind, object? Noun = null, IReadOnlyDictionary<string, Shape>? Fields = null, Shape? Entry = null, int MaxEntries = 0)
     {
         public string FieldList => string.Join(", ", Fields!.Keys);
     }
@@ -47,14 +47,14 @@ internal sealed class YamlImportReader
     private static readonly Shape Channel = Mapping("channel", "teamId", "channelId", "name");
 
     private static readonly Shape OrganisationFile = Record(
-        "the organisation",
+        ImportReason.Of(ImportReasonKind.TheOrganisation),
         ("tenantId", Value), ("name", Value), ("timeZone", Value), ("reminderAfterHours", Value), ("hoursPerWorkYear", Value), ("benefitChaseWeeks", Value), ("reportCycle", Value), ("deviationSystem", Value), ("writtenLanguage", Value),
         ("digest", Mapping("digest", "weekday", "time")), ("coordinatorChannel", Mapping("coordinatorChannel", "teamId", "channelId", "name")),
-        ("holidayPeriods", Records(ImportLimits.MaxHolidayPeriods, Record("a holiday period", ("name", Value), ("from", Value), ("to", Value)))),
-        ("serviceAreas", Records(ImportLimits.MaxServiceAreas, Record("a service area", ("id", Value), ("name", Value), ("kind", Value), ("leader", Value), ("goals", Goals)))),
-        ("people", Records(ImportLimits.MaxPeople, Record("a person", ("email", Value), ("name", Value), ("roles", Values), ("unit", Value), ("aadObjectId", Value)))),
+        ("holidayPeriods", Records(ImportLimits.MaxHolidayPeriods, Record(ImportReason.Of(ImportReasonKind.AHolidayPeriod), ("name", Value), ("from", Value), ("to", Value)))),
+        ("serviceAreas", Records(ImportLimits.MaxServiceAreas, Record(ImportReason.Of(ImportReasonKind.AServiceArea), ("id", Value), ("name", Value), ("kind", Value), ("leader", Value), ("goals", Goals)))),
+        ("people", Records(ImportLimits.MaxPeople, Record(ImportReason.Of(ImportReasonKind.APerson), ("email", Value), ("name", Value), ("roles", Values), ("unit", Value), ("aadObjectId", Value)))),
         ("units", Records(ImportLimits.MaxUnits, Record(
-            "a unit",
+            ImportReason.Of(ImportReasonKind.AUnit),
             ("tenantId", Value), ("id", Value), ("name", Value), ("serviceArea", Value), ("leader", Value), ("coordinators", Values),
             ("timeZone", Value), ("boardMeeting", Mapping("boardMeeting", "weekday", "time", "minutes")), ("leanStart", Value),
             ("guidance", Mapping("guidance", "consultant", "from", "to")), ("goals", Goals), ("channel", Channel), ("archived", Value)))));
@@ -104,16 +104,16 @@ internal sealed class YamlImportReader
         }
         catch (YamlException e)
         {
-            source.SyntaxErrors.Add(Line(e.Start), "(file)", $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            source.SyntaxErrors.Add(Line(e.Start), "(file)", ImportReasonKind.NotYaml, e.InnerException?.Message ?? e.Message);
         }
 
         return source;
     }
 
-    private static Shape Mapping(string noun, params string[] fields) =>
+    private static Shape Mapping(object noun, params string[] fields) =>
         new(Kind.Mapping, noun, fields.ToDictionary(f => f, _ => Value, StringComparer.Ordinal));
 
-    private static Shape Record(string noun, params (string Name, Shape Shape)[] fields) =>
+    private static Shape Record(object noun, params (string Name, Shape Shape)[] fields) =>
         new(Kind.Mapping, noun, fields.ToDictionary(f => f.Name, f => f.Shape, StringComparer.Ordinal));
 
     private static Shape Records(int max, Shape entry) => new(Kind.Records, Entry: entry, MaxEntries: max);
@@ -123,13 +123,13 @@ internal sealed class YamlImportReader
         _parser.Consume<StreamStart>();
         if (!_parser.TryConsume<DocumentStart>(out _))
         {
-            Errors.Add(1, "(file)", "the file is empty; expected a mapping with tenantId, name, serviceAreas, people and units");
+            Errors.Add(1, "(file)", ImportReasonKind.EmptyOrganisationFile);
             return;
         }
 
         if (_parser.Current is not MappingStart root)
         {
-            Errors.Add(Line(_parser.Current!.Start), "(file)", "expected a mapping with tenantId, name, serviceAreas, people and units");
+            Errors.Add(Line(_parser.Current!.Start), "(file)", ImportReasonKind.NotOrganisationMapping);
             Skip();
         }
         else
@@ -146,7 +146,7 @@ internal sealed class YamlImportReader
         _parser.Consume<DocumentEnd>();
         if (_parser.Current is DocumentStart another)
         {
-            Errors.Add(Line(another.Start), "(file)", "a second YAML document ('---'); an organisation file is one document");
+            Errors.Add(Line(another.Start), "(file)", ImportReasonKind.SecondDocument);
         }
     }
 
@@ -170,12 +170,12 @@ internal sealed class YamlImportReader
             var field = prefix + key;
             if (!shape.Fields!.TryGetValue(key, out var fieldShape))
             {
-                Errors.Add(keyLine, prefix + ImportError.Quote(key), $"unknown field; {shape.Noun} has {shape.FieldList}");
+                Errors.Add(keyLine, prefix + ImportError.Quote(key), ImportReasonKind.UnknownField, shape.Noun!, shape.FieldList);
                 Skip();
             }
             else if (!seen.TryAdd(key, keyLine))
             {
-                Errors.Add(keyLine, field, $"given twice (first on line {seen[key].ToString(CultureInfo.InvariantCulture)})");
+                Errors.Add(keyLine, field, ImportReasonKind.GivenTwiceFirstOn, seen[key]);
                 Skip();
             }
             else
@@ -208,14 +208,14 @@ internal sealed class YamlImportReader
                 return (key.Value, Line(key.Start));
             }
 
-            Errors.Add(Line(key.Start), at, $"'{ImportError.Quote(key.Value)}' is not a field name");
+            Errors.Add(Line(key.Start), at, ImportReasonKind.NotFieldName, ImportError.Quote(key.Value));
             Skip();
             return null;
         }
 
         if (_parser.Current is MappingStart or SequenceStart)
         {
-            Errors.Add(Line(_parser.Current.Start), at, "a field name must be a word, not a list or mapping (a complex YAML key)");
+            Errors.Add(Line(_parser.Current.Start), at, ImportReasonKind.ComplexKey);
         }
 
         Skip();
@@ -235,7 +235,7 @@ internal sealed class YamlImportReader
         switch (shape.Kind)
         {
             case Kind.Value:
-                if (ExpectValue(field, "a value") is { } value)
+                if (ExpectValue(field, ImportReasonKind.AValue) is { } value)
                 {
                     record.Fields[field] = value;
                 }
@@ -254,7 +254,7 @@ internal sealed class YamlImportReader
                 ReadRecords(field, shape);
                 break;
             default:
-                Errors.Add(Line(_parser.Current!.Start), field, shape.Kind == Kind.Records ? "expected a list" : $"expected a mapping with {shape.FieldList}");
+                Errors.Add(Line(_parser.Current!.Start), field, shape.Kind == Kind.Records ? ImportReason.Of(ImportReasonKind.ExpectedList) : ImportReason.Of(ImportReasonKind.ExpectedMapping, shape.FieldList));
                 Skip();
                 break;
         }
@@ -279,14 +279,14 @@ internal sealed class YamlImportReader
             var entryLine = Line(_parser.Current!.Start);
             if (into.Count == shape.MaxEntries)
             {
-                Errors.Add(entryLine, key, $"more than {shape.MaxEntries.ToString("N0", CultureInfo.InvariantCulture)} entries, the most an organisation file may list");
+                Errors.Add(entryLine, key, ImportReasonKind.TooManyEntries, shape.MaxEntries);
                 _stopped = true;
                 return;
             }
 
             if (_parser.Current is not MappingStart)
             {
-                Errors.Add(entryLine, key, "expected each entry to be a mapping of fields");
+                Errors.Add(entryLine, key, ImportReasonKind.EntryNotMapping);
                 Skip();
                 continue;
             }
@@ -304,7 +304,7 @@ internal sealed class YamlImportReader
     {
         if (_parser.Current is not SequenceStart start)
         {
-            if (ExpectValue(field, "a value or a list of values") is { } single)
+            if (ExpectValue(field, ImportReasonKind.AValueOrList) is { } single)
             {
                 record.Fields[field] = single;
             }
@@ -322,7 +322,7 @@ internal sealed class YamlImportReader
         var ok = true;
         while (!_stopped && !_parser.TryConsume<SequenceEnd>(out _))
         {
-            if (ExpectValue(field, "a value or a list of values") is { } value)
+            if (ExpectValue(field, ImportReasonKind.AValueOrList) is { } value)
             {
                 values.Add(value.Value);
             }
@@ -343,7 +343,7 @@ internal sealed class YamlImportReader
     {
         if (_parser.Current is not SequenceStart start)
         {
-            if (ExpectValue(field, "a list of goals") is { } single)
+            if (ExpectValue(field, ImportReasonKind.AListOfGoals) is { } single)
             {
                 record.Fields[field] = single;
             }
@@ -364,7 +364,7 @@ internal sealed class YamlImportReader
             {
                 ReadGoal(record, entry);
             }
-            else if (ExpectValue(entry, "a title or a mapping like { title: ..., supports: ... }") is { } title)
+            else if (ExpectValue(entry, ImportReasonKind.ATitleOrMapping) is { } title)
             {
                 record.Fields[entry] = title;
             }
@@ -392,10 +392,10 @@ internal sealed class YamlImportReader
             var field = $"{entry}.{key}";
             if (!seen.TryAdd(key, keyLine))
             {
-                Errors.Add(keyLine, field, "given twice");
+                Errors.Add(keyLine, field, ImportReasonKind.GivenTwice);
                 Skip();
             }
-            else if (ExpectValue(field, "a value") is { } value)
+            else if (ExpectValue(field, ImportReasonKind.AValue) is { } value)
             {
                 record.Fields[field] = value;
             }
@@ -406,7 +406,7 @@ internal sealed class YamlImportReader
     }
 
     /// <summary>The current event as one value, or an error naming what was there instead; moves past it either way.</summary>
-    private SourceField? ExpectValue(string field, string expected)
+    private SourceField? ExpectValue(string field, ImportReasonKind expected)
     {
         if (_parser.Current is not Scalar scalar)
         {
@@ -418,7 +418,7 @@ internal sealed class YamlImportReader
 
             if (_parser.Current is MappingStart or SequenceStart)
             {
-                Errors.Add(Line(_parser.Current.Start), field, $"expected {expected}, not {(_parser.Current is MappingStart ? "a mapping" : "a list")}");
+                Errors.Add(Line(_parser.Current.Start), field, ImportReasonKind.ExpectedNot, ImportReason.Of(expected), ImportReason.Of(_parser.Current is MappingStart ? ImportReasonKind.AMapping : ImportReasonKind.AList));
             }
 
             Skip();
@@ -436,7 +436,7 @@ internal sealed class YamlImportReader
         var line = Line(scalar.Start);
         if (value.Length > ImportLimits.MaxValueLength)
         {
-            Errors.Add(line, field, $"the value has {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters; a value has at most {ImportLimits.MaxValueLength.ToString("N0", CultureInfo.InvariantCulture)}");
+            Errors.Add(line, field, ImportReasonKind.ValueTooLong, value.Length, ImportLimits.MaxValueLength);
             return null;
         }
 
@@ -457,14 +457,14 @@ internal sealed class YamlImportReader
     {
         if (!node.Anchor.IsEmpty)
         {
-            Errors.Add(Line(node.Start), field, $"YAML anchors and aliases (&{ImportError.Quote(node.Anchor.Value)}) are not supported; write each value out");
+            Errors.Add(Line(node.Start), field, ImportReasonKind.Anchors, ImportError.Quote(node.Anchor.Value));
             _stopped = true;
             return false;
         }
 
         if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
         {
-            Errors.Add(Line(node.Start), field, $"YAML tags ({ImportError.Quote(node.Tag.Value)}) are not supported; write the value without one");
+            Errors.Add(Line(node.Start), field, ImportReasonKind.Tags, ImportError.Quote(node.Tag.Value));
             return false;
         }
 
@@ -477,7 +477,7 @@ internal sealed class YamlImportReader
         _depth++;
         if (_depth > ImportLimits.MaxNestingDepth)
         {
-            Errors.Add(Line(start.Start), field, $"nested deeper than {ImportLimits.MaxNestingDepth} levels; an organisation file goes 5 deep at most");
+            Errors.Add(Line(start.Start), field, ImportReasonKind.TooDeep, ImportLimits.MaxNestingDepth);
             _stopped = true;
         }
         else if (Plain(start, field))
@@ -504,7 +504,7 @@ internal sealed class YamlImportReader
         var current = _parser.Current;
         if (current is AnchorAlias alias)
         {
-            Errors.Add(Line(alias.Start), "(file)", $"YAML aliases (*{ImportError.Quote(alias.Value.Value)}) are not supported; write each value out");
+            Errors.Add(Line(alias.Start), "(file)", ImportReasonKind.Aliases, ImportError.Quote(alias.Value.Value));
             _stopped = true;
             return;
         }
@@ -521,7 +521,7 @@ internal sealed class YamlImportReader
             _depth++;
             if (_depth > ImportLimits.MaxNestingDepth)
             {
-                Errors.Add(Line(current.Start), "(file)", $"nested deeper than {ImportLimits.MaxNestingDepth} levels; an organisation file goes 5 deep at most");
+                Errors.Add(Line(current.Start), "(file)", ImportReasonKind.TooDeep, ImportLimits.MaxNestingDepth);
                 _stopped = true;
             }
 

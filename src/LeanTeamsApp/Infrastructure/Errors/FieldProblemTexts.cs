@@ -1,0 +1,155 @@
+using LeanTeamsApp.Features.Organisation;
+
+namespace LeanTeamsApp.Infrastructure.Errors;
+
+/// <summary>
+/// What a 400 from the tab API says next to a field, per language (<see cref="FieldProblem"/>); the field's name and
+/// the problem's code stay the same in every language. The reasons of the organisation's rules are worded by
+/// ImportReasonTexts; these are the checks an endpoint makes of the request itself.
+/// </summary>
+public sealed record FieldProblemTexts
+{
+    public required Language Language { get; init; }
+
+    public required string SendETag { get; init; }
+
+    public required string SendForm { get; init; }
+
+    public required string UnitId { get; init; }
+
+    public required string Year { get; init; }
+
+    public required string ChooseOwner { get; init; }
+
+    public required string DateFormat { get; init; }
+
+    public required string TimeFormat { get; init; }
+
+    public required string NoSuchPerson { get; init; }
+
+    public required string SearchEmpty { get; init; }
+
+    public required Func<int, string> SearchTooLong { get; init; }
+
+    public required string SearchCharacters { get; init; }
+
+    public required Func<int, int, string> RetentionYears { get; init; }
+
+    public required string PersonByEmail { get; init; }
+
+    public required string PickPerson { get; init; }
+
+    public required string PersonalDataFormat { get; init; }
+
+    public required string OrganisationFileFormat { get; init; }
+
+    public required string FileNameEnding { get; init; }
+
+    public required Func<int, string> FileNameLength { get; init; }
+
+    public required string ChannelId { get; init; }
+
+    public static FieldProblemTexts For(Language language) => language switch
+    {
+        Language.Sv => Swedish,
+        Language.En => English,
+        Language.Nn => Nynorsk,
+        _ => Norwegian,
+    };
+
+    private static readonly FieldProblemTexts English = new()
+    {
+        Language = Language.En,
+        SendETag = "Send the etag this was read with.",
+        SendForm = "Send the form.",
+        UnitId = "Give the unit an id: lower-case letters, digits and '-' (e.g. hjemmetjenesten-nord).",
+        Year = "Give a year from 2000 to 2100.",
+        ChooseOwner = "Choose the person who leads it instead.",
+        DateFormat = "Give the date as yyyy-MM-dd.",
+        TimeFormat = "Give the time as HH:mm.",
+        NoSuchPerson = "No person with this e-mail in the organisation.",
+        SearchEmpty = "Type part of a name or an e-mail address.",
+        SearchTooLong = max => $"At most {max} characters.",
+        SearchCharacters = "Only letters, digits, spaces and the characters of an e-mail address.",
+        RetentionYears = (min, max) => $"Keep check-ins from {min} to {max} years.",
+        PersonByEmail = "A person is named by their e-mail address.",
+        PickPerson = "Pick the person whose roles you change.",
+        PersonalDataFormat = "Ask for json or xlsx.",
+        OrganisationFileFormat = "Ask for yaml (the whole organisation) or xlsx (the units sheet).",
+        FileNameEnding = "Name the file (organisation.yaml, units.csv or units.xlsx): its ending says how to read it.",
+        FileNameLength = max => $"Give the file's name as it is, at most {max} characters.",
+        ChannelId = "Name the channel: its Teams id, 19:…@thread.tacv2.",
+    };
+
+    private static readonly FieldProblemTexts Norwegian = new()
+    {
+        Language = Language.Nb,
+        SendETag = "Send med etag-en fra da dette ble lest.",
+        SendForm = "Send med skjemaet.",
+        UnitId = "Gi enheten en id: små bokstaver, sifre og «-» (for eksempel hjemmetjenesten-nord).",
+        Year = "Oppgi et år fra 2000 til 2100.",
+        ChooseOwner = "Velg personen som skal lede det i stedet.",
+        DateFormat = "Skriv datoen som åååå-MM-dd.",
+        TimeFormat = "Skriv klokkeslettet som TT:mm.",
+        NoSuchPerson = "Ingen i organisasjonen har denne e-postadressen.",
+        SearchEmpty = "Skriv en del av et navn eller en e-postadresse.",
+        SearchTooLong = max => $"Høyst {max} tegn.",
+        SearchCharacters = "Bare bokstaver, sifre, mellomrom og tegnene i en e-postadresse.",
+        RetentionYears = (min, max) => $"Statusrapporter tas vare på fra {min} til {max} år.",
+        PersonByEmail = "En person oppgis med e-postadressen sin.",
+        PickPerson = "Velg personen du endrer rollene til.",
+        PersonalDataFormat = "Be om json eller xlsx.",
+        OrganisationFileFormat = "Be om yaml (hele organisasjonen) eller xlsx (enhetsarket).",
+        FileNameEnding = "Gi filen et navn (organisation.yaml, units.csv eller units.xlsx): endelsen sier hvordan den skal leses.",
+        FileNameLength = max => $"Oppgi filnavnet slik det er, høyst {max} tegn.",
+        ChannelId = "Oppgi kanalen: Teams-id-en, 19:…@thread.tacv2.",
+    };
+
+    private static readonly FieldProblemTexts Nynorsk = new()
+    {
+        Language = Language.Nn,
+        SendETag = "Send med etag-en frå då dette vart lese.",
+        SendForm = "Send med skjemaet.",
+        UnitId = "Gi eininga ein id: små bokstavar, siffer og «-» (til dømes heimetenesta-nord).",
+        Year = "Oppgi eit år frå 2000 til 2100.",
+        ChooseOwner = "Vel personen som skal leie det i staden.",
+        DateFormat = "Skriv datoen som åååå-MM-dd.",
+        TimeFormat = "Skriv klokkeslettet som TT:mm.",
+        NoSuchPerson = "Ingen i organisasjonen har denne e-postadressa.",
+        SearchEmpty = "Skriv ein del av eit namn eller ei e-postadresse.",
+        SearchTooLong = max => $"Høgst {max} teikn.",
+        SearchCharacters = "Berre bokstavar, siffer, mellomrom og teikna i ei e-postadresse.",
+        RetentionYears = (min, max) => $"Statusrapportar blir tekne vare på frå {min} til {max} år.",
+        PersonByEmail = "Ein person blir oppgitt med e-postadressa si.",
+        PickPerson = "Vel personen du endrar rollene til.",
+        PersonalDataFormat = "Be om json eller xlsx.",
+        OrganisationFileFormat = "Be om yaml (heile organisasjonen) eller xlsx (einingsarket).",
+        FileNameEnding = "Gi fila eit namn (organisation.yaml, units.csv eller units.xlsx): endinga seier korleis ho skal lesast.",
+        FileNameLength = max => $"Oppgi filnamnet slik det er, høgst {max} teikn.",
+        ChannelId = "Oppgi kanalen: Teams-id-en, 19:…@thread.tacv2.",
+    };
+
+    private static readonly FieldProblemTexts Swedish = new()
+    {
+        Language = Language.Sv,
+        SendETag = "Skicka med etaggen från när detta lästes.",
+        SendForm = "Skicka med formuläret.",
+        UnitId = "Ge enheten ett id: små bokstäver, siffror och ”-” (till exempel hemtjansten-norr).",
+        Year = "Ange ett år från 2000 till 2100.",
+        ChooseOwner = "Välj personen som ska leda det i stället.",
+        DateFormat = "Skriv datumet som åååå-MM-dd.",
+        TimeFormat = "Skriv klockslaget som TT:mm.",
+        NoSuchPerson = "Ingen i organisationen har den här e-postadressen.",
+        SearchEmpty = "Skriv en del av ett namn eller en e-postadress.",
+        SearchTooLong = max => $"Högst {max} tecken.",
+        SearchCharacters = "Bara bokstäver, siffror, mellanslag och tecknen i en e-postadress.",
+        RetentionYears = (min, max) => $"Statusrapporter sparas från {min} till {max} år.",
+        PersonByEmail = "En person anges med sin e-postadress.",
+        PickPerson = "Välj personen vars roller du ändrar.",
+        PersonalDataFormat = "Be om json eller xlsx.",
+        OrganisationFileFormat = "Be om yaml (hela organisationen) eller xlsx (enhetsbladet).",
+        FileNameEnding = "Ge filen ett namn (organisation.yaml, units.csv eller units.xlsx): ändelsen säger hur den ska läsas.",
+        FileNameLength = max => $"Ange filnamnet som det är, högst {max} tecken.",
+        ChannelId = "Ange kanalen: dess Teams-id, 19:…@thread.tacv2.",
+    };
+}
