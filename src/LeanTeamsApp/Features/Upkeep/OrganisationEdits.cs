@@ -239,7 +239,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
         else if (stored is { Removed: false } && stored.Roles.HasFlag(OrganisationRoles.Coordinator)
             && !snapshot.Under(DirectoryKeys.PersonPrefix).Select(DirectoryRows.ToPerson).Any(p => p.Id != id && !p.Removed && p.Roles.HasFlag(OrganisationRoles.Coordinator)))
         {
-            Add(errors, "coordinator", $"{stored.Name} is the organisation's only Lean coordinator; give someone else the role first, or nobody could keep the organisation up to date");
+            Add(errors, "coordinator", ImportReason.Of(ImportReasonKind.OnlyCoordinator, stored.Name));
         }
 
         if (form.Consultant)
@@ -260,7 +260,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
         Put(errors, record, "aadObjectId", stored?.AadObjectId);
         if (stored is null && string.IsNullOrWhiteSpace(form.Name) && !errors.ContainsKey("person"))
         {
-            Add(errors, "name", $"the organisation does not know {id} yet: give their name too, and they are added");
+            Add(errors, "name", ImportReason.Of(ImportReasonKind.UnknownPersonNeedsName, id));
         }
 
         var source = new ImportSource(SourceName);

@@ -64,6 +64,8 @@ public enum ImportReasonKind
     NotYesNo,
     DuplicateUnit,
     UnitIdTaken,
+    OnlyCoordinator,
+    UnknownPersonNeedsName,
     UnknownUnit,
     MissingWeekday,
     NotWeekday,
