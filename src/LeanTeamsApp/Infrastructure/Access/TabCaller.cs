@@ -4,6 +4,7 @@ using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Infrastructure.Access;
 
@@ -73,6 +74,7 @@ public static class TabApi
         }
 
         resolved.Caller!.Attach(http);
+        OwnTerms.Use(resolved.Caller.Organisation.Terms);
         await next(http);
     });
 
