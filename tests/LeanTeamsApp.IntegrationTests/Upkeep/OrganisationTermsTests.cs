@@ -143,6 +143,11 @@ public sealed class OrganisationTermsTests : IAsyncLifetime
         Assert.Contains("Tjenesteområde byggesak", leader, StringComparison.Ordinal);
         Assert.DoesNotContain("Sektor byggesak", leader, StringComparison.Ordinal);
 
+        // The features' help lines too, with the commands as they are typed.
+        var help = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "hjelp"));
+        Assert.Contains("Få forbedringsforumets ukeoppsummering nå (Lean-koordinator, kommunalsjef).", help, StringComparison.Ordinal);
+        Assert.Contains("\"ukeoppsummering\"", help, StringComparison.Ordinal);
+
         // A Swedish reader sees the Swedish defaults: only bokmål was set.
         var swedish = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "vem är jag", "sv-SE"));
         Assert.Contains("Verksamhetsområdeschef", swedish, StringComparison.Ordinal);

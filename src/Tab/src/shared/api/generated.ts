@@ -3592,6 +3592,11 @@ export interface components {
             areas: components["schemas"]["AreaDto"][];
             canManageOrganisation: boolean;
             canViewDelivery: boolean;
+            terms: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
         };
         /** @enum {string} */
         MeetingStatus: "held" | "notHeld" | "missing" | "dayOff" | "upcoming";
@@ -3716,6 +3721,11 @@ export interface components {
             digestWeekday: null | string;
             digestTime: null | string;
             etag: null | string;
+            terms: null | {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
         };
         StageWorkYearsDto: {
             /** Format: double */
