@@ -4,6 +4,7 @@ using LeanTeamsApp.BotFramework.Connector;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Bot;
 
@@ -18,6 +19,7 @@ public sealed partial class ActivityDispatcher(
     ConnectorClient connector,
     ConversationReferences conversations,
     CallerResolver callers,
+    OrganisationStore organisation,
     AccessRule access,
     ILogger<ActivityDispatcher> logger)
 {
@@ -43,6 +45,11 @@ public sealed partial class ActivityDispatcher(
                 ? await callers.ResolveAsync(activity, tenantId, conversation, cancellationToken)
                 : Caller.Unknown(tenantId, activity.From?.Name ?? "?");
             turn = new Turn(activity, tenantId, connector, caller);
+            if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke && await organisation.GetOrganisationAsync(tenantId, cancellationToken) is { } org)
+            {
+                OwnTerms.Use(org.Terms);
+            }
+
             switch (activity.Type)
             {
                 case ActivityTypes.Message:

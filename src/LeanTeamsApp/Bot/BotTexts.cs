@@ -49,13 +49,15 @@ public sealed record BotTexts
     /// <summary>Teams' name for a team's first channel, which it never sends.</summary>
     public required string GeneralChannel { get; init; }
 
-    public static BotTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static BotTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     /// <summary>"Det kan Lean-koordinator, forbedringskonsulent eller ...": who may, from the access rule's own table.</summary>
     private static string WhoMay(Permission permission, BotTexts texts, string lead, string or, string owner)

@@ -1,5 +1,6 @@
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Cards;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Bot;
 
@@ -21,13 +22,15 @@ public static class HelpCard
     public static AdaptiveCard Create(BotTexts t, IEnumerable<BotCommand> commands)
     {
         ArgumentNullException.ThrowIfNull(t);
+        // The features' help lines are not a texts table; the command as typed stays as it is, what it does is reworded.
+        var wording = OwnTerms.Wording(t.Language);
         return new()
         {
             Body =
             [
                 TextBlock.Heading(t.HelpTitle),
                 new TextBlock(t.HelpIntro) { IsSubtle = true, Spacing = Spacing.None },
-                new FactSet([.. commands.Select(c => c.Text.Help[t.Language]).Select(h => new Fact(h.Usage, h.Description))]),
+                new FactSet([.. commands.Select(c => c.Text.Help[t.Language]).Select(h => new Fact(h.Usage, wording.Apply(h.Description)))]),
                 new TextBlock(t.HelpFooter) { IsSubtle = true, Size = TextSize.Small },
             ],
         };

@@ -131,7 +131,7 @@ public sealed class ImportReaderTests
         var errors = YamlImportReader.Read("bomb.yaml", bomb.ToString()).SyntaxErrors.All;
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 16 * 1024 * 1024, "allocated more than 16 MB");
-        Assert.Equal("bomb.yaml:1: a0: unknown field; the organisation has tenantId, name, timeZone, reminderAfterHours, hoursPerWorkYear, benefitChaseWeeks, reportCycle, deviationSystem, writtenLanguage, digest, coordinatorChannel, holidayPeriods, serviceAreas, people, units", errors[0].ToString());
+        Assert.Equal("bomb.yaml:1: a0: unknown field; the organisation has tenantId, name, timeZone, reminderAfterHours, hoursPerWorkYear, benefitChaseWeeks, reportCycle, deviationSystem, writtenLanguage, digest, terms, coordinatorChannel, holidayPeriods, serviceAreas, people, units", errors[0].ToString());
         Assert.Equal("bomb.yaml:1: (file): YAML anchors and aliases (&a0) are not supported; write each value out", Assert.Single(errors.Skip(1)).ToString());
     }
 

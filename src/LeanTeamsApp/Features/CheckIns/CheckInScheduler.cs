@@ -11,6 +11,7 @@ using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.CheckIns;
 
@@ -85,6 +86,7 @@ public sealed partial class CheckInScheduler(
         var failed = false;
         if (from < until && await organisation.GetOrganisationAsync(tenant, cancellationToken) is { } org)
         {
+            OwnTerms.Use(org.Terms);
             var units = await organisation.ListUnitsAsync(tenant, cancellationToken);
             AskForTickWhenDue(units, until);
             // An archived unit holds no more board meetings: nobody is asked about them.

@@ -97,13 +97,15 @@ public sealed record CheckInTexts
 
     public required Func<string, string, string, string> TwoWeeksMissed { get; init; }
 
-    public static CheckInTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static CheckInTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly CheckInTexts Norwegian = new()
     {

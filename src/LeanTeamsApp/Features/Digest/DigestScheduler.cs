@@ -11,6 +11,7 @@ using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Digest;
 
@@ -115,6 +116,7 @@ public sealed partial class DigestScheduler(
             return false;
         }
 
+        OwnTerms.Use(org.Terms);
         var now = Time.GetUtcNow();
         var week = DuePeriod(org, now);
         var id = $"digest|{week}";

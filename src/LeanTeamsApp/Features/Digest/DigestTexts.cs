@@ -1,5 +1,6 @@
 using LeanTeamsApp.Bot.Proactive;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Digest;
 
@@ -54,13 +55,15 @@ public sealed record DigestTexts
     public required IReadOnlyDictionary<DeliveryReason, string> DeliveryReasons { get; init; }
     public required IReadOnlyDictionary<DeliveryAdvice, string> Advice { get; init; }
 
-    public static DigestTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static DigestTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly DigestTexts Norwegian = new()
     {

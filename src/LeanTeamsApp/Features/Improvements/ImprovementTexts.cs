@@ -83,13 +83,15 @@ public sealed record ImprovementTexts
             stage => stage.Key,
             stage => stage.Key == BenefitStage.Identified ? $"{stage.Value} ({estimate})" : stage.Value);
 
-    public static ImprovementTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static ImprovementTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly ImprovementTexts Norwegian = new()
     {

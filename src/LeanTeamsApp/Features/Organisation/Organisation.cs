@@ -56,11 +56,15 @@ public sealed record Organisation(
     /// <summary>The periods the organisation reports by besides the year.</summary>
     public ReportCycle ReportCycle { get; init; } = ReportCycle.Quarter;
 
+    /// <summary>The organisation's own words for its levels and roles, where the glossary's do not fit.</summary>
+    public OrganisationTerms Terms { get; init; } = OrganisationTerms.None;
+
     public bool Equals(Organisation? other) =>
         other is not null && (TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, ReminderAfterHours, Digest) == (other.TenantId, other.Name, other.DefaultTimeZone, other.CoordinatorChannel, other.ETag, other.ReminderAfterHours, other.Digest)
         && (HoursPerWorkYear, BenefitChaseWeeks, ReportCycle) == (other.HoursPerWorkYear, other.BenefitChaseWeeks, other.ReportCycle)
         && DeviationSystem == other.DeviationSystem
         && WrittenLanguage == other.WrittenLanguage
+        && Terms.Equals(other.Terms)
         && HolidayPeriods.SequenceEqual(other.HolidayPeriods);
 
     public override int GetHashCode() => HashCode.Combine(TenantId, Name, DefaultTimeZone, CoordinatorChannel, ETag, HolidayPeriods.Count);

@@ -74,6 +74,7 @@ internal static class DirectoryRows
         ["DigestTime"] = o.Digest.Time.ToString(TimeFormat, CultureInfo.InvariantCulture),
         ["DeviationSystem"] = o.DeviationSystem?.AbsoluteUri,
         ["WrittenLanguage"] = o.WrittenLanguage is { } language ? WrittenLanguage.Code(language) : null,
+        ["Terms"] = o.Terms.ToJson(),
         ["HolidayPeriods"] = o.HolidayPeriods.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(
             o.HolidayPeriods.Select(p => new StoredPeriod(Date(p.From), Date(p.To), p.Name))),
     };
@@ -93,6 +94,7 @@ internal static class DirectoryRows
         ReportCycle = Enum.TryParse<ReportCycle>(row.GetString("ReportCycle"), out var cycle) && Enum.IsDefined(cycle) ? cycle : ReportCycle.Quarter,
         DeviationSystem = Uri.TryCreate(row.GetString("DeviationSystem"), UriKind.Absolute, out var deviationSystem) ? deviationSystem : null,
         WrittenLanguage = row.GetString("WrittenLanguage") is { } code && WrittenLanguage.Codes.TryGetValue(code, out var language) ? language : null,
+        Terms = OrganisationTerms.FromJson(row.GetString("Terms")),
         Digest = row.GetInt32("DigestWeekday") is { } weekday && TimeOnly.TryParseExact(row.GetString("DigestTime"), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? new DigestSchedule((DayOfWeek)weekday, at)
             : DigestSchedule.Default,

@@ -29,6 +29,12 @@ public sealed record MeDto(string TenantId, string Organisation, string Name, st
 
     /// <summary>Whether the caller sees which units the app cannot reach (GET /api/tab/delivery).</summary>
     public bool CanViewDelivery { get; init; }
+
+    /// <summary>
+    /// The organisation's own words for its levels and roles, per concept and language (serviceAreaLeader → nb →
+    /// kommunalsjef): the tab's texts use them where the glossary's word would stand.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Terms { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
 }
 
 public sealed record BenefitTotalDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
@@ -153,6 +159,8 @@ public static class OverviewEndpoints
         {
             CanManageOrganisation = caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation),
             CanViewDelivery = caller.Allows(Permission.ViewDeliveryHealth, AccessTarget.Organisation),
+            Terms = caller.Organisation.Terms.All.GroupBy(t => t.Concept, StringComparer.Ordinal).ToDictionary(
+                c => c.Key, c => (IReadOnlyDictionary<string, string>)c.ToDictionary(t => t.Language, t => t.Word, StringComparer.Ordinal), StringComparer.Ordinal),
         });
     }
 

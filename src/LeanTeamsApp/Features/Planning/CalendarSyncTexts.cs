@@ -24,12 +24,14 @@ public sealed record CalendarSyncTexts
     public required Func<string, string> UnknownUnit { get; init; }
     public required Func<string, string> Refused { get; init; }
 
-    public static CalendarSyncTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static CalendarSyncTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly CalendarSyncTexts Norwegian = new()
     {

@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Planning;
 
@@ -38,13 +39,15 @@ public sealed record ChangeTexts
     public required Func<string, string, string> WalkApart { get; init; }
     public required Func<string, string, string, string> PersonBusy { get; init; }
 
-    public static ChangeTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static ChangeTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     /// <summary>The refusal as a sentence.</summary>
     public string Refusal(ChangeProblem problem)

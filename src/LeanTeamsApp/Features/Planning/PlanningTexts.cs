@@ -37,13 +37,15 @@ public sealed record PlanningTexts
     public required string Who { get; init; }
     public required string Unit { get; init; }
 
-    public static PlanningTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static PlanningTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly PlanningTexts Norwegian = new()
     {

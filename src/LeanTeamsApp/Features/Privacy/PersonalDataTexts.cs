@@ -1,5 +1,6 @@
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Privacy;
 
@@ -28,13 +29,15 @@ public sealed record PersonalDataTexts
     /// <summary>The kind's name in this language; a kind a new feature adds before it has words reads as its code name.</summary>
     public string KindName(string kind) => Kinds.GetValueOrDefault(kind, kind);
 
-    public static PersonalDataTexts For(Language language) => language switch
-    {
-        Language.Sv => Sv,
-        Language.En => En,
-        Language.Nn => Nn,
-        _ => Nb,
-    };
+    public static PersonalDataTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Sv,
+            Language.En => En,
+            Language.Nn => Nn,
+            _ => Nb,
+        },
+        language);
 
     private static readonly PersonalDataTexts Nb = new()
     {

@@ -4,6 +4,7 @@ using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Reports;
 
@@ -76,7 +77,9 @@ public static class ReportEndpoints
             return ApiProblem.Of(ProblemCode.OrganisationNotFound, "The organisation is not set up.", title: "Not found", statusCode: 404);
         }
 
-        var language = lang is { } l ? Languages.FromLocale(l) : WrittenLanguage.Of((await organisation.GetOrganisationAsync(tenantId, cancellationToken))!);
+        var org = (await organisation.GetOrganisationAsync(tenantId, cancellationToken))!;
+        OwnTerms.Use(org.Terms);
+        var language = lang is { } l ? Languages.FromLocale(l) : WrittenLanguage.Of(org);
         return format == "csv"
             ? TypedResults.File(ReportFiles.Csv(report, language), ReportFiles.CsvContentType, ReportFiles.FileName(report, "csv"))
             : TypedResults.File(ReportFiles.Excel(report, language), ReportFiles.ExcelContentType, ReportFiles.FileName(report, "xlsx"));

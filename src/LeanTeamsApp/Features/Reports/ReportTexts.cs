@@ -58,13 +58,15 @@ public sealed record ReportTexts
             : period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static ReportTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static ReportTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly ReportTexts Norwegian = new()
     {

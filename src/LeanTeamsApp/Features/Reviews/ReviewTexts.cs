@@ -69,13 +69,15 @@ public sealed record ReviewTexts
     public required string NothingToSee { get; init; }
     public required string FollowUpNotFound { get; init; }
 
-    public static ReviewTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static ReviewTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly ReviewTexts Norwegian = new()
     {

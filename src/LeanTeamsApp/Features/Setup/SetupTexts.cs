@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Setup;
 
@@ -67,13 +68,15 @@ public sealed record SetupTexts
 
     public string Weekday(DayOfWeek day) => Language.DayName(day);
 
-    public static SetupTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static SetupTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly SetupTexts Norwegian = new()
     {

@@ -187,6 +187,15 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
         Put(errors, record, "reminderAfterHours", form.ReminderAfterHours?.ToString(CultureInfo.InvariantCulture));
         Put(errors, record, "digest.weekday", form.DigestWeekday, "digestWeekday");
         Put(errors, record, "digest.time", form.DigestTime, "digestTime");
+        foreach (var (concept, words) in form.Terms ?? new Dictionary<string, IReadOnlyDictionary<string, string?>>())
+        {
+            foreach (var (language, word) in words ?? new Dictionary<string, string?>())
+            {
+                // Blank clears the term: the glossary's word stands again.
+                Put(errors, record, $"terms.{concept}.{language}", word);
+            }
+        }
+
         var source = new ImportSource(SourceName) { Organisation = record };
         var periods = form.HolidayPeriods ?? [];
         if (periods.Count > ImportLimits.MaxHolidayPeriods)

@@ -95,7 +95,10 @@ public sealed record AreaForm(string? Id, string? Name, string? Leader, IReadOnl
 /// <summary>A holiday period: no check-in prompts, and no reviews or walks planned. Dates YYYY-MM-DD, both included.</summary>
 public sealed record HolidayPeriodForm(string? Name, string? From, string? To);
 
-/// <summary>The organisation's settings: holiday periods, hours until a reminder, and the weekly digest's weekday and time.</summary>
+/// <summary>
+/// The organisation's settings: holiday periods, hours until a reminder, the weekly digest's weekday and time, and the
+/// organisation's own terms.
+/// </summary>
 public sealed record SettingsForm(
     IReadOnlyList<HolidayPeriodForm>? HolidayPeriods,
     int? ReminderAfterHours,
@@ -103,12 +106,24 @@ public sealed record SettingsForm(
     string? DigestTime,
     [property: JsonPropertyName("etag")] string? ETag)
 {
+    /// <summary>
+    /// The organisation's own word per concept and language (serviceAreaLeader → nb → kommunalsjef); a concept or
+    /// language left out or blank takes the glossary's word. Errors are named terms.serviceAreaLeader.nb.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>? Terms { get; init; }
+
     internal static SettingsForm From(Organisation.Organisation organisation) => new(
         [.. organisation.HolidayPeriods.Select(p => new HolidayPeriodForm(p.Name, UnitForm.Date(p.From), UnitForm.Date(p.To)))],
         organisation.ReminderAfterHours,
         organisation.Digest.Weekday.ToString().ToLowerInvariant(),
         UnitForm.Time(organisation.Digest.Time),
-        organisation.ETag);
+        organisation.ETag)
+    {
+        Terms = organisation.Terms.All.GroupBy(t => t.Concept, StringComparer.Ordinal).ToDictionary(
+            c => c.Key,
+            c => (IReadOnlyDictionary<string, string?>)c.ToDictionary(t => t.Language, t => (string?)t.Word, StringComparer.Ordinal),
+            StringComparer.Ordinal),
+    };
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Features.Upkeep;
 
@@ -61,13 +62,15 @@ public sealed record UnitCardTexts
 
     public required Func<string, string> BadOther { get; init; }
 
-    public static UnitCardTexts For(Language language) => language switch
-    {
-        Language.Sv => Swedish,
-        Language.En => English,
-        Language.Nn => Nynorsk,
-        _ => Norwegian,
-    };
+    public static UnitCardTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Swedish,
+            Language.En => English,
+            Language.Nn => Nynorsk,
+            _ => Norwegian,
+        },
+        language);
 
     private static readonly UnitCardTexts Norwegian = new()
     {

@@ -4,6 +4,7 @@ using LeanTeamsApp.Infrastructure.Auth;
 using LeanTeamsApp.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Infrastructure.Access;
 
@@ -79,6 +80,7 @@ public static class TabApi
         }
 
         (resolved.Caller! with { Language = Languages.FromAcceptLanguage(http.Request) }).Attach(http);
+        OwnTerms.Use(resolved.Caller.Organisation.Terms);
         await next(http);
     });
 

@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Terms;
 
 namespace LeanTeamsApp.Infrastructure.Privacy;
 
@@ -18,13 +19,15 @@ public sealed record PrivacyTexts
 
     public string Refusal(PersonalData found) => Refused(Kinds[found]);
 
-    public static PrivacyTexts For(Language language) => language switch
-    {
-        Language.Sv => Sv,
-        Language.En => En,
-        Language.Nn => Nn,
-        _ => Nb,
-    };
+    public static PrivacyTexts For(Language language) => OwnTerms.In(
+        language switch
+        {
+            Language.Sv => Sv,
+            Language.En => En,
+            Language.Nn => Nn,
+            _ => Nb,
+        },
+        language);
 
     private static readonly PrivacyTexts Nb = new()
     {

@@ -1,17 +1,9 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Vocabulary;
 
 namespace LeanTeamsApp.Infrastructure.Terms;
-
-/// <summary>A word the glossary refuses in one language, with the word to use instead.</summary>
-public sealed record AvoidedWord(string Word, string Use, bool Stem = false)
-{
-    /// <summary>A stem is refused with any ending ("sektionschef", "sektionschefen"); a word only whole ("ventet", not "forventet").</summary>
-    public string Pattern => Stem ? $@"(?<!\p{{L}}){Regex.Escape(Word)}" : $@"(?<!\p{{L}}){Regex.Escape(Word)}(?!\p{{L}})";
-}
 
 /// <summary>
 /// One word per thing in every language the app speaks (shared/GLOSSARY.md), read from src/Glossary/glossary.json,
@@ -19,23 +11,7 @@ public sealed record AvoidedWord(string Word, string Use, bool Stem = false)
 /// </summary>
 public static partial class Glossary
 {
-    private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> TermsByConcept;
-    private static readonly FrozenDictionary<string, IReadOnlyList<AvoidedWord>> AvoidedByLanguage;
-
-    static Glossary()
-    {
-        using var stream = typeof(Glossary).Assembly.GetManifestResourceStream("glossary.json")
-            ?? throw new InvalidOperationException("glossary.json is not embedded in the service; see LeanTeamsApp.csproj.");
-        using var document = JsonDocument.Parse(stream);
-        TermsByConcept = document.RootElement.GetProperty("terms").EnumerateObject().ToFrozenDictionary(
-            concept => concept.Name,
-            concept => concept.Value.EnumerateObject().ToFrozenDictionary(t => t.Name, t => t.Value.GetString()!, StringComparer.Ordinal),
-            StringComparer.Ordinal);
-        AvoidedByLanguage = document.RootElement.GetProperty("avoid").EnumerateObject().ToFrozenDictionary(
-            language => language.Name,
-            language => (IReadOnlyList<AvoidedWord>)[.. language.Value.EnumerateArray().Select(w => new AvoidedWord(w.GetProperty("word").GetString()!, w.GetProperty("use").GetString()!, w.TryGetProperty("stem", out var stem) && stem.GetBoolean()))],
-            StringComparer.Ordinal);
-    }
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> TermsByConcept => GlossaryFile.TermsByConcept;
 
     public static IEnumerable<string> Concepts => TermsByConcept.Keys;
 
@@ -61,8 +37,7 @@ public static partial class Glossary
     public static IReadOnlyList<AvoidedWord> Avoided(Language language) => Avoided(Key(language));
 
     /// <summary>By language key ("nb", "nn", "sv", "en"): also for texts in a language the bot does not answer in yet.</summary>
-    public static IReadOnlyList<AvoidedWord> Avoided(string languageKey) =>
-        AvoidedByLanguage.TryGetValue(languageKey, out var words) ? words : [];
+    public static IReadOnlyList<AvoidedWord> Avoided(string languageKey) => GlossaryFile.Avoided(languageKey);
 
     /// <summary>
     /// The avoided words <paramref name="text"/> uses, each matched as a whole word, in any case: "ventet" is refused,
@@ -70,8 +45,13 @@ public static partial class Glossary
     /// </summary>
     public static IReadOnlyList<AvoidedWord> AvoidedIn(string text, Language language) => AvoidedIn(text, Key(language));
 
-    public static IReadOnlyList<AvoidedWord> AvoidedIn(string text, string languageKey) =>
-        [.. Avoided(languageKey).Where(w => Regex.IsMatch(text, w.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))];
+    public static IReadOnlyList<AvoidedWord> AvoidedIn(string text, string languageKey) => GlossaryFile.AvoidedIn(text, languageKey);
+
+    /// <inheritdoc cref="GlossaryFile.Overridable"/>
+    public static IReadOnlyList<string> Overridable => GlossaryFile.Overridable;
+
+    /// <inheritdoc cref="GlossaryFile.Forms"/>
+    public static IReadOnlyList<string?> Forms(string word, string languageKey) => GlossaryFile.Forms(word, languageKey);
 
     public static string Key(Language language) => language.ToString().ToLowerInvariant();
 

@@ -12,7 +12,7 @@ import { MeContext } from '../shared/api/MeContext';
 import { saveFile } from '../shared/api/saveFile';
 import { tabApi } from '../shared/api/tabApi';
 import { useApi } from '../shared/api/useApi';
-import { useI18n } from '../shared/i18n/i18n';
+import { I18nProvider, useI18n } from '../shared/i18n/i18n';
 import { Loading } from '../shared/ui/Loading';
 import { PageHeading } from '../shared/ui/PageHeading';
 import { href, useRoute, type Route } from '../shared/routing/routes';
@@ -58,7 +58,7 @@ const useStyles = makeStyles({
 
 /** `tabConfig` is Teams' configuration dialog when the page is shown in one (`#/config`), else null. */
 export function SignedIn({ onSignOut, tabConfig = null }: { onSignOut: (() => void) | null; tabConfig?: TabConfigHost | null }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [me, retry] = useApi(tabApi.me, 'me');
   const styles = useStyles();
   const main = useRef<HTMLElement>(null);
@@ -131,9 +131,11 @@ export function SignedIn({ onSignOut, tabConfig = null }: { onSignOut: (() => vo
         <Loading value={me} retry={retry}>
           {(data) => (
             <MeContext.Provider value={data}>
-              <OverviewPrefetchContext.Provider value={prefetched}>
-                <Page route={route} tabConfig={tabConfig} />
-              </OverviewPrefetchContext.Provider>
+              <I18nProvider locale={locale} terms={data.terms}>
+                <OverviewPrefetchContext.Provider value={prefetched}>
+                  <Page route={route} tabConfig={tabConfig} />
+                </OverviewPrefetchContext.Provider>
+              </I18nProvider>
             </MeContext.Provider>
           )}
         </Loading>

@@ -15,6 +15,7 @@ export const coordinator: Me = {
     { id: 'helse-og-omsorg', name: 'Helse og omsorg' },
     { id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' },
   ],
+  terms: {},
 };
 
 export const unitLeader: Me = {
@@ -300,6 +301,7 @@ export const organisationForms: OrganisationForms = {
     digestWeekday: 'friday',
     digestTime: '14:00',
     etag: 'W/"org-1"',
+    terms: null,
   },
   areas: [
     {

@@ -366,6 +366,7 @@ public sealed class ImportPlan
         ("digest", o => $"{o.Digest.Weekday} {o.Digest.Time:HH\\:mm}"),
         ("deviationSystem", o => o.DeviationSystem?.AbsoluteUri ?? None),
         ("writtenLanguage", o => o.WrittenLanguage is { } language ? WrittenLanguage.Code(language) : None),
+        ("terms", o => o.Terms.IsEmpty ? None : string.Join("; ", o.Terms.All.Select(t => $"{t.Concept}.{t.Language}: {t.Word}"))),
         ("holidayPeriods", o => o.HolidayPeriods.Count == 0 ? None : Shorten(string.Join("; ", o.HolidayPeriods.Select(p => $"{p.Name} {Date(p.From)}..{Date(p.To)}")))),
         ("coordinatorChannel", o => Channel(o.CoordinatorChannel)),
     ];

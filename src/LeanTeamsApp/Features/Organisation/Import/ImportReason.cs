@@ -158,6 +158,7 @@ public enum ImportReasonKind
     IdsAndMore,
     NoGoalsYet,
     TheOrganisation,
+    TheTerms,
     AHolidayPeriod,
     AServiceArea,
     APerson,

@@ -115,6 +115,25 @@ public sealed class OrganisationExport(OrganisationStore store)
                 y.Pair("weekday", Weekday(organisation.Digest.Weekday));
                 y.Pair("time", Time(organisation.Digest.Time));
             });
+            if (!organisation.Terms.IsEmpty)
+            {
+                y.Key("terms");
+                y.Map(() =>
+                {
+                    foreach (var concept in organisation.Terms.All.GroupBy(t => t.Concept))
+                    {
+                        y.Key(concept.Key);
+                        y.Flow(() =>
+                        {
+                            foreach (var (_, language, word) in concept)
+                            {
+                                y.Pair(language, word);
+                            }
+                        });
+                    }
+                });
+            }
+
             if (organisation.HolidayPeriods.Count > 0)
             {
                 y.Key("holidayPeriods");

@@ -212,11 +212,36 @@ internal sealed partial class OrganisationImportValidator
             }
         }
 
+        var terms = ReadTerms(r);
         return name is null || zone is null
             ? null
             : new Organisation(_tenantId, name, zone, channel) { HolidayPeriods = periods, ReminderAfterHours = reminderHours, Digest = digest, DeviationSystem = deviationSystem, WrittenLanguage = writtenLanguage,
-                HoursPerWorkYear = hoursPerWorkYear, BenefitChaseWeeks = chaseWeeks, ReportCycle = cycle,
+                HoursPerWorkYear = hoursPerWorkYear, BenefitChaseWeeks = chaseWeeks, ReportCycle = cycle, Terms = terms,
             };
+    }
+
+    /// <summary>The organisation's own terms, each field named terms.&lt;concept&gt;.&lt;language&gt;; a bad one is reported and left out.</summary>
+    private OrganisationTerms ReadTerms(SourceRecord r)
+    {
+        var words = new List<(string, string, string)>();
+        foreach (var (field, value) in r.Fields.Where(f => f.Key.StartsWith("terms.", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var parts = field.Split('.');
+            if (parts.Length != 3)
+            {
+                Error(value.Line, field, "a term is given by concept and language, such as terms.serviceAreaLeader.nb");
+            }
+            else if (OrganisationTerms.Problem(parts[1], parts[2], value.Value) is { } problem)
+            {
+                Error(value.Line, field, problem);
+            }
+            else
+            {
+                words.Add((parts[1], parts[2], value.Value));
+            }
+        }
+
+        return OrganisationTerms.Of(words);
     }
 
     private Calendar.BlackoutPeriod? ReadHolidayPeriod(SourceRecord r)

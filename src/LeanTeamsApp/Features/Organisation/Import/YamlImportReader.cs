@@ -49,7 +49,8 @@ internal sealed class YamlImportReader
     private static readonly Shape OrganisationFile = Record(
         ImportReason.Of(ImportReasonKind.TheOrganisation),
         ("tenantId", Value), ("name", Value), ("timeZone", Value), ("reminderAfterHours", Value), ("hoursPerWorkYear", Value), ("benefitChaseWeeks", Value), ("reportCycle", Value), ("deviationSystem", Value), ("writtenLanguage", Value),
-        ("digest", Mapping("digest", "weekday", "time")), ("coordinatorChannel", Mapping("coordinatorChannel", "teamId", "channelId", "name")),
+        ("digest", Mapping("digest", "weekday", "time")),
+        ("terms", Record(ImportReason.Of(ImportReasonKind.TheTerms), [.. Infrastructure.Vocabulary.GlossaryFile.Overridable.Select(c => (c, Mapping(c, [.. OrganisationTerms.LanguageKeys])))])), ("coordinatorChannel", Mapping("coordinatorChannel", "teamId", "channelId", "name")),
         ("holidayPeriods", Records(ImportLimits.MaxHolidayPeriods, Record(ImportReason.Of(ImportReasonKind.AHolidayPeriod), ("name", Value), ("from", Value), ("to", Value)))),
         ("serviceAreas", Records(ImportLimits.MaxServiceAreas, Record(ImportReason.Of(ImportReasonKind.AServiceArea), ("id", Value), ("name", Value), ("kind", Value), ("leader", Value), ("goals", Goals)))),
         ("people", Records(ImportLimits.MaxPeople, Record(ImportReason.Of(ImportReasonKind.APerson), ("email", Value), ("name", Value), ("roles", Values), ("unit", Value), ("aadObjectId", Value)))),

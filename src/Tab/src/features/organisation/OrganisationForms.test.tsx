@@ -220,6 +220,28 @@ describe('Organisation forms', () => {
     expect(await screen.findByText('Innstillingene er lagret.')).not.toBeNull();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ ...organisationForms.settings, digestWeekday: 'monday' });
   });
+  it('settings_OwnTermTyped_PutsOnlyTheWordsSetAndShowsARefusalNextToItsField', async () => {
+    const { calls } = service({
+      'PUT /api/tab/organisation/settings': problem(400, { code: 'invalidField', errors: { 'terms.serviceAreaLeader.sv': ["'Förvaltning' is a word the app avoids"] } }),
+    });
+    renderPage(<OrganisationPage />);
+    await formsShown();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Endre innstillingene' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Tjenesteområdeleder på bokmål' }), 'kommunalsjef');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Språk' }), 'sv');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Tjenesteområdeleder på svensk' }), 'förvaltningschef');
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await within(dialog).findByText("'Förvaltning' is a word the app avoids")).not.toBeNull();
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      ...organisationForms.settings,
+      terms: { serviceAreaLeader: { nb: 'kommunalsjef', sv: 'förvaltningschef' } },
+    });
+  });
+
   it('roles_List_ShowsEveryoneWithAnOrganisationWideRole', async () => {
     service();
     renderPage(<OrganisationPage />);

@@ -1,7 +1,9 @@
 import { Button, DialogBody, DialogContent, DialogTitle, Field, Input, Select } from '@fluentui/react-components';
 import { useState, type SubmitEvent } from 'react';
 import type { SettingsForm } from '../../shared/api/types';
+import { capitalised, ownTermConcepts, term, type GlossaryLanguage } from '../../shared/i18n/glossary';
 import { useI18n } from '../../shared/i18n/i18n';
+import { locales } from '../../shared/i18n/locale';
 import { FailureNotice, FormDialog, SaveOrCancel, Unplaced, useFormStyles, useSave, weekdays } from './formParts';
 
 interface Draft {
@@ -10,6 +12,7 @@ interface Draft {
   digestWeekday: string;
   digestTime: string;
   retentionYears: string;
+  terms: Record<string, Record<GlossaryLanguage, string>>;
 }
 
 function draftOf(form: SettingsForm, retentionYears: number | null = null): Draft {
@@ -19,11 +22,23 @@ function draftOf(form: SettingsForm, retentionYears: number | null = null): Draf
     reminderAfterHours: form.reminderAfterHours == null ? '' : String(form.reminderAfterHours),
     digestWeekday: form.digestWeekday ?? '',
     digestTime: form.digestTime ?? '',
+    terms: Object.fromEntries(
+      ownTermConcepts.map((concept) => [concept, Object.fromEntries(locales.map((l) => [l, form.terms?.[concept]?.[l] ?? ''])) as Record<GlossaryLanguage, string>]),
+    ),
   };
+}
+
+function ownTermsOf(terms: Draft['terms']): SettingsForm['terms'] {
+  const set = Object.entries(terms)
+    .map(([concept, words]) => [concept, Object.fromEntries(locales.filter((l) => words[l].trim() !== '').map((l) => [l, words[l].trim()]))] as const)
+    .filter(([, words]) => Object.keys(words).length > 0);
+  return set.length === 0 ? null : Object.fromEntries(set);
 }
 
 const blank = (value: string) => (value.trim() === '' ? null : value.trim());
 const periodField = /^holidayPeriods\[\d+\]\.(name|from|to)$/;
+const termField = /^terms\.(\w+)\.(nb|nn|sv|en)$/;
+const noWords: Record<GlossaryLanguage, string> = { nb: '', nn: '', sv: '', en: '' };
 
 export interface SettingsEditorProps {
   initial: SettingsForm;
@@ -36,17 +51,28 @@ export interface SettingsEditorProps {
   onSaveRetention?: (years: number) => Promise<number>;
 }
 
-/** Holiday periods (no prompts, no reviews planned), hours until a reminder, and the weekly digest's day and time. */
+/**
+ * Holiday periods (no prompts, no reviews planned), hours until a reminder, the weekly digest's day and time, how long
+ * check-ins are kept, and the organisation's own words for its levels and roles in each language.
+ */
 export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose, retentionYears = null, onSaveRetention }: SettingsEditorProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const styles = useFormStyles();
   const [base, setBase] = useState(initial);
   const [keptYears, setKeptYears] = useState(retentionYears);
   const [draft, setDraft] = useState(() => draftOf(initial, retentionYears));
+  // One language's words at a time: the reader's first, the others a choice away.
+  const [termLanguage, setTermLanguage] = useState<GlossaryLanguage>(locale);
   const save = useSave(onReload, (latest) => {
     const was = draftOf(base);
     const now = draftOf(latest);
-    const labels = { holidayPeriods: t.orgHolidayPeriods, reminderAfterHours: t.orgReminderHours, digestWeekday: t.orgDigestWeekday, digestTime: t.orgDigestTime };
+    const labels = {
+      holidayPeriods: t.orgHolidayPeriods,
+      reminderAfterHours: t.orgReminderHours,
+      digestWeekday: t.orgDigestWeekday,
+      digestTime: t.orgDigestTime,
+      terms: t.orgTermsTitle,
+    };
     return (Object.keys(labels) as (keyof typeof labels)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k])).map((k) => labels[k]);
   }, { years: 'retentionYears' });
   const errors = save.errors;
@@ -63,6 +89,8 @@ export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose, re
       reminderAfterHours: draft.reminderAfterHours.trim() === '' || Number.isNaN(hours) ? null : hours,
       digestWeekday: blank(draft.digestWeekday),
       digestTime: blank(draft.digestTime),
+      // Only the words set: one left empty is cleared, and the glossary's word stands again.
+      terms: ownTermsOf(draft.terms),
     };
     const years = draft.retentionYears.trim() === '' ? NaN : Number(draft.retentionYears);
     await save.run(async () => {
@@ -124,9 +152,41 @@ export function SettingsEditor({ initial, onSave, onReload, onSaved, onClose, re
               <Input type="number" min={1} value={draft.retentionYears} onChange={(_, d) => setDraft((x) => ({ ...x, retentionYears: d.value }))} />
             </Field>
           )}
+          <fieldset className={styles.group}>
+            <legend className={styles.legend}>{t.orgTermsTitle}</legend>
+            <p>{t.orgTermsHint}</p>
+            <Field label={t.orgTermsLanguage}>
+              <Select value={termLanguage} onChange={(_, d) => setTermLanguage(d.value as GlossaryLanguage)}>
+                {locales.map((l) => (
+                  <option key={l} value={l}>
+                    {t.languageNames[l]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {ownTermConcepts.map((concept) => (
+              <Field
+                key={`${concept}.${termLanguage}`}
+                label={t.orgTermIn(capitalised(term(concept, locale), locale), t.languageNames[termLanguage])}
+                {...message(`terms.${concept}.${termLanguage}`)}
+              >
+                <Input
+                  value={draft.terms[concept]?.[termLanguage] ?? ''}
+                  placeholder={term(concept, termLanguage)}
+                  onChange={(_, d) =>
+                    setDraft((x) => ({ ...x, terms: { ...x.terms, [concept]: { ...noWords, ...x.terms[concept], [termLanguage]: d.value } } }))
+                  }
+                />
+              </Field>
+            ))}
+          </fieldset>
           <Unplaced
             errors={errors}
-            placed={(key) => ['holidayPeriods', 'reminderAfterHours', 'digestWeekday', 'digestTime', 'retentionYears'].includes(key) || periodField.test(key)}
+            placed={(key) =>
+              ['holidayPeriods', 'reminderAfterHours', 'digestWeekday', 'digestTime', 'retentionYears'].includes(key) ||
+              periodField.test(key) ||
+              (ownTermConcepts.includes(termField.exec(key)?.[1] ?? '') && termField.exec(key)?.[2] === termLanguage)
+            }
           />
           <FailureNotice failure={save.failure} />
         </DialogContent>

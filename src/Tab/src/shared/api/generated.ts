@@ -3723,6 +3723,11 @@ export interface components {
             areas: components["schemas"]["AreaDto"][];
             canManageOrganisation: boolean;
             canViewDelivery: boolean;
+            terms: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
         };
         /** @enum {string} */
         MeetingStatus: "held" | "notHeld" | "missing" | "dayOff" | "upcoming";
@@ -3859,6 +3864,11 @@ export interface components {
             digestWeekday: null | string;
             digestTime: null | string;
             etag: null | string;
+            terms: null | {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
         };
         StageWorkYearsDto: {
             /** Format: double */

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { en } from './en';
 import { createFormatters, type Formatters } from './format';
+import { reworded, wordingFor, type OwnTerms } from './glossary';
 import type { Locale } from './locale';
 import { nb, type Messages } from './nb';
 import { nn } from './nn';
@@ -16,8 +17,15 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const value = useMemo<I18n>(() => ({ locale, t: dictionaries[locale], fmt: createFormatters(locale) }), [locale]);
+/**
+ * The texts in the reader's language; with the organisation's own terms (from /api/tab/me, once signed in) the
+ * glossary's words for its levels and roles become the organisation's, in every text of every page, here alone.
+ */
+export function I18nProvider({ locale, terms, children }: { locale: Locale; terms?: OwnTerms; children: ReactNode }) {
+  const value = useMemo<I18n>(
+    () => ({ locale, t: reworded(dictionaries[locale], wordingFor(terms, locale)), fmt: createFormatters(locale) }),
+    [locale, terms],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
