@@ -254,6 +254,71 @@ public sealed class OrganisationFileTests : IAsyncLifetime
         Assert.Equal(before, await DirectoryAsync());
     }
 
+    private const string MeasuredGoal = "title: Saksbehandlingstid under 3 uker, supports: effektiv-saksbehandling";
+
+    /// <summary>Byggesak's first goal given an indicator by an uploaded organisation file.</summary>
+    private async Task<string> UploadWithIndicatorAsync()
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        Assert.Contains(MeasuredGoal, yaml, StringComparison.Ordinal);
+        var measured = yaml.Replace(MeasuredGoal, MeasuredGoal + ", indicator: saksbehandlingstid i dager, target: 21, better: lower", StringComparison.Ordinal);
+        var (_, preview) = await UploadAsync(Coordinator, "organisation.yaml", measured);
+        Assert.Empty(preview!["problems"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Coordinator, "organisation.yaml", measured, (string)preview["fingerprint"]!)).Status);
+        return measured;
+    }
+
+    [Fact]
+    public async Task Download_GoalWithIndicator_ExportsItAndUploadUnchangedWritesNothing()
+    {
+        await UploadWithIndicatorAsync();
+        var unit = await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default);
+        Assert.Equal(new GoalIndicator("saksbehandlingstid i dager", 21m, IndicatorDirection.Lower), unit!.GoalIndicators["Saksbehandlingstid under 3 uker"]);
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        Assert.Contains(MeasuredGoal + ", indicator: saksbehandlingstid i dager, target: \"21\", better: lower", yaml, StringComparison.Ordinal);
+        var before = await DirectoryAsync();
+
+        var (_, preview) = await UploadAsync(Coordinator, "organisation.yaml", yaml);
+
+        Assert.Empty(preview!["problems"]!.AsArray());
+        Assert.DoesNotContain(preview["changes"]!.AsArray(), c => (string)c!["kind"]! != "note");
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Coordinator, "organisation.yaml", yaml, (string)preview["fingerprint"]!)).Status);
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Fact]
+    public async Task UnitsWorkbook_GoalWithIndicator_UploadedUnchangedKeepsTheIndicator()
+    {
+        await UploadWithIndicatorAsync();
+        var sheet = await DownloadSheetAsync();
+        var before = await DirectoryAsync();
+
+        var (_, preview) = await UploadAsync(Coordinator, "units.xlsx", sheet);
+
+        Assert.Empty(preview!["problems"]!.AsArray());
+        Assert.DoesNotContain(preview["changes"]!.AsArray(), c => (string)c!["kind"]! is not ("note" or "kept"));
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Coordinator, "units.xlsx", sheet, (string)preview["fingerprint"]!)).Status);
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
+    [Theory]
+    [InlineData(", indicator: saksbehandlingstid i dager, better: lower", "goals[0].target")]
+    [InlineData(", indicator: saksbehandlingstid i dager, target: 1e12, better: lower", "goals[0].target")]
+    [InlineData(", indicator: saksbehandlingstid i dager, target: 21, better: up", "goals[0].better")]
+    [InlineData(", target: 21, better: lower", "goals[0].indicator")]
+    [InlineData(", indicator: saksbehandlingstid i dager, target: 21, better: lower, direction: down", "goals[0].direction")]
+    public async Task Upload_IndicatorIncompleteOrWrong_NamesTheFieldAndWritesNothing(string indicator, string field)
+    {
+        var (_, yaml) = await DownloadAsync(Coordinator);
+        var before = await DirectoryAsync();
+
+        var (status, preview) = await UploadAsync(Coordinator, "organisation.yaml", yaml.Replace(MeasuredGoal, MeasuredGoal + indicator, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([field], preview!["problems"]!.AsArray().Select(p => (string)p!["field"]!));
+        Assert.Equal(before, await DirectoryAsync());
+    }
+
     [Fact]
     public async Task UnitsSheet_Csv_PreviewedThenApplied()
     {

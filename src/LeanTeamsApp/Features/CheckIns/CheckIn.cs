@@ -66,6 +66,12 @@ public sealed record CheckIn(
     /// <summary>Status per unit goal, by the goal's name as the board shows it.</summary>
     public IReadOnlyDictionary<string, GoalStatus> GoalStatuses { get; init; } = new Dictionary<string, GoalStatus>();
 
+    /// <summary>
+    /// The value each measured goal's indicator had at this meeting, by the goal's name; a goal the board did not measure
+    /// this week is absent. A correction replaces the week's values, so each week has one value per indicator.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> IndicatorValues { get; init; } = new Dictionary<string, decimal>();
+
     public string? ETag { get; init; }
 
     /// <summary>
@@ -92,6 +98,8 @@ public sealed record CheckIn(
         && ImprovementMoves.SequenceEqual(other.ImprovementMoves)
         && GoalStatuses.Count == other.GoalStatuses.Count
         && GoalStatuses.All(g => other.GoalStatuses.TryGetValue(g.Key, out var status) && status == g.Value)
+        && IndicatorValues.Count == other.IndicatorValues.Count
+        && IndicatorValues.All(v => other.IndicatorValues.TryGetValue(v.Key, out var value) && value == v.Value)
         && Benefits.Count == other.Benefits.Count
         && Benefits.Zip(other.Benefits).All(p => p.First.Kind == p.Second.Kind && p.First.Amount == p.Second.Amount
             && p.First.Measure == p.Second.Measure && p.First.AffectsUnitIds.SequenceEqual(p.Second.AffectsUnitIds) && p.First.ImprovementId == p.Second.ImprovementId);

@@ -101,6 +101,20 @@ public static class CheckInCard
                 {
                     Id = GoalInput(i), Label = unit.Goals[i], Value = Value(GoalInput(i)), ErrorMessage = t.Required,
                 });
+                if (unit.GoalIndicators.GetValueOrDefault(unit.Goals[i]) is { } indicator)
+                {
+                    Add(heldOnly, new NumberInput
+                    {
+                        Id = IndicatorInput(i), Label = t.IndicatorValue(indicator.Name, GoalIndicator.Format(indicator.Target)), Spacing = Spacing.Small,
+                        Min = (double)-GoalIndicator.MaxMagnitude, Max = (double)GoalIndicator.MaxMagnitude, Value = Number(IndicatorInput(i)),
+                        ErrorMessage = t.IndicatorRange(MaxIndicatorText(language)),
+                    });
+                }
+            }
+
+            if (unit.Goals.Any(unit.GoalIndicators.ContainsKey))
+            {
+                heldOnly.Add(new TextBlock(t.IndicatorHint) { IsSubtle = true, Size = TextSize.Small });
             }
         }
 
@@ -268,6 +282,11 @@ public static class CheckInCard
             {
                 facts.Add(new Fact(goal, t.Statuses[status]));
             }
+
+            if (checkIn.IndicatorValues.TryGetValue(goal, out var value) && unit.GoalIndicators.GetValueOrDefault(goal) is { } indicator)
+            {
+                facts.Add(new Fact(t.IndicatorValue(indicator.Name, indicator.Target.ToString("0.##########", culture)), value.ToString("0.##########", culture)));
+            }
         }
 
         facts.Add(new Fact(t.ImprovementsNew, checkIn.NewImprovements.Count > 0 ? string.Join("; ", checkIn.NewImprovements) : "0"));
@@ -334,6 +353,10 @@ public static class CheckInCard
 
     private static string GoalInput(int index) => $"goal{index.ToString(CultureInfo.InvariantCulture)}";
 
+    private static string IndicatorInput(int index) => $"indicator{index.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string MaxIndicatorText(Language language) => GoalIndicator.MaxMagnitude.ToString("N0", language.Culture());
+
     /// <summary>
     /// A unit's recent board meetings at a glance: held or not, attendance, improvements (as the records count them in
     /// each meeting's week), goals.
@@ -389,6 +412,7 @@ public static class CheckInCard
         for (var i = 0; i < unit.Goals.Count; i++)
         {
             answers[GoalInput(i)] = checkIn.GoalStatuses.TryGetValue(unit.Goals[i], out var status) ? status.ToString() : null;
+            answers[IndicatorInput(i)] = checkIn.IndicatorValues.TryGetValue(unit.Goals[i], out var value) ? GoalIndicator.Format(value) : null;
         }
 
         return answers;
@@ -477,6 +501,26 @@ public static class CheckInCard
                 errors[GoalInput(i)] = t.Required;
             }
         }
+
+        // An indicator is measured when the board has counted: an empty field is no value, never zero.
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        for (var i = 0; i < unit.Goals.Count; i++)
+        {
+            if (!unit.GoalIndicators.ContainsKey(unit.Goals[i]) || Text(IndicatorInput(i)) is not { } typed || held != true)
+            {
+                continue;
+            }
+
+            if (GoalIndicator.TryParse(typed, out var value))
+            {
+                values[unit.Goals[i]] = value;
+            }
+            else
+            {
+                errors[IndicatorInput(i)] = t.IndicatorRange(MaxIndicatorText(language));
+            }
+        }
+
         var newImprovements = Lines("improvementsNew", t.ImprovementsNew, InputLimits.ImprovementTitle);
         var moves = new List<ImprovementMove>();
         var records = improvements.ToDictionary(i => i.Id, StringComparer.Ordinal);
@@ -579,7 +623,7 @@ public static class CheckInCard
 
         // The typed figures are no more: new, in progress and done are counted from the records (ImprovementCounts).
         var checkIn = new CheckIn(unit.Id, meetingDate, held!.Value, reason, attendance, 0, 0, 0,
-            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals, NewImprovements = newImprovements, ImprovementMoves = moves };
+            deviations, benefits, help, note, submittedBy, now) { GoalStatuses = goals, IndicatorValues = values, NewImprovements = newImprovements, ImprovementMoves = moves };
 
         // Each field is bounded, but the check-in is stored as one property and escaped characters count several times:
         // the longest field is the one to shorten.

@@ -52,6 +52,14 @@ public sealed record CheckInTexts
     public required string Edit { get; init; }
     public required string Required { get; init; }
     public required Func<int, int, string> Range { get; init; }
+
+    /// <summary>The label of a goal's indicator value: the indicator's name and its target.</summary>
+    public required Func<string, string, string> IndicatorValue { get; init; }
+
+    /// <summary>The indicator values are optional: a board that has not counted this week leaves them empty.</summary>
+    public required string IndicatorHint { get; init; }
+
+    public required Func<string, string> IndicatorRange { get; init; }
     public required Func<int, string> TooLong { get; init; }
     public required Func<int, int, string> TooManyLines { get; init; }
     public required string BenefitIncomplete { get; init; }
@@ -153,6 +161,9 @@ public sealed record CheckInTexts
         Edit = "Rediger",
         Required = "Må fylles ut.",
         Range = (min, max) => $"Skriv et tall fra {min} til {max}.",
+        IndicatorValue = (name, target) => $"{name} nå (mål: {target})",
+        IndicatorHint = "Tallene er frivillige: la feltet stå tomt om dere ikke har målt denne uken.",
+        IndicatorRange = max => $"Skriv et tall mellom -{max} og {max}.",
         TooLong = max => $"Høyst {max} tegn.",
         TooManyLines = (lines, max) => $"Høyst {lines} linjer, hver på høyst {max} tegn.",
         BenefitIncomplete = "Fyll ut type, verdi og enhet for gevinsten, eller la alle tre stå tomme.",
@@ -242,6 +253,9 @@ public sealed record CheckInTexts
         Edit = "Rediger",
         Required = "Må fyllast ut.",
         Range = (min, max) => $"Skriv eit tal frå {min} til {max}.",
+        IndicatorValue = (name, target) => $"{name} no (mål: {target})",
+        IndicatorHint = "Tala er frivillige: la feltet stå tomt om de ikkje har målt denne veka.",
+        IndicatorRange = max => $"Skriv eit tal mellom -{max} og {max}.",
         TooLong = max => $"Høgst {max} teikn.",
         TooManyLines = (lines, max) => $"Høgst {lines} linjer, kvar på høgst {max} teikn.",
         BenefitIncomplete = "Fyll ut type, verdi og eining for gevinsten, eller la alle tre stå tomme.",
@@ -316,6 +330,9 @@ public sealed record CheckInTexts
         Edit = "Redigera",
         Required = "Måste fyllas i.",
         Range = (min, max) => $"Skriv ett tal från {min} till {max}.",
+        IndicatorValue = (name, target) => $"{name} nu (mål: {target})",
+        IndicatorHint = "Siffrorna är frivilliga: lämna fältet tomt om ni inte har mätt den här veckan.",
+        IndicatorRange = max => $"Skriv ett tal mellan -{max} och {max}.",
         TooLong = max => $"Högst {max} tecken.",
         TooManyLines = (lines, max) => $"Högst {lines} rader, var och en på högst {max} tecken.",
         BenefitIncomplete = "Fyll i typ, mängd och enhet för nyttan, eller lämna alla tre tomma.",
@@ -390,6 +407,9 @@ public sealed record CheckInTexts
         Edit = "Edit",
         Required = "Required.",
         Range = (min, max) => $"Enter a number from {min} to {max}.",
+        IndicatorValue = (name, target) => $"{name} now (target: {target})",
+        IndicatorHint = "The figures are optional: leave a field empty if you did not measure this week.",
+        IndicatorRange = max => $"Enter a number between -{max} and {max}.",
         TooLong = max => $"At most {max} characters.",
         TooManyLines = (lines, max) => $"At most {lines} lines of at most {max} characters each.",
         BenefitIncomplete = "Give the benefit's kind, amount and measure, or leave all three empty.",

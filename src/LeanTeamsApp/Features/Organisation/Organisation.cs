@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace LeanTeamsApp.Features.Organisation;
@@ -122,6 +123,41 @@ public sealed record Goal(string Id, string Title, string? SupportsId)
     public const int MaxTitleLength = 120;
 }
 
+/// <summary>Which way an indicator should move: waiting days should fall, the share of plans made should rise.</summary>
+public enum IndicatorDirection
+{
+    Higher,
+    Lower,
+}
+
+/// <summary>
+/// What a unit goal is measured by: a name with its unit of measure ("ventetid i dager"), the value aimed for and which
+/// way is better. Each check-in reports the current value, and the unit page shows the values of the last weeks.
+/// </summary>
+public sealed record GoalIndicator(string Name, decimal Target, IndicatorDirection Better)
+{
+    public const int MaxNameLength = 60;
+
+    /// <summary>
+    /// No indicator a board counts by (days, cases, percent, kroner a week) comes near a billion: a larger figure is a
+    /// slip of the keyboard, refused rather than drawn as a trend that flattens every real week.
+    /// </summary>
+    public const decimal MaxMagnitude = 1_000_000_000m;
+
+    public static bool IsSensible(decimal value) => Math.Abs(value) <= MaxMagnitude;
+
+    /// <summary>A figure as a person types it in a file or on a card: decimal point or comma, no thousands separators.</summary>
+    public static bool TryParse(string? text, out decimal value)
+    {
+        value = 0;
+        return text is not null
+            && decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            && IsSensible(value);
+    }
+
+    public static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+}
+
 /// <summary>A Teams channel the app can post to. Conversation ids are filled in when the bot is installed there.</summary>
 public sealed record ChannelReference(string TeamId, string ChannelId, string? Name = null);
 
@@ -179,6 +215,9 @@ public sealed record Unit(
     /// of the unit's service area or an overall goal.
     /// </summary>
     public IReadOnlyDictionary<string, string> GoalSupports { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>For each of <see cref="Goals"/> that is measured, its indicator, by the goal's title.</summary>
+    public IReadOnlyDictionary<string, GoalIndicator> GoalIndicators { get; init; } = new Dictionary<string, GoalIndicator>(StringComparer.Ordinal);
 
     /// <summary>
     /// Closed down or merged away: no check-in prompts or reminders, not offered in chat or year planning, not on the

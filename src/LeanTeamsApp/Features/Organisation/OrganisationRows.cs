@@ -169,12 +169,17 @@ internal static class DirectoryRows
         ["ChannelName"] = u.Channel?.Name,
         ["Goals"] = u.Goals.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.Goals),
         ["GoalSupports"] = u.GoalSupports.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.GoalSupports.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary()),
+        ["GoalIndicators"] = u.GoalIndicators.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.GoalIndicators.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(p => p.Key, p => new StoredIndicator(p.Value.Name, p.Value.Target, p.Value.Better == IndicatorDirection.Lower ? "lower" : "higher"))),
         ["EarlierMeetings"] = u.EarlierMeetings.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(u.EarlierMeetings.Select(e => new StoredMeeting(
             e.Until.ToString(), (int)e.Meeting.Weekday, e.Meeting.Start.ToString(TimeFormat, CultureInfo.InvariantCulture), e.Meeting.Minutes))),
 
         // Absent rather than false, so rows written before units could be archived compare equal to rows written after.
         ["Archived"] = u.Archived ? true : null,
     };
+
+    // The direction as a word, not the enum's number: a row read by hand says what it means.
+    private sealed record StoredIndicator(string Name, decimal Target, string Better);
 
     private sealed record StoredMeeting(string Until, int Weekday, string Start, int Minutes);
 
@@ -208,6 +213,10 @@ internal static class DirectoryRows
             GoalSupports = row.GetString("GoalSupports") is { } supports
                 ? new Dictionary<string, string>(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(supports)!, StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal),
+            GoalIndicators = row.GetString("GoalIndicators") is { } indicators
+                ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, StoredIndicator>>(indicators)!.ToDictionary(
+                    p => p.Key, p => new GoalIndicator(p.Value.Name, p.Value.Target, p.Value.Better == "lower" ? IndicatorDirection.Lower : IndicatorDirection.Higher), StringComparer.Ordinal)
+                : new Dictionary<string, GoalIndicator>(StringComparer.Ordinal),
             EarlierMeetings = row.GetString("EarlierMeetings") is { } earlier
                 ? [.. System.Text.Json.JsonSerializer.Deserialize<StoredMeeting[]>(earlier)!.Select(m => new EarlierMeeting(
                     Calendar.IsoWeek.Parse(m.Until), new BoardMeeting((DayOfWeek)m.Weekday, TimeOnly.ParseExact(m.Start, TimeFormat, CultureInfo.InvariantCulture), m.Minutes)))]

@@ -67,27 +67,27 @@ public sealed partial class OrganisationTerms : IEquatable<OrganisationTerms>
     }
 
     /// <summary>Why <paramref name="word"/> cannot name <paramref name="concept"/> in the language, or null when it can.</summary>
-    public static string? Problem(string concept, string languageKey, string word)
+    public static Import.ImportReason? Problem(string concept, string languageKey, string word)
     {
         ArgumentNullException.ThrowIfNull(word);
         if (!GlossaryFile.Overridable.Contains(concept, StringComparer.Ordinal))
         {
-            return $"'{concept}' is not a term the organisation can set; it can set {string.Join(", ", GlossaryFile.Overridable)}";
+            return Import.ImportReason.Of(Import.ImportReasonKind.TermNotOverridable, Import.ImportError.Quote(concept), string.Join(", ", GlossaryFile.Overridable));
         }
 
         if (!LanguageKeys.Contains(languageKey, StringComparer.Ordinal))
         {
-            return $"'{languageKey}' is not a language; a term is given for nb, nn, sv or en";
+            return Import.ImportReason.Of(Import.ImportReasonKind.TermNotLanguage, Import.ImportError.Quote(languageKey));
         }
 
         var trimmed = word.Trim();
         if (trimmed.Length is 0 or > MaxLength || !Words().IsMatch(trimmed))
         {
-            return $"a term is 1 to {MaxLength} letters, spaces and hyphens, such as kommunalsjef";
+            return Import.ImportReason.Of(Import.ImportReasonKind.TermNotWords, MaxLength);
         }
 
         return GlossaryFile.AvoidedIn(trimmed, languageKey) is [var avoided, ..]
-            ? $"'{avoided.Word}' is a word the app avoids; use {avoided.Use}"
+            ? Import.ImportReason.Of(Import.ImportReasonKind.TermAvoided, avoided.Word, avoided.Use)
             : null;
     }
 

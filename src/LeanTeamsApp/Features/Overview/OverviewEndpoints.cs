@@ -71,7 +71,17 @@ public sealed record OverviewDto(
 /// A unit goal, its last reported status and the goals it serves up to the overall goal (nearest first).
 /// <paramref name="Unlinked"/> is true when the organisation has overall goals and this goal does not reach one.
 /// </summary>
-public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<string> Traces, bool Unlinked);
+public sealed record GoalDto(string Name, GoalStatus? Status, IReadOnlyList<string> Traces, bool Unlinked)
+{
+    /// <summary>What the goal is measured by and the values of the last weeks; null for a goal that is not measured.</summary>
+    public IndicatorDto? Indicator { get; init; }
+}
+
+/// <summary>A goal's indicator with the values its check-ins reported, oldest first: the unit page draws them as a trend.</summary>
+public sealed record IndicatorDto(string Name, decimal Target, IndicatorDirection Better, IReadOnlyList<IndicatorValueDto> Values);
+
+/// <summary>The value reported at one board meeting, with its ISO week (2026-W49) and meeting date.</summary>
+public sealed record IndicatorValueDto(string Week, DateOnly MeetingDate, decimal Value);
 
 
 /// <summary>Someone a deviation's follow-up area can be given to without typing an e-mail.</summary>
@@ -233,7 +243,7 @@ public static class OverviewEndpoints
         var areaName = caller.Areas.FirstOrDefault(a => a.Id == unit.ServiceAreaId)?.Name ?? unit.ServiceAreaId;
         var leader = await organisation.GetPersonAsync(caller.TenantId, unit.LeaderId, cancellationToken);
         var latest = MeetingClock.Latest(unit, time.GetUtcNow());
-        var recent = await checkIns.ListSinceAsync(caller.TenantId, unit.Id, latest.AddDays(-7 * 8), cancellationToken);
+        var recent = await checkIns.ListSinceAsync(caller.TenantId, unit.Id, latest.AddDays(-7 * (Weeks - 1)), cancellationToken);
         var lastCheckIn = recent.Values.Where(c => c.MeetingHeld).MaxBy(c => c.MeetingDate);
         var names = caller.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
         var unitFollowUps = await followUps.ListForUnitAsync(caller.TenantId, unit.Id, time.GetUtcNow(), cancellationToken);
@@ -248,7 +258,13 @@ public static class OverviewEndpoints
                 g,
                 lastCheckIn?.GoalStatuses.TryGetValue(g, out var s) == true ? s : null,
                 [.. caller.Goals.Trace(unit, g).Select(t => t.Title)],
-                caller.Goals.HasOverallGoals && !caller.Goals.ReachesOverallGoal(unit, g)))],
+                caller.Goals.HasOverallGoals && !caller.Goals.ReachesOverallGoal(unit, g))
+            {
+                Indicator = unit.GoalIndicators.GetValueOrDefault(g) is { } indicator
+                    ? new IndicatorDto(indicator.Name, indicator.Target, indicator.Better, [.. recent.Values.Where(c => c.IndicatorValues.ContainsKey(g)).OrderBy(c => c.MeetingDate)
+                        .Select(c => new IndicatorValueDto(IsoWeek.Of(c.MeetingDate).ToString(), c.MeetingDate, c.IndicatorValues[g]))])
+                    : null,
+            })],
             [.. improvements.OrderByDescending(i => i.CreatedAt).Select(i => ImprovementDto.From(i, improvementOwners))],
             [.. (await records.ListDeviationsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(d => d.ReportedOn).ThenBy(d => d.Text, StringComparer.Ordinal)
                 .Select(DeviationDto.From)],

@@ -98,6 +98,9 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
             // An empty title is still a goal the form shows, and must be reported as one.
             record.Fields[$"goals[{i}].title"] = new SourceField(goals[i].Title?.Trim() ?? "", RecordLine);
             Put(errors, record, $"goals[{i}].supports", goals[i].Supports);
+            Put(errors, record, $"goals[{i}].indicator", goals[i].Indicator);
+            Put(errors, record, $"goals[{i}].target", goals[i].Target is { } target ? GoalIndicator.Format(target) : null);
+            Put(errors, record, $"goals[{i}].better", goals[i].Better);
         }
 
         var stored = row is null ? null : DirectoryRows.ToUnit(row);

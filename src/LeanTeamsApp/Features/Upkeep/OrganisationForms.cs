@@ -10,8 +10,26 @@ public sealed record BoardMeetingForm(string? Weekday, string? Time, int? Minute
 /// <summary>A guidance period with its improvement consultant (e-mail); dates as YYYY-MM-DD.</summary>
 public sealed record GuidanceForm(string? Consultant, string? From, string? To);
 
-/// <summary>A unit goal as its board shows it, and the id of the goal it supports (its service area's or an overall goal).</summary>
-public sealed record UnitGoalForm(string? Title, string? Supports);
+/// <summary>
+/// A unit goal as its board shows it, and the id of the goal it supports (its service area's or an overall goal).
+/// A measured goal has an indicator: its name with the unit of measure, a target, and whether higher or lower is better
+/// ("higher", "lower"); all three, or none.
+/// </summary>
+public sealed record UnitGoalForm(string? Title, string? Supports)
+{
+    public string? Indicator { get; init; }
+
+    public decimal? Target { get; init; }
+
+    public string? Better { get; init; }
+
+    internal static UnitGoalForm From(Unit unit, string goal) => unit.GoalIndicators.GetValueOrDefault(goal) is { } indicator
+        ? new(goal, unit.GoalSupports.GetValueOrDefault(goal))
+        {
+            Indicator = indicator.Name, Target = indicator.Target, Better = indicator.Better == IndicatorDirection.Lower ? "lower" : "higher",
+        }
+        : new(goal, unit.GoalSupports.GetValueOrDefault(goal));
+}
 
 /// <summary>
 /// One unit as its edit form shows and sends it. People are e-mail addresses; a unit coordinator may be written
@@ -57,7 +75,7 @@ public sealed record UnitForm(
         new BoardMeetingForm(unit.BoardMeeting.Weekday.ToString().ToLowerInvariant(), Time(unit.BoardMeeting.Start), unit.BoardMeeting.Minutes),
         Date(unit.LeanStart),
         unit.Guidance is { } g ? new GuidanceForm(g.ConsultantId, Date(g.From), Date(g.To)) : null,
-        [.. unit.Goals.Select(goal => new UnitGoalForm(goal, unit.GoalSupports.GetValueOrDefault(goal)))],
+        [.. unit.Goals.Select(goal => UnitGoalForm.From(unit, goal))],
         unit.ETag)
     {
         Archived = unit.Archived,

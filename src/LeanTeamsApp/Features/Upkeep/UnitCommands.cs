@@ -51,7 +51,10 @@ public sealed partial class UnitCommands(OrganisationStore store, UnitInChat uni
         {
             BoardMeeting = new BoardMeetingForm(change.Weekday, change.Time, int.TryParse(change.Minutes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) ? minutes : null),
             Coordinators = change.Coordinators,
-            Goals = [.. change.Goals.Select(g => new UnitGoalForm(g.Title, g.Supports))],
+            // The chat card does not edit indicators: a goal it keeps by title keeps its indicator.
+            Goals = [.. change.Goals.Select(g => unit.Goals.Contains(g.Title, StringComparer.Ordinal)
+                ? UnitGoalForm.From(unit, g.Title) with { Supports = g.Supports }
+                : new UnitGoalForm(g.Title, g.Supports))],
             ETag = data["etag"]?.ToString(),
         };
 

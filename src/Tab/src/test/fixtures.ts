@@ -72,8 +72,18 @@ export const byggesak: UnitDetails = {
   areaName: 'Samfunn og teknikk',
   leader: 'Randi Lie',
   goals: [
-    { name: 'Saksbehandlingstid under 3 uker', status: 'green', traces: ['Effektiv saksbehandling', 'Brukeren i sentrum'], unlinked: false },
-    { name: 'Færre mangelbrev', status: null, traces: [], unlinked: true },
+    {
+      name: 'Saksbehandlingstid under 3 uker', status: 'green', traces: ['Effektiv saksbehandling', 'Brukeren i sentrum'], unlinked: false,
+      indicator: {
+        name: 'saksbehandlingstid i dager', target: 21, better: 'lower',
+        values: [
+          { week: '2026-W45', meetingDate: '2026-11-05', value: 30 },
+          { week: '2026-W46', meetingDate: '2026-11-12', value: 26.5 },
+          { week: '2026-W47', meetingDate: '2026-11-19', value: 22 },
+        ],
+      },
+    },
+    { name: 'Færre mangelbrev', status: null, traces: [], unlinked: true, indicator: null },
   ],
   improvements: [
     { id: 'i1', title: 'Sjekkliste for komplett søknad', stage: 'suggested', suggestedBy: 'Randi Lie', createdAt: '2026-10-01T08:00:00+02:00', etag: 'W/"i1"', ownerId: null, ownerName: null, ownerRemoved: false, dueDate: null, effort: null, effect: null, pick: null, moves: ['inProgress', 'rejected'] },
@@ -285,7 +295,7 @@ export const byggesakForm: UnitForm = {
   boardMeeting: { weekday: 'tuesday', time: '08:30', minutes: 15 },
   leanStart: '2026-01-05',
   guidance: { consultant: 'konsulent@fjordvik.kommune.no', from: '2026-01-05', to: '2026-06-30' },
-  goals: [{ title: 'Saksbehandlingstid under 3 uker', supports: 'raskere-saksbehandling' }],
+  goals: [{ title: 'Saksbehandlingstid under 3 uker', supports: 'raskere-saksbehandling', indicator: null, target: null, better: null }],
   etag: 'W/"unit-1"',
   leaderName: null,
   archived: false,

@@ -271,7 +271,15 @@ public sealed class ImportPlan
 
             if (stored is not null && draft.KeepGoalsOf.Contains(unit.Id))
             {
-                merged = merged with { Goals = stored.Goals, GoalSupports = stored.GoalSupports };
+                merged = merged with { Goals = stored.Goals, GoalSupports = stored.GoalSupports, GoalIndicators = stored.GoalIndicators };
+            }
+            else if (stored is not null && merged.Goals.Any(g => draft.BareGoals.Contains((unit.Id, g)) && stored.GoalIndicators.ContainsKey(g)))
+            {
+                merged = merged with
+                {
+                    GoalIndicators = merged.GoalIndicators.Concat(stored.GoalIndicators.Where(p => merged.Goals.Contains(p.Key, StringComparer.Ordinal) && draft.BareGoals.Contains((unit.Id, p.Key))))
+                        .ToDictionary(StringComparer.Ordinal),
+                };
             }
 
             if (stored is not null && draft.KeepArchivedOf.Contains(unit.Id))
@@ -399,6 +407,8 @@ public sealed class ImportPlan
         ("guidance", u => u.Guidance is { } g ? $"{g.ConsultantId} {Date(g.From)}..{Date(g.To)}" : None),
         ("channel", u => Channel(u.Channel)),
         ("goals", u => u.Goals.Count == 0 ? None : Shorten(string.Join("; ", u.Goals.Select(g => u.GoalSupports.TryGetValue(g, out var s) ? $"{g} -> {s}" : g)))),
+        ("indicators", u => u.GoalIndicators.Count == 0 ? None : Shorten(string.Join("; ", u.Goals.Where(u.GoalIndicators.ContainsKey)
+            .Select(g => u.GoalIndicators[g] is var i ? $"{g}: {i.Name} {(i.Better == IndicatorDirection.Lower ? "<=" : ">=")} {GoalIndicator.Format(i.Target)}" : g)))),
         ("archived", u => u.Archived ? "yes" : "no"),
     ];
 

@@ -202,6 +202,12 @@ public sealed class OrganisationExport(OrganisationStore store)
                     {
                         y.Pair("title", goal);
                         y.Optional("supports", unit.GoalSupports.GetValueOrDefault(goal));
+                        if (unit.GoalIndicators.GetValueOrDefault(goal) is { } indicator)
+                        {
+                            y.Pair("indicator", indicator.Name);
+                            y.Pair("target", GoalIndicator.Format(indicator.Target));
+                            y.Pair("better", indicator.Better == IndicatorDirection.Lower ? "lower" : "higher");
+                        }
                     }));
                 }
 

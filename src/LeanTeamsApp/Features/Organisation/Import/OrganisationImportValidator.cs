@@ -22,6 +22,12 @@ internal sealed record OrganisationDraft(
     public IReadOnlySet<string> KeepGoalsOf { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Goals written as a bare title (a sheet's goals cell, or a file written before goals had indicators): such a goal
+    /// says nothing of an indicator, so it keeps the one stored for its title.
+    /// </summary>
+    public IReadOnlySet<(string UnitId, string Title)> BareGoals { get; init; } = new HashSet<(string, string)>();
+
+    /// <summary>
     /// Units whose record does not say whether they are archived (a file written before units could be, an HR sheet
     /// without the column): they stay archived or active as stored.
     /// </summary>
@@ -69,6 +75,7 @@ internal sealed partial class OrganisationImportValidator
 
     private readonly List<GoalSource> _goalSources = [];
     private readonly HashSet<string> _keepGoalsOf = new(StringComparer.Ordinal);
+    private readonly HashSet<(string UnitId, string Title)> _bareGoals = [];
     private readonly HashSet<string> _keepArchivedOf = new(StringComparer.Ordinal);
 
     /// <summary>A goal's "supports" as written: checked once every area's goals are known.</summary>
@@ -120,7 +127,7 @@ internal sealed partial class OrganisationImportValidator
         newAreas.AddRange(_areas.Values.Select(a => a.Area).Where(a => !listedAreas.Contains(a.Id) && !IsStoredArea(a)));
         return organisation is null
             ? null
-            : new OrganisationDraft(organisation, newAreas, newPeople, units) { KeepGoalsOf = _keepGoalsOf, KeepArchivedOf = _keepArchivedOf, IsWholeOrganisation = _source.IsWholeOrganisation };
+            : new OrganisationDraft(organisation, newAreas, newPeople, units) { KeepGoalsOf = _keepGoalsOf, BareGoals = _bareGoals, KeepArchivedOf = _keepArchivedOf, IsWholeOrganisation = _source.IsWholeOrganisation };
     }
 
     private Organisation? ReadOrganisation(SourceRecord r)
@@ -229,7 +236,7 @@ internal sealed partial class OrganisationImportValidator
             var parts = field.Split('.');
             if (parts.Length != 3)
             {
-                Error(value.Line, field, "a term is given by concept and language, such as terms.serviceAreaLeader.nb");
+                Error(value.Line, field, ImportReasonKind.TermByConceptAndLanguage, "terms.serviceAreaLeader.nb");
             }
             else if (OrganisationTerms.Problem(parts[1], parts[2], value.Value) is { } problem)
             {
@@ -387,7 +394,7 @@ internal sealed partial class OrganisationImportValidator
             return null;
         }
 
-        if (unitGoals is not var (goals, supports))
+        if (unitGoals is not var (goals, supports, indicators))
         {
             return null;
         }
@@ -412,6 +419,7 @@ internal sealed partial class OrganisationImportValidator
         {
             Goals = goals,
             GoalSupports = supports,
+            GoalIndicators = indicators,
             Archived = archived,
         };
         if (!_units.TryAdd(id, (unit, r.Line, r)))
@@ -483,7 +491,7 @@ internal sealed partial class OrganisationImportValidator
     /// A unit's goals: titles as its board shows them, each optionally linked to the goal it supports, written
     /// <c>Title -> goal-id</c> (in a sheet cell too) or as a mapping <c>{ title: ..., supports: goal-id }</c>.
     /// </summary>
-    private (List<string> Titles, Dictionary<string, string> Supports)? ReadUnitGoals(SourceRecord r, string unitId, string areaId)
+    private (List<string> Titles, Dictionary<string, string> Supports, Dictionary<string, GoalIndicator> Indicators)? ReadUnitGoals(SourceRecord r, string unitId, string areaId)
     {
         var items = r.Items("goals");
         if (items.Count > Unit.MaxGoals)
@@ -494,6 +502,7 @@ internal sealed partial class OrganisationImportValidator
 
         var titles = new List<string>();
         var supports = new Dictionary<string, string>(StringComparer.Ordinal);
+        var indicators = new Dictionary<string, GoalIndicator>(StringComparer.Ordinal);
         var ok = true;
         for (var i = 0; i < items.Count; i++)
         {
@@ -514,11 +523,18 @@ internal sealed partial class OrganisationImportValidator
             else
             {
                 (title, link) = (item["title"], item["supports"]);
-                if (!CheckGoalKeys(item, $"goals[{i}]", "title", "supports"))
+                if (!CheckGoalKeys(item, $"goals[{i}]", "title", "supports", "indicator", "target", "better"))
                 {
                     ok = false;
                     continue;
                 }
+            }
+
+            (bool Ok, GoalIndicator? Indicator)? indicator = item[""] is null ? ReadIndicator(item, $"goals[{i}]") : null;
+            if (indicator is { Ok: false })
+            {
+                ok = false;
+                continue;
             }
 
             if (!CheckGoalTitle(title, item.Line, field))
@@ -535,6 +551,15 @@ internal sealed partial class OrganisationImportValidator
             }
 
             titles.Add(title.Value);
+            if (indicator?.Indicator is { } measured)
+            {
+                indicators[title.Value] = measured;
+            }
+            else if (item[""] is not null)
+            {
+                _bareGoals.Add((unitId, title.Value));
+            }
+
             if (link is not null && link.Value.Length > 0)
             {
                 supports[title.Value] = link.Value;
@@ -542,7 +567,63 @@ internal sealed partial class OrganisationImportValidator
             }
         }
 
-        return ok ? (titles, supports) : null;
+        return ok ? (titles, supports, indicators) : null;
+    }
+
+    /// <summary>
+    /// A goal's indicator, given as three keys beside its title: <c>indicator</c> (name and unit of measure), <c>target</c>
+    /// and <c>better</c> (higher or lower). None of them: the goal is not measured. Some but not all: an error, since a
+    /// half-given indicator cannot be drawn.
+    /// </summary>
+    private (bool Ok, GoalIndicator? Indicator) ReadIndicator(SourceRecord item, string field)
+    {
+        var (name, target, better) = (item["indicator"], item["target"], item["better"]);
+        if (name is null && target is null && better is null)
+        {
+            return (true, null);
+        }
+
+        var ok = true;
+        if (name is null || name.Value.Length == 0)
+        {
+            Error(target?.Line ?? better?.Line ?? item.Line, $"{field}.indicator", ImportReasonKind.IndicatorNeedsName);
+            ok = false;
+        }
+        else if (name.Value.Length > GoalIndicator.MaxNameLength)
+        {
+            Error(name.Line, $"{field}.indicator", ImportReasonKind.IndicatorNameTooLong, GoalIndicator.MaxNameLength, name.Value.Length);
+            ok = false;
+        }
+
+        var value = 0m;
+        if (target is null || target.Value.Length == 0)
+        {
+            Error(name?.Line ?? better?.Line ?? item.Line, $"{field}.target", ImportReasonKind.IndicatorNeedsTarget);
+            ok = false;
+        }
+        else if (!GoalIndicator.TryParse(target.Value, out value))
+        {
+            Error(target.Line, $"{field}.target", ImportReasonKind.NotIndicatorTarget, ImportError.Quote(target.Value), -GoalIndicator.MaxMagnitude, GoalIndicator.MaxMagnitude);
+            ok = false;
+        }
+
+        IndicatorDirection direction = default;
+        if (better is null || better.Value.Length == 0)
+        {
+            Error(name?.Line ?? target?.Line ?? item.Line, $"{field}.better", ImportReasonKind.IndicatorNeedsDirection, "higher", "lower");
+            ok = false;
+        }
+        else if (better.Value.Trim().ToLowerInvariant() is var word && word is not ("higher" or "lower"))
+        {
+            Error(better.Line, $"{field}.better", ImportReasonKind.NotIndicatorDirection, ImportError.Quote(better.Value), "higher", "lower");
+            ok = false;
+        }
+        else
+        {
+            direction = word == "lower" ? IndicatorDirection.Lower : IndicatorDirection.Higher;
+        }
+
+        return ok ? (true, new GoalIndicator(name!.Value, value, direction)) : (false, null);
     }
 
     /// <summary>A misspelt key ("support") would leave a goal silently unlinked: name it instead.</summary>

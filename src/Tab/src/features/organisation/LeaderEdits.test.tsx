@@ -1,9 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AreaForm, Me, UnitForm } from '../../shared/api/types';
 import { byggesak, byggesakForm, coordinator, organisationForms, unitLeader } from '../../test/fixtures';
-import { fakeService, json, renderPage } from '../../test/render';
+import { fakeService, json, problem, renderPage } from '../../test/render';
 import { UnitPage } from '../unit/UnitPage';
 import { OrganisationPage } from './OrganisationPage';
 
@@ -69,6 +69,29 @@ describe('A leader edits their own part', () => {
       coordinators: ['koordinator.byggesak@fjordvik.kommune.no'],
       goals: [{ title: 'Saksbehandlingstid under 3 uker', supports: 'bedre-tjenester' }],
     });
+  });
+
+  it('unitLeader_GoalIndicator_SendsNameTargetWithADecimalCommaAndDirection', async () => {
+    const { calls } = fakeService({
+      'GET /api/tab/units/byggesak': json(byggesak),
+      [`GET ${formPath}`]: json(leaderForm),
+      [`PUT ${formPath}`]: problem(400, { title: 'Check', errors: { 'goals[0].target': ['not a number'] } }),
+    });
+    renderPage(<UnitPage unitId="byggesak" />, { me: unitLeader });
+    const user = userEvent.setup();
+
+    await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
+    await user.click(await screen.findByRole('button', { name: 'Endre enheten' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Endre Byggesak (enhetsleder)' }, { timeout: 10_000 });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Mål 1: indikator med måleenhet (valgfritt)' }), 'ventetid i dager');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Mål 1: målverdi' }), '14,5');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Mål 1: hva er bedre' }), 'lavere er bedre');
+    await user.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    const target = await within(dialog).findByRole('textbox', { name: 'Mål 1: målverdi' });
+    await waitFor(() => expect(target.getAttribute('aria-invalid')).toBe('true'));
+    const sent = calls.find((c) => c.method === 'PUT')?.body as UnitForm;
+    expect(sent.goals?.[0]).toEqual({ title: 'Saksbehandlingstid under 3 uker', supports: 'raskere-saksbehandling', indicator: 'ventetid i dager', target: 14.5, better: 'lower' });
   });
 
   it('unitLeader_AnotherUnit_CanEditUnitFalse_NoButtonAndNoFormAskedFor', async () => {

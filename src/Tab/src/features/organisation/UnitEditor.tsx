@@ -28,8 +28,19 @@ interface Draft {
   consultant: PersonChoice | null;
   guidanceFrom: string;
   guidanceTo: string;
-  goals: { title: string; supports: string }[];
+  goals: GoalDraft[];
 }
+
+/** A goal as the form edits it; an indicator's three fields are all filled in, or all left empty. */
+interface GoalDraft {
+  title: string;
+  supports: string;
+  indicator: string;
+  target: string;
+  better: '' | 'higher' | 'lower';
+}
+
+const newGoal: GoalDraft = { title: '', supports: '', indicator: '', target: '', better: '' };
 
 type DraftKey = keyof Draft;
 
@@ -59,7 +70,13 @@ function draftOf(form: UnitForm, people: readonly Pick<KnownPerson, 'id' | 'name
     consultant: personOf(form.guidance?.consultant, people),
     guidanceFrom: form.guidance?.from ?? '',
     guidanceTo: form.guidance?.to ?? '',
-    goals: (form.goals ?? []).map((g) => ({ title: g.title ?? '', supports: g.supports ?? '' })),
+    goals: (form.goals ?? []).map((g) => ({
+      title: g.title ?? '',
+      supports: g.supports ?? '',
+      indicator: g.indicator ?? '',
+      target: g.target == null ? '' : String(g.target),
+      better: g.better === 'higher' || g.better === 'lower' ? g.better : '',
+    })),
   };
 }
 
@@ -86,7 +103,14 @@ function formOf(draft: Draft, base: UnitForm, leaderOnly: boolean): UnitForm {
     },
     leanStart: blank(draft.leanStart),
     guidance: hasGuidance ? { consultant: personText(draft.consultant), from: blank(draft.guidanceFrom), to: blank(draft.guidanceTo) } : null,
-    goals: draft.goals.map((g) => ({ title: g.title.trim(), supports: blank(g.supports) })),
+    goals: draft.goals.map((g) => ({
+      title: g.title.trim(),
+      supports: blank(g.supports),
+      indicator: blank(g.indicator),
+      // A comma is how Norwegian and Swedish write decimals; what is still no number goes as none, and the service names the field.
+      target: g.target.trim() === '' || Number.isNaN(Number(g.target.trim().replace(',', '.'))) ? null : Number(g.target.trim().replace(',', '.')),
+      better: blank(g.better),
+    })),
   };
   return leaderOnly
     ? { ...all, name: null, serviceArea: null, leader: null, leaderName: null, timeZone: null, leanStart: null, guidance: null }
@@ -99,7 +123,7 @@ const fieldOf: Record<string, DraftKey> = {
   timeZone: 'timeZone', 'boardMeeting.weekday': 'weekday', 'boardMeeting.time': 'time', 'boardMeeting.minutes': 'minutes',
   leanStart: 'leanStart', 'guidance.consultant': 'consultant', 'guidance.from': 'guidanceFrom', 'guidance.to': 'guidanceTo', goals: 'goals',
 };
-const goalField = /^goals\[\d+\]\.(title|supports)$/;
+const goalField = /^goals\[\d+\]\.(title|supports|indicator|target|better)$/;
 
 export interface UnitEditorProps {
   /** The unit as read (with its ETag), or `newUnit()` to add one. */
@@ -148,6 +172,9 @@ export function UnitEditor({ initial, adding, areas, people, goalChoices: given,
     return text ? { validationMessage: text, validationState: 'error' as const } : {};
   };
   const set = <K extends DraftKey>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const setGoal = (index: number, change: Partial<GoalDraft>) =>
+    setDraft((d) => ({ ...d, goals: d.goals.map((g, j) => (j === index ? { ...g, ...change } : g)) }));
+  const invalid = (key: string) => (errors[key] ? { validationMessage: errors[key], validationState: 'error' as const } : {});
 
   const area = areas.find((a) => a.id === draft.serviceArea);
   const overall = areas.filter((a) => a.kind === 'topManagement');
@@ -263,10 +290,23 @@ export function UnitEditor({ initial, adding, areas, people, goalChoices: given,
                     <Input value={goal.supports} onChange={(_, d) => set('goals', draft.goals.map((g, j) => (j === i ? { ...g, supports: d.value } : g)))} />
                   )}
                 </Field>
+                <Field label={t.orgGoalIndicator(i + 1)} {...invalid(`goals[${i}].indicator`)}>
+                  <Input value={goal.indicator} maxLength={60} onChange={(_, d) => setGoal(i, { indicator: d.value })} />
+                </Field>
+                <Field label={t.orgGoalTarget(i + 1)} {...invalid(`goals[${i}].target`)}>
+                  <Input value={goal.target} inputMode="decimal" onChange={(_, d) => setGoal(i, { target: d.value })} />
+                </Field>
+                <Field label={t.orgGoalBetter(i + 1)} {...invalid(`goals[${i}].better`)}>
+                  <Select value={goal.better} onChange={(_, d) => setGoal(i, { better: d.value === 'higher' || d.value === 'lower' ? d.value : '' })}>
+                    <option value="">{t.none}</option>
+                    <option value="higher">{t.indicatorBetter.higher}</option>
+                    <option value="lower">{t.indicatorBetter.lower}</option>
+                  </Select>
+                </Field>
                 <Button onClick={() => set('goals', draft.goals.filter((_, j) => j !== i))}>{t.orgRemoveGoal(i + 1)}</Button>
               </div>
             ))}
-            <Button onClick={() => set('goals', [...draft.goals, { title: '', supports: '' }])}>{t.orgAddGoal}</Button>
+            <Button onClick={() => set('goals', [...draft.goals, newGoal])}>{t.orgAddGoal}</Button>
           </fieldset>
           <Unplaced errors={errors} placed={(key) => key in fieldOf || goalField.test(key)} />
           <FailureNotice failure={save.failure} />

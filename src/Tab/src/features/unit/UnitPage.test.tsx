@@ -38,7 +38,7 @@ describe('Unit', () => {
     const goals = await screen.findByRole('region', { name: 'Mål' });
     const [first, second] = within(goals).getAllByRole('listitem');
     expect(first!.textContent).toContain('Status: grønn');
-    const trace = [...first!.querySelectorAll('[aria-hidden="true"]')].map((arrow) => arrow.parentElement?.textContent);
+    const trace = [...first!.querySelectorAll('span[aria-hidden="true"]')].map((arrow) => arrow.parentElement?.textContent);
     expect(trace.join('').replace(/, /g, '')).toBe('→ Effektiv saksbehandling → Brukeren i sentrum');
     expect(first!.textContent).toContain('Bidrar til: ');
     expect(second!.textContent).toContain('Status: ingen status');

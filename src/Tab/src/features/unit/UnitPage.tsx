@@ -13,6 +13,7 @@ import { VisuallyHidden } from '../../shared/ui/VisuallyHidden';
 import { UnitEditButton } from '../organisation/LeaderEdits';
 import { Benefits } from './Benefits';
 import { Deviations } from './Deviations';
+import { IndicatorTrend } from './IndicatorTrend';
 import { Kanban } from './Kanban';
 import { PickGrid } from './PickGrid';
 
@@ -153,6 +154,7 @@ function GoalItem({ goal }: { goal: Goal }) {
         </span>
       )}
       {goal.unlinked && <span className={mergeClasses(styles.trace, styles.unlinked)}>{t.goalUnlinked}</span>}
+      {goal.indicator && <IndicatorTrend indicator={goal.indicator} />}
     </li>
   );
 }

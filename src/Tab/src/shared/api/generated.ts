@@ -3601,6 +3601,7 @@ export interface components {
             status: null | components["schemas"]["GoalStatus"];
             traces: string[];
             unlinked: boolean;
+            indicator: null | components["schemas"]["IndicatorDto"];
         };
         /** @enum {string} */
         GoalStatus: "green" | "yellow" | "red";
@@ -3698,6 +3699,22 @@ export interface components {
         };
         /** @enum {string} */
         ImprovementStage: "suggested" | "inProgress" | "done" | "benefitRealised" | "rejected";
+        /** @enum {string} */
+        IndicatorDirection: "higher" | "lower";
+        IndicatorDto: {
+            name: string;
+            /** Format: double */
+            target: number;
+            better: components["schemas"]["IndicatorDirection"];
+            values: components["schemas"]["IndicatorValueDto"][];
+        };
+        IndicatorValueDto: {
+            week: string;
+            /** Format: date */
+            meetingDate: string;
+            /** Format: double */
+            value: number;
+        };
         JsonElement: unknown;
         KnownPersonDto: {
             id: string;
@@ -3921,6 +3938,10 @@ export interface components {
         UnitGoalForm: {
             title: null | string;
             supports: null | string;
+            indicator: null | string;
+            /** Format: double */
+            target: null | number;
+            better: null | string;
         };
         UnreachableUnitDto: {
             unitId: string;

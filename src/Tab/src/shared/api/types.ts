@@ -50,6 +50,8 @@ export type OpenClosed = Schemas['DeviationStatus'];
 
 /** `traces`: the goal's parents up to the overall goal, nearest first; `unlinked` when it reaches none of them. */
 export type Goal = Schemas['GoalDto'];
+export type Indicator = Schemas['IndicatorDto'];
+export type IndicatorDirection = Schemas['IndicatorDirection'];
 /**
  * `suggestedBy` put it up; `ownerName` is null for an owner the organisation no longer knows (erased) and `ownerRemoved`
  * true for one who left it; `moves` are the stages it may be moved to by hand; `etag` goes back with every change.

@@ -1,3 +1,4 @@
+import type { IndicatorDirection } from '../api/types';
 import { appointmentKinds, benefitKinds, benefitMeasures, benefitStages, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 import type { Messages } from './nb';
@@ -131,6 +132,13 @@ export const en: Messages = {
   goalTraces: 'Contributes to',
   goalUnlinked: 'Not linked to an overall goal yet',
   noGoals: 'The unit has no goals yet.',
+  indicatorBetter: { higher: 'higher is better', lower: 'lower is better' } satisfies Record<IndicatorDirection, string>,
+  indicatorTarget: (target: string, better: string) => `target ${target}, ${better}`,
+  indicatorLatest: (value: string, week: number) => `latest ${value} (week ${week})`,
+  indicatorNoValues: 'No values reported in the last weeks.',
+  indicatorTrendCaption: (name: string) => `${name} in the last weeks`,
+  indicatorWeekColumn: 'Week',
+  indicatorValueColumn: 'Value',
   improvementsTitle: 'Improvements',
   stage: labels('en', 'stage.', stages),
   owner: (owner) => `Owner: ${owner}`,
@@ -450,6 +458,9 @@ export const en: Messages = {
   orgGoalTitle: (n) => `Goal ${n}`,
   orgGoalId: (n) => `Id of goal ${n}`,
   orgGoalSupports: (n) => `Goal ${n} supports`,
+  orgGoalIndicator: (n: number) => `Goal ${n}: indicator with unit of measure (optional)`,
+  orgGoalTarget: (n: number) => `Goal ${n}: target`,
+  orgGoalBetter: (n: number) => `Goal ${n}: which is better`,
   orgRemoveGoal: (n) => `Remove goal ${n}`,
   orgHolidayName: (n) => `Holiday period ${n}`,
   orgRemoveHoliday: (n) => `Remove holiday period ${n}`,

@@ -23,6 +23,7 @@ const labelTables: Record<string, keyof Messages> = {
   ImportChangeKind: 'organisationChangeKind',
   ImportSubject: 'organisationSubject',
   ImprovementStage: 'stage',
+  IndicatorDirection: 'indicatorBetter',
   MeetingStatus: 'meetingStatus',
   PickLevel: 'pickLevel',
   PickQuadrant: 'pickQuadrant',

@@ -1,4 +1,4 @@
-import type { ActionStatus, AppointmentStatus, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, PickLevel, PickQuadrant, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed } from '../api/types';
+import type { ActionStatus, AppointmentStatus, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, IndicatorDirection, PickLevel, PickQuadrant, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed } from '../api/types';
 import { appointmentKinds, benefitKinds, benefitMeasures, benefitStages, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 
@@ -132,6 +132,13 @@ export const nb = {
   goalTraces: 'Bidrar til',
   goalUnlinked: 'Ikke knyttet til et overordnet mål ennå',
   noGoals: 'Enheten har ingen mål ennå.',
+  indicatorBetter: { higher: 'høyere er bedre', lower: 'lavere er bedre' } satisfies Record<IndicatorDirection, string>,
+  indicatorTarget: (target: string, better: string) => `mål ${target}, ${better}`,
+  indicatorLatest: (value: string, week: number) => `sist ${value} (uke ${week})`,
+  indicatorNoValues: 'Ingen verdier rapportert de siste ukene.',
+  indicatorTrendCaption: (name: string) => `${name} de siste ukene`,
+  indicatorWeekColumn: 'Uke',
+  indicatorValueColumn: 'Verdi',
   improvementsTitle: 'Forbedringer',
   stage: labels('nb', 'stage.', stages),
   owner: (owner: string) => `Ansvarlig: ${owner}`,
@@ -451,6 +458,9 @@ export const nb = {
   orgGoalTitle: (n: number) => `Mål ${n}`,
   orgGoalId: (n: number) => `Id for mål ${n}`,
   orgGoalSupports: (n: number) => `Mål ${n} støtter`,
+  orgGoalIndicator: (n: number) => `Mål ${n}: indikator med måleenhet (valgfritt)`,
+  orgGoalTarget: (n: number) => `Mål ${n}: målverdi`,
+  orgGoalBetter: (n: number) => `Mål ${n}: hva er bedre`,
   orgRemoveGoal: (n: number) => `Fjern mål ${n}`,
   orgHolidayName: (n: number) => `Ferieperiode ${n}`,
   orgRemoveHoliday: (n: number) => `Fjern ferieperiode ${n}`,

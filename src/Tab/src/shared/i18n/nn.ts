@@ -1,3 +1,4 @@
+import type { IndicatorDirection } from '../api/types';
 import { benefitStages, serviceAreaKinds } from '../api/types';
 import { labels } from './glossary';
 import type { Messages } from './nb';
@@ -145,6 +146,13 @@ export const nn: Messages = {
   goalTraces: 'Bidreg til',
   goalUnlinked: 'Ikkje knytt til eit overordna mål enno',
   noGoals: 'Eininga har ingen mål enno.',
+  indicatorBetter: { higher: 'høgare er betre', lower: 'lågare er betre' } satisfies Record<IndicatorDirection, string>,
+  indicatorTarget: (target: string, better: string) => `mål ${target}, ${better}`,
+  indicatorLatest: (value: string, week: number) => `sist ${value} (veke ${week})`,
+  indicatorNoValues: 'Ingen verdiar rapporterte dei siste vekene.',
+  indicatorTrendCaption: (name: string) => `${name} dei siste vekene`,
+  indicatorWeekColumn: 'Veke',
+  indicatorValueColumn: 'Verdi',
   improvementsTitle: 'Forbetringar',
   stage: {
     suggested: 'Føreslått',
@@ -481,6 +489,9 @@ export const nn: Messages = {
   orgGoalTitle: (n: number) => `Mål ${n}`,
   orgGoalId: (n: number) => `Id for mål ${n}`,
   orgGoalSupports: (n: number) => `Mål ${n} støttar`,
+  orgGoalIndicator: (n: number) => `Mål ${n}: indikator med måleeining (valfritt)`,
+  orgGoalTarget: (n: number) => `Mål ${n}: målverdi`,
+  orgGoalBetter: (n: number) => `Mål ${n}: kva er betre`,
   orgRemoveGoal: (n: number) => `Fjern mål ${n}`,
   orgHolidayName: (n: number) => `Ferieperiode ${n}`,
   orgRemoveHoliday: (n: number) => `Fjern ferieperiode ${n}`,

@@ -1,3 +1,4 @@
+import type { IndicatorDirection } from '../api/types';
 import { appointmentKinds, benefitKinds, benefitMeasures, benefitStages, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 import type { Messages } from './nb';
@@ -131,6 +132,13 @@ export const sv: Messages = {
   goalTraces: 'Bidrar till',
   goalUnlinked: 'Inte kopplat till ett övergripande mål ännu',
   noGoals: 'Enheten har inga mål ännu.',
+  indicatorBetter: { higher: 'högre är bättre', lower: 'lägre är bättre' } satisfies Record<IndicatorDirection, string>,
+  indicatorTarget: (target: string, better: string) => `mål ${target}, ${better}`,
+  indicatorLatest: (value: string, week: number) => `senast ${value} (vecka ${week})`,
+  indicatorNoValues: 'Inga värden rapporterade de senaste veckorna.',
+  indicatorTrendCaption: (name: string) => `${name} de senaste veckorna`,
+  indicatorWeekColumn: 'Vecka',
+  indicatorValueColumn: 'Värde',
   improvementsTitle: 'Förbättringar',
   stage: labels('sv', 'stage.', stages),
   owner: (owner) => `Ansvarig: ${owner}`,
@@ -450,6 +458,9 @@ export const sv: Messages = {
   orgGoalTitle: (n) => `Mål ${n}`,
   orgGoalId: (n) => `Id för mål ${n}`,
   orgGoalSupports: (n) => `Mål ${n} stöder`,
+  orgGoalIndicator: (n: number) => `Mål ${n}: indikator med måttenhet (valfritt)`,
+  orgGoalTarget: (n: number) => `Mål ${n}: målvärde`,
+  orgGoalBetter: (n: number) => `Mål ${n}: vad är bättre`,
   orgRemoveGoal: (n) => `Ta bort mål ${n}`,
   orgHolidayName: (n) => `Semesterperiod ${n}`,
   orgRemoveHoliday: (n) => `Ta bort semesterperiod ${n}`,
