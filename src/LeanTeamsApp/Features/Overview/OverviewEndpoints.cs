@@ -29,6 +29,12 @@ public sealed record MeDto(string TenantId, string Organisation, string Name, st
 
     /// <summary>Whether the caller sees which units the app cannot reach (GET /api/tab/delivery).</summary>
     public bool CanViewDelivery { get; init; }
+
+    /// <summary>The organisation's report periods: the reports page offers its quarters or tertials, and the year.</summary>
+    public ReportCycle ReportCycle { get; init; }
+
+    /// <summary>Hours per årsverk, so that the tab shows a figure in hours in årsverk as it is typed.</summary>
+    public decimal HoursPerWorkYear { get; init; }
 }
 
 public sealed record BenefitTotalDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
@@ -147,6 +153,8 @@ public static class OverviewEndpoints
         {
             CanManageOrganisation = caller.Allows(Permission.ManageOrganisation, AccessTarget.Organisation),
             CanViewDelivery = caller.Allows(Permission.ViewDeliveryHealth, AccessTarget.Organisation),
+            ReportCycle = caller.Organisation.ReportCycle,
+            HoursPerWorkYear = caller.Organisation.HoursPerWorkYear,
         });
     }
 

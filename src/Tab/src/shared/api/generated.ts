@@ -3592,6 +3592,9 @@ export interface components {
             areas: components["schemas"]["AreaDto"][];
             canManageOrganisation: boolean;
             canViewDelivery: boolean;
+            reportCycle: components["schemas"]["ReportCycle"];
+            /** Format: double */
+            hoursPerWorkYear: number;
         };
         /** @enum {string} */
         MeetingStatus: "held" | "notHeld" | "missing" | "dayOff" | "upcoming";
@@ -3701,6 +3704,8 @@ export interface components {
             text: null | string;
             etag: null | string;
         };
+        /** @enum {string} */
+        ReportCycle: "quarter" | "tertial";
         RetentionDto: {
             /** Format: int32 */
             years: number;

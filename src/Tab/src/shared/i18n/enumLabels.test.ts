@@ -26,6 +26,7 @@ const labelTables: Record<string, keyof Messages> = {
   MeetingStatus: 'meetingStatus',
   PickLevel: 'pickLevel',
   PickQuadrant: 'pickQuadrant',
+  ReportCycle: 'reportCycle',
   Role: 'role',
   ServiceAreaKind: 'serviceAreaKind',
 };
