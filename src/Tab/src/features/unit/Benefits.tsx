@@ -75,7 +75,7 @@ export function Benefits({ unit, refresh }: { unit: UnitDetails; refresh: () => 
         await refresh();
         return;
       }
-      if (apiError.status === 404 && !apiError.fieldErrors['stage']) {
+      if (apiError.status === 404) {
         setStaging(null);
         await afterFailure(apiError);
         return;

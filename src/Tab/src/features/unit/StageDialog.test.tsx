@@ -200,6 +200,20 @@ describe('Benefit stages', () => {
     expect(calls.calls.filter((call) => call.method === 'PUT').map((call) => (call.body as { etag: string }).etag)).toEqual(['W/"s1"', 'W/"s9"']);
   });
 
+  it('recordStage_BenefitDeletedMeanwhile_ClosesAndShowsTheUnitAsItNowIs', async () => {
+    service([unit([identified]), unit([])], { [stageUrl('planned')]: problem(404, { title: 'Not found', code: 'benefitGone' }) });
+    renderPage(<UnitPage unitId="byggesak" />);
+
+    const dialog = await openStages();
+    await type(within(dialog).getByLabelText(/^Verdi/), '80');
+    await type(within(dialog).getByLabelText(/^Planlagt realisert innen/), '2026-12-31');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+
+    expect(await screen.findAllByText('Noen andre har endret gevinsten i mellomtiden. Listen er oppdatert.')).toHaveLength(1);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await screen.findAllByText('Ingen gevinster registrert.')).toHaveLength(1);
+  });
+
   it('recordStage_MemberWhoMayNotCorrect_RecordsStagesOnly', async () => {
     service([unit([identified], { canCorrectBenefits: false })], {});
     renderPage(<UnitPage unitId="byggesak" />);
