@@ -58,6 +58,57 @@ public sealed class DigestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DigestCommand_SeededEstimatesAndPlans_CountsIdentifiedAndPlannedByStageFromTheRecords()
+    {
+        await SeedWeekAsync();
+        var records = _bot.App.Services.GetRequiredService<ImprovementStore>();
+        async Task AddAsync(string unitId, string id, BenefitKind kind, BenefitMeasure measure, decimal identified, DateOnly identifiedOn, (decimal Amount, DateOnly By)? planned = null)
+        {
+            var benefit = new Benefit(unitId, id, kind, BenefitStage.Identified, 0, measure, [], identifiedOn, "Randi Lie", RecordSource.Command) { Title = "Seeded " + id }
+                .WithStage(BenefitStage.Identified, identified, identifiedOn);
+            if (planned is { } plan)
+            {
+                benefit = benefit.WithStage(BenefitStage.Planned, plan.Amount, plan.By);
+            }
+
+            Assert.True((await records.AddBenefitAsync(_bot.TenantId, benefit, default)).Added);
+        }
+
+        // Week 47 runs from Monday 16 to Sunday 22 November 2026.
+        await AddAsync("byggesak", "e1", BenefitKind.TimeSaved, BenefitMeasure.Hours, 100m, new(2026, 11, 17), (80m, new(2026, 12, 15)));
+        await AddAsync("servicetorget", "e2", BenefitKind.Money, BenefitMeasure.Nok, 12000m, new(2026, 10, 1), (9000m, new(2026, 11, 30)));
+        await AddAsync("byggesak", "e3", BenefitKind.TimeSaved, BenefitMeasure.Hours, 20m, new(2025, 12, 1), (10m, new(2027, 1, 15)));
+        await AddAsync("byggesak", "e4", BenefitKind.TimeSaved, BenefitMeasure.Hours, 7.5m, new(2026, 11, 22));
+
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "ukeoppsummering"));
+        var facts = LastFacts();
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "digest", "en-GB"));
+        var english = LastFacts();
+
+        Assert.Equal("denne uken: Spart tid 107,5 timer · hittil i år: Spart tid 107,5 timer; Penger 12\u00a0000 kroner", facts["Gevinster identifisert"]);
+        Assert.Equal("Spart tid 80 timer; Penger 9\u00a0000 kroner", facts["Gevinster planlagt realisert i år"]);
+        // The realised figures still come from the weeks, as before.
+        Assert.Equal("Spart tid 5,5 timer", facts["Gevinster denne uken"]);
+        Assert.StartsWith("this week: ", english["Benefits identified"], StringComparison.Ordinal);
+        Assert.Contains("107.5", english["Benefits identified"], StringComparison.Ordinal);
+        Assert.Contains("80", english["Benefits planned to be realised this year"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestCommand_NoEstimatesOrPlans_SaysNone()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "ukeoppsummering"));
+        var facts = LastFacts();
+
+        Assert.Equal(("denne uken: ingen · hittil i år: ingen", "ingen"), (facts["Gevinster identifisert"], facts["Gevinster planlagt realisert i år"]));
+    }
+
+    /// <summary>The digest card's first list of facts, by title.</summary>
+    private Dictionary<string, string> LastFacts() =>
+        JsonNode.Parse(LastReply())!["body"]!.AsArray().First(e => (string?)e!["type"] == "FactSet")!["facts"]!.AsArray()
+            .ToDictionary(f => (string)f!["title"]!, f => (string)f!["value"]!, StringComparer.Ordinal);
+
+    [Fact]
     public async Task Digest_ThisWeeksFromTheOverviewReadModel_EqualsTheWeeksRecountedFromCheckInsAndRecords()
     {
         await SeedWeekAsync();

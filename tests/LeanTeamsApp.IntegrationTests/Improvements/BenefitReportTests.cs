@@ -30,6 +30,13 @@ public sealed class BenefitReportTests : IAsyncLifetime
         new("barneverntjenesten", "b5", BenefitStage.Identified, BenefitKind.Money, BenefitMeasure.Nok, 25000m, new(2026, 4, 20)),
         new("barneverntjenesten", "b5", BenefitStage.Realised, BenefitKind.Money, BenefitMeasure.Nok, 20000m, new(2026, 8, 1)),
         new("barneverntjenesten", "b6", BenefitStage.Realised, BenefitKind.TimeSaved, BenefitMeasure.Hours, 12.5m, new(2026, 7, 30)),
+        // Across the year boundary: the last tertial of 2025 is what the first of 2026 is held against.
+        new("byggesak", "b7", BenefitStage.Identified, BenefitKind.TimeSaved, BenefitMeasure.Hours, 60m, new(2025, 10, 5)),
+        new("byggesak", "b7", BenefitStage.Planned, BenefitKind.TimeSaved, BenefitMeasure.Hours, 50m, new(2026, 2, 15)),
+        new("byggesak", "b8", BenefitStage.Realised, BenefitKind.TimeSaved, BenefitMeasure.Hours, 16m, new(2026, 3, 3)),
+        new("barneverntjenesten", "b9", BenefitStage.Identified, BenefitKind.Money, BenefitMeasure.Nok, 10000m, new(2025, 9, 10)),
+        new("barneverntjenesten", "b9", BenefitStage.Realised, BenefitKind.Money, BenefitMeasure.Nok, 8000m, new(2025, 12, 20)),
+        new("barneverntjenesten", "b10", BenefitStage.Identified, BenefitKind.TimeSaved, BenefitMeasure.Hours, 20m, new(2026, 1, 12)),
     ];
 
     private BoardHost _host = null!;
@@ -91,10 +98,9 @@ public sealed class BenefitReportTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task TabReport_Tertial_CountsTheRealisedHoursOfTheRecordsInHoursAndÅrsverk()
+    private async Task<List<string[]>> CsvAsync(string path)
     {
-        var csv = await _host.TabTextAsync("/api/tab/reports/2026-T2.csv?lang=en", _host.Token("lean.koordinator@fjordvik.kommune.no", "Jonas Vik"));
+        var csv = await _host.TabTextAsync(path, _host.Token("lean.koordinator@fjordvik.kommune.no", "Jonas Vik"));
 
         // Column names such as "Improvements, new" hold the separator, so the file is read as CSV, quotes and all.
         using var reader = new CsvHelper.CsvReader(new StringReader(csv.TrimStart('\uFEFF')), new CsvHelper.Configuration.CsvConfiguration(CultureInfo.GetCultureInfo("en")));
@@ -103,6 +109,66 @@ public sealed class BenefitReportTests : IAsyncLifetime
         {
             rows.Add(reader.Parser.Record!);
         }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task TabReport_FirstTertial_EachUnitAreaAndTotalHoldsTheRecordsOfThePeriodBesideTheLastTertialOfTheYearBefore()
+    {
+        var rows = await CsvAsync("/api/tab/reports/2026-T1.csv?lang=en");
+
+        var header = rows[0];
+        var byggesak = rows.Single(r => r[1] == "Byggesak");
+        var barnevern = rows.Single(r => r[1] == "Barneverntjenesten");
+        Assert.NotEqual(byggesak[0], barnevern[0]);
+        var lines = new (string[] Row, Func<Figure, bool> Covers)[]
+        {
+            (byggesak, f => f.UnitId == "byggesak"),
+            (rows.Single(r => r[0] == byggesak[0] && r[1] == "Total"), f => f.UnitId == "byggesak"),
+            (barnevern, f => f.UnitId == "barneverntjenesten"),
+            (rows.Single(r => r[0] == barnevern[0] && r[1] == "Total"), f => f.UnitId == "barneverntjenesten"),
+            (rows[^1], _ => true),
+        };
+        Assert.Equal("Total", rows[^1][0]);
+        var (t, c) = (Features.Reports.ReportTexts.For(Language.En), CheckInTexts.For(Language.En));
+        var periods = new[] { (Suffix: "", From: new DateOnly(2026, 1, 1), To: new DateOnly(2026, 4, 30)), (Suffix: ", previous period (four-month period 3 of 2025)", From: new DateOnly(2025, 9, 1), To: new DateOnly(2025, 12, 31)) };
+        var compared = 0;
+        foreach (var (stage, kind, measure) in Figures.Select(f => (f.Stage, f.Kind, f.Measure)).Distinct())
+        {
+            foreach (var (suffix, from, to) in periods)
+            {
+                var name = $"{t.Stages[stage]}: {c.Kinds[kind]}";
+                var amountColumn = Array.IndexOf(header, $"{name} ({c.Measures[measure]}){suffix}");
+                var yearsColumn = Array.IndexOf(header, $"{name} ({t.WorkYears}){suffix}");
+                foreach (var (row, covers) in lines)
+                {
+                    var expected = Figures.Where(f => covers(f) && (f.Stage, f.Kind, f.Measure) == (stage, kind, measure) && f.On >= from && f.On <= to).Sum(f => f.Amount);
+                    if (expected == 0)
+                    {
+                        continue;
+                    }
+
+                    Assert.True(amountColumn > 0, $"no column for {name}{suffix}: {string.Join(" | ", header)}");
+                    Assert.Equal(expected, decimal.Parse(row[amountColumn], CultureInfo.InvariantCulture));
+                    if (measure == BenefitMeasure.Hours)
+                    {
+                        Assert.Equal(WorkYears.FromHours(expected, 1695m), decimal.Parse(row[yearsColumn], CultureInfo.InvariantCulture));
+                    }
+
+                    compared++;
+                }
+            }
+        }
+
+        // Identified, planned and realised in both periods, in two units, their areas and the total.
+        Assert.True(compared >= 20, $"{compared} figures compared");
+    }
+
+    [Fact]
+    public async Task TabReport_Tertial_CountsTheRealisedHoursOfTheRecordsInHoursAndÅrsverk()
+    {
+        var rows = await CsvAsync("/api/tab/reports/2026-T2.csv?lang=en");
 
         var (header, total) = (rows[0], rows[^1]);
         var hours = Array.IndexOf(header, "Realised: Time saved (hours)");

@@ -64,15 +64,21 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(["Tjenesteområde", "Enhet", "Tavlemøter forventet", "Tavlemøter gjennomført", "Statusrapporter", "Forbedringer, nye", "Forbedringer, ferdige", "Avvik",
             "Gemba-besøk gjennomført", "Revisjoner gjennomført", "Fiskebeinsanalyser", "Oppfølgingsområder, nye", "Oppfølgingsområder, lukket",
             "Oppfølgingsområder, åpne", "Oppfølgingsområder, forfalt", "Spart tid (timer)", "Penger (kroner)",
-            "Realisert: Spart tid (timer)", "Realisert: Spart tid (årsverk)", "Realisert: Penger (kroner)"], lines[0]);
+            "Realisert: Spart tid (timer)", "Realisert: Spart tid (årsverk)",
+            "Realisert: Spart tid (timer), forrige periode (2. kvartal 2026)", "Realisert: Spart tid (årsverk), forrige periode (2. kvartal 2026)",
+            "Realisert: Penger (kroner)", "Realisert: Penger (kroner), forrige periode (2. kvartal 2026)"], lines[0]);
         // 13 Thursdays in the quarter, less the three in the fellesferie the demo organisation sets (6-26 July).
-        Assert.Equal(["Samfunnsutvikling og teknikk", "Byggesak", "10", "2", "3", "1", "3", "2", "1", "0", "0", "0", "0", "0", "0", "3,5", "1000", "3,5", "0", "1000"], lines.Single(l => l[1] == "Byggesak"));
+        Assert.Equal(["Samfunnsutvikling og teknikk", "Byggesak", "10", "2", "3", "1", "3", "2", "1", "0", "0", "0", "0", "0", "0", "3,5", "1000", "3,5", "0", "40", "0,02", "1000", "0"], lines.Single(l => l[1] == "Byggesak"));
         var vann = lines.Single(l => l[1] == "Vann og avløp");
         Assert.Equal(("0", "0", "0"), (vann[4], vann[15], vann[16]));
         Assert.Equal("Sum", lines[^1][0]);
         // The realised benefits counted from the records by stage agree with the weeks' sums.
-        Assert.Equal(["2", "3", "1", "3", "2", "1", "0", "0", "0", "0", "0", "0", "3,5", "1000", "3,5", "0", "1000"], lines[^1][3..]);
-        Assert.Equal(12, lines.Count - 2);
+        Assert.Equal(["2", "3", "1", "3", "2", "1", "0", "0", "0", "0", "0", "0", "3,5", "1000", "3,5", "0", "90", "0,05", "1000", "0"], lines[^1][3..]);
+        // Beside each figure the quarter before's: Byggesak's 40 hours of 25 June and Vann og avløp's 50 of 29 June. Each
+        // area's units are followed by their sum: Byggesak's area holds every figure recorded, Vann og avløp's too.
+        Assert.Equal(lines[^1][3..], lines.Single(l => l[0] == "Samfunnsutvikling og teknikk" && l[1] == "Sum")[3..]);
+        var areaSums = lines.Count(l => l[1] == "Sum");
+        Assert.Equal(12, lines.Count - 2 - areaSums);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
@@ -104,6 +105,10 @@ public static class DigestCard
             ? t.None
             : string.Join("; ", sums.Select(b => $"{c.Kinds[b.Kind]} {b.Amount.ToString("#,0.##", culture)} {c.Measures[b.Measure]}"));
 
+        string Stages(IReadOnlyList<StageSum> sums) => sums.Count == 0
+            ? t.None
+            : string.Join("; ", sums.Select(b => $"{c.Kinds[b.Kind]} {b.Amount.ToString("#,0.##", culture)} {c.Measures[b.Measure]}"));
+
         var body = new List<CardElement>
         {
             TextBlock.Heading(t.Title(digest.Week.Week, organisationName)),
@@ -114,6 +119,8 @@ public static class DigestCard
                 new Fact(t.Improvements, t.ImprovementsSummary(units.Sum(u => u.ImprovementsNew), units.Sum(u => u.ImprovementsDone))),
                 new Fact(t.BenefitsWeek, Benefits(digest.BenefitsThisWeek)),
                 new Fact(t.BenefitsYear, Benefits(digest.BenefitsThisYear)),
+                new Fact(t.BenefitsIdentified, t.WeekAndYear(Stages(digest.IdentifiedThisWeek), Stages(digest.IdentifiedThisYear))),
+                new Fact(t.BenefitsPlanned, Stages(digest.PlannedThisYear)),
                 new Fact(t.Deviations, t.DeviationsSummary(units.Sum(u => u.Deviations), digest.OverdueFollowUps)),
                 new Fact(t.Help, Names(units.Where(u => u.HelpNeeded is not null))),
                 new Fact(t.AtRisk, Names(units.Where(u => u.AtRisk))),

@@ -33,7 +33,8 @@ public sealed class DigestService(
     OrganisationStore organisation,
     UnitWeeks weeks,
     YearWheel appointments,
-    FollowUps followUps)
+    FollowUps followUps,
+    ImprovementStore records)
 {
     /// <summary>The digest of the whole organisation, or of <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
     private static DateOnly LocalDay(Unit unit, DateTimeOffset now) =>
@@ -59,7 +60,18 @@ public sealed class DigestService(
             u => u.Id,
             u => BenefitChase.Due(boards.GetValueOrDefault(u.Id)?.AwaitingBenefit ?? [], LocalDay(u, now), org.BenefitChaseWeeks),
             StringComparer.Ordinal);
-        return WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date), chase);
+        var digest = WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date), chase);
+        // Estimates and plans are in no weekly aggregate (those count what was realised), so they come from the records.
+        var unitIds = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var benefits = (await records.ListAllBenefitsAsync(tenantId, cancellationToken)).Where(b => unitIds.Contains(b.UnitId)).ToList();
+        var (monday, january) = (week.Monday, new DateOnly(week.Year, 1, 1));
+        IReadOnlyList<StageSum> Of(BenefitStage stage, DateOnly from, DateOnly until) => [.. StageSum.Of(benefits, from, until).Where(s => s.Stage == stage)];
+        return digest with
+        {
+            IdentifiedThisWeek = Of(BenefitStage.Identified, monday, monday.AddDays(6)),
+            IdentifiedThisYear = Of(BenefitStage.Identified, january, monday.AddDays(6)),
+            PlannedThisYear = Of(BenefitStage.Planned, january, new DateOnly(week.Year, 12, 31)),
+        };
     }
 
     /// <summary>

@@ -15,6 +15,13 @@ public sealed record DigestTexts
     public required Func<int, int, string> ImprovementsSummary { get; init; }
     public required string BenefitsWeek { get; init; }
     public required string BenefitsYear { get; init; }
+
+    /// <summary>The estimates made, counted from the records: this week's and the year's (<see cref="WeekAndYear"/>).</summary>
+    public required string BenefitsIdentified { get; init; }
+    public required Func<string, string, string> WeekAndYear { get; init; }
+
+    /// <summary>The plans whose date falls in this year.</summary>
+    public required string BenefitsPlanned { get; init; }
     public required string None { get; init; }
     public required string Deviations { get; init; }
     public required Func<int, int, string> DeviationsSummary { get; init; }
@@ -75,6 +82,9 @@ public sealed record DigestTexts
         ImprovementsSummary = (added, done) => $"{added} {(added == 1 ? "ny" : "nye")} · {done} {(done == 1 ? "ferdig" : "ferdige")}",
         BenefitsWeek = "Gevinster denne uken",
         BenefitsYear = "Gevinster hittil i år",
+        BenefitsIdentified = "Gevinster identifisert",
+        WeekAndYear = (week, year) => $"denne uken: {week} · hittil i år: {year}",
+        BenefitsPlanned = "Gevinster planlagt realisert i år",
         None = "ingen",
         Deviations = "Avvik",
         DeviationsSummary = (added, overdue) => $"{added} {(added == 1 ? "nytt" : "nye")} · {overdue} {(overdue == 1 ? "oppfølgingsområde" : "oppfølgingsområder")} forfalt",
@@ -132,6 +142,9 @@ public sealed record DigestTexts
         ImprovementsSummary = (added, done) => $"{added} nye · {done} ferdige",
         BenefitsWeek = "Gevinstar denne veka",
         BenefitsYear = "Gevinstar hittil i år",
+        BenefitsIdentified = "Gevinstar identifisert",
+        WeekAndYear = (week, year) => $"denne veka: {week} · hittil i år: {year}",
+        BenefitsPlanned = "Gevinstar planlagt realisert i år",
         None = "ingen",
         Deviations = "Avvik",
         DeviationsSummary = (added, overdue) => $"{added} nye · {overdue} oppfølgingsområde der fristen er ute",
@@ -189,6 +202,9 @@ public sealed record DigestTexts
         ImprovementsSummary = (added, done) => $"{added} {(added == 1 ? "ny" : "nya")} · {done} {(done == 1 ? "klar" : "klara")}",
         BenefitsWeek = "Nytta den här veckan",
         BenefitsYear = "Nytta hittills i år",
+        BenefitsIdentified = "Nytta identifierad",
+        WeekAndYear = (week, year) => $"den här veckan: {week} · hittills i år: {year}",
+        BenefitsPlanned = "Nytta planerad att realiseras i år",
         None = "ingen",
         Deviations = "Avvikelser",
         DeviationsSummary = (added, overdue) => $"{added} {(added == 1 ? "ny" : "nya")} · {overdue} {(overdue == 1 ? "uppföljningsområde försenat" : "uppföljningsområden försenade")}",
@@ -246,6 +262,9 @@ public sealed record DigestTexts
         ImprovementsSummary = (added, done) => $"{added} new · {done} done",
         BenefitsWeek = "Benefits this week",
         BenefitsYear = "Benefits this year",
+        BenefitsIdentified = "Benefits identified",
+        WeekAndYear = (week, year) => $"this week: {week} · this year: {year}",
+        BenefitsPlanned = "Benefits planned to be realised this year",
         None = "none",
         Deviations = "Deviations",
         DeviationsSummary = (added, overdue) => $"{added} new · {overdue} follow-up areas overdue",

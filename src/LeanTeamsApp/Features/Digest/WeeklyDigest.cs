@@ -63,6 +63,15 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
 
     public IReadOnlyList<BenefitSum> BenefitsThisYear { get; init; } = [];
 
+    /// <summary>Benefits identified this week, counted from the records on the day each estimate was made.</summary>
+    public IReadOnlyList<StageSum> IdentifiedThisWeek { get; init; } = [];
+
+    /// <summary>Benefits identified from 1 January to the end of this week.</summary>
+    public IReadOnlyList<StageSum> IdentifiedThisYear { get; init; } = [];
+
+    /// <summary>Benefits planned to be realised this year, by the date each plan names.</summary>
+    public IReadOnlyList<StageSum> PlannedThisYear { get; init; } = [];
+
     public IReadOnlyList<SiloWarning> Silos { get; init; } = [];
 
     /// <summary>Reviews, walks and fishbone analyses in the next two weeks.</summary>

@@ -35,6 +35,12 @@ public sealed record MeDto(string TenantId, string Organisation, string Name, st
     /// kommunalsjef): the tab's texts use them where the glossary's word would stand.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Terms { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>The organisation's report periods: the reports page offers its quarters or tertials, and the year.</summary>
+    public ReportCycle ReportCycle { get; init; }
+
+    /// <summary>Hours per årsverk, so that the tab shows a figure in hours in årsverk as it is typed.</summary>
+    public decimal HoursPerWorkYear { get; init; }
 }
 
 public sealed record BenefitTotalDto(BenefitKind Kind, BenefitMeasure Measure, decimal Amount);
@@ -171,6 +177,8 @@ public static class OverviewEndpoints
             CanViewDelivery = caller.Allows(Permission.ViewDeliveryHealth, AccessTarget.Organisation),
             Terms = caller.Organisation.Terms.All.GroupBy(t => t.Concept, StringComparer.Ordinal).ToDictionary(
                 c => c.Key, c => (IReadOnlyDictionary<string, string>)c.ToDictionary(t => t.Language, t => t.Word, StringComparer.Ordinal), StringComparer.Ordinal),
+            ReportCycle = caller.Organisation.ReportCycle,
+            HoursPerWorkYear = caller.Organisation.HoursPerWorkYear,
         });
     }
 

@@ -72,54 +72,6 @@ public sealed partial record ReportPeriod(int Year, int? Quarter)
     private static partial Regex Pattern();
 }
 
-/// <summary>The figures of one benefit stage in one kind and measure, summed.</summary>
-public sealed record StageSum(BenefitStage Stage, BenefitKind Kind, BenefitMeasure Measure, decimal Amount)
-{
-    /// <summary>
-    /// What <paramref name="benefits"/> count in the period from <paramref name="from"/> to <paramref name="until"/>, per
-    /// stage: an estimate on the day it was made, a plan in the period it is planned to be realised by, a realised
-    /// figure on the day it was realised and a reinvested one on the day its reinvestment was recorded. Each record
-    /// counts once per stage; a figure out of bounds is left out (<see cref="InputLimits.IsCountable"/>).
-    /// </summary>
-    public static IReadOnlyList<StageSum> Of(IEnumerable<Benefit> benefits, DateOnly from, DateOnly until)
-    {
-        ArgumentNullException.ThrowIfNull(benefits);
-        bool In(DateOnly? date) => date is { } d && d >= from && d <= until;
-        var figures = new List<StageSum>();
-        foreach (var b in benefits.Where(InputLimits.IsCountable))
-        {
-            if (b.Identified is { } identified && In(b.IdentifiedOn))
-            {
-                figures.Add(new(BenefitStage.Identified, b.Kind, b.Measure, identified));
-            }
-
-            if (b.Planned is { } planned && In(b.PlannedOn))
-            {
-                figures.Add(new(BenefitStage.Planned, b.Kind, b.Measure, planned));
-            }
-
-            if (b.IsRealised && In(b.RealisedOn))
-            {
-                figures.Add(new(BenefitStage.Realised, b.Kind, b.Measure, b.Amount));
-            }
-
-            if (b.Stage == BenefitStage.Reinvested && In(b.ReinvestedOn))
-            {
-                figures.Add(new(BenefitStage.Reinvested, b.Kind, b.Measure, b.Amount));
-            }
-        }
-
-        return Sum(figures);
-    }
-
-    public static IReadOnlyList<StageSum> Sum(IEnumerable<StageSum> sums)
-    {
-        ArgumentNullException.ThrowIfNull(sums);
-        return [.. sums.GroupBy(s => (s.Stage, s.Kind, s.Measure)).OrderBy(g => g.Key)
-            .Select(g => new StageSum(g.Key.Stage, g.Key.Kind, g.Key.Measure, InputLimits.Sum(g.Select(s => s.Amount))))];
-    }
-}
-
 /// <summary>
 /// What a report covers: the whole organisation, or the units of some service areas (a service-area leader's). Area
 /// ids are organisation-chosen slugs, not personal data, so a download link can carry them.
@@ -172,6 +124,32 @@ public sealed record ReportRow(string AreaName, string UnitName)
 
     /// <summary>The unit's benefits per stage in the period, counted from the records (<see cref="StageSum.Of"/>).</summary>
     public IReadOnlyList<StageSum> Stages { get; init; } = [];
+
+    /// <summary>The same, in the period before (<see cref="ReportPeriod.Previous"/>): what this period's are held against.</summary>
+    public IReadOnlyList<StageSum> PreviousStages { get; init; } = [];
+
+    /// <summary>The rows summed under <paramref name="areaName"/> and <paramref name="unitName"/>: an area's subtotal or the report's total.</summary>
+    public static ReportRow Sum(IReadOnlyList<ReportRow> rows, string areaName, string unitName)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new(areaName, unitName)
+        {
+            MeetingsExpected = rows.Sum(r => r.MeetingsExpected),
+            MeetingsHeld = rows.Sum(r => r.MeetingsHeld),
+            CheckIns = rows.Sum(r => r.CheckIns),
+            ImprovementsNew = rows.Sum(r => r.ImprovementsNew),
+            ImprovementsDone = rows.Sum(r => r.ImprovementsDone),
+            Deviations = rows.Sum(r => r.Deviations),
+            GembaWalksDone = rows.Sum(r => r.GembaWalksDone),
+            ReviewsDone = rows.Sum(r => r.ReviewsDone),
+            FishboneAnalysesDone = rows.Sum(r => r.FishboneAnalysesDone),
+            FollowUps = new FollowUpCount(rows.Sum(r => r.FollowUps.Opened), rows.Sum(r => r.FollowUps.Closed), rows.Sum(r => r.FollowUps.OpenAtEnd), rows.Sum(r => r.FollowUps.OverdueAtEnd)),
+            Benefits = UnitWeeks.Sum(rows.SelectMany(r => r.Benefits)),
+            BenefitsLeftOut = rows.Sum(r => r.BenefitsLeftOut),
+            Stages = StageSum.Sum(rows.SelectMany(r => r.Stages)),
+            PreviousStages = StageSum.Sum(rows.SelectMany(r => r.PreviousStages)),
+        };
+    }
 }
 
 public sealed record Report(string Organisation, ReportPeriod Period, DateOnly CountedUntil, IReadOnlyList<ReportRow> Rows)
@@ -186,22 +164,7 @@ public sealed record Report(string Organisation, ReportPeriod Period, DateOnly C
     public IReadOnlyList<(BenefitKind Kind, BenefitMeasure Measure)> BenefitColumns =>
         [.. Rows.SelectMany(r => r.Benefits).Select(b => (b.Kind, b.Measure)).Distinct().Order()];
 
-    public ReportRow Total => new("", "")
-    {
-        MeetingsExpected = Rows.Sum(r => r.MeetingsExpected),
-        MeetingsHeld = Rows.Sum(r => r.MeetingsHeld),
-        CheckIns = Rows.Sum(r => r.CheckIns),
-        ImprovementsNew = Rows.Sum(r => r.ImprovementsNew),
-        ImprovementsDone = Rows.Sum(r => r.ImprovementsDone),
-        Deviations = Rows.Sum(r => r.Deviations),
-        GembaWalksDone = Rows.Sum(r => r.GembaWalksDone),
-        ReviewsDone = Rows.Sum(r => r.ReviewsDone),
-        FishboneAnalysesDone = Rows.Sum(r => r.FishboneAnalysesDone),
-        FollowUps = new FollowUpCount(Rows.Sum(r => r.FollowUps.Opened), Rows.Sum(r => r.FollowUps.Closed), Rows.Sum(r => r.FollowUps.OpenAtEnd), Rows.Sum(r => r.FollowUps.OverdueAtEnd)),
-        Benefits = UnitWeeks.Sum(Rows.SelectMany(r => r.Benefits)),
-        BenefitsLeftOut = Rows.Sum(r => r.BenefitsLeftOut),
-        Stages = StageSum.Sum(Rows.SelectMany(r => r.Stages)),
-    };
+    public ReportRow Total => ReportRow.Sum(Rows, "", "");
 
     public static decimal Amount(ReportRow row, BenefitKind kind, BenefitMeasure measure)
     {
@@ -267,12 +230,13 @@ public sealed class ReportBuilder(
                 Benefits = UnitWeeks.Sum(mine.SelectMany(w => w.Benefits)),
                 BenefitsLeftOut = mine.Sum(w => w.BenefitsLeftOut),
                 Stages = StageSum.Of(benefits[unit.Id], period.From, until),
+                PreviousStages = StageSum.Of(benefits[unit.Id], previous.From, previous.To),
             });
         }
 
         return new Report(org.Name, period, until, rows)
         {
-            PreviousStages = StageSum.Sum(units.SelectMany(u => StageSum.Of(benefits[u.Id], previous.From, previous.To))),
+            PreviousStages = StageSum.Sum(rows.SelectMany(r => r.PreviousStages)),
             HoursPerWorkYear = org.HoursPerWorkYear,
         };
     }

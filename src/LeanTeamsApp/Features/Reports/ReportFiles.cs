@@ -3,6 +3,7 @@ using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
+using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Organisation;
 
@@ -115,14 +116,23 @@ public static class ReportFiles
             t.GembaWalks, t.Reviews, t.Fishbones, t.FollowUpsOpened, t.FollowUpsClosed, t.FollowUpsOpen, t.FollowUpsOverdue,
             .. benefitColumns.Select(b => $"{c.Kinds[b.Kind]} ({c.Measures[b.Measure]})"),
         ];
-        // Benefits per stage from the records, hours also in årsverk, after the realised sums of the weeks.
-        var stageColumns = report.Rows.SelectMany(r => r.Stages).Select(s => (s.Stage, s.Kind, s.Measure)).Distinct().Order().ToList();
+        // Benefits per stage from the records, hours also in årsverk, after the realised sums of the weeks; beside each the
+        // same figure in the period before, which is what a council report sets this period against.
+        var stageColumns = report.Rows.SelectMany(r => r.Stages.Concat(r.PreviousStages)).Select(s => (s.Stage, s.Kind, s.Measure)).Distinct().Order().ToList();
+        var previous = t.Previous(t.PeriodName(report.Period.Previous));
         foreach (var (stage, kind, measure) in stageColumns)
         {
-            header.Add($"{t.Stages[stage]}: {c.Kinds[kind]} ({c.Measures[measure]})");
+            var name = $"{t.Stages[stage]}: {c.Kinds[kind]}";
+            header.Add($"{name} ({c.Measures[measure]})");
             if (measure == Board.BenefitMeasure.Hours)
             {
-                header.Add($"{t.Stages[stage]}: {c.Kinds[kind]} ({t.WorkYears})");
+                header.Add($"{name} ({t.WorkYears})");
+            }
+
+            header.Add($"{name} ({c.Measures[measure]}), {previous}");
+            if (measure == Board.BenefitMeasure.Hours)
+            {
+                header.Add($"{name} ({t.WorkYears}), {previous}");
             }
         }
 
@@ -134,7 +144,11 @@ public static class ReportFiles
         }
 
         var rows = new List<List<object?>> { header };
-        foreach (var row in report.Rows.Append(report.Total with { AreaName = t.Total }))
+        // Each area's units, then the area's sum, and the organisation's total last.
+        var lines = report.Rows.GroupBy(r => r.AreaName, StringComparer.Ordinal)
+            .SelectMany(area => area.Append(ReportRow.Sum([.. area], area.Key, t.Total)))
+            .Append(report.Total with { AreaName = t.Total });
+        foreach (var row in lines)
         {
             rows.Add(
             [
@@ -145,11 +159,14 @@ public static class ReportFiles
             ]);
             foreach (var (stage, kind, measure) in stageColumns)
             {
-                var amount = Board.InputLimits.Sum(row.Stages.Where(s => (s.Stage, s.Kind, s.Measure) == (stage, kind, measure)).Select(s => s.Amount));
-                rows[^1].Add(amount);
-                if (measure == Board.BenefitMeasure.Hours)
+                foreach (var sums in (IReadOnlyList<StageSum>[])[row.Stages, row.PreviousStages])
                 {
-                    rows[^1].Add(Board.WorkYears.FromHours(amount, report.HoursPerWorkYear));
+                    var amount = Board.InputLimits.Sum(sums.Where(s => (s.Stage, s.Kind, s.Measure) == (stage, kind, measure)).Select(s => s.Amount));
+                    rows[^1].Add(amount);
+                    if (measure == Board.BenefitMeasure.Hours)
+                    {
+                        rows[^1].Add(Board.WorkYears.FromHours(amount, report.HoursPerWorkYear));
+                    }
                 }
             }
 

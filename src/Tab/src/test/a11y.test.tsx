@@ -110,6 +110,33 @@ describe('accessibility (axe-core)', () => {
     ).toEqual([]);
   });
 
+  it('unit_StageDialogOpenWithErrors_HasNoViolations', async () => {
+    const identified = { ...byggesak.benefits[0]!, stage: 'identified' as const, identified: 169.5, workYears: { identified: 0.1, planned: null, realised: null } };
+    fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, benefits: [identified] }) });
+    expect(
+      await violations(<UnitPage unitId="byggesak" />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: /^Registrer trinn for gevinsten/ }));
+        const dialog = await screen.findByRole('dialog');
+        await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Oppgi i årsverk' }));
+        await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+        await within(dialog).findAllByText('Fyll ut feltet.');
+      }),
+    ).toEqual([]);
+  });
+
+  it('unit_StageDialogReinvested_HasNoViolations', async () => {
+    const realised = { ...byggesak.benefits[0]!, stage: 'realised' as const };
+    fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, benefits: [realised] }) });
+    expect(
+      await violations(<UnitPage unitId="byggesak" />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: /^Registrer trinn for gevinsten/ }));
+        const dialog = await screen.findByRole('dialog');
+        await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+        await within(dialog).findByText('Fyll ut feltet.');
+      }),
+    ).toEqual([]);
+  });
+
   it('unit_ImprovementDialogOpen_HasNoViolations', async () => {
     fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
     expect(

@@ -11,6 +11,8 @@ export const coordinator: Me = {
   canEditActionPlan: true,
   canManageOrganisation: true,
   canViewDelivery: true,
+  reportCycle: 'quarter',
+  hoursPerWorkYear: 1695,
   areas: [
     { id: 'helse-og-omsorg', name: 'Helse og omsorg' },
     { id: 'samfunn-og-teknikk', name: 'Samfunn og teknikk' },

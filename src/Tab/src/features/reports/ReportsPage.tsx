@@ -1,9 +1,10 @@
 import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiError } from '../../shared/api/ApiError';
+import { useMe } from '../../shared/api/MeContext';
 import { saveFile } from '../../shared/api/saveFile';
 import { reportPeriod, tabApi } from '../../shared/api/tabApi';
-import type { ReportFormat } from '../../shared/api/types';
+import type { ReportCycle, ReportFormat } from '../../shared/api/types';
 import { asApiError } from '../../shared/api/useApi';
 import { useI18n } from '../../shared/i18n/i18n';
 import { ErrorMessage } from '../../shared/ui/Loading';
@@ -15,20 +16,23 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-type Quarter = 1 | 2 | 3 | 4;
+/** Four quarters, or three tertials (January–April, May–August, September–December). */
+const partsOf = (cycle: ReportCycle) => (cycle === 'tertial' ? [1, 2, 3] : [1, 2, 3, 4]);
 
-/** The quarter that has just ended is the one people report on. */
-export function defaultPeriod(today: Date): { year: number; quarter: Quarter } {
-  const current = Math.floor(today.getMonth() / 3) + 1;
-  return current === 1 ? { year: today.getFullYear() - 1, quarter: 4 } : { year: today.getFullYear(), quarter: (current - 1) as Quarter };
+/** The quarter or tertial that has just ended is the one people report on. */
+export function defaultPeriod(today: Date, cycle: ReportCycle = 'quarter'): { year: number; part: number } {
+  const months = cycle === 'tertial' ? 4 : 3;
+  const current = Math.floor(today.getMonth() / months) + 1;
+  return current === 1 ? { year: today.getFullYear() - 1, part: 12 / months } : { year: today.getFullYear(), part: current - 1 };
 }
 
 export function ReportsPage({ today = new Date() }: { today?: Date }) {
   const { t } = useI18n();
+  const { reportCycle: cycle } = useMe();
   const styles = useStyles();
-  const initial = defaultPeriod(today);
+  const initial = defaultPeriod(today, cycle);
   const [year, setYear] = useState(initial.year);
-  const [quarter, setQuarter] = useState<Quarter | null>(initial.quarter);
+  const [part, setPart] = useState<number | null>(initial.part);
   const [busy, setBusy] = useState<ReportFormat | null>(null);
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -39,7 +43,7 @@ export function ReportsPage({ today = new Date() }: { today?: Date }) {
     setFailure(null);
     setStatus(t.downloading);
     try {
-      const file = await tabApi.report(reportPeriod(year, quarter), format);
+      const file = await tabApi.report(reportPeriod(year, part, cycle), format);
       saveFile(file.blob, file.fileName);
       setStatus(t.downloaded(file.fileName));
     } catch (error) {
@@ -65,10 +69,10 @@ export function ReportsPage({ today = new Date() }: { today?: Date }) {
           </Select>
         </Field>
         <Field label={t.reportPeriod} className={styles.field}>
-          <Select value={quarter === null ? 'year' : String(quarter)} onChange={(_, data) => setQuarter(data.value === 'year' ? null : (Number(data.value) as Quarter))}>
-            {([1, 2, 3, 4] as const).map((q) => (
-              <option key={q} value={q}>
-                {t.quarter(q)}
+          <Select value={part === null ? 'year' : String(part)} onChange={(_, data) => setPart(data.value === 'year' ? null : Number(data.value))}>
+            {partsOf(cycle).map((n) => (
+              <option key={n} value={n}>
+                {cycle === 'tertial' ? t.tertial(n) : t.quarter(n)}
               </option>
             ))}
             <option value="year">{t.wholeYear}</option>

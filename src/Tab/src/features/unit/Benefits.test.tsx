@@ -165,7 +165,7 @@ describe('Benefits', () => {
   });
 
   it('noRights_ShowsNoActionColumnAndNoButtons', async () => {
-    fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, canCorrectBenefits: false }) });
+    fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, canCorrectBenefits: false, canWorkOnBoard: false }) });
     renderPage(<UnitPage unitId="byggesak" />);
 
     const table = await benefitsTable();

@@ -27,6 +27,8 @@ import type {
   UnitForm,
   Overview,
   People,
+  ReportCycle,
+  StageInput,
   ReportFormat,
   Requests,
   UnitBenefit,
@@ -60,6 +62,18 @@ export const tabApi = {
     apiFetch<UnitBenefit>(benefitPath(unitId, benefit.id), {
       method: 'PUT',
       json: { kind: input.kind, measure: input.measure, amount: input.amount, etag: benefit.etag } satisfies Requests['correctBenefit'],
+    }),
+  // A stage's figure: the amount as typed (in årsverk when ticked, which the service turns into hours), guarded by the ETag.
+  recordBenefitStage: (unitId: string, benefit: UnitBenefit, input: StageInput) =>
+    apiFetch<UnitBenefit>(`${benefitPath(unitId, benefit.id)}/stages/${input.stage}`, {
+      method: 'PUT',
+      json: {
+        amount: input.stage === 'reinvested' ? null : input.amount,
+        inWorkYears: input.stage === 'reinvested' ? null : input.inWorkYears,
+        date: input.date || null,
+        text: input.stage === 'reinvested' ? input.text : null,
+        etag: benefit.etag,
+      } satisfies Requests['recordBenefitStage'],
     }),
   deleteBenefit: (unitId: string, benefit: UnitBenefit) =>
     apiFetch<undefined>(benefitPath(unitId, benefit.id), { method: 'DELETE', headers: { 'If-Match': benefit.etag ?? '' } }),
@@ -178,9 +192,9 @@ function appointmentPath(appointment: Appointment, change: 'move' | 'cancel' | '
   return `${base}/yearwheel/${appointment.year}/appointments/${encodeURIComponent(appointment.id)}/${change}`;
 }
 
-/** `2026-Q3` or `2026`: a quarter of a year, or the year. */
-export function reportPeriod(year: number, quarter: 1 | 2 | 3 | 4 | null): string {
-  return quarter === null ? String(year) : `${year}-Q${quarter}`;
+/** `2026-Q3`, `2026-T2` or `2026`: a quarter or a tertial of a year by the organisation's cycle, or the year. */
+export function reportPeriod(year: number, part: number | null, cycle: ReportCycle = 'quarter'): string {
+  return part === null ? String(year) : `${year}-${cycle === 'tertial' ? 'T' : 'Q'}${part}`;
 }
 
 export function reportPath(period: string, format: ReportFormat): string {

@@ -84,6 +84,7 @@ export type FollowUpInput = Pick<Schemas['FollowUpRequest'], 'ownerId' | 'deadli
 export type FollowUp = Omit<Schemas['FollowUpDto'], 'status'> & { status: OpenClosed };
 export type DeviationFollowUp = Omit<Schemas['DeviationFollowUpDto'], 'followUp'> & { followUp: FollowUp };
 
+export type ReportCycle = Schemas['ReportCycle'];
 export type BenefitStage = Schemas['BenefitStage'];
 export const benefitStages = allOf<BenefitStage>()(['identified', 'planned', 'realised', 'reinvested']);
 /** `amount` is null when what is stored is no number; `countable` is false when it is left out of every sum. */
@@ -92,6 +93,15 @@ export type UnitBenefit = Schemas['BenefitDto'];
 export type BenefitRange = Schemas['BenefitRangeDto'];
 /** A correction; `amount` as typed, a plain number such as `12.5`, which the service reads exactly. */
 export type BenefitInput = Omit<Schemas['CorrectBenefitRequest'], 'etag' | 'amount'> & { kind: BenefitKind; measure: BenefitMeasure; amount: string };
+
+/** What one stage is recorded with: an amount as typed (in årsverk when `inWorkYears`), a date, or for reinvested a text. */
+export interface StageInput {
+  stage: BenefitStage;
+  amount: string;
+  inWorkYears: boolean;
+  date: string;
+  text: string;
+}
 
 /** `canWorkOnBoard`, `canManageFollowUps` and `canCorrectBenefits` say which buttons to show; the service checks again. */
 export type UnitDetails = Omit<Schemas['UnitDto'], 'followUps'> & { followUps: FollowUp[] };
@@ -134,6 +144,7 @@ export type Requests = {
   closeDeviation: Schemas['CloseDeviationRequest'];
   followUpDeviation: Schemas['FollowUpRequest'];
   correctBenefit: Schemas['CorrectBenefitRequest'];
+  recordBenefitStage: Schemas['RecordStageRequest'];
   moveAppointment: Schemas['MoveAppointmentDto'];
   cancelAppointment: Schemas['CancelAppointmentDto'];
   reassignAppointment: Schemas['ReassignAppointmentDto'];

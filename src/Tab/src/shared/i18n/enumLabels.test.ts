@@ -27,6 +27,7 @@ const labelTables: Record<string, keyof Messages> = {
   MeetingStatus: 'meetingStatus',
   PickLevel: 'pickLevel',
   PickQuadrant: 'pickQuadrant',
+  ReportCycle: 'reportCycle',
   Role: 'role',
   ServiceAreaKind: 'serviceAreaKind',
 };

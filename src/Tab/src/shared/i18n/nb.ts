@@ -1,4 +1,4 @@
-import type { ActionStatus, AppointmentStatus, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, IndicatorDirection, PickLevel, PickQuadrant, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed } from '../api/types';
+import type { ActionStatus, AppointmentStatus, BenefitStage, DeliveryAdvice, DeliveryReason, DeliveryRoute, GoalStatus, IndicatorDirection, PickLevel, PickQuadrant, ImportChangeKind, ImportSubject, MeetingStatus, OpenClosed, ReportCycle } from '../api/types';
 import { appointmentKinds, benefitKinds, benefitMeasures, benefitStages, roles, serviceAreaKinds, stages } from '../api/types';
 import { labels } from './glossary';
 
@@ -226,6 +226,24 @@ export const nb = {
   benefitCorrected: (what: string) => `Gevinsten er rettet: ${what}.`,
   benefitDeleted: (what: string) => `Gevinsten ${what} er slettet.`,
   benefitGoneAnotherWay: 'Noen andre har endret gevinsten i mellomtiden. Listen er oppdatert.',
+  stagesColumn: 'Trinn',
+  stageLine: (stage: string, text: string) => `${stage.charAt(0).toUpperCase()}${stage.slice(1)}: ${text}`,
+  workYears: 'årsverk',
+  inHoursAndWorkYears: (hours: string, workYears: string) => `${hours} (${workYears})`,
+  plannedBy: (figure: string, date: string) => `${figure} innen ${date}`,
+  realisedOn: (figure: string, date: string) => `${figure} den ${date}`,
+  recordStage: 'Registrer trinn',
+  recordStageLabel: (what: string) => `Registrer trinn for gevinsten ${what}`,
+  stageDialogTitle: 'Registrer gevinstens trinn',
+  stageField: 'Trinn',
+  stageOption: (stage: string, recorded: boolean) => (recorded ? `${stage} (rett)` : stage),
+  reinvestedField: 'Hva den frigjorte kapasiteten gikk til',
+  amountInWorkYears: 'Oppgi i årsverk',
+  plannedByField: 'Planlagt realisert innen',
+  realisedOnField: 'Realisert dato (i dag om tom)',
+  convertsTo: (other: string) => `Tilsvarer ${other}`,
+  stageRecorded: (stage: string, what: string) => `Gevinsten ${what} er registrert som ${stage}.`,
+  stageChangedMeanwhile: 'Noen andre endret gevinsten mens du skrev. Det du skrev er tatt vare på: se over og lagre igjen.',
   benefitLeftOut: 'holdt utenfor summene: ugyldig beløp',
   benefitUnreadable: 'ugyldig tall',
   amountNotANumber: 'Skriv et vanlig tall, for eksempel 12.5.',
@@ -336,6 +354,8 @@ export const nb = {
   reportPeriod: 'Periode',
   wholeYear: 'Hele året',
   quarter: (quarter: number) => `${quarter}. kvartal`,
+  tertial: (tertial: number) => `${tertial}. tertial (${['januar–april', 'mai–august', 'september–desember'][tertial - 1] ?? ''})`,
+  reportCycle: { quarter: 'kvartal', tertial: 'tertial' } satisfies Record<ReportCycle, string>,
   downloadCsv: 'Last ned CSV',
   downloadXlsx: 'Last ned Excel',
   downloading: 'Laster ned …',
