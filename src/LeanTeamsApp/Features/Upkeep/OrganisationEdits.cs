@@ -242,7 +242,7 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
             return EditResult.Of(EditOutcome.Stale);
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, List<ImportReason>>(StringComparer.Ordinal);
         var roles = new List<string>();
         if (form.Coordinator)
         {

@@ -3745,6 +3745,9 @@ export interface components {
                     [key: string]: string;
                 };
             };
+            reportCycle: components["schemas"]["ReportCycle"];
+            /** Format: double */
+            hoursPerWorkYear: number;
         };
         /** @enum {string} */
         MeetingStatus: "held" | "notHeld" | "missing" | "dayOff" | "upcoming";
@@ -3866,6 +3869,8 @@ export interface components {
             text: null | string;
             etag: null | string;
         };
+        /** @enum {string} */
+        ReportCycle: "quarter" | "tertial";
         RetentionDto: {
             /** Format: int32 */
             years: number;
