@@ -67,7 +67,7 @@ describe('A leader edits their own part', () => {
       boardMeeting: { weekday: 'tuesday', time: '08:30', minutes: 20 },
       // The unit coordinator picked by name goes as the address the organisation knows them by.
       coordinators: ['koordinator.byggesak@fjordvik.kommune.no'],
-      goals: [{ title: 'Saksbehandlingstid under 3 uker', supports: 'bedre-tjenester' }],
+      goals: [{ title: 'Saksbehandlingstid under 3 uker', supports: 'bedre-tjenester', indicator: null, target: null, better: null }],
     });
   });
 

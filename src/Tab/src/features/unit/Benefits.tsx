@@ -47,7 +47,8 @@ export function Benefits({ unit, refresh }: { unit: UnitDetails; refresh: () => 
   /** A stage's figure in its measure, and in årsverk too when it is counted in hours. */
   function figure(benefit: UnitBenefit, amount: number, workYears: number | null | undefined) {
     const inMeasure = `${fmt.number(amount)} ${labelOf(t.measure, benefit.measure)}`;
-    return benefit.measure === 'hours' && workYears != null ? t.inHoursAndWorkYears(inMeasure, `${years.format(workYears)} ${t.workYears}`) : inMeasure;
+    // A few hours are no part of an årsverk worth showing: "(0 årsverk)" would only mislead.
+    return benefit.measure === 'hours' && workYears != null && workYears > 0 ? t.inHoursAndWorkYears(inMeasure, `${years.format(workYears)} ${t.workYears}`) : inMeasure;
   }
 
   function stageLines(benefit: UnitBenefit): [BenefitStage, string][] {

@@ -87,7 +87,7 @@ describe('Unit', () => {
     const deviations = await screen.findByRole('table', { name: 'Avvik' });
     expect(within(deviations).queryByRole('cell', { name: 'Tavlemøtet startet 10 minutter for sent' })).not.toBeNull();
     const benefits = screen.getByRole('table', { name: 'Gevinster' });
-    expect(within(benefits).getAllByRole('row')[1]!.textContent).toBe('Spart tid3,5 timerrealisert18. nov. 2026ServicetorgetRettSlett');
+    expect(within(benefits).getAllByRole('row')[1]!.textContent).toBe('Spart tid3,5 timerrealisertRealisert: 3,5 timer den 18. nov. 202618. nov. 2026ServicetorgetRegistrer trinnRettSlett');
   });
 
   it('unit_NotVisibleToTheCaller_ShowsNotFound', async () => {
