@@ -454,6 +454,26 @@ public sealed class OrganisationFormTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale);
     }
 
+    [Fact]
+    public async Task Settings_SavedInTheTab_KeepWhatTheFormDoesNotShow()
+    {
+        // Set in the organisation file: hours per årsverk, the benefit chase, tertials and Nynorsk in the channels.
+        var store = _bot.App.Store;
+        var stored = (await store.GetOrganisationAsync(_bot.TenantId, default))!;
+        Assert.Equal(WriteOutcome.Written, (await store.SaveOrganisationAsync(
+            stored with { HoursPerWorkYear = 1500m, BenefitChaseWeeks = 2, ReportCycle = ReportCycle.Tertial, WrittenLanguage = Language.Nn }, default)).Outcome);
+        var (_, forms) = await SendAsync(HttpMethod.Get, "/api/tab/organisation/forms", Coordinator);
+        var settings = forms!["settings"]!.AsObject();
+        settings["digestTime"] = "14:30";
+
+        var (status, _) = await SendAsync(HttpMethod.Put, "/api/tab/organisation/settings", Coordinator, settings);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var saved = (await store.GetOrganisationAsync(_bot.TenantId, default))!;
+        Assert.Equal(new TimeOnly(14, 30), saved.Digest.Time);
+        Assert.Equal((1500m, 2, ReportCycle.Tertial, (Language?)Language.Nn), (saved.HoursPerWorkYear, saved.BenefitChaseWeeks, saved.ReportCycle, saved.WrittenLanguage));
+    }
+
     private async Task<(HttpStatusCode Status, JsonNode? Body)> UploadAsync(string yaml, string? apply = null)
     {
         var path = $"/api/tab/organisation/file?fileName=organisation.yaml{(apply is null ? "" : "&apply=" + apply)}";

@@ -187,6 +187,15 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
             record.Fields["deviationSystem"] = new SourceField(deviationSystem.AbsoluteUri, RecordLine);
         }
 
+        // What the form does not show stays as stored: a record without them would set them back to their defaults.
+        record.Fields["hoursPerWorkYear"] = new SourceField(stored.HoursPerWorkYear.ToString(CultureInfo.InvariantCulture), RecordLine);
+        record.Fields["benefitChaseWeeks"] = new SourceField(stored.BenefitChaseWeeks.ToString(CultureInfo.InvariantCulture), RecordLine);
+        record.Fields["reportCycle"] = new SourceField(stored.ReportCycle.ToString().ToLowerInvariant(), RecordLine);
+        if (stored.WrittenLanguage is { } writtenLanguage)
+        {
+            record.Fields["writtenLanguage"] = new SourceField(WrittenLanguage.Code(writtenLanguage), RecordLine);
+        }
+
         Put(errors, record, "reminderAfterHours", form.ReminderAfterHours?.ToString(CultureInfo.InvariantCulture));
         Put(errors, record, "digest.weekday", form.DigestWeekday, "digestWeekday");
         Put(errors, record, "digest.time", form.DigestTime, "digestTime");

@@ -511,7 +511,7 @@ public sealed record ImportReasonTexts
             [ImportReasonKind.TermByConceptAndLanguage] = "ett ord anges med begrepp och språk, till exempel {0}",
             [ImportReasonKind.TermNotOverridable] = "”{0}” är inte ett ord som organisationen kan ange; den kan ange {1}",
             [ImportReasonKind.TermNotLanguage] = "”{0}” är inte ett språk; ett ord anges för nb, nn, sv eller en",
-            [ImportReasonKind.TermNotWords] = "ett ord är 1 till {0} bokstäver, mellanslag och bindestreck, till exempel förvaltningschef",
+            [ImportReasonKind.TermNotWords] = "ett ord är 1 till {0} bokstäver, mellanslag och bindestreck, till exempel sektorchef",
             [ImportReasonKind.TermAvoided] = "”{0}” är ett ord som appen undviker; använd {1}",
             [ImportReasonKind.IndicatorNeedsName] = "en indikator behöver ett namn med måttenhet, till exempel ”väntetid i dagar”",
             [ImportReasonKind.IndicatorNameTooLong] = "en indikators namn har högst {0:N0} tecken (det har {1:N0})",
