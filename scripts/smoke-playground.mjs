@@ -1,6 +1,6 @@
 // Drives the Microsoft 365 Agents Playground's own web UI in headless Chromium against the running bot, the way a
 // developer would try it: a personal chat (help, whoami, units) and posts in a unit's channel (register unit, then a
-// card button the coordinator may not press: the improvements of a unit are its own staff's to move).
+// card button: the Lean coordinator starts one of the unit's improvements, as she may on the tab's board too).
 // Used by `scripts/run.sh --smoke`; screenshots go to .local/artifacts/ for a person to look at.
 //   node scripts/smoke-playground.mjs <playground-url>
 import { mkdirSync } from 'node:fs';
@@ -51,14 +51,14 @@ try {
   await post('register unit Byggesak', 'now belongs to Byggesak');
   await page.screenshot({ path: `${artifacts}playground-channel.png`, fullPage: true });
 
-  // The coordinator presses "Start" on the unit's improvement: refused, the card stays as it was, and it says who may.
+  // The coordinator presses "Start" on the unit's improvement: it moves, and the card says so. Adding and moving
+  // improvements is one permission in chat and in the tab's board, where she helps boards run.
   await post('improvements', 'Open improvements');
   await page.getByRole('button', { name: 'Start' }).first().click();
-  const refusal = 'You are not allowed to change improvements and deviations of Byggesak.';
-  await page.getByText(refusal, { exact: false }).last().waitFor({ timeout: 20000 });
-  await page.getByRole('button', { name: 'Start' }).first().waitFor({ timeout: 5000 });
-  console.log(`playground: the coordinator's "Start" on Byggesak's improvement -> "${refusal}"`);
-  await page.screenshot({ path: `${artifacts}playground-refused.png`, fullPage: true });
+  const moved = 'is now: In progress.';
+  await page.getByText(moved, { exact: false }).last().waitFor({ timeout: 20000 });
+  console.log(`playground: the coordinator's "Start" on Byggesak's improvement -> "${moved}"`);
+  await page.screenshot({ path: `${artifacts}playground-moved.png`, fullPage: true });
 } catch (error) {
   failed = true;
   console.error(`playground: ${error.message}`);
