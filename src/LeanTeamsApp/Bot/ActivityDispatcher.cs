@@ -45,9 +45,9 @@ public sealed partial class ActivityDispatcher(
                 ? await callers.ResolveAsync(activity, tenantId, conversation, cancellationToken)
                 : Caller.Unknown(tenantId, activity.From?.Name ?? "?");
             turn = new Turn(activity, tenantId, connector, caller);
-            if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke && await organisation.GetOrganisationAsync(tenantId, cancellationToken) is { } org)
+            if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke && await organisation.GetTermsAsync(tenantId, cancellationToken) is { } terms)
             {
-                OwnTerms.Use(org.Terms);
+                OwnTerms.Use(terms);
             }
 
             switch (activity.Type)

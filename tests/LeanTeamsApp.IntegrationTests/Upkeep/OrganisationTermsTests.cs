@@ -117,6 +117,8 @@ public sealed class OrganisationTermsTests : IAsyncLifetime
     public async Task OwnTerms_SetByTheCoordinator_ReplaceTheDefaultsInChatDigestAndReportButNotInNames()
     {
         await NameByggesakWithTheDefaultWordAsync();
+        // A turn before the change: the service now holds the default words in memory, and the save must replace them.
+        Assert.Contains("Tjenesteområdeleder", await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.HelseLeader, "hvem er jeg")), StringComparison.Ordinal);
 
         var (status, saved) = await SaveTermsAsync(NorwegianTerms(), Coordinator);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using LeanTeamsApp.Features.Organisation.Import;
@@ -29,6 +30,12 @@ public sealed class OrganisationStore(StorageTables tables)
     // Entity group transactions take at most 100 operations.
     private const int MaxTransactionSize = 100;
 
+    // The organisation's own terms are read on every chat turn and tab request, and change a few times a year. They are
+    // kept in memory for a short while; a save in this process forgets them at once, another instance's save shows
+    // here within TermsLifetime. A submit then makes the same storage calls as before terms existed.
+    internal static readonly TimeSpan TermsLifetime = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (OrganisationTerms? Terms, long ReadAt)> _terms = new(StringComparer.Ordinal);
+
     private TableClient Directory => tables.Get(DirectoryTable);
 
     public async Task<IReadOnlyList<string>> ListTenantIdsAsync(CancellationToken cancellationToken)
@@ -47,6 +54,23 @@ public sealed class OrganisationStore(StorageTables tables)
         var row = await GetRowAsync(tenantId, DirectoryKeys.Organisation, cancellationToken);
         return row is null ? null : DirectoryRows.ToOrganisation(row);
     }
+
+    /// <summary>The organisation's own terms (null when the tenant has no organisation), from memory when read lately.</summary>
+    public async Task<OrganisationTerms?> GetTermsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var now = Environment.TickCount64;
+        if (_terms.TryGetValue(tenantId, out var known) && now - known.ReadAt < TermsLifetime.TotalMilliseconds)
+        {
+            return known.Terms;
+        }
+
+        var terms = (await GetOrganisationAsync(tenantId, cancellationToken))?.Terms;
+        _terms[tenantId] = (terms, now);
+        return terms;
+    }
+
+    /// <summary>Forgets the terms kept in memory, after anything that may have rewritten the organisation row.</summary>
+    internal void ForgetTerms(string tenantId) => _terms.TryRemove(tenantId, out _);
 
     public async Task<Unit?> GetUnitAsync(string tenantId, string unitId, CancellationToken cancellationToken)
     {
@@ -231,6 +255,7 @@ public sealed class OrganisationStore(StorageTables tables)
         RequireTenant(organisation.TenantId);
         var row = DirectoryRows.ToRow(organisation.TenantId, organisation);
         var result = await SubmitAsync([Write(row, organisation.ETag)], cancellationToken);
+        ForgetTerms(organisation.TenantId);
         if (result.Outcome == WriteOutcome.Written)
         {
             await RegisterTenantAsync(organisation.TenantId, organisation.Name, cancellationToken);

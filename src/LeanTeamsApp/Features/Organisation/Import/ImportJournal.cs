@@ -131,6 +131,8 @@ public sealed partial class ImportJournal(
         }
         finally
         {
+            // Whatever was written or rolled back, the terms are read afresh.
+            organisation.ForgetTerms(tenantId);
             _applying.TryRemove(tenantId, out _);
         }
     }
