@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using LeanTeamsApp.Infrastructure.Storage;
 
@@ -10,7 +11,8 @@ namespace LeanTeamsApp.LoadTest;
 /// as the bot, and nothing else. `/bare` is the "units" turn (one conversation-reference upsert, the organisation row,
 /// the unit and service-area range scans), optionally followed by the one reply POST to the connector. `/bare-submit`
 /// is a check-in card's submit as <c>SubmitStorageCallsTests</c> counts it: the same reads, adds, transactions and
-/// outbox message, against the same tables and key ranges, with rows of about the same size.
+/// outbox message, against the same tables and key ranges, with rows of about the same size; and, beside it, the outbox
+/// dispatcher's calls for each of its messages (the bot's dispatcher sends the refreshes during its run too).
 /// </summary>
 public static class BareEndpoint
 {
@@ -96,10 +98,78 @@ public static class BareEndpoint
             var outboxKey = $"bare|{unit}|{meeting}";
             await outboxRows.GetEntityIfExistsAsync<TableEntity>(tenant, outboxKey, ["PartitionKey"]);
             await outboxQueue.SendMessageAsync($"{tenant}|{outboxKey}");
-            await outboxRows.AddEntityAsync(new TableEntity(tenant, outboxKey) { ["State"] = "Pending", ["Activity"] = json + json });
+            await outboxRows.AddEntityAsync(new TableEntity(tenant, outboxKey)
+            {
+                ["State"] = "Pending",
+                ["Activity"] = json + json,
+                ["Data"] = json,
+                ["ServiceUrl"] = root.GetProperty("serviceUrl").GetString(),
+                ["ConversationId"] = root.GetProperty("conversation").GetProperty("id").GetString(),
+                ["ActivityId"] = root.TryGetProperty("replyToId", out var replyTo) ? replyTo.GetString() : "card",
+            });
             return Results.Ok();
         });
+
+        // The bot's outbox dispatcher sends each refresh while the submits run, and its storage calls are in the bot's
+        // count; this one makes the same calls for the bare submits' messages, so both sides do the same work.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var dispatcher = DispatchAsync(outboxQueue, outboxRows, tables.GetTableClient("DeliveryProblems"), http, stopping.Token);
         await app.RunAsync(cancellationToken);
+        await stopping.CancelAsync();
+        await dispatcher;
+    }
+
+    /// <summary>
+    /// What <c>OutboxDispatcher</c> does per message, with nothing else: receive a batch, then for each message read its
+    /// row, claim it (an ETag-checked replace), PUT the activity to the connector, mark it sent, delete the queue message
+    /// and clear the target's delivery problem (a delete that finds nothing).
+    /// </summary>
+    private static async Task DispatchAsync(
+        Azure.Storage.Queues.QueueClient queue, TableClient rows, TableClient problems, HttpClient http, CancellationToken cancellationToken)
+    {
+        await problems.CreateIfNotExistsAsync(cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), cancellationToken)).Value;
+                if (messages.Length == 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                    continue;
+                }
+
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (message, ct) =>
+                {
+                    var parts = message.MessageText.Split('|', 2);
+                    var row = (await rows.GetEntityIfExistsAsync<TableEntity>(parts[0], parts[1], cancellationToken: ct)).Value!;
+                    row["State"] = "Sending";
+                    var claimed = await rows.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                    row.ETag = claimed.Headers.ETag ?? row.ETag;
+                    var url = $"{row.GetString("ServiceUrl")!.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(row.GetString("ConversationId")!)}/activities/{Uri.EscapeDataString(row.GetString("ActivityId")!)}";
+                    using (var content = new StringContent($"{{\"type\":\"message\",\"value\":{row.GetString("Data")}}}", Encoding.UTF8, "application/json"))
+                    using (var response = await http.PutAsync(new Uri(url), content, ct))
+                    {
+                    }
+
+                    row["State"] = "Sent";
+                    await rows.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                    try
+                    {
+                        using var cleared = await problems.DeleteEntityAsync(parts[0], $"{parts[1]}|Channel|", ETag.All, ct);
+                    }
+                    catch (RequestFailedException e) when (e.Status == 404)
+                    {
+                        // Nothing was wrong: the usual case, as for the bot.
+                    }
+                });
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
     }
 
     private static async Task Drain(Azure.AsyncPageable<TableEntity> rows)

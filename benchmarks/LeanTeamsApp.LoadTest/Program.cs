@@ -448,7 +448,8 @@ static void WriteCheckInReport(string path, FanOut fanOut, SubmitRun run, Memory
     section.AppendLine(CultureInfo.InvariantCulture, $"Check-in submits: {submitters} people at once, {submit.Count} Action.Execute submits of a full card for different");
     section.AppendLine("units (each stored, answered with the summary card, and the card refreshed for everyone with a PUT to the");
     section.AppendLine("connector through the outbox, which paces it to the tenant's 50 per second). The baseline is a bare endpoint");
-    section.AppendLine("(another process) making the same storage calls for the same activity, run first with the same concurrency.");
+    section.AppendLine("(another process) making the same storage calls for the same activity, and beside it the outbox dispatcher's calls");
+    section.AppendLine("and PUT for each refresh (as the bot's dispatcher does while its submits run), run first with the same concurrency.");
     section.AppendLine(CultureInfo.InvariantCulture, $"Storage requests per submit in Azurite's access log (20 one at a time): bot {run.BotCalls:F1} (its outbox dispatcher");
     section.AppendLine(CultureInfo.InvariantCulture, $"sending the refreshes meanwhile included), bare endpoint {run.BareCalls:F1}. Load average before / after: {run.LoadBefore} / {run.LoadAfter}.");
     section.AppendLine();
