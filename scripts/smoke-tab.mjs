@@ -3,8 +3,9 @@
 // themes, with no WCAG 2.1 A/AA violation found by axe-core, and each page shows exactly the figures the service
 // answers with. Every page is also opened on a 360 px phone in the three themes: no page may scroll sideways, and
 // every item of the year wheel must open by keyboard (its list) and by a tap (its mark, even in a cluster). On the
-// unit's board an improvement is added, moved by its buttons and by keyboard, given an owner and a deadline and placed
-// on the PICK grid, each change checked in the service's answer, and the edited board audited in the three themes.
+// unit's board an improvement is added, dragged to another stage and moved by keyboard, given an owner and a deadline,
+// placed on the PICK grid and its benefit's estimate recorded, each change checked in the service's answer, and the
+// edited board audited in the three themes.
 // On the Organisation page it adds a unit, changes its leader with the people picker and finds the change in the
 // unit's history, in each theme. The service's privacy page is audited too. Screenshots go to .local/artifacts/tab/.
 // Used by `scripts/run.sh --smoke`.
@@ -52,23 +53,31 @@ async function audit(page, name) {
   console.log(`tab: ${name} rendered, axe: ${result.violations.length} violations`);
 }
 
-async function signIn(page, theme) {
+const coordinator = 'lean.koordinator@fjordvik.kommune.no';
+
+async function signIn(page, theme, email = coordinator) {
   await page.goto(`${app}/tab/?theme=${theme}&lang=nb#/overview`, { waitUntil: 'networkidle' });
-  await page.getByLabel('E-postadresse').fill('lean.koordinator@fjordvik.kommune.no');
+  await page.getByLabel('E-postadresse').fill(email);
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
-// The service's own answers for the coordinator, to hold every page's figures against. The API's figures are
-// checked against seeded storage by the API tests; here the question is whether each page shows exactly them.
-async function api(path) {
-  if (!api.token) {
+// The service's own answers for the coordinator (or `email`), to hold every page's figures against. The API's figures
+// are checked against seeded storage by the API tests; here the question is whether each page shows exactly them. With
+// a body, it is posted instead.
+async function api(path, body, email = coordinator) {
+  api.tokens ??= new Map();
+  if (!api.tokens.has(email)) {
     const signIn = await fetch(`${app}/api/tab/dev-signin`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'lean.koordinator@fjordvik.kommune.no' }),
+      body: JSON.stringify({ email }),
     });
-    api.token = (await signIn.json()).token;
+    api.tokens.set(email, (await signIn.json()).token);
   }
-  const response = await fetch(`${app}${path}`, { headers: { authorization: `Bearer ${api.token}` } });
+  const response = await fetch(`${app}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${api.tokens.get(email)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
 }
@@ -157,23 +166,24 @@ async function checkFigures(page) {
   expectEqual('reports: demo units missing from the CSV download', missing, []);
 }
 
-// The board during the meeting, as the coordinator (who may edit every unit's board): an improvement added, moved on by
-// its buttons and by keyboard, given an owner and a deadline, placed on the PICK grid and moved on it; after each step
-// the service must hold the change. Then axe on the edited board in every theme.
+// The board during the meeting, as the coordinator (who may edit every unit's board): an improvement added, dragged to
+// another stage and moved on by keyboard, given an owner and a deadline, placed on the PICK grid and moved on it, and its
+// benefit's estimate recorded; after each step the service must hold the change. Then axe on the edited board in every
+// theme.
 async function checkBoard(page) {
   const title = `Røyktest ${Date.now()}`;
   const stored = async () => (await api('/api/tab/units/byggesak')).improvements.find((i) => i.title === title);
-  async function until(what, test) {
+  async function until(what, test, read = stored) {
     for (let i = 0; i < 50; i++) {
-      const improvement = await stored();
-      if (improvement && test(improvement)) {
+      const record = await read();
+      if (record && test(record)) {
         console.log(`tab: board: ${what}: stored`);
-        return improvement;
+        return record;
       }
       await page.waitForTimeout(200);
     }
-    problems.push(`board: ${what}: the service does not hold the change (${JSON.stringify(await stored())})`);
-    return stored();
+    problems.push(`board: ${what}: the service does not hold the change (${JSON.stringify(await read())})`);
+    return read();
   }
 
   await page.goto(`${app}/tab/?theme=default&lang=nb#/unit/byggesak`, { waitUntil: 'networkidle' });
@@ -186,11 +196,20 @@ async function checkBoard(page) {
   const said = (text) => page.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 20000 });
   await said(`«${title}» er lagt til.`);
 
-  // Dragging a card is left to the tab's own tests (Board.test.tsx): Playwright's drag in headless Chromium picked up
-  // another card of the column here, so the browser run moves by the card's buttons, as a keyboard user does.
-  await page.getByRole('button', { name: `Flytt «${title}» til Pågår` }).click();
-  await until('moved to in progress by its button', (i) => i.stage === 'inProgress');
+  // Dragged by the mouse as a person drags: pressed on the card's title, let go over the Pågår column at the same height.
+  // Nothing may scroll between the press and the first move: Chromium starts the drag from whatever is under the
+  // pointer by then (left to Playwright's defaults, the column, taller than the window, was scrolled into view after the
+  // press, and another card of the column was dragged).
+  // Columns share the board's row, so the card's height is inside the target column and in view.
+  const card = page.locator(`section[data-stage="suggested"] [data-improvement="${added.id}"]`);
+  const column = page.locator('section[data-stage="inProgress"]');
+  await card.scrollIntoViewIfNeeded();
+  const [from, to] = [await card.boundingBox(), await column.boundingBox()];
+  const press = { x: 8, y: 8 };
+  await card.dragTo(column, { sourcePosition: press, targetPosition: { x: to.width / 2, y: from.y + press.y - to.y } });
+  await until('dragged to in progress', (i) => i.stage === 'inProgress');
   await said(`«${title}» er flyttet til Pågår.`);
+  await page.locator(`section[data-stage="inProgress"] [data-improvement="${added.id}"]`).waitFor({ timeout: 20000 });
 
   const grid = page.getByRole('region', { name: 'Innsats og effekt (PICK)' });
   await grid.getByRole('combobox', { name: `Plassering av «${title}»` }).selectOption('challenge');
@@ -215,6 +234,28 @@ async function checkBoard(page) {
   await dialog.getByRole('button', { name: 'Lagre' }).click();
   await until('owner and deadline', (i) => i.ownerId === 'leder.byggesak@fjordvik.kommune.no' && i.ownerName === 'Randi Lie' && i.dueDate === due);
   await said(`«${title}» er lagret.`);
+
+  // The benefit of the improvement is identified in chat (the card's estimate) or through the API, as here; the tab
+  // records its stages. Those who work on the unit's board do (the coordinator does not): Randi Lie, its leader, records
+  // the estimate again in the stage dialog, and the service must hold the new figure.
+  const leader = 'leder.byggesak@fjordvik.kommune.no';
+  const benefitOf = async () => (await api('/api/tab/units/byggesak')).benefits.find((b) => b.improvementId === added.id);
+  await api('/api/tab/units/byggesak/benefits', { improvementId: added.id, kind: 'timeSaved', measure: 'hours', identified: 137 }, leader);
+  const leaderPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(leaderPage, 'default', leader);
+  await leaderPage.getByRole('navigation', { name: 'Sider' }).waitFor({ timeout: 20000 });
+  await leaderPage.goto(`${app}/tab/?theme=default&lang=nb#/unit/byggesak`, { waitUntil: 'networkidle' });
+  const benefits = leaderPage.getByRole('table', { name: 'Gevinster' });
+  await benefits.getByRole('row').filter({ hasText: 'Identifisert: 137 timer' }).getByRole('button', { name: /^Registrer trinn for gevinsten / }).click();
+  const stageDialog = leaderPage.getByRole('dialog', { name: 'Registrer gevinstens trinn' });
+  await stageDialog.getByRole('combobox', { name: /^Trinn/ }).selectOption('identified');
+  await stageDialog.getByRole('textbox', { name: /^Verdi/ }).fill('142');
+  await audit(leaderPage, 'board-stage-dialog');
+  await stageDialog.getByRole('button', { name: 'Lagre' }).click();
+  await until('benefit estimate recorded in the stage dialog', (b) => b.stage === 'identified' && b.identified === 142 && b.measure === 'hours', benefitOf);
+  await leaderPage.getByRole('status').filter({ hasText: /er registrert som identifisert\./ }).waitFor({ timeout: 20000 });
+  await benefits.getByRole('row').filter({ hasText: 'Identifisert: 142 timer' }).waitFor({ timeout: 20000 });
+  await leaderPage.close();
 
   for (const theme of ['default', 'dark', 'contrast']) {
     await page.goto(`${app}/tab/?theme=${theme}&lang=nb#/unit/byggesak`, { waitUntil: 'networkidle' });

@@ -236,11 +236,20 @@ public sealed class ImprovementCommands(
         return AdaptiveCardInvokeResponse.Card(ImprovementsCard.Create(turn.Language, await ViewAsync(turn.TenantId, unit, cancellationToken), notice, errors).ToJson());
     }
 
-    private async Task<UnitBoardView> ViewAsync(string tenantId, Unit unit, CancellationToken cancellationToken) => new(
-        unit,
-        await store.ListImprovementsAsync(tenantId, unit.Id, cancellationToken),
-        await store.ListDeviationsAsync(tenantId, unit.Id, cancellationToken),
-        _followUps ? await FollowUpOwnersAsync(organisation, tenantId, unit, cancellationToken) : null);
+    private async Task<UnitBoardView> ViewAsync(string tenantId, Unit unit, CancellationToken cancellationToken)
+    {
+        var improvements = await store.ListImprovementsAsync(tenantId, unit.Id, cancellationToken);
+        return new(
+            unit,
+            improvements,
+            await store.ListDeviationsAsync(tenantId, unit.Id, cancellationToken),
+            _followUps ? await FollowUpOwnersAsync(organisation, tenantId, unit, cancellationToken) : null)
+        {
+            // Only those the card shows: the owners the tab's board named, looked up now, so a new name or a departure shows.
+            ImprovementOwners = await ImprovementDto.OwnersAsync(organisation, tenantId, improvements.Where(i => i.IsOpen || i.Stage == ImprovementStage.BenefitRealised), cancellationToken),
+            Today = MeetingClock.Today(unit, time.GetUtcNow()),
+        };
+    }
 
     /// <summary>
     /// Whom a follow-up area is first offered to: the unit's leader, its Lean coordinators and its service-area leader.

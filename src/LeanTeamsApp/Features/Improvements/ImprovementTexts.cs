@@ -28,6 +28,20 @@ public sealed record ImprovementTexts
     /// <summary>The button that moves an improvement to a stage.</summary>
     public required IReadOnlyDictionary<ImprovementStage, string> MoveTo { get; init; }
     public required Func<string, string, string> Since { get; init; }
+
+    /// <summary>The person who sees an improvement through, as the tab's board names them.</summary>
+    public required Func<string, string> Owner { get; init; }
+
+    /// <summary>An owner who has left the organisation, by name.</summary>
+    public required Func<string, string> OwnerLeft { get; init; }
+
+    /// <summary>An owner the organisation no longer knows at all (erased): shown instead of an id.</summary>
+    public required string OwnerErased { get; init; }
+
+    public required Func<string, string> Deadline { get; init; }
+
+    /// <summary>A deadline passed while the work is still to be done (glossary: overdue).</summary>
+    public required Func<string, string> Overdue { get; init; }
     public required Func<string, string, string> Moved { get; init; }
     public required Func<string, string, string> AlreadyThere { get; init; }
     public required Func<string, string, string> NotAllowed { get; init; }
@@ -109,6 +123,11 @@ public sealed record ImprovementTexts
             [ImprovementStage.Rejected] = "Avvis",
         },
         Since = (owner, date) => $"{owner} · lagt til {date}",
+        Owner = name => $"Ansvarlig: {name}",
+        OwnerLeft = name => $"{name} (ikke lenger i organisasjonen)",
+        OwnerErased = "slettet person",
+        Deadline = date => $"Frist: {date}",
+        Overdue = date => $"Frist: {date} – forfalt",
         Moved = (title, stage) => $"«{title}» er nå: {stage}.",
         AlreadyThere = (title, stage) => $"«{title}» var allerede: {stage}.",
         NotAllowed = (title, stage) => $"«{title}» er {stage.ToLowerInvariant()} og kan ikke flyttes dit. Listen er oppdatert.",
@@ -171,6 +190,11 @@ public sealed record ImprovementTexts
             [ImprovementStage.Rejected] = "Avvis",
         },
         Since = (owner, date) => $"{owner} · lagd til {date}",
+        Owner = name => $"Ansvarleg: {name}",
+        OwnerLeft = name => $"{name} (ikkje lenger i organisasjonen)",
+        OwnerErased = "sletta person",
+        Deadline = date => $"Frist: {date}",
+        Overdue = date => $"Frist: {date} – fristen er ute",
         Moved = (title, stage) => $"«{title}» er no: {stage}.",
         AlreadyThere = (title, stage) => $"«{title}» var alt: {stage}.",
         NotAllowed = (title, stage) => $"«{title}» er {stage.ToLowerInvariant()} og kan ikkje flyttast dit. Lista er oppdatert.",
@@ -233,6 +257,11 @@ public sealed record ImprovementTexts
             [ImprovementStage.Rejected] = "Avslå",
         },
         Since = (owner, date) => $"{owner} · tillagd {date}",
+        Owner = name => $"Ansvarig: {name}",
+        OwnerLeft = name => $"{name} (inte längre i organisationen)",
+        OwnerErased = "raderad person",
+        Deadline = date => $"Klart senast: {date}",
+        Overdue = date => $"Klart senast: {date} – försenad",
         Moved = (title, stage) => $"”{title}” är nu: {stage}.",
         AlreadyThere = (title, stage) => $"”{title}” var redan: {stage}.",
         NotAllowed = (title, stage) => $"”{title}” är {stage.ToLowerInvariant()} och kan inte flyttas dit. Listan är uppdaterad.",
@@ -295,6 +324,11 @@ public sealed record ImprovementTexts
             [ImprovementStage.Rejected] = "Reject",
         },
         Since = (owner, date) => $"{owner} · added {date}",
+        Owner = name => $"Owner: {name}",
+        OwnerLeft = name => $"{name} (no longer in the organisation)",
+        OwnerErased = "erased person",
+        Deadline = date => $"Deadline: {date}",
+        Overdue = date => $"Deadline: {date} – overdue",
         Moved = (title, stage) => $"\"{title}\" is now: {stage}.",
         AlreadyThere = (title, stage) => $"\"{title}\" was already: {stage}.",
         NotAllowed = (title, stage) => $"\"{title}\" is {stage.ToLowerInvariant()} and cannot move there. The list is up to date.",

@@ -15,7 +15,17 @@ public sealed record FollowUpOwner(string PersonId, string Name, Role Role);
 /// What the improvements card shows of a unit: its records, and whom a deviation's follow-up area may be given to.
 /// <see cref="Owners"/> is null when no feature makes deviations into follow-up areas: the card then offers only closing.
 /// </summary>
-public sealed record UnitBoardView(Unit Unit, IReadOnlyList<Improvement> Improvements, IReadOnlyList<Deviation> Deviations, IReadOnlyList<FollowUpOwner>? Owners);
+public sealed record UnitBoardView(Unit Unit, IReadOnlyList<Improvement> Improvements, IReadOnlyList<Deviation> Deviations, IReadOnlyList<FollowUpOwner>? Owners)
+{
+    /// <summary>
+    /// The people the improvements name as owners, by id, as they are now: an id not found here is someone erased, and the
+    /// card names nobody by an id (an e-mail address) the organisation no longer knows.
+    /// </summary>
+    public IReadOnlyDictionary<string, Person> ImprovementOwners { get; init; } = new Dictionary<string, Person>(StringComparer.Ordinal);
+
+    /// <summary>The date in the unit's time zone, which a deadline is overdue after; null shows no deadline as overdue.</summary>
+    public DateOnly? Today { get; init; }
+}
 
 /// <summary>
 /// A unit's open improvements with a button per next step of the lifecycle, as a board moves its notes, and its open
@@ -71,7 +81,7 @@ public static class ImprovementsCard
 
         foreach (var improvement in open.Take(MaxShown))
         {
-            body.Add(Item(language, unit, improvement, errors));
+            body.Add(Item(language, view, improvement, errors));
         }
 
         if (open.Count > MaxShown)
@@ -88,7 +98,7 @@ public static class ImprovementsCard
             body.Add(new TextBlock(t.RealisedTitle) { Weight = TextWeight.Bolder, Size = TextSize.Medium, Separator = true, Spacing = Spacing.Large });
             foreach (var improvement in realised)
             {
-                body.Add(Item(language, unit, improvement, errors));
+                body.Add(Item(language, view, improvement, errors));
             }
         }
 
@@ -162,8 +172,9 @@ public static class ImprovementsCard
 
     public static string DeadlineInput(string deviationId) => $"deadline-{deviationId}";
 
-    private static Container Item(Language language, Unit unit, Improvement improvement, IReadOnlyDictionary<string, string>? errors)
+    private static Container Item(Language language, UnitBoardView view, Improvement improvement, IReadOnlyDictionary<string, string>? errors)
     {
+        var unit = view.Unit;
         var t = ImprovementTexts.For(language);
         var culture = language.Culture();
         var created = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(improvement.CreatedAt, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
@@ -202,6 +213,11 @@ public static class ImprovementsCard
             ]),
             new TextBlock(t.Since(improvement.OwnerName, created.ToString("d", culture))) { IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None },
         };
+        if (OwnerAndDeadline(language, view, improvement) is { } line)
+        {
+            items.Add(line);
+        }
+
         if (errors is not null && errors.TryGetValue(improvement.Id, out var error))
         {
             items.Add(new TextBlock(error) { Color = TextColor.Attention, Size = TextSize.Small });
@@ -209,6 +225,38 @@ public static class ImprovementsCard
 
         items.Add(new ActionSet(actions));
         return new Container(items) { Separator = true, Spacing = Spacing.Medium };
+    }
+
+    /// <summary>
+    /// Who sees the improvement through and by when, as the tab's board sets them: the owner by their name now (marked when
+    /// they have left the organisation, or said to be erased: never their id), and the deadline, marked when it has passed
+    /// while the work is still to be done. Null when the board has set neither.
+    /// </summary>
+    private static TextBlock? OwnerAndDeadline(Language language, UnitBoardView view, Improvement improvement)
+    {
+        var t = ImprovementTexts.For(language);
+        var parts = new List<string>();
+        if (improvement.OwnerId is { } ownerId)
+        {
+            parts.Add(t.Owner(view.ImprovementOwners.GetValueOrDefault(ownerId) switch
+            {
+                null => t.OwnerErased,
+                { Removed: true } person => t.OwnerLeft(person.Name),
+                var person => person.Name,
+            }));
+        }
+
+        var overdue = improvement.DueDate is { } due && view.Today is { } today && due < today
+            && improvement.Stage is ImprovementStage.Suggested or ImprovementStage.InProgress;
+        if (improvement.DueDate is { } deadline)
+        {
+            var date = deadline.ToString("d", language.Culture());
+            parts.Add(overdue ? t.Overdue(date) : t.Deadline(date));
+        }
+
+        return parts.Count == 0
+            ? null
+            : new TextBlock(string.Join(" · ", parts)) { IsSubtle = !overdue, Color = overdue ? TextColor.Attention : null, Size = TextSize.Small, Spacing = Spacing.None };
     }
 
     /// <summary>
