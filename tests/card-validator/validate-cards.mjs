@@ -128,9 +128,37 @@ function validateInPage({ card: json, targetVersion: target, whitelistedRootProp
     }
     parsed.unshift([card, json]);
 
+    // Teams' dynamic typeahead ("choices.data" on Input.ChoiceSet, a Data.Query naming a dataset the bot searches): the
+    // renderer dates the property 1.6, but Teams reads it on cards of any version (Microsoft's page "Typeahead search
+    // in Adaptive Cards" shows it on a 1.2 card), and clients without it show the input's own choices. It is allowed
+    // there and nowhere else, and its content is checked: its properties against the renderer's schema of it (with every
+    // element's, further down), its type and dataset here.
+    const isTeamsTypeahead = (e) =>
+        e.event === AC.ValidationEvent.UnsupportedProperty && e.source instanceof AC.ChoiceSetInput && /"choices\.data"/.test(e.message);
     for (let i = 0; i < context.eventCount; i++) {
         const e = context.getEventAt(i);
-        report(e.event, e.message, e.source);
+        if (!isTeamsTypeahead(e)) {
+            report(e.event, e.message, e.source);
+        }
+    }
+    for (const [object, source] of parsed) {
+        if (!(object instanceof AC.ChoiceSetInput) || !source || !("choices.data" in source)) {
+            continue;
+        }
+        const raw = source["choices.data"];
+        const owner = `${nameOf(object)} choices.data`;
+        if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+            problems.push(`[InvalidPropertyValue] "choices.data" is not an object (in ${owner})`);
+            continue;
+        }
+        const query = new AC.ChoiceSetInputDataQuery();
+        query.parse(raw, new AC.SerializationContext(AC.Versions.v1_6));
+        if (query.type !== "Data.Query") {
+            problems.push(`[InvalidPropertyValue] "choices.data" has type ${JSON.stringify(raw.type)}; Teams searches only "Data.Query" (in ${owner})`);
+        }
+        if (typeof raw.dataset !== "string" || raw.dataset.length === 0) {
+            problems.push(`[PropertyCantBeNull] "choices.data" names no dataset (in ${owner})`);
+        }
     }
 
     for (const e of card.validateProperties().validationEvents) {

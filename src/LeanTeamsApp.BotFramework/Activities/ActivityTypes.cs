@@ -21,6 +21,9 @@ public static class InvokeNames
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string TaskFetch = "task/fetch";
     public const string TaskSubmit = "task/submit";
+
+    /// <summary>A card's dynamic typeahead (<c>choices.data</c> of type <c>Data.Query</c>) asks for choices.</summary>
+    public const string Search = "application/search";
 }
 
 /// <summary>Values of <see cref="ConversationAccount.ConversationType"/>.</summary>

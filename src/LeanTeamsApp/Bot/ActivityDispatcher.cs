@@ -16,6 +16,7 @@ public sealed partial class ActivityDispatcher(
     IServiceProvider services,
     IEnumerable<BotCommand> commands,
     IEnumerable<BotCardAction> cardActions,
+    IEnumerable<BotSearch> searches,
     ConnectorClient connector,
     ConversationReferences conversations,
     CallerResolver callers,
@@ -26,6 +27,7 @@ public sealed partial class ActivityDispatcher(
     private readonly IReadOnlyList<BotCommand> _commands = [.. commands];
     private readonly CommandParser _parser = new(commands);
     private readonly Dictionary<string, BotCardAction> _cardActions = cardActions.ToDictionary(a => a.Verb, StringComparer.Ordinal);
+    private readonly Dictionary<string, BotSearch> _searches = searches.ToDictionary(s => s.Dataset, StringComparer.Ordinal);
 
     /// <summary>Handles the activity; returns the body for an invoke, or null when the answer is a plain 200.</summary>
     public async Task<InvokeResponse?> DispatchAsync(Activity activity, CancellationToken cancellationToken)
@@ -64,6 +66,8 @@ public sealed partial class ActivityDispatcher(
                     return null;
                 case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
                     return (await OnCardActionAsync(turn, cancellationToken)).ToInvokeResponse();
+                case ActivityTypes.Invoke when activity.Name == InvokeNames.Search:
+                    return await OnSearchAsync(turn, cancellationToken);
                 case ActivityTypes.Invoke:
                     return AdaptiveCardInvokeResponse.NotSupported($"'{activity.Name}' is not supported.").ToInvokeResponse();
                 default:
@@ -150,6 +154,34 @@ public sealed partial class ActivityDispatcher(
         }
 
         return await RunCardActionAsync(handler, turn, Infrastructure.Cards.CardJson.AsObject(action.Data) ?? [], cancellationToken);
+    }
+
+    /// <summary>
+    /// A typeahead drop-down asks for choices. Only someone the organisation knows may search it: anyone else (a
+    /// stranger, someone of another tenant) is refused with a reason and learns nothing of the organisation.
+    /// </summary>
+    private async Task<InvokeResponse> OnSearchAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Activity.TryReadValue<SearchInvokeValue>(out var value) || value.Dataset is not { Length: > 0 } dataset)
+        {
+            return AdaptiveCardInvokeResponse.BadRequest("The search names no dataset.").ToInvokeResponse();
+        }
+
+        if (!_searches.TryGetValue(dataset, out var search))
+        {
+            return AdaptiveCardInvokeResponse.NotSupported($"The dataset '{dataset}' is not supported.").ToInvokeResponse();
+        }
+
+        if (!access.Check(turn.Caller, search.Permission, AccessTarget.Organisation, $"search {dataset}"))
+        {
+            return AdaptiveCardInvokeResponse.Error(403, "Forbidden", turn.Texts.NotAllowed(search.Permission, null)).ToInvokeResponse();
+        }
+
+        // Teams shows at most 15 choices; a client that asks for more (or none) gets a page of that size.
+        var skip = Math.Max(0, value.QueryOptions?.Skip ?? 0);
+        var top = value.QueryOptions?.Top is { } asked and > 0 ? Math.Min(asked, SearchInvokeResponse.MaxResults) : SearchInvokeResponse.MaxResults;
+        var found = await search.FindAsync(services, turn, value.QueryText?.Trim() ?? "", cancellationToken);
+        return SearchInvokeResponse.Of(found.Skip(skip).Take(top)).ToInvokeResponse();
     }
 
     /// <summary>

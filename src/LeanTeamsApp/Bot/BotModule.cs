@@ -1,6 +1,8 @@
 using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
 using LeanTeamsApp.BotFramework.Authentication;
 using LeanTeamsApp.BotFramework.Connector;
+using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.Bot;
@@ -61,6 +63,11 @@ public static class BotModule
     public static IServiceCollection AddBotCommand(
         this IServiceCollection services, string name, CommandText text, Func<IServiceProvider, Turn, string, CancellationToken, Task> handle) =>
         services.AddSingleton(new BotCommand(name, text, handle));
+
+    /// <summary>Registers a dataset that a feature's card searches as the user types, and who may search it.</summary>
+    public static IServiceCollection AddBotSearch(
+        this IServiceCollection services, string dataset, Permission permission, Func<IServiceProvider, Turn, string, CancellationToken, Task<IReadOnlyList<SearchResult>>> find) =>
+        services.AddSingleton(new BotSearch(dataset, permission, find));
 
     public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
     {

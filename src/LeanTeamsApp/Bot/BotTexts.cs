@@ -103,6 +103,7 @@ public sealed record BotTexts
         [Permission.PickPeople] = "søke etter personer i organisasjonen",
         [Permission.EditUnit] = "endre",
         [Permission.EditAreaGoals] = "endre målene for",
+        [Permission.FindUnits] = "søke etter enheter i organisasjonen",
     };
 
     private static readonly Dictionary<Permission, string> NynorskPermissions = new()
@@ -129,6 +130,7 @@ public sealed record BotTexts
         [Permission.PickPeople] = "søkje etter personar i organisasjonen",
         [Permission.EditUnit] = "endre",
         [Permission.EditAreaGoals] = "endre måla for",
+        [Permission.FindUnits] = "søkje etter einingar i organisasjonen",
     };
 
     private static readonly Dictionary<Permission, string> SwedishPermissions = new()
@@ -155,6 +157,7 @@ public sealed record BotTexts
         [Permission.PickPeople] = "söka efter personer i organisationen",
         [Permission.EditUnit] = "ändra",
         [Permission.EditAreaGoals] = "ändra målen för",
+        [Permission.FindUnits] = "söka efter enheter i organisationen",
     };
 
     private static readonly Dictionary<Permission, string> EnglishPermissions = new()
@@ -181,6 +184,7 @@ public sealed record BotTexts
         [Permission.PickPeople] = "search for people in the organisation",
         [Permission.EditUnit] = "edit",
         [Permission.EditAreaGoals] = "change the goals of",
+        [Permission.FindUnits] = "search the organisation's units",
     };
 
     private static readonly BotTexts Norwegian = new()

@@ -17,6 +17,9 @@ public sealed class OfficialRendererTests
         ["malformed-json"] = """{ "type": "AdaptiveCard", "version": "1.5", "body": [ """,
         ["misspelt-property"] = Card("1.5", """{ "type": "TextBlock", "text": "Tavlemøte", "wrapp": true }"""),
         ["property-newer-than-1-5"] = Card("1.5", """{ "type": "Input.Text", "id": "note", "label": "Notat", "labelPosition": "inline" }"""),
+        ["teams-typeahead"] = Card("1.5", """{ "type": "Input.ChoiceSet", "id": "units", "isMultiSelect": true, "style": "filtered", "choices": [ { "title": "Byggesak", "value": "byggesak" } ], "choices.data": { "type": "Data.Query", "dataset": "units" } }"""),
+        ["typeahead-misspelt"] = Card("1.5", """{ "type": "Input.ChoiceSet", "id": "units", "choices": [ { "title": "Byggesak", "value": "byggesak" } ], "choices.data": { "type": "Data.Query", "datset": "units" } }"""),
+        ["typeahead-on-text"] = Card("1.5", """{ "type": "Input.Text", "id": "units", "choices.data": { "type": "Data.Query", "dataset": "units" } }"""),
         ["broken-execute-fallback"] = Card("1.5", Heading, """, "actions": [ { "type": "Action.Execute", "title": "Send", "verb": "send", "fallback": { "type": "Action.Sumbit", "title": "Send" } } ]"""),
     };
 
@@ -83,6 +86,33 @@ public sealed class OfficialRendererTests
 
         Assert.False(verdict.IsValid);
         Assert.Contains(verdict.Problems, p => p.Contains("UnsupportedProperty", StringComparison.Ordinal) && p.Contains("labelPosition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OfficialRenderer_TeamsTypeaheadOnAChoiceSet_IsValidOnA15Card()
+    {
+        var verdict = (await Verdicts.Value)["teams-typeahead"];
+
+        Assert.True(verdict.IsValid, verdict.ToString());
+    }
+
+    [Fact]
+    public async Task OfficialRenderer_TypeaheadWithMisspeltDataset_IsInvalidAndNamesTheProperty()
+    {
+        var verdict = (await Verdicts.Value)["typeahead-misspelt"];
+
+        Assert.False(verdict.IsValid);
+        Assert.Contains(verdict.Problems, p => p.Contains("\"datset\"", StringComparison.Ordinal));
+        Assert.Contains(verdict.Problems, p => p.Contains("names no dataset", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OfficialRenderer_TypeaheadOnATextInput_IsInvalid()
+    {
+        var verdict = (await Verdicts.Value)["typeahead-on-text"];
+
+        Assert.False(verdict.IsValid);
+        Assert.Contains(verdict.Problems, p => p.Contains("UnknownProperty", StringComparison.Ordinal) && p.Contains("choices.data", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class CheckInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CheckInCard_AffectsOtherUnits_OffersTheUnitsOfTheSameServiceArea()
+    public async Task CheckInCard_AffectsOtherUnits_OffersTheUnitsOfTheSameServiceAreaAndSearchesTheOrganisation()
     {
         var said = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.ByggesakLeader, "statusrapport"));
 
@@ -81,6 +81,9 @@ public sealed class CheckInTests : IAsyncLifetime
         Assert.Equal(
             ["eiendomsdrift", "servicetorget", "vann-og-avlop"],
             affects["choices"]!.AsArray().Select(c => (string)c!["value"]!).Order(StringComparer.Ordinal));
+        // Teams asks the bot for the rest of the organisation as the user types (an application/search invoke).
+        Assert.Equal("""{"type":"Data.Query","dataset":"units"}""", affects["choices.data"]!.ToJsonString());
+        Assert.True((bool)affects["isMultiSelect"]!);
         Assert.NotEmpty(said);
     }
 
@@ -285,7 +288,7 @@ public sealed class CheckInTests : IAsyncLifetime
         ["benefitKind"] = "TimeSaved",
         ["benefitAmount"] = "3.5",
         ["benefitMeasure"] = "Hours",
-        ["benefitAffects"] = "servicetorget,ikke-en-enhet",
+        ["benefitAffects"] = "servicetorget",
         ["helpNeeded"] = "Hjelp med verdistrømanalyse",
         ["note"] = "Bra møte",
     };

@@ -175,9 +175,12 @@ public static class CheckInCard
             });
         }
 
-        Add(heldOnly, new ChoiceSetInput([.. AffectableUnits(unit, otherUnits).Select(u => new Choice(u.Name, u.Id))])
+        // The area's units are on the card for clients without dynamic search; Teams searches the whole organisation as
+        // the user types. Units already chosen elsewhere are on it too, so a correction shows them by name.
+        Add(heldOnly, new ChoiceSetInput([.. AffectableUnits(unit, otherUnits, AffectedIds(Value("benefitAffects"))).Select(u => new Choice(u.Name, u.Id))])
         {
             Id = "benefitAffects", Label = t.AffectsOthers, IsMultiSelect = true, Style = "filtered", Value = Value("benefitAffects"),
+            ChoicesData = new DataQuery(UnitsDataset),
         });
 
         var common = new List<CardElement>();
@@ -244,10 +247,19 @@ public static class CheckInCard
     // would not fit. The units a benefit spills over to are mostly the neighbours in the same service area.
     private const int MaxAffectableUnits = 40;
 
-    private static IEnumerable<Unit> AffectableUnits(Unit unit, IReadOnlyList<Unit> units) => units
-        .Where(u => u.Id != unit.Id && u.ServiceAreaId == unit.ServiceAreaId)
+    /// <summary>The dataset of the "affects other units" typeahead: every unit of the organisation, by name.</summary>
+    public const string UnitsDataset = "units";
+
+    /// <summary>The card's static choices: the other units of the area that are not archived, and those already chosen.</summary>
+    private static IEnumerable<Unit> AffectableUnits(Unit unit, IReadOnlyList<Unit> units, IReadOnlyList<string> chosen) => units
+        .Where(u => u.Id != unit.Id && !u.Archived && u.ServiceAreaId == unit.ServiceAreaId)
         .OrderBy(u => u.Name, StringComparer.Ordinal)
-        .Take(MaxAffectableUnits);
+        .Take(MaxAffectableUnits)
+        .Concat(units.Where(u => u.Id != unit.Id && !u.Archived && u.ServiceAreaId != unit.ServiceAreaId && chosen.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.Ordinal));
+
+    /// <summary>The unit ids of a multi-select's value ("a,b,c"), each once.</summary>
+    public static IReadOnlyList<string> AffectedIds(string? value) =>
+        [.. (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
     public static AdaptiveCard Summary(Language language, Unit unit, CheckIn checkIn, bool open, IReadOnlyList<Unit> units, string? notice = null)
     {
@@ -421,7 +433,7 @@ public static class CheckInCard
     /// <summary>Validates submitted answers on the server; returns the check-in, or every problem by input id.</summary>
     /// <param name="improvements">The unit's improvement records, to find those the card moved.</param>
     public static (CheckIn? CheckIn, IReadOnlyDictionary<string, string> Errors) Read(
-        Language language, Unit unit, DateOnly meetingDate, JsonObject answers, IReadOnlyCollection<string> knownUnitIds, IReadOnlyList<Improvement> improvements,
+        Language language, Unit unit, DateOnly meetingDate, JsonObject answers, IReadOnlyCollection<Unit> knownUnits, IReadOnlyList<Improvement> improvements,
         string submittedBy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(improvements);
@@ -588,8 +600,26 @@ public static class CheckInCard
 
             if (kindKnown && measureKnown && problem == AmountProblem.None && amountText is not null)
             {
-                var affects = (Text("benefitAffects") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Where(knownUnitIds.Contains).Distinct().ToList();
+                var affects = new List<string>();
+                foreach (var id in AffectedIds(Text("benefitAffects")).Where(id => id != unit.Id))
+                {
+                    // Any unit of the organisation may be affected; one archived since the card was sent is not quietly
+                    // dropped: the board chose it, so the card says so and asks for the unit that took over its work.
+                    var known = knownUnits.FirstOrDefault(u => u.Id == id);
+                    if (known is null)
+                    {
+                        errors["benefitAffects"] = t.AffectsUnknown;
+                    }
+                    else if (known.Archived)
+                    {
+                        errors["benefitAffects"] = t.AffectsArchived(known.Name);
+                    }
+                    else
+                    {
+                        affects.Add(id);
+                    }
+                }
+
                 var improvementId = Text("benefitImprovement") is { } attached && records.ContainsKey(attached) ? attached : null;
                 benefits.Add(new BenefitEntry(kind, amount, measure, affects) { ImprovementId = improvementId });
             }

@@ -73,6 +73,21 @@ public sealed class CheckInCommands(
         await turn.ReplyAsync(card, t.Title(unit.Name, meetingDate.ToString("d", turn.Language.Culture())), cancellationToken);
     }
 
+    /// <summary>
+    /// The "affects other units" typeahead: the organisation's units that are not archived and whose name holds what was
+    /// typed (case and accents aside), each shown with its service area, since two areas may have units of one name.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchResult>> FindUnitsAsync(Turn turn, string typed, CancellationToken cancellationToken)
+    {
+        var units = await organisation.ListUnitsAsync(turn.TenantId, cancellationToken);
+        var areas = (await organisation.ListServiceAreasAsync(turn.TenantId, cancellationToken)).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+        var compare = CultureInfo.InvariantCulture.CompareInfo;
+        return [.. units
+            .Where(u => !u.Archived && compare.IndexOf(u.Name, typed, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0)
+            .OrderBy(u => u.Name, StringComparer.Create(turn.Language.Culture(), ignoreCase: true)).ThenBy(u => u.Id, StringComparer.Ordinal)
+            .Select(u => new SearchResult(areas.TryGetValue(u.ServiceAreaId, out var area) ? $"{u.Name} ({area})" : u.Name, u.Id))];
+    }
+
     /// <summary>The caller's unit's last six board meetings as a compact card.</summary>
     public async Task StatusAsync(Turn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -115,9 +130,10 @@ public sealed class CheckInCommands(
             return AdaptiveCardInvokeResponse.Message(t.Closed);
         }
 
-        // The card only ever names units of the same service area ("affects other units"): reading that area rather
-        // than the whole organisation keeps a submit fast in a municipality of thousands of units.
-        var units = await organisation.ListUnitsInServiceAreaAsync(turn.TenantId, unit.ServiceAreaId, cancellationToken);
+        // "Affects other units" offers the service area's units on the card and any unit by search: reading the area, and
+        // only the units chosen from elsewhere one by one, rather than the whole organisation keeps a submit fast in a
+        // municipality of thousands of units.
+        var units = await WithChosenAsync(turn.TenantId, await organisation.ListUnitsInServiceAreaAsync(turn.TenantId, unit.ServiceAreaId, cancellationToken), data, cancellationToken);
         if (verb == CheckInCard.NothingNewVerb)
         {
             var earlier = await checkIns.ListSinceAsync(turn.TenantId, unit.Id, meetingDate.AddDays(-7 * GoalsLookBackWeeks), cancellationToken);
@@ -130,14 +146,25 @@ public sealed class CheckInCommands(
         {
             var existing = await checkIns.GetAsync(turn.TenantId, unit.Id, meetingDate, cancellationToken);
             var (deviationSystem, chaseWeeks) = await CardSettingsAsync(turn.TenantId, cancellationToken);
-            return Card(existing is null
-                ? CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, deviationSystem: deviationSystem, benefitChaseWeeks: chaseWeeks)
-                : CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, CheckInCard.Answers(unit, existing), etag: existing.ETag, deviationSystem: deviationSystem, benefitChaseWeeks: chaseWeeks));
+            if (existing is null)
+            {
+                return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, deviationSystem: deviationSystem, benefitChaseWeeks: chaseWeeks));
+            }
+
+            var answers = CheckInCard.Answers(unit, existing);
+            var named = await WithChosenAsync(turn.TenantId, units, answers, cancellationToken);
+            return Card(CheckInCard.Form(turn.Language, unit, meetingDate, named, improvements, answers, etag: existing.ETag, deviationSystem: deviationSystem, benefitChaseWeeks: chaseWeeks));
         }
 
-        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, [.. units.Select(u => u.Id)], improvements, turn.Caller.DisplayName, now);
+        var (checkIn, errors) = CheckInCard.Read(turn.Language, unit, meetingDate, data, units, improvements, turn.Caller.DisplayName, now);
         if (checkIn is null)
         {
+            if (errors.ContainsKey("benefitAffects"))
+            {
+                // The form comes back with what can be sent as it is: the units refused are named and taken out.
+                data["benefitAffects"] = string.Join(',', CheckInCard.AffectedIds(data["benefitAffects"]?.ToString()).Where(id => units.Any(u => u.Id == id && !u.Archived)));
+            }
+
             var (deviationSystem, chaseWeeks) = await CardSettingsAsync(turn.TenantId, cancellationToken);
             return Card(CheckInCard.Form(turn.Language, unit, meetingDate, units, improvements, data, errors, data["etag"]?.ToString(), deviationSystem, chaseWeeks));
         }
@@ -218,6 +245,25 @@ public sealed class CheckInCommands(
             .Select(m => (Meeting: m, CheckIn: recorded.GetValueOrDefault(m) ?? recorded.Values.FirstOrDefault(c => IsoWeek.Of(c.MeetingDate) == IsoWeek.Of(m))))
             .Where(x => x.CheckIn is not null)
             .ToDictionary(x => x.Meeting, x => x.CheckIn!);
+
+    /// <summary>
+    /// The area's units and the units the card chose outside it, each read by its key in the caller's tenant: an id of
+    /// another tenant or of no unit is not found. A card names at most a page of search results per pick, so the reads
+    /// are capped; ids beyond that are not read and so refused like unknown ones.
+    /// </summary>
+    private async Task<IReadOnlyList<Unit>> WithChosenAsync(string tenantId, IReadOnlyList<Unit> area, JsonObject data, CancellationToken cancellationToken)
+    {
+        var outside = CheckInCard.AffectedIds(data["benefitAffects"]?.ToString()).Where(id => area.All(u => u.Id != id)).Take(MaxChosenOutsideArea).ToList();
+        if (outside.Count == 0)
+        {
+            return area;
+        }
+
+        var found = await Task.WhenAll(outside.Select(id => organisation.GetUnitAsync(tenantId, id, cancellationToken)));
+        return [.. area, .. found.OfType<Unit>()];
+    }
+
+    private const int MaxChosenOutsideArea = 20;
 
     /// <summary>Read only when the form is shown again: a submit that is stored needs no organisation row.</summary>
     /// <summary>What every check-in card of the organisation shows the same: its deviation system, and when a done improvement's benefit is chased.</summary>

@@ -46,6 +46,12 @@ public sealed record CheckInTexts
     public required string Measure { get; init; }
     public required IReadOnlyDictionary<BenefitMeasure, string> Measures { get; init; }
     public required string AffectsOthers { get; init; }
+
+    /// <summary>A unit chosen as affected that the organisation does not have (any more): the card is not ours, or old.</summary>
+    public required string AffectsUnknown { get; init; }
+
+    /// <summary>A unit chosen as affected that was archived (closed down or merged) after the card was sent.</summary>
+    public required Func<string, string> AffectsArchived { get; init; }
     public required string NeedHelp { get; init; }
     public required string Note { get; init; }
     public required string Send { get; init; }
@@ -155,6 +161,8 @@ public sealed record CheckInTexts
         Measure = "Måleenhet",
         Measures = Glossary.Labels<BenefitMeasure>("measure.", Language.Nb, capitalised: false),
         AffectsOthers = "Påvirker det andre enheter?",
+        AffectsUnknown = "En av enhetene du valgte, finnes ikke i organisasjonen. Velg på nytt.",
+        AffectsArchived = name => $"{name} er arkivert (lagt ned eller slått sammen) og ble tatt ut. Velg enheten som har overtatt arbeidet, og send på nytt.",
         NeedHelp = "Trenger dere hjelp fra Utviklingsenheten? Skriv hva dere trenger hjelp til",
         Note = "Notat",
         Send = "Send",
@@ -247,6 +255,8 @@ public sealed record CheckInTexts
             [BenefitMeasure.PlacesFreed] = "frigjorde plassar",
         },
         AffectsOthers = "Påverkar det andre einingar?",
+        AffectsUnknown = "Ei av einingane du valde, finst ikkje i organisasjonen. Vel på nytt.",
+        AffectsArchived = name => $"{name} er arkivert (lagd ned eller slått saman) og vart teken ut. Vel eininga som har teke over arbeidet, og send på nytt.",
         NeedHelp = "Treng de hjelp frå utviklingseininga? Skriv kva de treng hjelp til",
         Note = "Notat",
         Send = "Send",
@@ -324,6 +334,8 @@ public sealed record CheckInTexts
         Measure = "Måttenhet",
         Measures = Glossary.Labels<BenefitMeasure>("measure.", Language.Sv, capitalised: false),
         AffectsOthers = "Påverkar det andra enheter?",
+        AffectsUnknown = "En av enheterna du valde finns inte i organisationen. Välj igen.",
+        AffectsArchived = name => $"{name} är arkiverad (nedlagd eller sammanslagen) och togs bort. Välj enheten som har tagit över arbetet och skicka igen.",
         NeedHelp = "Behöver ni hjälp från utvecklingsenheten? Skriv med vad",
         Note = "Anteckning",
         Send = "Skicka",
@@ -401,6 +413,8 @@ public sealed record CheckInTexts
         Measure = "Unit of measure",
         Measures = Glossary.Labels<BenefitMeasure>("measure.", Language.En, capitalised: false),
         AffectsOthers = "Does it affect other units?",
+        AffectsUnknown = "One of the units you chose is not in the organisation. Choose again.",
+        AffectsArchived = name => $"{name} is archived (closed down or merged) and was taken out. Choose the unit that took over its work, and send again.",
         NeedHelp = "Do you need help from the development unit? Say with what",
         Note = "Note",
         Send = "Send",

@@ -24,6 +24,7 @@ public static class CheckInsModule
             services.AddSingleton(new BotCardAction(verb, Permission.ReportCheckIn, (sp, action, ct) => sp.GetRequiredService<CheckInCommands>().OnActionAsync(action, verb, ct)));
         }
 
+        services.AddBotSearch(CheckInCard.UnitsDataset, Permission.FindUnits, (sp, turn, typed, ct) => sp.GetRequiredService<CheckInCommands>().FindUnitsAsync(turn, typed, ct));
         return services;
     }
 }

@@ -74,6 +74,12 @@ public enum Permission
 
     /// <summary>Edit a service area in the tab. The coordinator changes everything; the area's leader only its goals.</summary>
     EditAreaGoals,
+
+    /// <summary>
+    /// Find any unit of the organisation by name (the check-in card's "affects other units"): anyone the organisation
+    /// knows, since a benefit in one unit may be work in any other.
+    /// </summary>
+    FindUnits,
 }
 
 /// <summary>
@@ -167,6 +173,7 @@ public sealed partial class AccessRule(ILogger<AccessRule> logger)
         [Permission.PickPeople] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader), Unit(Role.UnitLeader)],
         [Permission.EditUnit] = [Org(Role.Coordinator), Unit(Role.UnitLeader)],
         [Permission.EditAreaGoals] = [Org(Role.Coordinator), Area(Role.ServiceAreaLeader)],
+        [Permission.FindUnits] = [Known],
     };
 
     /// <summary>True when <paramref name="caller"/> may do <paramref name="permission"/> to <paramref name="target"/>.</summary>

@@ -178,6 +178,25 @@ public sealed record ChoiceSetInput(IReadOnlyList<Choice> Choices) : InputElemen
     public bool? IsMultiSelect { get; init; }
 
     public string? Placeholder { get; init; }
+
+    /// <summary>
+    /// Teams' dynamic typeahead: the client asks the bot for choices as the user types (an application/search invoke
+    /// naming the dataset). <see cref="ChoiceSetInput.Choices"/> stay what clients without it show. The property's
+    /// name has a dot in it.
+    /// </summary>
+    [JsonPropertyName("choices.data")]
+    public DataQuery? ChoicesData { get; init; }
+}
+
+/// <summary>Where a <see cref="ChoiceSetInput"/> finds choices beyond its own: a dataset the bot searches.</summary>
+public sealed record DataQuery(string Dataset)
+{
+    [JsonPropertyName("type")]
+    [JsonPropertyOrder(-1)]
+    public string Type => "Data.Query";
+
+    /// <summary>How many results a page asks for; the client chooses when this is left out.</summary>
+    public int? Count { get; init; }
 }
 
 public sealed record ToggleInput(string Title) : InputElement
