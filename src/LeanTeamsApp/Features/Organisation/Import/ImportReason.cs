@@ -65,6 +65,7 @@ public enum ImportReasonKind
     DuplicateUnit,
     UnitIdTaken,
     OnlyCoordinator,
+    NoCoordinatorLeft,
     UnknownPersonNeedsName,
     TermByConceptAndLanguage,
     TermNotOverridable,
