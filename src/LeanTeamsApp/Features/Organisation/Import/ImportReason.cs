@@ -157,6 +157,7 @@ public enum ImportReasonKind
     TooManyUnits,
     WorkbookUnreadable,
     WorkbookTooLarge,
+    WorkbookTooManyParts,
     NotWorkbook,
 
     // Writing the import.
