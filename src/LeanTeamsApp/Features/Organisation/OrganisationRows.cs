@@ -14,6 +14,9 @@ internal static class DirectoryKeys
 {
     public const string Organisation = "organisation";
     public const string TimeZones = "timezones";
+
+    /// <summary>Rewritten by every change to who the organisation's Lean coordinators are (see <see cref="Import.ImportPlan"/>).</summary>
+    public const string Coordinators = "coordinators";
     public const string AreaPrefix = "area|";
     public const string PersonPrefix = "person|";
     public const string UnitPrefix = "unit|";

@@ -231,7 +231,9 @@ public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvide
     /// Gives a person the organisation-wide roles the form ticks and takes the others away, written as the person's
     /// record in a units sheet would say it: their name, home unit and Entra object id stay as stored. Someone the
     /// organisation does not know yet is added with the name given. The last Lean coordinator keeps the role: without
-    /// one nobody could keep the organisation up to date, nor give the role back.
+    /// one nobody could keep the organisation up to date, nor give the role back. Checked on what was read; a change to
+    /// the coordinators saved meanwhile makes this one stale (see <see cref="ImportPlan"/>), so two coordinators who
+    /// each take the role from the other cannot both succeed.
     /// </summary>
     public async Task<EditResult> SaveRolesAsync(string tenantId, PersonRolesForm form, string by, string byName, CancellationToken cancellationToken)
     {

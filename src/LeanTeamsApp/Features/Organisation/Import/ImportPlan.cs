@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 
 namespace LeanTeamsApp.Features.Organisation.Import;
@@ -99,6 +101,9 @@ public sealed class ImportPlan
 
     public IEnumerable<string> PreviewLines => Changes.Select(c => c.ToString());
 
+    /// <summary>The organisation had a Lean coordinator and would have none: nobody could keep it up to date from Teams.</summary>
+    internal bool LeavesNoCoordinator { get; private init; }
+
     public int RowWrites => Transactions.Sum(t => t.Count);
 
     public int TransactionCount => Transactions.Count;
@@ -131,7 +136,7 @@ public sealed class ImportPlan
 
         // Every row is written once: its before-image is the snapshot's, and rows of one group that hold the same
         // properties (a unit and its index rows) share one fingerprint.
-        void Add(List<TableTransactionAction> group, bool sameContent = false)
+        void Add(List<TableTransactionAction> group, bool sameContent = false, bool first = false)
         {
             string? shared = null;
             long bytes = 0;
@@ -148,7 +153,7 @@ public sealed class ImportPlan
                 journal.Add(new JournalEntry(row.RowKey, snapshot.Row(row.RowKey), after));
             }
 
-            groups.Add((group, bytes));
+            groups.Insert(first ? 0 : groups.Count, (group, bytes));
         }
 
         void Put(TableEntity desired) => Add([OrganisationStore.Write(desired, snapshot.Row(desired.RowKey)?.ETag.ToString())]);
@@ -198,6 +203,7 @@ public sealed class ImportPlan
 
         var storedPeople = snapshot.Under(DirectoryKeys.PersonPrefix).Select(DirectoryRows.ToPerson).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var peopleInFile = new HashSet<string>(StringComparer.Ordinal);
+        var peopleAfter = new Dictionary<string, Person>(storedPeople, StringComparer.Ordinal);
         foreach (var person in draft.People)
         {
             peopleInFile.Add(person.Id);
@@ -206,6 +212,7 @@ public sealed class ImportPlan
             // The Entra object id is learned from Teams, not from HR files: keep it. Listed in an organisation file, a
             // removed person is back.
             var desired = person with { AadObjectId = person.AadObjectId ?? stored?.AadObjectId, Removed = !draft.IsWholeOrganisation && person.Removed, ETag = null };
+            peopleAfter[person.Id] = desired;
             var row = DirectoryRows.ToRow(tenantId, desired);
             var existing = snapshot.Row(row.RowKey);
             if (existing is null || stored is null)
@@ -231,7 +238,8 @@ public sealed class ImportPlan
             foreach (var stored in storedPeople.Values.Where(p => !peopleInFile.Contains(p.Id) && !p.Removed))
             {
                 removed.Add(stored.Id);
-                Put(DirectoryRows.ToRow(tenantId, stored with { Roles = OrganisationRoles.None, HomeUnitId = null, Removed = true, ETag = null }));
+                peopleAfter[stored.Id] = stored with { Roles = OrganisationRoles.None, HomeUnitId = null, Removed = true, ETag = null };
+                Put(DirectoryRows.ToRow(tenantId, peopleAfter[stored.Id]));
                 var loses = new List<string>();
                 if (stored.Roles != OrganisationRoles.None)
                 {
@@ -252,6 +260,24 @@ public sealed class ImportPlan
             {
                 changes.Add(new(ImportChangeKind.Kept, ImportSubject.ServiceArea, area.Id, Note: $"not in the file; kept unchanged{RemovedNamed([("leader", area.LeaderId)], removed)}"));
             }
+        }
+
+        // Each of two changes planned against the same coordinators (two coordinators each taking the role from the
+        // other) finds someone left with it; every change to who they are rewrites this row with the ETag read, in the
+        // plan's first transaction, so that the second is a conflict and writes nothing.
+        var coordinatorsBefore = CoordinatorIds(storedPeople.Values);
+        var coordinatorsAfter = CoordinatorIds(peopleAfter.Values);
+        if (!coordinatorsBefore.SetEquals(coordinatorsAfter))
+        {
+            // What it holds names the coordinators after the change without naming anyone, so that the rollback of a
+            // plan that lost tells its own write from the winner's.
+            var ids = string.Join("\n", coordinatorsAfter.Order(StringComparer.Ordinal));
+            var guard = new TableEntity(tenantId, DirectoryKeys.Coordinators)
+            {
+                ["Coordinators"] = coordinatorsAfter.Count,
+                ["Fingerprint"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids))),
+            };
+            Add([OrganisationStore.Write(guard, snapshot.Row(DirectoryKeys.Coordinators)?.ETag.ToString())], first: true);
         }
 
         var unitsInFile = new HashSet<string>(StringComparer.Ordinal);
@@ -314,8 +340,12 @@ public sealed class ImportPlan
         return new ImportPlan(tenantId, fileName, organisation.Name, changes, Batch(groups), journal)
         {
             InFile = (draft.ServiceAreas.Count, draft.People.Count, draft.Units.Count),
+            LeavesNoCoordinator = coordinatorsBefore.Count > 0 && coordinatorsAfter.Count == 0,
         };
     }
+
+    private static HashSet<string> CoordinatorIds(IEnumerable<Person> people) =>
+        people.Where(p => !p.Removed && p.Roles.HasFlag(OrganisationRoles.Coordinator)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Groups of writes that must go together (a unit and its index rows) in transactions the service takes.</summary>
     private static List<IReadOnlyList<TableTransactionAction>> Batch(List<(List<TableTransactionAction> Actions, long Bytes)> groups)

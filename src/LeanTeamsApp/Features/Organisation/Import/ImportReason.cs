@@ -65,6 +65,7 @@ public enum ImportReasonKind
     DuplicateUnit,
     UnitIdTaken,
     OnlyCoordinator,
+    NoCoordinatorLeft,
     UnknownPersonNeedsName,
     TermByConceptAndLanguage,
     TermNotOverridable,
@@ -156,6 +157,7 @@ public enum ImportReasonKind
     TooManyUnits,
     WorkbookUnreadable,
     WorkbookTooLarge,
+    WorkbookTooManyParts,
     NotWorkbook,
 
     // Writing the import.

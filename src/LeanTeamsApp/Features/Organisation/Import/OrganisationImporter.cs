@@ -102,7 +102,14 @@ public sealed partial class OrganisationImporter(OrganisationStore store, Import
     internal static (ImportPlan? Plan, IReadOnlyList<ImportError> Errors) Plan(ImportSource source, DirectorySnapshot snapshot, string fileName, string? note, DateTimeOffset now)
     {
         var (draft, errors) = OrganisationImportValidator.Validate(source, snapshot.TenantId, snapshot.Stored());
-        return draft is null ? (null, errors) : (ImportPlan.Create(draft, snapshot, fileName, note, now), []);
+        if (draft is null)
+        {
+            return (null, errors);
+        }
+
+        // Without a Lean coordinator nobody could keep the organisation up to date from Teams, nor give the role back.
+        var plan = ImportPlan.Create(draft, snapshot, fileName, note, now);
+        return plan.LeavesNoCoordinator ? (null, [new ImportError(fileName, 0, "roles", ImportReasonKind.NoCoordinatorLeft)]) : (plan, []);
     }
 
     /// <summary>

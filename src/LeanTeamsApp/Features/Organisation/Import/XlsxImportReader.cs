@@ -14,6 +14,9 @@ internal static class XlsxImportReader
     /// <summary>50,000 units written out in full unpack to about 60 MB of sheet XML; four times that is plenty.</summary>
     public const long MaxUnpackedBytes = 256L * 1024 * 1024;
 
+    /// <summary>A units sheet saved from Excel has about a dozen parts; each costs the package reader time and memory.</summary>
+    public const int MaxParts = 1_000;
+
     public static ImportSource Read(string fileName, byte[] bytes)
     {
         var source = new ImportSource(fileName);
@@ -91,6 +94,11 @@ internal static class XlsxImportReader
         var tooLarge = ImportReason.Of(ImportReasonKind.WorkbookTooLarge, MaxUnpackedBytes / 1024 / 1024);
         try
         {
+            if (PartsAtLeast(bytes) > MaxParts)
+            {
+                return ImportReason.Of(ImportReasonKind.WorkbookTooManyParts, MaxParts);
+            }
+
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             var buffer = new byte[81920];
             long total = 0;
@@ -119,5 +127,23 @@ internal static class XlsxImportReader
         {
             return ImportReason.Of(ImportReasonKind.NotWorkbook);
         }
+    }
+
+    /// <summary>
+    /// At least as many as the zip's parts, up to one past <see cref="MaxParts"/>, counted without opening it: a zip's
+    /// directory is read whole, at some 900 bytes of memory a part (300,000 empty parts fit in the largest file taken),
+    /// and every part's directory entry begins with this signature, whatever the zip's end record claims.
+    /// </summary>
+    private static int PartsAtLeast(ReadOnlySpan<byte> bytes)
+    {
+        ReadOnlySpan<byte> directoryEntry = [0x50, 0x4b, 0x01, 0x02];
+        var count = 0;
+        while (count <= MaxParts && bytes.IndexOf(directoryEntry) is var at and >= 0)
+        {
+            count++;
+            bytes = bytes[(at + directoryEntry.Length)..];
+        }
+
+        return count;
     }
 }

@@ -26,6 +26,41 @@ describe('DeliverySection', () => {
     expect(sykehjemmet).toBe('ingen kanal og ingen chat med enhetslederen | – | – | Koble enheten til en kanal med «registrer enhet».');
   });
 
+  it('threeUnitsTeamsRefused_BlockedNotFoundAndNotInTeam_AreEachNamedWithTheirReason', async () => {
+    // What the service lists after the fake connector answered 403 blocked, 403 not in team and 404 not found
+    // (DeliveryHealthTests in the integration tests).
+    const at = '2026-11-23T08:21:00+00:00';
+    const failed = (unitId: string, name: string, reason: 'blockedByPerson' | 'botNotInTeam' | 'conversationNotFound', status: number, code: string) => ({
+      unitId,
+      name,
+      areaId: 'omsorg',
+      reason,
+      advice: reason === 'blockedByPerson' ? ('askToUnblock' as const) : reason === 'botNotInTeam' ? ('addAppToTeam' as const) : ('bindChannel' as const),
+      route: reason === 'blockedByPerson' ? ('leaderChat' as const) : ('unitChannel' as const),
+      person: reason === 'blockedByPerson' ? 'Berit Blokk' : null,
+      status,
+      code,
+      at,
+    });
+    fakeService({
+      'GET /api/tab/delivery': json({
+        units: [
+          failed('blokkert', 'Blokkert enhet', 'blockedByPerson', 403, 'ConversationBlockedByUser'),
+          failed('fjernet', 'Fjernet enhet', 'botNotInTeam', 403, 'BotNotInConversationRoster'),
+          failed('slettet', 'Slettet enhet', 'conversationNotFound', 404, 'ConversationNotFound'),
+        ],
+      }),
+    });
+    renderPage(<DeliverySection />);
+
+    const table = await screen.findByRole('table', { name: 'Enheter appen ikke når' });
+    expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Blokkert enhet', 'Fjernet enhet', 'Slettet enhet']);
+    const [blocked, removed, deleted] = rows(table);
+    expect(blocked).toMatch(/^blokkert av mottakeren \(chat med enhetslederen: Berit Blokk\) \| 403 ConversationBlockedByUser \| .+ \| Be personen oppheve blokkeringen av appen\.$/);
+    expect(removed).toMatch(/^appen er fjernet fra teamet \(enhetens kanal\) \| 403 BotNotInConversationRoster \| .+ \| Legg appen til i teamet igjen\.$/);
+    expect(deleted).toMatch(/^kanalen eller chatten finnes ikke lenger \(enhetens kanal\) \| 404 ConversationNotFound \| .+ \| Koble enheten til en kanal med «registrer enhet»\.$/);
+  });
+
   it('units_InSwedishAndEnglish_UseTheirWords', async () => {
     fakeService({ 'GET /api/tab/delivery': json(delivery) });
     const { unmount } = renderPage(<DeliverySection />, { locale: 'sv' });
