@@ -132,7 +132,8 @@ export function Benefits({ unit, refresh }: { unit: UnitDetails; refresh: () => 
 
   return (
     <>
-      {unit.canWorkOnBoard && (
+      {/* As on the board's cards: an archived unit's board (no improvements to edit) takes no new benefit. */}
+      {unit.canWorkOnBoard && unit.canEditImprovements && (
         <Button
           onClick={() => {
             setFailure(null);

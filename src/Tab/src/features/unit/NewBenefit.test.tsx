@@ -155,6 +155,15 @@ describe('NewBenefit', () => {
     expect(screen.queryByRole('button', { name: 'Ansvarlig og frist for «Sjekkliste for komplett søknad»' })).not.toBeNull();
   });
 
+  it('archivedUnit_ItsReadOnlyBoard_IsOfferedNoWayToRecordOne', async () => {
+    // An archived unit is read as one whose improvements no one may edit.
+    fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, canEditImprovements: false, boardPeople: [] }) });
+    renderPage(<UnitPage unitId="byggesak" />);
+    await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
+
+    expect(screen.queryByRole('button', { name: /^Registrer gevinst/ })).toBeNull();
+  });
+
   it('improvementWithABenefit_OffersNoSecondOne', async () => {
     fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, benefits: [created] }) });
     renderPage(<UnitPage unitId="byggesak" />);
