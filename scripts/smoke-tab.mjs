@@ -235,16 +235,24 @@ async function checkBoard(page) {
   await until('owner and deadline', (i) => i.ownerId === 'leder.byggesak@fjordvik.kommune.no' && i.ownerName === 'Randi Lie' && i.dueDate === due);
   await said(`«${title}» er lagret.`);
 
-  // The benefit of the improvement is identified in chat (the card's estimate) or through the API, as here; the tab
-  // records its stages. Those who work on the unit's board do (the coordinator does not): Randi Lie, its leader, records
-  // the estimate again in the stage dialog, and the service must hold the new figure.
+  // The benefit of the improvement is identified at the board, from its card: those who work on the unit's board do (the
+  // coordinator does not). Randi Lie, its leader, records its estimate in the new-benefit form, and records it again in
+  // the stage dialog; the service must hold each figure.
   const leader = 'leder.byggesak@fjordvik.kommune.no';
   const benefitOf = async () => (await api('/api/tab/units/byggesak')).benefits.find((b) => b.improvementId === added.id);
-  await api('/api/tab/units/byggesak/benefits', { improvementId: added.id, kind: 'timeSaved', measure: 'hours', identified: 137 }, leader);
   const leaderPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(leaderPage, 'default', leader);
   await leaderPage.getByRole('navigation', { name: 'Sider' }).waitFor({ timeout: 20000 });
   await leaderPage.goto(`${app}/tab/?theme=default&lang=nb#/unit/byggesak`, { waitUntil: 'networkidle' });
+  await leaderPage.getByRole('button', { name: `Registrer gevinst for «${title}»` }).click();
+  const newBenefit = leaderPage.getByRole('dialog', { name: 'Registrer en gevinst' });
+  await newBenefit.getByRole('combobox', { name: /^Type gevinst/ }).selectOption('timeSaved');
+  await newBenefit.getByRole('combobox', { name: /^Måleenhet/ }).selectOption('hours');
+  await newBenefit.getByRole('textbox', { name: /^Anslått verdi/ }).fill('137');
+  await audit(leaderPage, 'board-benefit-dialog');
+  await newBenefit.getByRole('button', { name: 'Lagre' }).click();
+  await until('benefit recorded in the new-benefit form', (b) => b.stage === 'identified' && b.identified === 137 && b.measure === 'hours' && b.kind === 'timeSaved' && b.ownerId === leader, benefitOf);
+  await leaderPage.getByRole('status').filter({ hasText: 'Gevinsten 137 timer, Spart tid er registrert som identifisert.' }).waitFor({ timeout: 20000 });
   const benefits = leaderPage.getByRole('table', { name: 'Gevinster' });
   await benefits.getByRole('row').filter({ hasText: 'Identifisert: 137 timer' }).getByRole('button', { name: /^Registrer trinn for gevinsten / }).click();
   const stageDialog = leaderPage.getByRole('dialog', { name: 'Registrer gevinstens trinn' });
@@ -253,7 +261,7 @@ async function checkBoard(page) {
   await audit(leaderPage, 'board-stage-dialog');
   await stageDialog.getByRole('button', { name: 'Lagre' }).click();
   await until('benefit estimate recorded in the stage dialog', (b) => b.stage === 'identified' && b.identified === 142 && b.measure === 'hours', benefitOf);
-  await leaderPage.getByRole('status').filter({ hasText: /er registrert som identifisert\./ }).waitFor({ timeout: 20000 });
+  await leaderPage.getByRole('region', { name: 'Gevinster' }).getByRole('status').filter({ hasText: /er registrert som identifisert\./ }).waitFor({ timeout: 20000 });
   await benefits.getByRole('row').filter({ hasText: 'Identifisert: 142 timer' }).waitFor({ timeout: 20000 });
   await leaderPage.close();
 

@@ -110,6 +110,18 @@ describe('accessibility (axe-core)', () => {
     ).toEqual([]);
   });
 
+  it('unit_NewBenefitDialogOpenWithErrors_HasNoViolations', async () => {
+    fakeService({ 'GET /api/tab/units/byggesak': json(byggesak) });
+    expect(
+      await violations(<UnitPage unitId="byggesak" />, async () => {
+        await userEvent.click(await screen.findByRole('button', { name: 'Registrer gevinst' }));
+        const dialog = await screen.findByRole('dialog', { name: 'Registrer en gevinst' });
+        await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
+        await within(dialog).findAllByText('Fyll ut feltet.');
+      }),
+    ).toEqual([]);
+  });
+
   it('unit_StageDialogOpenWithErrors_HasNoViolations', async () => {
     const identified = { ...byggesak.benefits[0]!, stage: 'identified' as const, identified: 169.5, workYears: { identified: 0.1, planned: null, realised: null } };
     fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, benefits: [identified] }) });

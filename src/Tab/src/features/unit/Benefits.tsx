@@ -9,6 +9,7 @@ import { labelOf, useI18n } from '../../shared/i18n/i18n';
 import { ErrorMessage } from '../../shared/ui/Loading';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 import { BenefitDialog, DeleteBenefitDialog } from './BenefitDialog';
+import { NewBenefitDialog, type NewBenefitTarget } from './NewBenefitDialog';
 import { StageDialog, workYearsFormat } from './StageDialog';
 
 const useStyles = makeStyles({
@@ -21,7 +22,8 @@ const useStyles = makeStyles({
  * The unit's recorded benefits. A figure out of bounds (stored before the bounds) is marked as left out of the sums;
  * the coordinator and the unit's leader and Lean coordinators correct or delete a wrong one. After a change, or when
  * someone else changed it first, the page shows the unit as it now is. Each benefit lists its stages; those who work on the
- * board record the next stage or correct one, and a change made meanwhile keeps what they typed for a second try.
+ * board record the next stage or correct one, and a change made meanwhile keeps what they typed for a second try. They
+ * also record a new benefit of the unit where no improvement fits (an improvement's own is recorded from its card).
  */
 export function Benefits({ unit, refresh }: { unit: UnitDetails; refresh: () => Promise<void> }) {
   const { t, fmt, locale } = useI18n();
@@ -38,6 +40,7 @@ export function Benefits({ unit, refresh }: { unit: UnitDetails; refresh: () => 
   // By id, so that the dialog follows the benefit when the page reloads it with a new ETag.
   const [staging, setStaging] = useState<string | null>(null);
   const [stageNotice, setStageNotice] = useState('');
+  const [creating, setCreating] = useState<NewBenefitTarget | null>(null);
   const years = workYearsFormat(locale);
 
   const amountText = (benefit: UnitBenefit) => (benefit.amount === null ? t.benefitUnreadable : fmt.number(benefit.amount));
@@ -129,6 +132,19 @@ export function Benefits({ unit, refresh }: { unit: UnitDetails; refresh: () => 
 
   return (
     <>
+      {/* As on the board's cards: an archived unit's board (no improvements to edit) takes no new benefit. */}
+      {unit.canWorkOnBoard && unit.canEditImprovements && (
+        <Button
+          onClick={() => {
+            setFailure(null);
+            setCreating({ improvement: null });
+            setSession((n) => n + 1);
+          }}
+          {...restoreFocusTarget}
+        >
+          {t.newBenefit}
+        </Button>
+      )}
       <p role="status">{announcement}</p>
       {failure && <ErrorMessage error={failure} />}
       {unit.benefits.length === 0 ? (
@@ -237,6 +253,17 @@ export function Benefits({ unit, refresh }: { unit: UnitDetails; refresh: () => 
         ranges={unit.benefitRanges}
         onSave={correct}
         onClose={() => setEditing(null)}
+      />
+      <NewBenefitDialog
+        formKey={String(session)}
+        unit={unit}
+        target={creating}
+        onClose={() => setCreating(null)}
+        onSaved={async (_, said) => {
+          setCreating(null);
+          await refresh();
+          setAnnouncement(said);
+        }}
       />
       <StageDialog
         formKey={String(session)}

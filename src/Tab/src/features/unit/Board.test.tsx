@@ -102,6 +102,7 @@ describe('Board', () => {
       'Flytt «Sjekkliste for komplett søknad» til Pågår',
       'Flytt «Sjekkliste for komplett søknad» til Avvist',
       'Ansvarlig og frist for «Sjekkliste for komplett søknad»',
+      'Registrer gevinst for «Sjekkliste for komplett søknad»',
     ]);
 
     within(card('i1', suggested)).getByRole('button', { name: 'Flytt «Sjekkliste for komplett søknad» til Pågår' }).focus();

@@ -8,6 +8,7 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { ErrorMessage } from '../../shared/ui/Loading';
 import { useBoardChange } from './boardChange';
 import { ImprovementDialog } from './ImprovementDialog';
+import { NewBenefitDialog, type NewBenefitTarget } from './NewBenefitDialog';
 
 const useStyles = makeStyles({
   board: {
@@ -50,7 +51,8 @@ export function ownerText(t: ReturnType<typeof useI18n>['t'], item: Improvement)
 /**
  * The improvements by lifecycle stage: one named region per stage, with its count in the heading. Those who may edit
  * the board add improvements, move a card by dragging it to another column or with its buttons (one per move the
- * lifecycle allows), and give it an owner and a deadline; each change is said in the status line.
+ * lifecycle allows), and give it an owner and a deadline; those who work on the board record its benefit from the card
+ * (one per improvement). Each change is said in the status line.
  */
 export function Kanban({ unit, refresh }: { unit: UnitDetails; refresh: () => Promise<void> }) {
   const { t } = useI18n();
@@ -63,6 +65,10 @@ export function Kanban({ unit, refresh }: { unit: UnitDetails; refresh: () => Pr
   const [editing, setEditing] = useState<Improvement | null>(null);
   const [open, setOpen] = useState(false);
   const editable = unit.canEditImprovements;
+  const [benefitFor, setBenefitFor] = useState<NewBenefitTarget | null>(null);
+  const [benefitSession, setBenefitSession] = useState(0);
+  // An improvement has one benefit: its stages are recorded on that one, in the list of benefits.
+  const takesBenefit = (item: Improvement) => editable && unit.canWorkOnBoard && !unit.benefits.some((b) => b.improvementId === item.id);
 
   async function move(item: Improvement, to: Stage) {
     await change.run(() => tabApi.moveImprovement(unit.id, item, to), t.improvementMoved(item.title, t.stage[to]));
@@ -93,6 +99,11 @@ export function Kanban({ unit, refresh }: { unit: UnitDetails; refresh: () => Pr
               setEditing(item);
               setOpen(true);
             }}
+            takesBenefit={takesBenefit}
+            onNewBenefit={(item) => {
+              setBenefitFor({ improvement: item });
+              setBenefitSession((n) => n + 1);
+            }}
           />
         ))}
       </div>
@@ -110,6 +121,16 @@ export function Kanban({ unit, refresh }: { unit: UnitDetails; refresh: () => Pr
           }, t.improvementSaved(item.title));
         }}
       />
+      <NewBenefitDialog
+        formKey={String(benefitSession)}
+        unit={unit}
+        target={benefitFor}
+        onClose={() => setBenefitFor(null)}
+        onSaved={async (_, said) => {
+          setBenefitFor(null);
+          await change.after(said);
+        }}
+      />
     </>
   );
 }
@@ -124,9 +145,11 @@ interface ColumnProps {
   onDrag: (item: Improvement | null) => void;
   onMove: (item: Improvement, to: Stage) => void;
   onEdit: (item: Improvement) => void;
+  takesBenefit: (item: Improvement) => boolean;
+  onNewBenefit: (item: Improvement) => void;
 }
 
-function Column({ stage, items, editable, busy, dragged, draggedRef, onDrag, onMove, onEdit }: ColumnProps) {
+function Column({ stage, items, editable, busy, dragged, draggedRef, onDrag, onMove, onEdit, takesBenefit, onNewBenefit }: ColumnProps) {
   const { t, fmt } = useI18n();
   const styles = useStyles();
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -189,6 +212,11 @@ function Column({ stage, items, editable, busy, dragged, draggedRef, onDrag, onM
                   <Button size="small" disabled={busy} aria-label={t.editImprovementLabel(item.title)} onClick={() => onEdit(item)} {...restoreFocusTarget}>
                     {t.editImprovement}
                   </Button>
+                  {takesBenefit(item) && (
+                    <Button size="small" disabled={busy} aria-label={t.newBenefitLabel(item.title)} onClick={() => onNewBenefit(item)} {...restoreFocusTarget}>
+                      {t.newBenefit}
+                    </Button>
+                  )}
                 </div>
               )}
             </li>

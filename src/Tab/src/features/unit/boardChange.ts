@@ -37,5 +37,11 @@ export function useBoardChange(refresh: () => Promise<void>) {
     }
   }
 
-  return { run, announcement, failure, busy };
+  /** A change a dialog made and answered for itself: the board is read again, then the change is said. */
+  async function after(done: string) {
+    await refresh();
+    setAnnouncement(done);
+  }
+
+  return { run, after, announcement, failure, busy };
 }

@@ -7,6 +7,7 @@ import type {
   Appointment,
   AppointmentChanged,
   BenefitInput,
+  NewBenefitInput,
   ChannelUnits,
   Delivery,
   Deviation,
@@ -56,6 +57,19 @@ export const tabApi = {
     apiFetch<DeviationFollowUp>(deviationPath(unitId, deviation.id, 'followup'), {
       method: 'POST',
       json: { etag: deviation.etag, ownerId: input.ownerId, deadline: input.deadline } satisfies Requests['followUpDeviation'],
+    }),
+  // The estimate goes as the string typed, as a correction's amount does; the service makes the caller its owner when none is named.
+  createBenefit: (unitId: string, input: NewBenefitInput) =>
+    apiFetch<UnitBenefit>(`${base}/units/${encodeURIComponent(unitId)}/benefits`, {
+      method: 'POST',
+      json: {
+        improvementId: input.improvementId,
+        title: input.title,
+        kind: input.kind,
+        measure: input.measure,
+        identified: input.identified,
+        ownerId: input.ownerId,
+      } satisfies Requests['createBenefit'],
     }),
   // The amount goes as the string typed, so that the service reads the very number (a JSON number would pass through a double).
   correctBenefit: (unitId: string, benefit: UnitBenefit, input: BenefitInput) =>

@@ -93,6 +93,8 @@ export type UnitBenefit = Schemas['BenefitDto'];
 export type BenefitRange = Schemas['BenefitRangeDto'];
 /** A correction; `amount` as typed, a plain number such as `12.5`, which the service reads exactly. */
 export type BenefitInput = Omit<Schemas['CorrectBenefitRequest'], 'etag' | 'amount'> & { kind: BenefitKind; measure: BenefitMeasure; amount: string };
+/** A new benefit: of an improvement (`improvementId`) or of the unit (`title`), at its estimate (`identified`, as typed). */
+export type NewBenefitInput = Omit<Schemas['CreateBenefitRequest'], 'identified' | 'kind' | 'measure'> & { kind: BenefitKind; measure: BenefitMeasure; identified: string };
 
 /** What one stage is recorded with: an amount as typed (in årsverk when `inWorkYears`), a date, or for reinvested a text. */
 export interface StageInput {
@@ -143,6 +145,7 @@ export type Requests = {
   devSignIn: Schemas['DevSignInRequest'];
   closeDeviation: Schemas['CloseDeviationRequest'];
   followUpDeviation: Schemas['FollowUpRequest'];
+  createBenefit: Schemas['CreateBenefitRequest'];
   correctBenefit: Schemas['CorrectBenefitRequest'];
   recordBenefitStage: Schemas['RecordStageRequest'];
   moveAppointment: Schemas['MoveAppointmentDto'];
