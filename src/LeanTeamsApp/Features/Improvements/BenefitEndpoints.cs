@@ -119,16 +119,15 @@ public static class BenefitEndpoints
     /// with the one there is (409): its stages are recorded on it.
     /// </summary>
     private static async Task<Results<Created<BenefitDto>, ProblemHttpResult>> CreateAsync(
-        TabCaller caller, string unitId, CreateBenefitRequest? body, HttpRequest request,
+        TabCaller caller, string unitId, CreateBenefitRequest? body,
         AccessRule access, ImprovementStore store, Announcer<BoardChanged> board, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.WorkOnBoard, "POST benefits") is not { } unit)
         {
             return WorkRefusal(caller, unitId);
         }
 
-        var language = Languages.FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
+        var language = caller.Language;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Improvement? improvement = null;
         var title = string.Join(' ', (body?.Title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -206,10 +205,9 @@ public static class BenefitEndpoints
     /// moves the improvement to "benefit realised" with it, so it must be done; reinvestment needs a realised benefit.
     /// </summary>
     private static async Task<Results<Ok<BenefitDto>, ProblemHttpResult>> RecordStageAsync(
-        TabCaller caller, string unitId, string id, string stage, RecordStageRequest? body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpRequest request,
+        TabCaller caller, string unitId, string id, string stage, RecordStageRequest? body, [FromHeader(Name = "If-Match")] string? ifMatch,
         AccessRule access, ImprovementStore store, Announcer<BoardChanged> board, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.WorkOnBoard, "PUT benefits/stages") is not { } unit)
         {
             return WorkRefusal(caller, unitId);
@@ -242,7 +240,7 @@ public static class BenefitEndpoints
         Benefit changed;
         if (to == BenefitStage.Reinvested)
         {
-            var language = Languages.FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
+            var language = caller.Language;
             var text = (body?.Text ?? "").Trim();
             if (!current.IsRealised)
             {

@@ -130,10 +130,9 @@ public static class ImprovementEndpoints
     }
 
     private static async Task<Results<Created<ImprovementDto>, ProblemHttpResult>> CreateAsync(
-        TabCaller caller, string unitId, CreateImprovementRequest? body, HttpRequest request,
+        TabCaller caller, string unitId, CreateImprovementRequest? body,
         AccessRule access, ImprovementStore store, OrganisationStore organisation, Announcer<BoardChanged> board, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var (unit, refused) = Editable(caller, access, unitId, "POST improvements");
         if (unit is null)
         {
@@ -147,7 +146,7 @@ public static class ImprovementEndpoints
         {
             errors["title"] = [$"Give the improvement a title of 1 to {Improvement.MaxTitleLength} characters."];
         }
-        else if (FreeTextScreen.Refusal(LanguageOf(request), title) is { } screened)
+        else if (FreeTextScreen.Refusal(caller.Language, title) is { } screened)
         {
             errors["title"] = [screened];
         }
@@ -365,9 +364,6 @@ public static class ImprovementEndpoints
 
     private static Dictionary<string, Person> Owners(Person? owner) =>
         owner is null ? new(StringComparer.Ordinal) : new(StringComparer.Ordinal) { [owner.Id] = owner };
-
-    private static Language LanguageOf(HttpRequest request) =>
-        Languages.FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
 
     private static T? Named<T>(string? name)
         where T : struct, Enum =>
