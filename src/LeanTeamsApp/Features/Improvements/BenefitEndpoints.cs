@@ -109,8 +109,8 @@ public static class BenefitEndpoints
         var benefits = app.MapTabGroup("/api/tab/units/{unitId}/benefits");
         benefits.MapPost("/", CreateAsync).ProducesProblems(400, 403, 404, 409);
         benefits.MapPut("/{id}/stages/{stage}", RecordStageAsync).ProducesProblems(400, 403, 404, 409, 412);
-        benefits.MapPut("/{id}", CorrectAsync).ProducesProblems(400, 403, 404, 412);
-        benefits.MapDelete("/{id}", DeleteAsync).ProducesProblems(400, 403, 404, 412);
+        benefits.MapPut("/{id}", CorrectAsync).ProducesProblems(400, 403, 404, 409, 412);
+        benefits.MapDelete("/{id}", DeleteAsync).ProducesProblems(400, 403, 404, 409, 412);
         return app;
     }
 
@@ -125,6 +125,11 @@ public static class BenefitEndpoints
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.WorkOnBoard, "POST benefits") is not { } unit)
         {
             return WorkRefusal(caller, unitId);
+        }
+
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
         }
 
         var language = caller.Language;
@@ -211,6 +216,11 @@ public static class BenefitEndpoints
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.WorkOnBoard, "PUT benefits/stages") is not { } unit)
         {
             return WorkRefusal(caller, unitId);
+        }
+
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -374,6 +384,11 @@ public static class BenefitEndpoints
             return Refusal(caller, unitId);
         }
 
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
+        }
+
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var kind = Named<BenefitKind>(body?.Kind);
         if (kind is null)
@@ -438,6 +453,11 @@ public static class BenefitEndpoints
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.CorrectBenefits, "DELETE benefits") is not { } unit)
         {
             return Refusal(caller, unitId);
+        }
+
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
         }
 
         if (string.IsNullOrEmpty(ifMatch))

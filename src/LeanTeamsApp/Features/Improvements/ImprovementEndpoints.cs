@@ -124,9 +124,7 @@ public static class ImprovementEndpoints
                 : ApiProblem.Of(ProblemCode.Forbidden, "Only the unit's leader, Lean coordinators and members, and the Lean coordinator, change its board.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden));
         }
 
-        return unit.Archived
-            ? (null, ApiProblem.Of(ProblemCode.Conflict, "The unit is archived: its board is kept as it was. Restore the unit to change it.", title: "Archived", statusCode: StatusCodes.Status409Conflict))
-            : (unit, null);
+        return DeviationEndpoints.Archived(unit) is { } archived ? (null, archived) : (unit, null);
     }
 
     private static async Task<Results<Created<ImprovementDto>, ProblemHttpResult>> CreateAsync(

@@ -56,6 +56,7 @@ export const nb = {
     idTaken: 'Id-en er allerede i bruk.',
     previewOutdated: 'Organisasjonen er endret siden filen ble forhåndsvist. Forhåndsvis den igjen.',
     notSaved: 'Ikke lagret: tjenesten fikk ikke skrevet endringen. Prøv igjen om litt.',
+    unitArchived: 'Enheten er arkivert: tavlen og gevinstene blir stående som de var. Ta inn enheten igjen for å endre dem.',
     notPlanned: 'Avtalen er allerede gjennomført eller avlyst, og kan ikke endres.',
     inThePast: 'Tidspunktet har passert. Velg et senere tidspunkt.',
     weekend: 'Datoen er en lørdag eller søndag. Velg en arbeidsdag.',
