@@ -53,6 +53,7 @@ public sealed class ArchivedUnitTabTests : IAsyncLifetime
         var (read, unit) = await _host.TabAsync(HttpMethod.Get, "/api/tab/units/byggesak", Leader);
         Assert.Equal(HttpStatusCode.OK, read);
         Assert.NotEmpty(unit!["benefits"]!.AsArray().Concat(unit["deviations"]!.AsArray()));
+        Assert.Equal((false, false, false), ((bool)unit["canWorkOnBoard"]!, (bool)unit["canManageFollowUps"]!, (bool)unit["canCorrectBenefits"]!));
 
         await SetArchivedAsync(false);
         var (restored, _) = await send();
