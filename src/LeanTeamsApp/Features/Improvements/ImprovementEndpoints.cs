@@ -316,7 +316,7 @@ public static class ImprovementEndpoints
                 TypedResults.Ok(ImprovementDto.From(current!, await ImprovementDto.OwnersAsync(organisation, caller.TenantId, [current!], cancellationToken))),
             ImprovementChangeOutcome.Stale => ApiProblem.Of(ProblemCode.ChangedMeanwhile,
                 "Someone changed this improvement since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed),
-            ImprovementChangeOutcome.NotAllowed => ApiProblem.Of(ProblemCode.Conflict, whyNot(current!), title: "Not possible from where it stands", statusCode: StatusCodes.Status409Conflict),
+            ImprovementChangeOutcome.NotAllowed => ApiProblem.Of(ProblemCode.MoveNotAllowed, whyNot(current!), title: "Not possible from where it stands", statusCode: StatusCodes.Status409Conflict),
             _ => ApiProblem.Of(ProblemCode.NotFound, "The improvement is gone; a corrected check-in may have removed it.", title: "Not found", statusCode: StatusCodes.Status404NotFound),
         };
     }

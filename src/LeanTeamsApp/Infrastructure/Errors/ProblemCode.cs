@@ -54,6 +54,7 @@ public static class ProblemCode
     public const string PreviewOutdated = "previewOutdated";
     public const string NotSaved = "notSaved";
     public const string UnitArchived = "unitArchived";
+    public const string MoveNotAllowed = "moveNotAllowed";
 
     /// <summary>The codes named here; an appointment change adds its refusal's name (ChangeRefusal in camel case).</summary>
     public static IReadOnlyList<string> All { get; } =
