@@ -223,6 +223,20 @@ public sealed class BenefitStageTests : IAsyncLifetime
         Assert.Equal((BenefitStage.Identified, (decimal?)40m, (decimal?)null), (stored.Stage, stored.Identified, stored.Planned));
     }
 
+    // The tab's language is the caller's (Accept-Language), as on every other tab endpoint.
+    [Theory]
+    [InlineData("nn-NO", "Teksten ser ut til å innehalde eit fødselsnummer.")]
+    [InlineData("sv-SE", "Texten verkar innehålla ett norskt personnummer (fødselsnummer).")]
+    public async Task TabBenefit_IdentityNumberInTheTitle_IsRefusedInTheCallersLanguageAndNothingStored(string language, string refusal)
+    {
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["title"] = "Gjelder 01019012480", ["kind"] = "timeSaved", ["measure"] = "hours", ["identified"] = 40 }, language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(refusal, (string)body!["errors"]!["title"]![0]!, StringComparison.Ordinal);
+        Assert.Empty(await _host.Records.ListBenefitsAsync(_host.TenantId, "byggesak", default));
+    }
+
     [Theory]
     [InlineData("lean.koordinator@fjordvik.kommune.no", "Jonas Vik", HttpStatusCode.Forbidden)]
     [InlineData("ingrid.solheim@fjordvik.kommune.no", "Ingrid Solheim", HttpStatusCode.Forbidden)]

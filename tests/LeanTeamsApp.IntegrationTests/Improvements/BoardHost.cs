@@ -94,10 +94,15 @@ public sealed class BoardHost : IAsyncDisposable
     public string Token(string email, string name) =>
         TabAuthModule.IssueDevToken(Bot.App.Services.GetRequiredService<DevSigningKey>(), TenantId, email, name, DateTimeOffset.UtcNow);
 
-    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> TabAsync(HttpMethod method, string path, string token, JsonObject? body = null)
+    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> TabAsync(HttpMethod method, string path, string token, JsonObject? body = null, string? language = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 || response.Content.Headers.ContentType?.MediaType is not ("application/json" or "application/problem+json") ? null : JsonNode.Parse(text));

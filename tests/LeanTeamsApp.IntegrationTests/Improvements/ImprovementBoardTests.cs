@@ -150,6 +150,8 @@ public sealed class ImprovementBoardTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.NotNull((string?)body!["detail"]);
+        // The tab words the refusal by its code (the detail is English): not "someone else changed this meanwhile".
+        Assert.Equal("moveNotAllowed", (string?)body["code"]);
         Assert.Equal(added.ETag, (await StoredAsync(added.Id))!.ETag);
     }
 

@@ -222,6 +222,38 @@ public sealed class YearWheelTests : IAsyncLifetime
         Assert.DoesNotContain(sent, s => s.Contains("Om 4 dager:", StringComparison.Ordinal));
     }
 
+    // The scheduler works tenant after tenant in one flow: one organisation's own words must not word the next one's reminders.
+    [Fact]
+    public async Task Reminders_OneOrganisationWithItsOwnWordForUnit_UseItThereAndTheGlossarysWordInTheNextTenant()
+    {
+        var other = new TeamsActivities(TestTenants.New(), _bot.Connector.ServiceUrl);
+        Assert.True((await _bot.App.ImportDemoAsync(other.TenantId)).Succeeded);
+        var org = (await _bot.App.Store.GetOrganisationAsync(_bot.TenantId, default))!;
+        Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SaveOrganisationAsync(org with { Terms = OrganisationTerms.Of([("unit", "nb", "avdeling")]) }, default)).Outcome);
+        DateTimeOffset? start = null;
+        foreach (var activities in new[] { _bot.Activities, other })
+        {
+            await _bot.SayAsync(activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+            var first = (await Appointments.ListYearAsync(activities.TenantId, 2027, default))
+                .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+                .MinBy(a => a.Plan.Start)!;
+            Assert.True(start is null || start == first.Plan.Start);
+            start = first.Plan.Start;
+            await ReachableAsync("tol.helse@fjordvik.kommune.no", _bot.HelseLeader, activities);
+        }
+
+        _clock.SetUtcNow(start!.Value.AddDays(-7).AddMinutes(1));
+        var scheduler = _bot.App.Services.GetRequiredService<YearWheelScheduler>();
+        var queued = await scheduler.RunTenantAsync(_bot.TenantId, default) + await scheduler.RunTenantAsync(other.TenantId, default);
+        await _bot.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+
+        var reminders = _bot.Connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(BotHost.Said).Where(s => s.Contains("Om en uke:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(queued, reminders.Count);
+        var own = reminders.Count(s => s.Contains("{\"title\":\"Avdeling\",", StringComparison.Ordinal));
+        var glossary = reminders.Count(s => s.Contains("{\"title\":\"Enhet\",", StringComparison.Ordinal));
+        Assert.True(own > 0 && own == glossary && own + glossary == reminders.Count, $"{own} in the organisation's word, {glossary} in the glossary's, of {reminders.Count}");
+    }
+
     // The outbox keeps its rows (and so their keys) long after a person has left; logs go to other systems.
     [Fact]
     public async Task Reminders_OutboxKeysAndLogs_NameNoEmailAddressButStayOnePerPerson()
@@ -332,11 +364,12 @@ public sealed class YearWheelTests : IAsyncLifetime
         Assert.Contains("Action.OpenUrl", cards["reminder"], StringComparison.Ordinal);
     }
 
-    private async Task ReachableAsync(string email, TeamsUser user)
+    private async Task ReachableAsync(string email, TeamsUser user, TeamsActivities? tenant = null)
     {
-        var person = await _bot.App.Store.GetPersonAsync(_bot.TenantId, email, default);
-        Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SavePersonAsync(_bot.TenantId, person! with { AadObjectId = user.AadObjectId }, default)).Outcome);
-        using var installed = await _bot.PostAsync(_bot.Activities.PersonalInstallation(user));
+        tenant ??= _bot.Activities;
+        var person = await _bot.App.Store.GetPersonAsync(tenant.TenantId, email, default);
+        Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SavePersonAsync(tenant.TenantId, person! with { AadObjectId = user.AadObjectId }, default)).Outcome);
+        using var installed = await _bot.PostAsync(tenant.PersonalInstallation(user));
         Assert.True(installed.IsSuccessStatusCode);
     }
 

@@ -63,6 +63,43 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal(Old.Concat(Kept).Order(StringComparer.Ordinal), await CheckInKeysAsync());
     }
 
+    [Fact]
+    public async Task SetRetention_ByTheCoordinator_IsInTheOrganisationsHistoryWithWhoWhenBeforeAndAfter_OnlyWhenItChanges()
+    {
+        var token = _host.Token(CoordinatorEmail, "Jonas Vik");
+        var before = (await _host.TabAsync(HttpMethod.Get, "/api/tab/organisation/history", token)).Body!.AsArray().Count;
+
+        Assert.Equal(HttpStatusCode.OK, (await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", token, new JsonObject { ["years"] = 7 })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", token, new JsonObject { ["years"] = 7 })).Status);
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", token, new JsonObject { ["years"] = 10 })).Status);
+
+        var (status, history) = await _host.TabAsync(HttpMethod.Get, "/api/tab/organisation/history", token);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(before + 2, history!.AsArray().Count);
+        // The demo's import is dated by the real clock, after this test's; the history's order is by time.
+        var entries = history.AsArray().Where(e => e!["changes"]!.AsArray().Any(c => (string?)c!["field"] == "retentionYears")).ToList();
+        Assert.Equal(2, entries.Count);
+        var (latest, first) = (entries[0]!, entries[1]!);
+        Assert.Equal(("Jonas Vik", "(edited in the tab)", Now.AddMinutes(1)), ((string)latest["byName"]!, (string)latest["fileName"]!, (DateTimeOffset)latest["at"]!));
+        var change = Assert.Single(latest["changes"]!.AsArray())!;
+        Assert.Equal(("changed", "organisation", "retentionYears", "7", "10"), ((string)change["kind"]!, (string)change["subject"]!, (string)change["field"]!, (string)change["before"]!, (string)change["after"]!));
+        var set = Assert.Single(first["changes"]!.AsArray())!;
+        Assert.Equal(("5", "7"), ((string)set["before"]!, (string)set["after"]!));
+    }
+
+    [Fact]
+    public async Task SetRetention_Refused_WritesNoHistory()
+    {
+        var coordinator = _host.Token(CoordinatorEmail, "Jonas Vik");
+        var before = (await _host.TabAsync(HttpMethod.Get, "/api/tab/organisation/history", coordinator)).Body!.ToJsonString();
+
+        await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", _host.Token("leder.byggesak@fjordvik.kommune.no", "Randi Lie"), new JsonObject { ["years"] = 1 });
+        await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", coordinator, new JsonObject { ["years"] = 0 });
+
+        Assert.Equal(before, (await _host.TabAsync(HttpMethod.Get, "/api/tab/organisation/history", coordinator)).Body!.ToJsonString());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(31)]

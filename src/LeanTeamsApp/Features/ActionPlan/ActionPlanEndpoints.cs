@@ -43,14 +43,14 @@ public static class ActionPlanEndpoints
             : TypedResults.Ok(new ActionPlanDto([.. (await store.ListAsync(caller.TenantId, cancellationToken)).Select(ToDto)]));
 
     private static async Task<Results<Created<ActionRowDto>, ProblemHttpResult>> AddAsync(
-        TabCaller caller, ActionRowInput body, HttpRequest request, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, ActionRowInput body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
         if (Refused(caller, access, Permission.EditActionPlan, "POST actionplan") is { } refused)
         {
             return refused;
         }
 
-        if (Validate(body, "", LanguageOf(request)) is { } invalid)
+        if (Validate(body, "", caller.Language) is { } invalid)
         {
             return invalid;
         }
@@ -60,14 +60,14 @@ public static class ActionPlanEndpoints
     }
 
     private static async Task<Results<Ok<ActionRowDto>, ProblemHttpResult>> UpdateAsync(
-        TabCaller caller, string id, ActionRowInput body, HttpRequest request, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
+        TabCaller caller, string id, ActionRowInput body, AccessRule access, ActionPlanStore store, CancellationToken cancellationToken)
     {
         if (Refused(caller, access, Permission.EditActionPlan, "PUT actionplan") is { } refused)
         {
             return refused;
         }
 
-        if (Validate(body, id, LanguageOf(request)) is { } invalid)
+        if (Validate(body, id, caller.Language) is { } invalid)
         {
             return invalid;
         }
@@ -139,10 +139,6 @@ public static class ActionPlanEndpoints
             ? null
             : ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
-
-    /// <summary>The tab's requests carry the browser's language, which inside Teams follows the client's.</summary>
-    private static Language LanguageOf(HttpRequest request) =>
-        Languages.FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
 
     private static ActionRow ToRow(ActionRowInput dto, string id) =>
         new(id, dto.Challenge!.Trim(), dto.Measures!.Trim(), dto.Responsible!.Trim(), dto.Deadline!.Value, dto.Status!.Value);

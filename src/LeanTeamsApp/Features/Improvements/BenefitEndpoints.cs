@@ -109,8 +109,8 @@ public static class BenefitEndpoints
         var benefits = app.MapTabGroup("/api/tab/units/{unitId}/benefits");
         benefits.MapPost("/", CreateAsync).ProducesProblems(400, 403, 404, 409);
         benefits.MapPut("/{id}/stages/{stage}", RecordStageAsync).ProducesProblems(400, 403, 404, 409, 412);
-        benefits.MapPut("/{id}", CorrectAsync).ProducesProblems(400, 403, 404, 412);
-        benefits.MapDelete("/{id}", DeleteAsync).ProducesProblems(400, 403, 404, 412);
+        benefits.MapPut("/{id}", CorrectAsync).ProducesProblems(400, 403, 404, 409, 412);
+        benefits.MapDelete("/{id}", DeleteAsync).ProducesProblems(400, 403, 404, 409, 412);
         return app;
     }
 
@@ -119,16 +119,20 @@ public static class BenefitEndpoints
     /// with the one there is (409): its stages are recorded on it.
     /// </summary>
     private static async Task<Results<Created<BenefitDto>, ProblemHttpResult>> CreateAsync(
-        TabCaller caller, string unitId, CreateBenefitRequest? body, HttpRequest request,
+        TabCaller caller, string unitId, CreateBenefitRequest? body,
         AccessRule access, ImprovementStore store, Announcer<BoardChanged> board, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.WorkOnBoard, "POST benefits") is not { } unit)
         {
             return WorkRefusal(caller, unitId);
         }
 
-        var language = Languages.FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
+        }
+
+        var language = caller.Language;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Improvement? improvement = null;
         var title = string.Join(' ', (body?.Title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -206,13 +210,17 @@ public static class BenefitEndpoints
     /// moves the improvement to "benefit realised" with it, so it must be done; reinvestment needs a realised benefit.
     /// </summary>
     private static async Task<Results<Ok<BenefitDto>, ProblemHttpResult>> RecordStageAsync(
-        TabCaller caller, string unitId, string id, string stage, RecordStageRequest? body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpRequest request,
+        TabCaller caller, string unitId, string id, string stage, RecordStageRequest? body, [FromHeader(Name = "If-Match")] string? ifMatch,
         AccessRule access, ImprovementStore store, Announcer<BoardChanged> board, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.WorkOnBoard, "PUT benefits/stages") is not { } unit)
         {
             return WorkRefusal(caller, unitId);
+        }
+
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -242,7 +250,7 @@ public static class BenefitEndpoints
         Benefit changed;
         if (to == BenefitStage.Reinvested)
         {
-            var language = Languages.FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
+            var language = caller.Language;
             var text = (body?.Text ?? "").Trim();
             if (!current.IsRealised)
             {
@@ -376,6 +384,11 @@ public static class BenefitEndpoints
             return Refusal(caller, unitId);
         }
 
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
+        }
+
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var kind = Named<BenefitKind>(body?.Kind);
         if (kind is null)
@@ -440,6 +453,11 @@ public static class BenefitEndpoints
         if (DeviationEndpoints.Allowed(caller, access, unitId, Permission.CorrectBenefits, "DELETE benefits") is not { } unit)
         {
             return Refusal(caller, unitId);
+        }
+
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
         }
 
         if (string.IsNullOrEmpty(ifMatch))

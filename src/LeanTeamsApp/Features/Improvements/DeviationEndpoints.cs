@@ -39,6 +39,11 @@ public static class DeviationEndpoints
             return Refusal(caller, unitId);
         }
 
+        if (Archived(unit) is { } archived)
+        {
+            return archived;
+        }
+
         if (string.IsNullOrEmpty(body?.ETag))
         {
             return FieldProblem("etag", "Send the etag the deviation was read with.");
@@ -54,6 +59,19 @@ public static class DeviationEndpoints
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(access);
         return caller.Unit(unitId) is { } unit && access.Check(caller.Caller, permission, AccessTarget.ForUnit(unit), entryPoint) ? unit : null;
+    }
+
+    /// <summary>
+    /// An archived unit's board, deviations and benefits are history, kept as they were for the reports: nobody
+    /// changes them until the unit is restored (409). Asked after the access rule, so that who may not change the
+    /// unit anyway hears that instead.
+    /// </summary>
+    public static ProblemHttpResult? Archived(Organisation.Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.Archived
+            ? ApiProblem.Of(ProblemCode.UnitArchived, "The unit is archived: its board is kept as it was. Restore the unit to change it.", title: "Archived", statusCode: StatusCodes.Status409Conflict)
+            : null;
     }
 
     /// <summary>A unit the caller does not see is answered as if it did not exist; one they see but may not change, 403.</summary>

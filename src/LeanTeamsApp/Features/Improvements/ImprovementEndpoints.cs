@@ -124,16 +124,13 @@ public static class ImprovementEndpoints
                 : ApiProblem.Of(ProblemCode.Forbidden, "Only the unit's leader, Lean coordinators and members, and the Lean coordinator, change its board.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden));
         }
 
-        return unit.Archived
-            ? (null, ApiProblem.Of(ProblemCode.Conflict, "The unit is archived: its board is kept as it was. Restore the unit to change it.", title: "Archived", statusCode: StatusCodes.Status409Conflict))
-            : (unit, null);
+        return DeviationEndpoints.Archived(unit) is { } archived ? (null, archived) : (unit, null);
     }
 
     private static async Task<Results<Created<ImprovementDto>, ProblemHttpResult>> CreateAsync(
-        TabCaller caller, string unitId, CreateImprovementRequest? body, HttpRequest request,
+        TabCaller caller, string unitId, CreateImprovementRequest? body,
         AccessRule access, ImprovementStore store, OrganisationStore organisation, Announcer<BoardChanged> board, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var (unit, refused) = Editable(caller, access, unitId, "POST improvements");
         if (unit is null)
         {
@@ -147,7 +144,7 @@ public static class ImprovementEndpoints
         {
             errors["title"] = [$"Give the improvement a title of 1 to {Improvement.MaxTitleLength} characters."];
         }
-        else if (FreeTextScreen.Refusal(LanguageOf(request), title) is { } screened)
+        else if (FreeTextScreen.Refusal(caller.Language, title) is { } screened)
         {
             errors["title"] = [screened];
         }
@@ -319,7 +316,7 @@ public static class ImprovementEndpoints
                 TypedResults.Ok(ImprovementDto.From(current!, await ImprovementDto.OwnersAsync(organisation, caller.TenantId, [current!], cancellationToken))),
             ImprovementChangeOutcome.Stale => ApiProblem.Of(ProblemCode.ChangedMeanwhile,
                 "Someone changed this improvement since you opened it. Reload to see their change.", title: "Changed meanwhile", statusCode: StatusCodes.Status412PreconditionFailed),
-            ImprovementChangeOutcome.NotAllowed => ApiProblem.Of(ProblemCode.Conflict, whyNot(current!), title: "Not possible from where it stands", statusCode: StatusCodes.Status409Conflict),
+            ImprovementChangeOutcome.NotAllowed => ApiProblem.Of(ProblemCode.MoveNotAllowed, whyNot(current!), title: "Not possible from where it stands", statusCode: StatusCodes.Status409Conflict),
             _ => ApiProblem.Of(ProblemCode.NotFound, "The improvement is gone; a corrected check-in may have removed it.", title: "Not found", statusCode: StatusCodes.Status404NotFound),
         };
     }
@@ -365,9 +362,6 @@ public static class ImprovementEndpoints
 
     private static Dictionary<string, Person> Owners(Person? owner) =>
         owner is null ? new(StringComparer.Ordinal) : new(StringComparer.Ordinal) { [owner.Id] = owner };
-
-    private static Language LanguageOf(HttpRequest request) =>
-        Languages.FromLocale(request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
 
     private static T? Named<T>(string? name)
         where T : struct, Enum =>

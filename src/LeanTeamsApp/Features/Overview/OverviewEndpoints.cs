@@ -255,7 +255,8 @@ public static class OverviewEndpoints
         var lastCheckIn = recent.Values.Where(c => c.MeetingHeld).MaxBy(c => c.MeetingDate);
         var names = caller.Units.ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
         var unitFollowUps = await followUps.ListForUnitAsync(caller.TenantId, unit.Id, time.GetUtcNow(), cancellationToken);
-        var canManageFollowUps = caller.Allows(Permission.ManageFollowUps, AccessTarget.ForUnit(unit));
+        // An archived unit's records are kept as they were: the tab offers no change that the endpoints would refuse.
+        var canManageFollowUps = !unit.Archived && caller.Allows(Permission.ManageFollowUps, AccessTarget.ForUnit(unit));
         var owners = canManageFollowUps ? await ImprovementCommands.FollowUpOwnersAsync(organisation, caller.TenantId, unit, cancellationToken) : [];
         var improvements = await records.ListImprovementsAsync(caller.TenantId, unit.Id, cancellationToken);
         var improvementOwners = await ImprovementDto.OwnersAsync(organisation, caller.TenantId, improvements, cancellationToken);
@@ -279,10 +280,10 @@ public static class OverviewEndpoints
             unitFollowUps,
             [.. (await records.ListBenefitsAsync(caller.TenantId, unit.Id, cancellationToken)).OrderByDescending(b => b.RealisedOn).ThenBy(b => b.Id, StringComparer.Ordinal)
                 .Select(b => BenefitDto.From(b, id => names.GetValueOrDefault(id, id), caller.Organisation.HoursPerWorkYear))],
-            caller.Allows(Permission.WorkOnBoard, AccessTarget.ForUnit(unit)),
+            !unit.Archived && caller.Allows(Permission.WorkOnBoard, AccessTarget.ForUnit(unit)),
             canManageFollowUps,
             [.. owners.Select(o => new OwnerDto(o.PersonId, o.Name, o.Role))],
-            caller.Allows(Permission.CorrectBenefits, AccessTarget.ForUnit(unit)),
+            !unit.Archived && caller.Allows(Permission.CorrectBenefits, AccessTarget.ForUnit(unit)),
             BenefitRangeDto.All)
         {
             CanEditImprovements = canEditImprovements,

@@ -11,6 +11,7 @@ using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Infrastructure.Terms;
 using Microsoft.Extensions.Options;
 
 namespace LeanTeamsApp.Features.Planning;
@@ -81,6 +82,12 @@ public sealed partial class CalendarSyncScheduler(
         {
             tick.Units = (await organisation.ListUnitsAsync(tenant, cancellationToken)).ToDictionary(u => u.Id, StringComparer.Ordinal);
             var org = await organisation.GetOrganisationAsync(tenant, cancellationToken);
+            if (org is not null)
+            {
+                // The invitations' texts in the organisation's words; RunTenantAsync is async, so they stay with this tenant.
+                OwnTerms.Use(org.Terms);
+            }
+
             tick.DefaultTimeZone = org?.DefaultTimeZone;
             tick.WrittenLanguage = org?.WrittenLanguage;
         }

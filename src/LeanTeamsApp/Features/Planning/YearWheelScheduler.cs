@@ -7,6 +7,7 @@ using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Scheduling;
 using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Storage;
+using LeanTeamsApp.Infrastructure.Terms;
 using Microsoft.Extensions.Options;
 
 namespace LeanTeamsApp.Features.Planning;
@@ -80,6 +81,8 @@ public sealed partial class YearWheelScheduler(
             return 0;
         }
 
+        // RemindAsync is async: the terms stay in this tenant's flow and do not word the next tenant's reminders.
+        OwnTerms.Use(org.Terms);
         var now = Time.GetUtcNow();
         var year = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(org.DefaultTimeZone)).Year;
         var due = (await appointments.ListYearAsync(tenantId, year - 1, cancellationToken))

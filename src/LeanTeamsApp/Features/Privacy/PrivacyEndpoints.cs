@@ -1,4 +1,5 @@
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Infrastructure.Access;
 using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.OpenApi;
@@ -87,7 +88,8 @@ public static class PrivacyEndpoints
     }
 
     private static async Task<Results<Ok<RetentionDto>, ProblemHttpResult>> SetRetentionAsync(
-        RetentionDto body, TabCaller caller, AccessRule access, PrivacyStore store, CancellationToken cancellationToken)
+        RetentionDto body, TabCaller caller, AccessRule access, PrivacyStore store, OrganisationChangeLog history, IOptions<PrivacyOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (body is not { Years: >= RetentionYears.Min and <= RetentionYears.Max })
         {
@@ -99,9 +101,25 @@ public static class PrivacyEndpoints
             return ApiProblem.Of(ProblemCode.RetentionForbidden, "Only the Lean coordinator sets how long check-ins are kept.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
         }
 
+        var before = await store.GetRetentionYearsAsync(caller.TenantId, cancellationToken) ?? options.Value.DefaultRetentionYears;
         await store.SetRetentionYearsAsync(caller.TenantId, body.Years, cancellationToken);
+        if (before != body.Years)
+        {
+            // In the organisation's history with its other settings: how long personal data is kept is a decision someone answers for.
+            await history.RecordAsync(
+                caller.TenantId,
+                OrganisationChangeLog.TabEdit,
+                [new ImportChange(ImportChangeKind.Changed, ImportSubject.Organisation, caller.TenantId, "retentionYears", Years(before), Years(body.Years))],
+                caller.Caller.Person?.Id ?? caller.Caller.Email ?? "",
+                caller.Caller.DisplayName,
+                time.GetUtcNow(),
+                cancellationToken);
+        }
+
         return TypedResults.Ok(new RetentionDto(body.Years));
     }
+
+    private static string Years(int years) => years.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static ProblemHttpResult? Invalid(string id, string? format, Language language) =>
         id.Length > Person.MaxIdLength || !id.Contains('@', StringComparison.Ordinal)

@@ -141,6 +141,11 @@ public sealed class DeviationFollowUps(ImprovementStore records, ReviewStore rev
             return DeviationEndpoints.Refusal(caller, unitId);
         }
 
+        if (DeviationEndpoints.Archived(unit) is { } archived)
+        {
+            return archived;
+        }
+
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(body?.ETag))
         {

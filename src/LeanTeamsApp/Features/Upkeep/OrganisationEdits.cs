@@ -40,7 +40,7 @@ public sealed record EditResult(EditOutcome Outcome, IReadOnlyDictionary<string,
 public sealed class OrganisationEdits(OrganisationImporter importer, TimeProvider time)
 {
     /// <summary>What the history shows in place of a file name.</summary>
-    public const string SourceName = "(edited in the tab)";
+    public const string SourceName = OrganisationChangeLog.TabEdit;
 
     // The line each record of the one-record "file" stands on, which tells whose field an error is about.
     private const int RecordLine = 1;

@@ -53,6 +53,8 @@ public static class ProblemCode
     public const string IdTaken = "idTaken";
     public const string PreviewOutdated = "previewOutdated";
     public const string NotSaved = "notSaved";
+    public const string UnitArchived = "unitArchived";
+    public const string MoveNotAllowed = "moveNotAllowed";
 
     /// <summary>The codes named here; an appointment change adds its refusal's name (ChangeRefusal in camel case).</summary>
     public static IReadOnlyList<string> All { get; } =

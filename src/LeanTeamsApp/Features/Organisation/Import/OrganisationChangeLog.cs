@@ -22,6 +22,9 @@ public sealed class OrganisationChangeLog(StorageTables tables)
 
     public const int MaxLines = 30;
 
+    /// <summary>What the history names as the source of a change made in the tab's forms, rather than from a file.</summary>
+    public const string TabEdit = "(edited in the tab)";
+
     /// <summary>Below Table Storage's 32,768 characters a string property holds, with room for the brackets.</summary>
     private const int MaxJsonChars = 30_000;
 
@@ -43,8 +46,19 @@ public sealed class OrganisationChangeLog(StorageTables tables)
     public async Task RecordAsync(ImportPlan plan, string by, string byName, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        await RecordAsync(plan.TenantId, plan.FileName, plan.Changes, by, byName, at, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes to the organisation's settings that are not kept in the directory (how long check-ins are kept), in
+    /// the same history as every import and form: who, when, from where, before and after.
+    /// </summary>
+    public async Task RecordAsync(
+        string tenantId, string source, IEnumerable<ImportChange> changed, string by, string byName, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
         // Notes are about the file, and "kept" says what the file left alone: neither is a change.
-        var changes = plan.Changes.Where(c => c.Kind is not (ImportChangeKind.Note or ImportChangeKind.Kept)).ToList();
+        var changes = changed.Where(c => c.Kind is not (ImportChangeKind.Note or ImportChangeKind.Kept)).ToList();
         if (changes.Count == 0)
         {
             return;
@@ -52,10 +66,10 @@ public sealed class OrganisationChangeLog(StorageTables tables)
 
         var id = Guid.NewGuid().ToString("N");
         var time = (DateTimeOffset.MaxValue.Ticks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
-        var rows = new List<TableEntity> { Row(plan.TenantId, $"{OrganisationPrefix}{time}|{id}", id, at, by, byName, plan.FileName, changes) };
+        var rows = new List<TableEntity> { Row(tenantId, $"{OrganisationPrefix}{time}|{id}", id, at, by, byName, source, changes) };
         foreach (var unit in changes.Where(c => c.Subject == ImportSubject.Unit).GroupBy(c => c.Id))
         {
-            rows.Add(Row(plan.TenantId, $"{UnitPrefix(unit.Key)}{time}|{id}", id, at, by, byName, plan.FileName, [.. unit]));
+            rows.Add(Row(tenantId, $"{UnitPrefix(unit.Key)}{time}|{id}", id, at, by, byName, source, [.. unit]));
         }
 
         foreach (var batch in rows.Chunk(BatchSize))

@@ -56,6 +56,8 @@ export const nb = {
     idTaken: 'Id-en er allerede i bruk.',
     previewOutdated: 'Organisasjonen er endret siden filen ble forhåndsvist. Forhåndsvis den igjen.',
     notSaved: 'Ikke lagret: tjenesten fikk ikke skrevet endringen. Prøv igjen om litt.',
+    unitArchived: 'Enheten er arkivert: tavlen og gevinstene blir stående som de var. Ta inn enheten igjen for å endre dem.',
+    moveNotAllowed: 'Forbedringen kan ikke flyttes dit fra der den står nå. Last inn på nytt for å se hvor den står; en realisert gevinst registreres med tallet sitt.',
     notPlanned: 'Avtalen er allerede gjennomført eller avlyst, og kan ikke endres.',
     inThePast: 'Tidspunktet har passert. Velg et senere tidspunkt.',
     weekend: 'Datoen er en lørdag eller søndag. Velg en arbeidsdag.',

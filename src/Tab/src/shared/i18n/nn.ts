@@ -57,6 +57,8 @@ export const nn: Messages = {
     idTaken: 'Id-en er alt i bruk.',
     previewOutdated: 'Organisasjonen er endra sidan fila vart førehandsvist. Førehandsvis ho igjen.',
     notSaved: 'Ikkje lagra: tenesta fekk ikkje skrive endringa. Prøv igjen om litt.',
+    unitArchived: 'Eininga er arkivert: tavla og gevinstane blir ståande som dei var. Ta inn eininga att for å endre dei.',
+    moveNotAllowed: 'Forbetringa kan ikkje flyttast dit frå der ho står no. Last inn på nytt for å sjå kvar ho står; ein realisert gevinst blir registrert med talet sitt.',
     notPlanned: 'Avtalen er alt gjennomført eller avlyst, og kan ikkje endrast.',
     inThePast: 'Tidspunktet er passert. Vel eit seinare tidspunkt.',
     weekend: 'Datoen er ein laurdag eller sundag. Vel ein arbeidsdag.',

@@ -30,6 +30,18 @@ describe('problems', () => {
     expect(problemText(error, dictionaries[locale], createFormatters(locale))).toBe(expected);
   });
 
+  it('problemText_MoveTheLifecycleRefusesOnABokmålPage_IsNorwegianNotTheServicesEnglishWhy', () => {
+    const error = ApiError.fromProblem(409, {
+      title: 'Not possible from where it stands',
+      detail: 'It is suggested now, and can be moved to inProgress or rejected.',
+      code: 'moveNotAllowed',
+    });
+    const text = problemText(error, dictionaries.nb, createFormatters('nb'));
+    expect(text).toBe(dictionaries.nb.problems.moveNotAllowed);
+    expect(text).toContain('Forbedringen kan ikke flyttes dit');
+    expect(text).not.toContain('moved');
+  });
+
   it('problemText_UnknownCode_FallsBackToTheServicesDetail', () => {
     const error = ApiError.fromProblem(409, { title: 'Clash', detail: 'A newer service said this.', code: 'somethingNew' });
     expect(problemText(error, dictionaries.nb, createFormatters('nb'))).toBe('A newer service said this.');

@@ -56,6 +56,8 @@ export const sv: Messages = {
     idTaken: 'Id:t används redan.',
     previewOutdated: 'Organisationen har ändrats sedan filen förhandsgranskades. Förhandsgranska den igen.',
     notSaved: 'Inte sparat: tjänsten kunde inte skriva ändringen. Försök igen om en stund.',
+    unitArchived: 'Enheten är arkiverad: tavlan och nyttorna står kvar som de var. Återställ enheten för att ändra dem.',
+    moveNotAllowed: 'Förbättringen kan inte flyttas dit från där den står nu. Ladda om för att se var den står; en realiserad nytta registreras med sitt värde.',
     notPlanned: 'Mötet är redan genomfört eller inställt och kan inte ändras.',
     inThePast: 'Tidpunkten har passerat. Välj en senare tidpunkt.',
     weekend: 'Datumet är en lördag eller söndag. Välj en arbetsdag.',
