@@ -314,6 +314,34 @@ public sealed class YearWheelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reminders_UnitArchivedAfterPlanning_NeitherItsRemindersNorItsRecordCardAreSent()
+    {
+        await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
+        var first = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
+            .Where(a => a.Plan.OwnerId == "tol.helse@fjordvik.kommune.no")
+            .MinBy(a => a.Plan.Start)!;
+        await ReachableAsync("tol.helse@fjordvik.kommune.no", _bot.HelseLeader);
+        var unit = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, first.Plan.UnitId, default))!;
+        Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SaveUnitAsync(_bot.TenantId, unit with { Archived = true }, default)).Outcome);
+        var scheduler = _bot.App.Services.GetRequiredService<YearWheelScheduler>();
+        var outbox = _bot.App.Services.GetRequiredService<Outbox>();
+
+        _clock.SetUtcNow(first.Plan.Start.AddDays(-7).AddMinutes(1));
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        _clock.SetUtcNow(first.Plan.Start.AddHours(-23));
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        _clock.SetUtcNow(first.Plan.End.AddMinutes(5));
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+
+        foreach (var which in new[] { "7d", "1d" })
+        {
+            Assert.Null(await outbox.GetAsync(_bot.TenantId, $"appointment-reminder|{first.Id}|v1|{which}|{Person.Pseudonym("tol.helse@fjordvik.kommune.no")}", default));
+        }
+
+        Assert.Null(await outbox.GetAsync(_bot.TenantId, $"appointment-record|{first.Id}", default));
+    }
+
+    [Fact]
     public async Task RecordCard_AfterTheAppointmentEnded_GoesToItsOwnerOnce()
     {
         await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));

@@ -101,6 +101,12 @@ public sealed partial class YearWheelScheduler(
         {
             var plan = appointment.Plan;
             var unit = units.GetValueOrDefault(plan.UnitId);
+            if (unit is { Archived: true })
+            {
+                // An archived unit gets no prompts: no Gemba walk or review reminder, and no card asking for its record.
+                continue;
+            }
+
             var language = unit is null ? WrittenLanguage.Of(org) : WrittenLanguage.Of(org, unit);
             var version = appointment.Version.ToString(CultureInfo.InvariantCulture);
             if (now < plan.Start)
