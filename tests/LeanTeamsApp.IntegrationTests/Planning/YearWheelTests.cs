@@ -314,7 +314,7 @@ public sealed class YearWheelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reminders_UnitArchivedAfterPlanning_NeitherItsRemindersNorItsRecordCardAreSent()
+    public async Task Reminders_UnitArchivedAfterPlanning_NeitherItsRemindersNorItsRecordCardAreSentUntilRestored()
     {
         await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "gemba plan 2027"));
         var first = (await Appointments.ListYearAsync(_bot.TenantId, 2027, default))
@@ -339,6 +339,12 @@ public sealed class YearWheelTests : IAsyncLifetime
         }
 
         Assert.Null(await outbox.GetAsync(_bot.TenantId, $"appointment-record|{first.Id}", default));
+
+        // Restored, the unit is prompted again: its record card goes out on the next run.
+        var archived = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, first.Plan.UnitId, default))!;
+        Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SaveUnitAsync(_bot.TenantId, archived with { Archived = false }, default)).Outcome);
+        await scheduler.RunTenantAsync(_bot.TenantId, default);
+        Assert.NotNull(await outbox.GetAsync(_bot.TenantId, $"appointment-record|{first.Id}", default));
     }
 
     [Fact]
