@@ -62,7 +62,11 @@ public sealed class RemovedPersonTests : IAsyncLifetime
     {
         var before = await _bot.SayAsync(_bot.Activities.PersonalMessage(_bot.Coordinator, "report Q3 2026", "en-GB"));
         Assert.DoesNotContain("You are not allowed to see the whole organisation", before, StringComparison.Ordinal);
-        var yaml = Without(ImportFiles.Demo(Tenant), "  - { email: lean.koordinator@fjordvik.kommune.no, name: Jonas Vik, roles: [coordinator] }\n");
+        // The role goes to someone else: a file that leaves the organisation without any coordinator is refused.
+        var yaml = ImportFiles.Demo(Tenant).Replace(
+            "  - { email: lean.koordinator@fjordvik.kommune.no, name: Jonas Vik, roles: [coordinator] }\n",
+            "  - { email: kari.nord@fjordvik.kommune.no, name: Kari Nord, roles: [coordinator] }\n",
+            StringComparison.Ordinal);
 
         var result = await _bot.App.ImportAsync(Tenant, "organisation.yaml", yaml);
 

@@ -94,9 +94,10 @@ public sealed class RetentionTests : IAsyncLifetime
         var coordinator = _host.Token(CoordinatorEmail, "Jonas Vik");
         var before = (await _host.TabAsync(HttpMethod.Get, "/api/tab/organisation/history", coordinator)).Body!.ToJsonString();
 
-        await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", _host.Token("leder.byggesak@fjordvik.kommune.no", "Randi Lie"), new JsonObject { ["years"] = 1 });
-        await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", coordinator, new JsonObject { ["years"] = 0 });
+        var (leader, _) = await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", _host.Token("leder.byggesak@fjordvik.kommune.no", "Randi Lie"), new JsonObject { ["years"] = 1 });
+        var (invalid, _) = await _host.TabAsync(HttpMethod.Put, "/api/tab/privacy/retention", coordinator, new JsonObject { ["years"] = 0 });
 
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.BadRequest), (leader, invalid));
         Assert.Equal(before, (await _host.TabAsync(HttpMethod.Get, "/api/tab/organisation/history", coordinator)).Body!.ToJsonString());
     }
 

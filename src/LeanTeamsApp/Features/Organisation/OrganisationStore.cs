@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using LeanTeamsApp.Features.Organisation.Import;
@@ -21,7 +20,7 @@ public sealed record WriteResult(WriteOutcome Outcome, string? ETag = null)
     public static readonly WriteResult NotFound = new(WriteOutcome.NotFound);
 }
 
-public sealed class OrganisationStore(StorageTables tables)
+public sealed class OrganisationStore(StorageTables tables, TimeProvider time)
 {
     internal const string DirectoryTable = "Directory";
     internal const string TenantsTable = "Tenants";
@@ -34,7 +33,11 @@ public sealed class OrganisationStore(StorageTables tables)
     // kept in memory for a short while; a save in this process forgets them at once, another instance's save shows
     // here within TermsLifetime. A submit then makes the same storage calls as before terms existed.
     internal static readonly TimeSpan TermsLifetime = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (OrganisationTerms? Terms, long ReadAt)> _terms = new(StringComparer.Ordinal);
+    private readonly Lock _termsGate = new();
+    private readonly Dictionary<string, KeptTerms> _terms = new(StringComparer.Ordinal);
+
+    // Bumped by every forget: a read that began before a save must not keep what it read after the save forgot it.
+    private readonly Dictionary<string, long> _termsVersions = new(StringComparer.Ordinal);
 
     private TableClient Directory => tables.Get(DirectoryTable);
 
@@ -58,19 +61,39 @@ public sealed class OrganisationStore(StorageTables tables)
     /// <summary>The organisation's own terms (null when the tenant has no organisation), from memory when read lately.</summary>
     public async Task<OrganisationTerms?> GetTermsAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var now = Environment.TickCount64;
-        if (_terms.TryGetValue(tenantId, out var known) && now - known.ReadAt < TermsLifetime.TotalMilliseconds)
+        long version;
+        lock (_termsGate)
         {
-            return known.Terms;
+            if (_terms.TryGetValue(tenantId, out var kept) && time.GetElapsedTime(kept.ReadAt) < TermsLifetime)
+            {
+                return kept.Terms;
+            }
+
+            version = _termsVersions.GetValueOrDefault(tenantId);
         }
 
+        var readAt = time.GetTimestamp();
         var terms = (await GetOrganisationAsync(tenantId, cancellationToken))?.Terms;
-        _terms[tenantId] = (terms, now);
+        lock (_termsGate)
+        {
+            if (_termsVersions.GetValueOrDefault(tenantId) == version)
+            {
+                _terms[tenantId] = new KeptTerms(terms, readAt);
+            }
+        }
+
         return terms;
     }
 
     /// <summary>Forgets the terms kept in memory, after anything that may have rewritten the organisation row.</summary>
-    internal void ForgetTerms(string tenantId) => _terms.TryRemove(tenantId, out _);
+    internal void ForgetTerms(string tenantId)
+    {
+        lock (_termsGate)
+        {
+            _termsVersions[tenantId] = _termsVersions.GetValueOrDefault(tenantId) + 1;
+            _terms.Remove(tenantId);
+        }
+    }
 
     public async Task<Unit?> GetUnitAsync(string tenantId, string unitId, CancellationToken cancellationToken)
     {
@@ -429,4 +452,6 @@ public sealed class OrganisationStore(StorageTables tables)
             throw new ArgumentException($"'{tenantId}' is not a tenant id (a GUID).", nameof(tenantId));
         }
     }
+
+    private sealed record KeptTerms(OrganisationTerms? Terms, long ReadAt);
 }

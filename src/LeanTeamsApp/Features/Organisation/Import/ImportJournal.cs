@@ -267,6 +267,20 @@ public sealed partial class ImportJournal(
     {
         try
         {
+            return await RestoreAsync(tenantId, journalId, entries, lease);
+        }
+        finally
+        {
+            // A rollback may put the organisation row back, and with it the terms it had: they are read afresh. This
+            // covers the recovery scheduler's rollbacks of another process's import too.
+            organisation.ForgetTerms(tenantId);
+        }
+    }
+
+    private async Task<ApplyResult> RestoreAsync(string tenantId, string journalId, IReadOnlyList<JournalEntry> entries, Lease lease)
+    {
+        try
+        {
             var kept = 0;
             for (var pass = 0; pass < RollbackPasses; pass++)
             {
