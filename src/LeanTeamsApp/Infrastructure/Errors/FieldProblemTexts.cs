@@ -49,6 +49,16 @@ public sealed record FieldProblemTexts
 
     public required string ChannelId { get; init; }
 
+    public required Func<int, string> TextLength { get; init; }
+
+    public required string GiveDate { get; init; }
+
+    public required string ActionStatus { get; init; }
+
+    public required string ChooseResponsible { get; init; }
+
+    public required Func<string, string> DateFrom { get; init; }
+
     public static FieldProblemTexts For(Language language) => language switch
     {
         Language.Sv => Swedish,
@@ -79,6 +89,11 @@ public sealed record FieldProblemTexts
         FileNameEnding = "Name the file (organisation.yaml, units.csv or units.xlsx): its ending says how to read it.",
         FileNameLength = max => $"Give the file's name as it is, at most {max} characters.",
         ChannelId = "Name the channel: its Teams id, 19:…@thread.tacv2.",
+        TextLength = max => $"Write 1 to {max} characters.",
+        GiveDate = "Give a date.",
+        ActionStatus = "Choose not started, in progress or done.",
+        ChooseResponsible = "Choose the owner.",
+        DateFrom = today => $"Give a date (yyyy-MM-dd) from {today} on.",
     };
 
     private static readonly FieldProblemTexts Norwegian = new()
@@ -103,6 +118,11 @@ public sealed record FieldProblemTexts
         FileNameEnding = "Gi filen et navn (organisation.yaml, units.csv eller units.xlsx): endelsen sier hvordan den skal leses.",
         FileNameLength = max => $"Oppgi filnavnet slik det er, høyst {max} tegn.",
         ChannelId = "Oppgi kanalen: Teams-id-en, 19:…@thread.tacv2.",
+        TextLength = max => $"Skriv fra 1 til {max} tegn.",
+        GiveDate = "Oppgi en dato.",
+        ActionStatus = "Velg ikke startet, pågår eller ferdig.",
+        ChooseResponsible = "Velg hvem som er ansvarlig.",
+        DateFrom = today => $"Oppgi en dato (åååå-MM-dd) fra og med {today}.",
     };
 
     private static readonly FieldProblemTexts Nynorsk = new()
@@ -127,6 +147,11 @@ public sealed record FieldProblemTexts
         FileNameEnding = "Gi fila eit namn (organisation.yaml, units.csv eller units.xlsx): endinga seier korleis ho skal lesast.",
         FileNameLength = max => $"Oppgi filnamnet slik det er, høgst {max} teikn.",
         ChannelId = "Oppgi kanalen: Teams-id-en, 19:…@thread.tacv2.",
+        TextLength = max => $"Skriv frå 1 til {max} teikn.",
+        GiveDate = "Oppgi ein dato.",
+        ActionStatus = "Vel ikkje starta, pågår eller ferdig.",
+        ChooseResponsible = "Vel kven som er ansvarleg.",
+        DateFrom = today => $"Oppgi ein dato (åååå-MM-dd) frå og med {today}.",
     };
 
     private static readonly FieldProblemTexts Swedish = new()
@@ -151,5 +176,10 @@ public sealed record FieldProblemTexts
         FileNameEnding = "Ge filen ett namn (organisation.yaml, units.csv eller units.xlsx): ändelsen säger hur den ska läsas.",
         FileNameLength = max => $"Ange filnamnet som det är, högst {max} tecken.",
         ChannelId = "Ange kanalen: dess Teams-id, 19:…@thread.tacv2.",
+        TextLength = max => $"Skriv 1 till {max} tecken.",
+        GiveDate = "Ange ett datum.",
+        ActionStatus = "Välj inte påbörjad, pågår eller klar.",
+        ChooseResponsible = "Välj vem som är ansvarig.",
+        DateFrom = today => $"Ange ett datum (åååå-MM-dd) från och med {today}.",
     };
 }
