@@ -59,6 +59,14 @@ public sealed record FieldProblemTexts
 
     public required Func<string, string> DateFrom { get; init; }
 
+    public required Func<int, string> ImprovementTitle { get; init; }
+
+    public required string BoardColumn { get; init; }
+
+    public required string PickLevel { get; init; }
+
+    public required Func<string, int, string> DueDate { get; init; }
+
     public static FieldProblemTexts For(Language language) => language switch
     {
         Language.Sv => Swedish,
@@ -94,6 +102,10 @@ public sealed record FieldProblemTexts
         ActionStatus = "Choose not started, in progress or done.",
         ChooseResponsible = "Choose the owner.",
         DateFrom = today => $"Give a date (yyyy-MM-dd) from {today} on.",
+        ImprovementTitle = max => $"Give the improvement a title of 1 to {max} characters.",
+        BoardColumn = "Choose a column of the board.",
+        PickLevel = "Choose low or high (or leave both effort and effect out to take it off the grid).",
+        DueDate = (today, years) => $"Give a date as yyyy-MM-dd from today, {today}, to {years} years ahead.",
     };
 
     private static readonly FieldProblemTexts Norwegian = new()
@@ -123,6 +135,10 @@ public sealed record FieldProblemTexts
         ActionStatus = "Velg ikke startet, pågår eller ferdig.",
         ChooseResponsible = "Velg hvem som er ansvarlig.",
         DateFrom = today => $"Oppgi en dato (åååå-MM-dd) fra og med {today}.",
+        ImprovementTitle = max => $"Gi forbedringen en tittel på 1 til {max} tegn.",
+        BoardColumn = "Velg en kolonne på tavlen.",
+        PickLevel = "Velg lav eller høy (eller la både innsats og effekt stå tomme for å ta den ut av rutenettet).",
+        DueDate = (today, years) => $"Skriv en dato som åååå-MM-dd fra i dag, {today}, til {years} år frem.",
     };
 
     private static readonly FieldProblemTexts Nynorsk = new()
@@ -152,6 +168,10 @@ public sealed record FieldProblemTexts
         ActionStatus = "Vel ikkje starta, pågår eller ferdig.",
         ChooseResponsible = "Vel kven som er ansvarleg.",
         DateFrom = today => $"Oppgi ein dato (åååå-MM-dd) frå og med {today}.",
+        ImprovementTitle = max => $"Gi forbetringa ein tittel på 1 til {max} teikn.",
+        BoardColumn = "Vel ei kolonne på tavla.",
+        PickLevel = "Vel låg eller høg (eller la både innsats og effekt stå tomme for å ta ho ut av rutenettet).",
+        DueDate = (today, years) => $"Skriv ein dato som åååå-MM-dd frå i dag, {today}, til {years} år fram.",
     };
 
     private static readonly FieldProblemTexts Swedish = new()
@@ -181,5 +201,9 @@ public sealed record FieldProblemTexts
         ActionStatus = "Välj inte påbörjad, pågår eller klar.",
         ChooseResponsible = "Välj vem som är ansvarig.",
         DateFrom = today => $"Ange ett datum (åååå-MM-dd) från och med {today}.",
+        ImprovementTitle = max => $"Ge förbättringen en titel på 1 till {max} tecken.",
+        BoardColumn = "Välj en kolumn på tavlan.",
+        PickLevel = "Välj låg eller hög (eller lämna både insats och effekt tomma för att ta bort den ur rutnätet).",
+        DueDate = (today, years) => $"Skriv ett datum som åååå-MM-dd från i dag, {today}, till {years} år framåt.",
     };
 }
