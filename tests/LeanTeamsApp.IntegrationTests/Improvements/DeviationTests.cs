@@ -244,6 +244,23 @@ public sealed class DeviationTests : IAsyncLifetime
 
     // The tab shows each field's problem next to it, in the caller's language (Accept-Language); the keys stay.
     [Theory]
+    [InlineData("nb-NO", "Send med etag-en fra da dette ble lest.")]
+    [InlineData("nn-NO", "Send med etag-en frå då dette vart lese.")]
+    [InlineData("sv-SE", "Skicka med etaggen från när detta lästes.")]
+    public async Task TabClose_WithoutAnETag_IsWordedInTheCallersLanguageAndLeavesItOpen(string language, string etag)
+    {
+        var deviation = await _host.DeviationAsync("Mangler i nabovarsel");
+        var before = await SnapshotAsync();
+
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, $"/api/tab/units/byggesak/deviations/{deviation.Id}/close", _host.Token(Linn, "Linn Aasen"),
+            new JsonObject(), language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal([etag], body!["errors"]!["etag"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Theory]
     [InlineData("nb-NO", "Send med etag-en fra da dette ble lest.", "Velg hvem som er ansvarlig.", "Oppgi en dato (åååå-MM-dd) fra og med 20")]
     [InlineData("nn-NO", "Send med etag-en frå då dette vart lese.", "Vel kven som er ansvarleg.", "Oppgi ein dato (åååå-MM-dd) frå og med 20")]
     [InlineData("sv-SE", "Skicka med etaggen från när detta lästes.", "Välj vem som är ansvarig.", "Ange ett datum (åååå-MM-dd) från och med 20")]
