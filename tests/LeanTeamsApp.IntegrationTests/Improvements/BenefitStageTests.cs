@@ -4,6 +4,8 @@ using Azure.Data.Tables;
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Infrastructure.Errors;
 using LeanTeamsApp.Infrastructure.Storage;
 
 namespace LeanTeamsApp.IntegrationTests.Improvements;
@@ -81,8 +83,8 @@ public sealed class BenefitStageTests : IAsyncLifetime
         return _host.ActAsync(ImprovementsCard.BenefitVerb, data);
     }
 
-    private Task<(HttpStatusCode Status, JsonNode? Body)> StageAsync(string token, string id, string stage, JsonObject body) =>
-        _host.TabAsync(HttpMethod.Put, $"/api/tab/units/byggesak/benefits/{id}/stages/{stage}", token, body);
+    private Task<(HttpStatusCode Status, JsonNode? Body)> StageAsync(string token, string id, string stage, JsonObject body, string? language = null) =>
+        _host.TabAsync(HttpMethod.Put, $"/api/tab/units/byggesak/benefits/{id}/stages/{stage}", token, body, language);
 
     /// <summary>An estimate or a plan shows in the digest as identified or planned, never among the realised benefits.</summary>
     private static void AssertNothingRealised(string digest)
@@ -235,6 +237,56 @@ public sealed class BenefitStageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.StartsWith(refusal, (string)body!["errors"]!["title"]![0]!, StringComparison.Ordinal);
         Assert.Empty(await _host.Records.ListBenefitsAsync(_host.TenantId, "byggesak", default));
+    }
+
+    // Each field's problem is worded in the caller's language (Accept-Language), the measure too; the keys stay.
+    [Theory]
+    [InlineData("nb-NO", "Finner ingen slik forbedring på enhetens tavle.", "Velg en av timeSaved, ", "Velg en av hours, ", "Oppgi den ansvarlige med e-postadresse, høyst ")]
+    [InlineData("nn-NO", "Finn inga slik forbetring på tavla til eininga.", "Vel ein av timeSaved, ", "Vel ein av hours, ", "Oppgi den ansvarlege med e-postadresse, høgst ")]
+    [InlineData("sv-SE", "Det finns ingen sådan förbättring på enhetens tavla.", "Välj en av timeSaved, ", "Välj en av hours, ", "Ange den ansvariga med e-postadress, högst ")]
+    public async Task TabBenefit_EveryFieldWrong_IsWordedInTheCallersLanguageAndNothingStored(string language, string improvement, string kind, string measure, string owner)
+    {
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["improvementId"] = "finnes-ikke", ["kind"] = "dreamt", ["measure"] = "litres", ["ownerId"] = "ikke-en-adresse" }, language);
+        var (noTitle, noTitleBody) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["title"] = " ", ["kind"] = "timeSaved", ["measure"] = "workYears", ["identified"] = "1e3" }, language);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (status, noTitle));
+        var errors = body!["errors"]!;
+        Assert.Equal(improvement, (string?)errors["improvementId"]![0]);
+        Assert.StartsWith(kind, (string)errors["kind"]![0]!, StringComparison.Ordinal);
+        Assert.StartsWith(measure, (string)errors["measure"]![0]!, StringComparison.Ordinal);
+        Assert.EndsWith("workYears.", (string)errors["measure"]![0]!, StringComparison.Ordinal);
+        Assert.StartsWith(owner, (string)errors["ownerId"]![0]!, StringComparison.Ordinal);
+        var english = FieldProblemTexts.For(Language.En);
+        Assert.NotEqual(english.BenefitTitle(Benefit.MaxTitleLength), (string?)noTitleBody!["errors"]!["title"]![0]);
+        Assert.Equal(FieldProblemTexts.For(Languages.FromLocale(language)).BenefitTitle(Benefit.MaxTitleLength), (string?)noTitleBody["errors"]!["title"]![0]);
+        Assert.Equal(FieldProblemTexts.For(Languages.FromLocale(language)).AmountPlainNumber, (string?)noTitleBody["errors"]!["identified"]![0]);
+        Assert.Empty(await _host.Records.ListBenefitsAsync(_host.TenantId, "byggesak", default));
+    }
+
+    [Theory]
+    [InlineData("nb-NO", "Skriv et tall over 0 og høyst 100", "(timer), med høyst 2 desimaler.", "Oppgi datoen gevinsten er planlagt realisert innen.", "Send med etag-en fra da dette ble lest.", "Registrer det realiserte tallet først: ")]
+    [InlineData("nn-NO", "Skriv eit tal over 0 og høgst 100", "(timar), med høgst 2 desimalar.", "Oppgi datoen gevinsten er planlagd realisert innan.", "Send med etag-en frå då dette vart lese.", "Registrer det realiserte talet først: ")]
+    [InlineData("sv-SE", "Skriv ett tal över 0 och högst 100", "(timmar), med högst 2 decimaler.", "Ange datumet då nyttan planeras vara realiserad.", "Skicka med etaggen från när detta lästes.", "Registrera den realiserade siffran först: ")]
+    public async Task TabStages_BadAmountAndDate_AreWordedInTheCallersLanguageAndNothingChanges(string language, string range, string measure, string date, string etag, string realiseFirst)
+    {
+        var (_, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["title"] = "Felles postmottak", ["kind"] = "timeSaved", ["measure"] = "hours", ["identified"] = 40 });
+        var (id, read) = ((string)body!["id"]!, (string)body["etag"]!);
+
+        var (planned, plannedBody) = await StageAsync(Leader, id, "planned", new JsonObject { ["amount"] = 1_000_000, ["etag"] = read }, language);
+        var (unread, unreadBody) = await StageAsync(Leader, id, "realised", new JsonObject { ["amount"] = 30 }, language);
+        var (reinvested, reinvestedBody) = await StageAsync(Leader, id, "reinvested", new JsonObject { ["text"] = "Noe", ["etag"] = read }, language);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (planned, unread, reinvested));
+        var amount = (string)plannedBody!["errors"]!["amount"]![0]!;
+        Assert.StartsWith(range, amount, StringComparison.Ordinal);
+        Assert.EndsWith(measure, amount, StringComparison.Ordinal);
+        Assert.Equal((date, etag), ((string?)plannedBody["errors"]!["date"]![0], (string?)unreadBody!["errors"]!["etag"]![0]));
+        Assert.StartsWith(realiseFirst, (string)reinvestedBody!["errors"]!["stage"]![0]!, StringComparison.Ordinal);
+        var stored = await BenefitAsync(id);
+        Assert.Equal((BenefitStage.Identified, (decimal?)40m, (decimal?)null, read), (stored.Stage, stored.Identified, stored.Planned, stored.ETag));
     }
 
     [Theory]

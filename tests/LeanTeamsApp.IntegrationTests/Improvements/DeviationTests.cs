@@ -242,6 +242,59 @@ public sealed class DeviationTests : IAsyncLifetime
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    // The tab shows each field's problem next to it, in the caller's language (Accept-Language); the keys stay.
+    [Theory]
+    [InlineData("nb-NO", "Send med etag-en fra da dette ble lest.")]
+    [InlineData("nn-NO", "Send med etag-en frå då dette vart lese.")]
+    [InlineData("sv-SE", "Skicka med etaggen från när detta lästes.")]
+    public async Task TabClose_WithoutAnETag_IsWordedInTheCallersLanguageAndLeavesItOpen(string language, string etag)
+    {
+        var deviation = await _host.DeviationAsync("Mangler i nabovarsel");
+        var before = await SnapshotAsync();
+
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, $"/api/tab/units/byggesak/deviations/{deviation.Id}/close", _host.Token(Linn, "Linn Aasen"),
+            new JsonObject(), language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal([etag], body!["errors"]!["etag"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("nb-NO", "Send med etag-en fra da dette ble lest.", "Velg hvem som er ansvarlig.", "Oppgi en dato (åååå-MM-dd) fra og med 20")]
+    [InlineData("nn-NO", "Send med etag-en frå då dette vart lese.", "Vel kven som er ansvarleg.", "Oppgi ein dato (åååå-MM-dd) frå og med 20")]
+    [InlineData("sv-SE", "Skicka med etaggen från när detta lästes.", "Välj vem som är ansvarig.", "Ange ett datum (åååå-MM-dd) från och med 20")]
+    public async Task TabFollowUp_NoETagNoOwnerAndPastDeadline_IsWordedInTheCallersLanguageAndStoresNothing(string language, string etag, string owner, string deadline)
+    {
+        var deviation = await _host.DeviationAsync("Mangler i nabovarsel");
+        var before = await SnapshotAsync();
+
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, $"/api/tab/units/byggesak/deviations/{deviation.Id}/followup", _host.Token(Linn, "Linn Aasen"),
+            new JsonObject { ["deadline"] = "2026-11-19" }, language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal((etag, owner), ((string?)body!["errors"]!["etag"]![0], (string?)body["errors"]!["ownerId"]![0]));
+        Assert.StartsWith(deadline, (string)body["errors"]!["deadline"]![0]!, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("nb-NO", "Ingen i organisasjonen har denne e-postadressen.")]
+    [InlineData("nn-NO", "Ingen i organisasjonen har denne e-postadressa.")]
+    [InlineData("sv-SE", "Ingen i organisationen har den här e-postadressen.")]
+    public async Task TabFollowUp_OwnerNotInTheOrganisation_IsWordedInTheCallersLanguageAndStoresNothing(string language, string owner)
+    {
+        var deviation = await _host.DeviationAsync("Mangler i nabovarsel");
+        var before = await SnapshotAsync();
+
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, $"/api/tab/units/byggesak/deviations/{deviation.Id}/followup", _host.Token(Linn, "Linn Aasen"),
+            new JsonObject { ["etag"] = deviation.ETag, ["ownerId"] = "ukjent@example.com", ["deadline"] = "2027-01-15" }, language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal([owner], body!["errors"]!["ownerId"]!.AsArray().Select(m => (string?)m));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
     [Theory]
     [InlineData("ingrid.solheim@fjordvik.kommune.no", "Ingrid Solheim")]
     [InlineData("okonomisjef@fjordvik.kommune.no", "Tone Bakken")]

@@ -209,6 +209,41 @@ public sealed class ImprovementBoardTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.OK, pick), (status, (string)body!["pick"]!));
     }
 
+    // The tab shows each field's problem next to it, in the caller's language (Accept-Language); the keys stay.
+    [Theory]
+    [InlineData("nb-NO", "Gi forbedringen en tittel på 1 til ", "Ingen i organisasjonen har denne e-postadressen.", "Skriv en dato som åååå-MM-dd fra i dag, 20")]
+    [InlineData("nn-NO", "Gi forbetringa ein tittel på 1 til ", "Ingen i organisasjonen har denne e-postadressa.", "Skriv ein dato som åååå-MM-dd frå i dag, 20")]
+    [InlineData("sv-SE", "Ge förbättringen en titel på 1 till ", "Ingen i organisationen har den här e-postadressen.", "Skriv ett datum som åååå-MM-dd från i dag, 20")]
+    public async Task Add_EveryFieldWrong_IsWordedInTheCallersLanguageAndStoresNothing(string language, string title, string owner, string dueDate)
+    {
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/improvements", Leader,
+            new JsonObject { ["title"] = " ", ["ownerId"] = "ukjent@example.com", ["dueDate"] = "2026-11-19" }, language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(title, (string)body!["errors"]!["title"]![0]!, StringComparison.Ordinal);
+        Assert.Equal(owner, (string?)body["errors"]!["ownerId"]![0]);
+        Assert.StartsWith(dueDate, (string)body["errors"]!["dueDate"]![0]!, StringComparison.Ordinal);
+        Assert.Empty(await _host.ImprovementsAsync());
+    }
+
+    [Theory]
+    [InlineData("nb-NO", "Velg lav eller høy (", "Velg en kolonne på tavlen.", "Send med etag-en fra da dette ble lest.")]
+    [InlineData("nn-NO", "Vel låg eller høg (", "Vel ei kolonne på tavla.", "Send med etag-en frå då dette vart lese.")]
+    [InlineData("sv-SE", "Välj låg eller hög (", "Välj en kolumn på tavlan.", "Skicka med etaggen från när detta lästes.")]
+    public async Task Change_BadPlaceOrColumnWithoutETag_IsWordedInTheCallersLanguageAndNothingChanges(string language, string level, string column, string etag)
+    {
+        var added = await AddedAsync("Feil felt");
+        var path = $"/api/tab/units/byggesak/improvements/{added.Id}";
+
+        var (placed, placeBody) = await _host.TabAsync(HttpMethod.Put, $"{path}/pick", Leader, new JsonObject { ["effort"] = "medium", ["effect"] = "high" }, language);
+        var (moved, moveBody) = await _host.TabAsync(HttpMethod.Post, $"{path}/move", Leader, new JsonObject { ["to"] = "somewhere" }, language);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (placed, moved));
+        Assert.StartsWith(level, (string)placeBody!["errors"]!["effort"]![0]!, StringComparison.Ordinal);
+        Assert.Equal((column, etag, etag), ((string?)moveBody!["errors"]!["to"]![0], (string?)moveBody["errors"]!["etag"]![0], (string?)placeBody["errors"]!["etag"]![0]));
+        Assert.Equal(added.ETag, (await StoredAsync(added.Id))!.ETag);
+    }
+
     [Theory]
     [InlineData("owner", "{\"ownerId\":\"ukjent@example.com\"}", "ownerId")]
     [InlineData("due", "{\"dueDate\":\"2026-02-30\"}", "dueDate")]

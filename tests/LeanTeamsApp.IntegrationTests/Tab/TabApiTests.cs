@@ -190,6 +190,28 @@ public sealed class TabApiTests : IAsyncLifetime
         Assert.Empty(JsonNode.Parse(await (await GetAsync("/api/tab/actionplan", token)).Content.ReadAsStringAsync())!["rows"]!.AsArray());
     }
 
+    // The tab shows each field's problem next to it, in the caller's language (Accept-Language); the keys stay.
+    [Theory]
+    [InlineData("nb-NO", "Skriv fra 1 til 300 tegn.", "Oppgi en dato.", "Velg ikke startet, pågår eller ferdig.", "Send med etag-en fra da dette ble lest.")]
+    [InlineData("nn-NO", "Skriv frå 1 til 300 teikn.", "Oppgi ein dato.", "Vel ikkje starta, pågår eller ferdig.", "Send med etag-en frå då dette vart lese.")]
+    [InlineData("sv-SE", "Skriv 1 till 300 tecken.", "Ange ett datum.", "Välj inte påbörjad, pågår eller klar.", "Skicka med etaggen från när detta lästes.")]
+    public async Task ActionPlan_RowWithEveryFieldWrong_IsWordedInTheCallersLanguageAndNothingStored(string language, string challenge, string deadline, string status, string etag)
+    {
+        var token = await SignInAsync("lean.koordinator@fjordvik.kommune.no");
+        var row = Row(new string('x', 301));
+        row.Remove("deadline");
+        row.Remove("status");
+
+        using var added = await SendAsync(HttpMethod.Post, "/api/tab/actionplan", token, row, language);
+        using var edited = await SendAsync(HttpMethod.Put, "/api/tab/actionplan/no-such-row", token, row, language);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (added.StatusCode, edited.StatusCode));
+        var addErrors = JsonNode.Parse(await added.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal((challenge, deadline, status), ((string?)addErrors["challenge"]![0], (string?)addErrors["deadline"]![0], (string?)addErrors["status"]![0]));
+        Assert.Equal(etag, (string?)JsonNode.Parse(await edited.Content.ReadAsStringAsync())!["errors"]!["etag"]![0]);
+        Assert.Empty(JsonNode.Parse(await (await GetAsync("/api/tab/actionplan", token)).Content.ReadAsStringAsync())!["rows"]!.AsArray());
+    }
+
     [Fact]
     public async Task ActionPlan_CoordinatorAddsEditsAndDeletes_WithTheETagGuardingEdits()
     {
@@ -272,10 +294,15 @@ public sealed class TabApiTests : IAsyncLifetime
     private static async Task<string?> CodeOfAsync(HttpResponseMessage response) =>
         (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["code"];
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, JsonObject? body)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, JsonObject? body, string? language = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
         return await _http.SendAsync(request);
     }
 }

@@ -105,11 +105,12 @@ public static class ActionPlanEndpoints
     private static ProblemHttpResult? Validate(ActionRowInput body, string id, Language language)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var t = FieldProblemTexts.For(language);
         void Text(string field, string? value, int max)
         {
             if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > max)
             {
-                errors[field] = [$"Write 1 to {max} characters."];
+                errors[field] = [t.TextLength(max)];
             }
             else if (FreeTextScreen.Refusal(language, value) is { } refused)
             {
@@ -122,17 +123,17 @@ public static class ActionPlanEndpoints
         Text("responsible", body.Responsible, 200);
         if (body.Deadline is null)
         {
-            errors["deadline"] = ["Give a date."];
+            errors["deadline"] = [t.GiveDate];
         }
 
         if (body.Status is not { } status || !Enum.IsDefined(status))
         {
-            errors["status"] = ["Choose notStarted, inProgress or done."];
+            errors["status"] = [t.ActionStatus];
         }
 
         if (id.Length > 0 && string.IsNullOrEmpty(body.ETag))
         {
-            errors["etag"] = ["Send the etag the row was read with."];
+            errors["etag"] = [t.SendETag];
         }
 
         return errors.Count == 0

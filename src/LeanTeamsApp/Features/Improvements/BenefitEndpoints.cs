@@ -133,6 +133,7 @@ public static class BenefitEndpoints
         }
 
         var language = caller.Language;
+        var problems = FieldProblemTexts.For(language);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Improvement? improvement = null;
         var title = string.Join(' ', (body?.Title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -141,12 +142,12 @@ public static class BenefitEndpoints
             improvement = await store.GetImprovementAsync(caller.TenantId, unit.Id, body.ImprovementId, cancellationToken);
             if (improvement is null)
             {
-                errors["improvementId"] = ["No such improvement on this unit's board."];
+                errors["improvementId"] = [problems.NoSuchImprovement];
             }
         }
         else if (title.Length is 0 or > Benefit.MaxTitleLength)
         {
-            errors["title"] = [$"Name the improvement the benefit belongs to, or give the benefit a title of 1 to {Benefit.MaxTitleLength} characters."];
+            errors["title"] = [problems.BenefitTitle(Benefit.MaxTitleLength)];
         }
         else if (FreeTextScreen.Refusal(language, title) is { } refused)
         {
@@ -156,24 +157,24 @@ public static class BenefitEndpoints
         var kind = Named<BenefitKind>(body?.Kind);
         if (kind is null)
         {
-            errors["kind"] = [$"Choose one of {string.Join(", ", Enum.GetNames<BenefitKind>().Select(Camel))}."];
+            errors["kind"] = [problems.ChooseOneOf(string.Join(", ", Enum.GetNames<BenefitKind>().Select(Camel)))];
         }
 
         var inWorkYears = string.Equals(body?.Measure, "workYears", StringComparison.OrdinalIgnoreCase);
         var measure = inWorkYears ? BenefitMeasure.Hours : Named<BenefitMeasure>(body?.Measure);
         if (measure is null)
         {
-            errors["measure"] = [$"Choose one of {string.Join(", ", Enum.GetNames<BenefitMeasure>().Select(Camel))} or workYears."];
+            errors["measure"] = [problems.ChooseOneOf(string.Join(", ", Enum.GetNames<BenefitMeasure>().Select(Camel).Append("workYears")))];
         }
 
-        var identified = measure is { } m ? ReadAmount(body?.Identified, m, inWorkYears, caller.Organisation.HoursPerWorkYear, "identified", errors) : 0m;
+        var identified = measure is { } m ? ReadAmount(body?.Identified, m, inWorkYears, caller.Organisation.HoursPerWorkYear, "identified", errors, language) : 0m;
         string? ownerId = null;
         if (!string.IsNullOrWhiteSpace(body?.OwnerId))
         {
             ownerId = Person.NormaliseId(body.OwnerId);
             if (ownerId.Length > InputLimits.PersonId || !ownerId.Contains('@', StringComparison.Ordinal))
             {
-                errors["ownerId"] = [$"Name the owner by e-mail address, at most {InputLimits.PersonId} characters."];
+                errors["ownerId"] = [problems.BenefitOwner(InputLimits.PersonId)];
             }
         }
 
@@ -223,17 +224,18 @@ public static class BenefitEndpoints
             return archived;
         }
 
+        var problems = FieldProblemTexts.For(caller.Language);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var to = Named<BenefitStage>(stage);
         if (to is null)
         {
-            errors["stage"] = [$"Choose one of {string.Join(", ", Enum.GetNames<BenefitStage>().Select(Camel))}."];
+            errors["stage"] = [problems.ChooseOneOf(string.Join(", ", Enum.GetNames<BenefitStage>().Select(Camel)))];
         }
 
         var etag = string.IsNullOrEmpty(body?.ETag) ? ifMatch : body.ETag;
         if (string.IsNullOrEmpty(etag))
         {
-            errors["etag"] = ["Send the etag the benefit was read with."];
+            errors["etag"] = [problems.SendETag];
         }
 
         if (errors.Count > 0)
@@ -254,12 +256,12 @@ public static class BenefitEndpoints
             var text = (body?.Text ?? "").Trim();
             if (!current.IsRealised)
             {
-                return DeviationEndpoints.FieldProblem("stage", "Record the realised figure first: only a realised benefit frees capacity to reinvest.");
+                return DeviationEndpoints.FieldProblem("stage", problems.RealiseFirst);
             }
 
             if (text.Length is 0 or > Benefit.MaxReinvestedLength)
             {
-                return DeviationEndpoints.FieldProblem("text", $"Say what the freed capacity went to, in 1 to {Benefit.MaxReinvestedLength} characters.");
+                return DeviationEndpoints.FieldProblem("text", problems.Reinvested(Benefit.MaxReinvestedLength));
             }
 
             if (FreeTextScreen.Refusal(language, text) is { } refused)
@@ -271,15 +273,15 @@ public static class BenefitEndpoints
         }
         else
         {
-            var amount = ReadAmount(body?.Amount, current.Measure, body?.InWorkYears == true, caller.Organisation.HoursPerWorkYear, "amount", errors);
+            var amount = ReadAmount(body?.Amount, current.Measure, body?.InWorkYears == true, caller.Organisation.HoursPerWorkYear, "amount", errors, caller.Language);
             if (body?.InWorkYears == true && current.Measure != BenefitMeasure.Hours)
             {
-                errors["inWorkYears"] = ["Only a benefit counted in hours can be given in årsverk."];
+                errors["inWorkYears"] = [problems.WorkYearsOnlyForHours];
             }
 
             if (to == BenefitStage.Planned && body?.Date is null)
             {
-                errors["date"] = ["Give the date the benefit is planned to be realised by."];
+                errors["date"] = [problems.PlannedDate];
             }
 
             if (errors.Count > 0)
@@ -335,14 +337,15 @@ public static class BenefitEndpoints
     /// <summary>
     /// An amount in <paramref name="measure"/>, or in årsverk stored as hours; a problem is added under <paramref name="field"/>.
     /// </summary>
-    private static decimal ReadAmount(JsonElement? value, BenefitMeasure measure, bool inWorkYears, decimal hoursPerWorkYear, string field, Dictionary<string, string[]> errors)
+    private static decimal ReadAmount(JsonElement? value, BenefitMeasure measure, bool inWorkYears, decimal hoursPerWorkYear, string field, Dictionary<string, string[]> errors, Language language)
     {
+        var problems = FieldProblemTexts.For(language);
         var text = value is { ValueKind: JsonValueKind.Number } number ? number.GetRawText()
             : value is { ValueKind: JsonValueKind.String } s ? s.GetString()
             : null;
         if (text is null)
         {
-            errors[field] = ["Give the amount as a plain number, such as 12.5."];
+            errors[field] = [problems.AmountNumber];
             return 0;
         }
 
@@ -356,10 +359,10 @@ public static class BenefitEndpoints
         switch (problem)
         {
             case AmountProblem.NotANumber:
-                errors[field] = ["Give the amount as a plain number, such as 12.5 (no exponent, NaN or infinity)."];
+                errors[field] = [problems.AmountPlainNumber];
                 break;
             case AmountProblem.OutOfRange:
-                errors[field] = [RangeMessage(measure)];
+                errors[field] = [RangeMessage(measure, language)];
                 break;
         }
 
@@ -389,17 +392,18 @@ public static class BenefitEndpoints
             return archived;
         }
 
+        var problems = FieldProblemTexts.For(caller.Language);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var kind = Named<BenefitKind>(body?.Kind);
         if (kind is null)
         {
-            errors["kind"] = [$"Choose one of {string.Join(", ", Enum.GetNames<BenefitKind>().Select(Camel))}."];
+            errors["kind"] = [problems.ChooseOneOf(string.Join(", ", Enum.GetNames<BenefitKind>().Select(Camel)))];
         }
 
         var measure = Named<BenefitMeasure>(body?.Measure);
         if (measure is null)
         {
-            errors["measure"] = [$"Choose one of {string.Join(", ", Enum.GetNames<BenefitMeasure>().Select(Camel))}."];
+            errors["measure"] = [problems.ChooseOneOf(string.Join(", ", Enum.GetNames<BenefitMeasure>().Select(Camel)))];
         }
 
         var amount = 0m;
@@ -411,22 +415,22 @@ public static class BenefitEndpoints
             switch (InputLimits.TryReadAmount(amountText, m, out amount))
             {
                 case AmountProblem.NotANumber:
-                    errors["amount"] = ["Give the amount as a plain number, such as 12.5 (no exponent, NaN or infinity)."];
+                    errors["amount"] = [problems.AmountPlainNumber];
                     break;
                 case AmountProblem.OutOfRange:
-                    errors["amount"] = [RangeMessage(m)];
+                    errors["amount"] = [RangeMessage(m, caller.Language)];
                     break;
             }
         }
         else if (amountText is null)
         {
-            errors["amount"] = ["Give the amount as a plain number, such as 12.5."];
+            errors["amount"] = [problems.AmountNumber];
         }
 
         var etag = string.IsNullOrEmpty(body?.ETag) ? ifMatch : body.ETag;
         if (string.IsNullOrEmpty(etag))
         {
-            errors["etag"] = ["Send the etag the benefit was read with."];
+            errors["etag"] = [problems.SendETag];
         }
 
         if (errors.Count > 0)
@@ -462,7 +466,7 @@ public static class BenefitEndpoints
 
         if (string.IsNullOrEmpty(ifMatch))
         {
-            return DeviationEndpoints.FieldProblem("etag", "Send the etag the benefit was read with, as If-Match.");
+            return DeviationEndpoints.FieldProblem("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         var (outcome, deleted) = await store.DeleteBenefitAsync(caller.TenantId, unit.Id, id, caller.Caller.DisplayName, time.GetUtcNow(), ifMatch, cancellationToken);
@@ -487,14 +491,19 @@ public static class BenefitEndpoints
             },
             cancellationToken);
 
-    /// <summary>The range of <paramref name="measure"/> in words, for a 400 the tab shows next to the amount.</summary>
-    public static string RangeMessage(BenefitMeasure measure)
+    /// <summary>
+    /// The range of <paramref name="measure"/> in words of <paramref name="language"/>, for a 400 the tab shows next to
+    /// the amount: the measure named as the check-in names it, the most grouped as the language groups thousands.
+    /// </summary>
+    public static string RangeMessage(BenefitMeasure measure, Language language)
     {
+        var problems = FieldProblemTexts.For(language);
         var range = InputLimits.Benefit(measure);
-        var max = range.Max.ToString("#,0", CultureInfo.InvariantCulture);
+        var max = range.Max.ToString("#,0", language.Culture());
+        var name = CheckInTexts.For(language).Measures.TryGetValue(measure, out var label) ? label : Camel(measure.ToString());
         return range.Whole
-            ? $"Give a whole number from {range.Min.ToString(CultureInfo.InvariantCulture)} to {max} ({Camel(measure.ToString())})."
-            : $"Give a number above 0 and at most {max} ({Camel(measure.ToString())}), with at most {range.Decimals} decimals.";
+            ? problems.AmountWhole(range.Min.ToString(CultureInfo.InvariantCulture), max, name)
+            : problems.AmountDecimals(max, name, range.Decimals);
     }
 
     private static T? Named<T>(string? name)

@@ -46,7 +46,7 @@ public static class DeviationEndpoints
 
         if (string.IsNullOrEmpty(body?.ETag))
         {
-            return FieldProblem("etag", "Send the etag the deviation was read with.");
+            return FieldProblem("etag", FieldProblemTexts.For(caller.Language).SendETag);
         }
 
         var (outcome, current) = await store.CloseDeviationAsync(caller.TenantId, unit.Id, id, caller.Caller.DisplayName, time.GetUtcNow(), null, body.ETag, cancellationToken);

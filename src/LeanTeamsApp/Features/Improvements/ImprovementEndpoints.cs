@@ -142,20 +142,20 @@ public static class ImprovementEndpoints
         var title = string.Join(' ', (body?.Title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (title.Length is 0 or > Improvement.MaxTitleLength)
         {
-            errors["title"] = [$"Give the improvement a title of 1 to {Improvement.MaxTitleLength} characters."];
+            errors["title"] = [FieldProblemTexts.For(caller.Language).ImprovementTitle(Improvement.MaxTitleLength)];
         }
         else if (FreeTextScreen.Refusal(caller.Language, title) is { } screened)
         {
             errors["title"] = [screened];
         }
 
-        var (owner, ownerProblem) = await OwnerOfAsync(body?.OwnerId, caller.TenantId, organisation, cancellationToken);
+        var (owner, ownerProblem) = await OwnerOfAsync(body?.OwnerId, caller, organisation, cancellationToken);
         if (ownerProblem is not null)
         {
             errors["ownerId"] = [ownerProblem];
         }
 
-        var (due, dueProblem) = DueDateOf(body?.DueDate, unit, now);
+        var (due, dueProblem) = DueDateOf(body?.DueDate, unit, now, caller.Language);
         if (dueProblem is not null)
         {
             errors["dueDate"] = [dueProblem];
@@ -191,10 +191,10 @@ public static class ImprovementEndpoints
         var to = Named<ImprovementStage>(body?.To);
         if (to is null)
         {
-            errors["to"] = [$"Choose one of {string.Join(", ", Enum.GetNames<ImprovementStage>().Select(Camel))}."];
+            errors["to"] = [FieldProblemTexts.For(caller.Language).BoardColumn];
         }
 
-        var etag = ETagOf(body?.ETag, ifMatch, errors);
+        var etag = ETagOf(body?.ETag, ifMatch, errors, caller.Language);
         if (errors.Count > 0)
         {
             return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
@@ -224,13 +224,13 @@ public static class ImprovementEndpoints
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (owner, ownerProblem) = await OwnerOfAsync(body?.OwnerId, caller.TenantId, organisation, cancellationToken);
+        var (owner, ownerProblem) = await OwnerOfAsync(body?.OwnerId, caller, organisation, cancellationToken);
         if (ownerProblem is not null)
         {
             errors["ownerId"] = [ownerProblem];
         }
 
-        var etag = ETagOf(body?.ETag, ifMatch, errors);
+        var etag = ETagOf(body?.ETag, ifMatch, errors, caller.Language);
         if (errors.Count > 0)
         {
             return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
@@ -251,13 +251,13 @@ public static class ImprovementEndpoints
 
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (due, dueProblem) = DueDateOf(body?.DueDate, unit, now);
+        var (due, dueProblem) = DueDateOf(body?.DueDate, unit, now, caller.Language);
         if (dueProblem is not null)
         {
             errors["dueDate"] = [dueProblem];
         }
 
-        var etag = ETagOf(body?.ETag, ifMatch, errors);
+        var etag = ETagOf(body?.ETag, ifMatch, errors, caller.Language);
         if (errors.Count > 0)
         {
             return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
@@ -282,15 +282,15 @@ public static class ImprovementEndpoints
         var effect = Named<PickLevel>(body?.Effect);
         if (!unplaced && effort is null)
         {
-            errors["effort"] = ["Choose low or high (or leave both effort and effect out to take it off the grid)."];
+            errors["effort"] = [FieldProblemTexts.For(caller.Language).PickLevel];
         }
 
         if (!unplaced && effect is null)
         {
-            errors["effect"] = ["Choose low or high (or leave both effort and effect out to take it off the grid)."];
+            errors["effect"] = [FieldProblemTexts.For(caller.Language).PickLevel];
         }
 
-        var etag = ETagOf(body?.ETag, ifMatch, errors);
+        var etag = ETagOf(body?.ETag, ifMatch, errors, caller.Language);
         if (errors.Count > 0)
         {
             return ApiProblem.Of(ProblemCode.InvalidField, title: "Check the highlighted fields", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["errors"] = errors });
@@ -322,7 +322,7 @@ public static class ImprovementEndpoints
     }
 
     /// <summary>A person of the organisation by id; none for an empty id; a problem for anyone else.</summary>
-    private static async Task<(Person? Owner, string? Problem)> OwnerOfAsync(string? ownerId, string tenantId, OrganisationStore organisation, CancellationToken cancellationToken)
+    private static async Task<(Person? Owner, string? Problem)> OwnerOfAsync(string? ownerId, TabCaller caller, OrganisationStore organisation, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(ownerId))
         {
@@ -330,13 +330,13 @@ public static class ImprovementEndpoints
         }
 
         var id = Person.NormaliseId(ownerId);
-        return id.Length <= Person.MaxIdLength && await organisation.GetPersonAsync(tenantId, id, cancellationToken) is { Removed: false } person
+        return id.Length <= Person.MaxIdLength && await organisation.GetPersonAsync(caller.TenantId, id, cancellationToken) is { Removed: false } person
             ? (person, null)
-            : (null, "No one in the organisation has this e-mail address.");
+            : (null, FieldProblemTexts.For(caller.Language).NoSuchPerson);
     }
 
     /// <summary>A due date from today (in the unit's time zone) to <see cref="MaxYearsAhead"/> years on; none for an empty one.</summary>
-    private static (DateOnly? Due, string? Problem) DueDateOf(string? text, Unit unit, DateTimeOffset now)
+    private static (DateOnly? Due, string? Problem) DueDateOf(string? text, Unit unit, DateTimeOffset now, Language language)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -346,15 +346,15 @@ public static class ImprovementEndpoints
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) && due >= today && due <= today.AddYears(MaxYearsAhead)
             ? (due, null)
-            : (null, $"Give a date as yyyy-MM-dd from today, {today:yyyy-MM-dd}, to {MaxYearsAhead} years ahead.");
+            : (null, FieldProblemTexts.For(language).DueDate(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MaxYearsAhead));
     }
 
-    private static string? ETagOf(string? body, string? ifMatch, Dictionary<string, string[]> errors)
+    private static string? ETagOf(string? body, string? ifMatch, Dictionary<string, string[]> errors, Language language)
     {
         var etag = string.IsNullOrEmpty(ifMatch) ? body : ifMatch;
         if (string.IsNullOrEmpty(etag))
         {
-            errors["etag"] = ["Send the etag the improvement was read with, as If-Match."];
+            errors["etag"] = [FieldProblemTexts.For(language).SendETag];
         }
 
         return etag;

@@ -147,22 +147,23 @@ public sealed class DeviationFollowUps(ImprovementStore records, ReviewStore rev
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var problems = FieldProblemTexts.For(caller.Language);
         if (string.IsNullOrEmpty(body?.ETag))
         {
-            errors["etag"] = ["Send the etag the deviation was read with."];
+            errors["etag"] = [problems.SendETag];
         }
 
         var owner = string.IsNullOrWhiteSpace(body?.OwnerId) ? null : await organisation.GetPersonAsync(caller.TenantId, Person.NormaliseId(body.OwnerId), cancellationToken);
         if (owner is null)
         {
-            errors["ownerId"] = [string.IsNullOrWhiteSpace(body?.OwnerId) ? "Choose the owner." : "Nobody in the organisation has this id."];
+            errors["ownerId"] = [string.IsNullOrWhiteSpace(body?.OwnerId) ? problems.ChooseResponsible : problems.NoSuchPerson];
         }
 
         var today = MeetingClock.Today(unit, time.GetUtcNow());
         var deadline = ReadDeadline(body?.Deadline, today);
         if (deadline is null)
         {
-            errors["deadline"] = [string.Create(CultureInfo.InvariantCulture, $"Give a date (yyyy-MM-dd) from {today:yyyy-MM-dd} on.")];
+            errors["deadline"] = [problems.DateFrom(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
         }
 
         if (errors.Count > 0)

@@ -49,6 +49,50 @@ public sealed record FieldProblemTexts
 
     public required string ChannelId { get; init; }
 
+    public required Func<int, string> TextLength { get; init; }
+
+    public required string GiveDate { get; init; }
+
+    public required string ActionStatus { get; init; }
+
+    public required string ChooseResponsible { get; init; }
+
+    public required Func<string, string> DateFrom { get; init; }
+
+    public required Func<int, string> ImprovementTitle { get; init; }
+
+    public required string BoardColumn { get; init; }
+
+    public required string PickLevel { get; init; }
+
+    public required Func<string, int, string> DueDate { get; init; }
+
+    public required string NoSuchImprovement { get; init; }
+
+    public required Func<int, string> BenefitTitle { get; init; }
+
+    public required Func<string, string> ChooseOneOf { get; init; }
+
+    public required Func<int, string> BenefitOwner { get; init; }
+
+    public required string RealiseFirst { get; init; }
+
+    public required Func<int, string> Reinvested { get; init; }
+
+    public required string WorkYearsOnlyForHours { get; init; }
+
+    public required string PlannedDate { get; init; }
+
+    public required string AmountNumber { get; init; }
+
+    public required string AmountPlainNumber { get; init; }
+
+    /// <summary>A whole amount's range: its least, its most and the measure it is counted in.</summary>
+    public required Func<string, string, string, string> AmountWhole { get; init; }
+
+    /// <summary>An amount with decimals: its most, the measure it is counted in and how many decimals.</summary>
+    public required Func<string, string, int, string> AmountDecimals { get; init; }
+
     public static FieldProblemTexts For(Language language) => language switch
     {
         Language.Sv => Swedish,
@@ -79,6 +123,27 @@ public sealed record FieldProblemTexts
         FileNameEnding = "Name the file (organisation.yaml, units.csv or units.xlsx): its ending says how to read it.",
         FileNameLength = max => $"Give the file's name as it is, at most {max} characters.",
         ChannelId = "Name the channel: its Teams id, 19:…@thread.tacv2.",
+        TextLength = max => $"Write 1 to {max} characters.",
+        GiveDate = "Give a date.",
+        ActionStatus = "Choose not started, in progress or done.",
+        ChooseResponsible = "Choose the owner.",
+        DateFrom = today => $"Give a date (yyyy-MM-dd) from {today} on.",
+        ImprovementTitle = max => $"Give the improvement a title of 1 to {max} characters.",
+        BoardColumn = "Choose a column of the board.",
+        PickLevel = "Choose low or high (or leave both effort and effect out to take it off the grid).",
+        DueDate = (today, years) => $"Give a date as yyyy-MM-dd from today, {today}, to {years} years ahead.",
+        NoSuchImprovement = "No such improvement on this unit's board.",
+        BenefitTitle = max => $"Name the improvement the benefit belongs to, or give the benefit a title of 1 to {max} characters.",
+        ChooseOneOf = values => $"Choose one of {values}.",
+        BenefitOwner = max => $"Name the owner by e-mail address, at most {max} characters.",
+        RealiseFirst = "Record the realised figure first: only a realised benefit frees capacity to reinvest.",
+        Reinvested = max => $"Say what the freed capacity went to, in 1 to {max} characters.",
+        WorkYearsOnlyForHours = "Only a benefit counted in hours can be given in årsverk.",
+        PlannedDate = "Give the date the benefit is planned to be realised by.",
+        AmountNumber = "Give the amount as a plain number, such as 12.5.",
+        AmountPlainNumber = "Give the amount as a plain number, such as 12.5 (no exponent, NaN or infinity).",
+        AmountWhole = (min, max, measure) => $"Give a whole number from {min} to {max} ({measure}).",
+        AmountDecimals = (max, measure, decimals) => $"Give a number above 0 and at most {max} ({measure}), with at most {decimals} decimals.",
     };
 
     private static readonly FieldProblemTexts Norwegian = new()
@@ -103,6 +168,27 @@ public sealed record FieldProblemTexts
         FileNameEnding = "Gi filen et navn (organisation.yaml, units.csv eller units.xlsx): endelsen sier hvordan den skal leses.",
         FileNameLength = max => $"Oppgi filnavnet slik det er, høyst {max} tegn.",
         ChannelId = "Oppgi kanalen: Teams-id-en, 19:…@thread.tacv2.",
+        TextLength = max => $"Skriv fra 1 til {max} tegn.",
+        GiveDate = "Oppgi en dato.",
+        ActionStatus = "Velg ikke startet, pågår eller ferdig.",
+        ChooseResponsible = "Velg hvem som er ansvarlig.",
+        DateFrom = today => $"Oppgi en dato (åååå-MM-dd) fra og med {today}.",
+        ImprovementTitle = max => $"Gi forbedringen en tittel på 1 til {max} tegn.",
+        BoardColumn = "Velg en kolonne på tavlen.",
+        PickLevel = "Velg lav eller høy (eller la både innsats og effekt stå tomme for å ta den ut av rutenettet).",
+        DueDate = (today, years) => $"Skriv en dato som åååå-MM-dd fra i dag, {today}, til {years} år frem.",
+        NoSuchImprovement = "Finner ingen slik forbedring på enhetens tavle.",
+        BenefitTitle = max => $"Oppgi forbedringen gevinsten hører til, eller gi gevinsten en tittel på 1 til {max} tegn.",
+        ChooseOneOf = values => $"Velg en av {values}.",
+        BenefitOwner = max => $"Oppgi den ansvarlige med e-postadresse, høyst {max} tegn.",
+        RealiseFirst = "Registrer det realiserte tallet først: bare en realisert gevinst frigjør kapasitet som kan reinvesteres.",
+        Reinvested = max => $"Skriv hva den frigjorte kapasiteten gikk til, på 1 til {max} tegn.",
+        WorkYearsOnlyForHours = "Bare en gevinst som telles i timer, kan oppgis i årsverk.",
+        PlannedDate = "Oppgi datoen gevinsten er planlagt realisert innen.",
+        AmountNumber = "Skriv beløpet som et vanlig tall, for eksempel 12.5.",
+        AmountPlainNumber = "Skriv beløpet som et vanlig tall, for eksempel 12.5 (uten eksponent, NaN eller uendelig).",
+        AmountWhole = (min, max, measure) => $"Skriv et helt tall fra {min} til {max} ({measure}).",
+        AmountDecimals = (max, measure, decimals) => $"Skriv et tall over 0 og høyst {max} ({measure}), med høyst {decimals} desimaler.",
     };
 
     private static readonly FieldProblemTexts Nynorsk = new()
@@ -127,6 +213,27 @@ public sealed record FieldProblemTexts
         FileNameEnding = "Gi fila eit namn (organisation.yaml, units.csv eller units.xlsx): endinga seier korleis ho skal lesast.",
         FileNameLength = max => $"Oppgi filnamnet slik det er, høgst {max} teikn.",
         ChannelId = "Oppgi kanalen: Teams-id-en, 19:…@thread.tacv2.",
+        TextLength = max => $"Skriv frå 1 til {max} teikn.",
+        GiveDate = "Oppgi ein dato.",
+        ActionStatus = "Vel ikkje starta, pågår eller ferdig.",
+        ChooseResponsible = "Vel kven som er ansvarleg.",
+        DateFrom = today => $"Oppgi ein dato (åååå-MM-dd) frå og med {today}.",
+        ImprovementTitle = max => $"Gi forbetringa ein tittel på 1 til {max} teikn.",
+        BoardColumn = "Vel ei kolonne på tavla.",
+        PickLevel = "Vel låg eller høg (eller la både innsats og effekt stå tomme for å ta ho ut av rutenettet).",
+        DueDate = (today, years) => $"Skriv ein dato som åååå-MM-dd frå i dag, {today}, til {years} år fram.",
+        NoSuchImprovement = "Finn inga slik forbetring på tavla til eininga.",
+        BenefitTitle = max => $"Oppgi forbetringa gevinsten høyrer til, eller gi gevinsten ein tittel på 1 til {max} teikn.",
+        ChooseOneOf = values => $"Vel ein av {values}.",
+        BenefitOwner = max => $"Oppgi den ansvarlege med e-postadresse, høgst {max} teikn.",
+        RealiseFirst = "Registrer det realiserte talet først: berre ein realisert gevinst frigjer kapasitet som kan reinvesterast.",
+        Reinvested = max => $"Skriv kva den frigjorde kapasiteten gjekk til, på 1 til {max} teikn.",
+        WorkYearsOnlyForHours = "Berre ein gevinst som blir talt i timar, kan oppgivast i årsverk.",
+        PlannedDate = "Oppgi datoen gevinsten er planlagd realisert innan.",
+        AmountNumber = "Skriv beløpet som eit vanleg tal, til dømes 12.5.",
+        AmountPlainNumber = "Skriv beløpet som eit vanleg tal, til dømes 12.5 (utan eksponent, NaN eller uendeleg).",
+        AmountWhole = (min, max, measure) => $"Skriv eit heilt tal frå {min} til {max} ({measure}).",
+        AmountDecimals = (max, measure, decimals) => $"Skriv eit tal over 0 og høgst {max} ({measure}), med høgst {decimals} desimalar.",
     };
 
     private static readonly FieldProblemTexts Swedish = new()
@@ -151,5 +258,26 @@ public sealed record FieldProblemTexts
         FileNameEnding = "Ge filen ett namn (organisation.yaml, units.csv eller units.xlsx): ändelsen säger hur den ska läsas.",
         FileNameLength = max => $"Ange filnamnet som det är, högst {max} tecken.",
         ChannelId = "Ange kanalen: dess Teams-id, 19:…@thread.tacv2.",
+        TextLength = max => $"Skriv 1 till {max} tecken.",
+        GiveDate = "Ange ett datum.",
+        ActionStatus = "Välj inte påbörjad, pågår eller klar.",
+        ChooseResponsible = "Välj vem som är ansvarig.",
+        DateFrom = today => $"Ange ett datum (åååå-MM-dd) från och med {today}.",
+        ImprovementTitle = max => $"Ge förbättringen en titel på 1 till {max} tecken.",
+        BoardColumn = "Välj en kolumn på tavlan.",
+        PickLevel = "Välj låg eller hög (eller lämna både insats och effekt tomma för att ta bort den ur rutnätet).",
+        DueDate = (today, years) => $"Skriv ett datum som åååå-MM-dd från i dag, {today}, till {years} år framåt.",
+        NoSuchImprovement = "Det finns ingen sådan förbättring på enhetens tavla.",
+        BenefitTitle = max => $"Ange förbättringen som nyttan hör till, eller ge nyttan en titel på 1 till {max} tecken.",
+        ChooseOneOf = values => $"Välj en av {values}.",
+        BenefitOwner = max => $"Ange den ansvariga med e-postadress, högst {max} tecken.",
+        RealiseFirst = "Registrera den realiserade siffran först: bara en realiserad nytta frigör kapacitet att återinvestera.",
+        Reinvested = max => $"Skriv vad den frigjorda kapaciteten gick till, med 1 till {max} tecken.",
+        WorkYearsOnlyForHours = "Bara en nytta som räknas i timmar kan anges i årsarbetskrafter.",
+        PlannedDate = "Ange datumet då nyttan planeras vara realiserad.",
+        AmountNumber = "Skriv beloppet som ett vanligt tal, till exempel 12.5.",
+        AmountPlainNumber = "Skriv beloppet som ett vanligt tal, till exempel 12.5 (utan exponent, NaN eller oändligt).",
+        AmountWhole = (min, max, measure) => $"Skriv ett heltal från {min} till {max} ({measure}).",
+        AmountDecimals = (max, measure, decimals) => $"Skriv ett tal över 0 och högst {max} ({measure}), med högst {decimals} decimaler.",
     };
 }

@@ -22,7 +22,10 @@ public sealed class OrganisationChangeLog(StorageTables tables)
 
     public const int MaxLines = 30;
 
-    /// <summary>What the history names as the source of a change made in the tab's forms, rather than from a file.</summary>
+    /// <summary>
+    /// What the history names as the source of a change made in the tab's forms, rather than from a file. Stored with
+    /// every such change; the tab words it in the reader's language (src/Tab/src/features/organisation/changeSource.ts).
+    /// </summary>
     public const string TabEdit = "(edited in the tab)";
 
     /// <summary>Below Table Storage's 32,768 characters a string property holds, with room for the brackets.</summary>

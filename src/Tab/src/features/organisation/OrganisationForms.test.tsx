@@ -206,6 +206,26 @@ describe('Organisation forms', () => {
     expect(within(table).getAllByRole('cell').map((c) => c.textContent)).toEqual(['leader', 'a@fjordvik.kommune.no', 'b@fjordvik.kommune.no']);
   });
 
+  it('history_EditInTheTab_IsNamedInTheReadersLanguageAndAFileByItsName', async () => {
+    const change = (fileName: string): OrganisationChange => ({
+      at: '2026-12-01T09:30:00Z',
+      byName: 'Jonas Vik',
+      fileName,
+      changes: [{ kind: 'changed', subject: 'unit', id: 'byggesak', field: 'leader', before: 'a@fjordvik.kommune.no', after: 'b@fjordvik.kommune.no', note: null }],
+      leftOut: 0,
+    });
+    service({ 'GET /api/tab/organisation/history?unitId=byggesak': json([change('(edited in the tab)'), change('organisation.yaml')]) });
+    renderPage(<OrganisationPage />);
+    await formsShown();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Endringslogg for Byggesak' }));
+    const dialog = await screen.findByRole('dialog');
+
+    expect(await within(dialog).findByText(/Jonas Vik, endret i fanen$/)).not.toBeNull();
+    expect(within(dialog).getByText(/Jonas Vik, fra organisation\.yaml$/)).not.toBeNull();
+    expect(within(dialog).queryByText(/edited in the tab/)).toBeNull();
+  });
+
   it('settings_Saved_PutsHolidayPeriodsReminderAndDigest', async () => {
     const { calls } = service({ 'PUT /api/tab/organisation/settings': json(organisationForms.settings) });
     renderPage(<OrganisationPage />);

@@ -20,6 +20,7 @@ import { Section } from '../../shared/ui/Section';
 import { useTableStyles } from '../../shared/ui/tableStyles';
 import { AreaDialog } from './AreaEditor';
 import { ChangeTable } from './ChangeTable';
+import { historyEntry } from './changeSource';
 import { roleLabels, RolesDialog } from './RolesEditor';
 import { SettingsDialog } from './SettingsEditor';
 import { weekdayLabel } from './formParts';
@@ -403,7 +404,7 @@ function HistoryDialog({ open, unit, onClose }: { open: boolean; unit: UnitForm;
                   entries.map((entry, i) => (
                     <div key={i} className={styles.entry}>
                       <p>
-                        <span className={styles.when}>{fmt.dateTime(entry.at)}</span> {t.organisationHistoryEntry(entry.byName, entry.fileName)}
+                        <span className={styles.when}>{fmt.dateTime(entry.at)}</span> {historyEntry(t, entry.byName, entry)}
                       </p>
                       <ChangeTable changes={entry.changes} caption={t.organisationChanges(entry.changes.length + entry.leftOut)} />
                     </div>

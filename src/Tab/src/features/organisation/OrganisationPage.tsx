@@ -12,6 +12,7 @@ import { PageHeading } from '../../shared/ui/PageHeading';
 import { Section } from '../../shared/ui/Section';
 import { useMe } from '../../shared/api/MeContext';
 import { ChangeTable } from './ChangeTable';
+import { historyEntry } from './changeSource';
 import { AreaGoalsSection } from './LeaderEdits';
 
 // The forms, with the people picker's combobox, are the coordinator's alone: they load with her page, not with the app.
@@ -169,7 +170,7 @@ function CoordinatorPage() {
               entries.map((entry, i) => (
                 <div key={i} className={styles.entry}>
                   <p>
-                    <span className={styles.when}>{fmt.dateTime(entry.at)}</span> {t.organisationHistoryEntry(personName(entry.byName, t), entry.fileName)}
+                    <span className={styles.when}>{fmt.dateTime(entry.at)}</span> {historyEntry(t, personName(entry.byName, t), entry)}
                   </p>
                   <ChangeTable changes={entry.changes} caption={t.organisationChanges(entry.changes.length + entry.leftOut)} />
                   {entry.leftOut > 0 && <p>{t.organisationLeftOut(entry.leftOut)}</p>}

@@ -119,7 +119,7 @@ describe('NewBenefit', () => {
   });
 
   it('fieldTheServiceRefuses_IsShownNextToItsField', async () => {
-    service(byggesak, problem(400, { title: 'Check', errors: { ownerId: ['Name the owner by e-mail address.'] } }));
+    service(byggesak, problem(400, { title: 'Check', errors: { ownerId: ['Oppgi den ansvarlige med e-postadresse, høyst 254 tegn.'] } }));
     renderPage(<UnitPage unitId="byggesak" />);
     const dialog = await openForCard();
 
@@ -129,7 +129,7 @@ describe('NewBenefit', () => {
     const owner = within(dialog).getByRole('combobox', { name: 'Ansvarlig' });
     await waitFor(() => expect(owner.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = (owner.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
-    expect(describedBy.join(' ')).toContain('Name the owner by e-mail address.');
+    expect(describedBy.join(' ')).toContain('Oppgi den ansvarlige med e-postadresse, høyst 254 tegn.');
     expect(screen.getByRole('dialog')).not.toBeNull();
   });
 

@@ -165,7 +165,7 @@ describe('Benefit stages', () => {
   });
 
   it('recordStage_ServiceRefusesAField_ShowsItsMessageAtThatField', async () => {
-    service([unit([identified])], { [stageUrl('planned')]: problem(400, { title: 'Check the highlighted fields', errors: { date: ['Give the date the benefit is planned to be realised by.'] } }) });
+    service([unit([identified])], { [stageUrl('planned')]: problem(400, { title: 'Check the highlighted fields', errors: { date: ['Oppgi datoen gevinsten er planlagt realisert innen.'] } }) });
     renderPage(<UnitPage unitId="byggesak" />);
 
     const dialog = await openStages();
@@ -173,8 +173,8 @@ describe('Benefit stages', () => {
     await type(within(dialog).getByLabelText(/^Planlagt realisert innen/), '2026-12-31');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Lagre' }));
 
-    await within(dialog).findByText('Give the date the benefit is planned to be realised by.');
-    expect(describedBy(within(dialog).getByLabelText(/^Planlagt realisert innen/))).toBe('Give the date the benefit is planned to be realised by.');
+    await within(dialog).findByText('Oppgi datoen gevinsten er planlagt realisert innen.');
+    expect(describedBy(within(dialog).getByLabelText(/^Planlagt realisert innen/))).toBe('Oppgi datoen gevinsten er planlagt realisert innen.');
   });
 
   it('recordStage_SomeoneChangedItMeanwhile_KeepsWhatWasTypedAndSendsTheNewETagNextTime', async () => {

@@ -415,6 +415,7 @@ export const en: Messages = {
   organisationHistoryTitle: 'Change history',
   organisationHistoryEmpty: 'No changes have been saved from the tab or the import yet.',
   organisationHistoryEntry: (who, file) => `${who}, from ${file}`,
+  organisationHistoryTabEdit: (who) => `${who}, edited in the tab`,
   organisationLeftOut: (count) => `… and ${count} more`,
 
   edit: 'Edit',

@@ -415,6 +415,7 @@ export const nb = {
   organisationHistoryTitle: 'Endringslogg',
   organisationHistoryEmpty: 'Ingen endringer er lagret fra fanen eller importen ennå.',
   organisationHistoryEntry: (who: string, file: string) => `${who}, fra ${file}`,
+  organisationHistoryTabEdit: (who: string) => `${who}, endret i fanen`,
   organisationLeftOut: (count: number) => `… og ${count} til`,
 
   edit: 'Endre',

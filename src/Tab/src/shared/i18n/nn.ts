@@ -447,6 +447,7 @@ export const nn: Messages = {
   organisationHistoryTitle: 'Endringslogg',
   organisationHistoryEmpty: 'Ingen endringar er lagra frå fana eller importen enno.',
   organisationHistoryEntry: (who: string, file: string) => `${who}, frå ${file}`,
+  organisationHistoryTabEdit: (who: string) => `${who}, endra i fana`,
   organisationLeftOut: (count: number) => `… og ${count} til`,
   edit: 'Endre',
   close: 'Lukk',

@@ -415,6 +415,7 @@ export const sv: Messages = {
   organisationHistoryTitle: 'Ändringslogg',
   organisationHistoryEmpty: 'Inga ändringar har sparats från fliken eller importen än.',
   organisationHistoryEntry: (who, file) => `${who}, från ${file}`,
+  organisationHistoryTabEdit: (who) => `${who}, ändrat i fliken`,
   organisationLeftOut: (count) => `… och ${count} till`,
 
   edit: 'Ändra',
