@@ -196,6 +196,73 @@ public sealed class AffectedUnitsTests : IAsyncLifetime
         Assert.Equal(["servicetorget"], (await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default))!.Benefits[0].AffectsUnitIds);
     }
 
+    /// <summary>
+    /// Units chosen outside the area are read one by one, at most 20: the 21st and later were not read, so before they
+    /// were refused as units the organisation does not have. The card says how many it takes and keeps the first.
+    /// </summary>
+    [Fact]
+    public async Task Submit_MoreThanTwentyUnitsOutsideTheArea_IsRefusedAsTooManyAndKeepsTheFirstTwenty()
+    {
+        var ids = await AddUnitsAsync("helse", 22, serviceAreaId: "helse-og-omsorg");
+
+        var (_, card) = await SubmitAsync(string.Join(',', ids));
+
+        Assert.Contains("Velg høyst 40 enheter, og høyst 20 utenfor tjenesteområdet deres.", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("finnes ikke i organisasjonen", card, StringComparison.Ordinal);
+        Assert.Null(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
+        Assert.Equal(string.Join(',', ids.Take(20)), (string?)Affects(card)["value"]);
+        Assert.Equal("8", Elements(JsonNode.Parse(card)!["value"]).Single(e => (string?)e["id"] == "attendance")["value"]?.ToString());
+
+        var (_, again) = await SubmitAsync((string?)Affects(card)["value"]);
+
+        Assert.Contains("Sendt av Randi Lie", again, StringComparison.Ordinal);
+        Assert.Equal(ids.Take(20), (await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default))!.Benefits[0].AffectsUnitIds);
+    }
+
+    [Fact]
+    public async Task Submit_MoreThanFortyUnitsOfItsOwnArea_IsRefusedAsTooManyAndKeepsTheFirstForty()
+    {
+        var ids = await AddUnitsAsync("omrade", 41);
+
+        var (_, card) = await SubmitAsync(string.Join(',', ids));
+
+        Assert.Contains("Velg høyst 40 enheter", card, StringComparison.Ordinal);
+        Assert.Null(await CheckIns.GetAsync(_bot.TenantId, "byggesak", LatestMeeting, default));
+        Assert.Equal(string.Join(',', ids.Take(40)), (string?)Affects(card)["value"]);
+    }
+
+    /// <summary>The card offers 40 units of the area by name; one chosen past the 40th is still shown by name on a correction.</summary>
+    [Fact]
+    public async Task Edit_UnitOfALargeAreaPastTheFortiethOffered_IsStillAChoiceByName()
+    {
+        var ids = await AddUnitsAsync("omrade", 45);
+        var (_, sent) = await SubmitAsync($"{ids[44]},barneverntjenesten");
+        Assert.Contains("Sendt av Randi Lie", sent, StringComparison.Ordinal);
+
+        var (_, edit) = await ActAsync(CheckInCard.EditVerb, []);
+
+        var affects = Affects(edit);
+        Assert.Equal($"{ids[44]},barneverntjenesten", (string?)affects["value"]);
+        var choices = affects["choices"]!.AsArray();
+        Assert.Contains(choices, c => (string?)c!["value"] == ids[44] && (string?)c["title"] == "Område 45");
+        Assert.Contains(choices, c => (string?)c!["value"] == "barneverntjenesten" && (string?)c["title"] == "Barneverntjenesten");
+        Assert.Single(choices, c => (string?)c!["value"] == ids[44]);
+    }
+
+    private async Task<List<string>> AddUnitsAsync(string prefix, int count, string? serviceAreaId = null)
+    {
+        var ids = new List<string>();
+        for (var i = 1; i <= count; i++)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:00}");
+            var unit = _byggesak with { Id = id, Name = string.Create(CultureInfo.InvariantCulture, $"Område {i:00}"), ETag = null, Channel = null, ServiceAreaId = serviceAreaId ?? _byggesak.ServiceAreaId };
+            Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SaveUnitAsync(_bot.TenantId, unit, default)).Outcome);
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
     private async Task AddUnitAsync(string id, string name) =>
         Assert.Equal(WriteOutcome.Written, (await _bot.App.Store.SaveUnitAsync(_bot.TenantId, _byggesak with { Id = id, Name = name, ETag = null, Channel = null }, default)).Outcome);
 

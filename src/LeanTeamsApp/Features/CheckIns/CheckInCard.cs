@@ -250,12 +250,27 @@ public static class CheckInCard
     /// <summary>The dataset of the "affects other units" typeahead: every unit of the organisation, by name.</summary>
     public const string UnitsDataset = "units";
 
-    /// <summary>The card's static choices: the other units of the area that are not archived, and those already chosen.</summary>
-    private static IEnumerable<Unit> AffectableUnits(Unit unit, IReadOnlyList<Unit> units, IReadOnlyList<string> chosen) => units
-        .Where(u => u.Id != unit.Id && !u.Archived && u.ServiceAreaId == unit.ServiceAreaId)
-        .OrderBy(u => u.Name, StringComparer.Ordinal)
-        .Take(MaxAffectableUnits)
-        .Concat(units.Where(u => u.Id != unit.Id && !u.Archived && u.ServiceAreaId != unit.ServiceAreaId && chosen.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.Ordinal));
+    /// <summary>How many units one benefit can name as affected: the card and its summary stay readable.</summary>
+    public const int MaxAffectedUnits = 40;
+
+    /// <summary>How many of them can lie outside the unit's service area: each is read by its key on submit.</summary>
+    public const int MaxAffectedOutsideArea = 20;
+
+    /// <summary>
+    /// The card's static choices: the other units of the area that are not archived, and every unit already chosen,
+    /// wherever it lies, so that a correction shows each choice by name even in an area of more units than are offered.
+    /// </summary>
+    private static IEnumerable<Unit> AffectableUnits(Unit unit, IReadOnlyList<Unit> units, IReadOnlyList<string> chosen)
+    {
+        var offered = units
+            .Where(u => u.Id != unit.Id && !u.Archived && u.ServiceAreaId == unit.ServiceAreaId)
+            .OrderBy(u => u.Name, StringComparer.Ordinal)
+            .Take(MaxAffectableUnits)
+            .ToList();
+        return offered.Concat(units
+            .Where(u => u.Id != unit.Id && !u.Archived && chosen.Contains(u.Id) && !offered.Contains(u))
+            .OrderBy(u => u.Name, StringComparer.Ordinal));
+    }
 
     /// <summary>The unit ids of a multi-select's value ("a,b,c"), each once.</summary>
     public static IReadOnlyList<string> AffectedIds(string? value) =>
@@ -601,7 +616,16 @@ public static class CheckInCard
             if (kindKnown && measureKnown && problem == AmountProblem.None && amountText is not null)
             {
                 var affects = new List<string>();
-                foreach (var id in AffectedIds(Text("benefitAffects")).Where(id => id != unit.Id))
+                var chosen = AffectedIds(Text("benefitAffects")).Where(id => id != unit.Id).ToList();
+                var outsideArea = chosen.Count(id => knownUnits.FirstOrDefault(u => u.Id == id) is not { } u || u.ServiceAreaId != unit.ServiceAreaId);
+                if (chosen.Count > MaxAffectedUnits || outsideArea > MaxAffectedOutsideArea)
+                {
+                    // Units beyond the caps are not read: refused for what they are, not as units the organisation lacks.
+                    errors["benefitAffects"] = t.AffectsTooMany(MaxAffectedUnits, MaxAffectedOutsideArea);
+                    chosen = [];
+                }
+
+                foreach (var id in chosen)
                 {
                     // Any unit of the organisation may be affected; one archived since the card was sent is not quietly
                     // dropped: the board chose it, so the card says so and asks for the unit that took over its work.

@@ -162,7 +162,9 @@ public sealed class CheckInCommands(
             if (errors.ContainsKey("benefitAffects"))
             {
                 // The form comes back with what can be sent as it is: the units refused are named and taken out.
-                data["benefitAffects"] = string.Join(',', CheckInCard.AffectedIds(data["benefitAffects"]?.ToString()).Where(id => units.Any(u => u.Id == id && !u.Archived)));
+                // Of too many, the first within the caps are kept (those outside the area beyond the cap were not read).
+                data["benefitAffects"] = string.Join(',', CheckInCard.AffectedIds(data["benefitAffects"]?.ToString())
+                    .Where(id => id != unit.Id && units.Any(u => u.Id == id && !u.Archived)).Take(CheckInCard.MaxAffectedUnits));
             }
 
             var (deviationSystem, chaseWeeks) = await CardSettingsAsync(turn.TenantId, cancellationToken);
@@ -249,11 +251,11 @@ public sealed class CheckInCommands(
     /// <summary>
     /// The area's units and the units the card chose outside it, each read by its key in the caller's tenant: an id of
     /// another tenant or of no unit is not found. A card names at most a page of search results per pick, so the reads
-    /// are capped; ids beyond that are not read and so refused like unknown ones.
+    /// are capped; ids beyond that are not read, and the card refuses them as too many.
     /// </summary>
     private async Task<IReadOnlyList<Unit>> WithChosenAsync(string tenantId, IReadOnlyList<Unit> area, JsonObject data, CancellationToken cancellationToken)
     {
-        var outside = CheckInCard.AffectedIds(data["benefitAffects"]?.ToString()).Where(id => area.All(u => u.Id != id)).Take(MaxChosenOutsideArea).ToList();
+        var outside = CheckInCard.AffectedIds(data["benefitAffects"]?.ToString()).Where(id => area.All(u => u.Id != id)).Take(CheckInCard.MaxAffectedOutsideArea).ToList();
         if (outside.Count == 0)
         {
             return area;
@@ -262,8 +264,6 @@ public sealed class CheckInCommands(
         var found = await Task.WhenAll(outside.Select(id => organisation.GetUnitAsync(tenantId, id, cancellationToken)));
         return [.. area, .. found.OfType<Unit>()];
     }
-
-    private const int MaxChosenOutsideArea = 20;
 
     /// <summary>Read only when the form is shown again: a submit that is stored needs no organisation row.</summary>
     /// <summary>What every check-in card of the organisation shows the same: its deviation system, and when a done improvement's benefit is chased.</summary>

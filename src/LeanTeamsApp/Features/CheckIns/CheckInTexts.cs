@@ -52,6 +52,9 @@ public sealed record CheckInTexts
 
     /// <summary>A unit chosen as affected that was archived (closed down or merged) after the card was sent.</summary>
     public required Func<string, string> AffectsArchived { get; init; }
+
+    /// <summary>More units chosen as affected than a card can take ({0} in all, {1} outside the unit's service area); the first are kept.</summary>
+    public required Func<int, int, string> AffectsTooMany { get; init; }
     public required string NeedHelp { get; init; }
     public required string Note { get; init; }
     public required string Send { get; init; }
@@ -163,6 +166,7 @@ public sealed record CheckInTexts
         AffectsOthers = "Påvirker det andre enheter?",
         AffectsUnknown = "En av enhetene du valgte, finnes ikke i organisasjonen. Velg på nytt.",
         AffectsArchived = name => $"{name} er arkivert (lagt ned eller slått sammen) og ble tatt ut. Velg enheten som har overtatt arbeidet, og send på nytt.",
+        AffectsTooMany = (all, outside) => $"Velg høyst {all} enheter, og høyst {outside} utenfor tjenesteområdet deres. De første er beholdt: se over og send på nytt.",
         NeedHelp = "Trenger dere hjelp fra Utviklingsenheten? Skriv hva dere trenger hjelp til",
         Note = "Notat",
         Send = "Send",
@@ -257,6 +261,7 @@ public sealed record CheckInTexts
         AffectsOthers = "Påverkar det andre einingar?",
         AffectsUnknown = "Ei av einingane du valde, finst ikkje i organisasjonen. Vel på nytt.",
         AffectsArchived = name => $"{name} er arkivert (lagd ned eller slått saman) og vart teken ut. Vel eininga som har teke over arbeidet, og send på nytt.",
+        AffectsTooMany = (all, outside) => $"Vel høgst {all} einingar, og høgst {outside} utanfor tenesteområdet dykkar. Dei første er haldne på: sjå over og send på nytt.",
         NeedHelp = "Treng de hjelp frå utviklingseininga? Skriv kva de treng hjelp til",
         Note = "Notat",
         Send = "Send",
@@ -336,6 +341,7 @@ public sealed record CheckInTexts
         AffectsOthers = "Påverkar det andra enheter?",
         AffectsUnknown = "En av enheterna du valde finns inte i organisationen. Välj igen.",
         AffectsArchived = name => $"{name} är arkiverad (nedlagd eller sammanslagen) och togs bort. Välj enheten som har tagit över arbetet och skicka igen.",
+        AffectsTooMany = (all, outside) => $"Välj högst {all} enheter, och högst {outside} utanför ert verksamhetsområde. De första har behållits: se över och skicka igen.",
         NeedHelp = "Behöver ni hjälp från utvecklingsenheten? Skriv med vad",
         Note = "Anteckning",
         Send = "Skicka",
@@ -415,6 +421,7 @@ public sealed record CheckInTexts
         AffectsOthers = "Does it affect other units?",
         AffectsUnknown = "One of the units you chose is not in the organisation. Choose again.",
         AffectsArchived = name => $"{name} is archived (closed down or merged) and was taken out. Choose the unit that took over its work, and send again.",
+        AffectsTooMany = (all, outside) => $"Choose at most {all} units, and at most {outside} outside your service area. The first ones were kept: check them and send again.",
         NeedHelp = "Do you need help from the development unit? Say with what",
         Note = "Note",
         Send = "Send",

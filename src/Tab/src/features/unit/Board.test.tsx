@@ -115,6 +115,15 @@ describe('Board', () => {
     await waitFor(() => expect(card('i1', column(screen.getByRole('region', { name: 'Forbedringer' }), /^Pågår/))).not.toBeNull());
   });
 
+  it('rejectedCard_OffersNoBenefit', async () => {
+    fakeService({ [unitUrl]: () => json(withImprovement({ ...checklist, stage: 'rejected', moves: [], etag: 'W/"i1r"' })) });
+    renderPage(<UnitPage unitId="byggesak" />);
+    const view = await board();
+
+    expect(card('i1', view)).not.toBeNull();
+    expect(within(card('i1', view)).queryByRole('button', { name: 'Registrer gevinst for «Sjekkliste for komplett søknad»' })).toBeNull();
+  });
+
   it('moveByDrag_ToAColumnTheLifecycleAllows_PostsTheMove', async () => {
     const calls = service(withImprovement(moved), { [moveUrl]: json(moved) });
     renderPage(<UnitPage unitId="byggesak" />);

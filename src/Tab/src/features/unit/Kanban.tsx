@@ -68,7 +68,9 @@ export function Kanban({ unit, refresh }: { unit: UnitDetails; refresh: () => Pr
   const [benefitFor, setBenefitFor] = useState<NewBenefitTarget | null>(null);
   const [benefitSession, setBenefitSession] = useState(0);
   // An improvement has one benefit: its stages are recorded on that one, in the list of benefits.
-  const takesBenefit = (item: Improvement) => editable && unit.canWorkOnBoard && !unit.benefits.some((b) => b.improvementId === item.id);
+  // A rejected improvement realises nothing: it takes no benefit.
+  const takesBenefit = (item: Improvement) =>
+    editable && unit.canWorkOnBoard && item.stage !== 'rejected' && !unit.benefits.some((b) => b.improvementId === item.id);
 
   async function move(item: Improvement, to: Stage) {
     await change.run(() => tabApi.moveImprovement(unit.id, item, to), t.improvementMoved(item.title, t.stage[to]));

@@ -156,8 +156,8 @@ describe('NewBenefit', () => {
   });
 
   it('archivedUnit_ItsReadOnlyBoard_IsOfferedNoWayToRecordOne', async () => {
-    // An archived unit is read as one whose improvements no one may edit.
-    fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, canEditImprovements: false, boardPeople: [] }) });
+    // What the server sends for an archived unit: no one may edit its improvements nor work on its board.
+    fakeService({ 'GET /api/tab/units/byggesak': json({ ...byggesak, canEditImprovements: false, canWorkOnBoard: false, boardPeople: [] }) });
     renderPage(<UnitPage unitId="byggesak" />);
     await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
 
