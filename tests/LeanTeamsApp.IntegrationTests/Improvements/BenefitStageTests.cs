@@ -266,6 +266,22 @@ public sealed class BenefitStageTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("nb-NO", "Denne forbedringen er avvist og har ingen gevinst å registrere.")]
+    [InlineData("sv-SE", "Den här förbättringen är avvisad och har ingen nytta att registrera.")]
+    public async Task TabBenefit_ForARejectedImprovement_IsRefusedAndNothingStored(string language, string refusal)
+    {
+        var id = await _host.AddAsync("Ny mal for vedtak");
+        await _host.MoveAsync(id, ImprovementStage.Rejected);
+
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, "/api/tab/units/byggesak/benefits", Leader,
+            new JsonObject { ["improvementId"] = id, ["kind"] = "timeSaved", ["measure"] = "hours", ["identified"] = 20 }, language);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(refusal, (string?)body!["errors"]!["improvementId"]![0]);
+        Assert.Null(await _host.Records.GetBenefitAsync(_host.TenantId, "byggesak", RecordIds.BenefitOfImprovement(id), default));
+    }
+
+    [Theory]
     [InlineData("nb-NO", "Skriv et tall over 0 og høyst 100", "(timer), med høyst 2 desimaler.", "Oppgi datoen gevinsten er planlagt realisert innen.", "Send med etag-en fra da dette ble lest.", "Registrer det realiserte tallet først: ")]
     [InlineData("nn-NO", "Skriv eit tal over 0 og høgst 100", "(timar), med høgst 2 desimalar.", "Oppgi datoen gevinsten er planlagd realisert innan.", "Send med etag-en frå då dette vart lese.", "Registrer det realiserte talet først: ")]
     [InlineData("sv-SE", "Skriv ett tal över 0 och högst 100", "(timmar), med högst 2 decimaler.", "Ange datumet då nyttan planeras vara realiserad.", "Skicka med etaggen från när detta lästes.", "Registrera den realiserade siffran först: ")]

@@ -144,6 +144,10 @@ public static class BenefitEndpoints
             {
                 errors["improvementId"] = [problems.NoSuchImprovement];
             }
+            else if (improvement.Stage == ImprovementStage.Rejected)
+            {
+                errors["improvementId"] = [problems.ImprovementRejected];
+            }
         }
         else if (title.Length is 0 or > Benefit.MaxTitleLength)
         {

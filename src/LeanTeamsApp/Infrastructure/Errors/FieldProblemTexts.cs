@@ -69,6 +69,9 @@ public sealed record FieldProblemTexts
 
     public required string NoSuchImprovement { get; init; }
 
+    /// <summary>A benefit asked for an improvement the board rejected: it realises nothing.</summary>
+    public required string ImprovementRejected { get; init; }
+
     public required Func<int, string> BenefitTitle { get; init; }
 
     public required Func<string, string> ChooseOneOf { get; init; }
@@ -133,6 +136,7 @@ public sealed record FieldProblemTexts
         PickLevel = "Choose low or high (or leave both effort and effect out to take it off the grid).",
         DueDate = (today, years) => $"Give a date as yyyy-MM-dd from today, {today}, to {years} years ahead.",
         NoSuchImprovement = "No such improvement on this unit's board.",
+        ImprovementRejected = "This improvement was rejected, so it has no benefit to record.",
         BenefitTitle = max => $"Name the improvement the benefit belongs to, or give the benefit a title of 1 to {max} characters.",
         ChooseOneOf = values => $"Choose one of {values}.",
         BenefitOwner = max => $"Name the owner by e-mail address, at most {max} characters.",
@@ -178,6 +182,7 @@ public sealed record FieldProblemTexts
         PickLevel = "Velg lav eller høy (eller la både innsats og effekt stå tomme for å ta den ut av rutenettet).",
         DueDate = (today, years) => $"Skriv en dato som åååå-MM-dd fra i dag, {today}, til {years} år frem.",
         NoSuchImprovement = "Finner ingen slik forbedring på enhetens tavle.",
+        ImprovementRejected = "Denne forbedringen er avvist og har ingen gevinst å registrere.",
         BenefitTitle = max => $"Oppgi forbedringen gevinsten hører til, eller gi gevinsten en tittel på 1 til {max} tegn.",
         ChooseOneOf = values => $"Velg en av {values}.",
         BenefitOwner = max => $"Oppgi den ansvarlige med e-postadresse, høyst {max} tegn.",
@@ -223,6 +228,7 @@ public sealed record FieldProblemTexts
         PickLevel = "Vel låg eller høg (eller la både innsats og effekt stå tomme for å ta ho ut av rutenettet).",
         DueDate = (today, years) => $"Skriv ein dato som åååå-MM-dd frå i dag, {today}, til {years} år fram.",
         NoSuchImprovement = "Finn inga slik forbetring på tavla til eininga.",
+        ImprovementRejected = "Denne forbetringa er avvist og har ingen gevinst å registrere.",
         BenefitTitle = max => $"Oppgi forbetringa gevinsten høyrer til, eller gi gevinsten ein tittel på 1 til {max} teikn.",
         ChooseOneOf = values => $"Vel ein av {values}.",
         BenefitOwner = max => $"Oppgi den ansvarlege med e-postadresse, høgst {max} teikn.",
@@ -268,6 +274,7 @@ public sealed record FieldProblemTexts
         PickLevel = "Välj låg eller hög (eller lämna både insats och effekt tomma för att ta bort den ur rutnätet).",
         DueDate = (today, years) => $"Skriv ett datum som åååå-MM-dd från i dag, {today}, till {years} år framåt.",
         NoSuchImprovement = "Det finns ingen sådan förbättring på enhetens tavla.",
+        ImprovementRejected = "Den här förbättringen är avvisad och har ingen nytta att registrera.",
         BenefitTitle = max => $"Ange förbättringen som nyttan hör till, eller ge nyttan en titel på 1 till {max} tecken.",
         ChooseOneOf = values => $"Välj en av {values}.",
         BenefitOwner = max => $"Ange den ansvariga med e-postadress, högst {max} tecken.",
