@@ -134,6 +134,40 @@ public sealed class PersonalDataRequestTests : IAsyncLifetime
         Assert.Equal(before, await TenantContentAsync());
     }
 
+    [Fact]
+    public async Task Erase_TheOnlyCoordinatorThemselves_Is409LastCoordinatorAndErasesNothing()
+    {
+        await GiveRandiHistoryAsync();
+        var before = await TenantContentAsync();
+
+        var (status, body) = await _host.TabAsync(HttpMethod.Post, $"/api/tab/people/{CoordinatorEmail}/erase", Coordinator);
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("lastCoordinator", (string?)body!["code"]);
+        Assert.Equal(before, await TenantContentAsync());
+        Assert.Empty(await Privacy.ListLogAsync(_host.TenantId, default));
+        Assert.Empty(await Privacy.ListPendingAsync(_host.TenantId, default));
+    }
+
+    [Fact]
+    public async Task Erase_OneOfTwoCoordinators_IsAllowedAndTheOtherStaysCoordinatorAndIsThenTheLast()
+    {
+        await GiveRandiHistoryAsync();
+        var store = _host.Bot.App.Store;
+        var randi = (await store.GetPersonAsync(_host.TenantId, RandiEmail, default))!;
+        Assert.Equal(WriteOutcome.Written, (await store.SavePersonAsync(_host.TenantId, randi with { Roles = randi.Roles | OrganisationRoles.Coordinator }, default)).Outcome);
+
+        var (status, _) = await _host.TabAsync(HttpMethod.Post, $"/api/tab/people/{RandiEmail}/erase", Coordinator);
+        var before = await TenantContentAsync();
+        var (last, body) = await _host.TabAsync(HttpMethod.Post, $"/api/tab/people/{CoordinatorEmail}/erase", Coordinator);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Null(await store.GetPersonAsync(_host.TenantId, RandiEmail, default));
+        Assert.True((await store.GetPersonAsync(_host.TenantId, CoordinatorEmail, default))!.Roles.HasFlag(OrganisationRoles.Coordinator));
+        Assert.Equal((HttpStatusCode.Conflict, "lastCoordinator"), (last, (string?)body!["code"]));
+        Assert.Equal(before, await TenantContentAsync());
+    }
+
     [Theory]
     [InlineData("not-an-address", null, "id")]
     [InlineData(RandiEmail, "pdf", "format")]

@@ -23,6 +23,7 @@ public sealed class LastCoordinatorTests : IAsyncLifetime
 {
     private const string Jonas = "lean.koordinator@fjordvik.kommune.no";
     private const string Ingrid = "ingrid.solheim@fjordvik.kommune.no";
+    private const string Kari = "tol.helse@fjordvik.kommune.no";
 
     private readonly AfterSnapshot _seam = new();
     private BotHost _bot = null!;
@@ -167,6 +168,59 @@ public sealed class LastCoordinatorTests : IAsyncLifetime
         Assert.Contains("uten Lean-koordinator", (string?)problem["reason"], StringComparison.Ordinal);
         Assert.Equal(before, (await PersonRowAsync(Jonas), await PersonRowAsync(Ingrid)));
         Assert.Equal([Ingrid, Jonas], await CoordinatorsAsync());
+    }
+
+    [Fact]
+    public async Task TwoCoordinators_GivingKariTheRoleAtOnce_OneIsSavedTheOtherIs412AndItsRollbackLeavesKariCoordinator()
+    {
+        var kariAsJonasReadHer = await PersonAsync(Kari, Jonas);
+        var kariAsIngridReadHer = await PersonAsync(Kari, Ingrid);
+        HttpStatusCode? ingridsSave = null;
+
+        // The same change twice: Jonas's save has read the organisation when Ingrid's runs from start to end. His then
+        // meets a conflict on its first write and wrote nothing, so it has nothing to undo, least of all Ingrid's row.
+        _seam.Arm(async () => ingridsSave = (await PutRolesAsync(Ingrid, RolesOf(kariAsIngridReadHer, coordinator: true))).Status);
+        var (jonassSave, _) = await PutRolesAsync(Jonas, RolesOf(kariAsJonasReadHer, coordinator: true));
+
+        Assert.True(_seam.Ran);
+        Assert.Equal(HttpStatusCode.OK, ingridsSave);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, jonassSave);
+        Assert.Equal([Ingrid, Jonas, Kari], await CoordinatorsAsync());
+    }
+
+    [Fact]
+    public async Task GuardRow_HoldsOnlyTheCountAndANonceNewInEverySave_NoAddressAndNoHashOfOne()
+    {
+        var first = await GuardRowAsync();
+        Assert.Equal(HttpStatusCode.OK, (await PutRolesAsync(Jonas, RolesOf(await PersonAsync(Ingrid, Jonas), coordinator: false))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PutRolesAsync(Jonas, RolesOf(await PersonAsync(Ingrid, Jonas), coordinator: true))).Status);
+        var second = await GuardRowAsync();
+
+        // The same two coordinators after both saves; what would name them (their addresses, or a hash of them, which
+        // with one coordinator is as good as the address) is nowhere in the row.
+        Assert.Equal([Ingrid, Jonas], await CoordinatorsAsync());
+        string[] names = [Jonas, Ingrid, string.Join("\n", new[] { Ingrid, Jonas }), Person.Pseudonym(Jonas), Person.Pseudonym(Ingrid)];
+        foreach (var row in new[] { first, second })
+        {
+            Assert.Equal(["Coordinators", "Nonce"], row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order(StringComparer.Ordinal));
+            Assert.Equal(2, row.GetInt32("Coordinators"));
+            Assert.Matches("^[0-9a-f]{32}$", row.GetString("Nonce"));
+            foreach (var value in row.Select(p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""))
+            {
+                Assert.DoesNotContain("@", value, StringComparison.Ordinal);
+                Assert.DoesNotContain(names.SelectMany(n => new[] { n, Sha256(n) }), n => value.Contains(n, StringComparison.Ordinal));
+            }
+        }
+
+        Assert.NotEqual(first.GetString("Nonce"), second.GetString("Nonce"));
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private async Task<TableEntity> GuardRowAsync()
+    {
+        var tables = _bot.App.Services.GetRequiredService<StorageTables>();
+        return (await tables.Get(OrganisationStore.DirectoryTable).GetEntityAsync<TableEntity>(_bot.TenantId, "coordinators")).Value;
     }
 
     /// <summary>

@@ -50,6 +50,17 @@ public sealed partial class DataSubjectRequests(
         return await FinishAsync(tenantId, pending, cancellationToken);
     }
 
+    /// <summary>Whether the person holds the coordinator role and nobody else in the organisation does.</summary>
+    public async Task<bool> IsLastCoordinatorAsync(string tenantId, string personId, CancellationToken cancellationToken)
+    {
+        var id = Person.NormaliseId(personId);
+        var coordinators = (await organisation.ListPeopleAsync(tenantId, cancellationToken))
+            .Where(p => !p.Removed && p.Roles.HasFlag(OrganisationRoles.Coordinator))
+            .Select(p => p.Id)
+            .ToList();
+        return coordinators is [var only] && string.Equals(only, id, StringComparison.Ordinal);
+    }
+
     /// <summary>Finishes the tenant's erasures that a run left half-way; returns how many.</summary>
     public async Task<int> ResumeAsync(string tenantId, CancellationToken cancellationToken)
     {

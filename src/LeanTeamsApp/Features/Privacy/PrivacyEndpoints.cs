@@ -26,7 +26,7 @@ public static class PrivacyEndpoints
     {
         var people = app.MapTabGroup("/api/tab/people");
         people.MapGet("/{id}/data", DataAsync).ProducesProblems(400, 403);
-        people.MapPost("/{id}/erase", EraseAsync).ProducesProblems(400, 403);
+        people.MapPost("/{id}/erase", EraseAsync).ProducesProblems(400, 403, 409);
         var privacy = app.MapTabGroup("/api/tab/privacy");
         privacy.MapGet("/retention", RetentionAsync).ProducesProblems(403);
         privacy.MapPut("/retention", SetRetentionAsync).ProducesProblems(400, 403);
@@ -69,6 +69,13 @@ public static class PrivacyEndpoints
         if (!access.Check(caller.Caller, Permission.ErasePersonalData, AccessTarget.Organisation, "POST people erase"))
         {
             return ApiProblem.Of(ProblemCode.EraseForbidden, "Only the Lean coordinator erases a person's data.", title: "Not allowed", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        // Erasing deletes the person's directory row: the last one holding the coordinator role would leave nobody to
+        // run the organisation from Teams. Another person is given the role first.
+        if (await requests.IsLastCoordinatorAsync(caller.TenantId, id, cancellationToken))
+        {
+            return ApiProblem.Of(ProblemCode.LastCoordinator, "The person is the organisation's only Lean coordinator: give someone else the role first.", title: "Conflict", statusCode: StatusCodes.Status409Conflict);
         }
 
         var done = await requests.EraseAsync(caller.TenantId, id, caller.Caller.Person!.Id, cancellationToken);

@@ -191,7 +191,9 @@ public static class UpkeepEndpoints
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var entry in plan.Journal)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{entry.RowKey}\u0001{entry.Before?.ETag}\u0001{entry.After}\u0002"));
+            // The coordinators' guard row carries a nonce new in every plan: its version read counts, not what is written.
+            var after = entry.RowKey == Organisation.DirectoryKeys.Coordinators ? "" : entry.After;
+            hash.AppendData(Encoding.UTF8.GetBytes($"{entry.RowKey}\u0001{entry.Before?.ETag}\u0001{after}\u0002"));
         }
 
         foreach (var line in plan.PreviewLines)

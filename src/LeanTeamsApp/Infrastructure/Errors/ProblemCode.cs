@@ -55,6 +55,7 @@ public static class ProblemCode
     public const string NotSaved = "notSaved";
     public const string UnitArchived = "unitArchived";
     public const string MoveNotAllowed = "moveNotAllowed";
+    public const string LastCoordinator = "lastCoordinator";
 
     /// <summary>The codes named here; an appointment change adds its refusal's name (ChangeRefusal in camel case).</summary>
     public static IReadOnlyList<string> All { get; } =

@@ -140,6 +140,11 @@ public sealed partial class ImportJournal(
     private async Task<ApplyResult> WriteUnderJournalAsync(ImportPlan plan, string journalId, Lease lease, CancellationToken cancellationToken)
     {
         var finished = false;
+
+        // Transactions written (or, when the answer never came, perhaps written): only their rows are rolled back. A row
+        // of a transaction never sent may hold what another writer put there, the same as this plan would have.
+        var sent = 0;
+        var answered = 0;
         try
         {
             foreach (var transaction in plan.Transactions)
@@ -150,7 +155,9 @@ public sealed partial class ImportJournal(
                     return new ApplyResult(ApplyOutcome.TakenOver);
                 }
 
+                sent++;
                 await Directory.SubmitTransactionAsync(transaction, cancellationToken);
+                answered++;
             }
 
             if (!await lease.MarkCommittedAsync(cancellationToken))
@@ -163,14 +170,15 @@ public sealed partial class ImportJournal(
         }
         catch (Exception e) when (e is RequestFailedException { Status: 409 or 412 or 404 })
         {
+            // A conflict wrote nothing of the transaction that met it.
             finished = true;
-            var undone = await RollBackAsync(plan.TenantId, journalId, plan.Journal, lease);
+            var undone = await RollBackAsync(plan.TenantId, journalId, Written(plan, answered), lease);
             return undone.Outcome == ApplyOutcome.RolledBack ? undone with { Outcome = ApplyOutcome.Conflict } : undone;
         }
         catch (Exception e) when (StorageFailure.IsOutage(e) || e is RequestFailedException)
         {
             finished = true;
-            var undone = await RollBackAsync(plan.TenantId, journalId, plan.Journal, lease);
+            var undone = await RollBackAsync(plan.TenantId, journalId, Written(plan, sent), lease);
             return undone with { Detail = $"{Reason(e)}{(undone.Detail.Length == 0 ? "" : "; ")}{undone.Detail}" };
         }
         finally
@@ -178,13 +186,20 @@ public sealed partial class ImportJournal(
             // Anything else (a cancellation, a bug) still leaves no half-written organisation behind.
             if (!finished)
             {
-                await RollBackAsync(plan.TenantId, journalId, plan.Journal, lease);
+                await RollBackAsync(plan.TenantId, journalId, Written(plan, sent), lease);
             }
         }
 
         await organisation.RegisterTenantAsync(plan.TenantId, plan.OrganisationName, cancellationToken);
         await TryDeleteJournalAsync(plan.TenantId, journalId);
         return new ApplyResult(ApplyOutcome.Written);
+    }
+
+    /// <summary>The journal's entries for the rows of the plan's first <paramref name="transactions"/> transactions.</summary>
+    private static List<JournalEntry> Written(ImportPlan plan, int transactions)
+    {
+        var rows = plan.Transactions.Take(transactions).SelectMany(t => t).Select(a => a.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
+        return [.. plan.Journal.Where(e => rows.Contains(e.RowKey))];
     }
 
     /// <summary>

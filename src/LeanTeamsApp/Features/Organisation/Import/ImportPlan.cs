@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Azure.Data.Tables;
 
 namespace LeanTeamsApp.Features.Organisation.Import;
@@ -269,13 +267,12 @@ public sealed class ImportPlan
         var coordinatorsAfter = CoordinatorIds(peopleAfter.Values);
         if (!coordinatorsBefore.SetEquals(coordinatorsAfter))
         {
-            // What it holds names the coordinators after the change without naming anyone, so that the rollback of a
-            // plan that lost tells its own write from the winner's.
-            var ids = string.Join("\n", coordinatorsAfter.Order(StringComparer.Ordinal));
+            // It holds how many there are and a random nonce of this plan, nothing about who they are (so an erasure
+            // has nothing to remove here); the nonce tells the rollback of a plan that lost its own write from the winner's.
             var guard = new TableEntity(tenantId, DirectoryKeys.Coordinators)
             {
                 ["Coordinators"] = coordinatorsAfter.Count,
-                ["Fingerprint"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ids))),
+                ["Nonce"] = Guid.NewGuid().ToString("N"),
             };
             Add([OrganisationStore.Write(guard, snapshot.Row(DirectoryKeys.Coordinators)?.ETag.ToString())], first: true);
         }

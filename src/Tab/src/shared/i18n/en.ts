@@ -58,6 +58,7 @@ export const en: Messages = {
     notSaved: 'Not saved: the service could not write the change. Try again in a moment.',
     unitArchived: 'The unit is archived: its board and benefits are kept as they were. Restore the unit to change them.',
     moveNotAllowed: 'The improvement cannot be moved there from where it stands now. Reload to see where it stands; a realised benefit is recorded with its figure.',
+    lastCoordinator: 'This person is the organisation\'s only Lean coordinator. Give someone else the role first; then their data can be erased.',
     notPlanned: 'The appointment has already been held or cancelled and cannot change.',
     inThePast: 'That time has passed. Choose a later one.',
     weekend: 'The date is a Saturday or Sunday. Choose a working day.',

@@ -58,6 +58,7 @@ export const nb = {
     notSaved: 'Ikke lagret: tjenesten fikk ikke skrevet endringen. Prøv igjen om litt.',
     unitArchived: 'Enheten er arkivert: tavlen og gevinstene blir stående som de var. Ta inn enheten igjen for å endre dem.',
     moveNotAllowed: 'Forbedringen kan ikke flyttes dit fra der den står nå. Last inn på nytt for å se hvor den står; en realisert gevinst registreres med tallet sitt.',
+    lastCoordinator: 'Denne personen er organisasjonens eneste Lean-koordinator. Gi rollen til noen andre først; da kan dataene slettes.',
     notPlanned: 'Avtalen er allerede gjennomført eller avlyst, og kan ikke endres.',
     inThePast: 'Tidspunktet har passert. Velg et senere tidspunkt.',
     weekend: 'Datoen er en lørdag eller søndag. Velg en arbeidsdag.',

@@ -59,6 +59,7 @@ export const nn: Messages = {
     notSaved: 'Ikkje lagra: tenesta fekk ikkje skrive endringa. Prøv igjen om litt.',
     unitArchived: 'Eininga er arkivert: tavla og gevinstane blir ståande som dei var. Ta inn eininga att for å endre dei.',
     moveNotAllowed: 'Forbetringa kan ikkje flyttast dit frå der ho står no. Last inn på nytt for å sjå kvar ho står; ein realisert gevinst blir registrert med talet sitt.',
+    lastCoordinator: 'Denne personen er den einaste Lean-koordinatoren i organisasjonen. Gi rolla til nokon andre først; då kan dataa slettast.',
     notPlanned: 'Avtalen er alt gjennomført eller avlyst, og kan ikkje endrast.',
     inThePast: 'Tidspunktet er passert. Vel eit seinare tidspunkt.',
     weekend: 'Datoen er ein laurdag eller sundag. Vel ein arbeidsdag.',

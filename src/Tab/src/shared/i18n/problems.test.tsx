@@ -42,6 +42,19 @@ describe('problems', () => {
     expect(text).not.toContain('moved');
   });
 
+  it.each(['en', 'nb', 'nn', 'sv'] as const)('problemText_EraseOfTheOnlyCoordinatorIn_%s_SaysGiveTheRoleFirstNotTheServicesEnglish', (locale) => {
+    const error = ApiError.fromProblem(409, {
+      title: 'Conflict',
+      detail: "The person is the organisation's only Lean coordinator: give someone else the role first.",
+      code: 'lastCoordinator',
+    });
+    const text = problemText(error, dictionaries[locale], createFormatters(locale));
+    expect(text).toBe(dictionaries[locale].problems.lastCoordinator);
+    if (locale !== 'en') {
+      expect(text).not.toContain('only Lean coordinator');
+    }
+  });
+
   it('problemText_UnknownCode_FallsBackToTheServicesDetail', () => {
     const error = ApiError.fromProblem(409, { title: 'Clash', detail: 'A newer service said this.', code: 'somethingNew' });
     expect(problemText(error, dictionaries.nb, createFormatters('nb'))).toBe('A newer service said this.');

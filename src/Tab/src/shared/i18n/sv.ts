@@ -58,6 +58,7 @@ export const sv: Messages = {
     notSaved: 'Inte sparat: tjänsten kunde inte skriva ändringen. Försök igen om en stund.',
     unitArchived: 'Enheten är arkiverad: tavlan och nyttorna står kvar som de var. Återställ enheten för att ändra dem.',
     moveNotAllowed: 'Förbättringen kan inte flyttas dit från där den står nu. Ladda om för att se var den står; en realiserad nytta registreras med sitt värde.',
+    lastCoordinator: 'Den här personen är organisationens enda leansamordnare. Ge rollen till någon annan först; sedan kan uppgifterna raderas.',
     notPlanned: 'Mötet är redan genomfört eller inställt och kan inte ändras.',
     inThePast: 'Tidpunkten har passerat. Välj en senare tidpunkt.',
     weekend: 'Datumet är en lördag eller söndag. Välj en arbetsdag.',
