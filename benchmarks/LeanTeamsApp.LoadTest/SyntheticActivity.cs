@@ -8,10 +8,15 @@ using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Privacy;
 using LeanTeamsApp.Features.Reports;
+using LeanTeamsApp.Features.Reviews;
+using LeanTeamsApp.Features.Setup;
 using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Infrastructure.Access;
+using LeanTeamsApp.Infrastructure.Cards;
 using LeanTeamsApp.Infrastructure.Errors;
+using LeanTeamsApp.Infrastructure.Events;
 using LeanTeamsApp.Infrastructure.Graph;
 using LeanTeamsApp.Infrastructure.Storage;
 using LeanTeamsApp.Infrastructure.Telemetry;
@@ -47,6 +52,7 @@ internal sealed class SyntheticActivity(IServiceProvider services, string tenant
             ["Digest:SchedulerEnabled"] = "false",
             ["CalendarSync:Enabled"] = "false",
             ["Outbox:Enabled"] = "false",
+            ["Privacy:RetentionEnabled"] = "false",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -54,14 +60,21 @@ internal sealed class SyntheticActivity(IServiceProvider services, string tenant
         builder.Services.AddTelemetry(builder.Configuration);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddGraph(builder.Configuration);
+        builder.Services.AddTabLinks(builder.Configuration);
+        builder.Services.AddEvents();
         builder.Services.AddAccess();
         builder.Services.AddBot(builder.Configuration, builder.Environment);
         builder.Services.AddOrganisation(builder.Configuration);
+        builder.Services.AddSetup();
+        builder.Services.AddBoard();
         builder.Services.AddCheckIns(builder.Configuration);
         builder.Services.AddImprovements();
+        builder.Services.AddWeeks();
         builder.Services.AddPlanning(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration);
         builder.Services.AddReports(builder.Configuration);
+        builder.Services.AddReviews();
+        builder.Services.AddPrivacy(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         if (!host.Services.GetRequiredService<StorageTables>().Created)
