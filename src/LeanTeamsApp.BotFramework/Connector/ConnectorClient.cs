@@ -288,7 +288,9 @@ public sealed partial class ConnectorClient
         {
             // Retries count against Teams' limits as much as first attempts, so each one is paced.
             await pacer.WaitAsync(call.Bucket, call.ConversationId, call.TenantId, cancellationToken).ConfigureAwait(false);
+            var slot = timeProvider.GetTimestamp();
             var outcome = await AttemptAsync<T>(call, cancellationToken).ConfigureAwait(false);
+            pacer.Observed(call.TenantId, timeProvider.GetElapsedTime(slot));
             if (outcome.Failure is not { } failure)
             {
                 return outcome.Value;
@@ -296,6 +298,7 @@ public sealed partial class ConnectorClient
 
             if (failure.StatusCode == (int)HttpStatusCode.TooManyRequests)
             {
+                pacer.Throttled(call.TenantId);
                 throttled.Add(1, new KeyValuePair<string, object?>("operation", call.Name), new KeyValuePair<string, object?>("tenant_id", call.TenantId ?? "unknown"));
             }
 

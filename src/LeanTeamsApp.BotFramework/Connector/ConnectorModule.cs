@@ -30,6 +30,10 @@ public static class ConnectorModule
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, "RequestTimeout must be positive.")
             .Validate(o => o.PacingMargin >= TimeSpan.Zero, "PacingMargin must not be negative.")
             .Validate(
+                o => o.MinimumTenantPacingMargin >= TimeSpan.Zero && o.TenantPacingMargin >= o.MinimumTenantPacingMargin,
+                "MinimumTenantPacingMargin must not be negative, and TenantPacingMargin must be at least as long.")
+            .Validate(o => o.ThrottledTenantPacingPeriod >= TimeSpan.Zero, "ThrottledTenantPacingPeriod must not be negative.")
+            .Validate(
                 o => o.ConversationWriteLimits.Concat(o.ConversationReadLimits).Concat(o.TenantLimits)
                     .All(l => l.Permits > 0 && l.Window > TimeSpan.Zero),
                 "Every rate limit needs at least one permit and a positive window.")

@@ -14,7 +14,9 @@ internal enum PacingBucket
 /// A call first waits until its thread has room, then takes the next free slot in its tenant's budget, in
 /// arrival order. Only calls whose thread is ready compete for the tenant budget, so one busy thread cannot
 /// hold up the rest of the tenant. Each reserved slot is recorded in both logs at the time it will be used, so
-/// later calls account for calls that are still waiting. All time comes from the injected
+/// later calls account for calls that are still waiting. The tenant's window gets a margin as long as the longest
+/// of its recent calls took from its slot to Teams' answer (<see cref="Observed"/>), within the configured bounds,
+/// and the largest margin for a while after Teams answered one of them with 429 (<see cref="Throttled"/>). All time comes from the injected
 /// <see cref="TimeProvider"/>'s monotonic timestamps, so tests can drive it with a fake clock.
 /// </remarks>
 internal sealed class ConnectorPacer
@@ -27,6 +29,9 @@ internal sealed class ConnectorPacer
     private readonly Window[] writeWindows;
     private readonly Window[] readWindows;
     private readonly Window[] tenantWindows;
+    private readonly TimeSpan tenantMarginAtLeast;
+    private readonly TimeSpan tenantMarginAtMost;
+    private readonly TimeSpan throttledTenantPeriod;
 
     /// <summary>A thread or tenant with no call for this long cannot be limited by its past any more.</summary>
     private readonly TimeSpan retention;
@@ -42,9 +47,12 @@ internal sealed class ConnectorPacer
         origin = timeProvider.GetTimestamp();
         writeWindows = ToWindows(options.ConversationWriteLimits, options.PacingMargin);
         readWindows = ToWindows(options.ConversationReadLimits, options.PacingMargin);
-        tenantWindows = ToWindows(options.TenantLimits, options.PacingMargin);
+        tenantWindows = Spread(options.TenantLimits);
+        tenantMarginAtLeast = options.MinimumTenantPacingMargin;
+        tenantMarginAtMost = options.TenantPacingMargin;
+        throttledTenantPeriod = options.ThrottledTenantPacingPeriod;
         retention = writeWindows.Concat(readWindows).Concat(tenantWindows)
-            .Select(w => w.Span)
+            .Select(w => w.Span + (tenantMarginAtMost * w.MarginShare))
             .DefaultIfEmpty(TimeSpan.Zero)
             .Max();
         nextSweep = SweepInterval;
@@ -100,6 +108,31 @@ internal sealed class ConnectorPacer
     }
 
     /// <summary>
+    /// One of the tenant's calls was answered <paramref name="latency"/> after its slot: Teams counted it somewhere in
+    /// between, so two calls a window apart may have arrived up to that much closer together.
+    /// </summary>
+    public void Observed(string? tenantId, TimeSpan latency)
+    {
+        lock (gate)
+        {
+            GetLog(tenants, tenantId ?? string.Empty).Observe(latency);
+        }
+    }
+
+    /// <summary>
+    /// Teams answered one of the tenant's calls with 429: its requests arrive closer together than they were sent, so
+    /// its window gets the largest margin for a while.
+    /// </summary>
+    public void Throttled(string? tenantId)
+    {
+        lock (gate)
+        {
+            var now = Now();
+            GetLog(tenants, tenantId ?? string.Empty).WidenedUntil = now + throttledTenantPeriod;
+        }
+    }
+
+    /// <summary>
     /// A slot in both logs and how long until it, or no reservation and how long until the thread has room.
     /// </summary>
     private (Reservation? Reservation, TimeSpan Wait) TryReserve(
@@ -110,14 +143,17 @@ internal sealed class ConnectorPacer
             var now = Now();
             SweepIfDue(now);
             var conversation = GetLog(conversations, conversationKey);
-            var conversationReady = conversation.EarliestNext(windows, now);
+            var conversationReady = conversation.EarliestNext(windows, TimeSpan.Zero, now);
             if (conversationReady > now)
             {
                 return (null, conversationReady - now);
             }
 
             var tenant = GetLog(tenants, tenantKey);
-            var slot = Max(tenant.EarliestNext(tenantWindows, now), tenant.Last, conversation.Last);
+            var margin = tenant.WidenedUntil > now
+                ? tenantMarginAtMost
+                : TimeSpan.FromTicks(Math.Clamp(tenant.RecentLatency.Ticks, tenantMarginAtLeast.Ticks, tenantMarginAtMost.Ticks));
+            var slot = Max(tenant.EarliestNext(tenantWindows, margin, now), tenant.Last, conversation.Last);
             conversation.Add(slot);
             tenant.Add(slot);
             return (new Reservation(conversation, tenant, slot), slot - now);
@@ -159,7 +195,7 @@ internal sealed class ConnectorPacer
 
         foreach (var (key, log) in tenants)
         {
-            if (log.Last <= idleSince)
+            if (log.Last <= idleSince && log.WidenedUntil <= now)
             {
                 tenants.Remove(key);
             }
@@ -167,9 +203,22 @@ internal sealed class ConnectorPacer
     }
 
     private static Window[] ToWindows(IEnumerable<RateLimitWindow> limits, TimeSpan margin) =>
-        [.. limits.Select(l => new Window(l.Permits, l.Window + margin))];
+        [.. limits.Select(l => new Window(l.Permits, l.Window + margin, 0))];
 
-    private readonly record struct Window(int Permits, TimeSpan Span);
+    /// <summary>
+    /// A tenant's windows, each with a fifth of it beside it (a fifth of the permits in a fifth of the time, and of the
+    /// margin): a large tenant's calls then leave in small groups through the window rather than 50 at once at its
+    /// start. Fifty requests sent together reach Teams spread over however long they take to pass the network and the
+    /// service's threads, and the first of the next fifty, sent one window later, may then arrive less than a window
+    /// after the last of them. Groups of ten stay about as close together as they were sent.
+    /// </summary>
+    private static Window[] Spread(IEnumerable<RateLimitWindow> limits) =>
+        [.. limits.SelectMany(l => l.Permits >= 10
+            ? new[] { new Window(l.Permits, l.Window, 1), new Window(l.Permits / 5, l.Window / 5, 0.2) }
+            : [new Window(l.Permits, l.Window, 1)])];
+
+    /// <summary>At most <paramref name="Permits"/> calls in <paramref name="Span"/> and this share of the margin.</summary>
+    private readonly record struct Window(int Permits, TimeSpan Span, double MarginShare);
 
     private sealed record Reservation(SlotLog Conversation, SlotLog Tenant, TimeSpan Slot);
 
@@ -180,11 +229,27 @@ internal sealed class ConnectorPacer
 
         public TimeSpan Last => slots.Count == 0 ? TimeSpan.MinValue : slots[^1];
 
+        // The latest calls' times from slot to answer (tenants only): enough of them to cover a window's worth.
+        private readonly TimeSpan[] latencies = new TimeSpan[100];
+        private int observed;
+
+        /// <summary>Until when the tenant's window has the largest margin; unused for threads.</summary>
+        public TimeSpan WidenedUntil { get; set; } = TimeSpan.MinValue;
+
+        /// <summary>The longest of the latest calls' times from slot to answer.</summary>
+        public TimeSpan RecentLatency { get; private set; }
+
+        public void Observe(TimeSpan latency)
+        {
+            latencies[observed++ % latencies.Length] = latency;
+            RecentLatency = latencies.Max();
+        }
+
         /// <summary>
-        /// The earliest time, not before <paramref name="now"/>, at which one more call keeps every window at or
-        /// under its permits, assuming the call comes after every recorded one.
+        /// The earliest time, not before <paramref name="now"/>, at which one more call keeps every window, with its
+        /// share of <paramref name="margin"/>, at or under its permits, assuming the call comes after every recorded one.
         /// </summary>
-        public TimeSpan EarliestNext(Window[] windows, TimeSpan now)
+        public TimeSpan EarliestNext(Window[] windows, TimeSpan margin, TimeSpan now)
         {
             var longest = TimeSpan.Zero;
             foreach (var window in windows)
@@ -192,6 +257,8 @@ internal sealed class ConnectorPacer
                 longest = window.Span > longest ? window.Span : longest;
             }
 
+            // Kept a second beyond the longest window: when a tenant's margin grows, its longer window still sees them.
+            longest += TimeSpan.FromSeconds(1);
             var stale = 0;
             while (stale < slots.Count && slots[stale] <= now - longest)
             {
@@ -206,7 +273,7 @@ internal sealed class ConnectorPacer
                 // The call may only join once the permits-th most recent call has left this window.
                 if (slots.Count >= window.Permits)
                 {
-                    var leaves = slots[^window.Permits] + window.Span;
+                    var leaves = slots[^window.Permits] + window.Span + (margin * window.MarginShare);
                     if (leaves > earliest)
                     {
                         earliest = leaves;

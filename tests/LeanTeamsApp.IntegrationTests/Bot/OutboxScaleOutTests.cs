@@ -98,6 +98,8 @@ public sealed class OutboxScaleOutTests
             // while after it was paced; the margin covers that delay rather than the network's. Three times the one
             // instance's rate still goes well over a stretched window with its longer margin.
             o.PacingMargin = TimeSpan.FromMilliseconds(250) * Math.Max(1, scale);
+            o.TenantPacingMargin = o.PacingMargin;
+            o.MinimumTenantPacingMargin = o.PacingMargin;
         });
     }
 

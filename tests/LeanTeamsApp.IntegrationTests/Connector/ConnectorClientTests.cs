@@ -162,6 +162,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             // The fake connector counts arrivals by the real clock; on two shared cores a request can arrive hundreds
             // of milliseconds after it was paced, so the margin covers that delay rather than the network's.
             o.PacingMargin = TimeSpan.FromSeconds(1);
+            o.TenantPacingMargin = TimeSpan.FromSeconds(1);
+            o.MinimumTenantPacingMargin = TimeSpan.FromSeconds(1);
         });
         var client = services.GetRequiredService<ConnectorClient>();
         var to = Address("19:tavle@thread.tacv2");

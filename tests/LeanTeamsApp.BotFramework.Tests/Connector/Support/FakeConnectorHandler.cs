@@ -35,6 +35,9 @@ internal sealed class FakeConnectorHandler(FakeTimeProvider time) : HttpMessageH
         }
     }
 
+    /// <summary>How long after a request arrives it is answered, on the fake clock.</summary>
+    public TimeSpan Latency { get; set; }
+
     public void EnqueueJson(string json, HttpStatusCode status = HttpStatusCode.OK) => Enqueue(_ => Json(status, json));
 
     public void EnqueueError(int status, string code, Action<HttpResponseMessage>? decorate = null) => Enqueue(_ =>
@@ -61,6 +64,11 @@ internal sealed class FakeConnectorHandler(FakeTimeProvider time) : HttpMessageH
                 request.Content?.Headers.ContentType?.ToString(),
                 request.Headers.Authorization?.ToString(),
                 time.GetUtcNow()));
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, time, cancellationToken);
         }
 
         if (script.TryDequeue(out var scripted))
