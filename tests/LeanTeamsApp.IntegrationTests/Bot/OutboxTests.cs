@@ -35,6 +35,31 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Outbox_ThrottledBackToTheQueueThenSent_RowSaysSentWithNoErrorAndKeepsItsMessage()
+    {
+        // No retries inside the connector: Teams' 429 sends the message back to the queue with the answer as its error.
+        await using var bot = await BotHost.StartAsync(
+            new Dictionary<string, string?>(), services => services.Configure<LeanTeamsApp.BotFramework.Connector.ConnectorOptions>(o => o.MaxRetries = 0), importDemo: false);
+        var outbox = bot.App.Services.GetRequiredService<Outbox>();
+        bot.Connector.ThrottleNext(1, TimeSpan.FromSeconds(1));
+
+        Assert.True(await outbox.EnqueueAsync(Message(bot, "throttled-once", "a:throttled-once"), default));
+        var sends = (await bot.DrainOutboxAsync()).Where(r => r.Operation == ConnectorOperation.Send).ToList();
+
+        // The state changes are merged into the row: the earlier error is cleared, not left behind, and the stored
+        // message is still whole.
+        var entry = await outbox.GetAsync(bot.TenantId, "throttled-once", default);
+        Assert.Single(sends);
+        Assert.Single(bot.Connector.Rejected);
+        Assert.Equal(OutboxState.Sent, entry?.State);
+        Assert.Equal(2, entry?.Attempts);
+        Assert.False(string.IsNullOrEmpty(entry?.SentActivityId));
+        Assert.Null(entry?.Error);
+        var row = await outbox.Rows.GetEntityAsync<Azure.Data.Tables.TableEntity>(bot.TenantId, Outbox.Key("throttled-once"));
+        Assert.Contains("throttled-once", Outbox.ReadActivity(row.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Outbox_SameIdEnqueuedTwice_IsSentOnce()
     {
         await using var bot = await BotHost.StartAsync(importDemo: false);

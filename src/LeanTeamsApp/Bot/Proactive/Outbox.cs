@@ -123,9 +123,12 @@ public sealed class Outbox(StorageTables tables, QueueServiceClient queues, IOpt
     {
         var row = await Rows.GetEntityIfExistsAsync<TableEntity>(tenantId, Key(id), cancellationToken: cancellationToken);
         return row.HasValue
-            ? new OutboxEntry(id, Enum.Parse<OutboxState>(row.Value!.GetString("State")), row.Value.GetInt32("Attempts") ?? 0, row.Value.GetString("SentActivityId"), row.Value.GetString("Error"))
+            ? new OutboxEntry(id, Enum.Parse<OutboxState>(row.Value!.GetString("State")), row.Value.GetInt32("Attempts") ?? 0, NoneIfEmpty(row.Value.GetString("SentActivityId")), NoneIfEmpty(row.Value.GetString("Error")))
             : null;
     }
+
+    // The dispatcher merges its state changes, and clears a property it cannot leave out with an empty string.
+    private static string? NoneIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     // Keys: the caller's id may hold characters Table Storage forbids.
     // A table string property holds 32K characters; a Teams message may be about 100 KB. Longer activities are

@@ -297,18 +297,27 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        // Claim: of two instances that read the row at the same moment, only one passes the ETag check.
-        entity["State"] = nameof(OutboxState.Sending);
-        entity["ClaimedAt"] = time.GetUtcNow();
-        entity["Attempts"] = (entity.GetInt32("Attempts") ?? 0) + 1;
+        // Claim: of two instances that read the row at the same moment, only one passes the ETag check. A merge of
+        // the three changed properties, not the whole row again with its activity: storage does less per message.
+        var claim = new TableEntity(entity.PartitionKey, entity.RowKey)
+        {
+            ["State"] = nameof(OutboxState.Sending),
+            ["ClaimedAt"] = time.GetUtcNow(),
+            ["Attempts"] = (entity.GetInt32("Attempts") ?? 0) + 1,
+        };
         try
         {
-            var claimed = await outbox.Rows.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, abandon);
+            var claimed = await outbox.Rows.UpdateEntityAsync(claim, entity.ETag, TableUpdateMode.Merge, abandon);
             entity.ETag = claimed.Headers.ETag ?? entity.ETag;
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
             return;
+        }
+
+        foreach (var (name, value) in claim.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag")))
+        {
+            entity[name] = value;
         }
 
         var tenant = entity.PartitionKey;
@@ -490,20 +499,34 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Writes the row's new state; false when another instance has claimed it meanwhile (its ETag moved on).</summary>
+    /// <summary>
+    /// Writes the row's new state, merging only what changes; false when another instance has claimed it meanwhile
+    /// (its ETag moved on). A merge keeps properties it does not name, so an earlier error is cleared with an empty one.
+    /// </summary>
     private async Task<bool> FinishAsync(TableEntity entity, OutboxState state, string? sentId, string? error, CancellationToken cancellationToken)
     {
-        entity["State"] = state.ToString();
-        entity["SentActivityId"] = sentId;
-        entity["Error"] = error;
+        var change = new TableEntity(entity.PartitionKey, entity.RowKey) { ["State"] = state.ToString() };
+        foreach (var (name, value) in new[] { ("SentActivityId", sentId), ("Error", error) })
+        {
+            if (value is not null || entity.GetString(name) is { Length: > 0 })
+            {
+                change[name] = value ?? "";
+            }
+        }
+
         if (state == OutboxState.Sent)
         {
-            entity["SentAt"] = time.GetUtcNow();
+            change["SentAt"] = time.GetUtcNow();
+        }
+
+        foreach (var (name, value) in change.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag")))
+        {
+            entity[name] = value;
         }
 
         try
         {
-            var updated = await outbox.Rows.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            var updated = await outbox.Rows.UpdateEntityAsync(change, entity.ETag, TableUpdateMode.Merge, cancellationToken);
             entity.ETag = updated.Headers.ETag ?? entity.ETag;
             return true;
         }
