@@ -17,7 +17,8 @@ namespace LeanTeamsApp.IntegrationTests.Tab;
 public sealed class OverviewReadModelTests : IAsyncLifetime
 {
     private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-    private readonly FakeTimeProvider _clock = new(At(new DateOnly(2026, 11, 5), 10, 0));
+    // A year before the tests' weeks, so that a test can store a check-in that retention will delete.
+    private readonly FakeTimeProvider _clock = new(At(new DateOnly(2025, 11, 6), 10, 0));
     private BotHost _bot = null!;
 
     public async Task InitializeAsync() =>
@@ -28,6 +29,7 @@ public sealed class OverviewReadModelTests : IAsyncLifetime
     [Fact]
     public async Task OverviewRow_CheckInsSubmittedResentAndAroundAMeetingDayChange_MatchesTheCheckIns()
     {
+        _clock.SetUtcNow(At(new DateOnly(2026, 11, 5), 10, 0));
         Assert.Contains("Sendt av Randi Lie", await SubmitAsync(new DateOnly(2026, 11, 5), held: true, help: "Trenger en hånd med tavla"), StringComparison.Ordinal);
 
         _clock.SetUtcNow(At(new DateOnly(2026, 11, 9), 10, 0));
@@ -70,6 +72,31 @@ public sealed class OverviewReadModelTests : IAsyncLifetime
         var statuses = await TabOverviewStatusesAsync("byggesak");
         Assert.Equal(expectedStatuses.Count, statuses.Length);
         Assert.All(expectedStatuses.Zip(statuses).Where(p => p.First.Length > 0), p => Assert.Equal(p.First, p.Second));
+    }
+
+    [Fact]
+    public async Task OverviewRow_CheckInsDeletedByRetention_StillMatchesTheCheckInsThatRemain()
+    {
+        // Check-ins are deleted only by retention, at least a year after their meeting: a year-old one beside recent ones.
+        Assert.Contains("Sendt av Randi Lie", await SubmitAsync(new DateOnly(2025, 11, 6), held: true, help: null), StringComparison.Ordinal);
+        _clock.SetUtcNow(At(new DateOnly(2026, 11, 12), 10, 0));
+        Assert.Contains("Sendt av Randi Lie", await SubmitAsync(new DateOnly(2026, 11, 12), held: false, help: "Vi mangler folk"), StringComparison.Ordinal);
+        await _bot.App.Services.GetRequiredService<LeanTeamsApp.Features.Privacy.PrivacyStore>().SetRetentionYearsAsync(_bot.TenantId, 1, default);
+
+        _clock.SetUtcNow(At(new DateOnly(2026, 11, 20), 12, 30));
+        var deleted = await ActivatorUtilities.CreateInstance<LeanTeamsApp.Features.Privacy.RetentionScheduler>(_bot.App.Services).RunForTenantAsync(_bot.TenantId, default);
+
+        var history = _bot.App.Services.GetRequiredService<CheckInHistory>();
+        Assert.True(deleted >= 1);
+        Assert.Null(await history.GetAsync(_bot.TenantId, "byggesak", new DateOnly(2025, 11, 6), default));
+        var row = (await _bot.App.Services.GetRequiredService<UnitWeeks>().ListOverviewAsync(_bot.TenantId, default)).Single(o => o.UnitId == "byggesak");
+        var recent = await history.ListSinceAsync(_bot.TenantId, "byggesak", new DateOnly(2026, 8, 24), default);
+        var kept = Assert.Single(recent);
+        Assert.Equal([IsoWeek.Of(kept.Key)], row.Weeks.Where(w => w.Reported).Select(w => w.Week));
+        Assert.False(row.Weeks.Single(w => w.Reported).Held);
+        var year = row.Years.Single(y => y.Year == 2026);
+        Assert.Equal((1, 0), (year.CheckIns, year.MeetingsHeld));
+        Assert.Equal(["notHeld"], (await TabOverviewStatusesAsync("byggesak")).Where(s => s is "held" or "notHeld"));
     }
 
     private static DateTimeOffset At(DateOnly date, int hour, int minute)
