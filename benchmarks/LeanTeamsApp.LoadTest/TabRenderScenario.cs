@@ -293,7 +293,7 @@ public static class TabRenderScenario
     private static string Load(double[] load) => string.Join(" / ", load.Select(l => l.ToString("F2", CultureInfo.InvariantCulture)));
 
     private static string Check(PageRun run) => run.Check is { } c
-        ? string.Create(CultureInfo.InvariantCulture, $"{c.UnitRows} unit rows (`aria-rowcount` {c.UnitRows + 1}), {c.RenderedRows} of them rendered as the page opens (those on the screen and a screen's worth below), and the last unit's row rendered with its cells (`aria-rowindex` {c.LastRowIndex}) once the table is scrolled to its end; cells in the rows rendered as the page opens {string.Join(", ", c.Statuses.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"))}; {c.BenefitCharts} benefit chart(s)")
+        ? string.Create(CultureInfo.InvariantCulture, $"{c.UnitRows} unit rows (`aria-rowcount` {c.UnitRows + 1}), {c.RenderedRows} of them rendered as the page opens (those on the screen and a screen's worth below), and the last unit's row rendered with its cells (`aria-rowindex` {c.LastRowIndex}) once the table is scrolled to its end; cells in the rows rendered as the page opens: {string.Join(", ", c.Statuses.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"))}; {c.BenefitCharts} benefit chart(s)")
         : "not checked";
 
     private static Process Start(ProcessStartInfo start, string log)
