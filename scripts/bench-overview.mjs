@@ -1,6 +1,7 @@
 // Times the Teams tab's Overview in headless Chromium against a running service that holds a large organisation:
-// from navigation start to the heat map showing every unit's row, the overview API call's own share of that, the
-// JS heap and the DOM size, on a fresh page each run. Writes the raw numbers as JSON; the caller (the LoadTest's
+// from navigation start to the heat map showing its first screen of rows (it renders only the rows near the screen
+// and says how many it has), the overview API call's own share of that, the JS heap and the DOM size, on a fresh
+// page each run. Writes the raw numbers as JSON; the caller (the LoadTest's
 // `tab` mode, run by `scripts/benchmark.sh tab`) seeds the service, starts it and writes the report.
 //   node scripts/bench-overview.mjs --url <service-url> --email <coordinator e-mail> --units <n> [--runs 10] --out <file.json>
 //                                   [--profile <file.cpuprofile>] [--trace <file.json>]
@@ -77,16 +78,41 @@ try {
   await context.addInitScript(({ origin, session, caption, expected }) => {
     if (location.origin !== origin) return;
     for (const [key, value] of Object.entries(session)) sessionStorage.setItem(key, value);
-    // The moment the heat map holds every unit's row (React commits it at once), and the end of the frame after.
-    const bench = (window.__bench = { rowsAt: null, paintedAt: null });
+    // The moment the heat map says it has every unit's row (aria-rowcount, the header row included) and holds the
+    // first unit's row with all its cells (React commits the rows it renders at once), and the end of the frame after.
+    // Then, with the page laid out and not timed, what that frame showed: the rows rendered must fill the screen
+    // below the table's top, each with all its cells.
+    const bench = (window.__bench = { rowsAt: null, paintedAt: null, screen: null });
+    const unitRows = (table) => [...table.tBodies[0].rows].filter((row) => row.hasAttribute('aria-rowindex'));
+    const screenOf = (table) => {
+      const columns = table.tHead.rows[0].cells.length;
+      const rows = unitRows(table);
+      const onScreen = rows.filter((row) => row.getBoundingClientRect().top < innerHeight);
+      const last = rows.at(-1);
+      const lastIndex = Number(last.getAttribute('aria-rowindex'));
+      const indexes = rows.map((row) => Number(row.getAttribute('aria-rowindex')));
+      return {
+        rendered: rows.length,
+        onScreen: onScreen.length,
+        firstIndex: indexes[0],
+        lastIndex,
+        consecutive: indexes.every((index, i) => index === indexes[0] + i),
+        allCells: onScreen.every((row) => row.cells.length === columns),
+        filled: last.getBoundingClientRect().bottom >= innerHeight || lastIndex === expected + 1,
+      };
+    };
     const observer = new MutationObserver(() => {
       for (const table of document.getElementsByTagName('table')) {
-        if (table.caption?.textContent === caption && (table.tBodies[0]?.rows.length ?? 0) >= expected) {
-          observer.disconnect();
-          bench.rowsAt = performance.now();
-          requestAnimationFrame(() => setTimeout(() => { bench.paintedAt = performance.now(); }, 0));
-          return;
-        }
+        if (table.caption?.textContent !== caption || table.getAttribute('aria-rowcount') !== String(expected + 1)) continue;
+        const first = table.tBodies[0]?.querySelector(':scope > tr[aria-rowindex="2"]');
+        if (!first || first.cells.length !== table.tHead?.rows[0]?.cells.length) continue;
+        observer.disconnect();
+        bench.rowsAt = performance.now();
+        requestAnimationFrame(() => setTimeout(() => {
+          bench.paintedAt = performance.now();
+          bench.screen = screenOf(table);
+        }, 0));
+        return;
       }
     });
     observer.observe(document, { childList: true, subtree: true });
@@ -101,7 +127,7 @@ try {
     const metrics = await counters(cdp);
     await cdp.send('HeapProfiler.collectGarbage');
     const afterGc = await counters(cdp);
-    // What the reader would see, checked by role on the first and last page (slow on a DOM this size, so not timed).
+    // What the reader would see, checked by role on the first and last page (it scrolls the page, so not timed).
     const check = run === 0 || run === runs ? await verify(tab) : null;
     await tab.close();
 
@@ -116,6 +142,7 @@ try {
       scripts: seen.scripts,
       scriptBytesTransferred: seen.scripts.reduce((sum, s) => sum + (s.transfer ?? 0), 0),
       elements: seen.elements,
+      screen: seen.screen,
       nodes: metrics.Nodes,
       heapUsed: metrics.JSHeapUsedSize,
       heapTotal: metrics.JSHeapTotalSize,
@@ -128,9 +155,10 @@ try {
     };
     result.runs.push(entry);
     const o = entry.overview;
-    console.log(`bench-overview: run ${run}${entry.cold ? ' (cold)' : ''}: rows ${entry.rowsMs.toFixed(0)} ms, painted ${entry.paintedMs.toFixed(0)} ms; `
+    console.log(`bench-overview: run ${run}${entry.cold ? ' (cold)' : ''}: rendered ${entry.rowsMs.toFixed(0)} ms, painted ${entry.paintedMs.toFixed(0)} ms; `
       + `overview API ${o.start.toFixed(0)}-${o.end.toFixed(0)} ms (waiting ${(o.responseStart - o.requestStart).toFixed(0)} ms, ${(o.decoded / 1024).toFixed(0)} KB); `
       + `heap ${(entry.heapUsed / 1048576).toFixed(1)} MB (${(entry.heapUsedAfterGc / 1048576).toFixed(1)} after GC); ${entry.elements} elements; `
+      + `${entry.screen.rendered} unit rows rendered, ${entry.screen.onScreen} on the screen; `
       + `script ${(entry.scriptSeconds * 1000).toFixed(0)} ms, style ${(entry.styleSeconds * 1000).toFixed(0)} ms, layout ${(entry.layoutSeconds * 1000).toFixed(0)} ms; load ${load.join(' ')}`);
     if (check) console.log(`bench-overview: check: ${JSON.stringify(check)}`);
   }
@@ -179,11 +207,14 @@ result.loadavg.after = loadavg();
 writeFileSync(out, JSON.stringify(result, null, 2));
 console.log(`bench-overview: wrote ${out}`);
 
-/** Opens the Overview in a fresh page and waits for the frame after the heat map holds every row; the page's timings. */
+/**
+ * Opens the Overview in a fresh page and waits for the frame after the heat map holds its first rows; the page's
+ * timings. Fails when the rows that frame showed did not fill the screen, each with its cells, from the first unit on.
+ */
 async function open(tab) {
   await tab.goto(overviewUrl, { waitUntil: 'commit' });
-  await tab.waitForFunction(() => window.__bench?.paintedAt != null, null, { timeout: 300_000, polling: 250 });
-  return tab.evaluate(() => {
+  await tab.waitForFunction(() => window.__bench?.screen != null, null, { timeout: 300_000, polling: 250 });
+  const seen = await tab.evaluate(() => {
     const pick = (e) => e && {
       name: e.name, start: e.startTime, requestStart: e.requestStart, responseStart: e.responseStart, end: e.responseEnd,
       transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize,
@@ -194,6 +225,7 @@ async function open(tab) {
     return {
       rowsAt: window.__bench.rowsAt,
       paintedAt: window.__bench.paintedAt,
+      screen: window.__bench.screen,
       navigation: { responseEnd: nav.responseEnd, domContentLoaded: nav.domContentLoadedEventEnd, load: nav.loadEventEnd },
       overview: pick(api('/api/tab/overview')),
       me: pick(api('/api/tab/me')),
@@ -201,27 +233,47 @@ async function open(tab) {
       elements: document.getElementsByTagName('*').length,
     };
   });
+  const screen = seen.screen;
+  if (!screen.filled || !screen.allCells || !screen.consecutive || screen.firstIndex !== 2) {
+    throw new Error(`the heat map's first frame did not show its first screen of rows: ${JSON.stringify(screen)}`);
+  }
+  return seen;
 }
 
 async function counters(cdp) {
   return Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 }
 
+/**
+ * The heat map renders only the rows near the screen: the units are counted from what it says it has (aria-rowcount,
+ * the header row included, as a screen reader counts them), the cells over the rows it has rendered, and the last
+ * unit's row must be there with its cells once the table is scrolled to its end.
+ */
 async function verify(tab) {
   const heatMap = tab.getByRole('table', { name: caption });
-  const rows = await heatMap.getByRole('row').count();
+  const unitRows = Number(await heatMap.getAttribute('aria-rowcount')) - 1;
+  // Rows by role: the spacers standing in for the rows not rendered are hidden from assistive technology.
+  const renderedRows = (await heatMap.getByRole('row').count()) - 1;
   const statuses = await heatMap.evaluate((table) => {
     const counts = {};
     for (const cell of table.querySelectorAll('td[data-status]')) counts[cell.dataset.status] = (counts[cell.dataset.status] ?? 0) + 1;
     return counts;
   });
   const charts = await tab.getByRole('figure').count();
+  const columns = await heatMap.getByRole('columnheader').count();
+  await heatMap.evaluate((table) => table.scrollIntoView({ block: 'end' }));
+  const last = heatMap.locator(`tbody > tr[aria-rowindex="${units + 1}"]`);
+  await last.waitFor({ timeout: 30_000 });
+  const lastCells = await last.getByRole('cell').count();
+  const lastName = await last.getByRole('rowheader').textContent();
   const problems = [];
-  if (rows !== units + 1) problems.push(`${rows - 1} unit rows, expected ${units}`);
+  if (unitRows !== units) problems.push(`aria-rowcount says ${unitRows} unit rows, expected ${units}`);
+  if (renderedRows < 1 || renderedRows > units) problems.push(`${renderedRows} unit rows rendered`);
+  if (lastCells !== columns - 1) problems.push(`the last unit's row has ${lastCells} cells, expected ${columns - 1}`);
   if ((statuses.held ?? 0) === 0) problems.push('no held meeting shown');
   if (charts === 0) problems.push('no benefits chart');
   if (problems.length > 0) throw new Error(`the Overview is not what was seeded: ${problems.join('; ')}`);
-  return { unitRows: rows - 1, statuses, benefitCharts: charts };
+  return { unitRows, renderedRows, lastRowIndex: units + 1, lastRowName: lastName, statuses, benefitCharts: charts };
 }
 
 /**

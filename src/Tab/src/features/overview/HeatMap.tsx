@@ -1,5 +1,5 @@
 import { Link, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { memo, useId, useMemo, useRef } from 'react';
 import type { MeetingStatus, OverviewUnit } from '../../shared/api/types';
 import { meetingStatuses } from '../../shared/api/types';
 import { href } from '../../shared/routing/routes';
@@ -8,6 +8,7 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { ScrollRegion } from '../../shared/ui/ScrollRegion';
 import { VisuallyHidden } from '../../shared/ui/VisuallyHidden';
 import { useTableStyles } from '../../shared/ui/tableStyles';
+import { useRowWindow } from './useRowWindow';
 
 /** Each status has a symbol as well as a colour, so that the map reads without colour (WCAG 1.4.1). */
 export const statusSymbol: Record<MeetingStatus, string> = {
@@ -47,23 +48,30 @@ const useStyles = makeStyles({
 
 /**
  * Rows are units, columns the weeks, oldest first; every cell says in words which week and what happened. The last
- * column counts the unit's improvement records: new and done in these weeks, in progress now.
+ * column counts the unit's improvement records: new and done in these weeks, in progress now. Above `windowAbove`
+ * units only the rows near the screen are rendered, the others stood in for by spacers of their height; the table
+ * says how many rows it has and each row which one it is, so that a screen reader still says "row 537 of 1001".
  */
 export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: OverviewUnit[]; caption: string }) {
   const { t } = useI18n();
   const styles = useStyles();
   const table = useTableStyles();
-  const weekNumbers = weeks.map(isoWeekNumber);
+  const weekNumbers = useMemo(() => weeks.map(isoWeekNumber), [weeks]);
   const legendId = useId();
+  const body = useRef<HTMLTableSectionElement>(null);
+  const shown = useRowWindow(units.length, body);
 
   if (units.length === 0) return <p>{t.noUnits}</p>;
+  const start = shown ? Math.min(shown.start, units.length) : 0;
+  const end = shown ? Math.min(shown.end, units.length) : units.length;
+  const columns = weeks.length + 3;
   return (
     <>
       <ScrollRegion label={t.scrollsSideways(caption)}>
-        <table className={mergeClasses(table.table, table.scrolls)}>
+        <table className={mergeClasses(table.table, table.scrolls)} aria-rowcount={units.length + 1}>
           <caption className={table.hiddenCaption}>{caption}</caption>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th scope="col" className={styles.unit}>
                 {t.heatMapUnitColumn}
               </th>
@@ -77,29 +85,12 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
               <th scope="col">{t.heatMapImprovementsColumn}</th>
             </tr>
           </thead>
-          <tbody>
-            {units.map((unit) => (
-              <tr key={unit.id}>
-                <th scope="row" className={styles.unit}>
-                  <Link href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</Link>
-                </th>
-                {weekNumbers.map((week, index) => {
-                  const status = unit.statuses[index] ?? 'missing';
-                  const label = t.weekStatus(week, t.meetingStatus[status]);
-                  return (
-                    // One element per cell: with 1,000 units the heat map is 12,000 cells, and a hidden label beside
-                    // the symbol doubled the layout work. The symbol is an image named by the week and its status.
-                    <td key={weeks[index]} className={mergeClasses(styles.cell, styles[status])} title={label} data-status={status}>
-                      <span role="img" aria-label={label}>
-                        {statusSymbol[status]}
-                      </span>
-                    </td>
-                  );
-                })}
-                <td className={table.number}>{heldSummary(unit.statuses, t.heatMapHeld)}</td>
-                <td>{t.improvementCounts(unit.improvements.new, unit.improvements.inProgress, unit.improvements.done)}</td>
-              </tr>
+          <tbody ref={body}>
+            {shown && start > 0 && <Spacer height={start * shown.rowHeight} columns={columns} />}
+            {units.slice(start, end).map((unit, index) => (
+              <UnitRow key={unit.id} unit={unit} rowIndex={start + index + 2} weeks={weeks} weekNumbers={weekNumbers} />
             ))}
+            {shown && end < units.length && <Spacer height={(units.length - end) * shown.rowHeight} columns={columns} />}
           </tbody>
         </table>
       </ScrollRegion>
@@ -115,6 +106,55 @@ export function HeatMap({ weeks, units, caption }: { weeks: string[]; units: Ove
         ))}
       </ul>
     </>
+  );
+}
+
+/** Memoised: when the window moves, only the rows coming into it are rendered. */
+const UnitRow = memo(function UnitRow({
+  unit,
+  rowIndex,
+  weeks,
+  weekNumbers,
+}: {
+  unit: OverviewUnit;
+  rowIndex: number;
+  weeks: string[];
+  weekNumbers: number[];
+}) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const table = useTableStyles();
+  return (
+    <tr aria-rowindex={rowIndex}>
+      <th scope="row" className={styles.unit}>
+        <Link href={href({ page: 'unit', unitId: unit.id })}>{unit.name}</Link>
+      </th>
+      {weekNumbers.map((week, index) => {
+        const status = unit.statuses[index] ?? 'missing';
+        const label = t.weekStatus(week, t.meetingStatus[status]);
+        return (
+          // One element per cell: with 1,000 units the heat map is 12,000 cells, and a hidden label beside
+          // the symbol doubled the layout work. The symbol is an image named by the week and its status.
+          <td key={weeks[index]} className={mergeClasses(styles.cell, styles[status])} title={label} data-status={status}>
+            <span role="img" aria-label={label}>
+              {statusSymbol[status]}
+            </span>
+          </td>
+        );
+      })}
+      <td className={table.number}>{heldSummary(unit.statuses, t.heatMapHeld)}</td>
+      <td>{t.improvementCounts(unit.improvements.new, unit.improvements.inProgress, unit.improvements.done)}</td>
+    </tr>
+  );
+});
+
+/** Stands in for rows not rendered: as tall as they would be, and not there for a screen reader. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr aria-hidden="true">
+      {/* Inline, to win over the table's cell padding and border, which would add to the height. */}
+      <td colSpan={columns} style={{ height: `${height}px`, padding: 0, border: 'none' }} />
+    </tr>
   );
 }
 
