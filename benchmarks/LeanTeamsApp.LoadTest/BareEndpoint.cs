@@ -121,7 +121,7 @@ public static class BareEndpoint
 
     /// <summary>
     /// What <c>OutboxDispatcher</c> does per message, with nothing else: receive a batch, then for each message read its
-    /// row, claim it (an ETag-checked replace), PUT the activity to the connector, mark it sent, delete the queue message
+    /// row, claim it (an ETag-checked merge of its state), PUT the activity to the connector, mark it sent (a merge), delete the queue message
     /// and clear the target's delivery problem (a delete that finds nothing).
     /// </summary>
     private static async Task DispatchAsync(
@@ -143,8 +143,8 @@ public static class BareEndpoint
                 {
                     var parts = message.MessageText.Split('|', 2);
                     var row = (await rows.GetEntityIfExistsAsync<TableEntity>(parts[0], parts[1], cancellationToken: ct)).Value!;
-                    row["State"] = "Sending";
-                    var claimed = await rows.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                    var claimed = await rows.UpdateEntityAsync(
+                        new TableEntity(parts[0], parts[1]) { ["State"] = "Sending", ["ClaimedAt"] = DateTimeOffset.UtcNow, ["Attempts"] = 1 }, row.ETag, TableUpdateMode.Merge, ct);
                     row.ETag = claimed.Headers.ETag ?? row.ETag;
                     var url = $"{row.GetString("ServiceUrl")!.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(row.GetString("ConversationId")!)}/activities/{Uri.EscapeDataString(row.GetString("ActivityId")!)}";
                     using (var content = new StringContent($"{{\"type\":\"message\",\"value\":{row.GetString("Data")}}}", Encoding.UTF8, "application/json"))
@@ -152,8 +152,8 @@ public static class BareEndpoint
                     {
                     }
 
-                    row["State"] = "Sent";
-                    await rows.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                    await rows.UpdateEntityAsync(
+                        new TableEntity(parts[0], parts[1]) { ["State"] = "Sent", ["SentActivityId"] = row.GetString("ActivityId"), ["SentAt"] = DateTimeOffset.UtcNow }, row.ETag, TableUpdateMode.Merge, ct);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
                     try
                     {
