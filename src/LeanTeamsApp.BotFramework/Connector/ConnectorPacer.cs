@@ -229,8 +229,8 @@ internal sealed class ConnectorPacer
 
         public TimeSpan Last => slots.Count == 0 ? TimeSpan.MinValue : slots[^1];
 
-        // The latest calls' times from slot to answer (tenants only): enough of them to cover a window's worth.
-        private readonly TimeSpan[] latencies = new TimeSpan[100];
+        // The latest calls' times from slot to answer (tenants only, so made on the first): a window's worth and more.
+        private TimeSpan[]? latencies;
         private int observed;
 
         /// <summary>Until when the tenant's window has the largest margin; unused for threads.</summary>
@@ -241,7 +241,9 @@ internal sealed class ConnectorPacer
 
         public void Observe(TimeSpan latency)
         {
-            latencies[observed++ % latencies.Length] = latency;
+            latencies ??= new TimeSpan[100];
+            latencies[observed] = latency;
+            observed = (observed + 1) % latencies.Length;
             RecentLatency = latencies.Max();
         }
 
