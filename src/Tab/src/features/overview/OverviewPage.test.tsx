@@ -223,7 +223,7 @@ describe('Overview', () => {
     expect(table()!.getAttribute('aria-rowcount')).toBe('3');
     expect(within(table()!).getByRole('link', { name: 'Byggesak' }).closest('tr')!.getAttribute('aria-rowindex')).toBe('2');
     const status = screen.getByRole('status');
-    expect(status.textContent).toBe('Viste enheter: 2 av 1\u00a0000');
+    expect(status.textContent).toBe('Enheter som vises: 2 av 1\u00a0000');
     expect(status.getAttribute('aria-live')).toBe('polite');
     expect(field.getAttribute('aria-describedby')).toContain(status.id);
   });
@@ -241,7 +241,7 @@ describe('Overview', () => {
     await userEvent.clear(field);
     await userEvent.type(field, 'åsen');
     expect(rowNames(table())).toEqual(['Åsen skole']);
-    expect(screen.getByRole('status').textContent).toBe('Viste enheter: 1 av 1\u00a0000');
+    expect(screen.getByRole('status').textContent).toBe('Enheter som vises: 1 av 1\u00a0000');
 
     // "å" typed as "a" and a combining ring, as some keyboards send it.
     await userEvent.clear(field);
@@ -255,7 +255,7 @@ describe('Overview', () => {
     await userEvent.type(field, 'älvdalen fö');
 
     expect(rowNames(table())).toEqual(['Älvdalen förskola']);
-    expect(screen.getByRole('status').textContent).toBe('Visade enheter: 1 av 1\u00a0000');
+    expect(screen.getByRole('status').textContent).toBe('Enheter som visas: 1 av 1\u00a0000');
   });
 
   it('unitFind_NothingMatches_SaysSoInWords', async () => {
@@ -291,14 +291,14 @@ describe('Overview', () => {
 
     await userEvent.type(field, 'hjem');
     expect(rowNames(screen.getByRole('table', { name: 'Tavlemøter de siste 12 ukene' }))).toEqual(['Hjemmetjenesten nord']);
-    expect(screen.getByRole('status').textContent).toBe(`Viste enheter: 1 av ${overview.units.length}`);
+    expect(screen.getByRole('status').textContent).toBe(`Enheter som vises: 1 av ${overview.units.length}`);
     // The units needing help are every unit's, whatever the find: Byggesak asked.
     const help = screen.getByRole('region', { name: 'Enheter som trenger hjelp' });
     expect(within(help).getByRole('link', { name: 'Byggesak' })).not.toBeNull();
 
     await userEvent.selectOptions(screen.getByLabelText('Tjenesteområde'), 'Helse og omsorg');
 
-    expect(await screen.findByText(`Viste enheter: 1 av ${onlyHelse.units.length}`)).not.toBeNull();
+    expect(await screen.findByText(`Enheter som vises: 1 av ${onlyHelse.units.length}`)).not.toBeNull();
     expect(screen.getByRole('searchbox', { name: 'Finn enhet' })).toHaveProperty('value', 'hjem');
   });
 });

@@ -99,7 +99,7 @@ export const nb = {
   areaFilter: 'Tjenesteområde',
   allAreas: 'Alle tjenesteområder',
   unitFind: 'Finn enhet',
-  unitFindCount: (shown: string, total: string) => `Viste enheter: ${shown} av ${total}`,
+  unitFindCount: (shown: string, total: string) => `Enheter som vises: ${shown} av ${total}`,
   unitFindNone: (text: string) => `Ingen enhet har «${text}» i navnet.`,
   heatMapTitle: 'Tavlemøter de siste 12 ukene',
   scrollsSideways: (what: string) => `${what} (kan rulles sideveis)`,

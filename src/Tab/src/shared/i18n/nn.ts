@@ -100,7 +100,7 @@ export const nn: Messages = {
   areaFilter: 'Tenesteområde',
   allAreas: 'Alle tenesteområde',
   unitFind: 'Finn eining',
-  unitFindCount: (shown: string, total: string) => `Viste einingar: ${shown} av ${total}`,
+  unitFindCount: (shown: string, total: string) => `Einingar som blir viste: ${shown} av ${total}`,
   unitFindNone: (text: string) => `Inga eining har «${text}» i namnet.`,
   heatMapTitle: 'Tavlemøte dei siste 12 vekene',
   scrollsSideways: (what) => `${what} (kan rullast sidelengs)`,

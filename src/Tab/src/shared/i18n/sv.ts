@@ -99,7 +99,7 @@ export const sv: Messages = {
   areaFilter: 'Verksamhetsområde',
   allAreas: 'Alla verksamhetsområden',
   unitFind: 'Hitta enhet',
-  unitFindCount: (shown, total) => `Visade enheter: ${shown} av ${total}`,
+  unitFindCount: (shown, total) => `Enheter som visas: ${shown} av ${total}`,
   unitFindNone: (text) => `Ingen enhet har ”${text}” i namnet.`,
   heatMapTitle: 'Tavelmöten de senaste 12 veckorna',
   scrollsSideways: (what) => `${what} (kan rullas i sidled)`,
