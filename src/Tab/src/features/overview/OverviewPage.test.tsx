@@ -1,9 +1,31 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { OverviewUnit } from '../../shared/api/types';
 import { coordinator, delivery, overview, unitLeader } from '../../test/fixtures';
 import { type Call, fakeService, json, renderPage } from '../../test/render';
 import { OverviewPage } from './OverviewPage';
+
+/** A municipality's 1,000 units, "Enhet 1" to "Enhet 1000", with some of them given the names of `named`. */
+function thousandUnits(named: Record<number, string> = {}): OverviewUnit[] {
+  const template = overview.units[0]!;
+  return Array.from({ length: 1000 }, (_, i) => ({ ...template, id: `enhet-${i + 1}`, name: named[i + 1] ?? `Enhet ${i + 1}`, helpNeeded: null }));
+}
+
+async function renderThousandUnits(named: Record<number, string> = {}, locale: 'nb' | 'sv' = 'nb') {
+  fakeService({ 'GET /api/tab/overview': json({ ...overview, units: thousandUnits(named) }) });
+  renderPage(<OverviewPage />, { locale });
+  const caption = locale === 'nb' ? 'Tavlemøter de siste 12 ukene' : 'Tavelmöten de senaste 12 veckorna';
+  await screen.findByRole('table', { name: caption });
+  return {
+    table: () => screen.queryByRole('table', { name: caption }),
+    field: screen.getByRole('searchbox', { name: locale === 'nb' ? 'Finn enhet' : 'Hitta enhet' }),
+  };
+}
+
+function rowNames(table: HTMLElement | null): (string | null)[] {
+  return table ? within(table).getAllByRole('rowheader').map((cell) => cell.textContent) : [];
+}
 
 describe('Overview', () => {
   it('heatMap_Fixture_HasOneRowPerUnitAndOneNamedColumnPerWeek', async () => {
@@ -188,6 +210,96 @@ describe('Overview', () => {
     await screen.findByRole('table', { name: 'Tavlemøter de siste 12 ukene' });
     expect(screen.queryByRole('heading', { name: 'Levering' })).toBeNull();
     expect(service.calls.map((call) => call.url)).not.toContain('/api/tab/delivery');
+  });
+
+  it('unitFind_NameOfUnit800_ShowsThatRowAloneAndSaysHowManyOfAllMatch', async () => {
+    const { table, field } = await renderThousandUnits({ 800: 'Byggesak', 801: 'Byggesaksavdelingen', 3: 'Plan og bygg' });
+    // Only the first rows are rendered: the browser's own find could not reach unit 800.
+    expect(screen.queryByRole('rowheader', { name: 'Byggesak' })).toBeNull();
+
+    await userEvent.type(field, '  byggeSAK');
+
+    expect(rowNames(table())).toEqual(['Byggesak', 'Byggesaksavdelingen']);
+    expect(table()!.getAttribute('aria-rowcount')).toBe('3');
+    expect(within(table()!).getByRole('link', { name: 'Byggesak' }).closest('tr')!.getAttribute('aria-rowindex')).toBe('2');
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Enheter som vises: 2 av 1\u00a0000');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(field.getAttribute('aria-describedby')).toContain(status.id);
+  });
+
+  it('unitFind_NorwegianLetters_MatchThemselvesInAnyCaseAndNotTheirPlainLetter', async () => {
+    const { table, field } = await renderThousandUnits({ 500: 'Søndre sone', 600: 'Sondre sone', 700: 'Åsen skole', 900: 'Asen skole' });
+
+    await userEvent.type(field, 'SØN');
+    expect(rowNames(table())).toEqual(['Søndre sone']);
+
+    await userEvent.clear(field);
+    await userEvent.type(field, 'sondre');
+    expect(rowNames(table())).toEqual(['Sondre sone']);
+
+    await userEvent.clear(field);
+    await userEvent.type(field, 'åsen');
+    expect(rowNames(table())).toEqual(['Åsen skole']);
+    expect(screen.getByRole('status').textContent).toBe('Enheter som vises: 1 av 1\u00a0000');
+
+    // "å" typed as "a" and a combining ring, as some keyboards send it.
+    await userEvent.clear(field);
+    await userEvent.type(field, 'a\u030asen');
+    expect(rowNames(table())).toEqual(['Åsen skole']);
+  });
+
+  it('unitFind_SwedishLetters_MatchThemselves', async () => {
+    const { table, field } = await renderThousandUnits({ 950: 'Älvdalen förskola', 960: 'Alvdalen forskola' }, 'sv');
+
+    await userEvent.type(field, 'älvdalen fö');
+
+    expect(rowNames(table())).toEqual(['Älvdalen förskola']);
+    expect(screen.getByRole('status').textContent).toBe('Enheter som visas: 1 av 1\u00a0000');
+  });
+
+  it('unitFind_NothingMatches_SaysSoInWords', async () => {
+    const { table, field } = await renderThousandUnits();
+
+    await userEvent.type(field, 'Byggesak ');
+
+    expect(table()).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Ingen enhet har «Byggesak» i navnet.');
+  });
+
+  it('unitFind_Cleared_ShowsEveryUnitAgainAndSaysNothing', async () => {
+    const { table, field } = await renderThousandUnits({ 800: 'Byggesak' });
+    await userEvent.type(field, 'Byggesak');
+    expect(table()!.getAttribute('aria-rowcount')).toBe('2');
+
+    await userEvent.clear(field);
+
+    expect(table()!.getAttribute('aria-rowcount')).toBe('1001');
+    expect(rowNames(table())[0]).toBe('Enhet 1');
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('unitFind_ChosenArea_FindsAmongThatAreasUnitsAndLeavesTheRestOfThePageAlone', async () => {
+    const onlyHelse = { ...overview, units: overview.units.filter((unit) => unit.areaId === 'helse-og-omsorg') };
+    fakeService({
+      'GET /api/tab/overview': json(overview),
+      'GET /api/tab/overview?area=helse-og-omsorg': json(onlyHelse),
+    });
+    renderPage(<OverviewPage />);
+    await screen.findByRole('rowheader', { name: 'Byggesak' });
+    const field = screen.getByRole('searchbox', { name: 'Finn enhet' });
+
+    await userEvent.type(field, 'hjem');
+    expect(rowNames(screen.getByRole('table', { name: 'Tavlemøter de siste 12 ukene' }))).toEqual(['Hjemmetjenesten nord']);
+    expect(screen.getByRole('status').textContent).toBe(`Enheter som vises: 1 av ${overview.units.length}`);
+    // The units needing help are every unit's, whatever the find: Byggesak asked.
+    const help = screen.getByRole('region', { name: 'Enheter som trenger hjelp' });
+    expect(within(help).getByRole('link', { name: 'Byggesak' })).not.toBeNull();
+
+    await userEvent.selectOptions(screen.getByLabelText('Tjenesteområde'), 'Helse og omsorg');
+
+    expect(await screen.findByText(`Enheter som vises: 1 av ${onlyHelse.units.length}`)).not.toBeNull();
+    expect(screen.getByRole('searchbox', { name: 'Finn enhet' })).toHaveProperty('value', 'hjem');
   });
 });
 
