@@ -60,19 +60,33 @@ public sealed class DigestService(
         return Compose(org, week, now, onlyAreaIds, await ReadAsync(org.TenantId, week, now, cancellationToken));
     }
 
-    /// <summary>Everything the digest of <paramref name="week"/> at <paramref name="now"/> reads from storage.</summary>
+    /// <summary>
+    /// Everything the digest of <paramref name="week"/> at <paramref name="now"/> reads from storage. Each read is a range
+    /// scan that needs nothing from another, so they go out together and the digest waits for the slowest, not the sum.
+    /// </summary>
     public async Task<DigestReads> ReadAsync(string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var areas = await organisation.ListServiceAreasAsync(tenantId, cancellationToken);
-        var units = await organisation.ListUnitsAsync(tenantId, cancellationToken);
-        var (recent, year) = await AggregatesAsync(tenantId, week, now, cancellationToken);
-        var planned = (await appointments.ListYearAsync(tenantId, week.Year, cancellationToken))
-            .Concat(week.Week >= 50 ? await appointments.ListYearAsync(tenantId, week.Year + 1, cancellationToken) : [])
-            .ToList();
-        var overdue = await followUps.CountOverdueAsync(tenantId, now, cancellationToken);
-        var boards = (await weeks.ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, b => b.AwaitingBenefit, StringComparer.Ordinal);
-        var benefits = await records.ListAllBenefitsAsync(tenantId, cancellationToken);
-        return new DigestReads(areas, units, recent, year, planned, overdue, boards, benefits);
+        var areas = organisation.ListServiceAreasAsync(tenantId, cancellationToken);
+        var units = organisation.ListUnitsAsync(tenantId, cancellationToken);
+        var aggregates = AggregatesAsync(tenantId, week, now, cancellationToken);
+        var planned = PlannedAsync(tenantId, week, now, cancellationToken);
+        var overdue = followUps.CountOverdueAsync(tenantId, now, cancellationToken);
+        var benefits = records.ListAllBenefitsAsync(tenantId, cancellationToken);
+        await Task.WhenAll(areas, units, aggregates, planned, overdue, benefits);
+        var (recent, year, awaiting) = await aggregates;
+        return new DigestReads(await areas, await units, recent, year, await planned, await overdue, awaiting, await benefits);
+    }
+
+    /// <summary>
+    /// The appointments the digest names: still planned and starting before the fortnight it looks ahead ends, so the
+    /// upcoming ones and those whose time has passed unrecorded, not the year's plan. Next year's too in the last weeks.
+    /// </summary>
+    private async Task<IReadOnlyList<Appointment>> PlannedAsync(string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = now.AddDays(WeeklyDigest.UpcomingDays);
+        int[] years = week.Week >= 50 ? [week.Year, week.Year + 1] : [week.Year];
+        var found = await Task.WhenAll(years.Select(y => appointments.ListPlannedBeforeAsync(tenantId, y, before, cancellationToken)));
+        return [.. found.SelectMany(y => y)];
     }
 
     /// <summary>The digest from what <see cref="ReadAsync"/> read, in memory: of <paramref name="onlyAreaIds"/> when given.</summary>
@@ -103,11 +117,14 @@ public sealed class DigestService(
     }
 
     /// <summary>
-    /// The four weeks up to <paramref name="week"/> and its year, for every unit with something recorded. A recent week
-    /// (every overview row holds it, see <see cref="UnitWeeks.RecentFrom"/>) comes from the overview's read model,
-    /// one row per unit, where the week rows and year rows were four or five per unit; an older one from those rows.
+    /// The four weeks up to <paramref name="week"/> and its year, for every unit with something recorded, and every
+    /// unit's improvements waiting for their benefit as its board stands now. A recent week (every overview row holds it,
+    /// see <see cref="UnitWeeks.RecentFrom"/>) comes from the overview's read model, one row per unit that holds the
+    /// board's waiting improvements as well, where the week rows, year rows and board rows were five or six per unit; an
+    /// older one from those rows.
     /// </summary>
-    internal async Task<(IReadOnlyList<UnitWeek> Recent, IReadOnlyList<UnitYear> Year)> AggregatesAsync(string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task<(IReadOnlyList<UnitWeek> Recent, IReadOnlyList<UnitYear> Year, IReadOnlyDictionary<string, IReadOnlyList<AwaitingBenefit>> Awaiting)> AggregatesAsync(
+        string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var first = week.Previous.Previous.Previous;
         // Strictly after: a unit's row starts at the week twelve weeks before the day it was written, in its own zone.
@@ -116,10 +133,15 @@ public sealed class DigestService(
             var rows = await weeks.ListOverviewAsync(tenantId, cancellationToken);
             return (
                 [.. rows.SelectMany(r => r.Weeks).Where(w => w.Week >= first && w.Week <= week)],
-                [.. rows.SelectMany(r => r.Years).Where(y => y.Year == week.Year)]);
+                [.. rows.SelectMany(r => r.Years).Where(y => y.Year == week.Year)],
+                rows.ToDictionary(r => r.UnitId, r => r.AwaitingBenefit ?? [], StringComparer.Ordinal));
         }
 
-        return (await weeks.ListWeeksAsync(tenantId, first, week, cancellationToken), await weeks.ListYearAsync(tenantId, week.Year, cancellationToken));
+        var weekRows = weeks.ListWeeksAsync(tenantId, first, week, cancellationToken);
+        var yearRows = weeks.ListYearAsync(tenantId, week.Year, cancellationToken);
+        var boards = weeks.ListBoardsAsync(tenantId, cancellationToken);
+        await Task.WhenAll(weekRows, yearRows, boards);
+        return (await weekRows, await yearRows, (await boards).ToDictionary(b => b.UnitId, b => b.AwaitingBenefit, StringComparer.Ordinal));
     }
 }
 
