@@ -8,6 +8,7 @@ using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Organisation;
 using LeanTeamsApp.Features.Organisation.Import;
 using LeanTeamsApp.Features.Planning;
+using LeanTeamsApp.Features.Reviews;
 using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.Testing;
 
@@ -25,7 +26,8 @@ public static class DigestScenario
     /// <summary>Runs the benchmark and returns the report section for docs/benchmarks.md.</summary>
     public static async Task<string> RunAsync(int unitCount, int weekCount, int runs, int parallelism, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(weekCount, 13);
+        // The digest's four weeks; from 13 weeks on, a digest is also timed while storage holds only 13 weeks.
+        ArgumentOutOfRangeException.ThrowIfLessThan(weekCount, 4);
         await using var azurite = await Azurite.StartAsync();
         using var host = await SyntheticActivity.StartHostAsync(azurite.ConnectionString, cancellationToken);
         var services = host.Services;
@@ -33,6 +35,10 @@ public static class DigestScenario
         var checkIns = services.GetRequiredService<CheckInStore>();
         var weeks = services.GetRequiredService<UnitWeekStore>();
         var digests = services.GetRequiredService<DigestService>();
+        var unitWeeks = services.GetRequiredService<UnitWeeks>();
+        var yearWheel = services.GetRequiredService<YearWheel>();
+        var followUps = services.GetRequiredService<FollowUps>();
+        var records = services.GetRequiredService<ImprovementStore>();
 
         // The latest week whose digest is due now, and the weeks before it; Lean started a year before the first.
         var tenant = Guid.NewGuid().ToString("D");
@@ -66,6 +72,18 @@ public static class DigestScenario
 
         Console.WriteLine($"digest: planned {appointments} appointments");
 
+        // A held review or walk is recorded (observations, follow-up areas), which marks it held: a plan where nothing
+        // ever was would make every passed appointment overdue. One in ten passed by the latest digest stays unrecorded.
+        var passed = new List<Appointment>();
+        foreach (var year in seeded.Select(w => w.Year).Distinct())
+        {
+            passed.AddRange((await yearWheel.ListYearAsync(tenant, year, cancellationToken)).Where(a => a.Plan.End < DueAt(org, latest)));
+        }
+
+        var recorded = passed.OrderBy(a => a.Plan.Start).Where((_, i) => i % 10 != 0).ToList();
+        await Parallel.ForEachAsync(recorded, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (a, ct) => await yearWheel.MarkDoneAsync(tenant, a, ct));
+        Console.WriteLine($"digest: recorded {recorded.Count} of the {passed.Count} appointments passed by the latest digest as held");
+
         var activity = new SyntheticActivity(services, tenant, units, parallelism);
         var tally = activity.Tally;
         var seedWall = Stopwatch.StartNew();
@@ -90,28 +108,30 @@ public static class DigestScenario
         var seedCheckIns = tally.CheckIns;
         Console.WriteLine($"digest: seeding done: {seedCheckIns} check-ins in {seedWall.Elapsed.TotalSeconds:F0} s");
 
-        var week13 = seeded[12];
-        var rows = await DigestReadsAsync(latest, cancellationToken);
+        var week13 = seeded[Math.Min(12, seeded.Count - 1)];
+        var latestAt = DueAt(org, latest);
+        var rows = await digests.ReadAsync(tenant, latest, latestAt, cancellationToken);
         var measured = await MeasureAsync(
             [
                 new Operation($"digest {latest} (week {seeded.Count}): ComputeAsync + DigestCard", ct => DigestAsync(latest, ct)),
-                new Operation($"digest {week13} (week 13), same full-year storage", ct => DigestAsync(week13, ct)),
-                new Operation($"digest {latest}: its storage reads alone (the calls ComputeAsync makes)", async ct => (await DigestReadsAsync(latest, ct)).Weeks.Count),
-                new Operation($"digest {latest}: WeeklyDigest.Compute + DigestCard from those rows in memory", _ => Task.FromResult(InMemory(latest, rows))),
+                new Operation($"digest {week13} (week {seeded.IndexOf(week13) + 1}), same storage", ct => DigestAsync(week13, ct)),
+                new Operation($"digest {latest}: its storage reads alone (DigestService.ReadAsync, as ComputeAsync calls it)", async ct => (await digests.ReadAsync(tenant, latest, latestAt, ct)).Units.Count),
+                new Operation($"digest {latest}: DigestService.Compose + DigestCard from those rows in memory", _ => Task.FromResult(InMemory(latest, rows))),
                 new Operation($"read {latest}'s check-ins: {units.Count} point reads, {parallelism} at a time", ct => ReadWeekAsync(latest, parallelism, ct)),
                 new Operation($"read {latest}'s check-ins: {units.Count} point reads, 1 at a time", ct => ReadWeekAsync(latest, 1, ct)),
                 new Operation($"read {latest}'s aggregate rows: UnitWeekStore.ListWeekAsync (one range query)", ct => ListWeekAsync(latest, ct)),
+                .. ReadsAlone(latest, latestAt),
             ],
             runs);
 
         var digestRows = await weeks.ListWeeksAsync(tenant, SyntheticActivity.Back(latest, 3), latest, cancellationToken);
         var yearRows = await weeks.ListYearAsync(tenant, latest.Year, cancellationToken);
         var appointmentRows = await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, latest.Year, cancellationToken);
-        var digest = await digests.ComputeAsync(org, latest, DueAt(org, latest), null, cancellationToken);
+        var digest = await digests.ComputeAsync(org, latest, latestAt, null, cancellationToken);
         var cardBytes = Encoding.UTF8.GetByteCount(DigestCard.Create(WrittenLanguage.Of(org), org.Name, digest).ToJson().ToJsonString());
-        var facts = new Facts(units.Count, areas.Count, seeded, leanStart, parallelism, runs, appointments, seedCheckIns, seedWall.Elapsed, tally, perWeek[0], perWeek[^1],
-            digestRows.Count, yearRows.Count, appointmentRows.Count, cardBytes, digest.Units.Count(u => u.Expected), digest.Units.Count(u => u.Reported));
-        return Report(facts, early!, measured);
+        var facts = new Facts(units.Count, areas.Count, seeded, leanStart, parallelism, runs, appointments, recorded.Count, passed.Count, seedCheckIns, seedWall.Elapsed, tally, perWeek[0], perWeek[^1],
+            digestRows.Count, yearRows.Count, appointmentRows.Count, cardBytes, digest.Units.Count(u => u.Expected), digest.Units.Count(u => u.Reported), rows);
+        return Report(facts, early, measured);
 
         async Task<int> DigestAsync(IsoWeek week, CancellationToken ct)
         {
@@ -120,23 +140,24 @@ public static class DigestScenario
             return computed.Units.Count() + json.Length;
         }
 
-        // What DigestService.ComputeAsync reads, call for call, and what it computes from it: to see which bounds it.
-        async Task<DigestRows> DigestReadsAsync(IsoWeek week, CancellationToken ct)
-        {
-            var areaRows = await organisation.ListServiceAreasAsync(tenant, ct);
-            var unitRows = await organisation.ListUnitsAsync(tenant, ct);
-            var weekRows = await weeks.ListWeeksAsync(tenant, SyntheticActivity.Back(week, 3), week, ct);
-            var yearRows = await weeks.ListYearAsync(tenant, week.Year, ct);
-            var planned = (await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, week.Year, ct))
-                .Concat(week.Week >= 50 ? await services.GetRequiredService<AppointmentStore>().ListYearAsync(tenant, week.Year + 1, ct) : [])
-                .ToList();
-            return new DigestRows(areaRows, unitRows, weekRows, yearRows, planned);
-        }
+        // Each call DigestService.ReadAsync makes, alone, as it makes it: to see which of them bounds the digest.
+        IEnumerable<Operation> ReadsAlone(IsoWeek week, DateTimeOffset at) =>
+        [
+            new("digest's read alone: OrganisationStore.ListServiceAreasAsync", async ct => (await organisation.ListServiceAreasAsync(tenant, ct)).Count),
+            new("digest's read alone: OrganisationStore.ListUnitsAsync", async ct => (await organisation.ListUnitsAsync(tenant, ct)).Count),
+            new("digest's read alone: UnitWeeks.ListOverviewAsync (recent weeks, years, board)", async ct => (await unitWeeks.ListOverviewAsync(tenant, ct)).Count),
+            new($"digest's read alone: YearWheel.ListPlannedBeforeAsync({week.Year}, the fortnight's end)", async ct => (await yearWheel.ListPlannedBeforeAsync(tenant, week.Year, at.AddDays(WeeklyDigest.UpcomingDays), ct)).Count),
+            new("digest's read alone: FollowUps.CountOverdueAsync", ct => followUps.CountOverdueAsync(tenant, at, ct)),
+            new("digest's read alone: ImprovementStore.ListAllBenefitsAsync", async ct => (await records.ListAllBenefitsAsync(tenant, ct)).Count),
+            // What the digest read before, beside what took its place: the year's whole plan (now only the appointments still
+            // planned that start before the fortnight ends) and the boards (the overview rows hold the waiting improvements).
+            new($"not read by the digest any more: YearWheel.ListYearAsync({week.Year})", async ct => (await yearWheel.ListYearAsync(tenant, week.Year, ct)).Count),
+            new("not read by the digest any more: UnitWeeks.ListBoardsAsync", async ct => (await unitWeeks.ListBoardsAsync(tenant, ct)).Count),
+        ];
 
-        int InMemory(IsoWeek week, DigestRows read)
+        int InMemory(IsoWeek week, DigestReads read)
         {
-            var computed = WeeklyDigest.Compute(week, DueAt(org, week), read.Areas, read.Units, read.Weeks, read.Years, read.Appointments, 0,
-                (unit, date) => (Countries.FromTimeZone(unit.TimeZone) is { } country && PublicHolidays.IsPublicHoliday(country, date)) || org.HolidayPeriods.Any(p => p.Contains(date)));
+            var computed = DigestService.Compose(org, week, DueAt(org, week), null, read);
             return DigestCard.Create(WrittenLanguage.Of(org), org.Name, computed).ToJson().ToJsonString().Length;
         }
 
@@ -212,7 +233,7 @@ public static class DigestScenario
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static string Report(Facts f, Snapshot early, IReadOnlyList<Measured> m)
+    private static string Report(Facts f, Snapshot? early, IReadOnlyList<Measured> m)
     {
         var digest = m[0];
         var digest13 = m[1];
@@ -228,7 +249,8 @@ public static class DigestScenario
         s.AppendLine("Azurite (in memory) on loopback and the app's own services in the benchmark process, registered as `Program.cs`");
         s.AppendLine("registers them, with every scheduler and the outbox off. One tenant of");
         s.AppendLine(CultureInfo.InvariantCulture, $"{f.Units} units in {f.Areas} service areas (each with its own leader and two goals, board meeting Tuesdays, Lean start {f.LeanStart:yyyy-MM-dd}) and");
-        s.AppendLine(CultureInfo.InvariantCulture, $"a year-wheel plan ({f.Appointments} appointments). Seeded {f.Weeks.Count} weeks, {f.Weeks[0]} to {f.Weeks[^1]}, through the card submit's own path");
+        s.AppendLine(CultureInfo.InvariantCulture, $"a year-wheel plan ({f.Appointments} appointments; {f.Recorded} of the {f.Passed} passed by the latest digest recorded as held, one in ten left unrecorded).");
+        s.AppendLine(CultureInfo.InvariantCulture, $"Seeded {f.Weeks.Count} weeks, {f.Weeks[0]} to {f.Weeks[^1]}, through the card submit's own path");
         s.AppendLine("(`CheckInStore.SubmitAsync`, `ImprovementStore.RecordCheckInAsync`, `UnitWeekStore.RefreshAsync`), week by week,");
         s.AppendLine(CultureInfo.InvariantCulture, $"{f.Parallelism} units at a time: {f.Tally.CheckIns} check-ins (about one in ten weeks missing, one in seven not held), {f.Tally.Improvements} new improvements, {f.Tally.Deviations} deviations,");
         s.AppendLine(CultureInfo.InvariantCulture, $"{f.Tally.Benefits} benefits ({f.Tally.Affecting} affecting other units), in {f.SeedTime.TotalSeconds:F0} s: {f.CheckIns / f.SeedTime.TotalSeconds:F1} check-ins a second on average,");
@@ -236,9 +258,13 @@ public static class DigestScenario
         s.AppendLine();
         s.AppendLine(CultureInfo.InvariantCulture, $"Each operation {f.Runs} times after {WarmUps} warm-ups, interleaved in a rotating order in the same run. The digest is");
         s.AppendLine("`DigestService.ComputeAsync` for the week at that week's digest time (as the scheduler computes it) plus");
-        s.AppendLine(CultureInfo.InvariantCulture, $"`DigestCard.Create` and its JSON. For {f.Weeks[^1]} it read {f.DigestRows} week rows, {f.YearRows} year rows and {f.AppointmentRows} appointments; {f.Reported} of");
+        s.AppendLine(CultureInfo.InvariantCulture, $"`DigestCard.Create` and its JSON. For {f.Weeks[^1]} it read {f.Read.Areas.Count} service areas, {f.Read.Units.Count} units, {f.Read.Recent.Count} unit weeks and {f.Read.Year.Count} unit years");
+        s.AppendLine(CultureInfo.InvariantCulture, $"(stored as {f.DigestRows} week rows and {f.YearRows} year rows, read from one overview row per unit while the week is recent),");
+        s.AppendLine(CultureInfo.InvariantCulture, $"{f.Read.Planned.Count} of the {f.AppointmentRows} appointments of {f.Weeks[^1].Year}, {f.Read.Awaiting.Values.Sum(a => a.Count)} improvements waiting for their benefit and {f.Read.Benefits.Count} benefits; {f.Reported} of");
         s.AppendLine(CultureInfo.InvariantCulture, $"{f.Expected} expected units reported; the card is {f.CardBytes / 1024.0:F1} KB of JSON. Reading the week is `CheckInStore.GetAsync` for every unit's");
-        s.AppendLine("meeting that week (a point read each, found or not). Storage requests are counted in Azurite's access log.");
+        s.AppendLine("meeting that week (a point read each, found or not). Storage requests are counted in Azurite's access log. The rows");
+        s.AppendLine("\"digest's read alone\" time each storage call `DigestService.ReadAsync` makes, by itself, in the same rotation (it makes");
+        s.AppendLine("them all at once, so it waits for the slowest); the rows \"not read by the digest any more\" time what they replaced.");
         s.AppendLine();
         s.AppendLine("| operation | requests | p50 ms | p95 ms | min ms | max ms |");
         s.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -247,19 +273,21 @@ public static class DigestScenario
             s.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Requests} | {r.Stats.P50:F1} | {r.Stats.P95:F1} | {r.Stats.Min:F1} | {r.Stats.Max:F1} |");
         }
 
-        foreach (var r in new[] { early.Digest, early.Read })
+        foreach (var r in early is null ? [] : new[] { early.Digest, early.Read })
         {
-            s.AppendLine(CultureInfo.InvariantCulture, $"| during seeding, {early.CheckIns} check-ins stored: {r.Name} | {r.Requests} | {r.Stats.P50:F1} | {r.Stats.P95:F1} | {r.Stats.Min:F1} | {r.Stats.Max:F1} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| during seeding, {early!.CheckIns} check-ins stored: {r.Name} | {r.Requests} | {r.Stats.P50:F1} | {r.Stats.P95:F1} | {r.Stats.Min:F1} | {r.Stats.Max:F1} |");
         }
 
         s.AppendLine();
-        s.AppendLine(CultureInfo.InvariantCulture, $"Digest / week read ({f.Parallelism} at a time), p50: {digest.Stats.P50 / read.Stats.P50:F2} for {f.Weeks[^1]}, {digest13.Stats.P50 / read.Stats.P50:F2} for {f.Weeks[12]} on the same storage,");
-        s.AppendLine(CultureInfo.InvariantCulture, $"{early.Digest.Stats.P50 / early.Read.Stats.P50:F2} for {early.Week} when only {early.History} weeks were stored.");
+        var week13 = f.Weeks[Math.Min(12, f.Weeks.Count - 1)];
+        s.AppendLine(CultureInfo.InvariantCulture, $"Digest / week read ({f.Parallelism} at a time), p50: {digest.Stats.P50 / read.Stats.P50:F2} for {f.Weeks[^1]}, {digest13.Stats.P50 / read.Stats.P50:F2} for {week13} on the same storage{(early is null ? "." : ",")}");
+        if (early is not null)
+        {
+            s.AppendLine(CultureInfo.InvariantCulture, $"{early.Digest.Stats.P50 / early.Read.Stats.P50:F2} for {early.Week} when only {early.History} weeks were stored.");
+        }
+
         return s.ToString();
     }
-
-    private sealed record DigestRows(
-        IReadOnlyList<ServiceArea> Areas, IReadOnlyList<Unit> Units, IReadOnlyList<UnitWeek> Weeks, IReadOnlyList<UnitYear> Years, IReadOnlyList<Appointment> Appointments);
 
     private sealed record Operation(string Name, Func<CancellationToken, Task<int>> RunAsync);
 
@@ -268,9 +296,9 @@ public static class DigestScenario
     private sealed record Snapshot(IsoWeek Week, int History, int CheckIns, Measured Digest, Measured Read);
 
     private sealed record Facts(
-        int Units, int Areas, IReadOnlyList<IsoWeek> Weeks, DateOnly LeanStart, int Parallelism, int Runs, int Appointments, int CheckIns, TimeSpan SeedTime, Tally Tally,
+        int Units, int Areas, IReadOnlyList<IsoWeek> Weeks, DateOnly LeanStart, int Parallelism, int Runs, int Appointments, int Recorded, int Passed, int CheckIns, TimeSpan SeedTime, Tally Tally,
         (int CheckIns, TimeSpan Time) FirstWeek, (int CheckIns, TimeSpan Time) LastWeek,
-        int DigestRows, int YearRows, int AppointmentRows, int CardBytes, int Expected, int Reported);
+        int DigestRows, int YearRows, int AppointmentRows, int CardBytes, int Expected, int Reported, DigestReads Read);
 
     private sealed record Stats(double P50, double P95, double Min, double Max)
     {

@@ -9,6 +9,7 @@ using LeanTeamsApp.Features.CheckIns;
 using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
 using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Planning;
 using LeanTeamsApp.Features.Weeks;
 using LeanTeamsApp.IntegrationTests.Cards;
 using Microsoft.Extensions.Time.Testing;
@@ -121,7 +122,7 @@ public sealed class DigestTests : IAsyncLifetime
         await _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Events.Announcer<CheckInStored>>().AnnounceAsync(new CheckInStored(_bot.TenantId, torget, corrected!, FridayNoon), default);
         var week = IsoWeek.Of(DateOnly.FromDateTime(FridayNoon.UtcDateTime));
 
-        var (recent, year) = await _bot.App.Services.GetRequiredService<DigestService>().AggregatesAsync(_bot.TenantId, week, FridayNoon, default);
+        var (recent, year, _) = await _bot.App.Services.GetRequiredService<DigestService>().AggregatesAsync(_bot.TenantId, week, FridayNoon, default);
 
         // The same rows as the week and year rows the digest read before, ...
         var weeks = _bot.App.Services.GetRequiredService<UnitWeekStore>();
@@ -143,6 +144,39 @@ public sealed class DigestTests : IAsyncLifetime
         }
 
         Assert.Equal(3, recent.Count(w => w.Week == week && w.Reported));
+    }
+
+    [Fact]
+    public async Task Digest_AppointmentsReadStillPlannedAndStartingBeforeTheFortnightEnds_NamesWhatTheYearsPlanNames()
+    {
+        await SeedWeekAsync();
+        var services = _bot.App.Services;
+        var org = (await _bot.App.Store.GetOrganisationAsync(_bot.TenantId, default))!;
+        await services.GetRequiredService<PlanningCommands>().PlanYearAsync(_bot.TenantId, org, 2026, new DateOnly(2026, 1, 1), default);
+        var wheel = services.GetRequiredService<YearWheel>();
+        var plan = await wheel.ListYearAsync(_bot.TenantId, 2026, default);
+        // The digest a day before the second appointment ahead: the first passed appointment held and recorded, the first
+        // ahead cancelled, so the digest names neither.
+        var ahead = plan.Where(a => a.Plan.Start >= FridayNoon).OrderBy(a => a.Plan.Start).ToList();
+        Assert.True(ahead.Count >= 2, $"{ahead.Count} appointments ahead");
+        var at = ahead[1].Plan.Start.AddDays(-1);
+        var held = plan.Where(a => a.Plan.End < FridayNoon).OrderBy(a => a.Plan.Start).First();
+        Assert.True(await wheel.MarkDoneAsync(_bot.TenantId, held, default));
+        var cancelled = ahead[0];
+        Assert.True(await services.GetRequiredService<AppointmentStore>().UpdateAsync(_bot.TenantId, cancelled with { Status = AppointmentStatus.Cancelled }, default));
+        var week = IsoWeek.Of(DateOnly.FromDateTime(at.UtcDateTime));
+
+        var read = await services.GetRequiredService<DigestService>().ReadAsync(_bot.TenantId, week, at, default);
+        var digest = DigestService.Compose(org, week, at, null, read);
+        var fromThePlan = DigestService.Compose(org, week, at, null, read with { Planned = await wheel.ListYearAsync(_bot.TenantId, 2026, default) });
+
+        Assert.True(read.Planned.Count < plan.Count, $"{read.Planned.Count} of {plan.Count}");
+        Assert.NotEmpty(digest.Upcoming);
+        Assert.NotEmpty(digest.Overdue);
+        Assert.Equal(fromThePlan.Upcoming.Select(a => a.Id), digest.Upcoming.Select(a => a.Id));
+        Assert.Equal(fromThePlan.Overdue.Select(a => a.Id), digest.Overdue.Select(a => a.Id));
+        Assert.DoesNotContain(digest.Overdue.Concat(digest.Upcoming), a => a.Id == held.Id || a.Id == cancelled.Id);
+        Assert.Equal(DigestCard.Create(Language.Nb, org.Name, fromThePlan).ToJson().ToJsonString(), DigestCard.Create(Language.Nb, org.Name, digest).ToJson().ToJsonString());
     }
 
     [Fact]

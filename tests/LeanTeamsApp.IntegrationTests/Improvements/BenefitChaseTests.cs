@@ -1,9 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using LeanTeamsApp.Features.Board;
 using LeanTeamsApp.Features.CheckIns;
+using LeanTeamsApp.Features.Digest;
 using LeanTeamsApp.Features.Improvements;
+using LeanTeamsApp.Features.Organisation;
+using LeanTeamsApp.Features.Weeks;
+using LeanTeamsApp.Infrastructure.Storage;
 using LeanTeamsApp.IntegrationTests.Cards;
 
 namespace LeanTeamsApp.IntegrationTests.Improvements;
@@ -80,6 +85,47 @@ public sealed class BenefitChaseTests : IAsyncLifetime
 
         Assert.Contains("Registrer gevinsten av Digital byggesøknad: ferdig for mer enn 2 uker siden", card, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Digest_AfterTheSettingsWeeks_ChasesFromTheOverviewRowWhatTheBoardRowHolds()
+    {
+        _host.Clock.Advance(TimeSpan.FromDays(7 * 8));
+        var services = _host.Bot.App.Services;
+        var org = (await _host.Bot.App.Store.GetOrganisationAsync(_host.TenantId, default))!;
+        var now = _host.Clock.GetUtcNow();
+        var week = DigestScheduler.DuePeriod(org, now);
+
+        var read = await services.GetRequiredService<DigestService>().ReadAsync(_host.TenantId, week, now, default);
+        var boards = (await services.GetRequiredService<UnitWeeks>().ListBoardsAsync(_host.TenantId, default)).ToDictionary(b => b.UnitId, b => b.AwaitingBenefit, StringComparer.Ordinal);
+        var fromOverview = DigestService.Compose(org, week, now, null, read);
+        var fromBoards = DigestService.Compose(org, week, now, null, read with { Awaiting = boards });
+
+        // The waiting improvements of every unit with a board, as its board row holds them, and so the same digest.
+        Assert.Equal(Json(boards.OrderBy(b => b.Key, StringComparer.Ordinal)), Json(read.Awaiting.Where(a => boards.ContainsKey(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal)));
+        Assert.All(read.Awaiting.Where(a => !boards.ContainsKey(a.Key)), a => Assert.Empty(a.Value));
+        Assert.Equal("Digital byggesøknad", Assert.Single(fromOverview.Units.Single(u => u.Unit.Id == "byggesak").BenefitsToRecord).Title);
+        Assert.Equal(DigestCard.Create(Language.Nb, org.Name, fromBoards).ToJson().ToJsonString(), DigestCard.Create(Language.Nb, org.Name, fromOverview).ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task Digest_OverviewRowWrittenBeforeItKeptTheWaitingImprovements_ChasesFromTheBoardAndKeepsThemInTheRow()
+    {
+        // Byggesak's overview row as a recount wrote it before the row held the waiting improvements.
+        var table = _host.Bot.App.Services.GetRequiredService<StorageTables>().Get(UnitWeekStore.Table);
+        var row = (await table.GetEntityAsync<TableEntity>(_host.TenantId, "overview|byggesak")).Value;
+        var data = JsonNode.Parse(row.GetString("Data"))!.AsObject();
+        Assert.True(data.Remove("awaitingBenefit"));
+        row["Data"] = data.ToJsonString();
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+        _host.Clock.Advance(TimeSpan.FromDays(7 * 8));
+
+        Assert.Contains("Byggesak: registrer gevinsten av Digital byggesøknad", await DigestAsync(), StringComparison.Ordinal);
+
+        var written = JsonNode.Parse((await table.GetEntityAsync<TableEntity>(_host.TenantId, "overview|byggesak")).Value.GetString("Data"))!;
+        Assert.Equal("Digital byggesøknad", (string?)written["awaitingBenefit"]?.AsArray().Single()?["title"]);
+    }
+
+    private static string Json(object value) => JsonSerializer.Serialize(value);
 
     [Fact]
     public async Task BenefitCards_EstimateFormAndReportByStage_AreValidForTheOfficialRenderer()

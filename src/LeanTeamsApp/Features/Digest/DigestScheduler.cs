@@ -28,6 +28,20 @@ public sealed class DigestOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
+/// <summary>
+/// What a tenant's digest is computed from, as storage holds it: the whole organisation's, whoever reads the digest.
+/// <see cref="Awaiting"/> is every unit's improvements done and waiting for their benefit, by unit id.
+/// </summary>
+public sealed record DigestReads(
+    IReadOnlyList<ServiceArea> Areas,
+    IReadOnlyList<Unit> Units,
+    IReadOnlyList<UnitWeek> Recent,
+    IReadOnlyList<UnitYear> Year,
+    IReadOnlyList<Appointment> Planned,
+    int OverdueFollowUps,
+    IReadOnlyDictionary<string, IReadOnlyList<AwaitingBenefit>> Awaiting,
+    IReadOnlyList<Benefit> Benefits);
+
 /// <summary>Computes a tenant's digest for a week from the aggregates, and posts it.</summary>
 public sealed class DigestService(
     OrganisationStore organisation,
@@ -36,34 +50,62 @@ public sealed class DigestService(
     FollowUps followUps,
     ImprovementStore records)
 {
-    /// <summary>The digest of the whole organisation, or of <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
     private static DateOnly LocalDay(Unit unit, DateTimeOffset now) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).DateTime);
 
+    /// <summary>The digest of the whole organisation, or of <paramref name="onlyAreaIds"/> (the areas the reader may see).</summary>
     public async Task<WeeklyDigest> ComputeAsync(Organisation.Organisation org, IsoWeek week, DateTimeOffset now, IReadOnlySet<string>? onlyAreaIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(org);
-        var tenantId = org.TenantId;
-        var areas = (await organisation.ListServiceAreasAsync(tenantId, cancellationToken))
-            .Where(a => onlyAreaIds is null || onlyAreaIds.Contains(a.Id))
-            .ToList();
+        return Compose(org, week, now, onlyAreaIds, await ReadAsync(org.TenantId, week, now, cancellationToken));
+    }
+
+    /// <summary>
+    /// Everything the digest of <paramref name="week"/> at <paramref name="now"/> reads from storage. Each read is a range
+    /// scan that needs nothing from another, so they go out together and the digest waits for the slowest, not the sum.
+    /// </summary>
+    public async Task<DigestReads> ReadAsync(string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var areas = organisation.ListServiceAreasAsync(tenantId, cancellationToken);
+        var units = organisation.ListUnitsAsync(tenantId, cancellationToken);
+        var aggregates = AggregatesAsync(tenantId, week, now, cancellationToken);
+        var planned = PlannedAsync(tenantId, week, now, cancellationToken);
+        var overdue = followUps.CountOverdueAsync(tenantId, now, cancellationToken);
+        var benefits = records.ListAllBenefitsAsync(tenantId, cancellationToken);
+        await Task.WhenAll(areas, units, aggregates, planned, overdue, benefits);
+        var (recent, year, awaiting) = await aggregates;
+        return new DigestReads(await areas, await units, recent, year, await planned, await overdue, awaiting, await benefits);
+    }
+
+    /// <summary>
+    /// The appointments the digest names: still planned and starting before the fortnight it looks ahead ends, so the
+    /// upcoming ones and those whose time has passed unrecorded, not the year's plan. Next year's too in the last weeks.
+    /// </summary>
+    private async Task<IReadOnlyList<Appointment>> PlannedAsync(string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = now.AddDays(WeeklyDigest.UpcomingDays);
+        int[] years = week.Week >= 50 ? [week.Year, week.Year + 1] : [week.Year];
+        var found = await Task.WhenAll(years.Select(y => appointments.ListPlannedBeforeAsync(tenantId, y, before, cancellationToken)));
+        return [.. found.SelectMany(y => y)];
+    }
+
+    /// <summary>The digest from what <see cref="ReadAsync"/> read, in memory: of <paramref name="onlyAreaIds"/> when given.</summary>
+    public static WeeklyDigest Compose(Organisation.Organisation org, IsoWeek week, DateTimeOffset now, IReadOnlySet<string>? onlyAreaIds, DigestReads read)
+    {
+        ArgumentNullException.ThrowIfNull(org);
+        ArgumentNullException.ThrowIfNull(read);
+        var areas = read.Areas.Where(a => onlyAreaIds is null || onlyAreaIds.Contains(a.Id)).ToList();
         var areaIds = areas.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         // An archived unit is expected at no board meeting, so the digest does not count it as missing one.
-        var units = (await organisation.ListUnitsAsync(tenantId, cancellationToken)).Where(u => areaIds.Contains(u.ServiceAreaId) && !u.Archived).ToList();
-        var (recent, year) = await AggregatesAsync(tenantId, week, now, cancellationToken);
-        var planned = (await appointments.ListYearAsync(tenantId, week.Year, cancellationToken))
-            .Concat(week.Week >= 50 ? await appointments.ListYearAsync(tenantId, week.Year + 1, cancellationToken) : [])
-            .ToList();
-        var overdue = await followUps.CountOverdueAsync(tenantId, now, cancellationToken);
-        var boards = (await weeks.ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, StringComparer.Ordinal);
+        var units = read.Units.Where(u => areaIds.Contains(u.ServiceAreaId) && !u.Archived).ToList();
         var chase = units.ToDictionary(
             u => u.Id,
-            u => BenefitChase.Due(boards.GetValueOrDefault(u.Id)?.AwaitingBenefit ?? [], LocalDay(u, now), org.BenefitChaseWeeks),
+            u => BenefitChase.Due(read.Awaiting.GetValueOrDefault(u.Id) ?? [], LocalDay(u, now), org.BenefitChaseWeeks),
             StringComparer.Ordinal);
-        var digest = WeeklyDigest.Compute(week, now, areas, units, recent, year, planned, overdue, (unit, date) => MeetingClock.IsDayOff(unit, org, date), chase);
+        var digest = WeeklyDigest.Compute(week, now, areas, units, read.Recent, read.Year, read.Planned, read.OverdueFollowUps, (unit, date) => MeetingClock.IsDayOff(unit, org, date), chase);
         // Estimates and plans are in no weekly aggregate (those count what was realised), so they come from the records.
         var unitIds = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-        var benefits = (await records.ListAllBenefitsAsync(tenantId, cancellationToken)).Where(b => unitIds.Contains(b.UnitId)).ToList();
+        var benefits = read.Benefits.Where(b => unitIds.Contains(b.UnitId)).ToList();
         var (monday, january) = (week.Monday, new DateOnly(week.Year, 1, 1));
         IReadOnlyList<StageSum> Of(BenefitStage stage, DateOnly from, DateOnly until) => [.. StageSum.Of(benefits, from, until).Where(s => s.Stage == stage)];
         return digest with
@@ -75,11 +117,14 @@ public sealed class DigestService(
     }
 
     /// <summary>
-    /// The four weeks up to <paramref name="week"/> and its year, for every unit with something recorded. A recent week
-    /// (every overview row holds it, see <see cref="UnitWeeks.RecentFrom"/>) comes from the overview's read model,
-    /// one row per unit, where the week rows and year rows were four or five per unit; an older one from those rows.
+    /// The four weeks up to <paramref name="week"/> and its year, for every unit with something recorded, and every
+    /// unit's improvements waiting for their benefit as its board stands now. A recent week (every overview row holds it,
+    /// see <see cref="UnitWeeks.RecentFrom"/>) comes from the overview's read model, one row per unit that holds the
+    /// board's waiting improvements as well, where the week rows, year rows and board rows were five or six per unit; an
+    /// older one from those rows.
     /// </summary>
-    internal async Task<(IReadOnlyList<UnitWeek> Recent, IReadOnlyList<UnitYear> Year)> AggregatesAsync(string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task<(IReadOnlyList<UnitWeek> Recent, IReadOnlyList<UnitYear> Year, IReadOnlyDictionary<string, IReadOnlyList<AwaitingBenefit>> Awaiting)> AggregatesAsync(
+        string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var first = week.Previous.Previous.Previous;
         // Strictly after: a unit's row starts at the week twelve weeks before the day it was written, in its own zone.
@@ -88,10 +133,15 @@ public sealed class DigestService(
             var rows = await weeks.ListOverviewAsync(tenantId, cancellationToken);
             return (
                 [.. rows.SelectMany(r => r.Weeks).Where(w => w.Week >= first && w.Week <= week)],
-                [.. rows.SelectMany(r => r.Years).Where(y => y.Year == week.Year)]);
+                [.. rows.SelectMany(r => r.Years).Where(y => y.Year == week.Year)],
+                rows.ToDictionary(r => r.UnitId, r => r.AwaitingBenefit ?? [], StringComparer.Ordinal));
         }
 
-        return (await weeks.ListWeeksAsync(tenantId, first, week, cancellationToken), await weeks.ListYearAsync(tenantId, week.Year, cancellationToken));
+        var weekRows = weeks.ListWeeksAsync(tenantId, first, week, cancellationToken);
+        var yearRows = weeks.ListYearAsync(tenantId, week.Year, cancellationToken);
+        var boards = weeks.ListBoardsAsync(tenantId, cancellationToken);
+        await Task.WhenAll(weekRows, yearRows, boards);
+        return (await weekRows, await yearRows, (await boards).ToDictionary(b => b.UnitId, b => b.AwaitingBenefit, StringComparer.Ordinal));
     }
 }
 

@@ -59,6 +59,9 @@ public sealed record AreaDigest(ServiceArea Area, IReadOnlyList<UnitDigest> Unit
 /// <summary>The state of Lean work across units for one ISO week, as the improvement forum reads it.</summary>
 public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
 {
+    /// <summary>How far ahead <see cref="Upcoming"/> looks.</summary>
+    public const int UpcomingDays = 14;
+
     public IReadOnlyList<BenefitSum> BenefitsThisWeek { get; init; } = [];
 
     public IReadOnlyList<BenefitSum> BenefitsThisYear { get; init; } = [];
@@ -150,7 +153,7 @@ public sealed record WeeklyDigest(IsoWeek Week, IReadOnlyList<AreaDigest> Areas)
             .Where(s => s.Affected.Count > 0)
             .OrderByDescending(s => s.Affected.Count)
             .ToList();
-        var fortnight = now.AddDays(14);
+        var fortnight = now.AddDays(UpcomingDays);
         var live = appointments.Where(a => a.Status == AppointmentStatus.Planned && byId.ContainsKey(a.Plan.UnitId)).ToList();
         return new WeeklyDigest(week, areaDigests)
         {

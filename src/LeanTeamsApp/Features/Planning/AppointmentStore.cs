@@ -92,6 +92,23 @@ public sealed class AppointmentStore(StorageTables tables)
         return found;
     }
 
+    /// <summary>
+    /// The year's appointments still planned that start before <paramref name="before"/>: the held, the cancelled and
+    /// the later ones stay in storage (filtered on the Status and Start columns), where a year's plan is thousands of rows.
+    /// </summary>
+    public async Task<IReadOnlyList<Appointment>> ListPlannedBeforeAsync(string tenantId, int year, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var planned = nameof(AppointmentStatus.Planned);
+        var filter = $"{KeyPrefix.Filter(tenantId, YearPrefix(year))} and {TableClient.CreateQueryFilter($"Status eq {planned} and Start lt {before}")}";
+        var found = new List<Appointment>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(Read(row));
+        }
+
+        return found;
+    }
+
     public async Task<Appointment?> GetAsync(string tenantId, int year, string id, CancellationToken cancellationToken)
     {
         var row = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, Key(year, id), cancellationToken: cancellationToken);

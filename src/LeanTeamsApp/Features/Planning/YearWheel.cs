@@ -9,6 +9,10 @@ public sealed class YearWheel(AppointmentStore store)
     public Task<IReadOnlyList<Appointment>> ListYearAsync(string tenantId, int year, CancellationToken cancellationToken) =>
         store.ListYearAsync(tenantId, year, cancellationToken);
 
+    /// <summary>The year's appointments still planned that start before <paramref name="before"/> (none held or cancelled).</summary>
+    public Task<IReadOnlyList<Appointment>> ListPlannedBeforeAsync(string tenantId, int year, DateTimeOffset before, CancellationToken cancellationToken) =>
+        store.ListPlannedBeforeAsync(tenantId, year, before, cancellationToken);
+
     public Task<Appointment?> GetAsync(string tenantId, int year, string id, CancellationToken cancellationToken) =>
         store.GetAsync(tenantId, year, id, cancellationToken);
 

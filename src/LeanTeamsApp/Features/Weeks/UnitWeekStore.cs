@@ -82,6 +82,13 @@ public sealed record UnitOverview(string UnitId)
     public IReadOnlyList<UnitYear> Years { get; init; } = [];
 
     public OpenCounts? Open { get; init; }
+
+    /// <summary>
+    /// The improvements done and waiting for their benefit, as on the unit's board row, so the digest need not read the
+    /// boards as well; null only in a row written before the overview kept them (<see cref="UnitWeekStore.ListOverviewAsync"/>
+    /// fills such a row in from the board).
+    /// </summary>
+    public IReadOnlyList<AwaitingBenefit>? AwaitingBenefit { get; init; }
 }
 
 /// <summary>
@@ -144,11 +151,13 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
         var mine = stored.Where(w => counted.All(c => c.Week != w.Week)).Concat(counted).OrderBy(w => w.Week).ToList();
         var years = mine.Select(w => w.Week.Year).Append(recentFrom.Year).Concat(counted.Select(c => c.Week.Year)).Distinct().Order().Select(y => YearOf(unitId, y, mine)).ToList();
         var board = OpenCounts.Of(improvements);
+        var awaiting = BenefitChase.Awaiting(improvements, tz);
         var overview = new UnitOverview(unitId)
         {
             Weeks = [.. mine.Where(w => w.Week >= recentFrom)],
             Years = years,
             Open = board,
+            AwaitingBenefit = awaiting,
         };
 
         // The same week under two keys: by week for the digest (every unit's week in one scan), by unit for the unit's
@@ -161,7 +170,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
                     new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, WeekKey(w.Week, unitId), w)),
                     new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, UnitWeekKey(unitId, w.Week), w)),
                 }),
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, board) { AwaitingBenefit = BenefitChase.Awaiting(improvements, tz) })),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, BoardKey(unitId), new UnitBoard(unitId, board) { AwaitingBenefit = awaiting })),
                 .. counted.Select(w => w.Week.Year).Distinct().Select(y => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, YearKey(y, unitId), years.Single(x => x.Year == y)))),
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(tenantId, OverviewKey(unitId), overview)),
             ],
@@ -196,7 +205,8 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
 
     /// <summary>
     /// Every unit's overview row: one range scan (units with nothing ever recorded have none). A tenant whose weeks were
-    /// counted before overview rows existed gets them built from its stored weeks first, once.
+    /// counted before overview rows existed gets them built from its stored weeks first, once; rows written before they
+    /// kept the improvements waiting for their benefit get those from the boards (<see cref="FillAwaitingAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<UnitOverview>> ListOverviewAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -206,7 +216,56 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             _overviewBuilt.TryAdd(tenantId, true);
         }
 
-        return await QueryAsync<UnitOverview>(tenantId, "overview|", cancellationToken);
+        var filter = KeyPrefix.Filter(tenantId, "overview|");
+        var rows = new List<(UnitOverview Overview, Azure.ETag ETag)>();
+        await foreach (var row in Client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add((Read<UnitOverview>(row), row.ETag));
+        }
+
+        return rows.All(r => r.Overview.AwaitingBenefit is not null)
+            ? [.. rows.Select(r => r.Overview)]
+            : await FillAwaitingAsync(tenantId, rows, cancellationToken);
+    }
+
+    /// <summary>
+    /// Overview rows written before they kept the improvements waiting for their benefit, with those from the unit's
+    /// board row (both are written in one transaction), and written back so the next read needs no board: once per
+    /// tenant, in transactions of a hundred rows. A row recounted meanwhile (its ETag changed) keeps what the recount wrote.
+    /// </summary>
+    private async Task<IReadOnlyList<UnitOverview>> FillAwaitingAsync(string tenantId, IReadOnlyList<(UnitOverview Overview, Azure.ETag ETag)> rows, CancellationToken cancellationToken)
+    {
+        var boards = (await ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, b => b.AwaitingBenefit, StringComparer.Ordinal);
+        var filled = rows.Select(r => r.Overview.AwaitingBenefit is null
+            ? (Overview: r.Overview with { AwaitingBenefit = boards.GetValueOrDefault(r.Overview.UnitId) ?? [] }, r.ETag, Changed: true)
+            : (r.Overview, r.ETag, Changed: false)).ToList();
+        foreach (var batch in filled.Where(r => r.Changed).Chunk(StorageTransaction.MaxActions))
+        {
+            try
+            {
+                await StorageTransaction.SubmitAsync(
+                    Client,
+                    [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(tenantId, OverviewKey(r.Overview.UnitId), r.Overview), r.ETag))],
+                    cancellationToken);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // A unit of the batch was recounted meanwhile, and its row is the newer: write the others one by one.
+                foreach (var (overview, etag, _) in batch)
+                {
+                    try
+                    {
+                        await Client.UpdateEntityAsync(Row(tenantId, OverviewKey(overview.UnitId), overview), etag, TableUpdateMode.Replace, cancellationToken);
+                    }
+                    catch (Azure.RequestFailedException e) when (e.Status is 412 or 404)
+                    {
+                        // Recounted (or gone) meanwhile; that row stands.
+                    }
+                }
+            }
+        }
+
+        return [.. filled.Select(r => r.Overview)];
     }
 
     /// <summary>
@@ -223,7 +282,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
         }
 
         var has = (await QueryAsync<UnitOverview>(tenantId, "overview|", cancellationToken)).Select(o => o.UnitId).ToHashSet(StringComparer.Ordinal);
-        var boards = (await ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, b => b.Open, StringComparer.Ordinal);
+        var boards = (await ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, StringComparer.Ordinal);
         var recentFrom = RecentFrom(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var rows = (await QueryAsync<UnitWeek>(tenantId, "unit|", cancellationToken))
             .Where(w => !has.Contains(w.UnitId))
@@ -235,7 +294,8 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
                 {
                     Weeks = [.. weeks.Where(w => w.Week >= recentFrom)],
                     Years = [.. weeks.Select(w => w.Week.Year).Append(recentFrom.Year).Distinct().Order().Select(y => YearOf(g.Key, y, weeks))],
-                    Open = boards.GetValueOrDefault(g.Key),
+                    Open = boards.GetValueOrDefault(g.Key)?.Open,
+                    AwaitingBenefit = boards.GetValueOrDefault(g.Key)?.AwaitingBenefit ?? [],
                 });
             })
             .ToList();
