@@ -287,10 +287,9 @@ public sealed partial class ConnectorClient
         for (var attempt = 1; ; attempt++)
         {
             // Retries count against Teams' limits as much as first attempts, so each one is paced.
-            await pacer.WaitAsync(call.Bucket, call.ConversationId, call.TenantId, cancellationToken).ConfigureAwait(false);
-            var slot = timeProvider.GetTimestamp();
+            var slot = await pacer.WaitAsync(call.Bucket, call.ConversationId, call.TenantId, cancellationToken).ConfigureAwait(false);
             var outcome = await AttemptAsync<T>(call, cancellationToken).ConfigureAwait(false);
-            pacer.Observed(call.TenantId, timeProvider.GetElapsedTime(slot));
+            pacer.Answered(call.TenantId, slot);
             if (outcome.Failure is not { } failure)
             {
                 return outcome.Value;

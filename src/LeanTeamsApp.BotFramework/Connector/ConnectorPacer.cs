@@ -15,7 +15,7 @@ internal enum PacingBucket
 /// arrival order. Only calls whose thread is ready compete for the tenant budget, so one busy thread cannot
 /// hold up the rest of the tenant. Each reserved slot is recorded in both logs at the time it will be used, so
 /// later calls account for calls that are still waiting. The tenant's window gets a margin as long as the longest
-/// of its recent calls took from its slot to Teams' answer (<see cref="Observed"/>), within the configured bounds,
+/// of its recent calls took from its slot to Teams' answer (<see cref="Answered"/>), within the configured bounds,
 /// and the largest margin for a while after Teams answered one of them with 429 (<see cref="Throttled"/>). All time comes from the injected
 /// <see cref="TimeProvider"/>'s monotonic timestamps, so tests can drive it with a fake clock.
 /// </remarks>
@@ -70,7 +70,8 @@ internal sealed class ConnectorPacer
         }
     }
 
-    public async Task WaitAsync(PacingBucket bucket, string conversationId, string? tenantId, CancellationToken cancellationToken)
+    /// <summary>Waits for the call's slot; returns the slot, for <see cref="Answered"/>.</summary>
+    public async Task<TimeSpan> WaitAsync(PacingBucket bucket, string conversationId, string? tenantId, CancellationToken cancellationToken)
     {
         var windows = bucket == PacingBucket.ConversationRead ? readWindows : writeWindows;
         while (true)
@@ -85,13 +86,13 @@ internal sealed class ConnectorPacer
 
             if (wait <= TimeSpan.Zero)
             {
-                return;
+                return reservation.Slot;
             }
 
             try
             {
                 await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
-                return;
+                return reservation.Slot;
             }
             catch (OperationCanceledException)
             {
@@ -108,14 +109,15 @@ internal sealed class ConnectorPacer
     }
 
     /// <summary>
-    /// One of the tenant's calls was answered <paramref name="latency"/> after its slot: Teams counted it somewhere in
-    /// between, so two calls a window apart may have arrived up to that much closer together.
+    /// One of the tenant's calls, paced to <paramref name="slot"/>, was answered now: Teams counted it somewhere in
+    /// between, so two calls a window apart may have arrived up to that much closer together. From the slot, not from
+    /// when the wait ended: a busy process wakes late, and the call then reaches Teams later still.
     /// </summary>
-    public void Observed(string? tenantId, TimeSpan latency)
+    public void Answered(string? tenantId, TimeSpan slot)
     {
         lock (gate)
         {
-            GetLog(tenants, tenantId ?? string.Empty).Observe(latency);
+            GetLog(tenants, tenantId ?? string.Empty).Observe(Now() - slot);
         }
     }
 
