@@ -119,6 +119,7 @@ public sealed partial class OutboxDispatcher(
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = 0;
+            var onlyHandedOn = false;
             try
             {
                 if (tables.Created)
@@ -126,6 +127,7 @@ public sealed partial class OutboxDispatcher(
                     var (received, handedOn) = await DispatchRoundAsync(stoppingToken);
                     // A round that only handed messages on to other instances' tenants is no reason to ask again at once.
                     handled = received - handedOn;
+                    onlyHandedOn = received > 0 && handedOn == received;
                     await senders.ReleaseIdleAsync(stoppingToken);
                     if (time.GetUtcNow() - _measuredAt >= MeasureInterval)
                     {
@@ -146,7 +148,10 @@ public sealed partial class OutboxDispatcher(
             {
                 try
                 {
-                    await Task.Delay(options.Value.IdlePollInterval, time, stoppingToken);
+                    // Handed on, the messages stay out of sight for the recheck; asking sooner mostly finds more of the
+                    // same busy tenant's, each one more queue call to hand back while the holder sends.
+                    var idle = options.Value.IdlePollInterval;
+                    await Task.Delay(onlyHandedOn && options.Value.SenderRecheck > idle ? options.Value.SenderRecheck : idle, time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
