@@ -32,7 +32,9 @@ public static class ConnectorModule
             .Validate(
                 o => o.MinimumTenantPacingMargin >= TimeSpan.Zero && o.TenantPacingMargin >= o.MinimumTenantPacingMargin,
                 "MinimumTenantPacingMargin must not be negative, and TenantPacingMargin must be at least as long.")
-            .Validate(o => o.ThrottledTenantPacingPeriod >= TimeSpan.Zero, "ThrottledTenantPacingPeriod must not be negative.")
+            .Validate(
+                o => o.ThrottledTenantPacingPeriod >= TimeSpan.Zero && o.ThrottledTenantPacingPeriod <= TimeSpan.FromDays(1),
+                "ThrottledTenantPacingPeriod must be between zero and a day.")
             .Validate(
                 o => o.ConversationWriteLimits.Concat(o.ConversationReadLimits).Concat(o.TenantLimits)
                     .All(l => l.Permits > 0 && l.Window > TimeSpan.Zero),

@@ -47,7 +47,7 @@ internal sealed class ConnectorPacer
         origin = timeProvider.GetTimestamp();
         writeWindows = ToWindows(options.ConversationWriteLimits, options.PacingMargin);
         readWindows = ToWindows(options.ConversationReadLimits, options.PacingMargin);
-        tenantWindows = Spread(options.TenantLimits);
+        tenantWindows = ToTenantWindows(options.TenantLimits);
         tenantMarginAtLeast = options.MinimumTenantPacingMargin;
         tenantMarginAtMost = options.TenantPacingMargin;
         throttledTenantPeriod = options.ThrottledTenantPacingPeriod;
@@ -145,7 +145,7 @@ internal sealed class ConnectorPacer
             var now = Now();
             SweepIfDue(now);
             var conversation = GetLog(conversations, conversationKey);
-            var conversationReady = conversation.EarliestNext(windows, TimeSpan.Zero, now);
+            var conversationReady = conversation.EarliestNext(windows, TimeSpan.Zero, TimeSpan.Zero, now);
             if (conversationReady > now)
             {
                 return (null, conversationReady - now);
@@ -155,7 +155,7 @@ internal sealed class ConnectorPacer
             var margin = tenant.WidenedUntil > now
                 ? tenantMarginAtMost
                 : TimeSpan.FromTicks(Math.Clamp(tenant.RecentLatency.Ticks, tenantMarginAtLeast.Ticks, tenantMarginAtMost.Ticks));
-            var slot = Max(tenant.EarliestNext(tenantWindows, margin, now), tenant.Last, conversation.Last);
+            var slot = Max(tenant.EarliestNext(tenantWindows, margin, tenantMarginAtMost, now), tenant.Last, conversation.Last);
             conversation.Add(slot);
             tenant.Add(slot);
             return (new Reservation(conversation, tenant, slot), slot - now);
@@ -207,17 +207,9 @@ internal sealed class ConnectorPacer
     private static Window[] ToWindows(IEnumerable<RateLimitWindow> limits, TimeSpan margin) =>
         [.. limits.Select(l => new Window(l.Permits, l.Window + margin, 0))];
 
-    /// <summary>
-    /// A tenant's windows, each with a fifth of it beside it (a fifth of the permits in a fifth of the time, and of the
-    /// margin): a large tenant's calls then leave in small groups through the window rather than 50 at once at its
-    /// start. Fifty requests sent together reach Teams spread over however long they take to pass the network and the
-    /// service's threads, and the first of the next fifty, sent one window later, may then arrive less than a window
-    /// after the last of them. Groups of ten stay about as close together as they were sent.
-    /// </summary>
-    private static Window[] Spread(IEnumerable<RateLimitWindow> limits) =>
-        [.. limits.SelectMany(l => l.Permits >= 10
-            ? new[] { new Window(l.Permits, l.Window, 1), new Window(l.Permits / 5, l.Window / 5, 0.2) }
-            : [new Window(l.Permits, l.Window, 1)])];
+    /// <summary>A tenant's windows, to which the tenant's margin of the moment is added.</summary>
+    private static Window[] ToTenantWindows(IEnumerable<RateLimitWindow> limits) =>
+        [.. limits.Select(l => new Window(l.Permits, l.Window, 1))];
 
     /// <summary>At most <paramref name="Permits"/> calls in <paramref name="Span"/> and this share of the margin.</summary>
     private readonly record struct Window(int Permits, TimeSpan Span, double MarginShare);
@@ -232,18 +224,20 @@ internal sealed class ConnectorPacer
         public TimeSpan Last => slots.Count == 0 ? TimeSpan.MinValue : slots[^1];
 
         // The latest calls' times from slot to answer (tenants only, so made on the first): a window's worth and more.
+        // Until a hundred have been answered, the unknown ones count as the longest: a tenant new to this process (or
+        // the process new) earns its small margin rather than starting with it.
         private TimeSpan[]? latencies;
         private int observed;
 
         /// <summary>Until when the tenant's window has the largest margin; unused for threads.</summary>
         public TimeSpan WidenedUntil { get; set; } = TimeSpan.MinValue;
 
-        /// <summary>The longest of the latest calls' times from slot to answer.</summary>
-        public TimeSpan RecentLatency { get; private set; }
+        /// <summary>The longest of the latest calls' times from slot to answer; the longest possible before any.</summary>
+        public TimeSpan RecentLatency { get; private set; } = TimeSpan.MaxValue;
 
         public void Observe(TimeSpan latency)
         {
-            latencies ??= new TimeSpan[100];
+            latencies ??= [.. Enumerable.Repeat(TimeSpan.MaxValue, 100)];
             latencies[observed] = latency;
             observed = (observed + 1) % latencies.Length;
             RecentLatency = latencies.Max();
@@ -252,8 +246,9 @@ internal sealed class ConnectorPacer
         /// <summary>
         /// The earliest time, not before <paramref name="now"/>, at which one more call keeps every window, with its
         /// share of <paramref name="margin"/>, at or under its permits, assuming the call comes after every recorded one.
+        /// Calls are kept as long as the longest window with <paramref name="mostMargin"/>, the most the margin can grow to.
         /// </summary>
-        public TimeSpan EarliestNext(Window[] windows, TimeSpan margin, TimeSpan now)
+        public TimeSpan EarliestNext(Window[] windows, TimeSpan margin, TimeSpan mostMargin, TimeSpan now)
         {
             var longest = TimeSpan.Zero;
             foreach (var window in windows)
@@ -261,8 +256,7 @@ internal sealed class ConnectorPacer
                 longest = window.Span > longest ? window.Span : longest;
             }
 
-            // Kept a second beyond the longest window: when a tenant's margin grows, its longer window still sees them.
-            longest += TimeSpan.FromSeconds(1);
+            longest += mostMargin;
             var stale = 0;
             while (stale < slots.Count && slots[stale] <= now - longest)
             {
