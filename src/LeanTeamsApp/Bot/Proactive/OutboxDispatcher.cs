@@ -524,22 +524,24 @@ public sealed partial class OutboxDispatcher(
             change["SentAt"] = time.GetUtcNow();
         }
 
-        foreach (var (name, value) in change.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag")))
-        {
-            entity[name] = value;
-        }
-
         try
         {
             var updated = await outbox.Rows.UpdateEntityAsync(change, entity.ETag, TableUpdateMode.Merge, cancellationToken);
             entity.ETag = updated.Headers.ETag ?? entity.ETag;
-            return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
             LogClaimLost(logger, entity.RowKey);
             return false;
         }
+
+        // Only once written: a write retried after a storage blip must still clear what the row holds.
+        foreach (var (name, value) in change.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag")))
+        {
+            entity[name] = value;
+        }
+
+        return true;
     }
 
     private async Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken)

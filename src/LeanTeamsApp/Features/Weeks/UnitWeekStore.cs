@@ -239,30 +239,39 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
         var filled = rows.Select(r => r.Overview.AwaitingBenefit is null
             ? (Overview: r.Overview with { AwaitingBenefit = boards.GetValueOrDefault(r.Overview.UnitId) ?? [] }, r.ETag, Changed: true)
             : (r.Overview, r.ETag, Changed: false)).ToList();
-        foreach (var batch in filled.Where(r => r.Changed).Chunk(StorageTransaction.MaxActions))
+        // Best effort: what is returned is right either way, and the write-back only spares the next read the boards.
+        // A read must not fail because storage refused a write it did not need.
+        try
         {
-            try
+            foreach (var batch in filled.Where(r => r.Changed).Chunk(StorageTransaction.MaxActions))
             {
-                await StorageTransaction.SubmitAsync(
-                    Client,
-                    [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(tenantId, OverviewKey(r.Overview.UnitId), r.Overview), r.ETag))],
-                    cancellationToken);
-            }
-            catch (TableTransactionFailedException)
-            {
-                // A unit of the batch was recounted meanwhile, and its row is the newer: write the others one by one.
-                foreach (var (overview, etag, _) in batch)
+                try
                 {
-                    try
+                    await StorageTransaction.SubmitAsync(
+                        Client,
+                        [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(tenantId, OverviewKey(r.Overview.UnitId), r.Overview), r.ETag))],
+                        cancellationToken);
+                }
+                catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+                {
+                    // A unit of the batch was recounted meanwhile, and its row is the newer: write the others one by one.
+                    foreach (var (overview, etag, _) in batch)
                     {
-                        await Client.UpdateEntityAsync(Row(tenantId, OverviewKey(overview.UnitId), overview), etag, TableUpdateMode.Replace, cancellationToken);
-                    }
-                    catch (Azure.RequestFailedException e) when (e.Status is 412 or 404)
-                    {
-                        // Recounted (or gone) meanwhile; that row stands.
+                        try
+                        {
+                            await Client.UpdateEntityAsync(Row(tenantId, OverviewKey(overview.UnitId), overview), etag, TableUpdateMode.Replace, cancellationToken);
+                        }
+                        catch (Azure.RequestFailedException single) when (single.Status is 412 or 404)
+                        {
+                            // Recounted (or gone) meanwhile; that row stands.
+                        }
                     }
                 }
             }
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Storage busy or the batch refused: the next read fills what is left.
         }
 
         return [.. filled.Select(r => r.Overview)];
