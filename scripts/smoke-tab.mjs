@@ -40,6 +40,13 @@ async function checkWidth(page, name) {
 
 async function audit(page, name) {
   await checkWidth(page, name);
+  // A dialog fades in: audited mid-animation, its half-transparent text fails the contrast check. Wait for the finite
+  // animations to end (at most 3 s; a spinner's never does).
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 3000)),
+    ]));
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(() =>
     // eslint-disable-next-line no-undef
