@@ -47,12 +47,13 @@ internal sealed class ConnectorPacer
         origin = timeProvider.GetTimestamp();
         writeWindows = ToWindows(options.ConversationWriteLimits, options.PacingMargin);
         readWindows = ToWindows(options.ConversationReadLimits, options.PacingMargin);
-        tenantWindows = ToTenantWindows(options.TenantLimits);
+        // Without a margin: the tenant's margin of the moment is added when a call is paced.
+        tenantWindows = ToWindows(options.TenantLimits, TimeSpan.Zero);
         tenantMarginAtLeast = options.MinimumTenantPacingMargin;
         tenantMarginAtMost = options.TenantPacingMargin;
         throttledTenantPeriod = options.ThrottledTenantPacingPeriod;
-        retention = writeWindows.Concat(readWindows).Concat(tenantWindows)
-            .Select(w => w.Span + (tenantMarginAtMost * w.MarginShare))
+        retention = writeWindows.Concat(readWindows).Select(w => w.Span)
+            .Concat(tenantWindows.Select(w => w.Span + tenantMarginAtMost))
             .DefaultIfEmpty(TimeSpan.Zero)
             .Max();
         nextSweep = SweepInterval;
@@ -205,14 +206,9 @@ internal sealed class ConnectorPacer
     }
 
     private static Window[] ToWindows(IEnumerable<RateLimitWindow> limits, TimeSpan margin) =>
-        [.. limits.Select(l => new Window(l.Permits, l.Window + margin, 0))];
+        [.. limits.Select(l => new Window(l.Permits, l.Window + margin))];
 
-    /// <summary>A tenant's windows, to which the tenant's margin of the moment is added.</summary>
-    private static Window[] ToTenantWindows(IEnumerable<RateLimitWindow> limits) =>
-        [.. limits.Select(l => new Window(l.Permits, l.Window, 1))];
-
-    /// <summary>At most <paramref name="Permits"/> calls in <paramref name="Span"/> and this share of the margin.</summary>
-    private readonly record struct Window(int Permits, TimeSpan Span, double MarginShare);
+    private readonly record struct Window(int Permits, TimeSpan Span);
 
     private sealed record Reservation(SlotLog Conversation, SlotLog Tenant, TimeSpan Slot);
 
@@ -244,8 +240,8 @@ internal sealed class ConnectorPacer
         }
 
         /// <summary>
-        /// The earliest time, not before <paramref name="now"/>, at which one more call keeps every window, with its
-        /// share of <paramref name="margin"/>, at or under its permits, assuming the call comes after every recorded one.
+        /// The earliest time, not before <paramref name="now"/>, at which one more call keeps every window, lengthened by
+        /// <paramref name="margin"/>, at or under its permits, assuming the call comes after every recorded one.
         /// Calls are kept as long as the longest window with <paramref name="mostMargin"/>, the most the margin can grow to.
         /// </summary>
         public TimeSpan EarliestNext(Window[] windows, TimeSpan margin, TimeSpan mostMargin, TimeSpan now)
@@ -271,7 +267,7 @@ internal sealed class ConnectorPacer
                 // The call may only join once the permits-th most recent call has left this window.
                 if (slots.Count >= window.Permits)
                 {
-                    var leaves = slots[^window.Permits] + window.Span + (margin * window.MarginShare);
+                    var leaves = slots[^window.Permits] + window.Span + margin;
                     if (leaves > earliest)
                     {
                         earliest = leaves;

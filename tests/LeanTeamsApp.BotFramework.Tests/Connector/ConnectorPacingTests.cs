@@ -51,16 +51,14 @@ public class ConnectorPacingTests
     public async Task SendAsync_TenantThrottledByTeams_PacedWithTheWiderMarginUntilQuietAgain()
     {
         await using var rig = new ConnectorRig();
-        Task Burst(string name) => Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
-            rig.Client.SendAsync(ConnectorRig.Address($"a:{name}-{i}"), Message, CancellationToken.None)));
         List<SentRequest> Since(int count) => [.. rig.Handler.Requests.Skip(count)];
 
         // A tenant new to the process has no answers yet: the largest margin until a hundred have come back.
-        await rig.RunAsync(Burst("new"));
+        await rig.RunAsync(Burst(rig, "new"));
         var fresh = Since(0);
         rig.Time.Advance(TimeSpan.FromSeconds(5));
         var count = rig.Handler.Requests.Count;
-        await rig.RunAsync(Burst("before"));
+        await rig.RunAsync(Burst(rig, "before"));
         var before = Since(count);
 
         // Teams' 429 for one call of the tenant: its requests reach Teams closer together than they leave here.
@@ -69,12 +67,12 @@ public class ConnectorPacingTests
         await rig.RunAsync(rig.Client.SendAsync(ConnectorRig.Address("a:throttled"), Message, CancellationToken.None));
         rig.Time.Advance(TimeSpan.FromSeconds(5));
         count = rig.Handler.Requests.Count;
-        await rig.RunAsync(Burst("after-429"));
+        await rig.RunAsync(Burst(rig, "after-429"));
         var throttled = Since(count);
 
         rig.Time.Advance(TimeSpan.FromMinutes(11));
         count = rig.Handler.Requests.Count;
-        await rig.RunAsync(Burst("quiet-again"));
+        await rig.RunAsync(Burst(rig, "quiet-again"));
         var quiet = Since(count);
 
         // 50 a second with the least margin (the fake answers at once); the largest after the 429; the least again
@@ -91,13 +89,11 @@ public class ConnectorPacingTests
     {
         await using var rig = new ConnectorRig();
         rig.Handler.Latency = TimeSpan.FromMilliseconds(40);
-        Task Burst(string name) => Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
-            rig.Client.SendAsync(ConnectorRig.Address($"a:{name}-{i}"), Message, CancellationToken.None)));
 
         // The first burst's slots are all taken before any answer came; the next one's see 40 ms answers.
-        await rig.RunAsync(Burst("first"));
+        await rig.RunAsync(Burst(rig, "first"));
         var count = rig.Handler.Requests.Count;
-        await rig.RunAsync(Burst("second"));
+        await rig.RunAsync(Burst(rig, "second"));
         var second = rig.Handler.Requests.Skip(count).ToList();
 
         // Teams counts a call somewhere between its slot and its answer: two calls a window and 40 ms apart cannot
@@ -112,15 +108,17 @@ public class ConnectorPacingTests
     {
         await using var rig = new ConnectorRig();
         rig.Handler.Latency = TimeSpan.FromMilliseconds(400);
-        Task Burst(string name) => Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
-            rig.Client.SendAsync(ConnectorRig.Address($"a:{name}-{i}"), Message, CancellationToken.None)));
 
-        await rig.RunAsync(Burst("first"));
+        await rig.RunAsync(Burst(rig, "first"));
         var count = rig.Handler.Requests.Count;
-        await rig.RunAsync(Burst("second"));
+        await rig.RunAsync(Burst(rig, "second"));
 
         Assert.Equal(TimeSpan.FromMilliseconds(1100), ShortestSpan([.. rig.Handler.Requests.Skip(count)], 50));
     }
+
+    /// <summary>A hundred messages at once, each to a conversation of its own in the one tenant.</summary>
+    private static Task<string?[]> Burst(ConnectorRig rig, string name) => Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+        rig.Client.SendAsync(ConnectorRig.Address($"a:{name}-{i}"), Message, CancellationToken.None)));
 
     /// <summary>The shortest time between a request and the one <paramref name="after"/> requests later.</summary>
     private static TimeSpan ShortestSpan(IReadOnlyList<SentRequest> requests, int after)

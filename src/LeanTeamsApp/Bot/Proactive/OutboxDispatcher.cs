@@ -320,10 +320,7 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        foreach (var (name, value) in claim.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag")))
-        {
-            entity[name] = value;
-        }
+        Merged(entity, claim);
 
         var tenant = entity.PartitionKey;
         var id = Outbox.IdOf(entity.RowKey);
@@ -536,12 +533,18 @@ public sealed partial class OutboxDispatcher(
         }
 
         // Only once written: a write retried after a storage blip must still clear what the row holds.
+        Merged(entity, change);
+
+        return true;
+    }
+
+    /// <summary>Brings the row as read up to date with a change merged into it, keys and ETag aside.</summary>
+    private static void Merged(TableEntity entity, TableEntity change)
+    {
         foreach (var (name, value) in change.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag")))
         {
             entity[name] = value;
         }
-
-        return true;
     }
 
     private async Task ReleaseAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken)
