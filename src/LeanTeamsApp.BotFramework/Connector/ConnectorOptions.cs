@@ -68,7 +68,8 @@ public sealed class ConnectorOptions
 
     /// <summary>
     /// The most that is added to the per-tenant window, and what is added for <see cref="ThrottledTenantPacingPeriod"/>
-    /// after Teams answered one of the tenant's calls with 429. Otherwise the margin is as long as the longest of the
+    /// after Teams answered one of the tenant's calls with 429 while half its window or more was taken (a 429 for a
+    /// tenant sending little is a thread's limit, which the thread's window answers). Otherwise the margin is as long as the longest of the
     /// tenant's latest calls took from its slot to Teams' answer (at least <see cref="MinimumTenantPacingMargin"/>):
     /// Teams counted each call somewhere in that time, so two calls sent a window and that much apart cannot arrive
     /// closer than a window. A large tenant's fan-out runs at this limit for minutes, and every 10 ms of margin costs

@@ -16,7 +16,9 @@ internal enum PacingBucket
 /// hold up the rest of the tenant. Each reserved slot is recorded in both logs at the time it will be used, so
 /// later calls account for calls that are still waiting. The tenant's window gets a margin as long as the longest
 /// of its recent calls took from its slot to Teams' answer (<see cref="Answered"/>), within the configured bounds,
-/// and the largest margin for a while after Teams answered one of them with 429 (<see cref="Throttled"/>). All time comes from the injected
+/// and the largest margin for a while after Teams answered one of them with 429 while its window was half full or more
+/// (<see cref="Throttled"/>). Up to half a tenant window's permits leave at once; past that the tenant's calls are spaced
+/// evenly through the window. All time comes from the injected
 /// <see cref="TimeProvider"/>'s monotonic timestamps, so tests can drive it with a fake clock.
 /// </remarks>
 internal sealed class ConnectorPacer
@@ -29,6 +31,7 @@ internal sealed class ConnectorPacer
     private readonly Window[] writeWindows;
     private readonly Window[] readWindows;
     private readonly Window[] tenantWindows;
+    private readonly TimeSpan tenantSpacing;
     private readonly TimeSpan tenantMarginAtLeast;
     private readonly TimeSpan tenantMarginAtMost;
     private readonly TimeSpan throttledTenantPeriod;
@@ -49,6 +52,8 @@ internal sealed class ConnectorPacer
         readWindows = ToWindows(options.ConversationReadLimits, options.PacingMargin);
         // Without a margin: the tenant's margin of the moment is added when a call is paced.
         tenantWindows = ToWindows(options.TenantLimits, TimeSpan.Zero);
+        // The window's average gap: 20 ms for Teams' 50 a second.
+        tenantSpacing = tenantWindows.Select(w => w.Span / w.Permits).DefaultIfEmpty(TimeSpan.Zero).Max();
         tenantMarginAtLeast = options.MinimumTenantPacingMargin;
         tenantMarginAtMost = options.TenantPacingMargin;
         throttledTenantPeriod = options.ThrottledTenantPacingPeriod;
@@ -130,8 +135,15 @@ internal sealed class ConnectorPacer
     {
         lock (gate)
         {
+            // Only when the tenant's window was half full or more: a 429 for a tenant sending little was a thread's limit
+            // (a person's chat, a busy channel), which the thread's own window answers, and widening the tenant's for
+            // ten minutes would slow every other call of the tenant.
             var now = Now();
-            GetLog(tenants, tenantId ?? string.Empty).WidenedUntil = now + throttledTenantPeriod;
+            var tenant = GetLog(tenants, tenantId ?? string.Empty);
+            if (tenant.IsBusy(tenantWindows, now))
+            {
+                tenant.WidenedUntil = now + throttledTenantPeriod;
+            }
         }
     }
 
@@ -157,6 +169,15 @@ internal sealed class ConnectorPacer
                 ? tenantMarginAtMost
                 : TimeSpan.FromTicks(Math.Clamp(tenant.RecentLatency.Ticks, tenantMarginAtLeast.Ticks, tenantMarginAtMost.Ticks));
             var slot = Max(tenant.EarliestNext(tenantWindows, margin, tenantMarginAtMost, now), tenant.Last, conversation.Last);
+            if (tenant.IsBusy(tenantWindows, now) && tenant.Last + tenantSpacing > slot)
+            {
+                // A fan-out, not a few replies: past half the window's permits the calls go evenly spaced, not fifty at
+                // once. A burst's calls reach Teams over however long the slowest took, the next window's first call
+                // can then arrive less than a window after the burst's last, and a margin long enough for that costs
+                // every window.
+                slot = tenant.Last + tenantSpacing;
+            }
+
             conversation.Add(slot);
             tenant.Add(slot);
             return (new Reservation(conversation, tenant, slot), slot - now);
@@ -276,6 +297,24 @@ internal sealed class ConnectorPacer
             }
 
             return earliest;
+        }
+
+        /// <summary>
+        /// Whether half of some window's permits or more are taken by calls made or reserved from a window before
+        /// <paramref name="now"/> on.
+        /// </summary>
+        public bool IsBusy(Window[] windows, TimeSpan now)
+        {
+            foreach (var window in windows)
+            {
+                var half = (window.Permits + 1) / 2;
+                if (slots.Count >= half && slots[^half] > now - window.Span)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void Add(TimeSpan slot) => slots.Add(slot);

@@ -44,7 +44,24 @@ public class ConnectorPacingTests
         var requests = rig.Handler.Requests;
         Assert.Equal(120, requests.Count);
         Assert.Equal(50, MostInAnyWindow(requests, TimeSpan.FromSeconds(1)));
-        Assert.Equal(50, requests.Count(r => r.At == ConnectorRig.Start));
+        // A few replies go at once; past half the window's permits the rest of the fan-out goes 20 ms apart, so no
+        // second window starts with a burst whose calls reach Teams spread out.
+        Assert.Equal(25, requests.Count(r => r.At == ConnectorRig.Start));
+        var times = requests.Select(r => r.At).Order().Skip(24).ToArray();
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(20), $"{pair.First:ss\\.fff} then {pair.Second:ss\\.fff}"));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), times[25] - times[0]);
+    }
+
+    [Fact]
+    public async Task SendAsync_FewCallsOfOneTenant_LeaveAtOnce()
+    {
+        await using var rig = new ConnectorRig();
+
+        await rig.RunAsync(Task.WhenAll(Enumerable.Range(0, 25).Select(i =>
+            rig.Client.SendAsync(ConnectorRig.Address($"a:reply-{i}"), Message, CancellationToken.None))));
+
+        Assert.All(rig.Handler.Requests, r => Assert.Equal(ConnectorRig.Start, r.At));
+        Assert.Equal(25, rig.Handler.Requests.Count);
     }
 
     [Fact]
@@ -61,8 +78,10 @@ public class ConnectorPacingTests
         await rig.RunAsync(Burst(rig, "before"));
         var before = Since(count);
 
-        // Teams' 429 for one call of the tenant: its requests reach Teams closer together than they leave here.
+        // Teams' 429 for a call of the tenant in the middle of a fan-out: its requests reach Teams closer together than
+        // they leave here.
         rig.Time.Advance(TimeSpan.FromSeconds(5));
+        await rig.RunAsync(Task.WhenAll(Enumerable.Range(0, 30).Select(i => rig.Client.SendAsync(ConnectorRig.Address($"a:fan-{i}"), Message, CancellationToken.None))));
         rig.Handler.EnqueueError(429, "Throttled", r => r.Headers.RetryAfter = new(TimeSpan.Zero));
         await rig.RunAsync(rig.Client.SendAsync(ConnectorRig.Address("a:throttled"), Message, CancellationToken.None));
         rig.Time.Advance(TimeSpan.FromSeconds(5));
@@ -82,6 +101,24 @@ public class ConnectorPacingTests
         Assert.Equal(TimeSpan.FromMilliseconds(1100), ShortestSpan(throttled, 50));
         Assert.Equal(TimeSpan.FromMilliseconds(1010), ShortestSpan(quiet, 50));
         Assert.All([fresh, before, throttled, quiet], requests => Assert.Equal(100, requests.Count));
+    }
+
+    [Fact]
+    public async Task SendAsync_ThreadThrottledWhileTheTenantSendsLittle_TheTenantsMarginStaysSmall()
+    {
+        await using var rig = new ConnectorRig();
+        await rig.RunAsync(Burst(rig, "earned"));
+        rig.Time.Advance(TimeSpan.FromSeconds(5));
+
+        // A 429 for one person's chat, the only call of the tenant in the last second: the thread's limit, not the
+        // tenant's, so the tenant's other calls keep their pace.
+        rig.Handler.EnqueueError(429, "Throttled", r => r.Headers.RetryAfter = new(TimeSpan.Zero));
+        await rig.RunAsync(rig.Client.SendAsync(ConnectorRig.Address("a:one-chat"), Message, CancellationToken.None));
+        rig.Time.Advance(TimeSpan.FromSeconds(5));
+        var count = rig.Handler.Requests.Count;
+        await rig.RunAsync(Burst(rig, "after"));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1010), ShortestSpan([.. rig.Handler.Requests.Skip(count)], 50));
     }
 
     [Fact]
@@ -135,13 +172,14 @@ public class ConnectorPacingTests
             .Select(i => rig.Client.SendAsync(ConnectorRig.Address($"a:busy-{i}", ConnectorRig.TenantId), Message, CancellationToken.None))
             .ToList();
 
-        var other = Enumerable.Range(0, 30)
+        // As many as go at once for a tenant on its own (half its window), while the busy one waits for its slots.
+        var other = Enumerable.Range(0, 25)
             .Select(i => rig.Client.SendAsync(ConnectorRig.Address($"a:other-{i}", ConnectorRig.OtherTenantId), Message, CancellationToken.None))
             .ToList();
         await rig.RunAsync(Task.WhenAll(busy.Concat(other)));
 
         var otherRequests = rig.Handler.Requests.Where(r => r.Path.Contains("other", StringComparison.Ordinal)).ToList();
-        Assert.Equal(30, otherRequests.Count);
+        Assert.Equal(25, otherRequests.Count);
         Assert.All(otherRequests, r => Assert.Equal(ConnectorRig.Start, r.At));
     }
 
