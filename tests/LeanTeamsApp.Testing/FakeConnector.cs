@@ -34,6 +34,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly Dictionary<string, List<ChannelInfo>> _channels = new(StringComparer.Ordinal);
     private readonly Queue<(int Status, string Body, TimeSpan? RetryAfter)> _failures = new();
     private readonly Dictionary<string, (int Status, string Body, TimeSpan? RetryAfter)> _threadFailures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource> _heldThreads = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private TaskCompletionSource _changed = NewSignal();
     private FakeConnectorRateLimits? _rateLimits;
@@ -198,6 +199,29 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     /// <summary>
+    /// Requests to <paramref name="thread"/> are recorded as delivered and their answers wait until the returned handle
+    /// is disposed: Teams answering one chat very slowly while the rest of the tenant's calls go through.
+    /// </summary>
+    public IDisposable HoldAnswers(string thread)
+    {
+        var held = NewSignal();
+        lock (_gate)
+        {
+            _heldThreads[thread] = held;
+        }
+
+        return new Release(() =>
+        {
+            lock (_gate)
+            {
+                _heldThreads.Remove(thread);
+            }
+
+            held.TrySetResult();
+        });
+    }
+
+    /// <summary>
     /// Answers 429 whenever a thread or the tenant goes over Teams' limits (7/1 s, 8/2 s, 60/30 s, 1800/1 h per
     /// thread for writes; twice that for member reads; 50/s per tenant), on the real clock.
     /// <paramref name="timeScale"/> below 1 shrinks every window by that factor to keep tests short.
@@ -239,6 +263,11 @@ public sealed class FakeConnector : IAsyncDisposable
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
 
     private static string Describe(IReadOnlyList<RecordedRequest> requests) =>
         requests.Count == 0 ? "none" : string.Join("; ", requests.Select(r => $"{r.Method} {r.Path} -> {r.StatusCode}"));
@@ -292,6 +321,24 @@ public sealed class FakeConnector : IAsyncDisposable
             var changed = _changed;
             _changed = NewSignal();
             changed.TrySetResult();
+        }
+
+        Task? held;
+        lock (_gate)
+        {
+            held = route.Thread(parameters) is { } heldThread && _heldThreads.TryGetValue(heldThread, out var signal) ? signal.Task : null;
+        }
+
+        if (held is not null)
+        {
+            try
+            {
+                await held.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
         if (ResponseDelay > TimeSpan.Zero)

@@ -126,6 +126,38 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Outbox_OneSendAnsweredSlowly_DoesNotHoldUpTheMessagesQueuedAfterIt()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        var queue = new Dictionary<string, string?> { ["Outbox:QueueName"] = $"slow-{Guid.NewGuid():N}" };
+        await using var bot = await BotHost.StartAsync(queue, importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = bot.App.Services.GetRequiredService<Outbox>();
+        const int Others = 60;
+        var slowAnswer = connector.HoldAnswers("a:slow");
+        try
+        {
+            // Queued first, so it is received with the first of the others; more than a receive's 32 come after it.
+            await outbox.EnqueueAsync(Message(bot, "slow", "a:slow"), default);
+            for (var i = 0; i < Others; i++)
+            {
+                await outbox.EnqueueAsync(Message(bot, $"after-slow-{i}", $"a:after-slow-{i}"), default);
+            }
+
+            // Every other message reaches Teams while the slow one still waits for its answer.
+            await connector.WaitForAsync(r => r.Count(x => x.ConversationId?.StartsWith("a:after-slow-", StringComparison.Ordinal) == true) == Others, Patience);
+            Assert.Equal(OutboxState.Sending, (await outbox.GetAsync(tenant, "slow", default))?.State);
+        }
+        finally
+        {
+            slowAnswer.Dispose();
+        }
+
+        await WaitUntilAsync(async () => (await outbox.GetAsync(tenant, "slow", default))?.State == OutboxState.Sent);
+        Assert.Single(connector.Requests, r => r.ConversationId == "a:slow");
+    }
+
+    [Fact]
     public async Task Outbox_GracefulStopWhileSending_FinishesWhatIsOnTheWireAndTheNextInstanceSendsTheRestOnce()
     {
         await using var connector = await FakeConnector.StartNewAsync();
