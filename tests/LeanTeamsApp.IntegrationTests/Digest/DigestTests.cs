@@ -73,6 +73,9 @@ public sealed class DigestTests : IAsyncLifetime
             }
 
             Assert.True((await records.AddBenefitAsync(_bot.TenantId, benefit, default)).Added);
+            // As every write path does: the overview rows keep the estimates and plans the digest counts.
+            var unit = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, unitId, default))!;
+            await _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Events.Announcer<BoardChanged>>().AnnounceAsync(new BoardChanged(_bot.TenantId, unit, FridayNoon), default);
         }
 
         // Week 47 runs from Monday 16 to Sunday 22 November 2026.
@@ -122,7 +125,7 @@ public sealed class DigestTests : IAsyncLifetime
         await _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Events.Announcer<CheckInStored>>().AnnounceAsync(new CheckInStored(_bot.TenantId, torget, corrected!, FridayNoon), default);
         var week = IsoWeek.Of(DateOnly.FromDateTime(FridayNoon.UtcDateTime));
 
-        var (recent, year, _) = await _bot.App.Services.GetRequiredService<DigestService>().AggregatesAsync(_bot.TenantId, week, FridayNoon, default);
+        var (recent, year, _, _) = await _bot.App.Services.GetRequiredService<DigestService>().AggregatesAsync(_bot.TenantId, week, FridayNoon, default);
 
         // The same rows as the week and year rows the digest read before, ...
         var weeks = _bot.App.Services.GetRequiredService<UnitWeekStore>();
