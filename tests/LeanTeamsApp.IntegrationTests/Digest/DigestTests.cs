@@ -73,6 +73,9 @@ public sealed class DigestTests : IAsyncLifetime
             }
 
             Assert.True((await records.AddBenefitAsync(_bot.TenantId, benefit, default)).Added);
+            // As every write path does: the overview rows keep the estimates and plans the digest counts.
+            var unit = (await _bot.App.Store.GetUnitAsync(_bot.TenantId, unitId, default))!;
+            await _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Events.Announcer<BoardChanged>>().AnnounceAsync(new BoardChanged(_bot.TenantId, unit, FridayNoon), default);
         }
 
         // Week 47 runs from Monday 16 to Sunday 22 November 2026.
@@ -120,9 +123,15 @@ public sealed class DigestTests : IAsyncLifetime
         var (outcome, corrected) = await checkIns.CorrectAsync(_bot.TenantId, stored with { MeetingHeld = false, NotHeldReason = NotHeldReason.TooBusy, Attendance = null, Benefits = [] }, stored.ETag!, default);
         Assert.Equal(SubmitOutcome.Stored, outcome);
         await _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Events.Announcer<CheckInStored>>().AnnounceAsync(new CheckInStored(_bot.TenantId, torget, corrected!, FridayNoon), default);
+        // And an estimate with a plan, stored and announced as the tab does.
+        var estimate = new Benefit("byggesak", "estimate", BenefitKind.TimeSaved, BenefitStage.Identified, 0, BenefitMeasure.Hours, [], new DateOnly(2026, 11, 17), "Randi Lie", RecordSource.Command) { Title = "Anslag" }
+            .WithStage(BenefitStage.Identified, 12m, new DateOnly(2026, 11, 17)).WithStage(BenefitStage.Planned, 10m, new DateOnly(2026, 12, 31));
+        Assert.True((await _bot.App.Services.GetRequiredService<ImprovementStore>().AddBenefitAsync(_bot.TenantId, estimate, default)).Added);
+        await _bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Events.Announcer<BoardChanged>>().AnnounceAsync(
+            new BoardChanged(_bot.TenantId, (await _bot.App.Store.GetUnitAsync(_bot.TenantId, "byggesak", default))!, FridayNoon), default);
         var week = IsoWeek.Of(DateOnly.FromDateTime(FridayNoon.UtcDateTime));
 
-        var (recent, year, _) = await _bot.App.Services.GetRequiredService<DigestService>().AggregatesAsync(_bot.TenantId, week, FridayNoon, default);
+        var (recent, year, _, _) = await _bot.App.Services.GetRequiredService<DigestService>().AggregatesAsync(_bot.TenantId, week, FridayNoon, default);
 
         // The same rows as the week and year rows the digest read before, ...
         var weeks = _bot.App.Services.GetRequiredService<UnitWeekStore>();
@@ -144,6 +153,15 @@ public sealed class DigestTests : IAsyncLifetime
         }
 
         Assert.Equal(3, recent.Count(w => w.Week == week && w.Reported));
+
+        // The estimates and plans each row keeps are those its unit's records give now.
+        var rows = await _bot.App.Services.GetRequiredService<UnitWeeks>().ListOverviewAsync(_bot.TenantId, default);
+        Assert.Contains(rows, r => r.Stages is { Figures.Count: > 0 });
+        foreach (var row in rows)
+        {
+            var benefits = await records.ListBenefitsAsync(_bot.TenantId, row.UnitId, default);
+            Assert.Equal(Json(UnitWeekStore.StagesOf(benefits, DateOnly.FromDateTime(FridayNoon.UtcDateTime))), Json(row.Stages!));
+        }
     }
 
     [Fact]

@@ -9,35 +9,38 @@ public sealed record StageSum(BenefitStage Stage, BenefitKind Kind, BenefitMeasu
     /// figure on the day it was realised and a reinvested one on the day its reinvestment was recorded. Each record
     /// counts once per stage; a figure out of bounds is left out (<see cref="InputLimits.IsCountable"/>).
     /// </summary>
-    public static IReadOnlyList<StageSum> Of(IEnumerable<Benefit> benefits, DateOnly from, DateOnly until)
+    public static IReadOnlyList<StageSum> Of(IEnumerable<Benefit> benefits, DateOnly from, DateOnly until) =>
+        Sum(Figures(benefits).Where(f => f.On >= from && f.On <= until).Select(f => f.Sum));
+
+    /// <summary>
+    /// The figures <paramref name="benefits"/> count, each on the day it counts, by the rules of <see cref="Of"/>: what a
+    /// read model keeps of the records must be these, so that its sums are the records' sums.
+    /// </summary>
+    public static IEnumerable<StageFigure> Figures(IEnumerable<Benefit> benefits)
     {
         ArgumentNullException.ThrowIfNull(benefits);
-        bool In(DateOnly? date) => date is { } d && d >= from && d <= until;
-        var figures = new List<StageSum>();
         foreach (var b in benefits.Where(InputLimits.IsCountable))
         {
-            if (b.Identified is { } identified && In(b.IdentifiedOn))
+            if (b.Identified is { } identified && b.IdentifiedOn is { } identifiedOn)
             {
-                figures.Add(new(BenefitStage.Identified, b.Kind, b.Measure, identified));
+                yield return new(new(BenefitStage.Identified, b.Kind, b.Measure, identified), identifiedOn);
             }
 
-            if (b.Planned is { } planned && In(b.PlannedOn))
+            if (b.Planned is { } planned && b.PlannedOn is { } plannedOn)
             {
-                figures.Add(new(BenefitStage.Planned, b.Kind, b.Measure, planned));
+                yield return new(new(BenefitStage.Planned, b.Kind, b.Measure, planned), plannedOn);
             }
 
-            if (b.IsRealised && In(b.RealisedOn))
+            if (b.IsRealised)
             {
-                figures.Add(new(BenefitStage.Realised, b.Kind, b.Measure, b.Amount));
+                yield return new(new(BenefitStage.Realised, b.Kind, b.Measure, b.Amount), b.RealisedOn);
             }
 
-            if (b.Stage == BenefitStage.Reinvested && In(b.ReinvestedOn))
+            if (b.Stage == BenefitStage.Reinvested && b.ReinvestedOn is { } reinvestedOn)
             {
-                figures.Add(new(BenefitStage.Reinvested, b.Kind, b.Measure, b.Amount));
+                yield return new(new(BenefitStage.Reinvested, b.Kind, b.Measure, b.Amount), reinvestedOn);
             }
         }
-
-        return Sum(figures);
     }
 
     public static IReadOnlyList<StageSum> Sum(IEnumerable<StageSum> sums)
@@ -47,3 +50,6 @@ public sealed record StageSum(BenefitStage Stage, BenefitKind Kind, BenefitMeasu
             .Select(g => new StageSum(g.Key.Stage, g.Key.Kind, g.Key.Measure, InputLimits.Sum(g.Select(s => s.Amount))))];
     }
 }
+
+/// <summary>One record's figure at one stage, on the day it counts there (<see cref="StageSum.Figures"/>).</summary>
+public sealed record StageFigure(StageSum Sum, DateOnly On);

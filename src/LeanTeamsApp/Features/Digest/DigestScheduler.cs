@@ -30,7 +30,9 @@ public sealed class DigestOptions
 
 /// <summary>
 /// What a tenant's digest is computed from, as storage holds it: the whole organisation's, whoever reads the digest.
-/// <see cref="Awaiting"/> is every unit's improvements done and waiting for their benefit, by unit id.
+/// <see cref="Awaiting"/> is every unit's improvements done and waiting for their benefit, by unit id. The estimates and
+/// plans are counted from <see cref="Stages"/> when it is there (a recent week: the overview rows keep them), else from
+/// <see cref="Benefits"/>, every benefit of the tenant.
 /// </summary>
 public sealed record DigestReads(
     IReadOnlyList<ServiceArea> Areas,
@@ -40,7 +42,11 @@ public sealed record DigestReads(
     IReadOnlyList<Appointment> Planned,
     int OverdueFollowUps,
     IReadOnlyDictionary<string, IReadOnlyList<AwaitingBenefit>> Awaiting,
-    IReadOnlyList<Benefit> Benefits);
+    IReadOnlyList<Benefit> Benefits)
+{
+    /// <summary>Every unit's estimates and plans as its overview row keeps them, by unit id; a unit not here has none.</summary>
+    public IReadOnlyDictionary<string, StageFigures>? Stages { get; init; }
+}
 
 /// <summary>Computes a tenant's digest for a week from the aggregates, and posts it.</summary>
 public sealed class DigestService(
@@ -71,11 +77,20 @@ public sealed class DigestService(
         var aggregates = AggregatesAsync(tenantId, week, now, cancellationToken);
         var planned = PlannedAsync(tenantId, week, now, cancellationToken);
         var overdue = followUps.CountOverdueAsync(tenantId, now, cancellationToken);
-        var benefits = records.ListAllBenefitsAsync(tenantId, cancellationToken);
-        await Task.WhenAll(areas, units, aggregates, planned, overdue, benefits);
-        var (recent, year, awaiting) = await aggregates;
-        return new DigestReads(await areas, await units, recent, year, await planned, await overdue, awaiting, await benefits);
+        // A recent week's estimates and plans are in the overview rows: every benefit of the tenant is read only for an
+        // older week, or when a row does not hold them (a unit with more than its row keeps).
+        var benefits = IsRecent(week, now) ? null : records.ListAllBenefitsAsync(tenantId, cancellationToken);
+        await Task.WhenAll(areas, units, aggregates, planned, overdue, benefits ?? Task.CompletedTask);
+        var (recent, year, awaiting, stages) = await aggregates;
+        var read = new DigestReads(await areas, await units, recent, year, await planned, await overdue, awaiting, stages is null ? await (benefits ?? records.ListAllBenefitsAsync(tenantId, cancellationToken)) : []);
+        return read with { Stages = stages };
     }
+
+    /// <summary>
+    /// Whether the four weeks up to <paramref name="week"/> are in every overview row (see <see cref="UnitWeeks.RecentFrom"/>).
+    /// Strictly after: a unit's row starts at the week twelve weeks before the day it was written, in its own zone.
+    /// </summary>
+    private static bool IsRecent(IsoWeek week, DateTimeOffset now) => week.Previous.Previous.Previous > UnitWeeks.RecentFrom(DateOnly.FromDateTime(now.UtcDateTime));
 
     /// <summary>
     /// The appointments the digest names: still planned and starting before the fortnight it looks ahead ends, so the
@@ -103,11 +118,16 @@ public sealed class DigestService(
             u => BenefitChase.Due(read.Awaiting.GetValueOrDefault(u.Id) ?? [], LocalDay(u, now), org.BenefitChaseWeeks),
             StringComparer.Ordinal);
         var digest = WeeklyDigest.Compute(week, now, areas, units, read.Recent, read.Year, read.Planned, read.OverdueFollowUps, (unit, date) => MeetingClock.IsDayOff(unit, org, date), chase);
-        // Estimates and plans are in no weekly aggregate (those count what was realised), so they come from the records.
+        // Estimates and plans are in no weekly aggregate (those count what was realised): they come from what the overview
+        // rows keep of the records, or from the records.
         var unitIds = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var benefits = read.Benefits.Where(b => unitIds.Contains(b.UnitId)).ToList();
+        var stages = read.Stages?.Where(s => unitIds.Contains(s.Key)).Select(s => s.Value).ToList();
         var (monday, january) = (week.Monday, new DateOnly(week.Year, 1, 1));
-        IReadOnlyList<StageSum> Of(BenefitStage stage, DateOnly from, DateOnly until) => [.. StageSum.Of(benefits, from, until).Where(s => s.Stage == stage)];
+        IReadOnlyList<StageSum> Of(BenefitStage stage, DateOnly from, DateOnly until) =>
+        [
+            .. (stages is null ? StageSum.Of(benefits, from, until) : StageSum.Sum(stages.SelectMany(s => s.In(from, until)))).Where(s => s.Stage == stage),
+        ];
         return digest with
         {
             IdentifiedThisWeek = Of(BenefitStage.Identified, monday, monday.AddDays(6)),
@@ -120,28 +140,31 @@ public sealed class DigestService(
     /// The four weeks up to <paramref name="week"/> and its year, for every unit with something recorded, and every
     /// unit's improvements waiting for their benefit as its board stands now. A recent week (every overview row holds it,
     /// see <see cref="UnitWeeks.RecentFrom"/>) comes from the overview's read model, one row per unit that holds the
-    /// board's waiting improvements as well, where the week rows, year rows and board rows were five or six per unit; an
-    /// older one from those rows.
+    /// board's waiting improvements and the unit's estimates and plans as well, where the week rows, year rows and board
+    /// rows were five or six per unit and the benefits every one of the tenant's; an older one from those rows. The
+    /// estimates and plans are null unless every row holds all of the period the digest counts them in.
     /// </summary>
-    internal async Task<(IReadOnlyList<UnitWeek> Recent, IReadOnlyList<UnitYear> Year, IReadOnlyDictionary<string, IReadOnlyList<AwaitingBenefit>> Awaiting)> AggregatesAsync(
+    internal async Task<(IReadOnlyList<UnitWeek> Recent, IReadOnlyList<UnitYear> Year, IReadOnlyDictionary<string, IReadOnlyList<AwaitingBenefit>> Awaiting, IReadOnlyDictionary<string, StageFigures>? Stages)> AggregatesAsync(
         string tenantId, IsoWeek week, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var first = week.Previous.Previous.Previous;
-        // Strictly after: a unit's row starts at the week twelve weeks before the day it was written, in its own zone.
-        if (first > UnitWeeks.RecentFrom(DateOnly.FromDateTime(now.UtcDateTime)))
+        if (IsRecent(week, now))
         {
             var rows = await weeks.ListOverviewAsync(tenantId, cancellationToken);
+            // The digest counts estimates from the week's Monday or 1 January, whichever is first (week 1 can start in December).
+            var from = week.Monday < new DateOnly(week.Year, 1, 1) ? week.Monday : new DateOnly(week.Year, 1, 1);
             return (
                 [.. rows.SelectMany(r => r.Weeks).Where(w => w.Week >= first && w.Week <= week)],
                 [.. rows.SelectMany(r => r.Years).Where(y => y.Year == week.Year)],
-                rows.ToDictionary(r => r.UnitId, r => r.AwaitingBenefit ?? [], StringComparer.Ordinal));
+                rows.ToDictionary(r => r.UnitId, r => r.AwaitingBenefit ?? [], StringComparer.Ordinal),
+                rows.All(r => r.Stages?.Covers(from) == true) ? rows.ToDictionary(r => r.UnitId, r => r.Stages!, StringComparer.Ordinal) : null);
         }
 
         var weekRows = weeks.ListWeeksAsync(tenantId, first, week, cancellationToken);
         var yearRows = weeks.ListYearAsync(tenantId, week.Year, cancellationToken);
         var boards = weeks.ListBoardsAsync(tenantId, cancellationToken);
         await Task.WhenAll(weekRows, yearRows, boards);
-        return (await weekRows, await yearRows, (await boards).ToDictionary(b => b.UnitId, b => b.AwaitingBenefit, StringComparer.Ordinal));
+        return (await weekRows, await yearRows, (await boards).ToDictionary(b => b.UnitId, b => b.AwaitingBenefit, StringComparer.Ordinal), null);
     }
 }
 

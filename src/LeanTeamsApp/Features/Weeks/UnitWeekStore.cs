@@ -70,6 +70,64 @@ public sealed record UnitBoard(string UnitId, OpenCounts Open)
 }
 
 /// <summary>
+/// A unit's estimates and plans as the digest sums them (<see cref="StageSum.Of"/>), so that a digest of a recent week
+/// reads them from the overview rows, not every benefit of the tenant: the identified and planned figures dated on or
+/// after <see cref="From"/>, summed per stage, kind, measure and part of an ISO week in one calendar year (kept under the
+/// part's first day). A period from a Monday or 1 January to a Sunday or 31 December takes a part whole or not at all,
+/// so its sums are those of the records.
+/// </summary>
+public sealed record StageFigures(DateOnly From)
+{
+    /// <summary>More parts than a unit's row keeps; beyond it none are kept and <see cref="TooMany"/> says so.</summary>
+    public const int MaxFigures = 1_000;
+
+    /// <summary>The stages the digest counts from the records rather than from the weeks.</summary>
+    private static readonly BenefitStage[] Kept = [BenefitStage.Identified, BenefitStage.Planned];
+
+    public IReadOnlyList<StageFigure> Figures { get; init; } = [];
+
+    /// <summary>The unit had more than <see cref="MaxFigures"/> parts: none are kept, and the digest counts from the records.</summary>
+    public bool TooMany { get; init; }
+
+    /// <summary>What <paramref name="benefits"/> count from <paramref name="from"/> on, as a unit's row keeps it.</summary>
+    public static StageFigures Of(IEnumerable<Benefit> benefits, DateOnly from)
+    {
+        var parts = StageSum.Figures(benefits)
+            .Where(f => Kept.Contains(f.Sum.Stage) && f.On >= from)
+            .GroupBy(f => (f.Sum.Stage, f.Sum.Kind, f.Sum.Measure, On: PartOf(f.On)))
+            .OrderBy(g => g.Key)
+            .Select(g => new StageFigure(new StageSum(g.Key.Stage, g.Key.Kind, g.Key.Measure, InputLimits.Sum(g.Select(f => f.Sum.Amount))), g.Key.On))
+            .ToList();
+        return parts.Count > MaxFigures ? new StageFigures(from) { TooMany = true } : new StageFigures(from) { Figures = parts };
+    }
+
+    /// <summary>Whether the figures hold every estimate and plan dated from <paramref name="from"/> on.</summary>
+    public bool Covers(DateOnly from) => !TooMany && From <= from;
+
+    /// <summary>
+    /// The figures from <paramref name="from"/> (a Monday or 1 January) to <paramref name="until"/> (a Sunday or 31 December),
+    /// not yet summed: <see cref="StageSum.Sum"/> sums them, with other units' if need be.
+    /// </summary>
+    public IEnumerable<StageSum> In(DateOnly from, DateOnly until)
+    {
+        if (!Covers(from) || (from.DayOfWeek != DayOfWeek.Monday && from.DayOfYear != 1) || (until.DayOfWeek != DayOfWeek.Sunday && until.AddDays(1).DayOfYear != 1))
+        {
+            throw new ArgumentException($"The figures from {From} hold whole weeks and years: {from} to {until} is not a period of them.", nameof(from));
+        }
+
+        return Figures.Where(f => f.On >= from && f.On <= until).Select(f => f.Sum);
+    }
+
+    /// <summary>The first day of the part of an ISO week in one calendar year that <paramref name="day"/> is in.</summary>
+    private static DateOnly PartOf(DateOnly day)
+    {
+        var monday = IsoWeek.Of(day).Monday;
+        var january = new DateOnly(day.Year, 1, 1);
+        return monday > january ? monday : january;
+    }
+}
+
+/// <summary>
 /// What the tab's overview shows of a unit, in one row: its weeks from <see cref="UnitWeekStore.RecentWeeks"/> weeks
 /// before the week it was last counted in on, its years from the earliest of those on, and its board. Every unit in
 /// one range scan, where the weeks, years and boards were three scans and a row per unit and week.
@@ -89,6 +147,13 @@ public sealed record UnitOverview(string UnitId)
     /// fills such a row in from the board).
     /// </summary>
     public IReadOnlyList<AwaitingBenefit>? AwaitingBenefit { get; init; }
+
+    /// <summary>
+    /// The unit's estimates and plans of this year and the last, so the digest need not read every benefit of the tenant;
+    /// null only in a row written before the overview kept them (<see cref="UnitWeekStore.ListOverviewAsync"/> fills such a
+    /// row in from the records).
+    /// </summary>
+    public StageFigures? Stages { get; init; }
 }
 
 /// <summary>
@@ -145,7 +210,8 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
 
         // The unit's weeks of every year the year rows and the overview row count, read before the write so that all
         // of them go in one transaction; each week as just counted takes the place of its stored row.
-        var recentFrom = RecentFrom(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tz).DateTime));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tz).DateTime);
+        var recentFrom = RecentFrom(today);
         var firstYear = Math.Min(counted.Min(w => w.Week.Year), recentFrom.Year);
         var stored = await QueryAsync<UnitWeek>(tenantId, string.Create(CultureInfo.InvariantCulture, $"unit|{unitId}|{firstYear:D4}-W"), $"unit|{unitId}|", cancellationToken);
         var mine = stored.Where(w => counted.All(c => c.Week != w.Week)).Concat(counted).OrderBy(w => w.Week).ToList();
@@ -158,6 +224,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             Years = years,
             Open = board,
             AwaitingBenefit = awaiting,
+            Stages = StagesOf(allBenefits, today),
         };
 
         // The same week under two keys: by week for the digest (every unit's week in one scan), by unit for the unit's
@@ -204,9 +271,16 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     internal static IsoWeek RecentFrom(DateOnly today) => IsoWeek.Of(today.AddDays(-7 * RecentWeeks));
 
     /// <summary>
+    /// What a unit's row keeps of its estimates and plans when written on <paramref name="today"/>: this year's and the
+    /// last, so that any digest of a week the row holds (and of the weeks of the year before it) counts from the row.
+    /// </summary>
+    internal static StageFigures StagesOf(IEnumerable<Benefit> benefits, DateOnly today) => StageFigures.Of(benefits, new DateOnly(today.Year - 1, 1, 1));
+
+    /// <summary>
     /// Every unit's overview row: one range scan (units with nothing ever recorded have none). A tenant whose weeks were
     /// counted before overview rows existed gets them built from its stored weeks first, once; rows written before they
-    /// kept the improvements waiting for their benefit get those from the boards (<see cref="FillAwaitingAsync"/>).
+    /// kept the improvements waiting for their benefit, or the estimates and plans, get those from the boards and the
+    /// records (<see cref="FillAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<UnitOverview>> ListOverviewAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -223,24 +297,38 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             rows.Add((Read<UnitOverview>(row), row.ETag));
         }
 
-        return rows.All(r => r.Overview.AwaitingBenefit is not null)
+        return rows.All(r => r.Overview is { AwaitingBenefit: not null, Stages: not null })
             ? [.. rows.Select(r => r.Overview)]
-            : await FillAwaitingAsync(tenantId, rows, cancellationToken);
+            : await FillAsync(tenantId, rows, cancellationToken);
     }
 
     /// <summary>
-    /// Overview rows written before they kept the improvements waiting for their benefit, with those from the unit's
-    /// board row (both are written in one transaction), and written back so the next read needs no board: once per
-    /// tenant, in transactions of a hundred rows. A row recounted meanwhile (its ETag changed) keeps what the recount wrote.
+    /// Overview rows written before they kept the improvements waiting for their benefit (taken from the unit's board row,
+    /// written in the same transaction) or the estimates and plans (counted from every benefit of the tenant, one scan),
+    /// and written back so the next read needs neither: once per tenant, in transactions of a hundred rows. A unit with
+    /// benefits and no row (its records never counted) gets one, so that no estimate is missing from the rows. A row
+    /// recounted meanwhile (its ETag changed, or it was added) keeps what the recount wrote.
     /// </summary>
-    private async Task<IReadOnlyList<UnitOverview>> FillAwaitingAsync(string tenantId, IReadOnlyList<(UnitOverview Overview, Azure.ETag ETag)> rows, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<UnitOverview>> FillAsync(string tenantId, IReadOnlyList<(UnitOverview Overview, Azure.ETag ETag)> rows, CancellationToken cancellationToken)
     {
-        var boards = (await ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, b => b.AwaitingBenefit, StringComparer.Ordinal);
-        var filled = rows.Select(r => r.Overview.AwaitingBenefit is null
-            ? (Overview: r.Overview with { AwaitingBenefit = boards.GetValueOrDefault(r.Overview.UnitId) ?? [] }, r.ETag, Changed: true)
-            : (r.Overview, r.ETag, Changed: false)).ToList();
-        // Best effort: what is returned is right either way, and the write-back only spares the next read the boards.
-        // A read must not fail because storage refused a write it did not need.
+        var benefits = rows.Any(r => r.Overview.Stages is null)
+            ? (await records.ListAllBenefitsAsync(tenantId, cancellationToken)).ToLookup(b => b.UnitId, StringComparer.Ordinal)
+            : null;
+        var has = rows.Select(r => r.Overview.UnitId).ToHashSet(StringComparer.Ordinal);
+        var missing = benefits?.Select(g => g.Key).Where(u => !has.Contains(u)).ToList() ?? [];
+        var boards = rows.Any(r => r.Overview.AwaitingBenefit is null) || missing.Count > 0
+            ? (await ListBoardsAsync(tenantId, cancellationToken)).ToDictionary(b => b.UnitId, StringComparer.Ordinal)
+            : [];
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        UnitOverview Filled(UnitOverview o) => o with
+        {
+            AwaitingBenefit = o.AwaitingBenefit ?? boards.GetValueOrDefault(o.UnitId)?.AwaitingBenefit ?? [],
+            Stages = o.Stages ?? StagesOf(benefits?[o.UnitId] ?? [], today),
+        };
+        var filled = rows.Select(r => (Overview: Filled(r.Overview), r.ETag, Changed: r.Overview is not { AwaitingBenefit: not null, Stages: not null })).ToList();
+        var added = missing.Select(u => Filled(new UnitOverview(u) { Open = boards.GetValueOrDefault(u)?.Open })).ToList();
+        // Best effort: what is returned is right either way, and the write-back only spares the next read the boards and
+        // the records. A read must not fail because storage refused a write it did not need.
         try
         {
             foreach (var batch in filled.Where(r => r.Changed).Chunk(StorageTransaction.MaxActions))
@@ -268,13 +356,42 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
                     }
                 }
             }
+
+            await AddRowsAsync([.. added.Select(o => Row(tenantId, OverviewKey(o.UnitId), o))], cancellationToken);
         }
         catch (Azure.RequestFailedException)
         {
             // Storage busy or the batch refused: the next read fills what is left.
         }
 
-        return [.. filled.Select(r => r.Overview)];
+        return [.. filled.Select(r => r.Overview), .. added];
+    }
+
+    /// <summary>Adds rows in transactions of a hundred; a row that exists already (a recount wrote it meanwhile) stands.</summary>
+    private async Task AddRowsAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        foreach (var batch in rows.Chunk(StorageTransaction.MaxActions))
+        {
+            try
+            {
+                await StorageTransaction.SubmitAsync(Client, [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // A unit of the batch was recounted meanwhile, and its row is the newer: add the others one by one.
+                foreach (var row in batch)
+                {
+                    try
+                    {
+                        await Client.AddEntityAsync(row, cancellationToken);
+                    }
+                    catch (Azure.RequestFailedException e) when (e.Status == 409)
+                    {
+                        // Recounted meanwhile; that row stands.
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -308,29 +425,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
                 });
             })
             .ToList();
-        foreach (var batch in rows.Chunk(StorageTransaction.MaxActions))
-        {
-            try
-            {
-                await StorageTransaction.SubmitAsync(Client, [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken);
-            }
-            catch (TableTransactionFailedException)
-            {
-                // A unit of the batch was recounted meanwhile, and its row is the newer: add the others one by one.
-                foreach (var row in batch)
-                {
-                    try
-                    {
-                        await Client.AddEntityAsync(row, cancellationToken);
-                    }
-                    catch (Azure.RequestFailedException e) when (e.Status == 409)
-                    {
-                        // Recounted meanwhile; that row stands.
-                    }
-                }
-            }
-        }
-
+        await AddRowsAsync(rows, cancellationToken);
         await Client.UpsertEntityAsync(new TableEntity(tenantId, OverviewBuiltKey), TableUpdateMode.Replace, cancellationToken);
     }
 
