@@ -286,7 +286,16 @@ foreach (var (toBare, first) in new[] { (true, 0), (false, 20) })
             await SubmitOneAsync(u, toBare);
         }
 
-        await teams.WaitForAsync(r => r.Count(x => IsRefresh(x, toBare)) >= refreshed + 20, TimeSpan.FromSeconds(60));
+        try
+        {
+            await teams.WaitForAsync(r => r.Count(x => IsRefresh(x, toBare)) >= refreshed + 20, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            // Counted as far as they got; the line says so.
+            Console.WriteLine($"{(toBare ? "bare" : "bot")}: not all 20 refreshes were sent within 60 s");
+        }
+
         // The sent mark and the queue message's delete come after the PUT.
         await Task.Delay(1000);
         submitCalls[toBare] = [.. log.Lines.Where(l => StorageLog.IsBare(l) == toBare && !StorageLog.IsBackground(l, bigTenant)).Select(StorageLog.Kind)];
