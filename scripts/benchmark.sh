@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the load benchmarks on loopback and writes their results into docs/benchmarks.md.
-#   scripts/benchmark.sh [--requests N]
+#   scripts/benchmark.sh [--requests N] [--submits N]   (--submits: the timed check-in submits per side, 960 unless fewer are asked for)
 #   scripts/benchmark.sh digest [--units 1000] [--weeks 52] [--runs 20] [--parallel 16]   (the digest benchmark, only when asked)
 #   scripts/benchmark.sh tab [--units 1000] [--weeks 12] [--runs 10] [--parallel 16]      (the tab's Overview in headless
 #       Chromium, only when asked: seeding takes minutes; needs /usr/bin/chromium or CHROMIUM_PATH)

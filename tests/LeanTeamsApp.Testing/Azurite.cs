@@ -176,6 +176,9 @@ public sealed partial class AccessLog(Azurite azurite) : IDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
 
+    /// <summary>The access-log lines as Azurite printed them: the client's address first, the query string kept.</summary>
+    public IReadOnlyList<string> Lines => [.. _lines];
+
     /// <summary>Each request as its method and path without the query: "GET /devstoreaccount1/CheckIns(..)".</summary>
     public IReadOnlyList<string> Requests => [.. _lines.Select(l => Request().Match(l) is { Success: true } m ? $"{m.Groups["method"].Value} {Uri.UnescapeDataString(m.Groups["path"].Value)}" : l)];
 
