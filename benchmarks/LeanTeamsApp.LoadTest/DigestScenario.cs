@@ -145,12 +145,13 @@ public static class DigestScenario
         [
             new("digest's read alone: OrganisationStore.ListServiceAreasAsync", async ct => (await organisation.ListServiceAreasAsync(tenant, ct)).Count),
             new("digest's read alone: OrganisationStore.ListUnitsAsync", async ct => (await organisation.ListUnitsAsync(tenant, ct)).Count),
-            new("digest's read alone: UnitWeeks.ListOverviewAsync (recent weeks, years, board)", async ct => (await unitWeeks.ListOverviewAsync(tenant, ct)).Count),
+            new("digest's read alone: UnitWeeks.ListOverviewAsync (recent weeks, years, board, estimates and plans)", async ct => (await unitWeeks.ListOverviewAsync(tenant, ct)).Count),
             new($"digest's read alone: YearWheel.ListPlannedBeforeAsync({week.Year}, the fortnight's end)", async ct => (await yearWheel.ListPlannedBeforeAsync(tenant, week.Year, at.AddDays(WeeklyDigest.UpcomingDays), ct)).Count),
             new("digest's read alone: FollowUps.CountOverdueAsync", ct => followUps.CountOverdueAsync(tenant, at, ct)),
-            new("digest's read alone: ImprovementStore.ListAllBenefitsAsync", async ct => (await records.ListAllBenefitsAsync(tenant, ct)).Count),
             // What the digest read before, beside what took its place: the year's whole plan (now only the appointments still
-            // planned that start before the fortnight ends) and the boards (the overview rows hold the waiting improvements).
+            // planned that start before the fortnight ends), the boards (the overview rows hold the waiting improvements) and
+            // every benefit (the overview rows hold the estimates and plans it sums; it reads the benefits for an older week).
+            new("not read by the digest of a recent week any more: ImprovementStore.ListAllBenefitsAsync", async ct => (await records.ListAllBenefitsAsync(tenant, ct)).Count),
             new($"not read by the digest any more: YearWheel.ListYearAsync({week.Year})", async ct => (await yearWheel.ListYearAsync(tenant, week.Year, ct)).Count),
             new("not read by the digest any more: UnitWeeks.ListBoardsAsync", async ct => (await unitWeeks.ListBoardsAsync(tenant, ct)).Count),
         ];
@@ -260,7 +261,7 @@ public static class DigestScenario
         s.AppendLine("`DigestService.ComputeAsync` for the week at that week's digest time (as the scheduler computes it) plus");
         s.AppendLine(CultureInfo.InvariantCulture, $"`DigestCard.Create` and its JSON. For {f.Weeks[^1]} it read {f.Read.Areas.Count} service areas, {f.Read.Units.Count} units, {f.Read.Recent.Count} unit weeks and {f.Read.Year.Count} unit years");
         s.AppendLine(CultureInfo.InvariantCulture, $"(stored as {f.DigestRows} week rows and {f.YearRows} year rows, read from one overview row per unit while the week is recent),");
-        s.AppendLine(CultureInfo.InvariantCulture, $"{f.Read.Planned.Count} of the {f.AppointmentRows} appointments of {f.Weeks[^1].Year}, {f.Read.Awaiting.Values.Sum(a => a.Count)} improvements waiting for their benefit and {f.Read.Benefits.Count} benefits; {f.Reported} of");
+        s.AppendLine(CultureInfo.InvariantCulture, $"{f.Read.Planned.Count} of the {f.AppointmentRows} appointments of {f.Weeks[^1].Year}, {f.Read.Awaiting.Values.Sum(a => a.Count)} improvements waiting for their benefit and {(f.Read.Stages is { } stages ? $"the estimates and plans of {stages.Count} units from their overview rows" : $"{f.Read.Benefits.Count} benefits")}; {f.Reported} of");
         s.AppendLine(CultureInfo.InvariantCulture, $"{f.Expected} expected units reported; the card is {f.CardBytes / 1024.0:F1} KB of JSON. Reading the week is `CheckInStore.GetAsync` for every unit's");
         s.AppendLine("meeting that week (a point read each, found or not). Storage requests are counted in Azurite's access log. The rows");
         s.AppendLine("\"digest's read alone\" time each storage call `DigestService.ReadAsync` makes, by itself, in the same rotation (it makes");
