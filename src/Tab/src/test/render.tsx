@@ -1,4 +1,4 @@
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { createDOMRenderer, FluentProvider, RendererProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
@@ -9,15 +9,27 @@ import { I18nProvider } from '../shared/i18n/i18n';
 import type { Locale } from '../shared/i18n/locale';
 import { coordinator } from './fixtures';
 
+/**
+ * Fluent's styles as jsdom needs them: only the rules that set `display` or `visibility`, which decide what the
+ * queries count as hidden (Fluent's atomic CSS has one declaration per rule). jsdom has no layout, so the other few
+ * hundred rules change nothing a test can see, yet it matches every rule against every element for each style it
+ * is asked for, and forgets them all at any DOM change: each *ByRole poll after a render paid for all of them again.
+ */
+export const testStyles = createDOMRenderer(document, {
+  unstable_filterCSSRule: (rule) => /[{;]\s*(display|visibility)\s*:/.test(rule),
+});
+
 /** Renders a page as the app does: theme, language, the signed-in person, and a token for apiFetch. */
 export function renderPage(ui: ReactElement, { me = coordinator, locale = 'nb' }: { me?: Me; locale?: Locale } = {}) {
   setTokenSource(() => Promise.resolve('test-token'));
   return render(
-    <FluentProvider theme={teamsLightTheme}>
-      <I18nProvider locale={locale}>
-        <MeContext.Provider value={me}>{ui}</MeContext.Provider>
-      </I18nProvider>
-    </FluentProvider>,
+    <RendererProvider renderer={testStyles} targetDocument={document}>
+      <FluentProvider theme={teamsLightTheme}>
+        <I18nProvider locale={locale}>
+          <MeContext.Provider value={me}>{ui}</MeContext.Provider>
+        </I18nProvider>
+      </FluentProvider>
+    </RendererProvider>,
   );
 }
 
