@@ -1,7 +1,7 @@
 import { createDOMRenderer, FluentProvider, RendererProvider, teamsLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { setTokenSource } from '../shared/api/apiFetch';
 import { MeContext } from '../shared/api/MeContext';
 import type { Me } from '../shared/api/types';
@@ -31,6 +31,17 @@ export function renderPage(ui: ReactElement, { me = coordinator, locale = 'nb' }
       </FluentProvider>
     </RendererProvider>,
   );
+}
+
+/**
+ * The page's heading once the page has opened. The heading is drawn first and takes focus a moment later (its effect,
+ * to announce the page); a control a test focuses before then loses focus to it again, and the test's key goes to
+ * the heading. On a loaded machine that moment comes after the test has found the heading.
+ */
+export async function pageOpened(name?: string): Promise<HTMLElement> {
+  const heading = await screen.findByRole('heading', { level: 1, name });
+  await waitFor(() => expect(document.activeElement).toBe(heading));
+  return heading;
 }
 
 export interface Call {
