@@ -39,7 +39,7 @@ export function renderPage(ui: ReactElement, { me = coordinator, locale = 'nb' }
  * the heading. On a loaded machine that moment comes after the test has found the heading.
  */
 export async function pageOpened(name?: string): Promise<HTMLElement> {
-  const heading = await screen.findByRole('heading', { level: 1, name });
+  const heading = await screen.findByRole('heading', name === undefined ? { level: 1 } : { level: 1, name });
   await waitFor(() => expect(document.activeElement).toBe(heading));
   return heading;
 }
