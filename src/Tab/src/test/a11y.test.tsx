@@ -51,7 +51,7 @@ async function dialogViolations(steps: readonly (readonly [string, () => Promise
   );
   const found: string[][] = [];
   for (const [button, ready] of steps) {
-    await userEvent.click(await screen.findByRole('button', { name: button }, { timeout: 10_000 }));
+    await userEvent.click(await screen.findByRole('button', { name: button }));
     await ready();
     found.push(await scan());
     await userEvent.keyboard('{Escape}');
@@ -213,7 +213,7 @@ describe('accessibility (axe-core)', () => {
     expect(
       await violations(<OrganisationPage />, async () => {
         await screen.findByRole('table', { name: '1 endring' });
-        await screen.findByRole('button', { name: 'Legg til enhet' }, { timeout: 10_000 });
+        await screen.findByRole('button', { name: 'Legg til enhet' });
         await userEvent.upload(screen.getByLabelText('Fil (.yaml, .yml, .csv eller .xlsx)'), new File(['x'], 'organisation.yaml'));
         await userEvent.click(screen.getByRole('button', { name: 'Se hva som endres' }));
         await waitFor(() => expect(screen.getAllByRole('table', { name: '1 endring' })).toHaveLength(2));
@@ -232,7 +232,7 @@ describe('accessibility (axe-core)', () => {
     });
     expect(
       await violations(<OrganisationPage />, async () => {
-        await userEvent.click(await screen.findByRole('button', { name: 'Endre Byggesak' }, { timeout: 10_000 }));
+        await userEvent.click(await screen.findByRole('button', { name: 'Endre Byggesak' }));
         await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Lagre' }));
         await screen.findByText("'25:30' is not a time");
       }),
@@ -248,7 +248,7 @@ describe('accessibility (axe-core)', () => {
     });
     expect(
       await violations(<OrganisationPage />, async () => {
-        await userEvent.click(await screen.findByRole('button', { name: 'Endre Byggesak' }, { timeout: 10_000 }));
+        await userEvent.click(await screen.findByRole('button', { name: 'Endre Byggesak' }));
         await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Lagre' }));
         await screen.findByText(/De endret: Navn/);
       }),
@@ -284,7 +284,7 @@ describe('accessibility (axe-core)', () => {
     );
     await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
     await userEvent.click(await screen.findByRole('button', { name: 'Endre enheten' }));
-    await screen.findByRole('dialog', { name: 'Endre Byggesak (enhetsleder)' }, { timeout: 10_000 });
+    await screen.findByRole('dialog', { name: 'Endre Byggesak (enhetsleder)' });
     expect(await scan()).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { render } from '@testing-library/react';
+import { createDOMRenderer, FluentProvider, RendererProvider, teamsLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { setTokenSource } from '../shared/api/apiFetch';
 import { MeContext } from '../shared/api/MeContext';
 import type { Me } from '../shared/api/types';
@@ -9,16 +9,39 @@ import { I18nProvider } from '../shared/i18n/i18n';
 import type { Locale } from '../shared/i18n/locale';
 import { coordinator } from './fixtures';
 
+/**
+ * Fluent's styles as jsdom needs them: only the rules that set `display` or `visibility`, which decide what the
+ * queries count as hidden (Fluent's atomic CSS has one declaration per rule). jsdom has no layout, so the other few
+ * hundred rules change nothing a test can see, yet it matches every rule against every element for each style it
+ * is asked for, and forgets them all at any DOM change: each *ByRole poll after a render paid for all of them again.
+ */
+export const testStyles = createDOMRenderer(document, {
+  unstable_filterCSSRule: (rule) => /[{;]\s*(display|visibility)\s*:/.test(rule),
+});
+
 /** Renders a page as the app does: theme, language, the signed-in person, and a token for apiFetch. */
 export function renderPage(ui: ReactElement, { me = coordinator, locale = 'nb' }: { me?: Me; locale?: Locale } = {}) {
   setTokenSource(() => Promise.resolve('test-token'));
   return render(
-    <FluentProvider theme={teamsLightTheme}>
-      <I18nProvider locale={locale}>
-        <MeContext.Provider value={me}>{ui}</MeContext.Provider>
-      </I18nProvider>
-    </FluentProvider>,
+    <RendererProvider renderer={testStyles} targetDocument={document}>
+      <FluentProvider theme={teamsLightTheme}>
+        <I18nProvider locale={locale}>
+          <MeContext.Provider value={me}>{ui}</MeContext.Provider>
+        </I18nProvider>
+      </FluentProvider>
+    </RendererProvider>,
   );
+}
+
+/**
+ * The page's heading once the page has opened. The heading is drawn first and takes focus a moment later (its effect,
+ * to announce the page); a control a test focuses before then loses focus to it again, and the test's key goes to
+ * the heading. On a loaded machine that moment comes after the test has found the heading.
+ */
+export async function pageOpened(name?: string): Promise<HTMLElement> {
+  const heading = await screen.findByRole('heading', name === undefined ? { level: 1 } : { level: 1, name });
+  await waitFor(() => expect(document.activeElement).toBe(heading));
+  return heading;
 }
 
 export interface Call {

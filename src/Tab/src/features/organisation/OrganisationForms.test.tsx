@@ -407,7 +407,7 @@ describe('Organisation forms', () => {
 
 /** The forms load as their own chunk, after the page: the first run of a file can take a while to fetch it. */
 function formsShown() {
-  return screen.findByRole('button', { name: 'Legg til enhet' }, { timeout: 10_000 });
+  return screen.findByRole('button', { name: 'Legg til enhet' });
 }
 
 function describedBy(element: HTMLElement): string {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Improvement, UnitDetails } from '../../shared/api/types';
 import { byggesak } from '../../test/fixtures';
-import { fakeService, json, problem, renderPage, type Call } from '../../test/render';
+import { fakeService, json, pageOpened, problem, renderPage, type Call } from '../../test/render';
 import { UnitPage } from './UnitPage';
 
 const unitUrl = 'GET /api/tab/units/byggesak';
@@ -30,7 +30,7 @@ function service(after: UnitDetails, routes: Record<string, Response | ((call: C
 }
 
 async function board() {
-  await screen.findByRole('heading', { level: 1, name: 'Byggesak' });
+  await pageOpened('Byggesak');
   return screen.getByRole('region', { name: 'Forbedringer' });
 }
 

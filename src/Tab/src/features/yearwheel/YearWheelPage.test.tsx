@@ -3,16 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Appointment, AppointmentChanged } from '../../shared/api/types';
 import { yearWheel } from '../../test/fixtures';
-import { fakeService, json, problem, renderPage } from '../../test/render';
+import { fakeService, json, pageOpened, problem, renderPage } from '../../test/render';
 import { angleOfDate, localDate, point, centre } from './geometry';
 import type { WheelItem } from './items';
 import { overlapping, periodEnd } from './YearWheel';
 import { YearWheelPage } from './YearWheelPage';
 
-function openWheel() {
+async function openWheel() {
   window.location.hash = '#/yearwheel?year=2027';
   fakeService({ 'GET /api/tab/yearwheel?year=2027': json(yearWheel) });
   renderPage(<YearWheelPage />);
+  // The keyboard test focuses a mark: after the page's heading has taken its focus.
+  await pageOpened();
   return screen.findByRole('group', { name: 'Årshjul 2027' });
 }
 
