@@ -355,6 +355,10 @@ static async Task ImportAsync(string storage, IEnumerable<(string Tenant, string
 // The prompt fan-out with 1 and with N service instances sharing one Azurite, one outbox queue and one fake
 // connector that answers 429 wherever Teams' limits would, counted across all instances; and each instance's
 // working set at idle (the demo organisation imported) and once the last prompt has arrived.
+// How many of the times fell in each whole second after the first: where a fan-out ran below Teams' 50 a second.
+static string Timeline(IEnumerable<DateTimeOffset> times, DateTimeOffset first) =>
+    string.Join(' ', times.GroupBy(t => (int)(t - first).TotalSeconds).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}"));
+
 static async Task<string> RunFanOutAsync(int units, IReadOnlyList<int> instanceCounts)
 {
     var root = RepositoryRoot.Find();
@@ -415,6 +419,7 @@ static async Task<string> RunFanOutAsync(int units, IReadOnlyList<int> instanceC
             var fanOut = new FanOut(units, posts.Count, posts.Select(p => p.Parameters?.ChannelData?.Channel?.Id).Distinct().Count(),
                 (firstPost - meetingEnd).TotalSeconds, (lastPost - meetingEnd).TotalSeconds, units / 50.0, teams.Rejected.Count);
             Console.WriteLine($"fan-out x{instances}: {fanOut.Delivered} posts to {fanOut.Channels} channels, first after {fanOut.FirstSeconds:F1} s, last after {fanOut.LastSeconds:F1} s (floor {fanOut.FloorSeconds:F0} s), {fanOut.Rejected} answered 429");
+            Console.WriteLine($"fan-out x{instances}: posts in each second after the first: {Timeline(posts.Select(p => p.ReceivedAt), firstPost)}; 429s at {Timeline(teams.Rejected.Select(r => r.ReceivedAt), firstPost)}");
             rows.Add((instances, fanOut, idle, end, loadBefore, LoadAverage()));
         }
         finally
