@@ -297,7 +297,7 @@ public sealed partial class ConnectorClient
 
             if (failure.StatusCode == (int)HttpStatusCode.TooManyRequests)
             {
-                pacer.Throttled(call.TenantId);
+                pacer.Throttled(call.TenantId, slot);
                 throttled.Add(1, new KeyValuePair<string, object?>("operation", call.Name), new KeyValuePair<string, object?>("tenant_id", call.TenantId ?? "unknown"));
             }
 

@@ -12,7 +12,7 @@ internal enum PacingBucket
 /// </summary>
 /// <remarks>
 /// A call first waits until its thread has room, then takes the next free slot in its tenant's budget, in
-/// arrival order. Only calls whose thread is ready compete for the tenant budget, so one busy thread cannot
+/// arrival order. Once Teams has answered it, a tenant's call counts from its answer instead of its slot. Only calls whose thread is ready compete for the tenant budget, so one busy thread cannot
 /// hold up the rest of the tenant. Each reserved slot is recorded in both logs at the time it will be used, so
 /// later calls account for calls that are still waiting. The tenant's window gets a margin as long as the longest
 /// of its recent calls took from its slot to Teams' answer (<see cref="Answered"/>), within the configured bounds,
@@ -123,7 +123,10 @@ internal sealed class ConnectorPacer
     {
         lock (gate)
         {
-            GetLog(tenants, tenantId ?? string.Empty).Observe(Now() - slot);
+            var now = Now();
+            var tenant = GetLog(tenants, tenantId ?? string.Empty);
+            tenant.Observe(now - slot);
+            tenant.MarkAnswered(slot, now);
         }
     }
 
@@ -131,18 +134,18 @@ internal sealed class ConnectorPacer
     /// Teams answered one of the tenant's calls with 429: its requests arrive closer together than they were sent, so
     /// its window gets the largest margin for a while.
     /// </summary>
-    public void Throttled(string? tenantId)
+    public void Throttled(string? tenantId, TimeSpan slot)
     {
         lock (gate)
         {
-            // Only when the tenant's window was half full or more: a 429 for a tenant sending little was a thread's limit
-            // (a person's chat, a busy channel), which the thread's own window answers, and widening the tenant's for
-            // ten minutes would slow every other call of the tenant.
-            var now = Now();
+            // Only when the tenant's window was half full or more at the call's slot: a 429 for a tenant sending little was
+            // a thread's limit (a person's chat, a busy channel), which the thread's own window answers, and widening the
+            // tenant's for ten minutes would slow every other call of the tenant. At the slot, not now: the answer to a
+            // fan-out's last calls may come when the window has emptied.
             var tenant = GetLog(tenants, tenantId ?? string.Empty);
-            if (tenant.IsBusy(tenantWindows, now))
+            if (tenant.IsBusy(tenantWindows, slot, slot))
             {
-                tenant.WidenedUntil = now + throttledTenantPeriod;
+                tenant.WidenedUntil = Now() + throttledTenantPeriod;
             }
         }
     }
@@ -158,18 +161,23 @@ internal sealed class ConnectorPacer
             var now = Now();
             SweepIfDue(now);
             var conversation = GetLog(conversations, conversationKey);
-            var conversationReady = conversation.EarliestNext(windows, TimeSpan.Zero, TimeSpan.Zero, now);
+            var conversationReady = conversation.EarliestNext(windows, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, now);
             if (conversationReady > now)
             {
                 return (null, conversationReady - now);
             }
 
+            // Behind a call still waiting for its answer, the window's margin is as long as the tenant's recent calls took
+            // from slot to answer; behind an answered one, which counts from its answer, the least. The largest for both
+            // for a while after a 429.
             var tenant = GetLog(tenants, tenantKey);
-            var margin = tenant.WidenedUntil > now
+            var widened = tenant.WidenedUntil > now;
+            var margin = widened
                 ? tenantMarginAtMost
                 : TimeSpan.FromTicks(Math.Clamp(tenant.RecentLatency.Ticks, tenantMarginAtLeast.Ticks, tenantMarginAtMost.Ticks));
-            var slot = Max(tenant.EarliestNext(tenantWindows, margin, tenantMarginAtMost, now), tenant.Last, conversation.Last);
-            if (tenant.IsBusy(tenantWindows, now) && tenant.Last + tenantSpacing > slot)
+            var answeredMargin = widened ? tenantMarginAtMost : tenantMarginAtLeast;
+            var slot = Max(tenant.EarliestNext(tenantWindows, margin, answeredMargin, tenantMarginAtMost, now), tenant.Last, conversation.Last);
+            if (tenant.IsBusy(tenantWindows, now, TimeSpan.MaxValue) && tenant.Last + tenantSpacing > slot)
             {
                 // A fan-out, not a few replies: past half the window's permits the calls go evenly spaced, not fifty at
                 // once. A burst's calls reach Teams over however long the slowest took, the next window's first call
@@ -236,9 +244,12 @@ internal sealed class ConnectorPacer
     /// <summary>Times of granted and reserved calls, oldest first.</summary>
     private sealed class SlotLog
     {
-        private readonly List<TimeSpan> slots = [];
+        // Sorted by time. A tenant's call counts from its slot until Teams answers it, then from the answer: Teams counted
+        // it somewhere before that, so the call a window after the answer cannot meet it in Teams' window, however late
+        // this process or the network delivered it.
+        private readonly List<(TimeSpan At, bool Answered)> slots = [];
 
-        public TimeSpan Last => slots.Count == 0 ? TimeSpan.MinValue : slots[^1];
+        public TimeSpan Last => slots.Count == 0 ? TimeSpan.MinValue : slots[^1].At;
 
         // The latest calls' times from slot to answer (tenants only, so made on the first): a window's worth and more.
         // Until a hundred have been answered, the unknown ones count as the longest: a tenant new to this process (or
@@ -261,11 +272,12 @@ internal sealed class ConnectorPacer
         }
 
         /// <summary>
-        /// The earliest time, not before <paramref name="now"/>, at which one more call keeps every window, lengthened by
-        /// <paramref name="margin"/>, at or under its permits, assuming the call comes after every recorded one.
+        /// The earliest time, not before <paramref name="now"/>, at which one more call keeps every window at or under its
+        /// permits, assuming the call comes after every recorded one: each window lengthened by <paramref name="margin"/>
+        /// behind a call still waiting for its answer and by <paramref name="answeredMargin"/> behind an answered one.
         /// Calls are kept as long as the longest window with <paramref name="mostMargin"/>, the most the margin can grow to.
         /// </summary>
-        public TimeSpan EarliestNext(Window[] windows, TimeSpan margin, TimeSpan mostMargin, TimeSpan now)
+        public TimeSpan EarliestNext(Window[] windows, TimeSpan margin, TimeSpan answeredMargin, TimeSpan mostMargin, TimeSpan now)
         {
             var longest = TimeSpan.Zero;
             foreach (var window in windows)
@@ -275,7 +287,7 @@ internal sealed class ConnectorPacer
 
             longest += mostMargin;
             var stale = 0;
-            while (stale < slots.Count && slots[stale] <= now - longest)
+            while (stale < slots.Count && slots[stale].At <= now - longest)
             {
                 stale++;
             }
@@ -288,7 +300,8 @@ internal sealed class ConnectorPacer
                 // The call may only join once the permits-th most recent call has left this window.
                 if (slots.Count >= window.Permits)
                 {
-                    var leaves = slots[^window.Permits] + window.Span + margin;
+                    var (at, answered) = slots[^window.Permits];
+                    var leaves = at + window.Span + (answered ? answeredMargin : margin);
                     if (leaves > earliest)
                     {
                         earliest = leaves;
@@ -301,14 +314,20 @@ internal sealed class ConnectorPacer
 
         /// <summary>
         /// Whether half of some window's permits or more are taken by calls made or reserved from a window before
-        /// <paramref name="now"/> on.
+        /// <paramref name="at"/> up to <paramref name="until"/>.
         /// </summary>
-        public bool IsBusy(Window[] windows, TimeSpan now)
+        public bool IsBusy(Window[] windows, TimeSpan at, TimeSpan until)
         {
             foreach (var window in windows)
             {
                 var half = (window.Permits + 1) / 2;
-                if (slots.Count >= half && slots[^half] > now - window.Span)
+                var count = 0;
+                for (var i = slots.Count - 1; i >= 0 && slots[i].At > at - window.Span && count < half; i--)
+                {
+                    count += slots[i].At <= until ? 1 : 0;
+                }
+
+                if (count >= half)
                 {
                     return true;
                 }
@@ -317,8 +336,49 @@ internal sealed class ConnectorPacer
             return false;
         }
 
-        public void Add(TimeSpan slot) => slots.Add(slot);
+        public void Add(TimeSpan slot) => Insert((slot, false));
 
-        public void Remove(TimeSpan slot) => slots.Remove(slot);
+        /// <summary>Gives back a slot whose call was never made.</summary>
+        public void Remove(TimeSpan slot)
+        {
+            if (IndexOfWaiting(slot) is { } index)
+            {
+                slots.RemoveAt(index);
+            }
+        }
+
+        /// <summary>The call paced to <paramref name="slot"/> was answered at <paramref name="now"/>: it counts from then on.</summary>
+        public void MarkAnswered(TimeSpan slot, TimeSpan now)
+        {
+            if (IndexOfWaiting(slot) is { } index)
+            {
+                slots.RemoveAt(index);
+                Insert((now > slot ? now : slot, true));
+            }
+        }
+
+        private int? IndexOfWaiting(TimeSpan slot)
+        {
+            for (var i = slots.Count - 1; i >= 0 && slots[i].At >= slot; i--)
+            {
+                if (slots[i] == (slot, false))
+                {
+                    return i;
+                }
+            }
+
+            return null;
+        }
+
+        private void Insert((TimeSpan At, bool Answered) entry)
+        {
+            var index = slots.Count;
+            while (index > 0 && slots[index - 1].At > entry.At)
+            {
+                index--;
+            }
+
+            slots.Insert(index, entry);
+        }
     }
 }

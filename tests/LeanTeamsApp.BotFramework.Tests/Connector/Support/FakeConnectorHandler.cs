@@ -38,6 +38,12 @@ internal sealed class FakeConnectorHandler(FakeTimeProvider time) : HttpMessageH
     /// <summary>How long after a request arrives it is answered, on the fake clock.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>
+    /// Requests sent before this time reach the connector only then, together: held up on their way (a process short of
+    /// CPU, a slow network), on the fake clock.
+    /// </summary>
+    public DateTimeOffset? StalledUntil { get; set; }
+
     public void EnqueueJson(string json, HttpStatusCode status = HttpStatusCode.OK) => Enqueue(_ => Json(status, json));
 
     public void EnqueueError(int status, string code, Action<HttpResponseMessage>? decorate = null) => Enqueue(_ =>
@@ -55,6 +61,11 @@ internal sealed class FakeConnectorHandler(FakeTimeProvider time) : HttpMessageH
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        if (StalledUntil is { } until && time.GetUtcNow() < until)
+        {
+            await Task.Delay(until - time.GetUtcNow(), time, cancellationToken);
+        }
+
         lock (requests)
         {
             requests.Add(new SentRequest(
