@@ -214,7 +214,11 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             lock (_gate)
             {
-                _heldThreads.Remove(thread);
+                // Only this hold: a later one on the same thread stays until its own handle is disposed.
+                if (_heldThreads.TryGetValue(thread, out var current) && current == held)
+                {
+                    _heldThreads.Remove(thread);
+                }
             }
 
             held.TrySetResult();

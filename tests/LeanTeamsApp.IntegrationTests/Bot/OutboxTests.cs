@@ -144,8 +144,9 @@ public sealed class OutboxTests
                 await outbox.EnqueueAsync(Message(bot, $"after-slow-{i}", $"a:after-slow-{i}"), default);
             }
 
-            // Every other message reaches Teams while the slow one still waits for its answer.
-            await connector.WaitForAsync(r => r.Count(x => x.ConversationId?.StartsWith("a:after-slow-", StringComparison.Ordinal) == true) == Others, Patience);
+            // Every other message reaches Teams while the slow one still waits for its answer: well before the connector
+            // client would give up on it (30 s) and free its place.
+            await connector.WaitForAsync(r => r.Count(x => x.ConversationId?.StartsWith("a:after-slow-", StringComparison.Ordinal) == true) >= Others, TimeSpan.FromSeconds(15));
             Assert.Equal(OutboxState.Sending, (await outbox.GetAsync(tenant, "slow", default))?.State);
         }
         finally
@@ -155,6 +156,51 @@ public sealed class OutboxTests
 
         await WaitUntilAsync(async () => (await outbox.GetAsync(tenant, "slow", default))?.State == OutboxState.Sent);
         Assert.Single(connector.Requests, r => r.ConversationId == "a:slow");
+    }
+
+    [Fact]
+    public async Task Outbox_StopWhileAMessageWaitsForAPlace_HandsItBackAtOnceAndFinishesTheSendUnderWay()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        var settings = new Dictionary<string, string?> { ["Outbox:QueueName"] = $"place-{Guid.NewGuid():N}", ["Outbox:Concurrency"] = "1" };
+        const int Others = 5;
+        await using (var producer = await BotHost.StartAsync(new Dictionary<string, string?>(settings) { ["Outbox:Enabled"] = "false" }, importDemo: false, tenantId: tenant, connector: connector))
+        {
+            var outbox = producer.App.Services.GetRequiredService<Outbox>();
+            await outbox.EnqueueAsync(Message(producer, "under-way", "a:under-way"), default);
+            for (var i = 0; i < Others; i++)
+            {
+                await outbox.EnqueueAsync(Message(producer, $"waiting-{i}", $"a:waiting-{i}"), default);
+            }
+        }
+
+        var answer = connector.HoldAnswers("a:under-way");
+        var sender = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var senderOutbox = sender.App.Services.GetRequiredService<Outbox>();
+        Task stopped;
+        try
+        {
+            // One place: the first message is on the wire, the next one received with it waits for the place.
+            await connector.WaitForAsync(r => r.Any(x => x.ConversationId == "a:under-way"), Patience);
+            await WaitUntilAsync(async () => (await senderOutbox.Queue.PeekMessagesAsync(32)).Value.Length == Others - 1);
+
+            // Stopping: the waiting one goes back to the queue at once, while the send under way still waits for Teams.
+            stopped = sender.DisposeAsync().AsTask();
+            await WaitUntilAsync(async () => (await senderOutbox.Queue.PeekMessagesAsync(32)).Value.Length == Others);
+            Assert.False(stopped.IsCompleted);
+        }
+        finally
+        {
+            answer.Dispose();
+        }
+
+        await stopped;
+        await using var next = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var nextOutbox = next.App.Services.GetRequiredService<Outbox>();
+        Assert.Equal(OutboxState.Sent, (await nextOutbox.GetAsync(tenant, "under-way", default))?.State);
+        await WaitUntilAsync(async () => (await Task.WhenAll(Enumerable.Range(0, Others).Select(i => nextOutbox.GetAsync(tenant, $"waiting-{i}", default)))).All(e => e?.State == OutboxState.Sent));
+        Assert.Equal(Others + 1, connector.Requests.Count(r => r.Operation == ConnectorOperation.Send));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class OutboxOptions
     public string QueueName { get; set; } = "outbox";
 
     /// <summary>How long to wait for new messages when the queue is empty.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -116,27 +117,34 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        // Messages received and not yet handled. The queue is asked for more as soon as no more than the concurrency
-        // are left, not when the last of a round is done: between a round's slowest send and the next round's first
-        // claim the pacer's slots would go unused, once every 32 messages of a fan-out.
+        // Messages received and not yet handled: the queue is asked for more as soon as a place is free, not when the
+        // last of a round is done, since between a round's slowest send and the next round's first claim the pacer's
+        // slots would go unused, once every 32 messages of a fan-out. At most twice the concurrency are held, so a message
+        // waits for one send at most before its own starts, well within its lease.
+        var concurrency = options.Value.Concurrency;
         var running = new List<Task<bool>>();
-        using var workers = new SemaphoreSlim(options.Value.Concurrency);
-        // What the messages finished since the queue was last found empty came to: sent (or otherwise handled), or
-        // handed on because another instance sends for their tenant.
-        var (sent, handedOn) = (false, false);
+        var batches = new List<Task<bool>[]>();
+        using var workers = new SemaphoreSlim(concurrency);
+        var holdOffUntil = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             var received = 0;
-            // An instance that has only handed messages on stops asking until they are back: asking sooner mostly finds
-            // more of the same busy tenant's, each one more queue call to hand back while the holder sends.
-            var onlyHandedOn = handedOn && !sent;
             try
             {
-                if (tables.Created && running.Count <= options.Value.Concurrency && !onlyHandedOn)
+                if (tables.Created && running.Count < concurrency && time.GetUtcNow() >= holdOffUntil)
                 {
-                    var messages = await ReceiveAsync();
+                    var messages = await ReceiveAsync(Math.Min(32, (2 * concurrency) - running.Count));
                     received = messages.Length;
-                    running.AddRange(messages.Select(m => HandleGatedAsync(m, workers, stoppingToken)));
+                    if (received > 0)
+                    {
+                        Task<bool>[] batch = [.. messages.Select(m => HandleGatedAsync(m, workers, stoppingToken))];
+                        running.AddRange(batch);
+                        batches.Add(batch);
+                    }
+                }
+
+                if (tables.Created)
+                {
                     await senders.ReleaseIdleAsync(stoppingToken);
                     if (time.GetUtcNow() - _measuredAt >= MeasureInterval)
                     {
@@ -146,50 +154,43 @@ public sealed partial class OutboxDispatcher(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                // Stopping during the measurement; what was received is finished or handed back below.
+                // Stopping; what was received is finished or handed back below.
             }
             catch (Exception e)
             {
                 LogTickFailed(logger, e);
             }
 
-            if (running.Count > options.Value.Concurrency)
+            try
             {
-                await Task.WhenAny(running);
-            }
-            else if (received == 0 && running.Count > 0)
-            {
-                // Nothing new asked for, or the queue had nothing: ask again once what is under way is done, or after
-                // the idle poll.
-                await Task.WhenAny(Task.WhenAll(running), Task.Delay(options.Value.IdlePollInterval, time, stoppingToken));
-            }
-
-            foreach (var done in running.Where(t => t.IsCompleted).ToList())
-            {
-                running.Remove(done);
-                (sent, handedOn) = await done ? (true, handedOn) : (sent, true);
-            }
-
-            if (running.Count > 0 || stoppingToken.IsCancellationRequested)
-            {
-                continue;
-            }
-
-            // Nothing under way: ask again at once after a send, else wait; the handed-back messages stay out of sight
-            // for the recheck.
-            var wait = sent ? TimeSpan.Zero
-                : handedOn && options.Value.SenderRecheck > options.Value.IdlePollInterval ? options.Value.SenderRecheck
-                : options.Value.IdlePollInterval;
-            (sent, handedOn) = (false, false);
-            if (wait > TimeSpan.Zero)
-            {
-                try
+                if (running.Count >= concurrency)
                 {
-                    await Task.Delay(wait, time, stoppingToken);
+                    await Task.WhenAny(running);
                 }
-                catch (OperationCanceledException)
+                else if (received == 0)
                 {
-                    // Stopping while idle: nothing is under way.
+                    // The queue had nothing, or this instance holds off: ask again once what is under way is done, or
+                    // after the idle poll (or the hold-off).
+                    var now = time.GetUtcNow();
+                    var pause = Task.Delay(holdOffUntil > now ? holdOffUntil - now : options.Value.IdlePollInterval, time, stoppingToken);
+                    await (running.Count > 0 ? Task.WhenAny(Task.WhenAll(running), pause) : pause);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping while waiting: what is under way is finished below.
+            }
+
+            running.RemoveAll(t => t.IsCompleted);
+            foreach (var batch in batches.Where(b => b.All(t => t.IsCompleted)).ToList())
+            {
+                batches.Remove(batch);
+                // A whole batch of another instance's tenant's messages, handed back: they stay out of sight for the
+                // recheck, and asking sooner mostly finds more of the same, each one more queue call to hand back while
+                // the holder sends. One message of this instance's own in the batch, and it goes on asking.
+                if (batch.All(t => !t.Result))
+                {
+                    holdOffUntil = time.GetUtcNow() + options.Value.SenderRecheck;
                 }
             }
         }
@@ -239,20 +240,32 @@ public sealed partial class OutboxDispatcher(
         return (messages.Length, handedOn);
     }
 
-    /// <summary>Up to 32 messages, each hidden from other receivers for the lease.</summary>
-    private async Task<QueueMessage[]> ReceiveAsync()
+    /// <summary>Up to <paramref name="count"/> messages, each hidden from other receivers for the lease.</summary>
+    private async Task<QueueMessage[]> ReceiveAsync(int count = 32)
     {
         var abandon = _abandon.Token;
         await outbox.EnsureQueueAsync(abandon);
         // Not the stopping token: a receive cancelled after the queue handed out messages would hide them from the next
         // instance for a whole lease. Received during a stop, they are handed back at once.
-        return await outbox.Queue.ReceiveMessagesAsync(32, options.Value.Lease, abandon);
+        return await outbox.Queue.ReceiveMessagesAsync(count, options.Value.Lease, abandon);
     }
 
-    /// <summary><see cref="HandleOneAsync"/> once one of the concurrency's places is free.</summary>
+    /// <summary>
+    /// <see cref="HandleOneAsync"/> once one of the concurrency's places is free; handed back at once, without a place,
+    /// when the service stops first.
+    /// </summary>
     private async Task<bool> HandleGatedAsync(QueueMessage message, SemaphoreSlim workers, CancellationToken stopping)
     {
-        await workers.WaitAsync(CancellationToken.None);
+        try
+        {
+            await workers.WaitAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // Never claimed: the next instance may send it at once.
+            return await HandleOneAsync(message, stopping);
+        }
+
         try
         {
             return await HandleOneAsync(message, stopping);
