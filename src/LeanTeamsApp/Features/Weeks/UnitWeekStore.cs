@@ -329,39 +329,41 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
         var added = missing.Select(u => Filled(new UnitOverview(u) { Open = boards.GetValueOrDefault(u)?.Open })).ToList();
         // Best effort: what is returned is right either way, and the write-back only spares the next read the boards and
         // the records. A read must not fail because storage refused a write it did not need.
-        try
+        var changed = filled.Where(r => r.Changed).Select(r => (Row: Row(tenantId, OverviewKey(r.Overview.UnitId), r.Overview), r.ETag));
+        foreach (var batch in StorageTransaction.Batches(changed, r => r.Row))
         {
-            foreach (var batch in filled.Where(r => r.Changed).Chunk(StorageTransaction.MaxActions))
+            try
             {
-                try
+                await StorageTransaction.SubmitAsync(Client, [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, r.Row, r.ETag))], cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+            {
+                // A unit of the batch was recounted meanwhile, and its row is the newer: write the others one by one.
+                foreach (var (row, etag) in batch)
                 {
-                    await StorageTransaction.SubmitAsync(
-                        Client,
-                        [.. batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, Row(tenantId, OverviewKey(r.Overview.UnitId), r.Overview), r.ETag))],
-                        cancellationToken);
-                }
-                catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
-                {
-                    // A unit of the batch was recounted meanwhile, and its row is the newer: write the others one by one.
-                    foreach (var (overview, etag, _) in batch)
+                    try
                     {
-                        try
-                        {
-                            await Client.UpdateEntityAsync(Row(tenantId, OverviewKey(overview.UnitId), overview), etag, TableUpdateMode.Replace, cancellationToken);
-                        }
-                        catch (Azure.RequestFailedException single) when (single.Status is 412 or 404)
-                        {
-                            // Recounted (or gone) meanwhile; that row stands.
-                        }
+                        await Client.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
+                    }
+                    catch (Azure.RequestFailedException single) when (single.Status is 412 or 404)
+                    {
+                        // Recounted (or gone) meanwhile; that row stands.
                     }
                 }
             }
+            catch (Azure.RequestFailedException)
+            {
+                // Storage busy: the next read fills what is left; the other batches are still tried.
+            }
+        }
 
+        try
+        {
             await AddRowsAsync([.. added.Select(o => Row(tenantId, OverviewKey(o.UnitId), o))], cancellationToken);
         }
         catch (Azure.RequestFailedException)
         {
-            // Storage busy or the batch refused: the next read fills what is left.
+            // Storage busy: the next read adds what is left.
         }
 
         return [.. filled.Select(r => r.Overview), .. added];
@@ -370,7 +372,7 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// <summary>Adds rows in transactions of a hundred; a row that exists already (a recount wrote it meanwhile) stands.</summary>
     private async Task AddRowsAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {
-        foreach (var batch in rows.Chunk(StorageTransaction.MaxActions))
+        foreach (var batch in StorageTransaction.Batches(rows, r => r))
         {
             try
             {
