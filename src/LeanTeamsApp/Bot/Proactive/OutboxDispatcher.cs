@@ -128,12 +128,13 @@ public sealed partial class OutboxDispatcher(
         var holdOffUntil = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var received = 0;
+            var (asked, received) = (0, 0);
             try
             {
                 if (tables.Created && running.Count < concurrency && time.GetUtcNow() >= holdOffUntil)
                 {
-                    var messages = await ReceiveAsync(Math.Min(32, (2 * concurrency) - running.Count));
+                    asked = Math.Min(32, (2 * concurrency) - running.Count);
+                    var messages = await ReceiveAsync(asked);
                     received = messages.Length;
                     if (received > 0)
                     {
@@ -167,10 +168,10 @@ public sealed partial class OutboxDispatcher(
                 {
                     await Task.WhenAny(running);
                 }
-                else if (received == 0)
+                else if (received < asked || asked == 0)
                 {
-                    // The queue had nothing, or this instance holds off: ask again once what is under way is done, or
-                    // after the idle poll (or the hold-off).
+                    // The queue had fewer than asked for (the rest of a burst, or nothing), or this instance did not ask:
+                    // ask again once what is under way is done, or after the idle poll (or the hold-off), not at once.
                     var now = time.GetUtcNow();
                     var pause = Task.Delay(holdOffUntil > now ? holdOffUntil - now : options.Value.IdlePollInterval, time, stoppingToken);
                     await (running.Count > 0 ? Task.WhenAny(Task.WhenAll(running), pause) : pause);
