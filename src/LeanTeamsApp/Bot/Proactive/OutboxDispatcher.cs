@@ -122,12 +122,13 @@ public sealed partial class OutboxDispatcher(
         // slots would go unused, once every 32 messages of a fan-out. At most twice the concurrency are held, so a message
         // waits for one send at most before its own starts, well within its lease.
         var concurrency = options.Value.Concurrency;
-        var running = new List<Task<bool>>();
         var batches = new List<Task<bool>[]>();
         using var workers = new SemaphoreSlim(concurrency);
         var holdOffUntil = DateTimeOffset.MinValue;
+        List<Task<bool>> Running() => [.. batches.SelectMany(b => b).Where(t => !t.IsCompleted)];
         while (!stoppingToken.IsCancellationRequested)
         {
+            var running = Running();
             var (asked, received) = (0, 0);
             try
             {
@@ -139,8 +140,8 @@ public sealed partial class OutboxDispatcher(
                     if (received > 0)
                     {
                         Task<bool>[] batch = [.. messages.Select(m => HandleGatedAsync(m, workers, stoppingToken))];
-                        running.AddRange(batch);
                         batches.Add(batch);
+                        running.AddRange(batch);
                     }
                 }
 
@@ -182,7 +183,6 @@ public sealed partial class OutboxDispatcher(
                 // Stopping while waiting: what is under way is finished below.
             }
 
-            running.RemoveAll(t => t.IsCompleted);
             foreach (var batch in batches.Where(b => b.All(t => t.IsCompleted)).ToList())
             {
                 batches.Remove(batch);
@@ -197,7 +197,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         // Received before the stop: each is finished if claimed, else handed back at once.
-        await Task.WhenAll(running);
+        await Task.WhenAll(Running());
     }
 
     /// <summary>
@@ -222,23 +222,14 @@ public sealed partial class OutboxDispatcher(
     /// <paramref name="stopping"/> is cancelled, messages not yet claimed go back to the queue and claimed ones are
     /// finished. Returns how many queue messages it handled.
     /// </summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken stopping) => (await DispatchRoundAsync(stopping)).Received;
-
-    private async Task<(int Received, int HandedOn)> DispatchRoundAsync(CancellationToken stopping)
+    public async Task<int> DispatchOnceAsync(CancellationToken stopping)
     {
-        var handedOn = 0;
         var messages = await ReceiveAsync();
         await Parallel.ForEachAsync(
             messages,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency },
-            async (message, _) =>
-            {
-                if (!await HandleOneAsync(message, stopping))
-                {
-                    Interlocked.Increment(ref handedOn);
-                }
-            });
-        return (messages.Length, handedOn);
+            async (message, _) => await HandleOneAsync(message, stopping));
+        return messages.Length;
     }
 
     /// <summary>Up to <paramref name="count"/> messages, each hidden from other receivers for the lease.</summary>

@@ -82,8 +82,10 @@ public sealed class DigestService(
         var benefits = IsRecent(week, now) ? null : records.ListAllBenefitsAsync(tenantId, cancellationToken);
         await Task.WhenAll(areas, units, aggregates, planned, overdue, benefits ?? Task.CompletedTask);
         var (recent, year, awaiting, stages) = await aggregates;
-        var read = new DigestReads(await areas, await units, recent, year, await planned, await overdue, awaiting, stages is null ? await (benefits ?? records.ListAllBenefitsAsync(tenantId, cancellationToken)) : []);
-        return read with { Stages = stages };
+        return new DigestReads(await areas, await units, recent, year, await planned, await overdue, awaiting, stages is null ? await (benefits ?? records.ListAllBenefitsAsync(tenantId, cancellationToken)) : [])
+        {
+            Stages = stages,
+        };
     }
 
     /// <summary>
