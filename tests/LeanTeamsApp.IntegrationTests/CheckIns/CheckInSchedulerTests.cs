@@ -301,6 +301,55 @@ public sealed class CheckInSchedulerTests
         Assert.Contains(notices, n => n.StartsWith("Oslo tirsdag har ikke sendt statusrapport etter tavlemøtene 17.11.2026 og 24.11.2026.", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A tenant the scheduler first sees less than a tick before its meetings end: that first tick prompts nothing (the
+    /// tenant starts then), but the prompts still go out when due, 30 s before the next regular tick, not on it. The
+    /// scheduler's own loop on the fake clock, against an Azurite of the test's own.
+    /// </summary>
+    [Fact]
+    public async Task Prompts_TenantFirstSeenLessThanATickBeforeItsMeetingsEnd_AreQueuedWhenDueNotOnTheNextTick()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        // The Monday meetings in Oslo and Stockholm end at 08:15 UTC; their prompts are due at 08:20.
+        var clock = new FakeTimeProvider(At("2026-11-23T08:18:30Z"));
+        await using var bot = await StartAsync(clock, storage: azurite);
+        var leases = bot.App.Services.GetRequiredService<LeanTeamsApp.Infrastructure.Storage.StorageTables>().Get(CheckInStore.Table);
+
+        // The first tick, at 08:19:30: the tenant starts, up to 08:14:30.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually(async () => await leases.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(bot.TenantId, "scheduler|checkin-prompts") is { HasValue: true } lease
+            && lease.Value!.GetDateTimeOffset("Checkpoint") == At("2026-11-23T08:14:30Z"));
+        Assert.Empty(await QueuedPromptsAsync(bot));
+
+        // Just past 08:20, half a tick before the next regular one.
+        clock.Advance(TimeSpan.FromSeconds(30.02));
+        await Eventually(async () => (await QueuedPromptsAsync(bot)).Count == 2);
+
+        Assert.Equal(["checkin-prompt|oslo-mandag|2026-11-23", "checkin-prompt|stockholm-mandag|2026-11-23"], (await QueuedPromptsAsync(bot)).Order(StringComparer.Ordinal));
+        Assert.Equal(At("2026-11-23T08:20:00.02Z"), clock.GetUtcNow());
+    }
+
+    private static async Task<List<string>> QueuedPromptsAsync(BotHost bot)
+    {
+        var ids = new List<string>();
+        await foreach (var row in bot.App.Services.GetRequiredService<Outbox>().Rows.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == bot.TenantId, select: ["RowKey"]))
+        {
+            ids.Add(Outbox.IdOf(row.RowKey));
+        }
+
+        return [.. ids.Where(id => id.StartsWith("checkin-prompt|", StringComparison.Ordinal))];
+    }
+
+    /// <summary>Waits (in real time: the scheduler's tick runs on its own) until the condition holds, or fails.</summary>
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!await condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
+        }
+    }
+
     /// <summary>Gives a demo person a Teams identity and a personal chat with the app, as installing it 1:1 does.</summary>
     private static async Task<TeamsUser> ReachableAsync(BotHost bot, string email)
     {
@@ -315,19 +364,20 @@ public sealed class CheckInSchedulerTests
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<BotHost> StartAsync(
-        FakeTimeProvider clock, string? tenant = null, FakeConnector? connector = null, string? queue = null, bool importAgain = true, RecordedLogs? logs = null)
+        FakeTimeProvider clock, string? tenant = null, FakeConnector? connector = null, string? queue = null, bool importAgain = true, RecordedLogs? logs = null, Azurite? storage = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Outbox:Enabled"] = "false",
-            ["CheckIns:SchedulerEnabled"] = "false",
+            // The scheduler's own loop visits every tenant in storage: only a test with an Azurite of its own runs it.
+            ["CheckIns:SchedulerEnabled"] = storage is null ? "false" : "true",
         };
         if (queue is not null)
         {
             settings["Outbox:QueueName"] = queue;
         }
 
-        var bot = await BotHost.StartAsync(settings, logs is null ? null : logs.AddTo, time: clock, importDemo: false, tenantId: tenant, connector: connector);
+        var bot = await BotHost.StartAsync(settings, logs is null ? null : logs.AddTo, time: clock, importDemo: false, tenantId: tenant, connector: connector, storage: storage);
         if (importAgain)
         {
             var imported = await bot.App.ImportAsync(bot.TenantId, "grense.yaml", Organisation.Replace("{tenant}", bot.TenantId, StringComparison.Ordinal));

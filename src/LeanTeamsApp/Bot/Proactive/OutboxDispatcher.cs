@@ -56,7 +56,10 @@ public sealed class OutboxOptions
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:05", "00:05:00")]
     public TimeSpan SenderLease { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How long a message of a tenant another instance sends for stays in the queue before someone looks again.</summary>
+    /// <summary>
+    /// How long an instance that found another sending for a tenant leaves that tenant to it before asking for its lease
+    /// again; and when most of what it received was such tenants' messages, how long it waits before receiving more.
+    /// </summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan SenderRecheck { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -186,10 +189,10 @@ public sealed partial class OutboxDispatcher(
             foreach (var batch in batches.Where(b => b.All(t => t.IsCompleted)).ToList())
             {
                 batches.Remove(batch);
-                // A whole batch of another instance's tenant's messages, handed back: they stay out of sight for the
-                // recheck, and asking sooner mostly finds more of the same, each one more queue call to hand back while
-                // the holder sends. One message of this instance's own in the batch, and it goes on asking.
-                if (batch.All(t => !t.Result))
+                // A batch mostly of tenants other instances send for, handed back (visible at once, for their holders):
+                // asking again sooner mostly finds the same messages, each one more queue call to hand back while the
+                // holders send. With a batch mostly of its own, it goes on asking.
+                if (batch.Count(t => !t.Result) * 2 > batch.Length)
                 {
                     holdOffUntil = time.GetUtcNow() + options.Value.SenderRecheck;
                 }
@@ -326,7 +329,9 @@ public sealed partial class OutboxDispatcher(
         using var turn = await senders.TryTakeTurnAsync(parts[0], abandon);
         if (turn is null)
         {
-            await ReleaseAsync(message, options.Value.SenderRecheck, abandon);
+            // Visible at once: hidden, it would wait out of the holder's sight too, which at the end of a fan-out is
+            // all the holder has left to send. This instance holds off asking instead (above).
+            await ReleaseAsync(message, TimeSpan.Zero, abandon);
             return false;
         }
 

@@ -84,19 +84,26 @@ public sealed partial class CheckInScheduler(
         var from = Max(state.GetDateTimeOffset("Checkpoint") ?? until, until - MaxCatchUp);
         var queued = 0;
         var failed = false;
-        if (from < until && await organisation.GetOrganisationAsync(tenant, cancellationToken) is { } org)
+        TimeSpan? firstLate = null;
+        if (await organisation.GetOrganisationAsync(tenant, cancellationToken) is { } org)
         {
             OwnTerms.Use(org.Terms);
             var units = await organisation.ListUnitsAsync(tenant, cancellationToken);
+            // Also on a tenant's first tick, which prompts nothing: meetings ending before the next tick are prompted then.
             AskForTickWhenDue(units, until);
             // An archived unit holds no more board meetings: nobody is asked about them.
-            foreach (var unit in (await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken)).Where(u => !u.Archived))
+            var ending = from < until ? await organisation.ListUnitsWithMeetingEndingAsync(tenant, from, until, cancellationToken) : [];
+            foreach (var unit in ending.Where(u => !u.Archived))
             {
                 foreach (var date in MeetingClock.EndingBetween(unit, from, until))
                 {
                     try
                     {
-                        queued += await PromptAsync(tenant, org, unit, date, units, cancellationToken) ? 1 : 0;
+                        if (await PromptAsync(tenant, org, unit, date, units, cancellationToken))
+                        {
+                            queued++;
+                            firstLate ??= Time.GetUtcNow() - (MeetingClock.End(unit, date) + options.Value.PromptDelay);
+                        }
                     }
                     catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                     {
@@ -131,6 +138,13 @@ public sealed partial class CheckInScheduler(
                     }
                 }
             }
+        }
+
+        if (firstLate is { } late)
+        {
+            // How late the fan-out starts: the first prompt queued against when it was due.
+            var took = Time.GetUtcNow() - now;
+            LogQueued(Logger, tenant, queued, late.TotalMilliseconds, took.TotalMilliseconds);
         }
 
         state["Checkpoint"] = failed ? from : Max(from, until);
@@ -263,6 +277,9 @@ public sealed partial class CheckInScheduler(
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} check-in prompts for tenant {TenantId} in {TickMilliseconds:F0} ms; the first {LateMilliseconds:F0} ms after it was due")]
+    private static partial void LogQueued(ILogger logger, string tenantId, int count, double lateMilliseconds, double tickMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt for {UnitId} on {Date} could not be queued; the next tick tries again")]
     private static partial void LogPromptFailed(ILogger logger, string unitId, DateOnly date, Exception exception);

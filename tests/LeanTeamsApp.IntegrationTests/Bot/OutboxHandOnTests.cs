@@ -1,0 +1,129 @@
+using System.Globalization;
+using LeanTeamsApp.Bot.Proactive;
+using LeanTeamsApp.BotFramework.Activities;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeanTeamsApp.IntegrationTests.Bot;
+
+/// <summary>
+/// Messages of a tenant another instance sends for: the instance that receives them hands them back at once, visible
+/// to the holder (at the end of a fan-out they are all the holder has left to send), and then holds off receiving for
+/// the recheck rather than taking the same messages again and again.
+/// </summary>
+public sealed class OutboxHandOnTests
+{
+    [Fact]
+    public async Task HandOn_AnInstanceNotSendingForTheTenant_LeavesItsMessagesToTheHolderAtOnce()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        // A recheck far longer than the test: a message hidden for it would not reach the holder in time.
+        var settings = Settings($"hand-on-{Guid.NewGuid():N}", recheck: "00:01:00");
+        await using var holder = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        await using var other = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = holder.App.Services.GetRequiredService<Outbox>();
+        await HoldTheTenantAsync(holder, outbox);
+        for (var i = 1; i <= 10; i++)
+        {
+            Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, i), default));
+        }
+
+        Assert.Equal(10, await other.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default));
+        Assert.Equal(["Melding 0"], Sent(connector));
+
+        Assert.Equal(10, await holder.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default));
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => $"Melding {i}"), Sent(connector).OrderBy(t => int.Parse(t.Split(' ')[1], CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// The other instance's own loop, on a clock the test moves: a batch all (or mostly) of the holder's tenant is handed
+    /// back once and not received again until the recheck has passed, though the queue is never empty meanwhile. A message
+    /// of a tenant the instance may send for goes out with them.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HandOn_BatchMostlyOfAnotherInstancesTenant_HandedBackOnceAndNotTakenAgainBeforeTheRecheck(bool withOneOfItsOwn)
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        var queue = $"hand-on-{Guid.NewGuid():N}";
+        await using var holder = await BotHost.StartAsync(Settings(queue, recheck: "00:00:10"), importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = holder.App.Services.GetRequiredService<Outbox>();
+        await HoldTheTenantAsync(holder, outbox);
+        for (var i = 1; i <= 5; i++)
+        {
+            Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, i), default));
+        }
+
+        var ownTenant = TestTenants.New();
+        if (withOneOfItsOwn)
+        {
+            Assert.True(await outbox.EnqueueAsync(Message(holder, ownTenant, 6), default));
+        }
+
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T08:20:00Z", CultureInfo.InvariantCulture));
+        var loopSettings = Settings(queue, recheck: "00:00:10");
+        loopSettings["Outbox:Enabled"] = "true";
+        // No idle poll comes due while the test runs: only the hold-off keeps the loop from asking again.
+        loopSettings["Outbox:IdlePollInterval"] = "00:01:00";
+        await using var other = await BotHost.StartAsync(loopSettings, time: clock, importDemo: false, tenantId: ownTenant, connector: connector);
+
+        // Until the loop has received every message once and handed it back.
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while ((await QueuedAsync(outbox)).Count(m => m.DequeueCount >= 1) < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+            }
+        }
+
+        // Five seconds of its clock, half the recheck, over a second of real time: each message was received once.
+        for (var step = 0; step < 50; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        var queued = await QueuedAsync(outbox);
+        Assert.Equal(5, queued.Count);
+        Assert.All(queued, m => Assert.Equal(1, m.DequeueCount));
+        Assert.Equal(withOneOfItsOwn ? ["Melding 0", "Melding 6"] : ["Melding 0"], Sent(connector).Order(StringComparer.Ordinal));
+
+        // Past the recheck it looks again.
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            while ((await QueuedAsync(outbox)).Count(m => m.DequeueCount >= 2) < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(string queue, string recheck) => new()
+    {
+        ["Outbox:QueueName"] = queue,
+        ["Outbox:Enabled"] = "false",
+        ["Outbox:SenderRecheck"] = recheck,
+        // The holder keeps the tenant for the whole test: nothing renews its lease with its loop off.
+        ["Outbox:SenderLease"] = "00:05:00",
+    };
+
+    /// <summary>The holder sends one message for the tenant and so holds its sender lease.</summary>
+    private static async Task HoldTheTenantAsync(BotHost holder, Outbox outbox)
+    {
+        Assert.True(await outbox.EnqueueAsync(Message(holder, holder.TenantId, 0), default));
+        Assert.Equal(1, await holder.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default));
+        Assert.Equal(["Melding 0"], Sent(holder.Connector));
+    }
+
+    private static async Task<List<Azure.Storage.Queues.Models.PeekedMessage>> QueuedAsync(Outbox outbox) =>
+        [.. (await outbox.Queue.PeekMessagesAsync(32)).Value];
+
+    private static OutboundMessage Message(BotHost bot, string tenant, int i) =>
+        new($"hand-on-{i}", tenant, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {i}" }) { ConversationId = $"a:unit-{i}" };
+
+    private static List<string> Sent(FakeConnector connector) =>
+        [.. connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(r => r.Activity!.Text!)];
+}
