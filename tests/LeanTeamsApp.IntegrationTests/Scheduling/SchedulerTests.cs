@@ -33,6 +33,35 @@ public sealed class SchedulerTests
         await scheduler.StopAsync(default);
     }
 
+    /// <summary>Work due between ticks (a prompt five minutes after a meeting) gets a tick of its own, and the beat stays.</summary>
+    [Fact]
+    public async Task Scheduler_TickAsksForAnEarlierOne_TicksThenAndAgainOnTheBeat()
+    {
+        var clock = new FakeTimeProvider(Start);
+        TestScheduler? asking = null;
+        using var scheduler = await StartedAsync(clock, (now, _) =>
+        {
+            if (now == Start + Interval)
+            {
+                asking!.AskForTickAt(now + TimeSpan.FromSeconds(20));
+            }
+
+            return Task.FromResult(0);
+        });
+        asking = scheduler;
+
+        clock.Advance(Interval);
+        var regular = await scheduler.NextTickAsync();
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var early = await scheduler.NextTickAsync();
+        clock.Advance(TimeSpan.FromSeconds(40));
+        var next = await scheduler.NextTickAsync();
+
+        Assert.Equal([Start + Interval, Start + Interval + TimeSpan.FromSeconds(20), Start + (2 * Interval)], [regular, early, next]);
+        Assert.Equal(3, scheduler.Ticks);
+        await scheduler.StopAsync(default);
+    }
+
     [Fact]
     public async Task Scheduler_TickAtStart_TicksBeforeTheFirstInterval()
     {
@@ -183,6 +212,8 @@ public sealed class SchedulerTests
                 _ticks.Writer.TryWrite(now);
             }
         }
+
+        public void AskForTickAt(DateTimeOffset at) => TickAlsoAt(at);
 
         public Task<int> ForEachAsync(IEnumerable<string> tenants, Func<string, CancellationToken, Task<int>> work) =>
             ForEachTenantAsync(tenants, work, default);
