@@ -380,6 +380,8 @@ static async Task<string> RunFanOutAsync(int units, IReadOnlyList<int> instanceC
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // The scheduler's line of how late the first prompt was queued, in the instance's log.
+                ["Logging__LogLevel__LeanTeamsApp.Features.CheckIns"] = "Information",
                 ["Storage__ConnectionString"] = azurite.ConnectionString,
                 ["Bot__AllowUnauthenticatedLocalRequests"] = "true",
                 ["Bot__ExtraTrustedServiceUrlHosts__0"] = "127.0.0.1",
