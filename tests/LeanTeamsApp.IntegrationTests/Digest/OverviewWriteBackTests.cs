@@ -70,6 +70,40 @@ public sealed class OverviewWriteBackTests : IAsyncLifetime
         Assert.Equal((2, 0), (_faults.RefusedTransactions, _faults.RefusedEntityWrites));
     }
 
+    [Fact]
+    public async Task Overview_ARowRecountedBeforeTheWriteBackAndStorageRefusingSingleWrites_ReadsTheFilledFiguresAndTheNextReadWritesTheRestBack()
+    {
+        await EstimateAsync();
+        await AddServicetorgetEstimateAsync();
+        var servicetorgetUnit = (await _host.Bot.App.Store.GetUnitAsync(_host.TenantId, "servicetorget", default))!;
+        await Store.RefreshWeekOfAsync(_host.TenantId, servicetorgetUnit, Friday, default);
+        var whole = await Store.ListOverviewAsync(_host.TenantId, default);
+        var byggesak = whole.Single(o => o.UnitId == "byggesak");
+        var servicetorget = whole.Single(o => o.UnitId == "servicetorget");
+        var written = await StoredAsync("servicetorget");
+        await WriteOldShapeAsync("byggesak", "stages");
+        await WriteOldShapeAsync("servicetorget", "stages");
+
+        // Byggesak is recounted between the read and its write-back, so the transaction fails on its row (412) and the
+        // rows are written one by one: and storage refuses those.
+        _faults.BeforeWrite = (UnitWeekStore.Table, () => Store.RefreshWeekOfAsync(_host.TenantId, _host.Byggesak, Friday, default));
+        _faults.RefuseEntityWritesTo = UnitWeekStore.Table;
+        var read = await Store.ListOverviewAsync(_host.TenantId, default);
+
+        Assert.Null(_faults.BeforeWrite);
+        Assert.True(_faults.RefusedEntityWrites >= 1);
+        Assert.Equal(Json(byggesak), Json(read.Single(o => o.UnitId == "byggesak")));
+        Assert.Equal(Json(servicetorget), Json(read.Single(o => o.UnitId == "servicetorget")));
+        Assert.NotNull((await StoredAsync("byggesak"))["stages"]);
+        Assert.Null((await StoredAsync("servicetorget"))["stages"]);
+
+        _faults.Heal();
+        var next = await Store.ListOverviewAsync(_host.TenantId, default);
+
+        Assert.Equal(Json(servicetorget), Json(next.Single(o => o.UnitId == "servicetorget")));
+        Assert.True(JsonNode.DeepEquals(written, await StoredAsync("servicetorget")));
+    }
+
     /// <summary>
     /// Byggesak as <paramref name="byggesak"/> (its row as the recount wrote it), and Servicetorget with its estimate and
     /// nothing else: the same figures however the rows were stored, and whether or not they could be written back.

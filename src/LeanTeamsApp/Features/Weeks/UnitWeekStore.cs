@@ -349,6 +349,11 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
                     {
                         // Recounted (or gone) meanwhile; that row stands.
                     }
+                    catch (Azure.RequestFailedException)
+                    {
+                        // Storage busy: the next read fills what is left of the batch; the other batches are still tried.
+                        break;
+                    }
                 }
             }
             catch (Azure.RequestFailedException)
