@@ -39,12 +39,13 @@ public sealed class BoardHost : IAsyncDisposable
 
     public ImprovementStore Records => Bot.App.Services.GetRequiredService<ImprovementStore>();
 
-    public static async Task<BoardHost> StartAsync(DateTimeOffset now)
+    /// <summary>The service at <paramref name="now"/>; <paramref name="configureServices"/> replaces some of its services (a storage fault).</summary>
+    public static async Task<BoardHost> StartAsync(DateTimeOffset now, Action<IServiceCollection>? configureServices = null)
     {
         var clock = new FakeTimeProvider(now);
         var settings = DevelopmentSignIn.Settings();
         settings["Outbox:Enabled"] = "false";
-        var bot = await BotHost.StartAsync(settings, time: clock, environment: DevelopmentSignIn.Environment);
+        var bot = await BotHost.StartAsync(settings, configureServices, clock, environment: DevelopmentSignIn.Environment);
         return new BoardHost(bot, clock, (await bot.App.Store.GetUnitAsync(bot.TenantId, "byggesak", default))!);
     }
 

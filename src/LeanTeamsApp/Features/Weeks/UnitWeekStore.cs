@@ -305,8 +305,9 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// <summary>
     /// Overview rows written before they kept the improvements waiting for their benefit (taken from the unit's board row,
     /// written in the same transaction) or the estimates and plans (counted from every benefit of the tenant, one scan),
-    /// and written back so the next read needs neither: once per tenant, in transactions of a hundred rows. A unit with
-    /// benefits and no row (its records never counted) gets one, so that no estimate is missing from the rows. A row
+    /// and written back so the next read needs neither: once per tenant, best effort, in transactions cut at Table Storage's
+    /// limits (<see cref="StorageTransaction.Batches"/>: 100 actions and 4 MiB each, in the tenant's one partition). A unit
+    /// with benefits and no row (its records never counted) gets one, so that no estimate is missing from the rows. A row
     /// recounted meanwhile (its ETag changed, or it was added) keeps what the recount wrote.
     /// </summary>
     private async Task<IReadOnlyList<UnitOverview>> FillAsync(string tenantId, IReadOnlyList<(UnitOverview Overview, Azure.ETag ETag)> rows, CancellationToken cancellationToken)
@@ -349,6 +350,11 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
                     {
                         // Recounted (or gone) meanwhile; that row stands.
                     }
+                    catch (Azure.RequestFailedException)
+                    {
+                        // Storage busy: the next read fills what is left of the batch; the other batches are still tried.
+                        break;
+                    }
                 }
             }
             catch (Azure.RequestFailedException)
@@ -369,7 +375,10 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
         return [.. filled.Select(r => r.Overview), .. added];
     }
 
-    /// <summary>Adds rows in transactions of a hundred; a row that exists already (a recount wrote it meanwhile) stands.</summary>
+    /// <summary>
+    /// Adds rows in transactions cut at Table Storage's limits (<see cref="StorageTransaction.Batches"/>: 100 actions and
+    /// 4 MiB each, one partition); a row that exists already (a recount wrote it meanwhile) stands.
+    /// </summary>
     private async Task AddRowsAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {
         foreach (var batch in StorageTransaction.Batches(rows, r => r))
