@@ -105,6 +105,29 @@ public sealed class OverviewWriteBackTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// The first read of a tenant in a process builds the rows of units counted before rows existed, then marks the
+    /// tenant built. Storage refusing only that mark leaves every row there: the read goes on, and the next builds again,
+    /// finding nothing to add, and marks it.
+    /// </summary>
+    [Fact]
+    public async Task Overview_FirstReadWhileStorageRefusesTheBuiltMark_ReadsTheRowsAndTheNextReadMarksIt()
+    {
+        await EstimateAsync();
+        await Table.DeleteEntityAsync(_host.TenantId, "overview-built");
+
+        _faults.RefuseEntityWritesTo = UnitWeekStore.Table;
+        var read = await Store.ListOverviewAsync(_host.TenantId, default);
+
+        Assert.Contains(read, o => o.UnitId == "byggesak");
+        Assert.Equal(1, _faults.RefusedEntityWrites);
+        Assert.False((await Table.GetEntityIfExistsAsync<TableEntity>(_host.TenantId, "overview-built")).HasValue);
+
+        _faults.Heal();
+        Assert.Equal(Json(read.Single(o => o.UnitId == "byggesak")), Json((await Store.ListOverviewAsync(_host.TenantId, default)).Single(o => o.UnitId == "byggesak")));
+        Assert.True((await Table.GetEntityIfExistsAsync<TableEntity>(_host.TenantId, "overview-built")).HasValue);
+    }
+
+    /// <summary>
     /// Byggesak as <paramref name="byggesak"/> (its row as the recount wrote it), and Servicetorget with its estimate and
     /// nothing else: the same figures however the rows were stored, and whether or not they could be written back.
     /// </summary>

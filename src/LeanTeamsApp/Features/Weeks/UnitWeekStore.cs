@@ -284,9 +284,8 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// </summary>
     public async Task<IReadOnlyList<UnitOverview>> ListOverviewAsync(string tenantId, CancellationToken cancellationToken)
     {
-        if (!_overviewBuilt.ContainsKey(tenantId))
+        if (!_overviewBuilt.ContainsKey(tenantId) && await BuildOverviewAsync(tenantId, cancellationToken))
         {
-            await BuildOverviewAsync(tenantId, cancellationToken);
             _overviewBuilt.TryAdd(tenantId, true);
         }
 
@@ -408,14 +407,15 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// <summary>
     /// Writes the overview row of every unit that has counted weeks but no overview row, from those weeks, unless the
     /// tenant's marker says this was done. A unit counted meanwhile keeps the row its recount wrote (added rows never
-    /// replace one).
+    /// replace one). False when storage refused the marker alone: the rows are all there, so the read goes on, and the
+    /// next read builds again, finding nothing to add.
     /// </summary>
-    private async Task BuildOverviewAsync(string tenantId, CancellationToken cancellationToken)
+    private async Task<bool> BuildOverviewAsync(string tenantId, CancellationToken cancellationToken)
     {
         var marker = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, OverviewBuiltKey, ["RowKey"], cancellationToken);
         if (marker.HasValue)
         {
-            return;
+            return true;
         }
 
         var has = (await QueryAsync<UnitOverview>(tenantId, "overview|", cancellationToken)).Select(o => o.UnitId).ToHashSet(StringComparer.Ordinal);
@@ -437,7 +437,15 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
             })
             .ToList();
         await AddRowsAsync(rows, cancellationToken);
-        await Client.UpsertEntityAsync(new TableEntity(tenantId, OverviewBuiltKey), TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await Client.UpsertEntityAsync(new TableEntity(tenantId, OverviewBuiltKey), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException)
+        {
+            return false;
+        }
     }
 
     private static UnitYear YearOf(string unitId, int year, IEnumerable<UnitWeek> weeks)
