@@ -36,14 +36,52 @@ public sealed class OutboxHandOnTests
     }
 
     /// <summary>
-    /// The other instance's own loop, on a clock the test moves: a batch all (or mostly) of the holder's tenant is handed
-    /// back once and not received again until the recheck has passed, though the queue is never empty meanwhile. A message
-    /// of a tenant the instance may send for goes out with them.
+    /// A message queued a moment before its row is written (the enqueue writes the queue first) and handed back by an
+    /// instance that does not send for its tenant, again and again: however often it was received, the holder waits for
+    /// its row rather than taking it for the remains of a crashed enqueue, and sends it once the row is there.
     /// </summary>
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task HandOn_BatchMostlyOfAnotherInstancesTenant_HandedBackOnceAndNotTakenAgainBeforeTheRecheck(bool withOneOfItsOwn)
+    [Fact]
+    public async Task HandOn_MessageWhoseRowIsNotWrittenYetHandedBackOften_IsSentOnceTheRowIsThere()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        var settings = Settings($"hand-on-{Guid.NewGuid():N}", recheck: "00:01:00");
+        await using var holder = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        await using var other = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = holder.App.Services.GetRequiredService<Outbox>();
+        await HoldTheTenantAsync(holder, outbox);
+        Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, 1), default));
+        var row = (await outbox.Rows.GetEntityAsync<Azure.Data.Tables.TableEntity>(tenant, Outbox.Key("hand-on-1"))).Value;
+        await outbox.Rows.DeleteEntityAsync(row);
+
+        var otherDispatcher = other.App.Services.GetRequiredService<OutboxDispatcher>();
+        for (var look = 0; look < 12; look++)
+        {
+            Assert.Equal(1, await otherDispatcher.DispatchOnceAsync(default));
+        }
+
+        var holderDispatcher = holder.App.Services.GetRequiredService<OutboxDispatcher>();
+        Assert.Equal(1, await holderDispatcher.DispatchOnceAsync(default));
+        Assert.True(Assert.Single(await QueuedOrHiddenAsync(outbox)).DequeueCount > 12);
+
+        row.ETag = default;
+        await outbox.Rows.AddEntityAsync(row);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Sent(connector).Count < 2)
+        {
+            await holderDispatcher.DispatchOnceAsync(patience.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
+        }
+
+        Assert.Equal(["Melding 0", "Melding 1"], Sent(connector));
+    }
+
+    /// <summary>
+    /// The other instance's own loop, on a clock the test moves: a batch all of the holder's tenant is handed back once
+    /// and not received again until the recheck has passed, though the queue is never empty meanwhile.
+    /// </summary>
+    [Fact]
+    public async Task HandOn_BatchAllOfAnotherInstancesTenant_HandedBackOnceAndNotTakenAgainBeforeTheRecheck()
     {
         await using var connector = await FakeConnector.StartNewAsync();
         var tenant = TestTenants.New();
@@ -56,18 +94,13 @@ public sealed class OutboxHandOnTests
             Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, i), default));
         }
 
-        var ownTenant = TestTenants.New();
-        if (withOneOfItsOwn)
-        {
-            Assert.True(await outbox.EnqueueAsync(Message(holder, ownTenant, 6), default));
-        }
 
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T08:20:00Z", CultureInfo.InvariantCulture));
         var loopSettings = Settings(queue, recheck: "00:00:10");
         loopSettings["Outbox:Enabled"] = "true";
         // No idle poll comes due while the test runs: only the hold-off keeps the loop from asking again.
         loopSettings["Outbox:IdlePollInterval"] = "00:01:00";
-        await using var other = await BotHost.StartAsync(loopSettings, time: clock, importDemo: false, tenantId: ownTenant, connector: connector);
+        await using var other = await BotHost.StartAsync(loopSettings, time: clock, importDemo: false, tenantId: TestTenants.New(), connector: connector);
 
         // Until the loop has received every message once and handed it back.
         using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
@@ -88,14 +121,15 @@ public sealed class OutboxHandOnTests
         var queued = await QueuedAsync(outbox);
         Assert.Equal(5, queued.Count);
         Assert.All(queued, m => Assert.Equal(1, m.DequeueCount));
-        Assert.Equal(withOneOfItsOwn ? ["Melding 0", "Melding 6"] : ["Melding 0"], Sent(connector).Order(StringComparer.Ordinal));
+        Assert.Equal(["Melding 0"], Sent(connector));
 
-        // Past the recheck it looks again.
+        // Past the recheck it looks again (the hold-off began a step or two after the hand-backs ended, at most).
         using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {
             clock.Advance(TimeSpan.FromSeconds(5));
             while ((await QueuedAsync(outbox)).Count(m => m.DequeueCount >= 2) < 5)
             {
+                clock.Advance(TimeSpan.FromMilliseconds(100));
                 await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
             }
         }
@@ -120,6 +154,18 @@ public sealed class OutboxHandOnTests
 
     private static async Task<List<Azure.Storage.Queues.Models.PeekedMessage>> QueuedAsync(Outbox outbox) =>
         [.. (await outbox.Queue.PeekMessagesAsync(32)).Value];
+
+    /// <summary>The queue's messages, visible or not yet again: waits out a hand-back's half second.</summary>
+    private static async Task<List<Azure.Storage.Queues.Models.PeekedMessage>> QueuedOrHiddenAsync(Outbox outbox)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while ((await outbox.Queue.GetPropertiesAsync(patience.Token)).Value.ApproximateMessagesCount > (await QueuedAsync(outbox)).Count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), patience.Token);
+        }
+
+        return await QueuedAsync(outbox);
+    }
 
     private static OutboundMessage Message(BotHost bot, string tenant, int i) =>
         new($"hand-on-{i}", tenant, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {i}" }) { ConversationId = $"a:unit-{i}" };

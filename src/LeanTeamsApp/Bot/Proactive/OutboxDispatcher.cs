@@ -101,9 +101,11 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    // A queue message whose row has not appeared after this many looks (half a second apart) belongs to an enqueue
-    // that crashed midway; usually the row is simply still being written.
-    private const int MaxLooksForMissingRow = 10;
+    // A queue message whose row has not appeared this long after it was queued belongs to an enqueue that crashed
+    // midway; usually the row is simply still being written (storage retries included). Judged by the queue's own clock
+    // and not by how often the message was received: instances that do not send for its tenant hand it back at once,
+    // so its receive count says nothing of its age.
+    private static readonly TimeSpan MissingRowPatience = TimeSpan.FromMinutes(2);
 
     // The depth and age gauges read the queue this often, not on the exporter's every collection.
     private static readonly TimeSpan MeasureInterval = TimeSpan.FromSeconds(15);
@@ -189,10 +191,11 @@ public sealed partial class OutboxDispatcher(
             foreach (var batch in batches.Where(b => b.All(t => t.IsCompleted)).ToList())
             {
                 batches.Remove(batch);
-                // A batch mostly of tenants other instances send for, handed back (visible at once, for their holders):
+                // A whole batch of tenants other instances send for, handed back (visible at once, for their holders):
                 // asking again sooner mostly finds the same messages, each one more queue call to hand back while the
-                // holders send. With a batch mostly of its own, it goes on asking.
-                if (batch.Count(t => !t.Result) * 2 > batch.Length)
+                // holders send. One message of its own in the batch, and it goes on asking: pausing would slow its own
+                // tenants' sending, and handing back costs it no more than its own sends' pace lets it receive.
+                if (batch.All(t => !t.Result))
                 {
                     holdOffUntil = time.GetUtcNow() + options.Value.SenderRecheck;
                 }
@@ -345,7 +348,7 @@ public sealed partial class OutboxDispatcher(
         var row = parts.Length == 2 ? await outbox.Rows.GetEntityIfExistsAsync<TableEntity>(parts[0], parts[1], cancellationToken: abandon) : null;
         if (row is null || !row.HasValue)
         {
-            if (row is null || message.DequeueCount >= MaxLooksForMissingRow)
+            if (row is null || QueuedFor(message) >= MissingRowPatience)
             {
                 await DeleteAsync(message, abandon);
             }
@@ -467,6 +470,13 @@ public sealed partial class OutboxDispatcher(
             await problems.ClearAsync(tenant, reached, abandon);
         }
     }
+
+    /// <summary>
+    /// How long ago the message was queued, by the queue's clock: its next-visible time, less the lease it was received
+    /// with, is the moment it was received.
+    /// </summary>
+    private TimeSpan QueuedFor(QueueMessage message) =>
+        message is { NextVisibleOn: { } visible, InsertedOn: { } inserted } ? visible - options.Value.Lease - inserted : TimeSpan.Zero;
 
     private void Failed(Span? span, string tenant, string id, string reason)
     {

@@ -76,7 +76,7 @@ public sealed partial class CheckInScheduler(
         var state = lease.Row;
         if (state.GetDateTimeOffset("Checkpoint") is null)
         {
-            // A new tenant starts now: meetings before the app knew the tenant get no prompt.
+            // A new tenant starts now: prompts that fell due before the app knew the tenant are not sent.
             state["Checkpoint"] = until;
             state["Since"] = until;
         }
@@ -84,6 +84,7 @@ public sealed partial class CheckInScheduler(
         var from = Max(state.GetDateTimeOffset("Checkpoint") ?? until, until - MaxCatchUp);
         var queued = 0;
         var failed = false;
+        var prompted = 0;
         TimeSpan? firstLate = null;
         if (await organisation.GetOrganisationAsync(tenant, cancellationToken) is { } org)
         {
@@ -102,6 +103,7 @@ public sealed partial class CheckInScheduler(
                         if (await PromptAsync(tenant, org, unit, date, units, cancellationToken))
                         {
                             queued++;
+                            prompted++;
                             firstLate ??= Time.GetUtcNow() - (MeetingClock.End(unit, date) + options.Value.PromptDelay);
                         }
                     }
@@ -144,7 +146,7 @@ public sealed partial class CheckInScheduler(
         {
             // How late the fan-out starts: the first prompt queued against when it was due.
             var took = Time.GetUtcNow() - now;
-            LogQueued(Logger, tenant, queued, late.TotalMilliseconds, took.TotalMilliseconds);
+            LogPrompted(Logger, tenant, prompted, late.TotalMilliseconds, took.TotalMilliseconds);
         }
 
         state["Checkpoint"] = failed ? from : Max(from, until);
@@ -278,8 +280,8 @@ public sealed partial class CheckInScheduler(
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} check-in prompts for tenant {TenantId} in {TickMilliseconds:F0} ms; the first {LateMilliseconds:F0} ms after it was due")]
-    private static partial void LogQueued(ILogger logger, string tenantId, int count, double lateMilliseconds, double tickMilliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} check-in prompts for tenant {TenantId} in {TickMilliseconds:F0} ms; the first queued {LateMilliseconds:F0} ms after it was due")]
+    private static partial void LogPrompted(ILogger logger, string tenantId, int count, double lateMilliseconds, double tickMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Check-in prompt for {UnitId} on {Date} could not be queued; the next tick tries again")]
     private static partial void LogPromptFailed(ILogger logger, string unitId, DateOnly date, Exception exception);

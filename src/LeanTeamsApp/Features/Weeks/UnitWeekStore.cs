@@ -284,8 +284,9 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// </summary>
     public async Task<IReadOnlyList<UnitOverview>> ListOverviewAsync(string tenantId, CancellationToken cancellationToken)
     {
-        if (!_overviewBuilt.ContainsKey(tenantId) && await BuildOverviewAsync(tenantId, cancellationToken))
+        if (!_overviewBuilt.ContainsKey(tenantId))
         {
+            await BuildOverviewAsync(tenantId, cancellationToken);
             _overviewBuilt.TryAdd(tenantId, true);
         }
 
@@ -407,15 +408,15 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
     /// <summary>
     /// Writes the overview row of every unit that has counted weeks but no overview row, from those weeks, unless the
     /// tenant's marker says this was done. A unit counted meanwhile keeps the row its recount wrote (added rows never
-    /// replace one). False when storage refused the marker alone: the rows are all there, so the read goes on, and the
-    /// next read builds again, finding nothing to add.
+    /// replace one). Storage refusing the marker alone fails nothing: the rows are all there, this process remembers the
+    /// tenant as built, and the next process to read it builds again, finding nothing to add, and marks it.
     /// </summary>
-    private async Task<bool> BuildOverviewAsync(string tenantId, CancellationToken cancellationToken)
+    private async Task BuildOverviewAsync(string tenantId, CancellationToken cancellationToken)
     {
         var marker = await Client.GetEntityIfExistsAsync<TableEntity>(tenantId, OverviewBuiltKey, ["RowKey"], cancellationToken);
         if (marker.HasValue)
         {
-            return true;
+            return;
         }
 
         var has = (await QueryAsync<UnitOverview>(tenantId, "overview|", cancellationToken)).Select(o => o.UnitId).ToHashSet(StringComparer.Ordinal);
@@ -440,11 +441,10 @@ public sealed class UnitWeekStore(StorageTables tables, CheckInHistory checkIns,
         try
         {
             await Client.UpsertEntityAsync(new TableEntity(tenantId, OverviewBuiltKey), TableUpdateMode.Replace, cancellationToken);
-            return true;
         }
         catch (Azure.RequestFailedException)
         {
-            return false;
+            // Storage busy: the rows are written, the mark is not needed for this read.
         }
     }
 
