@@ -58,7 +58,7 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// How long an instance that found another sending for a tenant leaves that tenant to it before asking for its lease
-    /// again; and when most of what it received was such tenants' messages, how long it waits before receiving more.
+    /// again; and when all it received was such tenants' messages, how long it waits before receiving more.
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan SenderRecheck { get; set; } = TimeSpan.FromSeconds(1);
@@ -473,7 +473,7 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>
     /// How long ago the message was queued, by the queue's clock: its next-visible time, less the lease it was received
-    /// with, is the moment it was received.
+    /// with, is the moment it was received. The queue service sends both times with every message it hands out.
     /// </summary>
     private TimeSpan QueuedFor(QueueMessage message) =>
         message is { NextVisibleOn: { } visible, InsertedOn: { } inserted } ? visible - options.Value.Lease - inserted : TimeSpan.Zero;
