@@ -77,6 +77,37 @@ public sealed class OutboxHandOnTests
     }
 
     /// <summary>
+    /// The other side: a queue message whose row never appears (its enqueue crashed between the two writes) is dropped
+    /// once it is older than the patience by the queue's clock, and not before.
+    /// </summary>
+    [Fact]
+    public async Task Outbox_MessageWhoseRowNeverAppears_IsDroppedOnceOlderThanThePatienceAndNotBefore()
+    {
+        await using var connector = await FakeConnector.StartNewAsync();
+        var tenant = TestTenants.New();
+        var settings = Settings($"hand-on-{Guid.NewGuid():N}", recheck: "00:01:00");
+        settings["Outbox:MissingRowPatience"] = "00:00:02";
+        await using var holder = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        var outbox = holder.App.Services.GetRequiredService<Outbox>();
+        await HoldTheTenantAsync(holder, outbox);
+        Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, 1), default));
+        await outbox.Rows.DeleteEntityAsync(tenant, Outbox.Key("hand-on-1"));
+        var dispatcher = holder.App.Services.GetRequiredService<OutboxDispatcher>();
+
+        Assert.Equal(1, await dispatcher.DispatchOnceAsync(default));
+        Assert.Single(await QueuedOrHiddenAsync(outbox));
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await outbox.Queue.GetPropertiesAsync(patience.Token)).Value.ApproximateMessagesCount > 0)
+        {
+            await dispatcher.DispatchOnceAsync(patience.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
+        }
+
+        Assert.Equal(["Melding 0"], Sent(connector));
+    }
+
+    /// <summary>
     /// The other instance's own loop, on a clock the test moves: a batch all of the holder's tenant is handed back once
     /// and not received again until the recheck has passed, though the queue is never empty meanwhile.
     /// </summary>

@@ -70,6 +70,15 @@ public sealed class OutboxOptions
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01.500", "00:10:00")]
     public TimeSpan SenderIdleRelease { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A queue message whose row has not appeared this long after it was queued belongs to an enqueue that crashed
+    /// midway, and is dropped; usually the row is simply still being written (storage retries included). Judged by the
+    /// queue's own clock and not by how often the message was received: instances that do not send for its tenant hand
+    /// it back at once, so its receive count says nothing of its age.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MissingRowPatience { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often old rows are deleted, by one instance of all that share the table.</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromDays(1);
@@ -101,12 +110,6 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    // A queue message whose row has not appeared this long after it was queued belongs to an enqueue that crashed
-    // midway; usually the row is simply still being written (storage retries included). Judged by the queue's own clock
-    // and not by how often the message was received: instances that do not send for its tenant hand it back at once,
-    // so its receive count says nothing of its age.
-    private static readonly TimeSpan MissingRowPatience = TimeSpan.FromMinutes(2);
-
     // The depth and age gauges read the queue this often, not on the exporter's every collection.
     private static readonly TimeSpan MeasureInterval = TimeSpan.FromSeconds(15);
 
@@ -348,7 +351,7 @@ public sealed partial class OutboxDispatcher(
         var row = parts.Length == 2 ? await outbox.Rows.GetEntityIfExistsAsync<TableEntity>(parts[0], parts[1], cancellationToken: abandon) : null;
         if (row is null || !row.HasValue)
         {
-            if (row is null || QueuedFor(message) >= MissingRowPatience)
+            if (row is null || QueuedFor(message) >= options.Value.MissingRowPatience)
             {
                 await DeleteAsync(message, abandon);
             }
