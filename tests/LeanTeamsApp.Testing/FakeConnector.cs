@@ -70,6 +70,9 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>The texts of the messages sent into existing conversations, in the order they arrived.</summary>
+    public IReadOnlyList<string> SentTexts => [.. Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(r => r.Activity!.Text!)];
+
     /// <summary>No request is being answered: what has been recorded is all that has arrived.</summary>
     public bool Idle => Volatile.Read(ref _inFlight) == 0;
 

@@ -19,20 +19,19 @@ public sealed class OutboxHandOnTests
         var tenant = TestTenants.New();
         // A recheck far longer than the test: a message hidden for it would not reach the holder in time.
         var settings = Settings($"hand-on-{Guid.NewGuid():N}", recheck: "00:01:00");
-        await using var holder = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        await using var holder = await HolderAsync(settings, tenant, connector);
         await using var other = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
         var outbox = holder.App.Services.GetRequiredService<Outbox>();
-        await HoldTheTenantAsync(holder, outbox);
         for (var i = 1; i <= 10; i++)
         {
             Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, i), default));
         }
 
         Assert.Equal(10, await other.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default));
-        Assert.Equal(["Melding 0"], Sent(connector));
+        Assert.Equal(["Melding 0"], connector.SentTexts);
 
         Assert.Equal(10, await holder.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default));
-        Assert.Equal(Enumerable.Range(0, 11).Select(i => $"Melding {i}"), Sent(connector).OrderBy(t => int.Parse(t.Split(' ')[1], CultureInfo.InvariantCulture)));
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => $"Melding {i}"), connector.SentTexts.OrderBy(t => int.Parse(t.Split(' ')[1], CultureInfo.InvariantCulture)));
     }
 
     /// <summary>
@@ -46,10 +45,9 @@ public sealed class OutboxHandOnTests
         await using var connector = await FakeConnector.StartNewAsync();
         var tenant = TestTenants.New();
         var settings = Settings($"hand-on-{Guid.NewGuid():N}", recheck: "00:01:00");
-        await using var holder = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        await using var holder = await HolderAsync(settings, tenant, connector);
         await using var other = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
         var outbox = holder.App.Services.GetRequiredService<Outbox>();
-        await HoldTheTenantAsync(holder, outbox);
         Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, 1), default));
         var row = (await outbox.Rows.GetEntityAsync<Azure.Data.Tables.TableEntity>(tenant, Outbox.Key("hand-on-1"))).Value;
         await outbox.Rows.DeleteEntityAsync(row);
@@ -67,13 +65,13 @@ public sealed class OutboxHandOnTests
         row.ETag = default;
         await outbox.Rows.AddEntityAsync(row);
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (Sent(connector).Count < 2)
+        while (connector.SentTexts.Count < 2)
         {
             await holderDispatcher.DispatchOnceAsync(patience.Token);
             await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
         }
 
-        Assert.Equal(["Melding 0", "Melding 1"], Sent(connector));
+        Assert.Equal(["Melding 0", "Melding 1"], connector.SentTexts);
     }
 
     /// <summary>
@@ -87,9 +85,8 @@ public sealed class OutboxHandOnTests
         var tenant = TestTenants.New();
         var settings = Settings($"hand-on-{Guid.NewGuid():N}", recheck: "00:01:00");
         settings["Outbox:MissingRowPatience"] = "00:00:02";
-        await using var holder = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        await using var holder = await HolderAsync(settings, tenant, connector);
         var outbox = holder.App.Services.GetRequiredService<Outbox>();
-        await HoldTheTenantAsync(holder, outbox);
         Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, 1), default));
         await outbox.Rows.DeleteEntityAsync(tenant, Outbox.Key("hand-on-1"));
         var dispatcher = holder.App.Services.GetRequiredService<OutboxDispatcher>();
@@ -104,7 +101,7 @@ public sealed class OutboxHandOnTests
             await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
         }
 
-        Assert.Equal(["Melding 0"], Sent(connector));
+        Assert.Equal(["Melding 0"], connector.SentTexts);
     }
 
     /// <summary>
@@ -117,14 +114,12 @@ public sealed class OutboxHandOnTests
         await using var connector = await FakeConnector.StartNewAsync();
         var tenant = TestTenants.New();
         var queue = $"hand-on-{Guid.NewGuid():N}";
-        await using var holder = await BotHost.StartAsync(Settings(queue, recheck: "00:00:10"), importDemo: false, tenantId: tenant, connector: connector);
+        await using var holder = await HolderAsync(Settings(queue, recheck: "00:00:10"), tenant, connector);
         var outbox = holder.App.Services.GetRequiredService<Outbox>();
-        await HoldTheTenantAsync(holder, outbox);
         for (var i = 1; i <= 5; i++)
         {
             Assert.True(await outbox.EnqueueAsync(Message(holder, tenant, i), default));
         }
-
 
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T08:20:00Z", CultureInfo.InvariantCulture));
         var loopSettings = Settings(queue, recheck: "00:00:10");
@@ -152,7 +147,7 @@ public sealed class OutboxHandOnTests
         var queued = await QueuedAsync(outbox);
         Assert.Equal(5, queued.Count);
         Assert.All(queued, m => Assert.Equal(1, m.DequeueCount));
-        Assert.Equal(["Melding 0"], Sent(connector));
+        Assert.Equal(["Melding 0"], connector.SentTexts);
 
         // Past the recheck it looks again (the hold-off began a step or two after the hand-backs ended, at most).
         using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
@@ -175,12 +170,22 @@ public sealed class OutboxHandOnTests
         ["Outbox:SenderLease"] = "00:05:00",
     };
 
-    /// <summary>The holder sends one message for the tenant and so holds its sender lease.</summary>
-    private static async Task HoldTheTenantAsync(BotHost holder, Outbox outbox)
+    /// <summary>An instance that has sent one message ("Melding 0") for the tenant, and so holds its sender lease.</summary>
+    private static async Task<BotHost> HolderAsync(Dictionary<string, string?> settings, string tenant, FakeConnector connector)
     {
-        Assert.True(await outbox.EnqueueAsync(Message(holder, holder.TenantId, 0), default));
-        Assert.Equal(1, await holder.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default));
-        Assert.Equal(["Melding 0"], Sent(holder.Connector));
+        var holder = await BotHost.StartAsync(settings, importDemo: false, tenantId: tenant, connector: connector);
+        try
+        {
+            Assert.True(await holder.App.Services.GetRequiredService<Outbox>().EnqueueAsync(Message(holder, tenant, 0), default));
+            Assert.Equal(1, await holder.App.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default));
+            Assert.Equal(["Melding 0"], connector.SentTexts);
+            return holder;
+        }
+        catch
+        {
+            await holder.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<List<Azure.Storage.Queues.Models.PeekedMessage>> QueuedAsync(Outbox outbox) =>
@@ -200,7 +205,4 @@ public sealed class OutboxHandOnTests
 
     private static OutboundMessage Message(BotHost bot, string tenant, int i) =>
         new($"hand-on-{i}", tenant, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Melding {i}" }) { ConversationId = $"a:unit-{i}" };
-
-    private static List<string> Sent(FakeConnector connector) =>
-        [.. connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(r => r.Activity!.Text!)];
 }

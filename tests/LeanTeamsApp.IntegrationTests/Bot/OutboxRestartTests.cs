@@ -32,7 +32,7 @@ public sealed class OutboxRestartTests
             }
 
             await dead.DrainOutboxAsync();
-            Assert.Equal(5, Sent(connector).Count);
+            Assert.Equal(5, connector.SentTexts.Count);
         }
 
         await using var restarted = await BotHost.StartAsync(settings, time: clock, importDemo: false, tenantId: tenant, connector: connector);
@@ -45,11 +45,11 @@ public sealed class OutboxRestartTests
         // The lease is still the dead instance's: the new one takes the messages and hands them back, sending none.
         var dispatcher = restarted.App.Services.GetRequiredService<OutboxDispatcher>();
         Assert.True(await dispatcher.DispatchOnceAsync(default) > 0);
-        Assert.Equal(5, Sent(connector).Count);
+        Assert.Equal(5, connector.SentTexts.Count);
 
         // Until the lease lapses; the instance's own waits (when to ask for the lease again) are on the fake clock.
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (Sent(connector).Count < 25)
+        while (connector.SentTexts.Count < 25)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
             if (await dispatcher.DispatchOnceAsync(patience.Token) == 0)
@@ -61,13 +61,10 @@ public sealed class OutboxRestartTests
         // Nothing more goes out once the queue is empty: no prompt twice.
         await restarted.DrainOutboxAsync();
 
-        var sent = Sent(connector);
+        var sent = connector.SentTexts;
         Assert.Equal(Enumerable.Range(0, 25).Select(i => $"Påminnelse {i}"), sent.OrderBy(t => int.Parse(t.Split(' ')[1], CultureInfo.InvariantCulture)));
     }
 
     private static OutboundMessage Prompt(BotHost bot, int i) =>
         new($"prompt-{i}", bot.TenantId, bot.Connector.ServiceUrl, new Activity { Type = ActivityTypes.Message, Text = $"Påminnelse {i}" }) { ConversationId = $"a:unit-{i}" };
-
-    private static List<string> Sent(FakeConnector connector) =>
-        [.. connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(r => r.Activity!.Text!)];
 }

@@ -231,7 +231,7 @@ public sealed class OutboxTests
         await first.DisposeAsync();
         stopping.Stop();
 
-        var sentBeforeStop = Texts(connector);
+        var sentBeforeStop = connector.SentTexts;
         Assert.InRange(sentBeforeStop.Count, 8, Count - 1);
         Assert.True(stopping.Elapsed < new HostOptions().ShutdownTimeout, $"Stopping took {stopping.Elapsed}.");
 
@@ -246,7 +246,7 @@ public sealed class OutboxTests
         // Done when every row is sent and the queue is empty: nothing is left that could be sent again.
         await WaitUntilAsync(async () => await secondOutbox.Queue.GetPropertiesAsync() is { Value.ApproximateMessagesCount: 0 }
             && (await Task.WhenAll(Enumerable.Range(0, Count).Select(i => secondOutbox.GetAsync(tenant, $"stop-{i}", default)))).All(e => e?.State == OutboxState.Sent));
-        var sent = Texts(connector);
+        var sent = connector.SentTexts;
         var twice = sent.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, $"{twice.Count} of {Count} messages were sent more than once: {string.Join(", ", twice)}");
         Assert.Equal(Count, sent.Count);
@@ -398,9 +398,6 @@ public sealed class OutboxTests
 
         return remaining;
     }
-
-    private static List<string> Texts(FakeConnector connector) =>
-        [.. connector.Requests.Where(r => r.Operation == ConnectorOperation.Send).Select(r => r.Activity!.Text!)];
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
